@@ -1,0 +1,1 @@
+"""Article text -> Trip. Implemented in the modules of this package."""
