@@ -6,6 +6,7 @@ Every fact carries the sentence it came from (`Evidence`, with character offsets
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -50,7 +51,8 @@ class TopicTag(_Model):
 class Event(_Model):
     kind: str = Field(description="meeting | press conference | summit | visit | speech | ...")
     label: str
-    date: date | None = None
+    # datetime.date: the field name `date` would shadow the type inside this class body
+    date: datetime.date | None = None
     stop_index: int | None = None
     evidence: Evidence
 
