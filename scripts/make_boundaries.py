@@ -19,7 +19,8 @@ import argparse
 import json
 import sys
 import tarfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +80,7 @@ def stitch_ring(arc_indexes: Sequence[int], arcs: list[Ring]) -> Ring:
 
 
 def _signed_area(ring: Ring) -> float:
-    return sum(
-        x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False)
-    ) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring)) / 2
 
 
 def clean_ring(ring: Ring, exterior: bool) -> Ring | None:
@@ -120,7 +119,7 @@ def encircles_pole(ring: Ring) -> bool:
 def crosses_antimeridian(ring: Ring) -> bool:
     """True when a ring steps more than 180 degrees of longitude between two vertices
     (other than round a pole), which deck.gl would draw as a band across the whole map."""
-    jumps = any(abs(b[0] - a[0]) > 180 for a, b in zip(ring, ring[1:], strict=False))
+    jumps = any(abs(b[0] - a[0]) > 180 for a, b in pairwise(ring))
     return jumps and not encircles_pole(ring)
 
 
@@ -131,7 +130,7 @@ def _clip_half_plane(ring: Ring, edge: float, keep_below: bool) -> Ring:
         return point[0] <= edge if keep_below else point[0] >= edge
 
     clipped: Ring = []
-    for start, end in zip(ring, ring[1:], strict=False):
+    for start, end in pairwise(ring):
         if inside(start) != inside(end):
             fraction = (edge - start[0]) / (end[0] - start[0])
             clipped.append([edge, start[1] + fraction * (end[1] - start[1])])
@@ -161,9 +160,7 @@ def split_at_antimeridian(ring: Ring) -> list[Ring]:
     return pieces
 
 
-def polygon_coordinates(
-    rings_arcs: Sequence[Sequence[int]], arcs: list[Ring]
-) -> list[list[Ring]]:
+def polygon_coordinates(rings_arcs: Sequence[Sequence[int]], arcs: list[Ring]) -> list[list[Ring]]:
     """GeoJSON polygons (usually one) for a TopoJSON polygon; [] if it collapses entirely."""
     exterior, *holes = (stitch_ring(ring_arcs, arcs) for ring_arcs in rings_arcs)
     if crosses_antimeridian(exterior):
@@ -222,13 +219,11 @@ def topology_to_geojson(topology: dict[str, Any], object_name: str = "countries"
     return {"type": "FeatureCollection", "features": features}
 
 
-def iter_rings(collection: dict[str, Any]):
+def iter_rings(collection: dict[str, Any]) -> Iterator[tuple[str, Ring]]:
     for feature in collection["features"]:
         geometry = feature["geometry"]
         polygons = (
-            [geometry["coordinates"]]
-            if geometry["type"] == "Polygon"
-            else geometry["coordinates"]
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         )
         for polygon in polygons:
             for ring in polygon:
