@@ -26,6 +26,16 @@ SEEDS_DIR = REPO_ROOT / "seeds"
 # The setting the app reads for its articles folder (see dashboard/loading.py).
 ARTICLES_DIR_ENV = "TRIP_ARTICLES_DIR"
 
+# Debian's Chromium (Playwright's own browser download does not work on these machines).
+DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
 HEALTH_PATH = "/_stcore/health"
 STARTUP_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
@@ -55,6 +65,16 @@ class RunningDashboard:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=STOP_TIMEOUT_S)
+
+
+def chromium_path() -> str:
+    """The Chromium executable to drive: $CHROMIUM_PATH, else Debian's."""
+    return os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM_PATH)
+
+
+def missing_chromium_message(path: str) -> str:
+    return (f"Chromium not found at {path}; install it with `apt-get install chromium` "
+            "or set CHROMIUM_PATH")
 
 
 def free_loopback_port() -> int:

@@ -16,9 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from dashboard.devtools.serve import (
+    CHROMIUM_ARGS,
     SEEDS_DIR,
     DashboardStartError,
     RunningDashboard,
+    chromium_path,
+    missing_chromium_message,
     start_dashboard,
 )
 
@@ -26,14 +29,6 @@ playwright_sync = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
 )
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
 # Generous for a 2-core machine shared with other work; every wait below ends on an event,
@@ -175,14 +170,14 @@ def dashboard(articles_dir: Path) -> Iterator[RunningDashboard]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM_PATH).exists():
-        message = (f"Chromium not found at {CHROMIUM_PATH}; install it with "
-                   "`apt-get install chromium` or set CHROMIUM_PATH")
+    executable = chromium_path()
+    if not Path(executable).exists():
+        message = missing_chromium_message(executable)
         if _on_ci():
             pytest.fail(message + " (on CI the browser tests must run, not skip)", pytrace=False)
         pytest.skip(message)
     with playwright_sync.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield chromium
         finally:
