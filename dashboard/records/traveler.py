@@ -1,0 +1,176 @@
+"""Match a traveller as an article names them ("Secretary of State Antony J. Blinken",
+"President Biden") to a traveller of the official record (`who` slug).
+
+A surname can belong to several record travellers (two Bushes, two Roosevelts, Hillary and
+Bill Clinton), and the same person can travel in another office ("Vice President Biden",
+climate envoy Kerry). So a candidate must share the surname and, when the trip's dates are
+known, hold the office at those dates. Tenure is read from the record itself: in a role
+(secretary or president), the incumbent at a date is the traveller whose last recorded visit
+began on or before it; the next traveller counts too when their first visit is near, for a
+trip in the first weeks of a tenure that the record does not have.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+# Words of a title or an honorific, never part of a name.
+TITLE_WORDS = {
+    "us", "u.s.", "united", "states", "secretary", "of", "state", "president", "mr", "mrs",
+    "ms", "dr", "the", "top", "diplomat", "american", "former", "then", "madam", "sir",
+}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+NICKNAMES = {"bill": "william", "tony": "antony", "mike": "michael", "condi": "condoleezza",
+             "teddy": "theodore", "ike": "dwight", "jim": "james"}
+# A successor's first recorded visit this close after a trip date still counts as their tenure.
+SUCCESSOR_GRACE = pd.Timedelta(days=120)
+
+
+@dataclass(frozen=True)
+class TravelerMatch:
+    """The record traveller a name refers to (who is None when there is none) and why."""
+
+    query: str
+    who: str | None
+    name: str | None
+    role: str | None
+    note: str
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
+
+
+def name_tokens(text: str) -> list[str]:
+    """Lower-case, accent-free words of a name, titles and suffixes removed."""
+    words = re.findall(r"[a-z]+(?:['-][a-z]+)*", _fold(text))
+    return [w for w in words if w not in TITLE_WORDS and w not in SUFFIXES]
+
+
+def role_hint(text: str) -> str | None:
+    """'president' or 'secretary' when the text names the office; vice-presidents are not."""
+    folded = _fold(text)
+    if re.search(r"\bvice[\s-]+president\b", folded):
+        return "vice-president"
+    if re.search(r"\bsecretary\b", folded):
+        return "secretary"
+    if re.search(r"\bpresident\b", folded):
+        return "president"
+    return None
+
+
+def traveler_table(records: pd.DataFrame) -> pd.DataFrame:
+    """One row per record traveller: who, name, role, surname, first and last visit."""
+    if records.empty:
+        return pd.DataFrame(columns=["who", "name", "role", "surname", "first", "last"])
+    table = (
+        records.groupby("who", sort=False)
+        .agg(name=("name", "first"), role=("role", "first"), first=("start", "min"),
+             last=("start", "max"))
+        .reset_index()
+    )
+    table["surname"] = [str(w).split("-")[0] for w in table["who"]]
+    return table
+
+
+def _incumbents(table: pd.DataFrame, records: pd.DataFrame, role: str,
+                day: pd.Timestamp) -> set[str]:
+    in_role = records[(records["role"] == role) & records["start"].notna()]
+    before = in_role[in_role["start"] <= day]
+    after = in_role[(in_role["start"] > day) & (in_role["start"] <= day + SUCCESSOR_GRACE)]
+    found: set[str] = set()
+    if not before.empty:
+        found.add(str(before.loc[before["start"].idxmax(), "who"]))
+    if not after.empty:
+        found.add(str(after.loc[after["start"].idxmin(), "who"]))
+    return found
+
+
+def _given_names(candidate: pd.Series) -> set[str]:
+    names = set(str(candidate["who"]).split("-")[1:])
+    names.update(name_tokens(str(candidate["name"] or ""))[:-1])
+    return names
+
+
+def _fits(token: str, names: set[str]) -> bool:
+    token = NICKNAMES.get(token, token)
+    if len(token) == 1:
+        return any(n.startswith(token) for n in names)
+    return token in names or any(len(n) == 1 and token.startswith(n) for n in names)
+
+
+def _narrow_by_given_names(given: list[str], candidates: pd.DataFrame) -> pd.DataFrame:
+    """Drop candidates a given name contradicts ("Bill" is not Hillary); when the article
+    writes middle initials, prefer the candidate with exactly those (W. is not H. W.)."""
+    names = [_given_names(row) for _, row in candidates.iterrows()]
+    fits = [all(_fits(t, n) for t in given) for n in names]
+    if any(fits):
+        candidates = candidates[fits]
+        names = [n for n, ok in zip(names, fits, strict=True) if ok]
+    initials = {t for t in given if len(t) == 1}
+    if initials and len(candidates) > 1:
+        exact = [{n for n in ns if len(n) == 1} == initials for ns in names]
+        if any(exact):
+            candidates = candidates[exact]
+    return candidates
+
+
+def match_traveler(traveler: str | None, records: pd.DataFrame,
+                   dates: Iterable[object] = ()) -> TravelerMatch:
+    """The record traveller `traveler` names, checked against the trip's `dates`."""
+    query = (traveler or "").strip()
+    if not query:
+        return TravelerMatch(query, None, None, None, "the article names no traveller")
+    tokens = name_tokens(query)
+    if not tokens:
+        return TravelerMatch(query, None, None, None, f"no name in {query!r}")
+    surname, given = tokens[-1], tokens[:-1]
+    table = traveler_table(records)
+    candidates = table[table["surname"] == surname]
+    if candidates.empty:
+        # Slugs start with the surname; the record's full name is a second chance
+        # (compound surnames, slugs that differ from the name).
+        last_words = [name_tokens(str(n))[-1:] for n in table["name"].fillna("")]
+        candidates = table[[words == [surname] for words in last_words]]
+    if candidates.empty:
+        return TravelerMatch(query, None, None, None,
+                             f"no traveller named {surname.title()} in the record")
+    hint = role_hint(query)
+    if hint == "vice-president":
+        return TravelerMatch(query, None, None, None,
+                             f"{query!r} is a vice-president; the record covers secretaries "
+                             "of state and presidents only")
+    if hint is not None and (candidates["role"] == hint).any():
+        candidates = candidates[candidates["role"] == hint]
+    days = sorted({pd.Timestamp(d).normalize() for d in dates if d is not None and not pd.isna(d)})
+    if days:
+        in_office = [
+            who for who in candidates["who"]
+            if all(
+                who in _incumbents(table, records, str(role), day)
+                for role in candidates.loc[candidates["who"] == who, "role"]
+                for day in days
+            )
+        ]
+        if not in_office:
+            names = ", ".join(candidates["name"].fillna(candidates["who"]))
+            span = f"{days[0]:%d %b %Y}" + (f" to {days[-1]:%d %b %Y}" if len(days) > 1 else "")
+            return TravelerMatch(query, None, None, None,
+                                 f"{names} did not hold office on {span} per the record")
+        candidates = candidates[candidates["who"].isin(in_office)]
+    if len(candidates) > 1 and given:
+        candidates = _narrow_by_given_names(given, candidates)
+    if len(candidates) > 1:
+        names = ", ".join(candidates["name"].fillna(candidates["who"]))
+        return TravelerMatch(query, None, None, None,
+                             f"{query!r} could be any of {names}; give dates to tell them apart")
+    row = candidates.iloc[0]
+    basis = "surname" + (" and dates in office" if days else "")
+    return TravelerMatch(query, str(row["who"]), str(row["name"]), str(row["role"]),
+                         f"{query!r} is {row['name']} ({row['role']}), matched on {basis}")
