@@ -1,0 +1,265 @@
+"""Topics x stops: which topics arise where, how often, and the sentences that raise them.
+
+Pure functions over the `topics` and `itinerary` tables (see `dashboard.tables`), so the
+Topics page only lays them out. Counts are of distinct sentences: a sentence that tags the
+same topic twice (two phrases) still counts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+WHOLE_TRIP = "whole trip"
+# Cividis is designed to read the same for the common colour-vision deficiencies and in
+# greyscale; it runs dark blue -> yellow, so counts stay distinguishable in light and dark.
+COLOR_SCALE = "Cividis"
+_SENTENCE_KEY = ["trip_id", "start", "end"]
+
+
+@dataclass(frozen=True)
+class TopicMatrix:
+    """Counts of sentences per topic (rows) and column (stops in travel order, then the trip).
+
+    `columns` are display labels ("1 Colombia", ..., "whole trip"); `column_ids` are the
+    matching stop ids (None for a trip-level column); `examples` holds, per cell, a phrase
+    that raised the topic there ("" where the count is 0).
+    """
+
+    counts: pd.DataFrame
+    examples: pd.DataFrame
+    labels: dict[str, str]
+    column_ids: list[str | None]
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.counts.columns)
+
+    @property
+    def empty(self) -> bool:
+        return self.counts.empty
+
+
+def _trip_order(itinerary: pd.DataFrame, topics: pd.DataFrame) -> list[str]:
+    trips = list(dict.fromkeys(itinerary["trip_id"].tolist()))
+    trips += [t for t in dict.fromkeys(topics["trip_id"].tolist()) if t not in trips]
+    return trips
+
+
+def stop_labels(
+    itinerary: pd.DataFrame, trip_titles: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """stop_id -> "1 Colombia" (travel position from 1 and country).
+
+    With several trips in the table the labels would collide ("1 Colombia" twice), so each is
+    prefixed by its trip's short title (or id).
+    """
+    several = itinerary["trip_id"].nunique() > 1
+    labels: dict[str, str] = {}
+    for row in itinerary.sort_values(["trip_id", "stop_index"], kind="stable").itertuples():
+        label = f"{int(row.stop_index) + 1} {row.country}"
+        if several:
+            label = f"{_short_trip(row.trip_id, trip_titles)} · {label}"
+        labels[row.stop_id] = label
+    return labels
+
+
+def _short_trip(trip_id: str, trip_titles: Mapping[str, str] | None) -> str:
+    title = (trip_titles or {}).get(trip_id) or trip_id
+    return title if len(title) <= 28 else title[:27].rstrip() + "…"
+
+
+def whole_trip_label(
+    trip_id: str, several: bool, trip_titles: Mapping[str, str] | None = None
+) -> str:
+    return f"{_short_trip(trip_id, trip_titles)} · {WHOLE_TRIP}" if several else WHOLE_TRIP
+
+
+def topic_labels(topics: pd.DataFrame) -> dict[str, str]:
+    """slug -> readable label (the first label the extractor gave it; the slug if none)."""
+    labels: dict[str, str] = {}
+    for slug, label in zip(topics["topic"], topics["label"], strict=True):
+        if slug not in labels:
+            labels[slug] = label if isinstance(label, str) and label.strip() else str(slug)
+    return labels
+
+
+def topic_matrix(
+    topics: pd.DataFrame,
+    itinerary: pd.DataFrame,
+    trip_titles: Mapping[str, str] | None = None,
+) -> TopicMatrix:
+    """The topic x stop matrix of distinct-sentence counts.
+
+    Columns: every stop of `itinerary` in travel order (stops with no topic keep a column of
+    zeros, so the axis reads as the route), then a "whole trip" column per trip holding the
+    agenda stated for the tour. Rows: topics, most raised first.
+    """
+    several = len(_trip_order(itinerary, topics)) > 1
+    names = stop_labels(itinerary, trip_titles)
+    column_ids: list[str | None] = []
+    column_labels: list[str] = []
+    column_of: dict[tuple[str, str | None], str] = {}
+    for trip_id in _trip_order(itinerary, topics):
+        stops = itinerary[itinerary["trip_id"] == trip_id].sort_values("stop_index")
+        for sid in stops["stop_id"]:
+            column_ids.append(sid)
+            column_labels.append(names[sid])
+            column_of[(trip_id, sid)] = names[sid]
+        if ((topics["trip_id"] == trip_id) & topics["stop_id"].isna()).any():
+            label = whole_trip_label(trip_id, several, trip_titles)
+            column_ids.append(None)
+            column_labels.append(label)
+            column_of[(trip_id, None)] = label
+
+    labels = topic_labels(topics)
+    rows = topics.assign(
+        column=[
+            column_of.get((t, None if pd.isna(s) else s))
+            for t, s in zip(topics["trip_id"], topics["stop_id"], strict=True)
+        ]
+    ).dropna(subset=["column"])
+    # One sentence raising a topic at one stop counts once, however many phrases matched.
+    rows = rows.drop_duplicates(subset=["topic", "column", *_SENTENCE_KEY])
+    counts = (
+        rows.groupby(["topic", "column"])
+        .size()
+        .unstack("column")
+        .reindex(columns=column_labels)
+        .fillna(0)
+        .astype(int)
+    )
+    examples = (
+        rows.groupby(["topic", "column"])["phrase"]
+        .first()
+        .unstack("column")
+        .reindex(index=counts.index, columns=column_labels)
+        .astype(object)
+        .fillna("")
+    )
+    order = sorted(counts.index, key=lambda slug: (-counts.loc[slug].sum(), labels[slug].lower()))
+    counts, examples = counts.loc[order], examples.loc[order]
+    counts.columns.name = examples.columns.name = None
+    return TopicMatrix(counts=counts, examples=examples, labels=labels, column_ids=column_ids)
+
+
+def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
+    """A heatmap of the matrix: topics down, stops across in travel order, counts in cells.
+
+    Zero cells are left blank rather than coloured as the scale's darkest value, so the eye
+    goes to where topics arise. Hover gives the count and an example phrase.
+    """
+    counts = matrix.counts
+    z = counts.where(counts > 0).to_numpy(dtype=float)
+    text = counts.map(lambda n: str(n) if n else "").to_numpy()
+    examples = matrix.examples.map(lambda p: f"“{p}”" if p else "—").to_numpy()
+    rows = [matrix.labels.get(slug, slug) for slug in counts.index]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list(counts.columns),
+            y=rows,
+            text=text,
+            customdata=examples,
+            texttemplate="%{text}",
+            colorscale=COLOR_SCALE,
+            zmin=0,
+            zmax=max(1, int(counts.to_numpy().max(initial=0))),
+            xgap=2,
+            ygap=2,
+            hoverongaps=False,
+            colorbar={"title": {"text": "sentences"}, "thickness": 12},
+            hovertemplate=(
+                "<b>%{y}</b><br>%{x}<br>%{z} sentence(s)<br>e.g. %{customdata}<extra></extra>"
+            ),
+        )
+    )
+    figure.update_layout(
+        height=max(260, 60 + 34 * len(rows)),
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        xaxis={
+            "side": "top",
+            "tickangle": 0 if len(counts.columns) <= 6 else -35,
+            "type": "category",
+            "automargin": True,
+        },
+        yaxis={"autorange": "reversed", "type": "category", "automargin": True},
+        font={"size": 14},
+    )
+    return figure
+
+
+def topic_counts(topics: pd.DataFrame, itinerary: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per topic: label, distinct sentences, stops where it arises, trip agenda flag.
+
+    Columns: topic, label, sentences, stops, n_stops, whole_trip. `stops` lists the stop labels
+    in travel order (needs `itinerary`; otherwise "stop N").
+    """
+    columns = ["topic", "label", "sentences", "stops", "n_stops", "whole_trip"]
+    if topics.empty:
+        return pd.DataFrame(columns=columns)
+    names = stop_labels(itinerary) if itinerary is not None else {}
+    labels = topic_labels(topics)
+    rows = []
+    for slug, group in topics.groupby("topic", sort=False):
+        at_stops = group.dropna(subset=["stop_id"]).sort_values(["trip_id", "stop_index"])
+        stop_ids = list(dict.fromkeys(at_stops["stop_id"]))
+        rows.append(
+            {
+                "topic": slug,
+                "label": labels[slug],
+                "sentences": len(group.drop_duplicates(subset=_SENTENCE_KEY)),
+                "stops": [names.get(s, _fallback_stop_label(s)) for s in stop_ids],
+                "n_stops": len(stop_ids),
+                "whole_trip": bool(group["stop_id"].isna().any()),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    frame = frame.assign(_key=frame["label"].str.lower())
+    return (
+        frame.sort_values(["sentences", "_key"], ascending=[False, True])
+        .drop(columns="_key")
+        .reset_index(drop=True)
+    )
+
+
+def _fallback_stop_label(stop_id: str) -> str:
+    index = str(stop_id).rsplit("/", 1)[-1]
+    return f"stop {int(index) + 1}" if index.isdigit() else str(stop_id)
+
+
+def sentences_for_topic(
+    topics: pd.DataFrame, slug: str, itinerary: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The distinct sentences that raise topic `slug`, in trip and text order.
+
+    Columns: trip_id, stop (labels of the stops it is tagged at, or "whole trip"), phrase
+    (the words that signalled it), sentence, start, end. A sentence tagged at two stops, or at
+    a stop and as trip agenda, appears once with both labels.
+    """
+    columns = ["trip_id", "stop", "phrase", "sentence", "start", "end"]
+    rows = topics[topics["topic"] == slug]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    names = stop_labels(itinerary) if itinerary is not None else {}
+    out = []
+    for (trip_id, start, end), group in rows.groupby(_SENTENCE_KEY, sort=True):
+        places = [
+            WHOLE_TRIP if pd.isna(s) else names.get(s, _fallback_stop_label(s))
+            for s in group.sort_values("stop_index", na_position="last")["stop_id"]
+        ]
+        phrases = [p for p in dict.fromkeys(group["phrase"]) if isinstance(p, str) and p]
+        out.append(
+            {
+                "trip_id": trip_id,
+                "stop": ", ".join(dict.fromkeys(places)),
+                "phrase": ", ".join(phrases),
+                "sentence": group["sentence"].iloc[0],
+                "start": int(start),
+                "end": int(end),
+            }
+        )
+    return pd.DataFrame(out, columns=columns)
