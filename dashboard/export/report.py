@@ -1,0 +1,345 @@
+"""One self-contained HTML file of the current selection, to attach to an email or publish.
+
+Title, map, timeline, stop cards and the source sentences, in a single file that opens
+from disk with no server and makes no network request: plotly.js is embedded inline, the
+map is drawn from the shipped country outlines (see static_map.py), and a Content Security
+Policy forbids fetching anything, so nothing can leak out even by mistake.
+
+All text is put into the page by Jinja2 with autoescaping on, so article text that looks
+like markup (`<script>`, `" onload=`) is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+import plotly.graph_objects as go
+from markupsafe import Markup
+
+from dashboard import __version__
+from dashboard.export.common import (
+    APP_NAME,
+    EMPTY_NOTE,
+    as_day,
+    is_missing,
+    label_topics,
+    ordered_stops,
+    place_name,
+    selection_summary,
+    text_or_none,
+    topic_labels,
+    trip_titles,
+)
+from dashboard.export.static_map import build_static_map, stops_without_position
+from dashboard.tables import TripTables
+
+if TYPE_CHECKING:
+    from dashboard.filters import Selection
+
+# No fetch of any kind: scripts and styles only inline, images only from data:/blob: URLs
+# (plotly's "download as PNG" makes one). 'unsafe-eval' because plotly.js compiles a few
+# functions at run time.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src 'none'; "
+    "form-action 'none'; base-uri 'none'"
+)
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<meta name="generator" content="{{ generator }}">
+<title>{{ title }}</title>
+<style>
+  :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --paper: #ffffff; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+         color: var(--ink); background: var(--paper); }
+  main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+  h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .25rem; }
+  h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line);
+       padding-bottom: .25rem; }
+  h3 { font-size: 1.05rem; margin: 0; }
+  .meta, .caption { color: var(--muted); font-size: .9rem; margin: .25rem 0; }
+  .note { background: #fff8c5; border: 1px solid #d4a72c66; border-radius: 6px;
+          padding: .75rem 1rem; }
+  .figure { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+           gap: 1rem; padding: 0; list-style: none; }
+  .card { border: 1px solid var(--line); border-left: 8px solid var(--stop-color);
+          border-radius: 8px; padding: .75rem 1rem; break-inside: avoid; }
+  .card header { display: flex; gap: .6rem; align-items: baseline; }
+  .badge { display: inline-block; min-width: 1.7rem; text-align: center; border-radius: 1rem;
+           background: var(--stop-color); color: var(--badge-ink); font-weight: 700;
+           padding: 0 .45rem; }
+  .card dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem;
+             margin: .5rem 0; font-size: .95rem; }
+  .card dt { color: var(--muted); }
+  .card dd { margin: 0; }
+  .flag { font-size: .8rem; color: var(--muted); border: 1px solid var(--line);
+          border-radius: 4px; padding: 0 .3rem; margin-left: .25rem; }
+  blockquote { margin: .5rem 0 0; padding: .25rem .75rem; border-left: 3px solid var(--line);
+               color: var(--ink); font-style: italic; }
+  .sources ol { padding-left: 1.5rem; }
+  .sources li { margin: .35rem 0; }
+  .offsets { color: var(--muted); font-size: .8rem; font-style: normal; }
+  footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
+  @media print { .figure { break-inside: avoid; } .modebar { display: none !important; } }
+</style>
+</head>
+<body>
+<main>
+<header>
+  <h1>{{ title }}</h1>
+  <p class="meta">{{ facts }}</p>
+  <p class="meta">Selection: {{ summary }} · generated {{ generated }}</p>
+</header>
+{% if note %}<p class="note" role="status">{{ note }}</p>{% endif %}
+{% if map_html %}
+<section aria-labelledby="map-title">
+  <h2 id="map-title">Map</h2>
+  <div class="figure" id="report-map">{{ map_html }}</div>
+  {% if unplaced %}
+  <p class="caption">Not on the map (no coordinates): {{ unplaced }}.</p>
+  {% endif %}
+</section>
+{% endif %}
+{% if timeline_html %}
+<section aria-labelledby="timeline-title">
+  <h2 id="timeline-title">Timeline</h2>
+  <div class="figure" id="report-timeline">{{ timeline_html }}</div>
+</section>
+{% endif %}
+{% if cards %}
+<section aria-labelledby="stops-title">
+  <h2 id="stops-title">Stops</h2>
+  <ol class="cards">
+  {% for card in cards %}
+    <li class="card" id="stop-{{ card.anchor }}"
+        style="--stop-color: {{ card.color }}; --badge-ink: {{ card.badge_ink }}">
+      <header><span class="badge">{{ card.number }}</span>
+        <h3>{{ card.place }}
+          {%- if card.city_inferred %}<span class="flag">city inferred</span>{% endif %}</h3>
+      </header>
+      <dl>
+        <dt>Dates</dt><dd>{{ card.days }}
+          {%- if card.dates_inferred %}<span class="flag">inferred</span>{% endif %}</dd>
+        {% if many_trips %}<dt>Trip</dt><dd>{{ card.trip }}</dd>{% endif %}
+        {% if card.leaders %}<dt>Met</dt><dd>{{ card.leaders }}</dd>{% endif %}
+        {% if card.topics %}<dt>Topics</dt><dd>{{ card.topics }}</dd>{% endif %}
+        {% if card.events %}<dt>Events</dt><dd>{{ card.events }}</dd>{% endif %}
+      </dl>
+      {% if card.sentence %}
+      <blockquote>“{{ card.sentence }}”
+        {%- if card.source_number %} <a href="#source-{{ card.source_number }}">
+          [{{- card.source_number -}}]</a>{% endif %}</blockquote>
+      {% endif %}
+    </li>
+  {% endfor %}
+  </ol>
+</section>
+{% endif %}
+{% if sources %}
+<section class="sources" aria-labelledby="sources-title">
+  <h2 id="sources-title">Sources</h2>
+  {% for trip in sources %}
+    <h3>{{ trip.title }}</h3>
+    <p class="caption">{{ trip.details }}</p>
+    <ol>
+    {% for sentence in trip.sentences %}
+      <li id="source-{{ sentence.number }}" value="{{ sentence.number }}">“{{ sentence.text }}”
+        <span class="offsets">characters {{ sentence.start }}–{{ sentence.end }}
+          {%- if sentence.supports %} · {{ sentence.supports }}{% endif %}</span></li>
+    {% endfor %}
+    </ol>
+  {% endfor %}
+</section>
+{% endif %}
+<footer>
+  <p>Made with {{ generator }} from news articles; every fact above is tied to the sentence
+  it came from. Country outlines: Natural Earth (public domain). Charts: plotly.js (MIT
+  licence), embedded in this file, which needs no network connection.</p>
+</footer>
+</main>
+</body>
+</html>
+"""
+
+_environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                                  trim_blocks=True, lstrip_blocks=True)
+_template = _environment.from_string(TEMPLATE)
+
+
+@dataclass
+class _Source:
+    text: str
+    start: int
+    end: int
+    supports: list[str] = field(default_factory=list)
+    number: int = 0
+
+
+def format_days(start: object, end: object) -> str:
+    """'3 Oct 2022', '3–4 Oct 2022', '30 Sep – 2 Oct 2022' or 'date unknown'."""
+    first, last = as_day(start), as_day(end)
+    first = first or last
+    last = last or first
+    if first is None or last is None:
+        return "date unknown"
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%b %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+def _collect_sources(view: TripTables) -> dict[str, dict[tuple[int, int], _Source]]:
+    """trip_id -> the sentences the kept facts cite, keyed by their offsets."""
+    found: dict[str, dict[tuple[int, int], _Source]] = {}
+
+    def cite(trip_id: str, text: object, start: object, end: object, why: str) -> None:
+        if is_missing(text) or is_missing(start) or is_missing(end):
+            return
+        key = (int(start), int(end))  # type: ignore[call-overload]
+        source = found.setdefault(trip_id, {}).setdefault(key, _Source(str(text), *key))
+        if why not in source.supports:
+            source.supports.append(why)
+
+    for stop in view.itinerary.to_dict("records"):
+        cite(stop["trip_id"], stop["key_sentence"], stop["key_start"], stop["key_end"],
+             f"stop {int(stop['stop_index']) + 1}")
+    for event in view.events.to_dict("records"):
+        cite(event["trip_id"], event["sentence"], event["start"], event["end"],
+             f"event: {event['label']}")
+    for topic in view.topics.to_dict("records"):
+        cite(topic["trip_id"], topic["sentence"], topic["start"], topic["end"],
+             f"topic: {topic['label'] or topic['topic']}")
+    return found
+
+
+def _figure_html(figure: go.Figure, include_plotlyjs: bool, div_id: str) -> str:
+    return figure.to_html(full_html=False, include_plotlyjs=include_plotlyjs,
+                          config=PLOTLY_CONFIG, div_id=div_id)
+
+
+def _timeline(view: TripTables) -> go.Figure:
+    from dashboard.views.timeline import build_timeline
+
+    return build_timeline(view.itinerary, view.events)
+
+
+def _default_title(view: TripTables) -> str:
+    titles = trip_titles(view)
+    if len(titles) == 1:
+        return next(iter(titles.values()))
+    return f"{len(titles)} trips" if titles else "Trip itinerary"
+
+
+def build_report(view: TripTables, *, selection: Selection | None = None,
+                 title: str | None = None, colors: Mapping[str, str] | None = None,
+                 now: datetime | None = None) -> str:
+    """The HTML report of `view` (the filtered tables) as one self-contained string."""
+    from dashboard.views.basemap import load_country_outlines
+    from dashboard.views.colors import stop_colors, text_color_on
+
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    stops = ordered_stops(view)
+    labels = topic_labels(view)
+    titles = trip_titles(view)
+    colors = dict(colors) if colors is not None else stop_colors(view.itinerary)
+    heading = title or _default_title(view)
+
+    map_html = timeline_html = ""
+    if not stops.empty:
+        map_figure = build_static_map(stops, colors, load_country_outlines())
+        map_html = _figure_html(map_figure, include_plotlyjs=True, div_id="map-figure")
+        timeline_html = _figure_html(_timeline(view), include_plotlyjs=False,
+                                     div_id="timeline-figure")
+
+    sources = _collect_sources(view)
+    number = 0
+    source_list: list[dict[str, Any]] = []
+    trips = view.trips.set_index("trip_id", drop=False)
+    for trip_id in dict.fromkeys(stops["trip_id"]):
+        cited = sorted(sources.get(trip_id, {}).values(), key=lambda s: s.start)
+        for source in cited:
+            number += 1
+            source.number = number
+        row = trips.loc[trip_id] if trip_id in trips.index else None
+        details = []
+        if row is not None:
+            if text_or_none(row["traveler"]):
+                details.append(f"Traveller: {row['traveler']}")
+            if as_day(row["published"]):
+                details.append(f"published {as_day(row['published']).isoformat()}")
+            if text_or_none(row["source_path"]):
+                details.append(f"article file {PurePath(str(row['source_path'])).name}")
+        details.append(f"trip id {trip_id}")
+        source_list.append({
+            "title": titles.get(trip_id, trip_id), "details": " · ".join(details),
+            "sentences": [{"number": s.number, "text": s.text, "start": s.start,
+                           "end": s.end, "supports": "; ".join(s.supports)} for s in cited],
+        })
+
+    events_at: dict[str, list[str]] = {}
+    for event in view.events.to_dict("records"):
+        if not is_missing(event["stop_id"]):
+            events_at.setdefault(event["stop_id"], []).append(str(event["label"]))
+
+    cards = []
+    for stop in stops.to_dict("records"):
+        color = colors.get(stop["stop_id"], "#0072B2")
+        key = (None if is_missing(stop["key_start"])
+               else (int(stop["key_start"]), int(stop["key_end"])))
+        cited = sources.get(stop["trip_id"], {}).get(key) if key else None
+        cards.append({
+            "anchor": str(stop["stop_id"]).replace("/", "-"),
+            "number": int(stop["stop_index"]) + 1,
+            "color": color, "badge_ink": text_color_on(color),
+            "place": place_name(stop),
+            "city_inferred": bool(stop["city_inferred"]) and bool(text_or_none(stop["city"])),
+            "days": format_days(stop["start"], stop["end"]),
+            "dates_inferred": bool(stop["dates_inferred"]),
+            "trip": titles.get(stop["trip_id"], stop["trip_id"]),
+            "leaders": ", ".join(stop["leaders"]),
+            "topics": ", ".join(label_topics(list(stop["topics"]), labels)),
+            "events": "; ".join(events_at.get(stop["stop_id"], [])),
+            "sentence": text_or_none(stop["key_sentence"]),
+            "source_number": cited.number if cited else None,
+        })
+
+    days = [d for col in ("start", "end") for d in stops[col].dropna()] if not stops.empty else []
+    facts = f"{len(stops)} stop{'s' if len(stops) != 1 else ''}"
+    if not stops.empty:
+        n_countries = stops["country_code"].nunique()
+        facts += f" in {n_countries} countr{'ies' if n_countries != 1 else 'y'}"
+    if days:
+        facts += f" · {format_days(min(days), max(days))}"
+
+    unplaced = stops_without_position(stops) if not stops.empty else []
+    return _template.render(
+        csp=CONTENT_SECURITY_POLICY,
+        generator=f"{APP_NAME} {__version__}",
+        title=heading,
+        facts=facts,
+        summary=selection_summary(selection, labels),
+        generated=stamp.strftime("%Y-%m-%d %H:%M UTC"),
+        note=EMPTY_NOTE if stops.empty else None,
+        map_html=Markup(map_html),  # plotly's own, escaped JSON
+        timeline_html=Markup(timeline_html),
+        unplaced=", ".join(unplaced),
+        cards=cards,
+        many_trips=stops["trip_id"].nunique() > 1 if not stops.empty else False,
+        sources=[s for s in source_list if s["sentences"]],
+    )
