@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from dashboard.views.colors import NEUTRAL
+
 # Kinds the extractor emits, in legend order, with the words a reader sees.
 KIND_LABELS: dict[str, str] = {
     "place": "country",
@@ -33,7 +35,7 @@ KIND_LABELS: dict[str, str] = {
     "event": "event",
     "traveler": "traveller",
 }
-NEUTRAL_COLOR = "#8a8a8a"  # for trip-level facts and unknown stops: grey reads in both themes
+NEUTRAL_COLOR = NEUTRAL  # trip-level facts and unknown stops: grey reads in both themes
 _HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -69,6 +71,9 @@ HIGHLIGHT_CSS = """
 .hl-stop-meta { font-size: 0.9rem; }
 .hl-stop q { display: block; font-size: 0.9rem; opacity: 0.85; margin-top: 0.25rem; }
 .hl-anchor { scroll-margin-top: 4rem; }
+.hl-quotes { padding-left: 1.4rem; margin: 0; }
+.hl-quotes li { margin: 0 0 0.7rem 0; line-height: 1.55; }
+.hl-quote-where { font-weight: 600; font-size: 0.85rem; display: block; }
 .hl-header h3 { margin: 0 0 0.2rem 0; }
 .hl-header p { margin: 0 0 0.6rem 0; font-size: 0.9rem; opacity: 0.85; }
 """
@@ -430,3 +435,33 @@ def article_header_html(
     if meta:
         parts.append("<p>" + "<br>".join(meta) + "</p>")
     return '<div class="hl-header">' + "".join(parts) + "</div>"
+
+
+def quotes_html(rows: Iterable[tuple[str, str, Iterable[str]]]) -> str:
+    """Sentences as a list of quotes, each with its place label and its phrases marked.
+
+    `rows`: (label, sentence, phrases). Phrases are found case-insensitively; the sentence is
+    escaped piece by piece so the marks never split an entity.
+    """
+    items: list[str] = [f"<style>{HIGHLIGHT_CSS}</style>", '<ol class="hl-quotes">']
+    for label, sentence, phrases in rows:
+        words = sorted({p for p in phrases if p}, key=len, reverse=True)
+        pattern = (
+            re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+        )
+        body: list[str] = []
+        cursor = 0
+        for found in pattern.finditer(sentence) if pattern else ():
+            body.append(html.escape(sentence[cursor : found.start()]))
+            body.append(
+                f'<mark class="hl hl-topic" style="{_mark_style(None)}">'
+                f"{html.escape(found.group())}</mark>"
+            )
+            cursor = found.end()
+        body.append(html.escape(sentence[cursor:]))
+        items.append(
+            f'<li><span class="hl-quote-where">{html.escape(label)}</span>'
+            f"<q>{''.join(body)}</q></li>"
+        )
+    items.append("</ol>")
+    return "".join(items)

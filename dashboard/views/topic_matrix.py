@@ -192,7 +192,11 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     return figure
 
 
-def topic_counts(topics: pd.DataFrame, itinerary: pd.DataFrame | None = None) -> pd.DataFrame:
+def topic_counts(
+    topics: pd.DataFrame,
+    itinerary: pd.DataFrame | None = None,
+    trip_titles: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per topic: label, distinct sentences, stops where it arises, trip agenda flag.
 
     Columns: topic, label, sentences, stops, n_stops, whole_trip. `stops` lists the stop labels
@@ -201,7 +205,7 @@ def topic_counts(topics: pd.DataFrame, itinerary: pd.DataFrame | None = None) ->
     columns = ["topic", "label", "sentences", "stops", "n_stops", "whole_trip"]
     if topics.empty:
         return pd.DataFrame(columns=columns)
-    names = stop_labels(itinerary) if itinerary is not None else {}
+    names = stop_labels(itinerary, trip_titles) if itinerary is not None else {}
     labels = topic_labels(topics)
     rows = []
     for slug, group in topics.groupby("topic", sort=False):
@@ -232,7 +236,10 @@ def _fallback_stop_label(stop_id: str) -> str:
 
 
 def sentences_for_topic(
-    topics: pd.DataFrame, slug: str, itinerary: pd.DataFrame | None = None
+    topics: pd.DataFrame,
+    slug: str,
+    itinerary: pd.DataFrame | None = None,
+    trip_titles: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """The distinct sentences that raise topic `slug`, in trip and text order.
 
@@ -244,11 +251,14 @@ def sentences_for_topic(
     rows = topics[topics["topic"] == slug]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    names = stop_labels(itinerary) if itinerary is not None else {}
+    names = stop_labels(itinerary, trip_titles) if itinerary is not None else {}
+    several = itinerary is not None and itinerary["trip_id"].nunique() > 1
     out = []
     for (trip_id, start, end), group in rows.groupby(_SENTENCE_KEY, sort=True):
         places = [
-            WHOLE_TRIP if pd.isna(s) else names.get(s, _fallback_stop_label(s))
+            whole_trip_label(trip_id, several, trip_titles)
+            if pd.isna(s)
+            else names.get(s, _fallback_stop_label(s))
             for s in group.sort_values("stop_index", na_position="last")["stop_id"]
         ]
         phrases = [p for p in dict.fromkeys(group["phrase"]) if isinstance(p, str) and p]

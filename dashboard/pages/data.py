@@ -1,0 +1,123 @@
+"""Data: the itinerary, events and topics tables of the current selection."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.session import current_view, show_empty_result
+from dashboard.views.data_tables import events_table, itinerary_table, topics_table
+
+DAY_FORMAT = "ddd D MMM YYYY"
+
+st.header("Data", anchor=False)
+state = current_view()
+if state.is_empty:
+    show_empty_result("data")
+    st.stop()
+
+view = state.view
+several = state.all_trips
+trip_column = st.column_config.TextColumn("Trip", width="medium")
+sentence_column = st.column_config.TextColumn(
+    "Sentence", width="large", help="The sentence of the article this row was read from"
+)
+
+itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
+with itinerary_tab:
+    itinerary = itinerary_table(view.itinerary, state.trip_titles, state.topic_labels)
+    st.caption(f"{len(itinerary)} stop(s), in travel order.")
+    st.dataframe(
+        itinerary,
+        hide_index=True,
+        width="stretch",
+        column_order=[
+            *(["trip"] if several else []),
+            "stop",
+            "country",
+            "country_code",
+            "city",
+            "city_inferred",
+            "start",
+            "end",
+            "dates_inferred",
+            "leaders",
+            "topics",
+            "lat",
+            "lon",
+            "key_sentence",
+        ],
+        column_config={
+            "trip": trip_column,
+            "stop": st.column_config.NumberColumn("#", format="%d", help="Order of travel"),
+            "country": st.column_config.TextColumn("Country"),
+            "country_code": st.column_config.TextColumn("ISO", help="ISO 3166-1 alpha-2"),
+            "city": st.column_config.TextColumn("City"),
+            "city_inferred": st.column_config.CheckboxColumn(
+                "City inferred", help="Not named in the text (e.g. the capital)"
+            ),
+            "start": st.column_config.DateColumn("From", format=DAY_FORMAT),
+            "end": st.column_config.DateColumn("To", format=DAY_FORMAT),
+            "dates_inferred": st.column_config.CheckboxColumn(
+                "Dates inferred", help="Worked out from context, not stated for this stop"
+            ),
+            "leaders": st.column_config.ListColumn("Leaders met", width="medium"),
+            "topics": st.column_config.ListColumn("Topics", width="medium"),
+            "lat": st.column_config.NumberColumn("Latitude", format="%.4f"),
+            "lon": st.column_config.NumberColumn("Longitude", format="%.4f"),
+            "key_sentence": st.column_config.TextColumn(
+                "Key sentence", width="large", help="Why this is a stop"
+            ),
+        },
+    )
+
+with events_tab:
+    events = events_table(view.events, view.itinerary, state.trip_titles)
+    if events.empty:
+        st.info("No dated or named events for the stops in view.")
+    else:
+        st.caption(f"{len(events)} event(s).")
+        st.dataframe(
+            events,
+            hide_index=True,
+            width="stretch",
+            column_order=[
+                *(["trip"] if several else []),
+                "stop",
+                "date",
+                "kind",
+                "label",
+                "sentence",
+            ],
+            column_config={
+                "trip": trip_column,
+                "stop": st.column_config.TextColumn("Stop"),
+                "date": st.column_config.DateColumn("Date", format=DAY_FORMAT),
+                "kind": st.column_config.TextColumn("Kind"),
+                "label": st.column_config.TextColumn("Event", width="medium"),
+                "sentence": sentence_column,
+            },
+        )
+
+with topics_tab:
+    topics = topics_table(view.topics, view.itinerary, state.trip_titles)
+    if topics.empty:
+        st.info("No topics tagged for the stops in view.")
+    else:
+        st.caption(f"{len(topics)} topic tag(s); “whole trip” rows are the tour's agenda.")
+        st.dataframe(
+            topics,
+            hide_index=True,
+            width="stretch",
+            column_order=[*(["trip"] if several else []), "stop", "label", "phrase", "sentence"],
+            column_config={
+                "trip": trip_column,
+                "stop": st.column_config.TextColumn("Stop"),
+                "label": st.column_config.TextColumn("Topic"),
+                "phrase": st.column_config.TextColumn("Phrase", help="The words that signalled it"),
+                "sentence": sentence_column,
+            },
+        )
+
+st.subheader("Download", anchor=False)
+# The exports of the current selection (CSV, GeoJSON, iCalendar, JSON, HTML report) are
+# added here by the export module's page helper, called with `state`.

@@ -1,0 +1,152 @@
+"""Source: the article text with every extracted fact marked, beside the itinerary it supports.
+
+A reader checks the data here: each mark links to the itinerary row it supports, each row
+links back to its key sentence in the text.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.articles import read_article_text
+from dashboard.extraction.sentences import split_sentences
+from dashboard.models import ArticleError
+from dashboard.session import current_view, show_empty_result
+from dashboard.views.highlight import (
+    KIND_LABELS,
+    article_header_html,
+    highlight_article,
+    itinerary_html,
+    text_anchor,
+)
+from dashboard.views.topic_matrix import stop_labels
+
+TRIP_PICK_KEY = "source_page_trip"
+KIND_KEY = "source_page_kind_"  # + kind
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_layout(name: str, text: str) -> tuple[dict[str, object], list[tuple[int, int]]]:
+    """Header facts and the page-clutter ranges of an article, parsed from its text once.
+
+    Only the text already loaded is parsed (no file is read, nothing is extracted again).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "no publication date" is shown on the page
+            article = read_article_text(name, text)
+    except ArticleError:
+        return {"body_start": 0}, []
+    clutter = [
+        (s.start, s.end)
+        for s in split_sentences(text, article.body_start, article.title)
+        if s.clutter
+    ]
+    header = {
+        "title": article.title,
+        "published": article.published,
+        "basis": article.published_basis,
+        "source": article.source,
+        "body_start": article.body_start,
+    }
+    return header, clutter
+
+
+st.header("Source", anchor=False)
+state = current_view()
+if state.is_empty:
+    show_empty_result("source")
+    st.stop()
+
+view = state.view
+trip_ids = [t for t in view.trips["trip_id"] if t in set(view.itinerary["trip_id"])]
+if len(trip_ids) > 1:
+    if st.session_state.get(TRIP_PICK_KEY) not in trip_ids:
+        st.session_state.pop(TRIP_PICK_KEY, None)
+    trip_id = st.selectbox(
+        "Article",
+        trip_ids,
+        format_func=lambda t: state.trip_titles.get(t, t),
+        key=TRIP_PICK_KEY,
+        help="Several trips are in view; the source page shows one article at a time.",
+    )
+else:
+    trip_id = trip_ids[0]
+
+text = state.tables.texts.get(trip_id)
+if not text:
+    st.warning("The text of this article is not available.", icon=":material/error:")
+    st.stop()
+
+trip_row = view.trips[view.trips["trip_id"] == trip_id].iloc[0]
+source_path = str(trip_row["source_path"] or "")
+header, clutter = _article_layout(Path(source_path).name or trip_id, text)
+st.html(
+    article_header_html(
+        header.get("title") or trip_row["title"],
+        header.get("published"),
+        header.get("basis"),
+        header.get("source"),
+        Path(source_path).name if source_path else None,
+    )
+)
+
+all_mentions = state.tables.mentions[state.tables.mentions["trip_id"] == trip_id]
+shown_mentions = view.mentions[view.mentions["trip_id"] == trip_id]
+kinds_present = [k for k in KIND_LABELS if k in set(all_mentions["kind"])]
+kinds_present += sorted(set(all_mentions["kind"]) - set(KIND_LABELS))
+chosen: list[str] = []
+if kinds_present:
+    st.write("Highlight:")
+    with st.container(horizontal=True, gap="small"):
+        for kind in kinds_present:
+            if st.checkbox(KIND_LABELS.get(kind, kind), value=True, key=KIND_KEY + kind):
+                chosen.append(kind)
+
+itinerary = view.itinerary[view.itinerary["trip_id"] == trip_id]
+hidden_stops = int((state.tables.itinerary["trip_id"] == trip_id).sum() - len(itinerary))
+n_marked = int(shown_mentions["kind"].isin(chosen).sum())
+note = f"{n_marked} extracted fact(s) marked. Click a mark to see the stop it supports."
+if hidden_stops:
+    note += f" {hidden_stops} stop(s) of this trip are hidden by the filters and not marked."
+if not kinds_present:
+    note = "The extractor recorded no highlighted words for this article."
+st.caption(note)
+
+names = stop_labels(itinerary)
+agenda = view.topics[(view.topics["trip_id"] == trip_id) & view.topics["stop_id"].isna()]
+anchors = {
+    int(row.key_start): text_anchor(row.stop_id)
+    for row in itinerary.dropna(subset=["key_start"]).itertuples()
+}
+article_col, stops_col = st.columns([3, 2], gap="medium")
+with article_col, st.container(height=640, border=True):
+    st.html(
+        highlight_article(
+            text,
+            shown_mentions,
+            state.colors,
+            chosen,
+            trip_id=trip_id,
+            stop_labels=names,
+            begin=int(header.get("body_start") or 0),
+            clutter=clutter,
+            anchors=anchors,
+            value_labels={**state.topic_labels, **state.country_names},
+        )
+    )
+with stops_col:
+    st.subheader("Itinerary", anchor=False)
+    st.html(
+        itinerary_html(
+            itinerary,
+            state.colors,
+            trip_id=trip_id,
+            stop_labels=names,
+            topic_labels=state.topic_labels,
+            agenda=agenda["topic"].tolist(),
+        )
+    )

@@ -1,0 +1,92 @@
+"""The Data page's tables: the trip tables with readable columns, internal ones left out.
+
+Offsets, ids and indexes stay in the loader's tables (exports and links use them); a reader
+sees stop numbers from 1, stop labels, topic labels and trip titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.views.topic_matrix import WHOLE_TRIP
+
+ITINERARY_VIEW_COLUMNS = [
+    "trip",
+    "stop",
+    "country",
+    "country_code",
+    "city",
+    "city_inferred",
+    "start",
+    "end",
+    "dates_inferred",
+    "leaders",
+    "topics",
+    "lat",
+    "lon",
+    "key_sentence",
+]
+EVENT_VIEW_COLUMNS = ["trip", "stop", "date", "kind", "label", "sentence"]
+TOPIC_VIEW_COLUMNS = ["trip", "stop", "topic", "label", "phrase", "sentence"]
+
+
+def _trip_titles(frame: pd.DataFrame, trip_titles: Mapping[str, str]) -> pd.Series:
+    return frame["trip_id"].map(lambda t: trip_titles.get(t, t)).astype("object")
+
+
+def itinerary_table(
+    itinerary: pd.DataFrame,
+    trip_titles: Mapping[str, str] | None = None,
+    topic_labels: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per stop in travel order: stop number from 1, topics as labels."""
+    trip_titles = trip_titles or {}
+    topic_labels = topic_labels or {}
+    rows = itinerary.sort_values(["trip_id", "stop_index"], kind="stable")
+    table = rows.assign(
+        trip=_trip_titles(rows, trip_titles),
+        stop=rows["stop_index"].astype("Int64") + 1,
+        topics=[[topic_labels.get(t, t) for t in slugs] for slugs in rows["topics"]],
+        leaders=[list(names) for names in rows["leaders"]],
+    )
+    return table[ITINERARY_VIEW_COLUMNS].reset_index(drop=True)
+
+
+def _place(frame: pd.DataFrame, itinerary: pd.DataFrame) -> list[str]:
+    # The trip has its own column here, so stop labels need no trip prefix.
+    names = {
+        stop_id: f"{int(index) + 1} {country}"
+        for stop_id, index, country in zip(
+            itinerary["stop_id"], itinerary["stop_index"], itinerary["country"], strict=True
+        )
+    }
+    return [
+        WHOLE_TRIP if pd.isna(stop_id) else names.get(stop_id, str(stop_id))
+        for stop_id in frame["stop_id"]
+    ]
+
+
+def events_table(
+    events: pd.DataFrame,
+    itinerary: pd.DataFrame,
+    trip_titles: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per event, by trip, date and text order; `stop` is "1 Colombia" or whole trip."""
+    trip_titles = trip_titles or {}
+    rows = events.sort_values(["trip_id", "date", "start"], kind="stable", na_position="last")
+    table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary))
+    return table[EVENT_VIEW_COLUMNS].reset_index(drop=True)
+
+
+def topics_table(
+    topics: pd.DataFrame,
+    itinerary: pd.DataFrame,
+    trip_titles: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """One row per topic tag, stops in travel order then the trip agenda, text order within."""
+    trip_titles = trip_titles or {}
+    rows = topics.sort_values(["trip_id", "stop_index", "start"], kind="stable", na_position="last")
+    table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary))
+    return table[TOPIC_VIEW_COLUMNS].reset_index(drop=True)

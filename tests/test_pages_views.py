@@ -1,0 +1,139 @@
+"""AppTest runs of the Topics, Source and Data pages against a hand-built view.
+
+Each run sets up the page contract (`dashboard.session.set_current_view`) the way app.py
+does, then executes the page file, so the pages are tested without the extractor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT / "dashboard" / "pages"
+
+SCRIPT = """
+import runpy, sys
+sys.path.insert(0, {tests!r})
+from view_fixtures import sample_tables, sample_trip
+from dashboard.filters import Selection, apply_selection
+from dashboard.session import ViewState, set_current_view
+from dashboard.tables import build_tables
+from dashboard.views.colors import stop_colors
+from dashboard.filters import available_countries, available_topics
+
+tables = build_tables([sample_trip(t) for t in {trips!r}])
+selection = Selection(countries={countries!r}, topics={topics!r})
+view = apply_selection(tables, selection)
+set_current_view(ViewState(
+    tables=tables, view=view, selection=selection, colors=stop_colors(tables.itinerary),
+    country_names=available_countries(tables), topic_labels=available_topics(tables),
+    trip_titles=dict(zip(tables.trips["trip_id"], tables.trips["title"])),
+))
+runpy.run_path({page!r}, run_name="__main__")
+"""
+
+
+def page_app(page: str, trips=("blinken-2022-10",), countries=(), topics=()) -> AppTest:
+    script = SCRIPT.format(
+        tests=str(ROOT / "tests"),
+        trips=tuple(trips),
+        countries=tuple(countries),
+        topics=tuple(topics),
+        page=str(PAGES / page),
+    )
+    at = AppTest.from_string(script, default_timeout=30)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def html_bodies(at: AppTest) -> str:
+    return "\n".join(str(element.proto.body) for element in at.get("html"))
+
+
+@pytest.mark.parametrize("page", ["topics.py", "source.py", "data.py"])
+def test_page_runs(page):
+    at = page_app(page)
+    assert at.header[0].value in {"Topics", "Source", "Data"}
+
+
+@pytest.mark.parametrize("page", ["topics.py", "source.py", "data.py"])
+def test_empty_selection_says_so_with_a_way_back(page):
+    at = page_app(page, countries=("FR",))  # no stop in France
+    assert any("No stop matches" in info.value for info in at.info)
+    assert any(button.label == "Clear filters" for button in at.button)
+    assert not at.get("plotly_chart") and not at.dataframe and not at.get("html")
+
+
+def test_topics_page_heatmap_counts_and_sentences_for_the_chosen_topic():
+    at = page_app("topics.py")
+    assert len(at.get("plotly_chart")) == 1
+    assert at.selectbox[0].value == "migration"  # most raised first
+    body = html_bodies(at)
+    assert "They discussed drug trafficking and" in body
+    assert "1 Colombia" in body and "whole trip" in body
+    at.selectbox[0].select("democracy").run()
+    body = html_bodies(at)
+    assert "Pedro Castillo about" in body and "drug trafficking" not in body
+    counts = at.dataframe[0].value
+    assert counts.set_index("topic").loc["migration", "sentences"] == 3
+
+
+def test_topics_page_follows_the_filters():
+    at = page_app("topics.py", countries=("PE",))
+    # Peru's topic, plus the whole-trip agenda (the trip is still in view); not Colombia's
+    assert sorted(at.selectbox[0].options) == ["Climate change", "Democracy", "Migration"]
+    heat = at.get("plotly_chart")[0].proto.spec
+    assert "3 Peru" in heat and "1 Colombia" not in heat
+
+
+def test_source_page_marks_the_text_links_rows_and_stays_inert():
+    at = page_app("source.py")
+    body = html_bodies(at)
+    assert "<script" not in body.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert 'href="#stop-blinken-2022-10-1"' in body
+    assert 'id="stop-blinken-2022-10-1"' in body
+    assert 'href="https://example.org/blinken"' in body  # the header's source link
+    assert {cb.label for cb in at.checkbox} >= {"country", "city", "date", "leader", "topic"}
+
+
+def test_source_page_kind_checkboxes_turn_highlights_off():
+    at = page_app("source.py")
+    assert "hl hl-date" in html_bodies(at)
+    next(cb for cb in at.checkbox if cb.label == "date").uncheck().run()
+    assert not at.exception
+    body = html_bodies(at)
+    assert 'class="hl hl-date"' not in body and 'class="hl hl-leader"' in body
+
+
+def test_source_page_hides_marks_of_filtered_out_stops():
+    at = page_app("source.py", countries=("CL",))
+    body = html_bodies(at)
+    assert "Gabriel Boric" in body
+    assert 'href="#stop-blinken-2022-10-0"' not in body
+    assert 'id="stop-blinken-2022-10-0"' not in body
+    assert 'href="#trip-blinken-2022-10"' in body  # trip-level facts stay
+    assert any("hidden by the filters" in c.value for c in at.caption)
+
+
+def test_source_page_picks_one_of_several_trips():
+    at = page_app("source.py", trips=("trip-a", "trip-b"))
+    assert at.selectbox[0].options == ["Blinken tours <Latin> America"] * 2
+    assert 'id="stop-trip-a-0"' in html_bodies(at)
+    at.selectbox[0].set_value("trip-b").run()
+    body = html_bodies(at)
+    assert 'id="stop-trip-b-0"' in body and 'id="stop-trip-a-0"' not in body
+
+
+def test_data_page_tables_follow_the_filters_and_hide_internal_columns():
+    at = page_app("data.py", countries=("CL", "PE"))
+    itinerary = at.dataframe[0].value
+    assert itinerary["country"].tolist() == ["Chile", "Peru"]
+    assert itinerary["stop"].tolist() == [2, 3]
+    for internal in ("trip_id", "stop_id", "stop_index", "key_start", "key_end"):
+        assert internal not in itinerary.columns
+    assert any(sub.value == "Download" for sub in at.subheader)
