@@ -1,0 +1,79 @@
+"""Trip timeline dashboard: `streamlit run dashboard/app.py` from the repository root.
+
+The entry point only sets the page up, loads the tables (cached), draws the shared sidebar
+filters, stores the filtered view for the pages (`dashboard.session`) and runs the page
+chosen in the navigation. The pages live in `dashboard/pages/`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the repository root; the
+# package is normally pip-installed (`make run`), this keeps a bare checkout working too.
+if __package__ in (None, "") and str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import streamlit as st
+
+from dashboard.filters import apply_selection, available_countries, available_topics
+from dashboard.loading import articles_dir, load_folder, streamlit_secrets
+from dashboard.session import ViewState, set_current_view
+from dashboard.sidebar import render_filters, url_notices
+from dashboard.views.colors import stop_colors, trip_colors
+from dashboard.views.markup import escape_markdown
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+SELECTED_STOP_KEY = "selected_stop_id"
+
+st.set_page_config(
+    page_title="Trip timeline", page_icon=":material/travel_explore:", layout="wide",
+    menu_items={"About": "Trip timeline: a diplomatic trip's itinerary, read from news "
+                         "articles, with every fact tied to its sentence."},
+)
+
+page = st.navigation([
+    st.Page(PAGES_DIR / "overview.py", title="Overview", icon=":material/map:",
+            url_path="overview", default=True),
+    st.Page(PAGES_DIR / "topics.py", title="Topics", icon=":material/label:",
+            url_path="topics"),
+    st.Page(PAGES_DIR / "source.py", title="Source", icon=":material/article:",
+            url_path="source"),
+    st.Page(PAGES_DIR / "data.py", title="Data", icon=":material/table:", url_path="data"),
+])
+
+folder = articles_dir(secrets=streamlit_secrets())
+tables = load_folder(folder)
+if tables.errors:
+    with st.expander(f"{len(tables.errors)} article(s) could not be used", expanded=True,
+                     icon=":material/warning:"):
+        for error in tables.errors:
+            st.warning(escape_markdown(error))
+if tables.trips.empty:
+    st.error(f"No trip could be read from {escape_markdown(folder)}. Add .txt or .md articles "
+             "there, or point the TRIP_ARTICLES_DIR setting at a folder of articles.",
+             icon=":material/error:")
+    st.stop()
+
+selection = render_filters(tables)
+view = apply_selection(tables, selection)
+notices = url_notices()
+for notice in notices:
+    st.warning(escape_markdown(notice), icon=":material/link_off:")
+
+selected = st.session_state.get(SELECTED_STOP_KEY)
+set_current_view(ViewState(
+    tables=tables,
+    view=view,
+    selection=selection,
+    colors=stop_colors(tables.itinerary),
+    trip_colors=trip_colors(tables.trips["trip_id"]),
+    country_names=available_countries(tables),
+    topic_labels=available_topics(tables),
+    trip_titles=dict(zip(tables.trips["trip_id"], tables.trips["title"], strict=True)),
+    notices=notices,
+    selected_stop_id=selected if selected in set(view.itinerary["stop_id"]) else None,
+    articles_dir=folder,
+))
+page.run()

@@ -1,0 +1,73 @@
+"""Where the articles are, and the cached call that turns them into tables.
+
+The tables are built once per process and per content of the articles folder: the cache key
+is the folder and each article's name, size and modification time, so editing or adding an
+article rebuilds them and a filter change never does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.tables import TripTables, article_paths, build_tables, load_tables
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ARTICLES_DIR = REPO_ROOT / "seeds"
+ARTICLES_DIR_ENV = "TRIP_ARTICLES_DIR"
+ARTICLES_DIR_SECRET = "articles_dir"
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def articles_dir(environ: Mapping[str, str] | None = None,
+                 secrets: Mapping[str, object] | None = None) -> Path:
+    """The articles folder: $TRIP_ARTICLES_DIR, else `articles_dir` in .streamlit/secrets.toml,
+    else the project's `seeds/`. A relative path is taken from the working directory."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(ARTICLES_DIR_ENV) or (secrets or {}).get(ARTICLES_DIR_SECRET)
+    return Path(str(value)).expanduser() if value else DEFAULT_ARTICLES_DIR
+
+
+def streamlit_secrets() -> Mapping[str, object]:
+    """st.secrets, or nothing when no secrets.toml exists (reading it would raise)."""
+    try:
+        return dict(st.secrets)
+    except Exception:  # a missing or broken secrets.toml must not stop the dashboard
+        return {}
+
+
+def folder_fingerprint(folder: Path) -> Fingerprint:
+    """(name, size, mtime) of every article: cheap to compute, changes when an article does."""
+    entries = []
+    for path in article_paths(folder):
+        stat = path.stat()
+        entries.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+@st.cache_data(show_spinner="Reading the articles…", max_entries=16)
+def _cached_tables(folder: str, fingerprint: Fingerprint) -> TripTables:
+    # `fingerprint` is only part of the cache key; the loader lists the folder itself.
+    del fingerprint
+    return load_tables(folder)
+
+
+def load_folder(folder: Path) -> TripTables:
+    """The tables of every article in `folder`; a missing or unreadable folder gives empty
+    tables whose `errors` say why, so the app can show the message and keep running."""
+    if not folder.is_dir():
+        return build_tables([], errors=[
+            f"Articles folder not found: {folder}. Set {ARTICLES_DIR_ENV} or "
+            f"`{ARTICLES_DIR_SECRET}` in .streamlit/secrets.toml to a folder of .txt/.md files."
+        ])
+    try:
+        fingerprint = folder_fingerprint(folder)
+    except OSError as exc:
+        return build_tables([], errors=[f"Cannot read the articles folder {folder}: {exc}"])
+    if not fingerprint:
+        return build_tables([], errors=[f"No .txt or .md articles in {folder}."])
+    return _cached_tables(str(folder.resolve()), fingerprint)

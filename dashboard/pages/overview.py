@@ -1,0 +1,140 @@
+"""Overview: the route map and the timeline side by side, then one card per stop.
+
+A stop picked on the map, on the timeline or in the "Highlight a stop" box is highlighted
+everywhere on the page (and kept for the other pages as `ViewState.selected_stop_id`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.session import current_view, show_empty_result
+from dashboard.views.cards import card_html, card_key, stop_cards
+from dashboard.views.markup import escape_markdown
+from dashboard.views.route_map import build_deck, format_days, place_name, selected_stop
+from dashboard.views.timeline import build_timeline, stop_lane, undated_stops
+
+MAP_KEY = "overview_map"
+TIMELINE_KEY = "overview_timeline"
+FOCUS_KEY = "selected_stop_id"  # shared with app.py: the selection other pages see
+TILES_KEY = "map_tiles"
+_LAST_MAP_PICK = "_overview_last_map_pick"
+_LAST_TIMELINE_PICK = "_overview_last_timeline_pick"
+NO_FOCUS = ""
+CARDS_PER_ROW = 3
+
+state = current_view()
+view = state.view
+itinerary = view.itinerary.sort_values(["trip_id", "stop_index"]).reset_index(drop=True)
+
+if state.all_trips:
+    st.header(f"All trips ({itinerary['trip_id'].nunique()})", anchor=False)
+elif state.trip_id:
+    st.header(escape_markdown(state.trip_titles.get(state.trip_id, state.trip_id)),
+              anchor=False)
+else:
+    st.header("Overview", anchor=False)
+
+if state.is_empty:
+    show_empty_result("overview")
+    st.stop()
+
+trips = view.trips.set_index("trip_id")
+shown, total = len(itinerary), len(state.tables.itinerary)
+facts = [f"{shown} of {total} stops shown"]
+if state.trip_id:
+    trip = trips.loc[state.trip_id]
+    if isinstance(trip["traveler"], str) and trip["traveler"]:
+        facts.insert(0, f"Traveller: {trip['traveler']}")
+    if not isinstance(trip["published"], float) and trip["published"] is not None:
+        published = trip["published"]
+        if published == published:  # NaT is not equal to itself
+            facts.append(f"published {format_days(published, published)}")
+st.caption(escape_markdown(" · ".join(facts)))
+
+
+def _adopt_pick(pick: str | None, last_key: str) -> None:
+    """A new click on the map or timeline becomes the highlighted stop."""
+    if pick is not None and pick != st.session_state.get(last_key):
+        st.session_state[FOCUS_KEY] = pick
+    st.session_state[last_key] = pick
+
+
+# Chart clicks arrive as widget state before the script reaches the charts: read them first so
+# the highlight box, the map, the timeline and the cards all agree within this run.
+_adopt_pick(selected_stop(st.session_state.get(MAP_KEY)), _LAST_MAP_PICK)
+timeline_state = st.session_state.get(TIMELINE_KEY)
+timeline_points = (getattr(getattr(timeline_state, "selection", None), "points", None)
+                   or (timeline_state or {}).get("selection", {}).get("points", [])
+                   if timeline_state is not None else [])
+timeline_pick = next((p.get("customdata") for p in timeline_points
+                      if isinstance(p, dict) and isinstance(p.get("customdata"), str)), None)
+_adopt_pick(timeline_pick, _LAST_TIMELINE_PICK)
+
+stop_ids = itinerary["stop_id"].tolist()
+if st.session_state.get(FOCUS_KEY) not in (NO_FOCUS, *stop_ids):
+    st.session_state[FOCUS_KEY] = NO_FOCUS
+labels = {row["stop_id"]: stop_lane(row) for row in itinerary.to_dict("records")}
+if state.all_trips:
+    labels = {sid: f"{state.trip_titles.get(sid.rsplit('/', 1)[0], '')} — {label}"
+              for sid, label in labels.items()}
+focus = st.selectbox(
+    "Highlight a stop", [NO_FOCUS, *stop_ids], key=FOCUS_KEY,
+    format_func=lambda sid: "None" if sid == NO_FOCUS else labels.get(sid, sid),
+    help="Or click a stop on the map or a bar on the timeline.",
+) or None
+
+if state.all_trips:
+    colors = {sid: state.trip_colors.get(tid, "#8C8C8C")
+              for sid, tid in zip(itinerary["stop_id"], itinerary["trip_id"], strict=True)}
+else:
+    colors = dict(state.colors)
+
+dark = st.context.theme.type == "dark"
+map_column, timeline_column = st.columns(2, gap="medium")
+with map_column:
+    st.subheader("Route", anchor=False)
+    online = st.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
+                       help="Off: country outlines shipped with the app, no network needed.")
+    deck = build_deck(itinerary, colors, topic_labels=state.topic_labels,
+                      trip_titles=state.trip_titles, selected_stop_id=focus,
+                      online_basemap=online, dark=dark, show_trip=state.all_trips)
+    route_words = " → ".join(place_name(r) for r in itinerary.to_dict("records"))
+    st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=MAP_KEY,
+                    height=460, alt=f"Map of the route: {route_words}")
+    unlocated = itinerary[itinerary["lat"].isna() | itinerary["lon"].isna()]
+    if not unlocated.empty:
+        st.caption("Not on the map (no coordinates): " + escape_markdown(
+            ", ".join(place_name(r) for r in unlocated.to_dict("records"))))
+
+with timeline_column:
+    st.subheader("Timeline", anchor=False)
+    figure = build_timeline(itinerary, view.events, colors=colors,
+                            topic_labels=state.topic_labels, trip_titles=state.trip_titles,
+                            lanes="trip" if state.all_trips else "stop",
+                            selected_stop_id=focus)
+    undated = undated_stops(itinerary)
+    if len(undated) < len(itinerary):
+        st.plotly_chart(figure, key=TIMELINE_KEY, on_select="rerun",
+                        selection_mode="points", config={"displayModeBar": False},
+                        alt="Timeline of the stops, one lane per "
+                            + ("trip" if state.all_trips else "stop"))
+    else:
+        st.info("None of these stops has a known date, so there is no timeline to draw.",
+                icon=":material/event_busy:")
+    if not undated.empty:
+        st.markdown("**No date known for:**")
+        st.markdown("\n".join(f"- {escape_markdown(labels.get(sid, sid))}"
+                              for sid in undated["stop_id"]))
+    if not view.events.empty:
+        st.caption("◆ marks a dated event (meeting, press conference, …). "
+                   "Hover a bar for leaders, topics and the sentence it comes from.")
+
+st.subheader("Stops", anchor=False)
+cards = stop_cards(itinerary, colors, state.topic_labels,
+                   state.trip_titles if state.all_trips else None)
+for first in range(0, len(cards), CARDS_PER_ROW):
+    columns = st.columns(CARDS_PER_ROW, gap="small")
+    for column, card in zip(columns, cards[first:first + CARDS_PER_ROW], strict=False):
+        with column, st.container(border=True, key=card_key(card.stop_id)):
+            st.html(card_html(card, selected=card.stop_id == focus))

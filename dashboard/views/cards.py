@@ -1,0 +1,99 @@
+"""Stop cards: what a reader needs about one stop, in the stop's colour, all text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.views.colors import NEUTRAL, text_color_on
+from dashboard.views.markup import escape_html
+from dashboard.views.route_map import format_days
+
+
+@dataclass(frozen=True)
+class StopCard:
+    """The plain facts of one card (no markup), in reading order."""
+
+    stop_id: str
+    number: int
+    country: str
+    country_code: str
+    city: str | None
+    city_inferred: bool
+    days: str
+    dates_inferred: bool
+    leaders: tuple[str, ...]
+    topics: tuple[str, ...]
+    sentence: str | None
+    color: str
+    trip_title: str | None = None
+
+
+def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
+               topic_labels: Mapping[str, str],
+               trip_titles: Mapping[str, str] | None = None) -> list[StopCard]:
+    """One card per stop in trip and travel order; `trip_titles` adds the trip to each card."""
+    cards = []
+    for stop in itinerary.sort_values(["trip_id", "stop_index"]).to_dict("records"):
+        city = stop["city"] if isinstance(stop["city"], str) and stop["city"] else None
+        sentence = stop["key_sentence"]
+        cards.append(StopCard(
+            stop_id=str(stop["stop_id"]), number=int(stop["stop_index"]) + 1,
+            country=str(stop["country"] or stop["country_code"]),
+            country_code=str(stop["country_code"]), city=city,
+            city_inferred=bool(stop["city_inferred"]) and city is not None,
+            days=format_days(stop["start"], stop["end"]),
+            dates_inferred=bool(stop["dates_inferred"]),
+            leaders=tuple(stop["leaders"] or ()),
+            topics=tuple(topic_labels.get(t, t) for t in stop["topics"] or ()),
+            sentence=sentence if isinstance(sentence, str) and sentence else None,
+            color=colors.get(str(stop["stop_id"]), NEUTRAL),
+            trip_title=(trip_titles or {}).get(str(stop["trip_id"])),
+        ))
+    return cards
+
+
+def card_key(stop_id: str) -> str:
+    """A widget/container key for a stop (browser tests find `.st-key-stop-card-<id>`)."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in stop_id)
+    return f"stop-card-{safe}"
+
+
+_CHIP = ("display:inline-block;margin:2px 4px 2px 0;padding:1px 9px;border-radius:999px;"
+         "border:1px solid rgba(128,128,128,.55);font-size:.85em;")
+_MUTED = "opacity:.78;font-size:.9em;"
+
+
+def card_html(card: StopCard, selected: bool = False) -> str:
+    """The card as HTML; every piece of article text passes through html.escape."""
+    e = escape_html
+    badge = (f'<span style="{_CHIP}font-weight:600;">selected</span>' if selected else "")
+    city = ""
+    if card.city:
+        mark = (' <abbr title="not named in the article; inferred (e.g. the capital)" '
+                f'style="{_MUTED}">(inferred)</abbr>' if card.city_inferred else "")
+        city = f'<div>{e(card.city)}{mark}</div>'
+    days = e(card.days) + (f' <span style="{_MUTED}">(inferred)</span>'
+                          if card.dates_inferred else "")
+    leaders = (f'<div><span style="{_MUTED}">Met</span> {e(", ".join(card.leaders))}</div>'
+               if card.leaders else "")
+    chips = "".join(f'<span class="topic-chip" style="{_CHIP}">{e(t)}</span>'
+                    for t in card.topics)
+    topics = f'<div aria-label="topics">{chips}</div>' if chips else ""
+    trip = (f'<div style="{_MUTED}">{e(card.trip_title)}</div>' if card.trip_title else "")
+    quote = (f'<blockquote style="margin:.4em 0 0;padding-left:.7em;border-left:3px solid '
+             f'rgba(128,128,128,.5);{_MUTED}">“{e(card.sentence)}”</blockquote>'
+             if card.sentence else "")
+    number = (f'<span aria-hidden="true" style="display:inline-flex;align-items:center;'
+              f'justify-content:center;min-width:1.6em;height:1.6em;border-radius:50%;'
+              f'background:{e(card.color)};color:{text_color_on(card.color)};'
+              f'font-weight:700;">{card.number}</span>')
+    border = f"border-left:6px solid {e(card.color)};padding-left:10px;"
+    return (
+        f'<div class="stop-card" data-stop-id="{e(card.stop_id)}" style="{border}">'
+        f'<div style="display:flex;gap:.5em;align-items:center;flex-wrap:wrap;">{number}'
+        f'<strong style="font-size:1.1em;">Stop {card.number}: {e(card.country)}</strong>'
+        f'{badge}</div>{trip}{city}<div>{days}</div>{leaders}{topics}{quote}</div>'
+    )

@@ -1,0 +1,194 @@
+"""The timeline: one lane per stop (or per trip in the all-trips view) on a day axis.
+
+Days are whole days: a stop on 6-7 October is drawn from 6 October 00:00 to 8 October 00:00,
+so a one-day stop is a full day wide. Stops with no date cannot be placed on the axis; the
+page lists them beside the chart (`undated_stops`), they are never silently dropped.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.views.colors import NEUTRAL, OKABE_ITO
+from dashboard.views.markup import escape_html
+from dashboard.views.route_map import format_days, place_name
+
+DAY = pd.Timedelta(days=1)
+DAY_MS = 86_400_000
+RECORD_LANE = "Official record"
+# Status colours of the official-record lane (Okabe-Ito: green, orange, vermillion).
+RECORD_STATUS_COLORS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1],
+                        "not-in-record": OKABE_ITO[3]}
+
+
+def stop_days(itinerary: pd.DataFrame) -> pd.DataFrame:
+    """Each dated stop's first day and the midnight after its last day (whole days).
+
+    A stop with one known day is that one day. Columns added: `day_start`, `day_end`.
+    """
+    start = itinerary["start"].fillna(itinerary["end"])
+    end = itinerary["end"].fillna(itinerary["start"])
+    out = itinerary.assign(day_start=start.dt.normalize(), day_end=end.dt.normalize() + DAY)
+    return out[out["day_start"].notna()]
+
+
+def undated_stops(itinerary: pd.DataFrame) -> pd.DataFrame:
+    """The stops with neither a start nor an end day, to list beside the chart."""
+    return itinerary[itinerary["start"].isna() & itinerary["end"].isna()]
+
+
+def stop_lane(stop: Mapping[str, object]) -> str:
+    return f"{int(stop['stop_index']) + 1}. {place_name(stop)}"  # type: ignore[call-overload]
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    return "<br>".join(escape_html(line) for line in textwrap.wrap(text, width)) or ""
+
+
+def _stop_hover(stop: Mapping[str, object], topic_labels: Mapping[str, str],
+                trip_title: str | None) -> str:
+    lines = [f"<b>{escape_html(stop_lane(stop))}</b>"]
+    if trip_title:
+        lines.append(f"<i>{escape_html(trip_title)}</i>")
+    days = format_days(stop.get("start"), stop.get("end"))
+    lines.append(escape_html(days + (" (inferred)" if stop.get("dates_inferred") else "")))
+    leaders = list(stop.get("leaders") or [])  # type: ignore[call-overload]
+    if leaders:
+        lines.append("Met: " + escape_html(", ".join(leaders)))
+    topics = [topic_labels.get(t, t) for t in stop.get("topics") or []]  # type: ignore[attr-defined]
+    if topics:
+        lines.append("Topics: " + escape_html(", ".join(topics)))
+    sentence = stop.get("key_sentence")
+    if isinstance(sentence, str) and sentence:
+        lines.append(f"<i>“{_wrap(sentence)}”</i>")
+    return "<br>".join(lines)
+
+
+def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> None:
+    """Weekday labels centred on each day for a short span; months for a long one."""
+    n_days = int((last_end - first) / DAY)
+    if n_days <= 24:
+        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(n_days)]
+        fig.update_xaxes(
+            range=[first - pd.Timedelta(hours=6), last_end + pd.Timedelta(hours=6)],
+            tickvals=noons, ticktext=[f"{d:%a}<br>{d.day} {d:%b}" for d in noons],
+            showgrid=False, ticks="",
+            minor={"tick0": first, "dtick": DAY_MS, "showgrid": True, "gridwidth": 1},
+        )
+    else:
+        pad = max(DAY, (last_end - first) * 0.03)
+        fig.update_xaxes(range=[first - pad, last_end + pad], tickformat="%d %b<br>%Y",
+                         showgrid=True)
+
+
+def build_timeline(
+    itinerary: pd.DataFrame,
+    events: pd.DataFrame,
+    record: pd.DataFrame | None = None,
+    *,
+    colors: Mapping[str, str] | None = None,
+    topic_labels: Mapping[str, str] | None = None,
+    trip_titles: Mapping[str, str] | None = None,
+    lanes: str = "stop",
+    selected_stop_id: str | None = None,
+) -> go.Figure:
+    """The timeline figure of the dated stops of `itinerary`.
+
+    `lanes="stop"`: one lane per stop, in travel order. `lanes="trip"`: one lane per trip
+    (the all-trips view), its stops as bars in that lane. `colors` maps stop_id -> hex.
+    `record` (optional): official-record visits with columns start, end, country and
+    status (confirmed | differs | not-in-record), drawn as a last lane "Official record".
+    Every bar and marker carries the stop_id as customdata, for click selection.
+    """
+    colors = colors or {}
+    topic_labels = topic_labels or {}
+    trip_titles = trip_titles or {}
+    dated = stop_days(itinerary.sort_values(["trip_id", "stop_index"]))
+    fig = go.Figure()
+    lane_order: list[str] = []
+    lane_of_stop: dict[str, str] = {}
+    for stop in dated.to_dict("records"):
+        if lanes == "trip":
+            lane = str(trip_titles.get(stop["trip_id"], stop["trip_id"]))
+            text = str(stop["country_code"])
+        else:
+            lane = stop_lane(stop)
+            text = ""
+        if lane not in lane_order:
+            lane_order.append(lane)
+        lane_of_stop[stop["stop_id"]] = lane
+        color = colors.get(stop["stop_id"], NEUTRAL)
+        selected = stop["stop_id"] == selected_stop_id
+        fig.add_trace(go.Bar(
+            orientation="h", y=[lane], base=[stop["day_start"]],
+            x=[(stop["day_end"] - stop["day_start"]) / pd.Timedelta(milliseconds=1)],
+            marker={"color": color, "line": {"color": "#111111" if selected else color,
+                                             "width": 3 if selected else 0}},
+            opacity=1.0 if selected or selected_stop_id is None else 0.55,
+            text=[text], textposition="inside", insidetextanchor="middle",
+            hovertext=[_stop_hover(stop, topic_labels,
+                                   trip_titles.get(stop["trip_id"]) if lanes == "trip"
+                                   else None)],
+            hoverinfo="text", customdata=[stop["stop_id"]], name=lane, showlegend=False,
+        ))
+
+    events = events[events["date"].notna() & events["stop_id"].isin(lane_of_stop)]
+    if not events.empty:
+        fig.add_trace(go.Scatter(
+            mode="markers", name="Events",
+            x=[d + pd.Timedelta(hours=12) for d in events["date"]],
+            y=[lane_of_stop[s] for s in events["stop_id"]],
+            marker={"symbol": "diamond", "size": 13, "color": "#FFFFFF",
+                    "line": {"color": "#111111", "width": 2}},
+            customdata=list(events["stop_id"]),
+            hovertext=[f"<b>{escape_html(label)}</b> ({escape_html(kind)})<br>"
+                       f"{escape_html(format_days(day, day))}<br><i>“{_wrap(sentence)}”</i>"
+                       for label, kind, day, sentence in zip(
+                           events["label"], events["kind"], events["date"],
+                           events["sentence"].fillna(""), strict=True)],
+            hoverinfo="text", showlegend=False,
+        ))
+
+    firsts = list(dated["day_start"])
+    ends = list(dated["day_end"])
+    if record is not None and not record.empty:
+        record_days = record.assign(
+            day_start=pd.to_datetime(record["start"]).dt.normalize(),
+            day_end=pd.to_datetime(record["end"].fillna(record["start"])).dt.normalize() + DAY,
+        ).dropna(subset=["day_start"])
+        for row in record_days.to_dict("records"):
+            status = str(row.get("status") or "")
+            fig.add_trace(go.Bar(
+                orientation="h", y=[RECORD_LANE], base=[row["day_start"]],
+                x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)],
+                marker={"color": RECORD_STATUS_COLORS.get(status, NEUTRAL),
+                        "pattern": {"shape": "/", "fgcolor": "#FFFFFF", "fgopacity": 0.5}},
+                text=[escape_html(row.get("country") or "")], textposition="inside",
+                hovertext=[f"<b>Official record: {escape_html(row.get('country') or '')}</b>"
+                           f"<br>{escape_html(format_days(row['day_start'], row['day_end'] - DAY))}"
+                           + (f"<br>{escape_html(status)}" if status else "")],
+                hoverinfo="text", showlegend=False, customdata=[None],
+            ))
+        if not record_days.empty:
+            lane_order.append(RECORD_LANE)
+            firsts += list(record_days["day_start"])
+            ends += list(record_days["day_end"])
+
+    fig.update_layout(
+        barmode="overlay", bargap=0.35, height=max(230, 90 + 48 * len(lane_order)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10}, hovermode="closest",
+        hoverlabel={"align": "left"}, dragmode=False,
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=lane_order, autorange="reversed",
+                     title=None, automargin=True, fixedrange=True)
+    fig.update_xaxes(type="date", title=None, fixedrange=True)
+    if firsts:
+        _day_axis(fig, min(firsts), max(ends))
+    else:
+        fig.add_annotation(text="No dated stops to place on a day axis.", showarrow=False,
+                           xref="paper", yref="paper", x=0.5, y=0.5)
+    return fig

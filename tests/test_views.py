@@ -1,0 +1,209 @@
+"""Figure builders of the overview: timeline, route map, cards and colours (no Streamlit)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard.views.cards import card_html, card_key, stop_cards
+from dashboard.views.colors import OKABE_ITO, hex_to_rgb, stop_colors, text_color_on, trip_colors
+from dashboard.views.route_map import (
+    ARROWS_LAYER,
+    LABELS_LAYER,
+    LEGS_LAYER,
+    STOPS_LAYER,
+    build_deck,
+    fitted_view,
+    format_days,
+    selected_stop,
+)
+from dashboard.views.timeline import RECORD_LANE, build_timeline, undated_stops
+from tests.view_fixtures import sample_tables
+
+HOSTILE = 'Petro said <script>alert("x")</script> & <img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def tables():
+    tables = sample_tables("trip-a")
+    # Peru on Thursday and Friday, as the seed article has it
+    tables.itinerary.loc[2, "end"] = pd.Timestamp("2022-10-07")
+    return tables
+
+
+def bars(figure):
+    return [t for t in figure.data if t.type == "bar"]
+
+
+def test_timeline_one_lane_per_stop_in_travel_order(tables):
+    figure = build_timeline(tables.itinerary, tables.events)
+    lanes = [b.y[0] for b in bars(figure)]
+    assert lanes == ["1. Bogotá, Colombia", "2. Santiago, Chile", "3. Lima, Peru"]
+    assert list(figure.layout.yaxis.categoryarray) == lanes
+    assert figure.layout.yaxis.autorange == "reversed"
+
+
+def test_timeline_bars_are_whole_days(tables):
+    figure = build_timeline(tables.itinerary, tables.events)
+    peru = bars(figure)[2]
+    assert pd.Timestamp(peru.base[0]) == pd.Timestamp("2022-10-06 00:00")
+    # 6-7 October ends at the end of the 7th: two full days
+    assert peru.x[0] == 2 * 86_400_000
+    colombia = bars(figure)[0]
+    assert pd.Timestamp(colombia.base[0]) == pd.Timestamp("2022-10-03 00:00")
+    assert colombia.x[0] == 86_400_000
+
+
+def test_timeline_day_axis_has_weekday_labels(tables):
+    figure = build_timeline(tables.itinerary, tables.events)
+    labels = list(figure.layout.xaxis.ticktext)
+    assert labels[0] == "Mon<br>3 Oct"
+    assert labels[-1] == "Fri<br>7 Oct"
+    assert len(labels) == 5
+
+
+def test_timeline_marks_dated_events_on_their_stop_lane(tables):
+    figure = build_timeline(tables.itinerary, tables.events)
+    markers = [t for t in figure.data if t.type == "scatter"]
+    assert len(markers) == 1
+    assert list(markers[0].y) == ["1. Bogotá, Colombia"]
+    assert "Meeting with Gustavo Petro" in markers[0].hovertext[0]
+
+
+def test_timeline_hover_has_leaders_topics_sentence_and_is_escaped(tables):
+    tables.itinerary.loc[0, "key_sentence"] = HOSTILE
+    figure = build_timeline(tables.itinerary, tables.events,
+                            topic_labels={"drug-trafficking": "Drug trafficking"})
+    hover = bars(figure)[0].hovertext[0]
+    assert "Gustavo Petro" in hover and "Drug trafficking" in hover
+    assert "Mon 3 Oct 2022" in hover
+    assert "<script>" not in hover and "<img" not in hover
+    assert "&lt;script&gt;" in hover
+
+
+def test_undated_stops_are_returned_not_dropped(tables):
+    tables.itinerary.loc[1, ["start", "end"]] = pd.NaT
+    undated = undated_stops(tables.itinerary)
+    assert undated["stop_id"].tolist() == ["trip-a/1"]
+    figure = build_timeline(tables.itinerary, tables.events)
+    assert len(bars(figure)) == 2
+
+
+def test_a_stop_with_only_a_start_is_one_day(tables):
+    tables.itinerary.loc[0, "end"] = pd.NaT
+    figure = build_timeline(tables.itinerary, tables.events)
+    assert bars(figure)[0].x[0] == 86_400_000
+    assert undated_stops(tables.itinerary).empty
+
+
+def test_all_trips_view_has_one_lane_per_trip():
+    tables = sample_tables("trip-a", "trip-b")
+    titles = {"trip-a": "Trip A", "trip-b": "Trip B"}
+    figure = build_timeline(tables.itinerary, tables.events, trip_titles=titles, lanes="trip")
+    assert list(figure.layout.yaxis.categoryarray) == ["Trip A", "Trip B"]
+    assert len(bars(figure)) == 6
+
+
+def test_official_record_lane(tables):
+    record = pd.DataFrame({"start": ["2022-10-06"], "end": ["2022-10-06"],
+                           "country": ["Peru"], "status": ["differs"]})
+    figure = build_timeline(tables.itinerary, tables.events, record)
+    assert figure.layout.yaxis.categoryarray[-1] == RECORD_LANE
+    record_bar = bars(figure)[-1]
+    assert record_bar.y[0] == RECORD_LANE and record_bar.x[0] == 86_400_000
+
+
+def test_timeline_of_nothing_dated_says_so(tables):
+    tables.itinerary[["start", "end"]] = pd.NaT
+    figure = build_timeline(tables.itinerary, tables.events.iloc[0:0])
+    assert "No dated stops" in figure.layout.annotations[0].text
+
+
+def test_deck_layers_have_ids_and_pickable_stops(tables):
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary))
+    ids = [layer.id for layer in deck.layers]
+    assert all(ids) and len(set(ids)) == len(ids)
+    assert {STOPS_LAYER, LEGS_LAYER, ARROWS_LAYER, LABELS_LAYER} <= set(ids)
+    by_id = {layer.id: layer for layer in deck.layers}
+    assert by_id[STOPS_LAYER].pickable is True
+    assert len(by_id[STOPS_LAYER].data) == 3
+    # two legs, in travel order
+    legs = by_id[LEGS_LAYER].data
+    assert [leg["from"] for leg in legs] == [[-74.08, 4.61], [-70.67, -33.45]]
+
+
+def test_deck_labels_carry_order_numbers(tables):
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary))
+    labels = [row["label"] for row in {layer.id: layer for layer in deck.layers}[LABELS_LAYER].data]
+    assert labels == ["1. Bogotá", "2. Santiago", "3. Lima"]
+
+
+def test_deck_tooltips_are_escaped(tables):
+    tables.itinerary.at[0, "leaders"] = [HOSTILE]
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary))
+    stops = {layer.id: layer for layer in deck.layers}[STOPS_LAYER].data
+    assert "<script>" not in stops[0]["tooltip"] and "<img" not in stops[0]["tooltip"]
+    assert "&lt;script&gt;" in stops[0]["tooltip"]
+    assert "Mon 3 Oct 2022" in stops[0]["tooltip"]
+
+
+def test_deck_needs_no_token_and_no_network_offline(tables):
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary))
+    spec = json.loads(deck.to_json())
+    assert deck.map_provider is None and spec.get("mapStyle") in (None, "")
+    assert "mapbox" not in deck.to_json().lower()
+    online = build_deck(tables.itinerary, stop_colors(tables.itinerary), online_basemap=True)
+    assert online.map_provider == "carto" and "carto" in str(online.map_style)
+
+
+def test_view_is_fitted_to_the_stops(tables):
+    view = fitted_view(list(tables.itinerary["lon"]), list(tables.itinerary["lat"]))
+    assert -34 < view.latitude < 5 and -78 < view.longitude < -70
+    assert 1 < view.zoom < 6
+
+
+def test_selected_stop_from_chart_state():
+    event = {"selection": {"objects": {STOPS_LAYER: [{"stop_id": "trip-a/1"}]}}}
+    assert selected_stop(event) == "trip-a/1"
+    assert selected_stop({"selection": {"objects": {}}}) is None
+    assert selected_stop(None) is None
+
+
+def test_cards_show_weekdays_inferred_marks_and_escape(tables):
+    tables.itinerary.loc[1, "city_inferred"] = True
+    tables.itinerary.loc[0, "key_sentence"] = HOSTILE
+    colors = stop_colors(tables.itinerary)
+    cards = stop_cards(tables.itinerary, colors, {"democracy": "Democracy"})
+    assert [c.number for c in cards] == [1, 2, 3]
+    assert cards[2].days == "Thu 6 – Fri 7 Oct 2022"
+    assert cards[2].topics == ("Democracy",)
+    assert "(inferred)" in card_html(cards[1]) and "(inferred)" not in card_html(cards[2])
+    html = card_html(cards[0], selected=True)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "selected" in html and colors["trip-a/0"] in html
+    assert card_key("trip-a/0") == "stop-card-trip-a-0"
+
+
+@pytest.mark.parametrize("start, end, words", [
+    ("2022-10-03", "2022-10-03", "Mon 3 Oct 2022"),
+    ("2022-10-06", "2022-10-07", "Thu 6 – Fri 7 Oct 2022"),
+    ("2022-09-30", "2022-10-02", "Fri 30 Sep – Sun 2 Oct 2022"),
+    ("2022-12-31", "2023-01-01", "Sat 31 Dec 2022 – Sun 1 Jan 2023"),
+    ("2022-10-03", None, "Mon 3 Oct 2022 (end unknown)"),
+    (None, None, "dates unknown"),
+])
+def test_format_days(start, end, words):
+    as_day = lambda v: pd.Timestamp(v) if v else pd.NaT  # noqa: E731
+    assert format_days(as_day(start), as_day(end)) == words
+
+
+def test_colors_are_stable_distinct_and_readable(tables):
+    colors = stop_colors(tables.itinerary)
+    assert list(colors.values()) == list(OKABE_ITO[:3])
+    # a stop keeps its colour when the others are filtered out
+    assert stop_colors(tables.itinerary.iloc[[2]]) == {"trip-a/2": colors["trip-a/2"]}
+    assert trip_colors(["b", "a", "b"]) == {"b": OKABE_ITO[0], "a": OKABE_ITO[1]}
+    assert hex_to_rgb("#0072B2", 200) == [0, 114, 178, 200]
+    assert text_color_on("#F0E442") == "#000000" and text_color_on("#0072B2") == "#FFFFFF"
