@@ -14,6 +14,10 @@ import pandas as pd
 
 from dashboard.tables import TripTables
 
+# The pages' wording of days and places, re-exported so every export says it the same way.
+from dashboard.views.route_map import format_days as format_days
+from dashboard.views.route_map import place_name as place_name
+
 if TYPE_CHECKING:
     from dashboard.filters import Selection
 
@@ -72,13 +76,6 @@ def topic_labels(view: TripTables) -> dict[str, str]:
 
 def label_topics(slugs: list[str], labels: Mapping[str, str]) -> list[str]:
     return [labels.get(slug, slug.replace("-", " ").capitalize()) for slug in slugs]
-
-
-def place_name(stop: Mapping[str, object]) -> str:
-    """'Bogotá, Colombia' or just 'Colombia' when no city is known."""
-    country = text_or_none(stop.get("country")) or str(stop.get("country_code"))
-    city = text_or_none(stop.get("city"))
-    return f"{city}, {country}" if city else country
 
 
 def trip_titles(view: TripTables) -> dict[str, str]:

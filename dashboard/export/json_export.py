@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dashboard.export.common import EMPTY_NOTE, is_missing
-from dashboard.models import Trip
+from dashboard.models import ArticleError, Trip
 from dashboard.tables import TripTables
 
 
@@ -64,3 +64,30 @@ def export_document(trips: Iterable[Trip], view: TripTables) -> dict[str, Any]:
 
 def to_json(trips: Iterable[Trip], view: TripTables) -> str:
     return json.dumps(export_document(trips, view), ensure_ascii=False, indent=2) + "\n"
+
+
+def trips_from_texts(view: TripTables) -> list[Trip]:
+    """The trips of `view` extracted again from the article texts the tables keep.
+
+    For callers that hold only the tables (the app caches tables, not trips). Extraction is
+    deterministic, so the result matches what built the tables; each trip gets the id the
+    tables gave it (ids de-duplicated across a folder stay the same).
+    """
+    import warnings
+
+    from dashboard.articles import read_article_text
+    from dashboard.extraction import extract_trip
+
+    paths = dict(zip(view.trips["trip_id"], view.trips["source_path"], strict=True))
+    trips: list[Trip] = []
+    for trip_id, text in view.texts.items():
+        name = str(paths.get(trip_id) or trip_id)
+        with warnings.catch_warnings():  # already reported when the tables were built
+            warnings.simplefilter("ignore")
+            try:
+                trip = extract_trip(read_article_text(name, text))
+            except ArticleError:
+                continue  # it was readable when the tables were built; nothing to add
+        trip.id = trip_id
+        trips.append(trip)
+    return trips

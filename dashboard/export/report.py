@@ -26,6 +26,7 @@ from dashboard.export.common import (
     APP_NAME,
     EMPTY_NOTE,
     as_day,
+    format_days,
     is_missing,
     label_topics,
     ordered_stops,
@@ -188,22 +189,6 @@ class _Source:
     number: int = 0
 
 
-def format_days(start: object, end: object) -> str:
-    """'3 Oct 2022', '3–4 Oct 2022', '30 Sep – 2 Oct 2022' or 'date unknown'."""
-    first, last = as_day(start), as_day(end)
-    first = first or last
-    last = last or first
-    if first is None or last is None:
-        return "date unknown"
-    if first == last:
-        return f"{first.day} {first:%b %Y}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {last:%b %Y}"
-    if first.year == last.year:
-        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
-
-
 def _collect_sources(view: TripTables) -> dict[str, dict[tuple[int, int], _Source]]:
     """trip_id -> the sentences the kept facts cite, keyed by their offsets."""
     found: dict[str, dict[tuple[int, int], _Source]] = {}
@@ -233,10 +218,13 @@ def _figure_html(figure: go.Figure, include_plotlyjs: bool, div_id: str) -> str:
                           config=PLOTLY_CONFIG, div_id=div_id)
 
 
-def _timeline(view: TripTables) -> go.Figure:
+def _timeline(view: TripTables, colors: Mapping[str, str], labels: Mapping[str, str],
+              titles: Mapping[str, str]) -> go.Figure:
     from dashboard.views.timeline import build_timeline
 
-    return build_timeline(view.itinerary, view.events)
+    several = view.itinerary["trip_id"].nunique() > 1
+    return build_timeline(view.itinerary, view.events, colors=colors, topic_labels=labels,
+                          trip_titles=titles, lanes="trip" if several else "stop")
 
 
 def _default_title(view: TripTables) -> str:
@@ -264,7 +252,8 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
     if not stops.empty:
         map_figure = build_static_map(stops, colors, load_country_outlines())
         map_html = _figure_html(map_figure, include_plotlyjs=True, div_id="map-figure")
-        timeline_html = _figure_html(_timeline(view), include_plotlyjs=False,
+        timeline_html = _figure_html(_timeline(view, colors, labels, titles),
+                                     include_plotlyjs=False,
                                      div_id="timeline-figure")
 
     sources = _collect_sources(view)

@@ -18,13 +18,14 @@ import plotly.graph_objects as go
 
 from dashboard.export.common import is_missing, iso_day, place_name, text_or_none
 from dashboard.export.geojson_export import split_at_antimeridian
+from dashboard.views.colors import text_color_on
 
 LAND_FILL = "rgba(150, 150, 150, 0.22)"
 VISITED_FILL = "rgba(110, 140, 190, 0.40)"
 BORDER = "rgba(110, 110, 110, 0.75)"
 ROUTE = "rgba(60, 60, 60, 0.8)"
 SEA = "#f4f7fb"
-MIN_SPAN_DEGREES = 24.0  # a one-city view still shows the country around it
+MIN_SPAN_DEGREES = 30.0  # a one-city view still shows the country around it
 
 
 def plot_text(value: object) -> str:
@@ -55,16 +56,31 @@ def _outline_xy(features: Iterable[Mapping[str, Any]]) -> tuple[list[float | Non
     return xs, ys
 
 
-def _view_box(lons: list[float], lats: list[float]) -> tuple[list[float], list[float]]:
+
+def pacific_centred(lons: list[float]) -> bool:
+    """True when the stops sit closer together seen across the ±180° meridian.
+
+    Tokyo (139.7) and Honolulu (-157.9) are 62° apart over the Pacific but 298° apart on a
+    map cut at ±180°; such a view is drawn on a 0°..360° axis instead.
+    """
+    if not lons:
+        return False
+    shifted = [lon + 360 if lon < 0 else lon for lon in lons]
+    return max(shifted) - min(shifted) < max(lons) - min(lons)
+
+
+def _view_box(xs: list[float], ys: list[float], *,
+              wrapped: bool) -> tuple[list[float], list[float]]:
     """Axis ranges around the stops with a margin, never narrower than MIN_SPAN_DEGREES."""
     def padded(values: list[float], low: float, high: float) -> list[float]:
         lo, hi = min(values), max(values)
         span = max(hi - lo, MIN_SPAN_DEGREES)
         middle = (lo + hi) / 2
-        half = span * 0.65
+        half = span * 0.6
         return [max(low, middle - half), min(high, middle + half)]
 
-    return padded(lons, -180, 180), padded(lats, -85, 85)
+    x_low, x_high = (0.0, 360.0) if wrapped else (-180.0, 180.0)
+    return padded(xs, x_low - 30, x_high + 30), padded(ys, -85, 85)
 
 
 def _days(stop: Mapping[str, Any]) -> str:
@@ -74,10 +90,33 @@ def _days(stop: Mapping[str, Any]) -> str:
     return first or last or "date unknown"
 
 
+def _with_gaps(parts: Iterable[Iterable[tuple[float, float]]]) -> tuple[list[float | None],
+                                                                       list[float | None]]:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for part in parts:
+        for x, y in part:
+            xs.append(x)
+            ys.append(y)
+        xs.append(None)
+        ys.append(None)
+    return xs, ys
+
+
 def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
-                     outlines: Mapping[str, Any], *, height: int = 460) -> go.Figure:
-    """Country outlines, each trip's route and numbered stops, on lon/lat axes."""
+                     outlines: Mapping[str, Any], *, width: int = 1050) -> go.Figure:
+    """Country outlines, each trip's route and numbered stops, on lon/lat axes.
+
+    The figure's height follows the shape of the area shown (at `width` pixels), so the
+    map fills its box; on a narrower page plotly keeps the proportions.
+    """
     placed = itinerary[itinerary["lat"].notna() & itinerary["lon"].notna()]
+    stops = placed.to_dict("records")
+    wrapped = pacific_centred([float(s["lon"]) for s in stops])
+
+    def x_of(lon: float) -> float:
+        return lon + 360 if wrapped and lon < 0 else lon
+
     visited = set(itinerary["country_code"].astype(str).str.upper())
     features = [f for f in outlines.get("features", []) if isinstance(f, dict)]
     is_visited = [str((f.get("properties") or {}).get("iso_a2", "")).upper() in visited
@@ -86,6 +125,9 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
     figure = go.Figure()
     for fill, chosen, name in ((LAND_FILL, False, "land"), (VISITED_FILL, True, "visited")):
         xs, ys = _outline_xy(f for f, v in zip(features, is_visited, strict=True) if v is chosen)
+        if wrapped:  # the world twice, side by side, so the Pacific has land on both sides
+            xs = xs + [None if x is None else x + 360 for x in xs]
+            ys = ys + ys
         if xs:
             figure.add_trace(go.Scatter(
                 x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill,
@@ -95,22 +137,17 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
 
     for _, trip_stops in placed.groupby("trip_id", sort=False):
         ordered = trip_stops.sort_values("stop_index")
-        parts = split_at_antimeridian(list(zip(ordered["lon"].astype(float),
-                                               ordered["lat"].astype(float), strict=True)))
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for part in parts:
-            xs.extend(p[0] for p in part)
-            ys.extend(p[1] for p in part)
-            xs.append(None)
-            ys.append(None)
-        if len(ordered) > 1:
-            figure.add_trace(go.Scatter(
-                x=xs, y=ys, mode="lines", line={"color": ROUTE, "width": 2, "dash": "dot"},
-                hoverinfo="skip", showlegend=False, name="route",
-            ))
+        if len(ordered) < 2:
+            continue
+        positions = [(x_of(float(lon)), float(lat))
+                     for lon, lat in zip(ordered["lon"], ordered["lat"], strict=True)]
+        parts = [positions] if wrapped else split_at_antimeridian(positions)
+        xs, ys = _with_gaps(parts)
+        figure.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", line={"color": ROUTE, "width": 2, "dash": "dot"},
+            hoverinfo="skip", showlegend=False, name="route",
+        ))
 
-    stops = placed.to_dict("records")
     if stops:
         hover = []
         for stop in stops:
@@ -121,25 +158,24 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
             if stop["city_inferred"] and text_or_none(stop["city"]):
                 lines.append("city inferred")
             hover.append("<br>".join(lines))
+        stop_xs = [x_of(float(s["lon"])) for s in stops]
+        stop_ys = [float(s["lat"]) for s in stops]
+        fills = [colors.get(s["stop_id"], "#0072B2") for s in stops]
         figure.add_trace(go.Scatter(
-            x=[float(s["lon"]) for s in stops], y=[float(s["lat"]) for s in stops],
-            mode="markers+text",
-            marker={"size": 16, "color": [colors.get(s["stop_id"], "#0072B2") for s in stops],
-                    "line": {"color": "white", "width": 1.5}},
+            x=stop_xs, y=stop_ys, mode="markers+text",
+            marker={"size": 18, "color": fills, "line": {"color": "white", "width": 1.5}},
             text=[str(int(s["stop_index"]) + 1) for s in stops],
-            textfont={"color": "white", "size": 10},
+            textfont={"color": [text_color_on(c) for c in fills], "size": 11},
             textposition="middle center",
             hovertext=hover, hoverinfo="text", showlegend=False, name="stops",
         ))
         figure.add_trace(go.Scatter(
-            x=[float(s["lon"]) for s in stops], y=[float(s["lat"]) for s in stops],
-            mode="text", text=[plot_text(text_or_none(s["city"]) or s["country"])
-                               for s in stops],
-            textposition="top center", textfont={"size": 12, "color": "#222"},
+            x=stop_xs, y=stop_ys, mode="text",
+            text=["  " + plot_text(text_or_none(s["city"]) or s["country"]) for s in stops],
+            textposition="middle right", textfont={"size": 12, "color": "#222"},
             hoverinfo="skip", showlegend=False, name="labels",
         ))
-        x_range, y_range = _view_box([float(s["lon"]) for s in stops],
-                                     [float(s["lat"]) for s in stops])
+        x_range, y_range = _view_box(stop_xs, stop_ys, wrapped=wrapped)
     else:
         x_range, y_range = [-180.0, 180.0], [-60.0, 85.0]
 
@@ -147,12 +183,15 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
     # shapes near that latitude in proportion.
     middle_lat = (y_range[0] + y_range[1]) / 2
     stretch = 1 / max(math.cos(math.radians(middle_lat)), 0.35)
+    aspect = (y_range[1] - y_range[0]) * stretch / (x_range[1] - x_range[0])
     figure.update_layout(
-        height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        plot_bgcolor=SEA, paper_bgcolor="white", dragmode="pan", hovermode="closest",
-        xaxis={"range": x_range, "visible": False, "constrain": "domain"},
+        height=int(min(max(width * aspect, 320), 640)),
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        plot_bgcolor=SEA, paper_bgcolor=SEA, dragmode="pan", hovermode="closest",
+        # "range": plotly widens whichever range falls short of the box: no blank bands.
+        xaxis={"range": x_range, "visible": False, "constrain": "range"},
         yaxis={"range": y_range, "visible": False, "scaleanchor": "x",
-               "scaleratio": stretch, "constrain": "domain"},
+               "scaleratio": stretch, "constrain": "range"},
     )
     return figure
 
