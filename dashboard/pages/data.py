@@ -42,9 +42,9 @@ with itinerary_tab:
             "dates_inferred",
             "leaders",
             "topics",
+            "key_sentence",
             "lat",
             "lon",
-            "key_sentence",
         ],
         column_config={
             "trip": trip_column,
@@ -60,8 +60,8 @@ with itinerary_tab:
             "dates_inferred": st.column_config.CheckboxColumn(
                 "Dates inferred", help="Worked out from context, not stated for this stop"
             ),
-            "leaders": st.column_config.ListColumn("Leaders met", width="medium"),
-            "topics": st.column_config.ListColumn("Topics", width="medium"),
+            "leaders": st.column_config.ListColumn("Leaders met"),
+            "topics": st.column_config.ListColumn("Topics"),
             "lat": st.column_config.NumberColumn("Latitude", format="%.4f"),
             "lon": st.column_config.NumberColumn("Longitude", format="%.4f"),
             "key_sentence": st.column_config.TextColumn(

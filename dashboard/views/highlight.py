@@ -63,8 +63,8 @@ HIGHLIGHT_CSS = """
 .hl-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; margin: 0 0 0.8rem 0;
   font-size: 0.9rem; }
 .hl-legend .hl-clutter { opacity: 0.55; }
-.hl-stops { list-style: none; padding: 0; margin: 0; }
-.hl-stop { border-left: 6px solid; padding: 0.35rem 0.6rem; margin: 0 0 0.6rem 0;
+.hl-stops { list-style: none; padding: 0 !important; margin: 0 !important; }
+.hl-stop { border-left: 6px solid; padding: 0.35rem 0.6rem; margin: 0 0 0.6rem 0 !important;
   border-radius: 4px; scroll-margin-top: 4rem; }
 .hl-stop:target { outline: 3px solid currentColor; outline-offset: 1px; }
 .hl-stop-head { font-weight: 600; }
@@ -301,9 +301,8 @@ def legend_html(kinds: Iterable[str], clutter: bool = False) -> str:
     if not items:
         return ""
     return (
-        '<div class="hl-legend" aria-label="Highlight key"><span>Key:</span>'
-        + "".join(items)
-        + "<span>· colour = the stop it supports</span></div>"
+        '<div class="hl-legend" aria-label="Highlight key">'
+        "<span>Key (colour = the stop it supports):</span>" + "".join(items) + "</div>"
     )
 
 

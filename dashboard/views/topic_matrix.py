@@ -7,6 +7,7 @@ same topic twice (two phrases) still counts once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -157,6 +158,7 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     text = counts.map(lambda n: str(n) if n else "").to_numpy()
     examples = matrix.examples.map(lambda p: f"“{p}”" if p else "—").to_numpy()
     rows = [matrix.labels.get(slug, slug) for slug in counts.index]
+    top = max(1, int(counts.to_numpy().max(initial=0)))
     figure = go.Figure(
         go.Heatmap(
             z=z,
@@ -165,29 +167,44 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
             text=text,
             customdata=examples,
             texttemplate="%{text}",
+            textfont={"size": 15},
             colorscale=COLOR_SCALE,
             zmin=0,
-            zmax=max(1, int(counts.to_numpy().max(initial=0))),
+            zmax=top,
             xgap=2,
             ygap=2,
             hoverongaps=False,
-            colorbar={"title": {"text": "sentences"}, "thickness": 12},
+            # whole counts only: a "0.2 sentences" tick would mean nothing
+            colorbar={
+                "title": {"text": "sentences"},
+                "thickness": 12,
+                "tickformat": "d",
+                "dtick": max(1, math.ceil(top / 5)),
+            },
             hovertemplate=(
                 "<b>%{y}</b><br>%{x}<br>%{z} sentence(s)<br>e.g. %{customdata}<extra></extra>"
             ),
         )
     )
+    tick_font = {"size": 14}
     figure.update_layout(
-        height=max(260, 60 + 34 * len(rows)),
+        height=max(260, 70 + 40 * len(rows)),
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         xaxis={
             "side": "top",
             "tickangle": 0 if len(counts.columns) <= 6 else -35,
             "type": "category",
             "automargin": True,
+            "showgrid": False,
+            "tickfont": tick_font,
         },
-        yaxis={"autorange": "reversed", "type": "category", "automargin": True},
-        font={"size": 14},
+        yaxis={
+            "autorange": "reversed",
+            "type": "category",
+            "automargin": True,
+            "showgrid": False,
+            "tickfont": tick_font,
+        },
     )
     return figure
 
