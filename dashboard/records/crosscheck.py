@@ -213,3 +213,19 @@ def trip_record(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | 
     visits = records[records["who"] == match.who]
     ends = visits["end"].fillna(visits["start"])
     return visits[(visits["start"] <= days[-1] + margin) & (ends >= days[0] - margin)]
+
+
+def record_lane(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
+                published: object = None, margin_days: int = NEARBY_DAYS) -> pd.DataFrame:
+    """The 'official record' timeline lane of a trip: the traveller's record visits during
+    the trip, each with the status of the stop it was matched to ("confirmed", "differs"),
+    or "only in the record" when no stop of the article matches it."""
+    columns = ["id", "start", "end", "country", "country_code", "locale", "status"]
+    visits = trip_record(itinerary, records, traveler, published, margin_days)
+    if visits.empty:
+        return pd.DataFrame(columns=columns)
+    check = check_stops(itinerary, records, traveler, published)
+    status_of = dict(zip(check["record_id"].dropna(), check.dropna(subset=["record_id"])["status"],
+                         strict=True))
+    lane = visits.assign(status=[status_of.get(i, "only in the record") for i in visits["id"]])
+    return lane[columns].reset_index(drop=True)
