@@ -6,6 +6,7 @@ does, then executes the page file, so the pages are tested without the extractor
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,87 @@ def test_data_page_tables_follow_the_filters_and_hide_internal_columns():
     for internal in ("trip_id", "stop_id", "stop_index", "key_start", "key_end"):
         assert internal not in itinerary.columns
     assert any(sub.value == "Download" for sub in at.subheader)
+
+
+# --- the same pages inside the real app (app.py, sidebar filters, extractor) ------------
+
+APP = ROOT / "dashboard" / "app.py"
+HOSTILE_ARTICLE = """Title: <script>alert('title')</script> Blinken visits Chile
+Date: 2022-10-05
+Source: javascript:alert('source')
+
+Secretary of State Antony Blinken traveled to Santiago, Chile on Wednesday, where he met \
+Chilean President Gabriel Boric to discuss migration and climate change.
+
+A protester's sign read <script>alert(1)</script> and " onload="alert(2)" <img src=x \
+onerror=alert(3)>.
+
+On Thursday, Blinken traveled to Lima, Peru, where he met Peruvian President Pedro Castillo \
+to discuss democracy.
+"""
+
+
+def _extractor_ready() -> bool:
+    import dashboard.extraction as extraction
+
+    return hasattr(extraction, "extract_trip_from_file")
+
+
+needs_extractor = pytest.mark.skipif(
+    not _extractor_ready(), reason="the extractor (extract_trip_from_file) has not landed yet"
+)
+
+
+def app_on(page: str, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page(f"pages/{page}").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@needs_extractor
+@pytest.mark.parametrize("page", ["topics.py", "source.py", "data.py"])
+def test_app_page_runs_on_the_seed(page):
+    at = app_on(page)
+    assert at.header[0].value in {"Topics", "Source", "Data"}
+    if page == "topics.py":
+        assert len(at.get("plotly_chart")) == 1
+    if page == "source.py":
+        assert "<mark" in html_bodies(at)
+    if page == "data.py":
+        assert len(at.dataframe[0].value) == 3  # the seed's three stops
+
+
+@needs_extractor
+def test_app_country_filter_from_the_url_reaches_source_and_data():
+    at = app_on("source.py", {"country": "CL"})
+    body = html_bodies(at)
+    rows = re.findall(r'<li class="hl-stop" id="(stop-[^"]+)"', body)
+    assert len(rows) == 1  # only Chile's row
+    targets = set(re.findall(r'href="#(stop-[^"]+)"', body))
+    assert targets <= set(rows), "no mark links to a stop filtered out"
+    at.switch_page("pages/data.py").run()
+    assert at.dataframe[0].value["country_code"].tolist() == ["CL"]
+
+
+@needs_extractor
+def test_app_article_text_that_looks_like_html_is_inert(tmp_path, monkeypatch):
+    (tmp_path / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("TRIP_ARTICLES_DIR", str(tmp_path))
+    at = app_on("source.py")
+    body = html_bodies(at)
+    assert "<mark" in body, "the article was extracted and highlighted"
+    assert "<script" not in body.lower()
+    assert "<img" not in body.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in body  # the title
+    assert not re.search(r"<[^>]*\son\w+\s*=", body), "no element carries an event handler"
+    assert 'href="javascript' not in body.lower()
+    for page in ("topics.py", "data.py"):
+        at.switch_page(f"pages/{page}").run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert "<script" not in html_bodies(at).lower()
