@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.components.share import download_buttons
 from dashboard.session import current_view, show_empty_result
 from dashboard.views.data_tables import events_table, itinerary_table, topics_table
 
@@ -121,3 +122,4 @@ with topics_tab:
 st.subheader("Download", anchor=False)
 # The exports of the current selection (CSV, GeoJSON, iCalendar, JSON, HTML report) are
 # added here by the export module's page helper, called with `state`.
+download_buttons(state.view, state.selection, key="data_downloads", columns=5)
