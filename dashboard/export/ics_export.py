@@ -72,7 +72,8 @@ def _events_by_stop(view: TripTables) -> dict[str, list[str]]:
 
 def _description(stop: Mapping[str, Any], title: str, labels: Mapping[str, str],
                  events: list[str]) -> str:
-    lines = [f"Trip: {title} ({stop['trip_id']}), stop {int(stop['stop_index']) + 1}"]
+    trip = title if title == stop["trip_id"] else f"{title} ({stop['trip_id']})"
+    lines = [f"Trip: {trip}, stop {int(stop['stop_index']) + 1}"]
     if stop["leaders"]:
         lines.append("Leaders met: " + LIST_SEPARATOR.join(stop["leaders"]))
     if stop["topics"]:
