@@ -63,6 +63,9 @@ class Stop(_Model):
     country: str
     city: str | None = None
     city_inferred: bool = False
+    city_basis: str | None = Field(
+        default=None, description="how the city was found: named | venue: ... | capital ..."
+    )
     lat: float | None = None
     lon: float | None = None
     start: date | None = None

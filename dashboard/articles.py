@@ -1,0 +1,168 @@
+"""Reading trip articles: bytes on disk (or pasted text) -> `Article`.
+
+An article is UTF-8 text, optionally starting with a block of `Key: value` header lines
+(`Title`, `Date`, `Source`, `License`, `Note`, ...) ended by a blank line. The publication date
+comes from the `Date` header, else from the text itself (a line that is only a date, as news
+sites print under the headline, or a /YYYY/MM/DD/ URL), else from the caller's `published`
+argument; otherwise it stays unknown and a warning says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from datetime import date
+from pathlib import Path
+
+from dateutil import parser as date_parser
+
+from dashboard.models import Article, ArticleError
+
+log = logging.getLogger(__name__)
+
+HEADER_LINE = re.compile(r"^([A-Z][A-Za-z][A-Za-z -]{0,28}):[ \t]*(.*?)\s*$")
+UNKNOWN_VALUES = {"", "unknown", "n/a", "na", "none", "null", "-", "?"}
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
+# A line that is nothing but a publication date, e.g. "October 4, 2022", "13 May 2023",
+# "Published: Tuesday, 4 October 2022 10:31", "2022-10-04".
+DATE_LINE = re.compile(
+    rf"^\s*(?:(?:Published|Updated|Posted|Date|Last updated)\s*(?:on)?\s*:?\s*)?"
+    rf"(?:{_WEEKDAY}\s+)?"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+# Only the top of a page carries its publication date; further down, a lone date line is more
+# likely a photo caption or a related-story teaser.
+DATE_LINE_SEARCH_CHARS = 1500
+
+
+def parse_date_value(value: str) -> date | None:
+    """A header or date-line value -> date, or None when it is not a full date."""
+    value = value.strip()
+    if value.lower() in UNKNOWN_VALUES:
+        return None
+    if not re.search(r"\d{4}", value) or not re.search(r"\d", value.replace(
+            re.search(r"\d{4}", value).group(0), "", 1)):
+        return None
+    try:
+        return date_parser.parse(value, fuzzy=False, dayfirst=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _split_header(text: str) -> tuple[dict[str, str], int]:
+    """The leading `Key: value` block and the offset where the body starts.
+
+    The block counts only when every line up to the first blank line is a header line and it
+    has a Title or Date; otherwise there is no header and the whole text is body, so a
+    malformed header line is read as text.
+    """
+    header: dict[str, str] = {}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if not stripped:
+            if header and ({"title", "date"} & {k.lower() for k in header}):
+                return header, offset + len(line)
+            return {}, 0
+        match = HEADER_LINE.match(stripped)
+        if not match:
+            return {}, 0
+        header[match.group(1).strip()] = match.group(2)
+        offset += len(line)
+    return {}, 0
+
+
+def _header_value(header: dict[str, str], key: str) -> str | None:
+    for name, value in header.items():
+        if name.lower() == key:
+            return value
+    return None
+
+
+def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
+    """The publication date printed in the text itself, and where it was found."""
+    top = text[body_start:body_start + DATE_LINE_SEARCH_CHARS]
+    for match in DATE_LINE.finditer(top):
+        found = parse_date_value(match.group("date"))
+        if found:
+            return found, f"date line {match.group(0).strip()!r} in the text"
+    match = URL_DATE.search(text)
+    if match:
+        try:
+            found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            return found, f"date in URL {match.group(0)!r}"
+        except ValueError:
+            pass
+    return None, ""
+
+
+def decode_article_bytes(name: str, data: bytes) -> str:
+    """Bytes -> text, or ArticleError naming the file when it is empty or not UTF-8 text."""
+    if not data.strip():
+        raise ArticleError(f"{name}: the file is empty")
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: not a text file (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name}: not UTF-8 text (undecodable byte at offset {exc.start})"
+        ) from None
+    return text
+
+
+def read_article_text(name: str, text: str, published: date | None = None) -> Article:
+    """An article from text already in memory (an upload or a paste); same rules as files."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        raise ArticleError(f"{name}: not a text file (it contains NUL characters)")
+    if not text.strip():
+        raise ArticleError(f"{name}: the article is empty")
+    header, body_start = _split_header(text)
+    if not text[body_start:].strip():
+        raise ArticleError(f"{name}: the article has a header but no text")
+    title = _header_value(header, "title") or None
+    source = _header_value(header, "source") or None
+
+    found: date | None = None
+    basis = ""
+    header_date = _header_value(header, "date")
+    if header_date is not None:
+        found = parse_date_value(header_date)
+        if found:
+            basis = f"Date header {header_date.strip()!r}"
+    if found is None:
+        found, basis = find_text_date(text, body_start)
+    if found is None and published is not None:
+        found, basis = published, "given by the caller (--published)"
+    if found is None:
+        basis = "unknown: no Date header, no date in the text, none given"
+        warnings.warn(f"{name}: no publication date found; relative days stay unresolved",
+                      stacklevel=2)
+    return Article(path=str(name), title=title, published=found, published_basis=basis,
+                   source=source, header=header, text=text, body_start=body_start)
+
+
+def read_article(path: str | Path, published: date | None = None) -> Article:
+    """Read one article file. Raises ArticleError (naming the file) for unreadable input."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(f"{path}: is a folder, not an article file") from None
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    text = decode_article_bytes(str(path), data)
+    return read_article_text(str(path), text, published)

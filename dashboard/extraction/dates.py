@@ -1,0 +1,246 @@
+"""Dates in news phrasing -> day ranges, resolved against the publication date.
+
+Absolute forms: "October 3-7, 2022", "October 3rd and 4th", "July 11- 12", "November 5 through
+7", "from November 30 to December 2", "Dec 2", "19 May", "16th May", "[16th May]", "13 May 2023".
+Relative weekdays ("on Monday", "On Wednesday", "on Thursday and Friday") resolve against the
+anchor date with the tense of the clause: past tense looks back, future tense looks forward.
+A year left out is the one that puts the day closest to the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"mon": MO, "tue": TU, "wed": WE, "thu": TH, "fri": FR, "sat": SA, "sun": SU}
+
+_M = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+      r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:19|20)\d{2}"
+_TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&)\s*"
+_W = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+      r"Mon\.|Tues?\.|Wed\.|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.)")
+
+DATE_PATTERN = re.compile(
+    rf"(?P<md2>(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s*(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})\s+(?P<d2>{_D})"
+    rf"(?:,?\s*(?P<y2>{_Y}))?)\b"
+    rf"|(?P<mdd>(?P<m3>{_M})\s+(?P<d3>{_D}){_TO}(?P<d4>{_D})(?!\s*(?:{_M}|[:.]\d|%|\d))"
+    rf"(?:,?\s*(?P<y3>{_Y}))?)\b"
+    rf"|(?P<md>(?P<m5>{_M})\s+(?P<d5>{_D})(?!\s*(?:%|\d|[:.]\d))(?:,?\s*(?P<y5>{_Y}))?)\b"
+    rf"|(?P<ddm>(?P<d6>{_D}){_TO}(?P<d7>{_D})\s+(?:of\s+)?(?P<m6>{_M})(?:,?\s*(?P<y6>{_Y}))?)\b"
+    rf"|(?P<dm>(?P<d8>{_D})\s+(?:of\s+)?(?P<m8>{_M})(?:,?\s*(?P<y8>{_Y}))?)\b"
+    rf"|(?P<wd>(?P<w1>{_W})(?:{_TO}(?P<w2>{_W}))?)"
+    rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b",
+    re.IGNORECASE,
+)
+# "May" is also a verb and a name: as a month it needs a day next to it, which the
+# patterns already demand; "March" likewise.
+PAST_MARKERS = re.compile(
+    r"\b(?:met|said|says|held|visited|arrived|was|were|had|discussed|spoke|signed|announced|"
+    r"left|travell?ed|landed|hosted|toured|attended|called|praised|told|wrapped|began|"
+    r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|"
+    r"\w{3,}ed)\b", re.IGNORECASE)
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"
+    r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|next|upcoming|"
+    r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
+# Dates that say when something was said, not when the traveller was somewhere.
+REPORTING_NEAR = re.compile(
+    r"(?:\b(?:said|says|announced|statement|told reporters|told|according to|reported|"
+    r"confirmed|tweeted|wrote)\b[^.;]{0,25}$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or day range as written, with what it resolved to (None: unresolved)."""
+
+    text: str
+    start: int
+    end: int
+    first: date | None
+    last: date | None
+    relative: bool = False  # a weekday resolved against the anchor
+    year_inferred: bool = False
+    reporting: bool = False  # the date a statement was made, not a travel day
+
+    @property
+    def is_range(self) -> bool:
+        return self.first is not None and self.last is not None and self.last != self.first
+
+
+def month_number(text: str) -> int:
+    return MONTHS[text.strip(". ").lower()[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def infer_year(month: int, day: int, anchor: date | None, future: bool | None = None) -> int:
+    """The year that puts month/day closest to the anchor (bias by tense when close)."""
+    if anchor is None:
+        raise ValueError("no anchor")
+    best: tuple[float, int] | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        delta = (candidate - anchor).days
+        cost = abs(delta)
+        if future is True and delta < -14:
+            cost += 60
+        if future is False and delta > 14:
+            cost += 60
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    if best is None:
+        raise ValueError("impossible day")
+    return best[1]
+
+
+def clause_tense(text: str, position: int) -> bool | None:
+    """True if the clause around `position` is future tense, False past, None unknown.
+
+    The nearest tense marker wins: "met ... on Monday" is past, "On Wednesday, he will
+    meet" future.
+    """
+    lo = max(0, position - 160)
+    hi = min(len(text), position + 160)
+    window = text[lo:hi]
+    pos = position - lo
+    best: tuple[int, bool] | None = None
+    for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
+        for match in pattern.finditer(window):
+            distance = match.start() - pos if match.start() >= pos else pos - match.end()
+            # a future marker anywhere before the date in the same sentence is strong
+            if is_future and match.start() < pos:
+                distance = distance // 3
+            if best is None or distance < best[0]:
+                best = (distance, is_future)
+    return None if best is None else best[1]
+
+
+def resolve_weekday(name: str, anchor: date, future: bool | None) -> date:
+    """The weekday nearest the anchor in the direction the tense points."""
+    weekday = WEEKDAYS[name.strip(". ").lower()[:3]]
+    if future is True:
+        return anchor + relativedelta(weekday=weekday(+1))
+    if future is False:
+        return anchor + relativedelta(weekday=weekday(-1))
+    ahead = anchor + relativedelta(weekday=weekday(+1))
+    behind = anchor + relativedelta(weekday=weekday(-1))
+    return ahead if (ahead - anchor) <= (anchor - behind) else behind
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _absolute(groups: dict, anchor: date | None, future: bool | None
+              ) -> tuple[date | None, date | None, bool]:
+    """(first, last, year_inferred) for an absolute match."""
+    def year_for(explicit: str | None, month: int, day: int) -> tuple[int | None, bool]:
+        if explicit:
+            return int(explicit), False
+        if anchor is None:
+            return None, True
+        try:
+            return infer_year(month, day, anchor, future), True
+        except ValueError:
+            return None, True
+
+    if groups["md2"]:
+        m1, d1 = month_number(groups["m1"]), _day(groups["d1"])
+        m2, d2 = month_number(groups["m2"]), _day(groups["d2"])
+        y2, inferred = year_for(groups["y2"] or groups["y1"], m2, d2)
+        if y2 is None:
+            return None, None, True
+        y1 = int(groups["y1"]) if groups["y1"] else (y2 - 1 if m1 > m2 else y2)
+        return _safe(y1, m1, d1), _safe(y2, m2, d2), inferred
+    if groups["mdd"]:
+        m, d1, d2 = month_number(groups["m3"]), _day(groups["d3"]), _day(groups["d4"])
+        if d2 < d1:
+            return None, None, False
+        y, inferred = year_for(groups["y3"], m, d1)
+        return (None, None, True) if y is None else (_safe(y, m, d1), _safe(y, m, d2), inferred)
+    if groups["md"]:
+        m, d = month_number(groups["m5"]), _day(groups["d5"])
+        y, inferred = year_for(groups["y5"], m, d)
+        return (None, None, True) if y is None else (_safe(y, m, d), _safe(y, m, d), inferred)
+    if groups["ddm"]:
+        m, d1, d2 = month_number(groups["m6"]), _day(groups["d6"]), _day(groups["d7"])
+        if d2 < d1:
+            return None, None, False
+        y, inferred = year_for(groups["y6"], m, d1)
+        return (None, None, True) if y is None else (_safe(y, m, d1), _safe(y, m, d2), inferred)
+    if groups["dm"]:
+        m, d = month_number(groups["m8"]), _day(groups["d8"])
+        y, inferred = year_for(groups["y8"], m, d)
+        return (None, None, True) if y is None else (_safe(y, m, d), _safe(y, m, d), inferred)
+    if groups["iso"]:
+        d = _safe(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        return d, d, False
+    return None, None, False
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None,
+               anchor: date | None = None, year_anchor: date | None = None) -> list[DateMention]:
+    """Every date expression in text[start:end], resolved where the anchors allow.
+
+    `anchor` (the publication date) resolves weekdays; `year_anchor` (the anchor, or failing
+    that a dated line elsewhere in the text) supplies missing years.
+    """
+    end = len(text) if end is None else end
+    year_anchor = year_anchor or anchor
+    found: list[DateMention] = []
+    matches = list(DATE_PATTERN.finditer(text, start, end))
+    skip_until = -1
+    for i, match in enumerate(matches):
+        if match.start() < skip_until:
+            continue
+        groups = match.groupdict()
+        future = clause_tense(text, match.start())
+        reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
+        if groups["wd"]:
+            # "Tuesday [16th May]" / "Wednesday, October 5": the absolute date wins
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if nxt is not None and not nxt.group("wd") and re.fullmatch(
+                    r"[\s,(\[]*(?:the\s+)?", text[match.end():nxt.start()]):
+                first, last, inferred = _absolute(nxt.groupdict(), year_anchor, future)
+                tail = nxt.end()
+                if text[tail:tail + 1] in ")]":
+                    tail += 1
+                found.append(DateMention(text[match.start():tail], match.start(), tail,
+                                         first, last, False, inferred, reporting))
+                skip_until = nxt.end()
+                continue
+            first = last = None
+            if anchor is not None:
+                first = resolve_weekday(groups["w1"], anchor, future)
+                last = first
+                if groups["w2"]:
+                    last = first + relativedelta(weekday=WEEKDAYS[
+                        groups["w2"].strip(". ").lower()[:3]](+1))
+                    if last - first > timedelta(days=6):
+                        last = first
+            found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
+                                     True, False, reporting))
+            continue
+        first, last, inferred = _absolute(groups, year_anchor, future)
+        if first is not None and last is not None and last < first:
+            first, last = last, first
+        found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
+                                 False, inferred, reporting))
+    return found

@@ -1,0 +1,149 @@
+"""People with titles: the traveller and the leaders they meet.
+
+"Colombian President Gustavo Petro", "Japanese Prime Minister Shinzo Abe", "King Charles III",
+"Secretary of State Antony J. Blinken", "President Biden". A person's nationality comes from a
+demonym or country right before the title ("Chilean President", "U.S. Secretary of State").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Longest titles first so "Vice President" is not read as "President".
+TITLES = [
+    "Secretary of State", "Deputy Secretary of State", "Under Secretary of State",
+    "Secretary-General", "Secretary General", "UN Secretary-General",
+    "Vice President", "Vice-President", "President-elect", "President",
+    "Deputy Prime Minister", "Prime Minister", "Premier",
+    "Minister of Foreign Affairs", "Foreign Affairs Minister", "Foreign Minister",
+    "Foreign Secretary", "Defense Minister", "Defence Minister", "Minister of Defense",
+    "Minister of Defence", "Defense Secretary", "Defence Secretary", "Secretary of Defense",
+    "Finance Minister", "Trade Minister", "Interior Minister", "Minister",
+    "Chancellor", "Crown Prince", "King", "Queen", "Emperor", "Empress", "Prince", "Princess",
+    "Emir", "Sultan", "Sheikh", "Pope", "Supreme Leader", "General Secretary", "Chairman",
+    "Chairwoman", "Governor", "Mayor", "Senator", "Ambassador", "Special Envoy", "Envoy",
+    "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
+    "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "National Security Adviser",
+    "National Security Advisor", "Secretary",
+]
+# Titles of people who speak for the traveller's own government, never "leaders met".
+STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "ambassador",
+                "national security adviser", "national security advisor", "senator",
+                "deputy department spokesperson", "department spokesperson"}
+MONARCH_TITLES = {"king", "queen", "emperor", "empress", "pope", "prince", "princess",
+                  "crown prince", "emir", "sultan", "sheikh", "grand duke"}
+TRAVELLER_TITLES = {"secretary of state", "president", "prime minister", "foreign minister",
+                    "foreign secretary", "vice president", "chancellor", "secretary-general",
+                    "secretary general", "minister of foreign affairs", "defense secretary",
+                    "secretary of defense", "defence secretary", "premier", "king", "queen",
+                    "pope", "deputy secretary of state", "secretary"}
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME_WORD = rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.)"
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
+_ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
+TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+PERSON = re.compile(
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_ROMAN}\b)?)"
+)
+# Words that look like names after a title but are not ("President Obama for the opening").
+NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
+            "was", "said", "says", "who", "that", "a", "an", "elect", "administration",
+            "government", "office", "department", "summit", "meeting", "visit", "trip"}
+NON_NAME_WORDS = {
+    "Administration", "Government", "Department", "Summit", "Council", "Office", "State",
+    "House", "Ministry", "Assembly", "Forum", "Initiative", "Commission", "Cabinet",
+    "Palace", "Party", "Parliament", "Senate", "Congress", "Group", "Conference", "Meeting",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "On", "In", "At", "The", "He", "She", "They", "It",
+    "This", "That", "And", "But", "During", "After", "Before", "While", "Secretary",
+    "President", "Minister", "Prime", "Foreign", "Vice", "Deputy", "King", "Queen",
+}
+MEETING_CUE = re.compile(
+    r"\b(?:meet(?:s|ing)?(?:\s+with)?|met(?:\s+with)?|talks\s+with|talks\s+between|"
+    r"engagements?\s+with|conversations?\s+with|discussions?\s+with|hosted\s+by|"
+    r"welcomed\s+by|received\s+by|audience\s+with|call(?:ed)?\s+on|sit\s+down\s+with|"
+    r"bilateral\s+(?:meeting|talks)\s+with|press\s+conference\s+with|joined\s+by)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    title: str
+    name: str
+    start: int  # offset of the whole "Title Name" span (or nationality when present)
+    end: int
+    name_start: int
+    nationality: str | None = None  # ISO code from a demonym/country before the title
+    nationality_text: str | None = None
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.split() if not re.fullmatch(_ROMAN, w)]
+        return words[-1] if words else self.name
+
+    @property
+    def display(self) -> str:
+        """The name as a reader knows it: 'Gustavo Petro', 'King Charles III'."""
+        if self.title.lower() in MONARCH_TITLES:
+            return f"{self.title} {self.name}"
+        if len(self.name.split()) == 1:
+            return f"{self.title} {self.name}"
+        return self.name
+
+
+def _clean_name(name: str) -> str:
+    words: list[str] = []
+    for word in name.split():
+        if word.endswith(("'s", "’s")):
+            words.append(word[:-2])
+            break
+        words.append(word)
+    if words and words[-1].endswith(".") and len(words[-1]) > 2:
+        words[-1] = words[-1][:-1]
+    while words and (words[-1] in NON_NAME_WORDS or words[-1].lower() in NOT_NAME):
+        words.pop()
+    return " ".join(words)
+
+
+def find_people(text: str, start: int, end: int,
+                nationality_at: dict[int, tuple[str, str]] | None = None) -> list[PersonMention]:
+    """Titled people in text[start:end].
+
+    `nationality_at` maps the end offset of each demonym/country mention to (code, text), so
+    a title right after it ("Chilean President") picks up the nationality.
+    """
+    people: list[PersonMention] = []
+    for match in PERSON.finditer(text, start, end):
+        name = _clean_name(match.group("name"))
+        if not name or name.split()[0] in NON_NAME_WORDS:
+            continue
+        title = match.group("title")
+        span_start = match.start()
+        nationality = nationality_text = None
+        if nationality_at:
+            before = text[max(start, span_start - 3):span_start]
+            gap = len(before) - len(before.rstrip())
+            key = span_start - gap
+            if key in nationality_at:
+                nationality, nationality_text = nationality_at[key]
+                span_start = key - len(nationality_text)
+        name_start = match.start("name")
+        people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
+                                    nationality, nationality_text))
+    return people
+
+
+def meeting_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans following a meeting cue ("meet with ...", "talks with ..."), up to the clause end."""
+    spans = []
+    for match in MEETING_CUE.finditer(text, start, end):
+        tail = re.search(r"[;:]|\bto (?:discuss|attend|take part|encourage|underscore)\b|"
+                         r"\b(?:where|which|who|before|after)\b|$", text[match.end():end])
+        stop = match.end() + (tail.start() if tail else 0)
+        spans.append((match.end(), stop))
+    return spans

@@ -1,0 +1,158 @@
+"""Body text -> sentences with offsets, and which of them are page clutter.
+
+Web copies of articles carry menus ("Skip to content"), photo captions and credits
+("...Image: Getty Images"), related-story teasers ("Top Story", "More stories"), and site
+trailers ("About Post Author", "This site uses Akismet"). Those lines are kept as sentences
+(so offsets stay honest) but flagged `clutter`, and the extractor never takes a stop from them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Lines that are navigation or site furniture wherever they appear.
+CLUTTER_LINE = re.compile(
+    r"^(?:\d+\.\s*)?(?:"
+    r"skip to\b.*|skip next section.*|go to homepage|accessibility links|breaking news|"
+    r"read time\s*\d+.*|share(?: this)?(?: article| story)?:?|print|advertisement|"
+    r"subscribe.*|sign up.*|follow us.*|related(?: articles| stories| topics| content)?:?|"
+    r"more (?:stories|from|on this).*|you may also like.*|recommended.*|read more.*|"
+    r"see also.*|tags?:.*|topics?:.*|copyright.*|©.*|all rights reserved.*|cookie.*|"
+    r"%d bloggers like this:?|like this:?|loading\.\.\.|###|\*\*\*|comments?|leave a reply|"
+    r"about (?:the )?(?:post )?author|this site uses akismet.*|official news published at.*|"
+    r".* originally published at .*|posted in .*|filed under .*|image source.*|"
+    r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\)"  # DW-style byline "ss/nm (AP, AFP)"
+    r")\s*$",
+    re.IGNORECASE,
+)
+# Lines after which the rest of the page is teasers or trailers, not the article.
+TRAILER_START = re.compile(
+    r"^(?:skip next section.*|.*\btop stor(?:y|ies)\b.*|more stories.*|related (?:articles|stories)"
+    r".*|about (?:the )?(?:post )?author|you may also like.*|read more.*|recommended.*|"
+    r"%d bloggers like this:?|this site uses akismet.*|"
+    r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\))\s*$",
+    re.IGNORECASE,
+)
+# Photo captions and credits.
+CAPTION = re.compile(
+    r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)\s*:\s*[^.]{0,80}$|"
+    r"\bGetty Images\s*$|\bAFP(?:/Getty)?\s*$|^\s*FILE\s*(?:PHOTO)?\s*[-–—:]|"
+    r"\((?:Photo|Image)\s+(?:by|credit|:)[^)]*\)\s*$)",
+    re.IGNORECASE,
+)
+
+ABBREVIATIONS = {
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gen", "gov",
+    "lt", "col", "sgt", "capt", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "approx", "dept",
+    "est", "fig", "hon", "ft", "mt", "ave", "a.m", "p.m", "d.c", "u.s.a", "rt", "pres",
+}
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|[.!?]+[\"'”’)\]]*\s*“")
+LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]*[\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or heading line) of the body; offsets point into Article.text."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    line: int
+    clutter: bool = False
+    clutter_reason: str = ""
+    heading: bool = False
+
+
+def _line_spans(text: str, start: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for raw in text[start:].splitlines(keepends=True):
+        content = raw.rstrip("\r\n")
+        lead = len(content) - len(content.lstrip())
+        stripped = content.strip()
+        if stripped:
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        else:
+            spans.append((pos, pos))
+        pos += len(raw)
+    return spans
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one line into sentence spans, not breaking after abbreviations or initials."""
+    pieces = []
+    piece_start = start
+    line = text[start:end]
+    for match in SENTENCE_END.finditer(line):
+        cut = start + match.end()
+        candidate = text[piece_start:cut].rstrip()
+        word_match = LAST_WORD.search(candidate)
+        word = word_match.group(1).lower().rstrip(".") if word_match else ""
+        if word in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha()):
+            continue
+        if cut - piece_start < 3:
+            continue
+        stripped_end = piece_start + len(text[piece_start:cut].rstrip())
+        if text[cut - 1] == "“":  # a new quotation starts right after the full stop
+            stripped_end = cut - 1
+            cut = cut - 1
+            while text[stripped_end - 1].isspace():
+                stripped_end -= 1
+        pieces.append((piece_start, stripped_end))
+        piece_start = cut
+        while piece_start < end and text[piece_start].isspace():
+            piece_start += 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def split_sentences(text: str, body_start: int = 0, title: str | None = None) -> list[Sentence]:
+    """Every sentence of the body, in order, with clutter flagged."""
+    lines = _line_spans(text, body_start)
+    sentences: list[Sentence] = []
+    seen_lines: set[str] = set()
+    in_trailer = False
+    body_seen = False
+    caption_lines: set[int] = set()
+    # A caption credit line also makes the line right above it (the caption itself) clutter.
+    for n, (a, b) in enumerate(lines):
+        if a < b and CAPTION.search(text[a:b]):
+            caption_lines.add(n)
+            if n > 0 and lines[n - 1][0] < lines[n - 1][1] and "Image:" in text[a:b]:
+                caption_lines.add(n - 1)
+    for n, (a, b) in enumerate(lines):
+        if a == b:
+            continue
+        line_text = text[a:b]
+        key = " ".join(line_text.split()).lower()
+        reason = ""
+        if in_trailer:
+            reason = "after the end of the article (teasers, site trailer)"
+        elif TRAILER_START.match(line_text) and body_seen:
+            in_trailer = True
+            reason = "start of teasers / site trailer"
+        elif CLUTTER_LINE.match(line_text):
+            reason = "page navigation or furniture"
+        elif n in caption_lines:
+            reason = "photo caption or credit"
+        elif key in seen_lines and len(key) > 20:
+            reason = "repeated line"
+        seen_lines.add(key)
+        pieces = _split_line(text, a, b)
+        is_heading = (len(pieces) == 1 and len(line_text) < 160
+                      and not re.search(r"[.!?:\"'”’)]\s*$", line_text))
+        if not reason and not is_heading:
+            body_seen = True
+        if title and key == " ".join(title.split()).lower():
+            is_heading = True
+        for s, e in pieces:
+            sentences.append(Sentence(
+                index=len(sentences), text=text[s:e], start=s, end=e, line=n,
+                clutter=bool(reason), clutter_reason=reason, heading=is_heading,
+            ))
+    return sentences

@@ -1,0 +1,732 @@
+"""Article -> Trip: the whole extraction, step by step.
+
+1. split the body into sentences, flag page clutter;
+2. find places, people, dates and topics in every sentence that is not clutter;
+3. pick the traveller and their home country;
+4. collect visit signals and build the stops (one per country, or per city where several
+   cities of one country are travel destinations), in travel order;
+5. give each sentence the stop it talks about, then attach dates, leaders, topics and
+   events by that sentence context; fill cities (named, venue, else capital, inferred);
+6. record every highlighted span as a Mention, and a readable trip id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.events import find_events
+from dashboard.extraction.people import (
+    MEETING_CUE,
+    STAFF_TITLES,
+    TRAVELLER_TITLES,
+    PersonMention,
+    find_people,
+    meeting_objects,
+)
+from dashboard.extraction.places import PlaceMention, capital_of, country_name, find_places
+from dashboard.extraction.sentences import Sentence, split_sentences
+from dashboard.extraction.topics import find_topics
+from dashboard.extraction.visits import VisitSignal, visit_signals
+from dashboard.models import (
+    Article,
+    ArticleError,
+    Event,
+    Evidence,
+    Leader,
+    Mention,
+    Stop,
+    TopicTag,
+    Trip,
+)
+
+CITY_MIN_POPULATION = 100_000
+TRIP_SCOPE = re.compile(r"\b(?:agenda|trip|tour|journey|travels|itinerary|the\s+region|"
+                        r"throughout|six-country|five-country|four-country|three-country|"
+                        r"two-country|\w+-nation)\b", re.IGNORECASE)
+DEMONYM_AS_REFERENCE = re.compile(
+    r"^\s*(?:President|Prime|Foreign|Vice|King|Queen|government|officials|counterparts?|"
+    r"leaders?|authorities|minister|president|prime|foreign|side|delegation|people)\b")
+TRAVEL_DATE_WINDOW = timedelta(days=120)
+
+
+@dataclass
+class SentenceFacts:
+    sentence: Sentence
+    places: list[PlaceMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    dates: list[dates_mod.DateMention] = field(default_factory=list)
+    signals: list[VisitSignal] = field(default_factory=list)
+    stops: list[int] = field(default_factory=list)  # stops the sentence names
+    context: int | None = None  # the stop it is about (named or carried over)
+    trip_scope: bool = False
+
+
+@dataclass
+class StopDraft:
+    code: str
+    city: places_mod.Place | None
+    signals: list[VisitSignal] = field(default_factory=list)
+    city_basis: str = ""
+    city_evidence: list[int] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    start_stated: bool = False
+    end_stated: bool = False
+    date_sentences: list[int] = field(default_factory=list)
+    leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)
+
+
+def _evidence(s: Sentence) -> Evidence:
+    return Evidence(sentence=s.text, start=s.start, end=s.end)
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+# ---------------------------------------------------------------- places in sentences
+
+def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
+               sentence_codes: set[str]) -> PlaceMention | None:
+    """Choose among a city name's candidates, or drop it when it is probably not a place."""
+    words = mention.text
+    if words.isupper() and len(words) <= 3:
+        return None
+    cities = [p for p in mention.candidates if p.kind == "city"]
+    if not cities:
+        return mention
+    following = text[mention.end:mention.end + 40]
+
+    def score(place: places_mod.Place) -> tuple:
+        return (place.code in sentence_codes, place.code in article_codes, place.population)
+
+    best = max(cities, key=score)
+    confirmed = any(following.lstrip(", ").startswith(name) for name in
+                    (country_name(best.code),)) or best.code in sentence_codes
+    if best.population < CITY_MIN_POPULATION and not confirmed \
+            and best.code not in article_codes:
+        return None
+    others = tuple(p for p in mention.candidates if p is not best)
+    return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
+
+
+def _sentence_places(text: str, s: Sentence, people: list[PersonMention],
+                     article_codes: set[str]) -> list[PlaceMention]:
+    raw = find_places(text, s.start, s.end)
+    name_spans = [(p.name_start, p.end) for p in people]
+    sentence_codes = {m.place.code for m in raw if m.kind in {"country", "demonym"}}
+    kept = []
+    for mention in raw:
+        if any(a <= mention.start < b for a, b in name_spans):
+            continue  # "Antony" in "Antony Blinken" is not the French town
+        if mention.kind == "city":
+            mention = _keep_city(mention, text, article_codes, sentence_codes)
+            if mention is None:
+                continue
+        kept.append(mention)
+    return kept
+
+
+# ---------------------------------------------------------------- traveller
+
+@dataclass
+class Traveller:
+    name: str | None
+    surname: str | None
+    person: PersonMention | None
+    sentence: Sentence | None
+    home: str | None
+
+
+def _pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
+    """The titled person who is the subject of the trip: most often named where people
+    travel, first named in the lead as a tie-break."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    best_form: dict[str, PersonMention] = {}
+    where: dict[str, Sentence] = {}
+    for n, fact in enumerate(facts):
+        for person in fact.people:
+            if person.title.lower() not in TRAVELLER_TITLES:
+                continue
+            key = person.surname
+            weight = 3 if fact.signals else 1
+            if re.search(rf"{re.escape(person.name)}\s+(?:will|is|to|has|was|met|said|"
+                         r"travels|arrived|visited|continues|heads)\b",
+                         text[person.name_start:fact.sentence.end]):
+                weight += 2
+            if fact.sentence.heading:
+                weight += 1
+            counts[key] += weight
+            first_seen.setdefault(key, n)
+            previous = best_form.get(key)
+            if previous is None or len(person.name) > len(previous.name) or (
+                    previous.nationality is None and person.nationality is not None):
+                best_form[key] = person
+                where[key] = fact.sentence
+    # plain surname mentions ("Blinken said") count too
+    for key in list(counts):
+        counts[key] += len(re.findall(rf"\b{re.escape(key)}\b", text)) // 2
+    if not counts:
+        return Traveller(None, None, None, None, None)
+    surname = max(counts, key=lambda k: (counts[k], -first_seen[k]))
+    person = best_form[surname]
+    name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
+    if " " in name and re.search(r"\s[A-Z]\.\s", name):
+        name = re.sub(r"\s[A-Z]\.\s", " ", name)  # "Antony J. Blinken" -> "Antony Blinken"
+    home = None
+    for fact in facts:
+        for p in fact.people:
+            if p.surname == surname and p.nationality:
+                home = p.nationality
+                break
+        if home:
+            break
+    return Traveller(name, surname, person, where[surname], home)
+
+
+def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
+                  body_start: int) -> str | None:
+    if traveller.home:
+        return traveller.home
+    votes: Counter[str] = Counter()
+    for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
+        votes[code] += 1
+    title = traveller.person.title if traveller.person else None
+    for fact in facts:
+        for person in fact.people:
+            if person.nationality and person.title == title:
+                votes[person.nationality] += 2
+        # "a British Prime Minister", "U.S. Secretary of State": the traveller's own office
+        if title:
+            for mention in fact.places:
+                if mention.kind in {"demonym", "country"} and text.startswith(
+                        title, mention.end + 1):
+                    votes[mention.place.code] += 2
+    if votes:
+        return votes.most_common(1)[0][0]
+    return None
+
+
+# ---------------------------------------------------------------- stops
+
+# Signals that only corroborate: a dateline alone says where the statement was issued.
+WEAK_SIGNALS = {"dateline"}
+
+
+def _build_stops(facts: list[SentenceFacts], home: str | None) -> list[StopDraft]:
+    signals = [sig for fact in facts for sig in fact.signals if sig.code != home]
+    by_country: dict[str, list[VisitSignal]] = {}
+    for sig in signals:
+        by_country.setdefault(sig.code, []).append(sig)
+    by_country = {code: sigs for code, sigs in by_country.items()
+                  if any(s.strength not in WEAK_SIGNALS for s in sigs)}
+    drafts: list[StopDraft] = []
+    for code, sigs in by_country.items():
+        cities: list[places_mod.Place] = []
+        for sig in sigs:
+            if sig.city is not None and all(
+                    places_mod.normalize(c.name) != places_mod.normalize(sig.city.name)
+                    for c in cities):
+                cities.append(sig.city)
+        # one stop per city only when several cities are travel destinations ("cue")
+        cued = [c for c in cities if any(
+            s.city is not None and s.city.name == c.name and s.strength in {"cue", "locative"}
+            for s in sigs)]
+        if len(cued) >= 2:
+            for city in cued:
+                own = [s for s in sigs if s.city is not None and s.city.name == city.name]
+                drafts.append(StopDraft(code, city, own, "named",
+                                        sorted({s.sentence for s in own})))
+            countrywide = [s for s in sigs if s.city is None or s.city.name not in
+                           {c.name for c in cued}]
+            drafts[-len(cued)].signals.extend(countrywide)
+        else:
+            city = cities[0] if cities else None
+            with_city = [s.sentence for s in sigs if s.city is not None]
+            drafts.append(StopDraft(code, city, list(sigs), "named" if city else "",
+                                    sorted(set(with_city))))
+    return drafts
+
+
+def _order_key(draft: StopDraft, overview: set[int]) -> tuple:
+    detail = [s for s in draft.signals if s.sentence not in overview]
+    if any(s.first for s in draft.signals):
+        first = (0,)
+    elif any(s.last for s in draft.signals):
+        first = (2,)
+    else:
+        first = (1,)
+    chosen = min(detail or draft.signals, key=lambda s: (s.sentence, s.list_index))
+    return (*first, 0 if detail else 1, chosen.sentence, chosen.list_index)
+
+
+def _overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]:
+    """Headings, the lead, and sentences that list three or more destinations without
+    saying in what order ("will travel to X, Y and Z")."""
+    overview = set()
+    for fact in facts:
+        n = fact.sentence.index
+        codes = {s.code for s in fact.signals}
+        sequenced = re.search(r"\b(?:then|next|after|before|followed by|later)\b",
+                              fact.sentence.text, re.IGNORECASE)
+        if fact.sentence.heading or n == lead or (len(codes) >= 3 and not sequenced) or (
+                len(codes) >= 2 and not sequenced and fact.dates and any(
+                    d.is_range for d in fact.dates)):
+            overview.add(n)
+    return overview
+
+
+def _order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
+    drafts = sorted(drafts, key=lambda d: _order_key(d, overview))
+    dated = [n for n, d in enumerate(drafts) if d.start is not None]
+    chronological = sorted(dated, key=lambda n: drafts[n].start)
+    if dated != chronological:
+        reordered = list(drafts)
+        for slot, n in zip(dated, chronological, strict=True):
+            reordered[slot] = drafts[n]
+        drafts = reordered
+    return drafts
+
+
+# ---------------------------------------------------------------- sentence context
+
+def _sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
+                    leader_stop: dict[str, int], text: str) -> list[int]:
+    found: list[int] = []
+
+    def add(n: int | None) -> None:
+        if n is not None and n not in found:
+            found.append(n)
+
+    for mention in fact.places:
+        place = mention.place
+        if place.kind == "demonym":
+            if not DEMONYM_AS_REFERENCE.match(text[mention.end:mention.end + 20]):
+                continue
+            if re.match(r"\s+[A-Z][a-z]+(?:n|sh|ese|ot|i)\b", text[mention.end:mention.end + 12]):
+                continue  # "Greek Cypriot": a compound, not Greece
+        if place.kind not in {"country", "city", "venue", "demonym"}:
+            continue
+        add(_stop_for_place(place, drafts))
+    for surname, n in leader_stop.items():
+        if re.search(rf"\b{re.escape(surname)}\b", fact.sentence.text):
+            add(n)
+    return found
+
+
+def _stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | None:
+    same_country = [n for n, d in enumerate(drafts) if d.code == place.code]
+    if not same_country:
+        return None
+    if place.kind in {"city", "venue"}:
+        name = place.city if place.kind == "venue" and place.city else place.name
+        for n in same_country:
+            city = drafts[n].city
+            if city is not None and places_mod.normalize(city.name) == places_mod.normalize(name):
+                return n
+        if place.kind == "city" and len(same_country) > 1:
+            return None
+    return same_country[0]
+
+
+def _assign_context(facts: list[SentenceFacts]) -> None:
+    current: int | None = None
+    for fact in facts:
+        if fact.sentence.clutter:
+            fact.context = None
+            continue
+        fact.trip_scope = bool(TRIP_SCOPE.search(fact.sentence.text)) and len(fact.stops) != 1
+        if len(fact.stops) == 1:
+            current = fact.stops[0]
+            fact.context = current
+        elif len(fact.stops) > 1:
+            fact.context = None
+            current = fact.stops[-1] if fact.sentence.heading is False else None
+            if fact.trip_scope:
+                current = None
+        elif fact.trip_scope or fact.sentence.heading:
+            fact.context = None
+            if fact.sentence.heading:
+                current = None
+        else:
+            fact.context = current
+
+
+# ---------------------------------------------------------------- dates
+
+def _date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
+    """The publication date, else the latest fully written date in the text (year only)."""
+    if article.published:
+        return article.published
+    best = None
+    for fact in facts:
+        for d in dates_mod.find_dates(article.text, fact.sentence.start, fact.sentence.end):
+            if d.first and not d.year_inferred and (best is None or d.first > best):
+                best = d.first
+    return best
+
+
+def _attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
+                  overview: set[int], anchor: date | None
+                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
+    trip_start = trip_end = None
+    trip_sentences: list[int] = []
+    used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
+    for fact in facts:
+        n = fact.sentence.index
+        if fact.sentence.clutter or fact.sentence.heading:
+            continue
+        for d in fact.dates:
+            if d.first is None or d.reporting:
+                continue
+            if anchor is not None and abs(d.first - anchor) > TRAVEL_DATE_WINDOW:
+                continue
+            stops_here = list(dict.fromkeys(s for s in fact.stops))
+            if len(stops_here) >= 2 and (d.is_range or n in overview) and (
+                    n in overview or len(fact.signals) >= 2):
+                trip_start = d.first if trip_start is None else min(trip_start, d.first)
+                trip_end = d.last if trip_end is None else max(trip_end, d.last)
+                trip_sentences.append(n)
+                used.append((-1, d))
+                continue
+            target = None
+            if len(stops_here) == 1:
+                target = stops_here[0]
+            elif len(stops_here) >= 2:
+                # the destination named closest to the date
+                nearest = None
+                for sig in fact.signals:
+                    dist = abs(sig.position - d.start)
+                    stop = _stop_for_place(
+                        sig.city or places_mod.Place("country", sig.code, ""), drafts)
+                    if stop is not None and (nearest is None or dist < nearest[0]):
+                        nearest = (dist, stop)
+                target = nearest[1] if nearest else None
+            elif fact.context is not None and not fact.trip_scope:
+                target = fact.context
+            if target is None:
+                continue
+            draft = drafts[target]
+            draft.start = d.first if draft.start is None else min(draft.start, d.first)
+            draft.end = d.last if draft.end is None else max(draft.end, d.last)
+            draft.start_stated = True
+            draft.end_stated = draft.end_stated or d.is_range
+            if n not in draft.date_sentences:
+                draft.date_sentences.append(n)
+            used.append((target, d))
+    return trip_start, trip_end, trip_sentences, used
+
+
+def _close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date | None
+                 ) -> list[bool]:
+    """Fill what the text implies: the trip's first day is the first stop's start, its last
+    day the last stop's end; a single stated day is the stop's end too unless a gap before the
+    next dated stop leaves the departure unknown. Returns, per stop, whether a date was
+    inferred rather than stated."""
+    inferred = [False] * len(drafts)
+    if drafts and trip_start is not None and drafts[0].start is None:
+        drafts[0].start = trip_start
+        inferred[0] = True
+    if drafts and trip_end is not None and (drafts[-1].end is None or (
+            not drafts[-1].end_stated and drafts[-1].end < trip_end)):
+        last = drafts[-1]
+        if last.start is None or last.start <= trip_end:
+            last.end = trip_end
+            inferred[-1] = True
+            last.end_stated = True
+    for n, draft in enumerate(drafts):
+        if draft.start is None or draft.end_stated:
+            continue
+        following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
+        if following is not None and following > draft.start + timedelta(days=1):
+            draft.end = None
+        else:
+            draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end
+    return inferred
+
+
+# ---------------------------------------------------------------- leaders
+
+def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Traveller,
+             home: str | None, text: str) -> dict[str, int]:
+    """Leaders met, attached to stops. Returns surname -> stop for sentence context."""
+    leader_stop: dict[str, int] = {}
+    own_surnames = {traveller.surname} if traveller.surname else set()
+    for fact in facts:
+        for person in fact.people:
+            if person.nationality and person.nationality == home:
+                own_surnames.add(person.surname)
+    for fact in facts:
+        n = fact.sentence.index
+        if fact.sentence.clutter:
+            continue
+        spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+        has_meeting_word = bool(MEETING_CUE.search(fact.sentence.text))
+        for person in fact.people:
+            if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
+                continue
+            if person.nationality is not None and person.nationality == home:
+                continue
+            in_span = any(a <= person.start < b for a, b in spans)
+            nationality_stop = None
+            if person.nationality:
+                nationality_stop = next(
+                    (i for i, d in enumerate(drafts) if d.code == person.nationality), None)
+            if not (in_span or (nationality_stop is not None and has_meeting_word)):
+                continue
+            if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
+                    not person.nationality:
+                continue
+            target = nationality_stop
+            if target is None:
+                others = [s for s in fact.stops]
+                target = others[0] if len(others) == 1 else fact.context
+            if target is None:
+                continue
+            key = person.surname
+            existing = drafts[target].leaders.get(key)
+            if existing is None or len(person.name) > len(existing[0].name):
+                drafts[target].leaders[key] = (person, n)
+            leader_stop[key] = target
+    return leader_stop
+
+
+# ---------------------------------------------------------------- the whole trip
+
+CONTINENTS = {"EU": "europe", "AS": "asia", "AF": "africa", "OC": "oceania",
+              "NA": "north-america", "SA": "south-america", "AN": "antarctica"}
+
+
+def _region_slug(codes: list[str]) -> str:
+    unique = list(dict.fromkeys(codes))
+    if not unique:
+        return "trip"
+    if len(unique) == 1:
+        return _slug(country_name(unique[0]))
+    regions = {places_mod.region_of(c) for c in unique}
+    subregions = {r[1] for r in regions}
+    if len(subregions) == 1 and next(iter(subregions)):
+        sub = next(iter(subregions))
+        return "latin-america" if sub.startswith("Latin America") else _slug(sub)
+    continents = {places_mod.gazetteer().countries.get(c, {}).get("continent", "")
+                  for c in unique}
+    if len(continents) == 1 and next(iter(continents)) in CONTINENTS:
+        return CONTINENTS[next(iter(continents))]
+    return "-".join(_slug(country_name(c)) for c in unique[:3])
+
+
+def _headline(sentences: list[Sentence]) -> str | None:
+    """Without a Title header, the first heading line of the body that is not a date."""
+    for s in sentences:
+        if s.clutter or not s.heading or len(s.text.split()) < 3:
+            continue
+        if dates_mod.DATE_PATTERN.fullmatch(s.text.strip()):
+            continue
+        return s.text.strip()
+    return None
+
+
+def extract_trip(article: Article) -> Trip:
+    """The trip an article describes. Raises ArticleError when no visited place is found."""
+    text = article.text
+    sentences = split_sentences(text, article.body_start, article.title)
+    if not article.title:
+        article = article.model_copy(update={"title": _headline(sentences)})
+    facts = [SentenceFacts(s) for s in sentences]
+    active = [f for f in facts if not f.sentence.clutter]
+
+    # nationality map first: demonyms and country names right before titles
+    article_codes: set[str] = set()
+    raw_places: dict[int, list[PlaceMention]] = {}
+    for fact in active:
+        found = find_places(text, fact.sentence.start, fact.sentence.end)
+        raw_places[fact.sentence.index] = found
+        article_codes.update(m.place.code for m in found if m.kind in {"country", "demonym"})
+    for fact in active:
+        nationality_at = {m.end: (m.place.code, m.text) for m in raw_places[fact.sentence.index]
+                          if m.kind in {"country", "demonym"}}
+        fact.people = find_people(text, fact.sentence.start, fact.sentence.end, nationality_at)
+        fact.places = _sentence_places(text, fact.sentence, fact.people, article_codes)
+        fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
+                                     fact.sentence.end, fact.places, fact.sentence.heading)
+    traveller = _pick_traveller(active, text)
+    home = _home_country(traveller, active, text, article.body_start)
+
+    anchor = _date_anchor(article, active)
+    for fact in active:
+        fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
+                                          anchor=article.published, year_anchor=anchor)
+
+    # meetings with named foreign leaders are visit evidence too
+    for fact in active:
+        has_meeting = MEETING_CUE.search(fact.sentence.text)
+        if not has_meeting:
+            continue
+        for person in fact.people:
+            if person.nationality and person.nationality != home and \
+                    person.surname != traveller.surname and \
+                    person.title.lower() not in STAFF_TITLES:
+                fact.signals.append(VisitSignal(person.nationality, None, fact.sentence.index,
+                                                person.start, person.end, "leader",
+                                                text=person.nationality_text or ""))
+
+    drafts = _build_stops(active, home)
+    if not drafts:
+        raise ArticleError(f"{article.path}: no visited place found (no sentence says the "
+                           "traveller goes to a named country or city)")
+    lead = next((f.sentence.index for f in active if not f.sentence.heading), None)
+    overview = _overview_sentences(active, lead)
+    drafts = _order_stops(drafts, overview)
+
+    leader_stop: dict[str, int] = {}
+    for _ in range(2):  # leaders refine sentence context, which places more leaders
+        for fact in active:
+            fact.stops = _sentence_stops(fact, drafts, leader_stop, text)
+        _assign_context(active)
+        leader_stop = _leaders(active, drafts, traveller, home, text)
+
+    trip_start, trip_end, _trip_sentences, used_dates = _attach_dates(
+        active, drafts, overview, article.published or anchor)
+    # dates may change the order (a stop named first but dated last)
+    order_before = list(drafts)
+    drafts = _order_stops(drafts, overview)
+    if drafts != order_before:
+        remap = {order_before.index(d): n for n, d in enumerate(drafts)}
+        for fact in active:
+            fact.stops = [remap[s] for s in fact.stops]
+            fact.context = remap.get(fact.context) if fact.context is not None else None
+        leader_stop = {k: remap[v] for k, v in leader_stop.items()}
+        used_dates = [(remap.get(i, i) if i >= 0 else i, d) for i, d in used_dates]
+    inferred = _close_dates(drafts, trip_start, trip_end)
+
+    # venues locate cities ("Casa Narino palace" -> Bogotá)
+    for fact in active:
+        for mention in fact.places:
+            if mention.kind != "venue":
+                continue
+            target = _stop_for_place(mention.place, drafts)
+            if target is not None and drafts[target].city is None and mention.place.city:
+                venue = mention.place
+                drafts[target].city = places_mod.Place("city", venue.code, venue.city,
+                                                       venue.lat, venue.lon)
+                drafts[target].city_basis = f"venue: {mention.text}"
+                drafts[target].city_evidence.append(fact.sentence.index)
+
+    stops: list[Stop] = []
+    mentions: list[Mention] = []
+    by_index = {f.sentence.index: f for f in active}
+    for n, draft in enumerate(drafts):
+        city_inferred = False
+        city = draft.city
+        if city is None:
+            city = capital_of(draft.code)
+            city_inferred = city is not None
+            draft.city_basis = "capital (no city named)" if city else ""
+        evidence = [_evidence(by_index[s].sentence)
+                    for s in dict.fromkeys(sig.sentence for sig in draft.signals)]
+        leaders = [
+            Leader(name=person.display, title=person.title,
+                   evidence=_evidence(by_index[sent].sentence))
+            for person, sent in draft.leaders.values()
+        ]
+        stops.append(Stop(
+            index=n, country_code=draft.code, country=country_name(draft.code),
+            city=city.name if city else None, city_inferred=city_inferred,
+            city_basis=draft.city_basis or None,
+            lat=city.lat if city else None, lon=city.lon if city else None,
+            start=draft.start, end=draft.end, dates_inferred=inferred[n],
+            leaders=leaders, evidence=evidence,
+            city_evidence=[_evidence(by_index[s].sentence)
+                           for s in dict.fromkeys(draft.city_evidence)],
+            date_evidence=[_evidence(by_index[s].sentence)
+                           for s in dict.fromkeys(draft.date_sentences)],
+        ))
+        for sig in draft.signals:
+            mentions.append(Mention(kind="city" if sig.city else "place",
+                                    value=sig.city.name if sig.city else sig.code,
+                                    text=text[sig.position:sig.end], start=sig.position,
+                                    end=sig.end, stop_index=n))
+        for person, _sent in draft.leaders.values():
+            mentions.append(Mention(kind="leader", value=person.display,
+                                    text=text[person.name_start:person.end],
+                                    start=person.name_start, end=person.end, stop_index=n))
+
+    # topics: by sentence context; agenda-wide sentences belong to the trip
+    trip_topics: list[TopicTag] = []
+    events: list[Event] = []
+    for fact in active:
+        s = fact.sentence
+        target = fact.context if not fact.trip_scope else None
+        for hit in find_topics(text, s.start, s.end):
+            tag = TopicTag(slug=hit.slug, label=hit.label, phrase=hit.phrase,
+                           evidence=_evidence(s))
+            if target is None:
+                if all(t.slug != hit.slug for t in trip_topics):
+                    trip_topics.append(tag)
+            elif all(t.slug != hit.slug for t in stops[target].topics):
+                stops[target].topics.append(tag)
+            mentions.append(Mention(kind="topic", value=hit.slug, text=hit.phrase,
+                                    start=hit.start, end=hit.end, stop_index=target))
+        if s.heading:
+            continue
+        event_target = fact.context if fact.context is not None else (
+            fact.stops[0] if len(fact.stops) == 1 else None)
+        sentence_dates = [d for i, d in used_dates if d.start >= s.start and d.end <= s.end]
+        event_date = sentence_dates[0].first if len(sentence_dates) == 1 else None
+        for hit in find_events(text, s.start, s.end):
+            if any(e.label == hit.label and e.stop_index == event_target for e in events):
+                continue
+            events.append(Event(kind=hit.kind, label=hit.label, date=event_date,
+                                stop_index=event_target, evidence=_evidence(s)))
+            mentions.append(Mention(kind="event", value=hit.label,
+                                    text=text[hit.start:hit.end], start=hit.start,
+                                    end=hit.end, stop_index=event_target))
+        if event_target is not None and MEETING_CUE.search(s.text):
+            met = [p.display for p, sent in drafts[event_target].leaders.values()
+                   if sent == fact.sentence.index]
+            if met and not any(e.kind == "meeting" and e.stop_index == event_target
+                               and e.label == "Meeting with " + ", ".join(met) for e in events):
+                events.append(Event(kind="meeting", label="Meeting with " + ", ".join(met),
+                                    date=event_date, stop_index=event_target,
+                                    evidence=_evidence(s)))
+
+    for stop_index, d in used_dates:
+        mentions.append(Mention(kind="date", value=d.first.isoformat() + (
+            f"/{d.last.isoformat()}" if d.is_range else ""), text=d.text, start=d.start,
+            end=d.end, stop_index=None if stop_index < 0 else stop_index))
+
+    traveler_evidence = None
+    if traveller.person is not None:
+        for fact in active:
+            for person in fact.people:
+                if person.surname == traveller.surname:
+                    mentions.append(Mention(kind="traveler", value=traveller.name or "",
+                                            text=text[person.start:person.end],
+                                            start=person.start, end=person.end))
+        if traveller.sentence is not None:
+            traveler_evidence = _evidence(traveller.sentence)
+
+    mentions.sort(key=lambda m: (m.start, m.end))
+    warnings = []
+    if article.published is None:
+        warnings.append(f"{article.path}: no publication date; weekdays left unresolved"
+                        + (f", years taken from {anchor.isoformat()}" if anchor else ""))
+    first_day = next((s.start for s in stops if s.start), None) or article.published or anchor
+    surname = _slug(traveller.surname or "trip")
+    month = first_day.strftime("%Y-%m") if first_day else "undated"
+    trip_id = f"{surname}-{month}-{_region_slug([s.country_code for s in stops])}"
+    return Trip(
+        id=trip_id, article=article, traveler=traveller.name,
+        traveler_evidence=traveler_evidence, stops=stops, events=events, topics=trip_topics,
+        mentions=mentions, sentences=[_evidence(f.sentence) for f in facts],
+        warnings=warnings,
+    )

@@ -1,0 +1,169 @@
+"""Which places the traveller goes to: travel cues around place names.
+
+A country is a stop only when the text puts the traveller there: "will travel to X, Y and Z",
+"then travel to", "arrived in", "visit", "X is the first stop", "the next stops are", "in
+<City>, <Country>" next to a meeting or an event, a foreign dateline, or a meeting with a named
+leader of that country. Countries that are only discussed (Cuba's terrorism designation,
+Venezuelan migrants) are not stops, nor is the traveller's home country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.extraction.places import Place, PlaceMention
+
+TRAVEL_CUE = re.compile(
+    r"\b(?:"
+    r"travel(?:s|ed|led|ing|ling)?(?:\s+(?:on|onward|onwards|back|together|first|then|next|"
+    r"also))*\s+(?:to|from)|"
+    r"trips?\s+to|visits?\s+to|journey\s+to|tour(?:s|ed|ing)?\s+(?:of|to|through)|"
+    r"visit(?:s|ed|ing)?|"
+    r"(?:head|go|fly|jet|move|continue|proceed|press|set\s+off|return|come)"
+    r"(?:s|es|ed|ing)?(?:\s+(?:on|onward|onwards|back|then|next|first))*\s+(?:to|for)|"
+    r"went\s+(?:on\s+)?to|flew\s+(?:on\s+)?to|"
+    r"arriv(?:e|es|ed|ing|al)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|touch(?:es|ed)?\s+down\s+in|"
+    r"depart(?:s|ed|ing)?\s+for|left\s+for|leav(?:e|es|ing)\s+for|bound\s+for|"
+    r"stop(?:s|ped|ping)?\s+(?:in|at)|stopover\s+in|stay(?:s|ed|ing)?\s+in|"
+    r"en\s+route\s+to|on\s+to|onward\s+to|"
+    r"(?:will|to)\s+be\s+in|(?:is|was|were|are)\s+in|"
+    r"(?:a\s+day|two\s+days|days|time|visit|stop|leg)\s+in"
+    r")\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+STOP_WORDS = re.compile(r"\b(?:first|next|last|final|second|third|other|later|two|three)\s+"
+                        r"(?:stop|stops|leg|legs|destination|destinations)\b", re.IGNORECASE)
+FIRST_STOP = re.compile(r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+"
+                        r"travel", re.IGNORECASE)
+LAST_STOP = re.compile(r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ping)?\s+up\b",
+                       re.IGNORECASE)
+LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
+ACTIVITY = re.compile(
+    r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
+    r"host(?:s|ed|ing)?|take\s+part|took\s+part|participat\w*|arriv\w*|visit\w*|travel\w*|"
+    r"press\s+conference|news\s+conference|ministerial|speech|remarks|deliver\w*|sign(?:s|ed)?|"
+    r"lead\s+the|chair\w*|engagements?|discuss\w*)\b", re.IGNORECASE)
+# "investment in the UK", "the war in Ukraine": nouns whose "in X" is not where anyone goes.
+BLOCKED_BEFORE_IN = re.compile(
+    r"\b(?:war|crisis|conflict|situation|investments?|interests?|presence|involvement|role|"
+    r"elections?|protests?|violence|fighting|troops|forces|operations|stability|peace|"
+    r"democracy|rights|trafficking|production|growth|inflation|jobs|businesses|companies|"
+    r"prices|embassy|invasion|aggression|attacks?|people|refugees|migrants|cases|deaths|"
+    r"born|based|invest|trade|markets?|economy|reforms?|abuses|victims|farmers|"
+    r"unrest|tensions|coup|detained|imprisoned|jailed|held|hostages?)\s+(?:in|at)\s+$",
+    re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+off|"
+                      r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
+LIST_FILLER = re.compile(
+    r"[\s,]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&)\b[\s,]*)*",
+    re.IGNORECASE)
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
+                      r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
+
+
+@dataclass(frozen=True)
+class VisitSignal:
+    """Evidence that the traveller is at `code` (and `city`, when named)."""
+
+    code: str
+    city: Place | None
+    sentence: int
+    position: int  # offset of the place name in the text
+    end: int
+    strength: str  # "cue" | "stop-words" | "locative" | "leader" | "dateline"
+    list_index: int = 0  # position within a listed itinerary ("X, Y and Z")
+    list_size: int = 1
+    first: bool = False
+    last: bool = False
+    text: str = ""
+
+
+def _place_code(mention: PlaceMention) -> str | None:
+    place = mention.place
+    if place.kind in {"country", "city", "venue"}:
+        return place.code
+    return None
+
+
+def place_list_after(position: int, mentions: list[PlaceMention], text: str,
+                     limit: int) -> list[PlaceMention]:
+    """The run of place names starting right at `position` ("Paris, France", "X, Y, and Z")."""
+    run: list[PlaceMention] = []
+    cursor = position
+    for mention in mentions:
+        if mention.start < cursor:
+            continue
+        if mention.start >= limit:
+            break
+        gap = text[cursor:mention.start]
+        filler = LIST_FILLER.fullmatch(gap)
+        if not filler:
+            break
+        if mention.kind in {"region", "demonym"}:
+            break
+        run.append(mention)
+        cursor = mention.end
+    return run
+
+
+def group_city_country(run: list[PlaceMention]) -> list[tuple[str, Place | None, PlaceMention]]:
+    """Fold "City, Country" pairs: [(code, city or None, first mention)]."""
+    grouped: list[tuple[str, Place | None, PlaceMention]] = []
+    for mention in run:
+        code = _place_code(mention)
+        if code is None:
+            continue
+        place = mention.place
+        if place.kind == "country" and grouped and grouped[-1][1] is not None \
+                and grouped[-1][0] == code:
+            continue  # "Paris, France": the country confirms the city
+        city = place if place.kind == "city" else None
+        if place.kind == "venue":
+            city = Place("city", place.code, place.city or place.name, place.lat, place.lon)
+        grouped.append((code, city, mention))
+    return grouped
+
+
+def visit_signals(sentence_index: int, text: str, start: int, end: int,
+                  mentions: list[PlaceMention], heading: bool = False) -> list[VisitSignal]:
+    """Visit evidence in one sentence."""
+    signals: list[VisitSignal] = []
+    sentence = text[start:end]
+    first = bool(FIRST_STOP.search(sentence))
+    last = bool(LAST_STOP.search(sentence))
+    taken: set[int] = set()
+
+    def add(run: list[PlaceMention], strength: str) -> None:
+        grouped = group_city_country(run)
+        for n, (code, city, mention) in enumerate(grouped):
+            if mention.start in taken:
+                continue
+            clause_start = max(start, text.rfind(";", start, mention.start) + 1)
+            if NEGATION.search(text, clause_start, mention.start):
+                continue
+            taken.add(mention.start)
+            signals.append(VisitSignal(code, city, sentence_index, mention.start, mention.end,
+                                       strength, n, len(grouped), first and n == 0,
+                                       last and n == len(grouped) - 1, mention.text))
+
+    for cue in TRAVEL_CUE.finditer(text, start, end):
+        run = place_list_after(cue.end(), mentions, text, end)
+        if run:
+            add(run, "cue")
+    if STOP_WORDS.search(sentence):
+        add([m for m in mentions if _place_code(m)], "stop-words")
+    if ACTIVITY.search(sentence) or heading:
+        for loc in LOCATIVE.finditer(text, start, end):
+            if BLOCKED_BEFORE_IN.search(text[max(start, loc.start() - 30):loc.end()]):
+                continue
+            run = place_list_after(loc.end(), mentions, text, end)
+            if run:
+                add(run, "locative")
+    dateline = DATELINE.match(sentence)
+    if dateline and start == start:
+        for mention in mentions:
+            if mention.start - start < dateline.end() and _place_code(mention):
+                add([mention], "dateline")
+                break
+    return signals
