@@ -1,0 +1,149 @@
+"""Record views: map points and paths, timeline levels, aggregation messages, the table,
+and the Official record page (AppTest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.records import settings
+from dashboard.records.cache import folder_signature
+from dashboard.records.journeys import records_in_range
+from dashboard.records.reader import read_records
+from dashboard.views.record_views import (
+    build_record_deck,
+    locale_cities,
+    locate,
+    record_map_data,
+    record_table,
+    record_timeline,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_RECORDS = ROOT.parent / "shared" / "records"
+PAGE = ROOT / "dashboard" / "pages" / "records.py"
+
+
+@pytest.fixture(scope="module")
+def real() -> pd.DataFrame:
+    if not SHARED_RECORDS.is_dir():
+        pytest.skip(f"official record copy not found at {SHARED_RECORDS}")
+    return read_records(SHARED_RECORDS).frame
+
+
+def test_locale_cities():
+    assert locale_cities("Danang, Hanoi") == ["Danang", "Hanoi"]
+    assert locale_cities("Brussels (NATO)") == ["Brussels"]
+    assert locale_cities(None) == []
+
+
+def test_locate_city_then_capital():
+    lat, lon, basis = locate("Bogota", "CO")
+    assert basis == "Bogota" and 4 < lat < 5 and -75 < lon < -74
+    lat, lon, basis = locate("Danang, Hanoi", "VN")
+    assert basis == "Danang" and 15 < lat < 17
+    assert locate("Nowhere-in-particular", "PE")[2] == "capital"
+    assert locate(None, "XK") is not None  # countryinfo lacks Kosovo; GeoNames has Pristina
+    assert locate("Moscow", None)[2] == "Moscow"  # U.S.S.R. visits: no country code
+    assert locate("Xyzzyville", None) is None
+
+
+def test_blinken_map_draws_every_visit(real):
+    blinken = records_in_range(real, "blinken-antony-j")
+    data = record_map_data(blinken)
+    assert not data.aggregated and data.message == "" and data.unplaced == 0
+    assert len(data.points) == 239
+    lima = data.points[data.points["id"] == "4091"].iloc[0]
+    assert -13 < lima["lat"] < -11
+    assert lima["journey_id"] == "blinken-2022-10"
+    assert "<b>Lima, Peru</b>" in lima["tooltip"]
+    october = data.paths[data.paths["journey_id"] == "blinken-2022-10"].iloc[0]
+    assert len(october["path"]) == 3
+    deck = build_record_deck(data)
+    assert isinstance(deck, pdk.Deck)
+    assert [layer.id for layer in deck.layers][-2:] == ["record-journeys", "record-points"]
+
+
+def test_all_visits_map_is_aggregated_with_a_message(real):
+    data = record_map_data(real)
+    assert data.aggregated
+    assert len(data.points) < 250
+    assert data.points["visits"].sum() + data.unplaced == len(real)
+    assert data.message.startswith("4,269 visits are too many to draw one by one (limit 400)")
+
+
+def test_tooltips_are_escaped():
+    frame = pd.DataFrame([{
+        "id": "1", "role": "secretary", "who": "doe-jane", "name": "Jane Doe",
+        "start": pd.Timestamp("2020-01-01"), "end": pd.Timestamp("2020-01-02"),
+        "country": "France", "country_id": None, "country_code": "FR",
+        "locale": "<script>alert(1)</script>", "remarks": None, "source_file": "x.xml"}])
+    data = record_map_data(frame)
+    assert "<script>" not in data.points["tooltip"].iloc[0]
+    assert "&lt;script&gt;" in data.points["tooltip"].iloc[0]
+
+
+def test_timeline_levels(real):
+    blinken = record_timeline(records_in_range(real, "blinken-antony-j"))
+    assert (blinken.level, blinken.aggregated, blinken.message) == ("visit", False, "")
+    assert len(blinken.figure.data) == 239
+    lanes = blinken.figure.layout.yaxis.categoryarray
+    assert len(lanes) == 81 and "blinken-2022-10 Colombia, Chile, Peru" in lanes
+
+    kerry = record_timeline(records_in_range(real, "kerry-john-forbes"), limit=100)
+    assert kerry.level == "journey" and kerry.aggregated
+    assert "348 visits are too many" in kerry.message
+
+    secretaries = record_timeline(real[real["role"] == "secretary"])
+    assert secretaries.level == "year" and secretaries.aggregated
+    assert "3,437 visits in 1,004 journeys" in secretaries.message
+    assert sum(sum(trace.y) for trace in secretaries.figure.data) == 3437
+
+
+def test_record_table(real):
+    table = record_table(records_in_range(real, "blinken-antony-j", "2022-10-01", "2022-10-31"))
+    assert list(table["id"]) == ["4089", "4090", "4091", "4092"]
+    assert list(table["journey_id"][:3]) == ["blinken-2022-10"] * 3
+
+
+def test_folder_signature_changes_with_files(tmp_path):
+    assert folder_signature(tmp_path) == ()
+    (tmp_path / "a.xml").write_text("<trips/>")
+    first = folder_signature(tmp_path)
+    (tmp_path / "a.xml").write_text("<trips></trips>")
+    assert folder_signature(tmp_path) != first
+
+
+def test_page_without_records_says_so(monkeypatch, tmp_path):
+    monkeypatch.delenv(settings.ENV_VAR, raising=False)
+    monkeypatch.setattr(settings, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(settings, "DEV_SHARED_DIR", tmp_path / "shared")
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception
+    assert "No official travel record is configured" in at.info[0].value
+    assert "python -m dashboard.records download" in at.info[0].value
+
+
+def test_page_with_missing_folder_warns(monkeypatch, tmp_path):
+    monkeypatch.setenv(settings.ENV_VAR, str(tmp_path / "missing"))
+    at = AppTest.from_file(str(PAGE), default_timeout=60).run()
+    assert not at.exception
+    assert "does not exist" in at.warning[0].value
+
+
+def test_page_with_records(monkeypatch, real):
+    monkeypatch.setenv(settings.ENV_VAR, str(SHARED_RECORDS))
+    at = AppTest.from_file(str(PAGE), default_timeout=120).run()
+    assert not at.exception
+    # 91 Historian names, 89 countries: "Korea, South" and "Korea, Republic of" are both KR,
+    # "Palestinian Authority" and "West Bank" both PS.
+    assert [m.value for m in at.metric] == ["239", "81", "89"]
+    assert at.dataframe[0].value.shape[0] == 239
+    at.selectbox(key="records_page_who").set_value("group:secretary").run()
+    assert not at.exception
+    assert at.metric[0].value == "3,437"
+    assert any("too many to draw" in info.value for info in at.info)
