@@ -170,3 +170,13 @@ def test_format_span():
     assert format_span(T("2015-11-30"), T("2015-12-01")) == "30 Nov – 1 Dec 2015"
     assert format_span(T("2022-10-03"), NAT) == "3 Oct 2022 – ?"
     assert format_span(None, None) == "no date"
+
+
+def test_record_lane_carries_the_stop_status(records):
+    from dashboard.records.crosscheck import record_lane
+
+    stops = [("CO", "Colombia", "2022-10-03", None), ("PE", "Peru", "2022-10-06", "2022-10-07")]
+    lane = record_lane(itinerary("seed", stops), records, "Antony Blinken")
+    assert list(zip(lane["id"], lane["status"], strict=True)) == [
+        ("4089", CONFIRMED), ("4090", "only in the record"), ("4091", DIFFERS)]
+    assert record_lane(itinerary("s", stops), records, "Rishi Sunak").empty
