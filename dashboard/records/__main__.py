@@ -14,6 +14,7 @@ import difflib
 import json
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -59,16 +60,16 @@ def _load(records_arg: str | None, verbose: bool) -> pd.DataFrame:
             f"`python -m dashboard.records download` (saves to {CACHE_DIR})")
     if not location.path.exists():
         raise CommandError(f"records folder {location.description} does not exist")
-    frame, warnings = read_records(location.path)
+    frame, notes = read_records(location.path)
     if frame.empty:
-        detail = f": {warnings[0]}" if warnings else ""
+        detail = f": {notes[0]}" if notes else ""
         raise CommandError(f"no visits could be read from {location.path}{detail}")
-    if warnings:
+    if notes:
         if verbose:
-            for message in warnings:
+            for message in notes:
                 print(f"records: {message}", file=sys.stderr)
         else:
-            print(f"records: {len(warnings)} note(s) while reading {location.path} "
+            print(f"records: {len(notes)} note(s) while reading {location.path} "
                   "(--verbose lists them)", file=sys.stderr)
     return frame
 
@@ -94,7 +95,11 @@ def _check_file(path: str, records: pd.DataFrame, published: date | None) -> dic
     except ImportError as exc:
         raise CommandError("the article extractor (dashboard.extraction."
                            "extract_trip_from_file) is not available in this version") from exc
-    trip = extract_trip_from_file(path, published=published)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        trip = extract_trip_from_file(path, published=published)
+    for warning in caught:
+        print(f"note: {warning.message}", file=sys.stderr)
     itinerary = build_tables([trip]).itinerary
     when = trip.published or published
     match = match_traveler(trip.traveler, records, trip_days(itinerary, when))
