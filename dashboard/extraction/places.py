@@ -33,6 +33,8 @@ CONNECTORS = {"of", "and", "de", "del", "da", "do", "dos", "la", "le", "el", "th
 def normalize(text: str) -> str:
     """Fold accents, case, apostrophes and spacing so 'Casa Nariño' == 'casa narino'."""
     text = text.replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())

@@ -15,7 +15,8 @@ TOPICS_FILE = Path(__file__).resolve().parents[2] / "data" / "topics.toml"
 class Topic:
     slug: str
     label: str
-    pattern: re.Pattern[str]
+    phrases: tuple[str, ...]
+    pattern: re.Pattern[str] | None  # the optional regular-expression signals
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,30 @@ class TopicHit:
     end: int
 
 
-def _phrase_regex(phrase: str) -> str:
-    wildcard = phrase.endswith("*")
-    words = phrase.rstrip("*").split()
-    body = r"[\s-]+".join(re.escape(w) for w in words)
-    tail = r"[\w-]*" if wildcard else r"(?:e?s)?"
-    return rf"(?<![\w-]){body}{tail}(?![\w-])"
+WORD = re.compile(r"[^\W_][\w'’]*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "ch", "sh")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+@dataclass
+class _PhraseIndex:
+    """Phrases as word tuples (singular last word) -> topics, and single-word prefixes."""
+
+    exact: dict[tuple[str, ...], list[Topic]]
+    prefixes: list[tuple[tuple[str, ...], str, Topic]]
+    longest: int
 
 
 def load_topics(path: Path = TOPICS_FILE) -> list[Topic]:
@@ -48,15 +67,32 @@ def load_topics(path: Path = TOPICS_FILE) -> list[Topic]:
         patterns = entry.get("patterns", [])
         if not slug or not label or not (phrases or patterns):
             raise ValueError(f"{path}: topic #{n} needs slug, label and phrases")
-        # longest phrases first, so the highlighted words are the most specific ones
-        alternatives = [_phrase_regex(p) for p in sorted(phrases, key=len, reverse=True)]
-        alternatives += list(patterns)
         try:
-            pattern = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+            pattern = re.compile("|".join(f"(?:{p})" for p in patterns),
+                                 re.IGNORECASE) if patterns else None
         except re.error as exc:
             raise ValueError(f"{path}: topic {slug!r} has a bad pattern ({exc})") from None
-        topics.append(Topic(slug, label, pattern))
+        topics.append(Topic(slug, label, tuple(phrases), pattern))
     return topics
+
+
+def _index(topics: tuple[Topic, ...]) -> _PhraseIndex:
+    exact: dict[tuple[str, ...], list[Topic]] = {}
+    prefixes: list[tuple[tuple[str, ...], str, Topic]] = []
+    longest = 1
+    for topic in topics:
+        for phrase in topic.phrases:
+            words = _words(phrase.rstrip("*"))
+            if not words:
+                continue
+            longest = max(longest, len(words))
+            if phrase.endswith("*"):
+                prefixes.append((tuple(words[:-1]), words[-1], topic))
+                continue
+            key = (*words[:-1], _singular(words[-1]))
+            if topic not in exact.setdefault(key, []):
+                exact[key].append(topic)
+    return _PhraseIndex(exact, prefixes, longest)
 
 
 @lru_cache(maxsize=1)
@@ -65,29 +101,60 @@ def taxonomy() -> tuple[Topic, ...]:
     return tuple(load_topics())
 
 
-def find_topics(text: str, start: int = 0, end: int | None = None,
-                topics: tuple[Topic, ...] | None = None) -> list[TopicHit]:
-    """Each topic signalled in text[start:end], once per topic (its first signal).
+@lru_cache(maxsize=8)
+def _cached_index(topics: tuple[Topic, ...]) -> _PhraseIndex:
+    return _index(topics)
 
-    A phrase inside a longer phrase of another topic does not count: "drug trade" is drug
-    trafficking, not trade.
+
+def find_topics(text: str, start: int = 0, end: int | None = None,
+                topics: tuple[Topic, ...] | None = None, first_only: bool = True
+                ) -> list[TopicHit]:
+    """Topics signalled in text[start:end], in text order: once per topic (its first
+    signal), or every signal with `first_only=False`.
+
+    Matching is by whole words, case-insensitive, plural-tolerant; the longest phrase at a
+    position wins, so "drug trade" is drug trafficking, not trade.
     """
     end = len(text) if end is None else end
-    candidates: list[TopicHit] = []
-    for topic in topics if topics is not None else taxonomy():
-        for match in topic.pattern.finditer(text, start, end):
-            if match.end() > match.start():
-                candidates.append(TopicHit(topic.slug, topic.label, match.group(0),
-                                           match.start(), match.end()))
-    candidates.sort(key=lambda h: (-(h.end - h.start), h.start))
-    accepted: list[TopicHit] = []
-    for hit in candidates:
-        inside_other = any(a.slug != hit.slug and a.start <= hit.start and hit.end <= a.end
-                           for a in accepted)
-        if not inside_other:
-            accepted.append(hit)
+    topics = topics if topics is not None else taxonomy()
+    index = _cached_index(topics)
+    tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
+              for m in WORD.finditer(text, start, end)]
+    hits: list[TopicHit] = []
+    i = 0
+    while i < len(tokens):
+        matched = 0
+        found: list[Topic] = []
+        for n in range(min(index.longest, len(tokens) - i), 0, -1):
+            words = [t[2] for t in tokens[i:i + n]]
+            # the words must be adjacent: spaces or hyphens only between them
+            if n > 1 and any(text[tokens[k][1]:tokens[k + 1][0]].strip(" -\n") for k in
+                             range(i, i + n - 1)):
+                continue
+            key = (*words[:-1], _singular(words[-1]))
+            found = list(index.exact.get(key, []))
+            for head, prefix, topic in index.prefixes:
+                if len(head) == n - 1 and tuple(words[:-1]) == head and \
+                        words[-1].startswith(prefix) and topic not in found:
+                    found.append(topic)
+            if found:
+                matched = n
+                break
+        if matched:
+            a, b = tokens[i][0], tokens[i + matched - 1][1]
+            hits.extend(TopicHit(t.slug, t.label, text[a:b], a, b) for t in found)
+            i += matched
+        else:
+            i += 1
+    for topic in topics:
+        if topic.pattern is not None:
+            hits.extend(TopicHit(topic.slug, topic.label, m.group(0), m.start(), m.end())
+                        for m in topic.pattern.finditer(text, start, end))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    if not first_only:
+        return hits
     first: dict[str, TopicHit] = {}
-    for hit in sorted(accepted, key=lambda h: h.start):
+    for hit in hits:
         first.setdefault(hit.slug, hit)
     return list(first.values())
 

@@ -118,9 +118,8 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
 
 
-def _sentence_places(text: str, s: Sentence, people: list[PersonMention],
+def _sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMention],
                      article_codes: set[str]) -> list[PlaceMention]:
-    raw = find_places(text, s.start, s.end)
     name_spans = [(p.name_start, p.end) for p in people]
     sentence_codes = {m.place.code for m in raw if m.kind in {"country", "demonym"}}
     kept = []
@@ -364,7 +363,8 @@ def _assign_context(facts: list[SentenceFacts]) -> None:
 # ---------------------------------------------------------------- dates
 
 def _date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
-    """The publication date, else the latest fully written date in the text (year only)."""
+    """The publication date, else the latest fully written date in the text, which only
+    supplies years (weekdays stay unresolved without a publication date)."""
     if article.published:
         return article.published
     best = None
@@ -555,13 +555,17 @@ def extract_trip(article: Article) -> Trip:
         nationality_at = {m.end: (m.place.code, m.text) for m in raw_places[fact.sentence.index]
                           if m.kind in {"country", "demonym"}}
         fact.people = find_people(text, fact.sentence.start, fact.sentence.end, nationality_at)
-        fact.places = _sentence_places(text, fact.sentence, fact.people, article_codes)
+        fact.places = _sentence_places(text, raw_places[fact.sentence.index], fact.people,
+                                       article_codes)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading)
     traveller = _pick_traveller(active, text)
     home = _home_country(traveller, active, text, article.body_start)
 
-    anchor = _date_anchor(article, active)
+    # captions count here ("FILE - ... Oct. 13, 2017"), teasers after the article do not
+    anchor = _date_anchor(article, [f for f in facts if "after the end" not in
+                                    f.sentence.clutter_reason and "teasers" not in
+                                    f.sentence.clutter_reason])
     for fact in active:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=anchor)
@@ -663,10 +667,15 @@ def extract_trip(article: Article) -> Trip:
     # topics: by sentence context; agenda-wide sentences belong to the trip
     trip_topics: list[TopicTag] = []
     events: list[Event] = []
+    body_topics = find_topics(text, article.body_start, len(text), first_only=False)
     for fact in active:
         s = fact.sentence
         target = fact.context if not fact.trip_scope else None
-        for hit in find_topics(text, s.start, s.end):
+        seen_here: set[str] = set()
+        for hit in body_topics:
+            if hit.start < s.start or hit.end > s.end or hit.slug in seen_here:
+                continue
+            seen_here.add(hit.slug)
             tag = TopicTag(slug=hit.slug, label=hit.label, phrase=hit.phrase,
                            evidence=_evidence(s))
             if target is None:

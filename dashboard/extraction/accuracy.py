@@ -1,0 +1,160 @@
+"""Measure the extractor against hand-made truth files (NN.txt + NN.truth.json).
+
+Per article and overall: countries (set F1, exact set, exact order), and per truth stop
+(aligned to the extracted stops in order by country, then city): start date, end date, city,
+leaders. A truth `null` is a claim too ("the text does not say"), so an extracted date where
+the truth has none counts as wrong. Cities the extractor inferred (capital fallback) count as
+"no city named", which is what the truth files record.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dashboard.extraction import extract_trip_from_file
+from dashboard.extraction.places import normalize
+from dashboard.models import ArticleError, Trip
+
+FIELDS = ("country_set", "country_order", "start", "end", "city", "leaders")
+
+
+@dataclass
+class ArticleScore:
+    name: str
+    correct: dict[str, int] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=dict)
+    country_f1: float = 0.0
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def rate(self, name: str) -> float | None:
+        total = self.total.get(name, 0)
+        return None if total == 0 else self.correct.get(name, 0) / total
+
+
+def _align(truth_stops: list[dict], stops: list) -> list[int | None]:
+    """For each truth stop, the index of the extracted stop it matches (in order), or None."""
+    used: set[int] = set()
+    aligned: list[int | None] = []
+    cursor = 0
+    for truth in truth_stops:
+        code, city = truth["country"], truth.get("city")
+        candidates = [n for n, s in enumerate(stops) if s.country_code == code and n not in used]
+        if city and len(candidates) > 1:
+            named = [n for n in candidates if stops[n].city and
+                     normalize(stops[n].city) == normalize(city)]
+            candidates = named or candidates
+        after = [n for n in candidates if n >= cursor]
+        pick = (after or candidates or [None])[0]
+        if pick is not None:
+            used.add(pick)
+            cursor = pick + 1
+        aligned.append(pick)
+    return aligned
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = normalize(a), normalize(b)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def score_trip(name: str, trip: Trip, truth: dict) -> ArticleScore:
+    score = ArticleScore(name)
+    truth_stops = truth.get("stops", [])
+    truth_codes = [s["country"] for s in truth_stops]
+    got_codes = [s.country_code for s in trip.stops]
+    overlap = len(set(truth_codes) & set(got_codes))
+    precision = overlap / len(set(got_codes)) if got_codes else 0.0
+    recall = overlap / len(set(truth_codes)) if truth_codes else 1.0
+    score.country_f1 = 0.0 if overlap == 0 else 2 * precision * recall / (precision + recall)
+    score.total["country_set"] = score.total["country_order"] = 1
+    score.correct["country_set"] = int(set(truth_codes) == set(got_codes))
+    score.correct["country_order"] = int(truth_codes == got_codes)
+    for truth_stop, pick in zip(truth_stops, _align(truth_stops, trip.stops), strict=True):
+        stop = trip.stops[pick] if pick is not None else None
+        label = f"{truth_stop['country']}/{truth_stop.get('city') or '-'}"
+        for key in ("start", "end"):
+            expected = truth_stop.get(key)
+            got = getattr(stop, key).isoformat() if stop and getattr(stop, key) else None
+            ok = stop is not None and got == expected
+            score.total[key] = score.total.get(key, 0) + 1
+            score.correct[key] = score.correct.get(key, 0) + int(ok)
+            if not ok:
+                score.notes.append(f"{label} {key}: expected {expected}, got {got}")
+        expected_city = truth_stop.get("city")
+        got_city = stop.city if stop and not stop.city_inferred else None
+        ok = stop is not None and (
+            (expected_city is None and got_city is None)
+            or (expected_city is not None and got_city is not None
+                and normalize(expected_city) == normalize(got_city)))
+        score.total["city"] = score.total.get("city", 0) + 1
+        score.correct["city"] = score.correct.get("city", 0) + int(ok)
+        if not ok:
+            score.notes.append(f"{label} city: expected {expected_city}, got {got_city}")
+        expected_leaders = truth_stop.get("leaders", [])
+        got_leaders = [leader.name for leader in stop.leaders] if stop else []
+        ok = stop is not None and len(expected_leaders) == len(got_leaders) and all(
+            any(_same_name(e, g) for g in got_leaders) for e in expected_leaders)
+        score.total["leaders"] = score.total.get("leaders", 0) + 1
+        score.correct["leaders"] = score.correct.get("leaders", 0) + int(ok)
+        if not ok:
+            score.notes.append(f"{label} leaders: expected {expected_leaders}, got {got_leaders}")
+    return score
+
+
+def measure_folder(folder: str | Path) -> list[ArticleScore]:
+    """Extract every NN.txt that has an NN.truth.json beside it and score it."""
+    scores = []
+    for truth_path in sorted(Path(folder).glob("*.truth.json")):
+        article_path = truth_path.with_name(truth_path.name.replace(".truth.json", ".txt"))
+        if not article_path.exists():
+            continue
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                trip = extract_trip_from_file(article_path)
+        except ArticleError as exc:
+            failed = ArticleScore(article_path.name, error=str(exc))
+            n = len(truth.get("stops", []))
+            failed.total = {"country_set": 1, "country_order": 1, "start": n, "end": n,
+                            "city": n, "leaders": n}
+            scores.append(failed)
+            continue
+        scores.append(score_trip(article_path.name, trip, truth))
+    return scores
+
+
+def overall(scores: list[ArticleScore]) -> dict[str, float]:
+    """Micro-averaged rate per field over every article (stops pooled)."""
+    result = {}
+    for name in FIELDS:
+        total = sum(s.total.get(name, 0) for s in scores)
+        correct = sum(s.correct.get(name, 0) for s in scores)
+        result[name] = correct / total if total else 0.0
+    result["country_f1"] = (sum(s.country_f1 for s in scores) / len(scores)) if scores else 0.0
+    return result
+
+
+def format_report(scores: list[ArticleScore]) -> str:
+    header = f"{'article':58} {'ctry F1':>7} " + " ".join(f"{f:>13}" for f in FIELDS)
+    lines = [header, "-" * len(header)]
+    for s in scores:
+        cells = []
+        for name in FIELDS:
+            total = s.total.get(name, 0)
+            cells.append(f"{s.correct.get(name, 0):>6}/{total:<3} " if total else f"{'-':>13}")
+        lines.append(f"{s.name[:58]:58} {s.country_f1:>7.2f} " + " ".join(f"{c:>13}"
+                                                                          for c in cells))
+        if s.error:
+            lines.append(f"    error: {s.error}")
+        for note in s.notes:
+            lines.append(f"    miss: {note}")
+    total = overall(scores)
+    lines.append("-" * len(header))
+    lines.append(f"{'overall':58} {total['country_f1']:>7.2f} "
+                 + " ".join(f"{total[name] * 100:>12.0f}%" for name in FIELDS))
+    return "\n".join(lines)
