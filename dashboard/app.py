@@ -28,7 +28,7 @@ PAGES_DIR = Path(__file__).resolve().parent / "pages"
 SELECTED_STOP_KEY = "selected_stop_id"
 
 st.set_page_config(
-    page_title="Trip timeline", page_icon=":material/travel_explore:", layout="wide",
+    page_title="Trip timeline", page_icon="🧭", layout="wide",  # emoji: no favicon download
     menu_items={"About": "Trip timeline: a diplomatic trip's itinerary, read from news "
                          "articles, with every fact tied to its sentence."},
 )

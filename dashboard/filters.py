@@ -63,10 +63,17 @@ class ParsedQuery:
 
 def _stop_carries_topic(itinerary: pd.DataFrame, agenda: Mapping[str, set[str]],
                         topics: Sequence[str]) -> pd.Series:
-    """A stop carries a topic raised at that stop or stated as the agenda of its whole trip."""
+    """A stop carries a topic raised at that stop. A topic on the agenda of a whole trip but
+    raised at none of its stops is carried by every stop of that trip: it belongs to the tour
+    and no stop can be singled out."""
     wanted = set(topics)
+    raised: dict[str, set[str]] = {}
+    for trip_id, stop_topics in zip(itinerary["trip_id"], itinerary["topics"], strict=True):
+        raised.setdefault(trip_id, set()).update(stop_topics)
+    agenda_only = {trip_id: slugs - raised.get(trip_id, set())
+                   for trip_id, slugs in agenda.items()}
     return pd.Series(
-        [bool(wanted & set(stop_topics)) or bool(wanted & agenda.get(trip_id, set()))
+        [bool(wanted & set(stop_topics)) or bool(wanted & agenda_only.get(trip_id, set()))
          for trip_id, stop_topics in zip(itinerary["trip_id"], itinerary["topics"],
                                          strict=True)],
         index=itinerary.index, dtype="bool",

@@ -176,8 +176,8 @@ def render_filters(tables: TripTables) -> Selection:
     chosen_topics = sidebar.multiselect(
         "Topic", list(topics), key=TOPIC_KEY, on_change=_forget_notices,
         format_func=lambda slug: topics.get(slug, slug), placeholder="All topics",
-        help="Stops where any of these topics came up (or on the agenda of the whole trip). "
-             "In the URL as topic=<name>.",
+        help="Stops where any of these topics came up. A topic stated only for a whole trip "
+             "counts for each of its stops. In the URL as topic=<name>.",
     )
 
     date_from = date_to = None

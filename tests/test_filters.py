@@ -47,10 +47,15 @@ def test_topic_any_of_chosen_on_stop(tables):
         "trip-a/0", "trip-a/2"]
 
 
-def test_trip_agenda_topic_counts_for_every_stop_of_the_trip(tables):
-    # climate change is stated for the whole tour, not at a stop
+def test_agenda_only_topic_counts_for_every_stop_of_the_trip(tables):
+    # climate change is stated for the whole tour and raised at no stop
     assert kept(tables, trip_ids=("trip-a",), topics=("climate-change",)) == [
         "trip-a/0", "trip-a/1", "trip-a/2"]
+
+
+def test_agenda_topic_raised_at_stops_keeps_only_those_stops(tables):
+    # migration is on the tour's agenda too, but it was raised in Colombia and Chile
+    assert kept(tables, trip_ids=("trip-a",), topics=("migration",)) == ["trip-a/0", "trip-a/1"]
 
 
 def test_country_and_topic_both_apply(tables):

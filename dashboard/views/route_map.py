@@ -25,6 +25,9 @@ LEGS_LAYER = "route-legs"
 ARROWS_LAYER = "route-arrows"
 LABELS_LAYER = "stop-labels"
 OUTLINES_LAYER = "country-outlines"
+# A generic family: a list of named fonts is not valid inside pydeck's quoted-string form,
+# and the canvas then draws no label at all.
+FONT = "sans-serif"
 
 TOOLTIP = {
     "html": "{tooltip}",
@@ -201,7 +204,7 @@ def build_deck(
         ),
         pdk.Layer(
             "TextLayer", data=stops, id=LABELS_LAYER, pickable=False, get_position="position",
-            get_text="label", get_size=14, get_color=text_color,
+            get_text="label", get_size=14, get_color=text_color, font_family=f'"{FONT}"',
             get_pixel_offset=[0, -22], get_text_anchor='"middle"',
             get_alignment_baseline='"bottom"', background=True,
             get_background_color=label_background, background_padding=[4, 2, 4, 2],
@@ -210,13 +213,14 @@ def build_deck(
     ]
     lons = [s["position"][0] for s in stops]
     lats = [s["position"][1] for s in stops]
-    return pdk.Deck(
-        layers=layers,
-        initial_view_state=fitted_view(lons, lats),
-        map_provider=MAP_PROVIDER if online_basemap else None,
-        map_style=basemap_style(online_basemap, dark) if online_basemap else None,
-        tooltip=TOOLTIP,
-    )
+    if online_basemap:
+        basemap = {"map_provider": MAP_PROVIDER, "map_style": basemap_style(True, dark)}
+    else:
+        # No map_style at all: pydeck then sends its "no style" sentinel, which st.pydeck_chart
+        # honours; map_style=None would make Streamlit fetch its own Carto tiles.
+        basemap = {"map_provider": None}
+    return pdk.Deck(layers=layers, initial_view_state=fitted_view(lons, lats),
+                    tooltip=TOOLTIP, **basemap)
 
 
 def selected_stop(event: object) -> str | None:

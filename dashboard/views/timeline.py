@@ -184,8 +184,9 @@ def build_timeline(
         hoverlabel={"align": "left"}, dragmode=False,
     )
     fig.update_yaxes(categoryorder="array", categoryarray=lane_order, autorange="reversed",
-                     title=None, automargin=True, fixedrange=True)
-    fig.update_xaxes(type="date", title=None, fixedrange=True)
+                     title=None, automargin=True, fixedrange=True,
+                     tickfont={"size": 13})
+    fig.update_xaxes(type="date", title=None, fixedrange=True, tickfont={"size": 12})
     if firsts:
         _day_axis(fig, min(firsts), max(ends))
     else:
