@@ -91,8 +91,10 @@ def test_heatmap_is_readable_and_colour_blind_safe():
     # rows show labels, not slugs
     assert heat.y[0] == "Migration"
     assert "Drug trafficking" in list(heat.y)
-    # a cividis scale (perceptually uniform, CVD-safe), not the default
-    assert heat.colorscale[0][1].lower() in ("#00224e", "rgb(0,34,78)")
+    # a single-hue ramp (lightness only: colour-blind safe), light for low counts
+    scale = [color for _, color in heat.colorscale]
+    assert scale[0] == "rgb(247,251,255)" and scale[-1] == "rgb(8,48,107)"
+    assert heat.zmin == 0 and heat.zmax >= 4  # a count of 1 is a tint, not full strength
     assert "sentence" in heat.hovertemplate and "%{customdata}" in heat.hovertemplate
     # zero cells are gaps with no number printed; counts print in their cells
     z = pd.DataFrame(heat.z, index=heat.y, columns=heat.x)

@@ -7,7 +7,6 @@ same topic twice (two phrases) still counts once.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,9 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 WHOLE_TRIP = "whole trip"
-# Cividis is designed to read the same for the common colour-vision deficiencies and in
-# greyscale; it runs dark blue -> yellow, so counts stay distinguishable in light and dark.
-COLOR_SCALE = "Cividis"
+# A single-hue ramp (light -> dark blue) encodes the count in lightness only, so it reads the
+# same with any colour-vision deficiency and in greyscale; the counts are also printed.
+COLOR_SCALE = "Blues"
+# The darkest blue is reached at this many sentences or more, so a matrix of ones stays a
+# light tint instead of every cell shouting at full strength.
+SATURATION_COUNT = 4
 _SENTENCE_KEY = ["trip_id", "start", "end"]
 
 
@@ -158,7 +160,7 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     text = counts.map(lambda n: str(n) if n else "").to_numpy()
     examples = matrix.examples.map(lambda p: f"“{p}”" if p else "—").to_numpy()
     rows = [matrix.labels.get(slug, slug) for slug in counts.index]
-    top = max(1, int(counts.to_numpy().max(initial=0)))
+    top = int(counts.to_numpy().max(initial=0))
     figure = go.Figure(
         go.Heatmap(
             z=z,
@@ -170,17 +172,12 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
             textfont={"size": 15},
             colorscale=COLOR_SCALE,
             zmin=0,
-            zmax=top,
+            zmax=max(top, SATURATION_COUNT),
             xgap=2,
             ygap=2,
             hoverongaps=False,
-            # whole counts only: a "0.2 sentences" tick would mean nothing
-            colorbar={
-                "title": {"text": "sentences"},
-                "thickness": 12,
-                "tickformat": "d",
-                "dtick": max(1, math.ceil(top / 5)),
-            },
+            # each cell prints its count, so a colour bar would only repeat it
+            showscale=False,
             hovertemplate=(
                 "<b>%{y}</b><br>%{x}<br>%{z} sentence(s)<br>e.g. %{customdata}<extra></extra>"
             ),
