@@ -13,17 +13,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from dashboard.export.common import EMPTY_NOTE, is_missing
+from dashboard.extraction.serialize import trip_to_json
 from dashboard.models import ArticleError, Trip
 from dashboard.tables import TripTables
-
-
-def _trip_to_json(trip: Trip) -> dict[str, Any]:
-    """The extract command's JSON form of one trip (its own function once it exists)."""
-    try:
-        from dashboard.extraction import trip_to_json  # type: ignore[attr-defined]
-    except ImportError:
-        return trip.model_dump(mode="json")
-    return trip_to_json(trip)
 
 
 def _index(value: object) -> int | None:
@@ -56,7 +48,7 @@ def filtered_trip(trip: Trip, view: TripTables) -> Trip | None:
 def export_document(trips: Iterable[Trip], view: TripTables) -> dict[str, Any]:
     """{"trips": [...]} for the trips of `view`, each narrowed to the selection."""
     narrowed = [t for t in (filtered_trip(trip, view) for trip in trips) if t is not None]
-    document: dict[str, Any] = {"trips": [_trip_to_json(t) for t in narrowed]}
+    document: dict[str, Any] = {"trips": [trip_to_json(t) for t in narrowed]}
     if not narrowed:
         document["note"] = EMPTY_NOTE
     return document
