@@ -18,6 +18,7 @@ from dashboard.views.highlight import (
     highlight_article,
     itinerary_html,
     legend_html,
+    quotes_html,
     safe_url,
     stop_anchor,
     text_anchor,
@@ -349,3 +350,25 @@ def test_every_character_is_shown_once():
     shown = "".join(page.text)
     expected = re.sub(r"\n[ \t]*\n\s*", "", ARTICLE_TEXT.rstrip()).replace("\n", "")
     assert shown == expected
+
+
+def test_quotes_mark_phrases_in_the_stop_colour_and_escape_everything():
+    markup = quotes_html(
+        [
+            (
+                "1 Colombia",
+                "They discussed <b>drug trafficking</b> & Migration.",
+                ["migration", "drug trafficking"],
+                "#E69F00",
+            ),
+            ("whole <i>trip</i>", "No phrase here.", [], None),
+        ]
+    )
+    page = parse(markup)
+    assert "<b>" not in markup and "<i>" not in markup
+    found = [attrs for attrs in marks(page)]
+    assert len(found) == 2  # case-insensitive: "Migration" too
+    assert all("#E69F00" in attrs["style"] for attrs in found)
+    text = "".join(page.text)
+    assert "They discussed <b>drug trafficking</b> & Migration." in text
+    assert "whole <i>trip</i>" in text

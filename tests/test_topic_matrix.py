@@ -144,3 +144,10 @@ def test_sentence_tagged_at_a_stop_and_as_agenda_is_merged():
 def test_stop_labels_number_from_one():
     tables = sample_tables()
     assert stop_labels(tables.itinerary)["blinken-2022-10/2"] == "3 Peru"
+
+
+def test_sentences_for_topic_name_the_stop_id_for_colours():
+    tables = sample_tables()
+    rows = sentences_for_topic(tables.topics, "migration", tables.itinerary)
+    assert rows["stop_id"].tolist()[:2] == ["blinken-2022-10/0", "blinken-2022-10/1"]
+    assert rows["stop_id"].isna().tolist() == [False, False, True]  # the whole trip

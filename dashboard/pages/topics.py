@@ -56,7 +56,10 @@ rows = sentences_for_topic(view.topics, chosen, view.itinerary, state.trip_title
 if rows.empty:
     st.info("No sentence in view raises this topic.")
 else:
-    quotes = [(row.stop, row.sentence, str(row.phrase).split(", ")) for row in rows.itertuples()]
+    quotes = [
+        (row.stop, row.sentence, str(row.phrase).split(", "), state.colors.get(row.stop_id))
+        for row in rows.itertuples()
+    ]
     st.caption(f"{len(rows)} sentence(s); the words that signalled the topic are marked.")
     st.html(quotes_html(quotes))
 

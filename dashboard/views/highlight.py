@@ -71,8 +71,10 @@ HIGHLIGHT_CSS = """
 .hl-stop-meta { font-size: 0.9rem; }
 .hl-stop q { display: block; font-size: 0.9rem; opacity: 0.85; margin-top: 0.25rem; }
 .hl-anchor { scroll-margin-top: 4rem; }
-.hl-quotes { padding-left: 1.4rem; margin: 0; }
-.hl-quotes li { margin: 0 0 0.7rem 0; line-height: 1.55; }
+.hl-quotes { list-style: none; padding: 0 !important; margin: 0 !important; }
+.hl-quotes li { margin: 0 0 0.7rem 0 !important; line-height: 1.55; border-left: 6px solid;
+  padding: 0.1rem 0 0.1rem 0.7rem; }
+.hl-quotes mark.hl { color: inherit; border-bottom: 3px dotted; padding: 0 1px; }
 .hl-quote-where { font-weight: 600; font-size: 0.85rem; display: block; }
 .hl-header h3 { margin: 0 0 0.2rem 0; }
 .hl-header p { margin: 0 0 0.6rem 0; font-size: 0.9rem; opacity: 0.85; }
@@ -436,14 +438,14 @@ def article_header_html(
     return '<div class="hl-header">' + "".join(parts) + "</div>"
 
 
-def quotes_html(rows: Iterable[tuple[str, str, Iterable[str]]]) -> str:
+def quotes_html(rows: Iterable[tuple[str, str, Iterable[str], str | None]]) -> str:
     """Sentences as a list of quotes, each with its place label and its phrases marked.
 
-    `rows`: (label, sentence, phrases). Phrases are found case-insensitively; the sentence is
-    escaped piece by piece so the marks never split an entity.
+    `rows`: (label, sentence, phrases, stop colour or None). Phrases are found
+    case-insensitively; the sentence is escaped piece by piece so marks never split an entity.
     """
     items: list[str] = [f"<style>{HIGHLIGHT_CSS}</style>", '<ol class="hl-quotes">']
-    for label, sentence, phrases in rows:
+    for label, sentence, phrases, color in rows:
         words = sorted({p for p in phrases if p}, key=len, reverse=True)
         pattern = (
             re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
@@ -453,13 +455,14 @@ def quotes_html(rows: Iterable[tuple[str, str, Iterable[str]]]) -> str:
         for found in pattern.finditer(sentence) if pattern else ():
             body.append(html.escape(sentence[cursor : found.start()]))
             body.append(
-                f'<mark class="hl hl-topic" style="{_mark_style(None)}">'
+                f'<mark class="hl hl-topic" style="{_mark_style(color)}">'
                 f"{html.escape(found.group())}</mark>"
             )
             cursor = found.end()
         body.append(html.escape(sentence[cursor:]))
         items.append(
-            f'<li><span class="hl-quote-where">{html.escape(label)}</span>'
+            f'<li style="border-left-color:{safe_color(color)}">'
+            f'<span class="hl-quote-where">{html.escape(label)}</span>'
             f"<q>{''.join(body)}</q></li>"
         )
     items.append("</ol>")

@@ -189,7 +189,6 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         xaxis={
             "side": "top",
-            "tickangle": 0 if len(counts.columns) <= 6 else -35,
             "type": "category",
             "automargin": True,
             "showgrid": False,
@@ -257,11 +256,12 @@ def sentences_for_topic(
 ) -> pd.DataFrame:
     """The distinct sentences that raise topic `slug`, in trip and text order.
 
-    Columns: trip_id, stop (labels of the stops it is tagged at, or "whole trip"), phrase
-    (the words that signalled it), sentence, start, end. A sentence tagged at two stops, or at
-    a stop and as trip agenda, appears once with both labels.
+    Columns: trip_id, stop (labels of the stops it is tagged at, or "whole trip"), stop_id
+    (the first of those stops, None for the whole trip), phrase (the words that signalled
+    it), sentence, start, end. A sentence tagged at two stops, or at a stop and as trip
+    agenda, appears once with both labels.
     """
-    columns = ["trip_id", "stop", "phrase", "sentence", "start", "end"]
+    columns = ["trip_id", "stop", "stop_id", "phrase", "sentence", "start", "end"]
     rows = topics[topics["topic"] == slug]
     if rows.empty:
         return pd.DataFrame(columns=columns)
@@ -269,17 +269,19 @@ def sentences_for_topic(
     several = itinerary is not None and itinerary["trip_id"].nunique() > 1
     out = []
     for (trip_id, start, end), group in rows.groupby(_SENTENCE_KEY, sort=True):
+        stop_ids = group.sort_values("stop_index", na_position="last")["stop_id"].tolist()
         places = [
             whole_trip_label(trip_id, several, trip_titles)
             if pd.isna(s)
             else names.get(s, _fallback_stop_label(s))
-            for s in group.sort_values("stop_index", na_position="last")["stop_id"]
+            for s in stop_ids
         ]
         phrases = [p for p in dict.fromkeys(group["phrase"]) if isinstance(p, str) and p]
         out.append(
             {
                 "trip_id": trip_id,
                 "stop": ", ".join(dict.fromkeys(places)),
+                "stop_id": None if pd.isna(stop_ids[0]) else stop_ids[0],
                 "phrase": ", ".join(phrases),
                 "sentence": group["sentence"].iloc[0],
                 "start": int(start),
