@@ -49,8 +49,9 @@ def parse_date_value(value: str) -> date | None:
     value = value.strip()
     if value.lower() in UNKNOWN_VALUES:
         return None
-    if not re.search(r"\d{4}", value) or not re.search(r"\d", value.replace(
-            re.search(r"\d{4}", value).group(0), "", 1)):
+    year = re.search(r"\b\d{4}\b", value)
+    # dateutil fills a missing day or month from today: demand a year and something more
+    if not year or not re.search(r"\d", value[:year.start()] + value[year.end():]):
         return None
     try:
         return date_parser.parse(value, fuzzy=False, dayfirst=False).date()
@@ -73,6 +74,11 @@ def _split_header(text: str) -> tuple[dict[str, str], int]:
             if header and ({"title", "date"} & {k.lower() for k in header}):
                 return header, offset + len(line)
             return {}, 0
+        if line[:1] in " \t" and header:  # an indented line continues the previous value
+            last = next(reversed(header))
+            header[last] = f"{header[last]} {stripped}".strip()
+            offset += len(line)
+            continue
         match = HEADER_LINE.match(stripped)
         if not match:
             return {}, 0

@@ -14,7 +14,6 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -52,6 +51,7 @@ class Place:
     population: int = 0
     city: str | None = None  # venues: the city they are in
     case_sensitive: bool = False
+    written: str | None = None  # case-sensitive entries: the exact spelling ("US")
 
 
 @dataclass(frozen=True)
@@ -92,17 +92,8 @@ class Gazetteer:
         found = self.index.get(normalize(words), [])
         if not found:
             return []
-        return [p for p in found if not p.case_sensitive or p.name == words.strip()
-                or words.strip() in _case_forms(p)]
-
-
-@lru_cache(maxsize=4096)
-def _case_forms_cached(name: str) -> frozenset[str]:
-    return frozenset({name, name.replace(".", "")})
-
-
-def _case_forms(place: Place) -> frozenset[str]:
-    return _case_forms_cached(place.name)
+        words = words.strip()
+        return [p for p in found if not p.case_sensitive or words == p.written]
 
 
 def _plural(demonym: str) -> str | None:
@@ -151,10 +142,12 @@ def _build() -> Gazetteer:
     extra = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
     for name, code in extra.get("country_aliases", {}).items():
         case = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
-        gaz.add(name, Place("country", code, canonical(code), case_sensitive=case))
+        gaz.add(name, Place("country", code, canonical(code), case_sensitive=case,
+                            written=name if case else None))
     for name, code in extra.get("demonyms", {}).items():
         case = name.replace(".", "").isupper()
-        gaz.add(name, Place("demonym", code, canonical(code), case_sensitive=case))
+        gaz.add(name, Place("demonym", code, canonical(code), case_sensitive=case,
+                            written=name if case else None))
         plural = None if case else _plural(name)
         if plural:
             gaz.add(plural, Place("demonym", code, canonical(code)))
@@ -258,7 +251,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
             last_a, last_b = tokens[i + n - 1]
             last = text[last_a:last_b]
-            if n > 1 and not _is_capitalised(last):
+            if n > 1 and not (_is_capitalised(last) or any(c.isupper() for c in last)):
                 continue
             span_end = last_b
             candidates = gaz.lookup(text[a:span_end])

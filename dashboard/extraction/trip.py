@@ -201,14 +201,15 @@ def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         votes[code] += 1
     title = traveller.person.title if traveller.person else None
     for fact in facts:
-        for person in fact.people:
-            if person.nationality and person.title == title:
-                votes[person.nationality] += 2
-        # "a British Prime Minister", "U.S. Secretary of State": the traveller's own office
-        if title:
-            for mention in fact.places:
-                if mention.kind in {"demonym", "country"} and text.startswith(
-                        title, mention.end + 1):
+        # "a British Prime Minister" with no other name after it: the traveller's own office
+        if not title:
+            continue
+        for mention in fact.places:
+            if mention.kind in {"demonym", "country"} and text.startswith(
+                    title, mention.end + 1):
+                after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
+                named = re.match(r"\s+[A-Z]", after)
+                if not named or (traveller.surname and traveller.surname in after):
                     votes[mention.place.code] += 2
     if votes:
         return votes.most_common(1)[0][0]
@@ -250,9 +251,13 @@ def _build_stops(facts: list[SentenceFacts], home: str | None) -> list[StopDraft
             drafts[-len(cued)].signals.extend(countrywide)
         else:
             city = cities[0] if cities else None
-            with_city = [s.sentence for s in sigs if s.city is not None]
-            drafts.append(StopDraft(code, city, list(sigs), "named" if city else "",
-                                    sorted(set(with_city))))
+            with_city = [s for s in sigs if s.city is not None]
+            basis = ""
+            if city is not None:
+                venues = [s.venue for s in with_city if s.venue]
+                basis = f"venue: {venues[0]}" if len(venues) == len(with_city) else "named"
+            drafts.append(StopDraft(code, city, list(sigs), basis,
+                                    sorted({s.sentence for s in with_city})))
     return drafts
 
 
@@ -375,6 +380,20 @@ def _date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
     return best
 
 
+def _nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                  ) -> tuple[int, int] | None:
+    """(distance, stop) of the destination named closest before the date (else after)."""
+    best = None
+    for sig in fact.signals:
+        stop = _stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+        if stop is None:
+            continue
+        distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 2
+        if best is None or distance < best[0]:
+            best = (distance, stop)
+    return best
+
+
 def _attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                   overview: set[int], anchor: date | None
                   ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
@@ -385,32 +404,26 @@ def _attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         n = fact.sentence.index
         if fact.sentence.clutter or fact.sentence.heading:
             continue
-        for d in fact.dates:
-            if d.first is None or d.reporting:
-                continue
-            if anchor is not None and abs(d.first - anchor) > TRAVEL_DATE_WINDOW:
-                continue
-            stops_here = list(dict.fromkeys(s for s in fact.stops))
-            if len(stops_here) >= 2 and (d.is_range or n in overview) and (
-                    n in overview or len(fact.signals) >= 2):
-                trip_start = d.first if trip_start is None else min(trip_start, d.first)
-                trip_end = d.last if trip_end is None else max(trip_end, d.last)
-                trip_sentences.append(n)
-                used.append((-1, d))
-                continue
+        valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
+            anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)]
+        stops_here = list(dict.fromkeys(fact.stops))
+        for d in valid:
             target = None
-            if len(stops_here) == 1:
-                target = stops_here[0]
-            elif len(stops_here) >= 2:
-                # the destination named closest to the date
-                nearest = None
-                for sig in fact.signals:
-                    dist = abs(sig.position - d.start)
-                    stop = _stop_for_place(
-                        sig.city or places_mod.Place("country", sig.code, ""), drafts)
-                    if stop is not None and (nearest is None or dist < nearest[0]):
-                        nearest = (dist, stop)
+            if len(stops_here) >= 2:
+                # "X on July 11 and then Y on July 13": each date to the destination named
+                # right before it; one range over several destinations spans the whole trip
+                nearest = _nearest_stop(fact, d, drafts)
+                whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
+                    nearest is None or nearest[0] > 40 or d.is_range)
+                if whole_trip:
+                    trip_start = d.first if trip_start is None else min(trip_start, d.first)
+                    trip_end = d.last if trip_end is None else max(trip_end, d.last)
+                    trip_sentences.append(n)
+                    used.append((-1, d))
+                    continue
                 target = nearest[1] if nearest else None
+            elif len(stops_here) == 1:
+                target = stops_here[0]
             elif fact.context is not None and not fact.trip_scope:
                 target = fact.context
             if target is None:
@@ -486,10 +499,17 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
                     not person.nationality:
                 continue
-            target = nationality_stop
-            if target is None:
-                others = [s for s in fact.stops]
-                target = others[0] if len(others) == 1 else fact.context
+            # where the sentence says the meeting happens ("In Vilnius he will meet Finnish
+            # President ..."), else the leader's own country, else the sentence's stop
+            located = {_stop_for_place(sig.city or places_mod.Place("country", sig.code, ""),
+                                       drafts)
+                       for sig in fact.signals if sig.strength == "locative"} - {None}
+            if len(located) == 1:
+                target = located.pop()
+            elif nationality_stop is not None:
+                target = nationality_stop
+            else:
+                target = fact.stops[0] if len(fact.stops) == 1 else fact.context
             if target is None:
                 continue
             key = person.surname

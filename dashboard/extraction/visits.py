@@ -26,7 +26,7 @@ TRAVEL_CUE = re.compile(
     r"arriv(?:e|es|ed|ing|al)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|touch(?:es|ed)?\s+down\s+in|"
     r"depart(?:s|ed|ing)?\s+for|left\s+for|leav(?:e|es|ing)\s+for|bound\s+for|"
     r"stop(?:s|ped|ping)?\s+(?:in|at)|stopover\s+in|stay(?:s|ed|ing)?\s+in|"
-    r"en\s+route\s+to|on\s+to|onward\s+to|"
+    r"en\s+route\s+to|on\s+to|onward\s+to|then\s+(?:on\s+)?to|before\s+heading\s+to|"
     r"(?:will|to)\s+be\s+in|(?:is|was|were|are)\s+in|"
     r"(?:a\s+day|two\s+days|days|time|visit|stop|leg)\s+in"
     r")\s+(?:the\s+)?",
@@ -77,6 +77,7 @@ class VisitSignal:
     first: bool = False
     last: bool = False
     text: str = ""
+    venue: str | None = None  # the venue that located the city ("Casa Narino palace")
 
 
 def _place_code(mention: PlaceMention) -> str | None:
@@ -145,7 +146,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             taken.add(mention.start)
             signals.append(VisitSignal(code, city, sentence_index, mention.start, mention.end,
                                        strength, n, len(grouped), first and n == 0,
-                                       last and n == len(grouped) - 1, mention.text))
+                                       last and n == len(grouped) - 1, mention.text,
+                                       mention.text if mention.kind == "venue" else None))
 
     for cue in TRAVEL_CUE.finditer(text, start, end):
         run = place_list_after(cue.end(), mentions, text, end)

@@ -1,0 +1,116 @@
+"""Dates in news phrasing, and weekdays resolved against the publication date with tense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.extraction.dates import clause_tense, find_dates, infer_year
+
+TUESDAY = date(2022, 10, 4)  # the seed's dateline
+
+
+def one(text: str, anchor: date | None = TUESDAY, year_anchor: date | None = None):
+    found = find_dates(text, anchor=anchor, year_anchor=year_anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, written, first, last", [
+    ("meetings October 3rd and 4th in Bogotá", "October 3rd and 4th",
+     date(2022, 10, 3), date(2022, 10, 4)),
+    ("will travel to Colombia, Chile, and Peru October 3-7, 2022.", "October 3-7, 2022",
+     date(2022, 10, 3), date(2022, 10, 7)),
+    ("October 3-4, in Colombia", "October 3-4", date(2022, 10, 3), date(2022, 10, 4)),
+    ("from July 9-13.", "July 9-13", date(2023, 7, 9), date(2023, 7, 13)),
+    ("to Vilnius, Lithuania from July 11- 12 to attend", "July 11- 12",
+     date(2023, 7, 11), date(2023, 7, 12)),
+    ("will travel to Tokyo from November 5 through 7 with", "November 5 through 7",
+     date(2022, 11, 5), date(2022, 11, 7)),
+    ("from November 30 to December 2", "November 30 to December 2",
+     date(2022, 11, 30), date(2022, 12, 2)),
+    ("On Dec 2, Secretary will then travel", "Dec 2", date(2022, 12, 2), date(2022, 12, 2)),
+    ("on December 1 to take part", "December 1", date(2022, 12, 1), date(2022, 12, 1)),
+    ("Oct. 13, 2017.", "Oct. 13, 2017", date(2017, 10, 13), date(2017, 10, 13)),
+    ("arrives on 19 May", "19 May", date(2023, 5, 19), date(2023, 5, 19)),
+    ("on 16th May the summit", "16th May", date(2023, 5, 16), date(2023, 5, 16)),
+    ("published 13 May 2023", "13 May 2023", date(2023, 5, 13), date(2023, 5, 13)),
+    ("between 16 and 18 May", "16 and 18 May", date(2023, 5, 16), date(2023, 5, 18)),
+])
+def test_absolute_dates_and_ranges(text, written, first, last):
+    anchor = date(2023, 5, 13) if "May" in text or "July" in text else TUESDAY
+    found = one(text, anchor=anchor)
+    assert (found.text, found.first, found.last) == (written, first, last)
+    assert not found.relative
+
+
+def test_bracketed_date_after_a_weekday_wins():
+    found = one("On Tuesday [16th May], the Prime Minister will attend", anchor=date(2023, 5, 13))
+    assert found.text == "Tuesday [16th May]"
+    assert (found.first, found.last) == (date(2023, 5, 16), date(2023, 5, 16))
+    # and it resolves without a publication date when a year anchor is known
+    found = one("On Tuesday [16th May], he will attend", anchor=None,
+                year_anchor=date(2023, 1, 1))
+    assert found.first == date(2023, 5, 16)
+
+
+def test_past_tense_weekday_looks_back_from_the_dateline():
+    found = one("Blinken met with Colombian President Gustavo Petro on Monday for talks")
+    assert found.first == date(2022, 10, 3) and found.relative
+
+
+def test_future_tense_weekday_looks_forward():
+    assert one("On Wednesday, he will meet Chilean President Gabriel Boric").first == \
+        date(2022, 10, 5)
+
+
+def test_two_weekdays_make_a_range():
+    found = one("He is also scheduled to meet Peruvian President Pedro Castillo, a former "
+                "union leader, in Peru on Thursday and Friday.")
+    assert (found.first, found.last) == (date(2022, 10, 6), date(2022, 10, 7))
+
+
+def test_same_weekday_as_the_dateline_is_today():
+    assert one("Blinken met Petro on Tuesday").first == TUESDAY
+    assert one("Blinken will meet Petro on Tuesday").first == TUESDAY
+
+
+def test_weekday_without_an_anchor_stays_unresolved():
+    found = one("He will meet Boric on Wednesday", anchor=None)
+    assert found.first is None and found.last is None
+
+
+def test_reporting_dates_are_flagged():
+    found = one("will go to Myanmar, the State Department said in a statement Thursday.")
+    assert found.reporting
+    assert not one("He will visit Hanoi on Thursday.").reporting
+
+
+def test_year_is_inferred_from_the_anchor_across_new_year():
+    assert infer_year(1, 3, date(2022, 12, 28)) == 2023
+    assert infer_year(12, 30, date(2023, 1, 2)) == 2022
+    found = one("He will travel to Paris on January 3", anchor=date(2022, 12, 28))
+    assert found.first == date(2023, 1, 3) and found.year_inferred
+
+
+def test_missing_year_without_any_anchor_is_unresolved():
+    found = one("travel to Tokyo November 5 through 7", anchor=None)
+    assert found.first is None
+    found = one("travel to Tokyo November 5 through 7", anchor=None,
+                year_anchor=date(2017, 10, 13))
+    assert (found.first, found.last) == (date(2017, 11, 5), date(2017, 11, 7))
+
+
+def test_not_dates():
+    for text in ("arable land worth $7 to $14 billion", "in March 2016", "May the talks go well",
+                 "the 74th NATO Summit", "36-year-old former student"):
+        assert find_dates(text, anchor=TUESDAY) == [], text
+
+
+def test_clause_tense():
+    text = "Blinken met Petro on Monday"
+    assert clause_tense(text, text.index("Monday")) is False
+    text = "On Wednesday, he will meet Boric"
+    assert clause_tense(text, text.index("Wednesday")) is True
+    assert clause_tense("Monday", 0) is None

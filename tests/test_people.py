@@ -1,0 +1,99 @@
+"""People with titles: nationality, display names, and who counts as a leader met."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+from dashboard.extraction.people import find_people, meeting_objects
+from dashboard.extraction.places import find_places
+
+
+def people(text: str):
+    nationality = {m.end: (m.place.code, m.text) for m in find_places(text)
+                   if m.kind in {"country", "demonym"}}
+    return find_people(text, 0, len(text), nationality)
+
+
+def trip_of(body: str, published: str = "2023-07-02"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("t.txt", f"Date: {published}\n\n{body}"))
+
+
+def test_title_name_and_nationality():
+    (petro,) = people("Colombian President Gustavo Petro met Blinken")
+    assert (petro.title, petro.name, petro.nationality) == ("President", "Gustavo Petro", "CO")
+    assert petro.display == "Gustavo Petro"
+    (blinken,) = people("US Secretary of State Antony Blinken met")
+    assert (blinken.title, blinken.nationality) == ("Secretary of State", "US")
+    assert blinken.surname == "Blinken"
+
+
+def test_longer_titles_win_and_lists_split():
+    found = people("meet with President Gustavo Petro, Vice President Francia Márquez, and "
+                   "Foreign Minister Álvaro Leyva.")
+    assert [(p.title, p.name) for p in found] == [
+        ("President", "Gustavo Petro"), ("Vice President", "Francia Márquez"),
+        ("Foreign Minister", "Álvaro Leyva")]
+
+
+def test_monarchs_keep_their_title_and_numeral():
+    (king, sunak) = people("engagements with King Charles III and Prime Minister Rishi Sunak to")
+    assert king.display == "King Charles III"
+    assert sunak.display == "Rishi Sunak"
+
+
+def test_hyphenated_and_possessive_names():
+    (moon,) = people("talks with South Korean President Moon Jae-in and other leaders")
+    assert (moon.name, moon.nationality) == ("Moon Jae-in", "KR")
+    (biden,) = people("on President Biden’s Upcoming Travel")
+    assert biden.name == "Biden" and biden.display == "President Biden"
+
+
+def test_lowercase_titles_are_not_names():
+    assert people("the president said he will meet the prime minister") == []
+
+
+def test_meeting_objects_stop_at_the_clause_end():
+    text = "He will meet with senior officials to discuss trade, where President X spoke."
+    (span,) = meeting_objects(text, 0, len(text))
+    assert text[span[0]:span[1]].strip() == "senior officials"
+
+
+def test_the_travellers_own_head_of_state_is_not_a_leader_met():
+    trip = trip_of("Secretary of State John Kerry will travel to Paris, France, on November 30 "
+                   "to join President Obama for the opening of COP-21 in Paris.\n\n"
+                   "He will then travel to Athens, Greece, on December 4 to meet with Greek "
+                   "Prime Minister Alexis Tsipras.", published="2015-11-24")
+    assert trip.traveler == "John Kerry"
+    assert [[leader.name for leader in s.leaders] for s in trip.stops] == [[], ["Alexis Tsipras"]]
+
+
+def test_spokespeople_and_the_travellers_compatriots_are_not_leaders():
+    trip = trip_of("U.S. Secretary of State Rex Tillerson will travel to Tokyo on November 5 "
+                   "with President Donald Trump and hold talks with Japanese Prime Minister "
+                   "Shinzo Abe, State Department Spokesperson Heather Nauert said.\n\n"
+                   "Tillerson will meet U.S. Ambassador William Hagerty in Tokyo.",
+                   published="2017-11-02")
+    (japan,) = trip.stops
+    assert [leader.name for leader in japan.leaders] == ["Shinzo Abe"]
+
+
+def test_a_leader_is_placed_where_the_meeting_happens_else_at_their_country():
+    trip = trip_of("President Biden will travel to Vilnius, Lithuania on July 11 and then to "
+                   "Helsinki, Finland on July 13.\n\nIn Vilnius he will meet Finnish President "
+                   "Sauli Niinistö on the sidelines of the NATO Summit.")
+    by_country = {s.country_code: [leader.name for leader in s.leaders] for s in trip.stops}
+    assert by_country == {"LT": ["Sauli Niinistö"], "FI": []}
+    trip = trip_of("President Biden will travel to Vilnius, Lithuania on July 11 and then to "
+                   "Helsinki, Finland on July 13.\n\nHe will also meet Finnish President "
+                   "Sauli Niinistö.")
+    by_country = {s.country_code: [leader.name for leader in s.leaders] for s in trip.stops}
+    assert by_country == {"LT": [], "FI": ["Sauli Niinistö"]}
+    # each date goes to the destination named right before it; Vilnius's departure is not
+    # stated and July 12 is unaccounted for, so its end stays unknown
+    assert [(s.start, s.end) for s in trip.stops] == [
+        (date(2023, 7, 11), None), (date(2023, 7, 13), date(2023, 7, 13))]
