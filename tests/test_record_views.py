@@ -147,3 +147,21 @@ def test_page_with_records(monkeypatch, real):
     assert not at.exception
     assert at.metric[0].value == "3,437"
     assert any("too many to draw" in info.value for info in at.info)
+
+
+def test_unwrap_path_crosses_the_pacific():
+    from dashboard.views.record_views import unwrap_path
+
+    fiji_to_sydney = unwrap_path([[178.4, -18.1], [-171.8, -13.8], [151.2, -33.9]])
+    assert fiji_to_sydney == [[178.4, -18.1], [188.2, -13.8], [151.2, -33.9]]
+
+
+def test_short_range_draws_bars_long_range_dots(real):
+    import plotly.graph_objects as go
+
+    blinken = records_in_range(real, "blinken-antony-j")
+    october = record_timeline(records_in_range(blinken, None, "2022-10-01", "2022-10-31"))
+    assert {type(t) for t in october.figure.data} == {go.Bar}
+    assert [t.text[0] for t in october.figure.data][:3] == ["CO", "CL", "PE"]
+    whole = record_timeline(blinken)
+    assert {type(t) for t in whole.figure.data} == {go.Scatter}

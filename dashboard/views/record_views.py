@@ -37,6 +37,8 @@ from dashboard.views.markup import escape_html
 from dashboard.views.route_map import TOOLTIP, fitted_view
 
 DAY = pd.Timedelta(days=1)
+BAR_MAX_SPAN_DAYS = 120
+LANE_LABEL_CHARS = 44
 POINTS_LAYER = "record-points"
 PATHS_LAYER = "record-journeys"
 TABLE_COLUMNS = ["journey_id", "start", "end", "country", "country_code", "locale", "remarks",
@@ -166,7 +168,7 @@ def record_map_data(records: pd.DataFrame, limit: int = MARK_LIMIT,
     paths = []
     for jid, stops in points.groupby("journey_id", sort=False):
         if len(stops) > 1:
-            paths.append({"journey_id": jid, "path": list(stops["position"]),
+            paths.append({"journey_id": jid, "path": unwrap_path(list(stops["position"])),
                           "color": hex_to_rgb(colors[jid], 150),
                           "tooltip": escape_html(str(jid))})
     message = (f"{unplaced} visit(s) could not be placed on the map (no city or capital "
@@ -174,6 +176,21 @@ def record_map_data(records: pd.DataFrame, limit: int = MARK_LIMIT,
     return RecordMap(points, pd.DataFrame(paths, columns=["journey_id", "path", "color",
                                                           "tooltip"]),
                      False, message, unplaced)
+
+
+def unwrap_path(path: list[list[float]]) -> list[list[float]]:
+    """Shift longitudes by 360° where a leg would cross the antimeridian the long way, so
+    Fiji to Australia is drawn across the Pacific, not across the whole world."""
+    out: list[list[float]] = []
+    for lon, lat in path:
+        if out:
+            previous = out[-1][0]
+            while lon - previous > 180:
+                lon -= 360
+            while previous - lon > 180:
+                lon += 360
+        out.append([lon, lat])
+    return out
 
 
 def _country_map_data(records: pd.DataFrame, limit: int) -> RecordMap:
@@ -267,16 +284,29 @@ def record_timeline(records: pd.DataFrame, limit: int = MARK_LIMIT,
         return RecordTimeline(fig, False, "visit", "")
     if len(visits) <= limit:
         colors = _journey_colors(visits["journey_id"])
-        lanes = list(dict.fromkeys(visits["journey_label"]))
-        for v in visits.to_dict("records"):
-            end = (v["end"] if not pd.isna(v["end"]) else v["start"]) + DAY
+        visits = visits.assign(lane=visits["journey_label"].map(_lane_text))
+        lanes = list(dict.fromkeys(visits["lane"]))
+        ends = visits["end"].fillna(visits["start"]) + DAY
+        # Over months or years a day is under a pixel wide: mark each visit with a dot then.
+        as_dots = (ends.max() - visits["start"].min()) > pd.Timedelta(days=BAR_MAX_SPAN_DAYS)
+        for v, end in zip(visits.to_dict("records"), ends, strict=True):
             place = v["locale"] if not pd.isna(v["locale"]) else v["country"]
             hover = (f"<b>{escape_html(str(place))}, {escape_html(str(v['country']))}</b><br>"
                      f"{escape_html(format_span(v['start'], v['end']))}<br>"
                      f"<i>{escape_html(str(v['journey_label']))}</i>")
-            _bar(fig, str(v["journey_label"]), v["start"], end, colors[v["journey_id"]],
-                 str(v["country_code"]) if not pd.isna(v["country_code"]) else "", hover)
+            code = str(v["country_code"]) if not pd.isna(v["country_code"]) else ""
+            if as_dots:
+                fig.add_trace(go.Scatter(
+                    x=[v["start"] + (end - v["start"]) / 2], y=[v["lane"]],
+                    mode="markers", marker={"color": colors[v["journey_id"]], "size": 9,
+                                            "line": {"color": "#FFFFFF", "width": 1}},
+                    hovertext=[hover], hoverinfo="text", showlegend=False,
+                ))
+            else:
+                _bar(fig, v["lane"], v["start"], end, colors[v["journey_id"]], code, hover)
         _lanes(fig, lanes, per_lane=26)
+        # Many lanes make a tall chart: dates on top, where the reader starts.
+        fig.update_xaxes(side="top")
         return RecordTimeline(fig, False, "visit", "")
     journeys = journey_table(visits)
     if len(journeys) <= limit:
@@ -306,6 +336,12 @@ def record_timeline(records: pd.DataFrame, limit: int = MARK_LIMIT,
                           f"{len(visits):,} visits in {len(journeys):,} journeys are too many "
                           f"to draw (limit {limit:,}); showing visits per year, stacked by "
                           "traveller.")
+
+
+def _lane_text(label: object, width: int = LANE_LABEL_CHARS) -> str:
+    """A journey label short enough to leave the chart its width (the id stays whole)."""
+    text = str(label)
+    return text if len(text) <= width else text[:width - 1].rstrip(", ") + "…"
 
 
 def _lanes(fig: go.Figure, lanes: list[str], per_lane: int) -> None:
