@@ -258,8 +258,7 @@ def test_uncovered_ranges():
 def test_text_anchors_are_placed_where_key_sentences_start():
     tables = sample_tables()
     row = tables.itinerary.iloc[1]
-    anchors = {int(row.key_start): text_anchor(row.stop_id)}
-    markup = render(tables, anchors=anchors)
+    markup = render(tables, anchors=[(int(row.key_start), text_anchor(row.stop_id))])
     anchor = f'<span class="hl-anchor" id="{text_anchor(row.stop_id)}"></span>'
     assert anchor in markup
     after = markup.split(anchor, 1)[1]
@@ -372,3 +371,12 @@ def test_quotes_mark_phrases_in_the_stop_colour_and_escape_everything():
     text = "".join(page.text)
     assert "They discussed <b>drug trafficking</b> & Migration." in text
     assert "whole <i>trip</i>" in text
+
+
+def test_stops_sharing_a_key_sentence_each_get_their_anchor():
+    tables = sample_tables()
+    start = int(tables.itinerary.iloc[1].key_start)
+    ids = [text_anchor(f"{TRIP}/1"), text_anchor(f"{TRIP}/2")]
+    page = parse(render(tables, anchors=[(start, ids[0]), (start, ids[1])]))
+    placed = [a["id"] for tag, a in page.elements if tag == "span" and a.get("id")]
+    assert placed == ids

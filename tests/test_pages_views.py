@@ -51,6 +51,15 @@ def page_app(page: str, trips=("blinken-2022-10",), countries=(), topics=()) -> 
     return at
 
 
+def assert_in_page_links_resolve(body: str) -> None:
+    """Every in-page link (#...) has its target element on the page, exactly once."""
+    targets = set(re.findall(r'href="#([^"]+)"', body))
+    assert targets, "the page has in-page links"
+    ids = re.findall(r'\sid="([^"]+)"', body)
+    for target in targets:
+        assert ids.count(target) == 1, f"#{target} has {ids.count(target)} targets"
+
+
 def html_bodies(at: AppTest) -> str:
     return "\n".join(str(element.proto.body) for element in at.get("html"))
 
@@ -188,7 +197,9 @@ def test_app_page_runs_on_the_seed(page):
     if page == "topics.py":
         assert len(at.get("plotly_chart")) == 1
     if page == "source.py":
-        assert "<mark" in html_bodies(at)
+        body = html_bodies(at)
+        assert "<mark" in body
+        assert_in_page_links_resolve(body)
     if page == "data.py":
         assert len(at.dataframe[0].value) == 3  # the seed's three stops
 
@@ -201,6 +212,7 @@ def test_app_country_filter_from_the_url_reaches_source_and_data():
     assert len(rows) == 1  # only Chile's row
     targets = set(re.findall(r'href="#(stop-[^"]+)"', body))
     assert targets <= set(rows), "no mark links to a stop filtered out"
+    assert_in_page_links_resolve(body)
     at.switch_page("pages/data.py").run()
     assert at.dataframe[0].value["country_code"].tolist() == ["CL"]
 

@@ -118,10 +118,10 @@ st.caption(note)
 
 names = stop_labels(itinerary)
 agenda = view.topics[(view.topics["trip_id"] == trip_id) & view.topics["stop_id"].isna()]
-anchors = {
-    int(row.key_start): text_anchor(row.stop_id)
+anchors = [
+    (int(row.key_start), text_anchor(row.stop_id))
     for row in itinerary.dropna(subset=["key_start"]).itertuples()
-}
+]
 article_col, stops_col = st.columns([3, 2], gap="medium")
 with article_col, st.container(height=640, border=True):
     st.html(

@@ -197,7 +197,7 @@ def highlight_article(
     stop_labels: Mapping[str, str] | None = None,
     begin: int = 0,
     clutter: Iterable[tuple[int, int]] = (),
-    anchors: Mapping[int, str] | None = None,
+    anchors: Iterable[tuple[int, str]] = (),
     value_labels: Mapping[str, str] | None = None,
     legend: bool = True,
 ) -> str:
@@ -210,13 +210,17 @@ def highlight_article(
       the trip row `#trip-<trip_id>`; its `title` tooltip names kind, value and stop.
     - Overlapping or nested mentions are cut at every boundary, so each piece of text closes
       all the tags it opens: the markup stays well-formed whatever the offsets are.
-    - `clutter`: ranges shown de-emphasised; `anchors`: offset -> element id to drop there;
+    - `clutter`: ranges shown de-emphasised; `anchors`: (offset, element id) pairs to drop there;
       `value_labels`: readable names for values in tooltips (topic slug -> label, ISO code ->
       country).
     """
     stop_labels = stop_labels or {}
     value_labels = value_labels or {}
-    anchors = {k: v for k, v in (anchors or {}).items() if begin <= k < len(text)}
+    # Several stops can share a key sentence, so one offset may carry several ids.
+    ids_at: dict[int, list[str]] = {}
+    for offset, anchor_id in anchors:
+        if begin <= offset < len(text):
+            ids_at.setdefault(int(offset), []).append(anchor_id)
     spans = usable_mentions(text, mentions, kinds)
     clutter_ranges = [(max(begin, s), e) for s, e in clutter if e > begin]
     trip_target = trip_anchor(trip_id) if trip_id else None
@@ -234,12 +238,12 @@ def highlight_article(
             cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
         for c_start, c_end in clutter_ranges:
             cuts.update(c for c in (c_start, c_end) if p_start < c < p_end)
-        cuts.update(k for k in anchors if p_start < k < p_end)
+        cuts.update(k for k in ids_at if p_start < k < p_end)
         edges = sorted(cuts)
         parts.append("<p>")
         for x, y in itertools.pairwise(edges):
-            if x in anchors:
-                parts.append(f'<span class="hl-anchor" id="{html.escape(anchors.pop(x))}"></span>')
+            for anchor_id in ids_at.pop(x, ()):
+                parts.append(f'<span class="hl-anchor" id="{html.escape(anchor_id)}"></span>')
             piece = _escape(text[x:y])
             active = sorted(
                 (s for s in spans if s.start < y and s.end > x), key=lambda s: (s.start, -s.end)
