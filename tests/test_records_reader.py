@@ -228,3 +228,11 @@ def test_missing_source_is_a_message(tmp_path):
     frame, warnings = read_records(tmp_path / "nope")
     assert frame.empty
     assert warnings == [f"{tmp_path / 'nope'}: no such file or folder"]
+
+
+def test_repository_side_files_are_skipped_quietly(tmp_path):
+    (tmp_path / "expath-pkg.xml").write_text(
+        '<package xmlns="http://expath.org/ns/pkg" name="x"/>')
+    (tmp_path / "t.xml").write_text(trip_xml(trip("1", "2020-01-01", "2020-01-02", "France")))
+    frame, warnings = read_records(tmp_path)
+    assert list(frame["id"]) == ["1"] and warnings == []

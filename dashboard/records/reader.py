@@ -31,8 +31,9 @@ TEXT_COLUMNS = [c for c in RECORD_COLUMNS if c not in ("start", "end")]
 # Two rows are the same visit when all of these agree; ids and edit metadata may differ.
 DUPLICATE_KEY = ["who", "role", "name", "start", "end", "country", "locale", "remarks"]
 ROOT_TAG = "trips"
-# Other XML files that live beside the travel files in the Historian's repository.
-KNOWN_OTHER_ROOTS = {"code-table"}
+# Other XML files that live beside the travel files in a clone of the Historian's repository
+# (code tables, eXist-db package descriptors): skipped without a message.
+KNOWN_OTHER_ROOTS = {"code-table", "package", "meta", "collection"}
 _CHUNK = 1 << 16
 
 
@@ -105,7 +106,7 @@ def _parse_file(path: Path) -> tuple[list[dict[str, str | None]], list[str]]:
     try:
         for event, element in _iter_events(path):
             if root is None and event == "start":
-                root = element.tag
+                root = element.tag.rpartition("}")[2]  # drop any {namespace}
                 if root in KNOWN_OTHER_ROOTS:
                     return [], []
                 if root != ROOT_TAG:
