@@ -180,3 +180,11 @@ def test_record_lane_carries_the_stop_status(records):
     assert list(zip(lane["id"], lane["status"], strict=True)) == [
         ("4089", CONFIRMED), ("4090", "only in the record"), ("4091", DIFFERS)]
     assert record_lane(itinerary("s", stops), records, "Rishi Sunak").empty
+
+
+def test_no_records_at_all():
+    from dashboard.records.reader import empty_records
+
+    check = check_stops(itinerary("seed", SEED_STOPS), empty_records(), "Antony Blinken")
+    assert list(check["status"]) == [NOT_IN_RECORD] * 3
+    assert check["note"].iloc[0] == "no traveller named Blinken in the record"
