@@ -40,7 +40,8 @@ TRAVELLER_TITLES = {"secretary of state", "president", "prime minister", "foreig
                     "pope", "deputy secretary of state", "secretary"}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_NAME_WORD = rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.)"
+_NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
+              rf"(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|du)-[{_UPPER}][\w'’\-]*)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
 _ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
 TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))

@@ -32,7 +32,7 @@ from dashboard.extraction.people import (
 from dashboard.extraction.places import PlaceMention, capital_of, country_name, find_places
 from dashboard.extraction.sentences import Sentence, split_sentences
 from dashboard.extraction.topics import find_topics
-from dashboard.extraction.visits import VisitSignal, visit_signals
+from dashboard.extraction.visits import VisitSignal, region_targets, visit_signals
 from dashboard.models import (
     Article,
     ArticleError,
@@ -145,38 +145,59 @@ class Traveller:
     home: str | None
 
 
+SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arriv\w*|"
+                r"visit\w*|continu\w*|head\w*|wrap\w*|made|makes|flew|flies|left|leaves|"
+                r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
+                r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
+                r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
+NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
+                "In", "At", "After", "Before", "During", "While", "Then", "But", "And", "A",
+                "An", "His", "Her", "Their", "Our", "Its", "When", "Secretary", "President"}
+
+
 def _pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
-    """The titled person who is the subject of the trip: most often named where people
-    travel, first named in the lead as a tie-break."""
-    counts: Counter[str] = Counter()
+    """The person the trip is about: the titled person who is most often the subject of the
+    sentences ("Blinken met", "Secretary Blinken will travel"), never one being met."""
+    scores: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     best_form: dict[str, PersonMention] = {}
     where: dict[str, Sentence] = {}
+    subject_after = re.compile(r"[\s,]+(?:[\w-]+\s+){0,2}?" + SUBJECT_VERB)
+    met_spans: list[tuple[int, int]] = []
     for n, fact in enumerate(facts):
+        s = fact.sentence
+        spans = meeting_objects(text, s.start, s.end)
+        met_spans.extend(spans)
         for person in fact.people:
-            if person.title.lower() not in TRAVELLER_TITLES:
+            title = person.title.lower()
+            if title in STAFF_TITLES:
                 continue
             key = person.surname
-            weight = 3 if fact.signals else 1
-            if re.search(rf"{re.escape(person.name)}\s+(?:will|is|to|has|was|met|said|"
-                         r"travels|arrived|visited|continues|heads)\b",
-                         text[person.name_start:fact.sentence.end]):
-                weight += 2
-            if fact.sentence.heading:
+            weight = 1 + (title in TRAVELLER_TITLES)
+            if any(a <= person.start < b for a, b in spans):
+                weight -= 5
+            elif subject_after.match(text, person.end, s.end):
+                weight += 3
+            if s.heading:
                 weight += 1
-            counts[key] += weight
+            scores[key] += weight
             first_seen.setdefault(key, n)
             previous = best_form.get(key)
             if previous is None or len(person.name) > len(previous.name) or (
                     previous.nationality is None and person.nationality is not None):
                 best_form[key] = person
-                where[key] = fact.sentence
-    # plain surname mentions ("Blinken said") count too
-    for key in list(counts):
-        counts[key] += len(re.findall(rf"\b{re.escape(key)}\b", text)) // 2
-    if not counts:
-        return Traveller(None, None, None, None, None)
-    surname = max(counts, key=lambda k: (counts[k], -first_seen[k]))
+                where[key] = s
+    # bare surnames as subjects ("Blinken said", "Blinken met") count too
+    for key in list(scores):
+        for match in re.finditer(rf"\b{re.escape(key)}\b", text):
+            if any(a <= match.start() < b for a, b in met_spans):
+                continue
+            if subject_after.match(text, match.end()):
+                scores[key] += 1
+    candidates = [k for k in scores if scores[k] > 0]
+    if not candidates:
+        return _untitled_traveller(facts, text)
+    surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
     person = best_form[surname]
     name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
     if " " in name and re.search(r"\s[A-Z]\.\s", name):
@@ -190,6 +211,27 @@ def _pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if home:
             break
     return Traveller(name, surname, person, where[surname], home)
+
+
+def _untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
+    """No titled traveller: the capitalised word most often opening a sentence as its
+    subject ("Blinken criticised ...")."""
+    counts: Counter[str] = Counter()
+    where: dict[str, Sentence] = {}
+    pattern = re.compile(r"([A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
+    for fact in facts:
+        match = pattern.match(fact.sentence.text)
+        if not match or match.group(1) in NOT_SUBJECTS:
+            continue
+        word = match.group(1)
+        if any(m.start <= fact.sentence.start < m.end for m in fact.places):
+            continue
+        counts[word] += 1
+        where.setdefault(word, fact.sentence)
+    if not counts:
+        return Traveller(None, None, None, None, None)
+    word = counts.most_common(1)[0][0]
+    return Traveller(word, word, None, where[word], None)
 
 
 def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
@@ -209,7 +251,9 @@ def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                     title, mention.end + 1):
                 after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
                 named = re.match(r"\s+[A-Z]", after)
-                if not named or (traveller.surname and traveller.surname in after):
+                theirs = traveller.surname and re.match(
+                    rf"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){{0,3}}{re.escape(traveller.surname)}\b", after)
+                if not named or theirs:
                     votes[mention.place.code] += 2
     if votes:
         return votes.most_common(1)[0][0]
@@ -274,15 +318,20 @@ def _order_key(draft: StopDraft, overview: set[int]) -> tuple:
 
 
 def _overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]:
-    """Headings, the lead, and sentences that list three or more destinations without
-    saying in what order ("will travel to X, Y and Z")."""
+    """Headings, a lead that names several destinations (places or regions), and
+    sentences that list three or more destinations without saying in what order ("will
+    travel to X, Y and Z")."""
     overview = set()
     for fact in facts:
         n = fact.sentence.index
         codes = {s.code for s in fact.signals}
         sequenced = re.search(r"\b(?:then|next|after|before|followed by|later)\b",
                               fact.sentence.text, re.IGNORECASE)
-        if fact.sentence.heading or n == lead or (len(codes) >= 3 and not sequenced) or (
+        lead_overview = n == lead and len(codes) + region_targets(
+            fact.sentence.text, 0, len(fact.sentence.text),
+            [PlaceMention(m.text, m.start - fact.sentence.start, m.end - fact.sentence.start,
+                          m.candidates) for m in fact.places]) >= 2
+        if fact.sentence.heading or lead_overview or (len(codes) >= 3 and not sequenced) or (
                 len(codes) >= 2 and not sequenced and fact.dates and any(
                     d.is_range for d in fact.dates)):
             overview.add(n)

@@ -20,13 +20,13 @@ TRAVEL_CUE = re.compile(
     r"also))*\s+(?:to|from)|"
     r"trips?\s+to|visits?\s+to|journey\s+to|tour(?:s|ed|ing)?\s+(?:of|to|through)|"
     r"visit(?:s|ed|ing)?|"
-    r"(?:head|go|fly|jet|move|continue|proceed|press|set\s+off|return|come)"
+    r"(?:head|go|fly|jet|move|continue|proceed|press|set\s+off|come)"
     r"(?:s|es|ed|ing)?(?:\s+(?:on|onward|onwards|back|then|next|first))*\s+(?:to|for)|"
     r"went\s+(?:on\s+)?to|flew\s+(?:on\s+)?to|"
     r"arriv(?:e|es|ed|ing|al)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|touch(?:es|ed)?\s+down\s+in|"
     r"depart(?:s|ed|ing)?\s+for|left\s+for|leav(?:e|es|ing)\s+for|bound\s+for|"
     r"stop(?:s|ped|ping)?\s+(?:in|at)|stopover\s+in|stay(?:s|ed|ing)?\s+in|"
-    r"en\s+route\s+to|on\s+to|onward\s+to|then\s+(?:on\s+)?to|before\s+heading\s+to|"
+    r"en\s+route\s+to|on\s+to|takes?\s+(?:him|her|them)\s+(?:also\s+)?to|onward\s+to|then\s+(?:on\s+)?to|before\s+heading\s+to|"
     r"(?:will|to)\s+be\s+in|(?:is|was|were|are)\s+in|"
     r"(?:a\s+day|two\s+days|days|time|visit|stop|leg)\s+in"
     r")\s+(?:the\s+)?",
@@ -169,3 +169,10 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                 add([mention], "dateline")
                 break
     return signals
+
+
+def region_targets(text: str, start: int, end: int, mentions: list[PlaceMention]) -> int:
+    """How many regions the sentence sends the traveller to ("his visit to Asia")."""
+    starts = {m.start for m in mentions if m.kind == "region"}
+    return sum(1 for cue in TRAVEL_CUE.finditer(text, start, end) if cue.end() in starts)
+

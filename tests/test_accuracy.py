@@ -1,0 +1,56 @@
+"""Accuracy on the development articles in ../shared/articles, against their truth files.
+
+The floors are the figures the extractor reaches today (see README): a change that loses any
+of them fails here. The articles are not special-cased anywhere in the extractor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.extraction.accuracy import format_report, measure_folder, overall
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FLOORS = {
+    "country_set": 1.0,
+    "country_order": 1.0,
+    "start": 1.0,
+    "end": 1.0,
+    "city": 1.0,
+    "leaders": 1.0,
+    "country_f1": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    folder = SHARED / "articles"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent: the development articles are not checked out")
+    found = measure_folder(folder)
+    if not found:
+        pytest.skip(f"{folder} has no NN.txt + NN.truth.json pairs")
+    print(format_report(found))
+    return found
+
+
+def test_every_article_extracts(scores):
+    assert [s.error for s in scores if s.error] == []
+    assert len(scores) >= 5
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_accuracy_floor(scores, field):
+    rate = overall(scores)[field]
+    assert rate >= FLOORS[field], f"{field}: {rate:.2f} < floor {FLOORS[field]:.2f}\n" + \
+        format_report(scores)
+
+
+def test_the_seed_scores_fully_against_its_truth_file():
+    folder = SHARED / "seeds"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    (seed,) = measure_folder(folder)
+    assert seed.notes == [] and seed.error is None
