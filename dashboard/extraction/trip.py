@@ -252,7 +252,8 @@ def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
                 named = re.match(r"\s+[A-Z]", after)
                 theirs = traveller.surname and re.match(
-                    rf"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){{0,3}}{re.escape(traveller.surname)}\b", after)
+                    r"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
+                    + re.escape(traveller.surname) + r"\b", after)
                 if not named or theirs:
                     votes[mention.place.code] += 2
     if votes:
