@@ -25,7 +25,7 @@ from dashboard.views.record_views import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_RECORDS = ROOT.parent / "shared" / "records"
-PAGE = ROOT / "dashboard" / "pages" / "records.py"
+PAGE = ROOT / "dashboard" / "app_pages" / "records.py"
 
 
 @pytest.fixture(scope="module")
