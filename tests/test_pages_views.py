@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT / "dashboard" / "pages"
+PAGES = ROOT / "dashboard" / "app_pages"
 
 SCRIPT = """
 import runpy, sys
@@ -184,7 +184,7 @@ def app_on(page: str, query: dict[str, str] | None = None) -> AppTest:
         at.query_params[name] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    at.switch_page(f"pages/{page}").run()
+    at.switch_page(f"app_pages/{page}").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -213,7 +213,7 @@ def test_app_country_filter_from_the_url_reaches_source_and_data():
     targets = set(re.findall(r'href="#(stop-[^"]+)"', body))
     assert targets <= set(rows), "no mark links to a stop filtered out"
     assert_in_page_links_resolve(body)
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     assert at.dataframe[0].value["country_code"].tolist() == ["CL"]
 
 
@@ -231,6 +231,6 @@ def test_app_article_text_that_looks_like_html_is_inert(tmp_path, monkeypatch):
     assert not re.search(r"<[^>]*\son\w+\s*=", body), "no element carries an event handler"
     assert 'href="javascript' not in body.lower()
     for page in ("topics.py", "data.py"):
-        at.switch_page(f"pages/{page}").run()
+        at.switch_page(f"app_pages/{page}").run()
         assert not at.exception, [e.value for e in at.exception]
         assert "<script" not in html_bodies(at).lower()

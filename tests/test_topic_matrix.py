@@ -10,6 +10,7 @@ from dashboard.tables import build_tables
 from dashboard.views.topic_matrix import (
     WHOLE_TRIP,
     sentences_for_topic,
+    short_trip_labels,
     stop_labels,
     topic_counts,
     topic_heatmap,
@@ -95,7 +96,7 @@ def test_heatmap_is_readable_and_colour_blind_safe():
     scale = [color for _, color in heat.colorscale]
     assert scale[0] == "rgb(247,251,255)" and scale[-1] == "rgb(8,48,107)"
     assert heat.zmin == 0 and heat.zmax >= 4  # a count of 1 is a tint, not full strength
-    assert "sentence" in heat.hovertemplate and "%{customdata}" in heat.hovertemplate
+    assert heat.hovertemplate == "%{hovertext}<extra></extra>"
     # zero cells are gaps with no number printed; counts print in their cells
     z = pd.DataFrame(heat.z, index=heat.y, columns=heat.x)
     assert pd.isna(z.loc["Democracy", "1 Colombia"])
@@ -103,8 +104,11 @@ def test_heatmap_is_readable_and_colour_blind_safe():
     text = pd.DataFrame(heat.text, index=heat.y, columns=heat.x)
     assert text.loc["Democracy", "1 Colombia"] == ""
     assert text.loc["Migration", WHOLE_TRIP] == "1"
-    custom = pd.DataFrame(heat.customdata, index=heat.y, columns=heat.x)
-    assert custom.loc["Drug trafficking", "1 Colombia"] == "“drug trafficking”"
+    hover = pd.DataFrame(heat.hovertext, index=heat.y, columns=heat.x)
+    assert hover.loc["Drug trafficking", "1 Colombia"] == (
+        "<b>Drug trafficking</b><br>1 Colombia<br>1 sentence(s)<br>e.g. “drug trafficking”"
+    )
+    assert "e.g." not in hover.loc["Democracy", "1 Colombia"]
 
 
 def test_topic_counts_table():
@@ -151,3 +155,43 @@ def test_sentences_for_topic_name_the_stop_id_for_colours():
     rows = sentences_for_topic(tables.topics, "migration", tables.itinerary)
     assert rows["stop_id"].tolist()[:2] == ["blinken-2022-10/0", "blinken-2022-10/1"]
     assert rows["stop_id"].isna().tolist() == [False, False, True]  # the whole trip
+
+
+def test_heatmap_groups_columns_by_trip_when_several():
+    tables = build_tables([sample_trip("trip-a"), sample_trip("trip-b")])
+    matrix = topic_matrix(tables.topics, tables.itinerary, {"trip-a": "A", "trip-b": "B"})
+    figure = topic_heatmap(matrix)
+    assert figure.layout.xaxis.type == "multicategory"
+    trips, stops = figure.data[0].x
+    assert list(trips) == ["A"] * 4 + ["B"] * 4
+    assert list(stops)[:4] == ["1 Colombia", "2 Chile", "3 Peru", WHOLE_TRIP]
+    single = sample_tables()
+    assert topic_heatmap(topic_matrix(single.topics, single.itinerary)).layout.xaxis.type == (
+        "category"
+    )
+
+
+def test_heatmap_escapes_words_from_the_articles():
+    trip = sample_trip()
+    trip.stops[0].country = "<b>Colombia</b>"
+    trip.stops[0].topics[0].label = "<a href='https://evil.example'>Drugs</a>"
+    trip.stops[0].topics[0].phrase = "<img src=x>"
+    tables = build_tables([trip])
+    heat = topic_heatmap(topic_matrix(tables.topics, tables.itinerary)).data[0]
+    shown = " ".join(
+        [
+            *map(str, heat.x),
+            *map(str, heat.y),
+            *(str(cell) for row in heat.hovertext for cell in row),
+        ]
+    )
+    assert "<a " not in shown and "<img" not in shown and "<b>Colombia" not in shown
+    assert "&lt;b&gt;Colombia&lt;/b&gt;" in shown and "&lt;img src=x&gt;" in shown
+
+
+def test_short_trip_labels_are_surname_and_month_and_unique():
+    tables = build_tables([sample_trip("trip-a"), sample_trip("trip-b")])
+    labels = short_trip_labels(tables.trips)
+    assert labels == {"trip-a": "Blinken Oct 2022", "trip-b": "Blinken Oct 2022 (2)"}
+    trips = tables.trips.assign(traveler=[None, None])
+    assert short_trip_labels(trips)["trip-a"] == "Blinken tours <Latin>…"

@@ -8,6 +8,7 @@ from dashboard.session import current_view, show_empty_result
 from dashboard.views.highlight import quotes_html
 from dashboard.views.topic_matrix import (
     sentences_for_topic,
+    short_trip_labels,
     topic_counts,
     topic_heatmap,
     topic_matrix,
@@ -22,7 +23,10 @@ if state.is_empty:
     st.stop()
 
 view = state.view
-matrix = topic_matrix(view.topics, view.itinerary, state.trip_titles)
+# Columns are labelled by stop; with several trips each is grouped under a short trip label
+# (traveller and month), since full titles would not fit an axis.
+trip_labels = short_trip_labels(view.trips) if state.all_trips else dict(state.trip_titles)
+matrix = topic_matrix(view.topics, view.itinerary, trip_labels)
 if matrix.empty:
     st.info(
         "No topic is tagged for the stops in view, and no agenda is stated for the trip. "
@@ -52,7 +56,7 @@ chosen = st.selectbox(
     key=TOPIC_PICK_KEY,
     help="Topics are listed most raised first.",
 )
-rows = sentences_for_topic(view.topics, chosen, view.itinerary, state.trip_titles)
+rows = sentences_for_topic(view.topics, chosen, view.itinerary, trip_labels)
 if rows.empty:
     st.info("No sentence in view raises this topic.")
 else:
@@ -64,7 +68,7 @@ else:
     st.html(quotes_html(quotes))
 
 st.subheader("Counts", anchor=False)
-counts = topic_counts(view.topics, view.itinerary, state.trip_titles)
+counts = topic_counts(view.topics, view.itinerary, trip_labels)
 st.dataframe(
     counts,
     hide_index=True,

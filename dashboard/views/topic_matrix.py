@@ -7,8 +7,9 @@ same topic twice (two phrases) still counts once.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,15 +28,18 @@ _SENTENCE_KEY = ["trip_id", "start", "end"]
 class TopicMatrix:
     """Counts of sentences per topic (rows) and column (stops in travel order, then the trip).
 
-    `columns` are display labels ("1 Colombia", ..., "whole trip"); `column_ids` are the
-    matching stop ids (None for a trip-level column); `examples` holds, per cell, a phrase
-    that raised the topic there ("" where the count is 0).
+    `columns` are display labels ("1 Colombia", ..., "whole trip"; with several trips
+    prefixed by the trip), `column_ids` the matching stop ids (None for a trip-level column),
+    `column_trips` / `column_stops` the two parts of each label (trip label, "" with one trip;
+    stop label), and `examples` a phrase per cell that raised the topic there ("" for 0).
     """
 
     counts: pd.DataFrame
     examples: pd.DataFrame
     labels: dict[str, str]
     column_ids: list[str | None]
+    column_trips: list[str] = field(default_factory=list)
+    column_stops: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[str]:
@@ -70,9 +74,29 @@ def stop_labels(
     return labels
 
 
-def _short_trip(trip_id: str, trip_titles: Mapping[str, str] | None) -> str:
+def short_trip_labels(trips: pd.DataFrame) -> dict[str, str]:
+    """trip_id -> a short, unique label for axes: traveller's surname and month ("Blinken Oct
+    2022"), else the title cut short. Full titles are too long to label a column with."""
+    labels: dict[str, str] = {}
+    for row in trips.itertuples():
+        traveler = row.traveler if isinstance(row.traveler, str) and row.traveler.strip() else ""
+        when = row.first_day if not pd.isna(row.first_day) else row.published
+        if traveler:
+            label = traveler.split()[-1] + (f" {when:%b %Y}" if not pd.isna(when) else "")
+        else:
+            label = _short_trip(row.trip_id, {row.trip_id: row.title}, 22)
+        n, unique = 1, label
+        while unique in labels.values():
+            n += 1
+            unique = f"{label} ({n})"
+        labels[row.trip_id] = unique
+    return labels
+
+
+def _short_trip(trip_id: str, trip_titles: Mapping[str, str] | None, limit: int = 28) -> str:
     title = (trip_titles or {}).get(trip_id) or trip_id
-    return title if len(title) <= 28 else title[:27].rstrip() + "…"
+    title = title if isinstance(title, str) else str(trip_id)
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def whole_trip_label(
@@ -103,19 +127,32 @@ def topic_matrix(
     """
     several = len(_trip_order(itinerary, topics)) > 1
     names = stop_labels(itinerary, trip_titles)
+    plain = {
+        sid: f"{int(i) + 1} {c}"
+        for sid, i, c in zip(
+            itinerary["stop_id"], itinerary["stop_index"], itinerary["country"], strict=True
+        )
+    }
     column_ids: list[str | None] = []
     column_labels: list[str] = []
+    column_trips: list[str] = []
+    column_stops: list[str] = []
     column_of: dict[tuple[str, str | None], str] = {}
     for trip_id in _trip_order(itinerary, topics):
+        trip_label = _short_trip(trip_id, trip_titles) if several else ""
         stops = itinerary[itinerary["trip_id"] == trip_id].sort_values("stop_index")
         for sid in stops["stop_id"]:
             column_ids.append(sid)
             column_labels.append(names[sid])
+            column_trips.append(trip_label)
+            column_stops.append(plain[sid])
             column_of[(trip_id, sid)] = names[sid]
         if ((topics["trip_id"] == trip_id) & topics["stop_id"].isna()).any():
             label = whole_trip_label(trip_id, several, trip_titles)
             column_ids.append(None)
             column_labels.append(label)
+            column_trips.append(trip_label)
+            column_stops.append(WHOLE_TRIP)
             column_of[(trip_id, None)] = label
 
     labels = topic_labels(topics)
@@ -146,28 +183,51 @@ def topic_matrix(
     order = sorted(counts.index, key=lambda slug: (-counts.loc[slug].sum(), labels[slug].lower()))
     counts, examples = counts.loc[order], examples.loc[order]
     counts.columns.name = examples.columns.name = None
-    return TopicMatrix(counts=counts, examples=examples, labels=labels, column_ids=column_ids)
+    return TopicMatrix(
+        counts=counts,
+        examples=examples,
+        labels=labels,
+        column_ids=column_ids,
+        column_trips=column_trips,
+        column_stops=column_stops,
+    )
 
 
 def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     """A heatmap of the matrix: topics down, stops across in travel order, counts in cells.
 
-    Zero cells are left blank rather than coloured as the scale's darkest value, so the eye
-    goes to where topics arise. Hover gives the count and an example phrase.
+    Zero cells are left blank rather than coloured, so the eye goes to where topics arise.
+    With several trips the columns are grouped under each trip (a two-level axis). Hover
+    gives the count and an example phrase. Every label is HTML-escaped: plotly renders a
+    subset of HTML in labels and hover text, and these words come from articles.
     """
     counts = matrix.counts
     z = counts.where(counts > 0).to_numpy(dtype=float)
     text = counts.map(lambda n: str(n) if n else "").to_numpy()
-    examples = matrix.examples.map(lambda p: f"“{p}”" if p else "—").to_numpy()
-    rows = [matrix.labels.get(slug, slug) for slug in counts.index]
+    rows = [_plotly_text(matrix.labels.get(slug, slug)) for slug in counts.index]
+    stops = [_plotly_text(label) for label in (matrix.column_stops or counts.columns)]
+    trips = [_plotly_text(label) for label in matrix.column_trips]
+    grouped = len(set(trips)) > 1
+    x = [trips, stops] if grouped else stops
+    where = [f"{t} · {s}" if grouped else s for t, s in zip(trips or stops, stops, strict=True)]
+    hover = [
+        [
+            f"<b>{topic}</b><br>{where[j]}<br>{n} sentence(s)"
+            + (f"<br>e.g. “{_plotly_text(example)}”" if example else "")
+            for j, (n, example) in enumerate(zip(count_row, example_row, strict=True))
+        ]
+        for topic, count_row, example_row in zip(
+            rows, counts.to_numpy(), matrix.examples.to_numpy(), strict=True
+        )
+    ]
     top = int(counts.to_numpy().max(initial=0))
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=list(counts.columns),
+            x=x,
             y=rows,
             text=text,
-            customdata=examples,
+            hovertext=hover,
             texttemplate="%{text}",
             textfont={"size": 15},
             colorscale=COLOR_SCALE,
@@ -178,18 +238,17 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
             hoverongaps=False,
             # each cell prints its count, so a colour bar would only repeat it
             showscale=False,
-            hovertemplate=(
-                "<b>%{y}</b><br>%{x}<br>%{z} sentence(s)<br>e.g. %{customdata}<extra></extra>"
-            ),
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     tick_font = {"size": 14}
     figure.update_layout(
-        height=max(260, 70 + 40 * len(rows)),
+        height=max(260, 70 + 40 * len(rows) + (60 if grouped else 0)),
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         xaxis={
-            "side": "top",
-            "type": "category",
+            # a two-level axis reads top-down only at the bottom (trip under its stops)
+            "side": "bottom" if grouped else "top",
+            "type": "multicategory" if grouped else "category",
             "automargin": True,
             "showgrid": False,
             "tickfont": tick_font,
@@ -203,6 +262,10 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
         },
     )
     return figure
+
+
+def _plotly_text(value: object) -> str:
+    return html.escape(str(value), quote=False)
 
 
 def topic_counts(
