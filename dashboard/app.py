@@ -2,7 +2,9 @@
 
 The entry point only sets the page up, loads the tables (cached), draws the shared sidebar
 filters, stores the filtered view for the pages (`dashboard.session`) and runs the page
-chosen in the navigation. The pages live in `dashboard/pages/`.
+chosen in the navigation. The pages live in `dashboard/app_pages/`: a folder named `pages`
+beside this file would switch Streamlit to its older directory-based multipage mode for the
+first run of a process (and every AppTest run), which runs a page without this script.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from dashboard.filters import apply_selection, available_countries, available_to
 from dashboard.loading import articles_dir, load_folder, streamlit_secrets
 from dashboard.session import ViewState, set_current_view
 from dashboard.sidebar import render_filters, url_notices
+from dashboard.uploads import UPLOADS_KEY, merge_uploads
 from dashboard.views.colors import stop_colors, trip_colors
 from dashboard.views.markup import escape_markdown
 
-PAGES_DIR = Path(__file__).resolve().parent / "pages"
+PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 SELECTED_STOP_KEY = "selected_stop_id"
 
 st.set_page_config(
@@ -41,10 +44,15 @@ page = st.navigation([
     st.Page(PAGES_DIR / "source.py", title="Source", icon=":material/article:",
             url_path="source"),
     st.Page(PAGES_DIR / "data.py", title="Data", icon=":material/table:", url_path="data"),
+    st.Page(PAGES_DIR / "records.py", title="Official record", icon=":material/verified:",
+            url_path="records"),
+    st.Page(PAGES_DIR / "add_article.py", title="Add article", icon=":material/upload_file:",
+            url_path="add"),
 ])
 
 folder = articles_dir(secrets=streamlit_secrets())
-tables = load_folder(folder)
+# The visitor's own uploads (session only) join the cached tables of the articles folder.
+tables = merge_uploads(load_folder(folder), st.session_state.get(UPLOADS_KEY, []))
 if tables.errors:
     with st.expander(f"{len(tables.errors)} article(s) could not be used", expanded=True,
                      icon=":material/warning:"):
