@@ -60,9 +60,10 @@ if tables.errors:
             st.warning(escape_markdown(error))
 if tables.trips.empty:
     st.error(f"No trip could be read from {escape_markdown(folder)}. Add .txt or .md articles "
-             "there, or point the TRIP_ARTICLES_DIR setting at a folder of articles.",
-             icon=":material/error:")
-    st.stop()
+             "there, point the TRIP_ARTICLES_DIR setting at a folder of articles, or add one "
+             "on the *Add article* page.", icon=":material/error:")
+    if page.url_path != "add":
+        st.stop()
 
 selection = render_filters(tables)
 view = apply_selection(tables, selection)

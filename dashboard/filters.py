@@ -30,6 +30,7 @@ MAX_VALUES_PER_PARAM = 50
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _COUNTRY_CODE = re.compile(r"^[A-Za-z]{2}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›"})
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,9 @@ def stops_in_countries(itinerary: pd.DataFrame, countries: Iterable[str]) -> lis
 def shown_value(value: str, limit: int = 30) -> str:
     """A URL value made safe to quote in a notice: printable, short, no markup characters."""
     cleaned = "".join(ch if ch.isprintable() else "?" for ch in value)
-    cleaned = re.sub(r"[`<>*_\[\]\\$|#]", "?", cleaned)
+    # Angle brackets become look-alike guillemets so "<script>" still reads as what it was.
+    cleaned = cleaned.translate(_LOOK_ALIKES)
+    cleaned = re.sub(r"[`*_\[\]\\$|#&]", "?", cleaned)
     if len(cleaned) > limit:
         cleaned = f"{cleaned[:limit]}… ({len(value):,} characters)"
     return cleaned

@@ -1,0 +1,238 @@
+"""The whole app through Streamlit's AppTest: every page, the filters in the URL, bad links,
+the empty result, the trip selector and the cache. Runs the real extractor on the seed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import dashboard.loading as loading
+
+REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "dashboard" / "app.py"
+SEEDS = REPO / "seeds"
+SHARED_ARTICLES = REPO.parent / "shared" / "articles"
+# The pages that draw the current selection of trips (the records page has its own chooser).
+VIEW_PAGES = ["app_pages/overview.py", "app_pages/topics.py", "app_pages/source.py",
+              "app_pages/data.py"]
+PAGES = [*VIEW_PAGES, "app_pages/records.py"]
+SEED_TRIP = "blinken-2022-10-latin-america"
+
+
+@pytest.fixture(autouse=True)
+def seed_folder(monkeypatch):
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(SEEDS))
+
+
+def app(query: dict[str, str | list[str]] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def view(at: AppTest):
+    """The ViewState app.py handed to the page in the last run."""
+    return at.session_state["_trip_view_state"]
+
+
+def card_countries(at: AppTest) -> list[str]:
+    """The country codes of the stop cards drawn on the overview page."""
+    cards = [e.proto.body for e in at.get("html") if 'class="stop-card"' in e.proto.body]
+    stop_ids = [body.split('data-stop-id="', 1)[1].split('"', 1)[0] for body in cards]
+    itinerary = view(at).tables.itinerary.set_index("stop_id")
+    return [itinerary.loc[sid, "country_code"] for sid in stop_ids]
+
+
+def url(at: AppTest, name: str) -> list[str]:
+    """A query parameter of the app's URL after the run, as a list of values."""
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def warnings(at: AppTest) -> str:
+    """The warnings shown, as read (without the Markdown escapes)."""
+    return " ".join(w.value.replace("\\", "") for w in at.warning)
+
+
+def test_default_view_shows_the_three_stops_of_the_seed():
+    at = app()
+    assert not at.exception
+    assert card_countries(at) == ["CO", "CL", "PE"]
+    assert not at.warning
+    assert at.header[0].value == "Blinken discusses drug trafficking in Colombia"
+    assert dict(at.query_params) == {}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = app()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert len(view(at).view.itinerary) == 3
+
+
+def test_country_from_the_url_and_it_survives_a_page_switch():
+    at = app({"country": "CL"})
+    assert not at.exception and not at.warning
+    assert card_countries(at) == ["CL"]
+    assert at.session_state["filter_country"] == ["CL"]
+    for page in VIEW_PAGES[1:]:
+        at.switch_page(page).run()
+        assert not at.exception
+        assert url(at, "country") == ["CL"]
+        assert view(at).view.itinerary["country_code"].tolist() == ["CL"]
+    at.switch_page("app_pages/overview.py").run()
+    assert card_countries(at) == ["CL"]
+
+
+@pytest.mark.parametrize("topics, countries", [
+    (["land-reform"], ["CO"]),                 # raised in Colombia only
+    (["migration"], ["CO"]),                   # on the agenda too, but raised in Colombia
+    (["climate-change"], ["CO", "CL", "PE"]),  # stated for the whole tour only
+    (["land-reform", "rural-development"], ["CO", "PE"]),
+])
+def test_topic_from_the_url(topics, countries):
+    at = app({"topic": topics})
+    assert not at.exception and not at.warning
+    assert card_countries(at) == countries
+    assert url(at, "topic") == topics
+
+
+def test_country_and_topic_together_and_a_date_range():
+    at = app({"country": ["CO", "PE"], "topic": "rural-development"})
+    assert card_countries(at) == ["CO", "PE"]
+    at = app({"from": "2022-10-05", "to": "2022-10-05"})
+    assert card_countries(at) == ["CL"]
+    assert url(at, "from") == ["2022-10-05"]
+
+
+def test_changing_a_filter_writes_the_url():
+    at = app()
+    at.multiselect(key="filter_country").select("PE").run()
+    assert card_countries(at) == ["PE"]
+    assert url(at, "country") == ["PE"]
+    at.multiselect(key="filter_country").unselect("PE").run()
+    assert "country" not in at.query_params
+    assert card_countries(at) == ["CO", "CL", "PE"]
+
+
+def test_bad_link_values_are_dropped_with_a_notice_and_the_page_works():
+    hostile = "<script>alert(1)</script>"
+    at = app({"country": ["CL", "XX", hostile, "C" * 10_000],
+              "topic": [hostile, "cooking"], "from": "2022-99-01", "trip": "nope"})
+    assert not at.exception
+    text = warnings(at)
+    for words in ("unknown country code", "not a two-letter ISO code", "too long",
+                  "not a topic name", "unknown topic", "expected a real date", "unknown trip"):
+        assert words in text
+    assert "<script>" not in text and "C" * 100 not in text
+    # the good value stays, the bad ones are gone from the address bar
+    assert card_countries(at) == ["CL"]
+    assert url(at, "country") == ["CL"]
+    assert "topic" not in at.query_params and "trip" not in at.query_params
+
+
+def test_empty_result_says_so_with_a_way_back():
+    at = app({"country": "CL", "topic": "land-reform"})
+    assert not at.exception
+    assert card_countries(at) == []
+    assert any("No stop matches" in info.value for info in at.info)
+    assert not at.get("plotly_chart") and not at.get("deck_gl_json_chart")
+    at.button(key="clear_filters_overview").click().run()
+    assert card_countries(at) == ["CO", "CL", "PE"]
+    assert "country" not in at.query_params and "topic" not in at.query_params
+
+
+@pytest.mark.parametrize("page", VIEW_PAGES)
+def test_empty_result_on_every_page(page):
+    at = app({"country": "CL", "topic": "land-reform"})
+    at.switch_page(page).run()
+    assert not at.exception
+    assert any("No stop matches" in info.value for info in at.info)
+
+
+def test_map_pick_highlights_the_stop():
+    at = app()
+    at.selectbox(key="selected_stop_id").select(f"{SEED_TRIP}/1").run()
+    selected = [e.proto.body for e in at.get("html") if ">selected<" in e.proto.body]
+    assert len(selected) == 1 and f'data-stop-id="{SEED_TRIP}/1"' in selected[0]
+    assert view(at).selected_stop_id == f"{SEED_TRIP}/1"
+
+
+@pytest.fixture
+def several_trips(tmp_path, monkeypatch):
+    if not SHARED_ARTICLES.is_dir():
+        pytest.skip(f"shared articles not found at {SHARED_ARTICLES}")
+    for path in [*SEEDS.glob("*.txt"), *sorted(SHARED_ARTICLES.glob("*.txt"))[:2]]:
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
+    return tmp_path
+
+
+def test_all_trips_view_and_trip_selector(several_trips):
+    at = app()
+    assert not at.exception
+    state = view(at)
+    trip_ids = state.tables.trips["trip_id"].tolist()
+    assert len(trip_ids) == 3 and SEED_TRIP in trip_ids
+    assert state.all_trips
+    assert at.header[0].value == "All trips (3)"
+    figure = at.get("plotly_chart")[0].proto.spec
+    for trip_id in trip_ids:  # one lane per trip, named by its title
+        assert state.trip_titles[trip_id].split()[0] in figure
+    at.selectbox(key="filter_trip").select(SEED_TRIP).run()
+    assert url(at, "trip") == [SEED_TRIP]
+    assert card_countries(at) == ["CO", "CL", "PE"]
+
+
+def test_trip_from_the_url(several_trips):
+    at = app({"trip": SEED_TRIP, "country": "PE"})
+    assert not at.exception and not at.warning
+    assert card_countries(at) == ["PE"]
+    at.switch_page("app_pages/data.py").run()
+    assert url(at, "trip") == [SEED_TRIP]
+
+
+def test_tables_are_built_once_per_content(tmp_path, monkeypatch):
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
+    calls: list[str] = []
+    real = loading.load_tables
+
+    def counting(folder):
+        calls.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(loading, "load_tables", counting)
+    st.cache_data.clear()
+    at = app()
+    at.multiselect(key="filter_country").select("CL").run()
+    at.switch_page("app_pages/data.py").run()
+    assert len(calls) == 1
+    (tmp_path / "000_2088198bdb06ddc9.txt").write_text(
+        (SEEDS / "000_2088198bdb06ddc9.txt").read_text() + "\nOne more line.\n")
+    at.run()
+    assert len(calls) == 2
+
+
+def test_missing_articles_folder_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path / "nowhere"))
+    at = app()
+    assert not at.exception
+    assert "Articles folder not found" in warnings(at)
+    assert any("No trip could be read" in e.value for e in at.error)
+
+
+def test_an_empty_folder_still_lets_the_visitor_add_an_article(tmp_path, monkeypatch):
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
+    at = app()
+    assert "No .txt or .md articles" in warnings(at)
+    at.switch_page("app_pages/add_article.py").run()
+    assert not at.exception
+    assert at.get("file_uploader")
