@@ -25,7 +25,8 @@ TITLES = [
     "Chairwoman", "Governor", "Mayor", "Senator", "Ambassador", "Special Envoy", "Envoy",
     "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
     "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "National Security Adviser",
-    "National Security Advisor", "Secretary",
+    "National Security Advisor", "Secretary", "counterpart", "top diplomat",
+    "foreign minister", "prime minister", "president",
 ]
 # Titles of people who speak for the traveller's own government, never "leaders met".
 STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "ambassador",
@@ -33,7 +34,7 @@ STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "
                 "deputy department spokesperson", "department spokesperson"}
 MONARCH_TITLES = {"king", "queen", "emperor", "empress", "pope", "prince", "princess",
                   "crown prince", "emir", "sultan", "sheikh", "grand duke"}
-TRAVELLER_TITLES = {"secretary of state", "president", "prime minister", "foreign minister",
+TRAVELLER_TITLES = {"top diplomat", "secretary of state", "president", "prime minister", "foreign minister",
                     "foreign secretary", "vice president", "chancellor", "secretary-general",
                     "secretary general", "minister of foreign affairs", "defense secretary",
                     "secretary of defense", "defence secretary", "premier", "king", "queen",
@@ -46,7 +47,7 @@ _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
 _ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
 TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 PERSON = re.compile(
-    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+"
+    rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_ROMAN}\b)?)"
 )
 # Words that look like names after a title but are not ("President Obama for the opening").

@@ -222,6 +222,12 @@ def capital_of(code: str) -> Place | None:
     return None
 
 
+def is_capital(place: Place) -> bool:
+    info = gazetteer().countries.get(place.code)
+    return bool(info and info.get("capital")
+                and normalize(info["capital"]) == normalize(place.name))
+
+
 def city_in_country(name: str, code: str) -> Place | None:
     return gazetteer().cities_by_country.get(code, {}).get(normalize(name))
 

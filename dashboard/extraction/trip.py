@@ -103,14 +103,30 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     cities = [p for p in mention.candidates if p.kind == "city"]
     if not cities:
         return mention
-    following = text[mention.end:mention.end + 40]
+    following = text[mention.end:mention.end + 60]
+    named_country = None
+    if following.startswith(","):
+        after = find_places(following, 1, len(following))
+        if after and after[0].kind == "country" and not following[1:after[0].start].strip():
+            named_country = after[0].place.code
 
-    def score(place: places_mod.Place) -> tuple:
-        return (place.code in sentence_codes, place.code in article_codes, place.population)
+    def score(place: places_mod.Place) -> float:
+        # "Lima, Peru" settles it; otherwise capitals and big cities, nudged by countries
+        # the sentence or the article names ("Washington" is the US capital even when
+        # Britain is mentioned, not the English town)
+        if place.code == named_country:
+            return float("inf")
+        weight = float(place.population or 1)
+        if places_mod.is_capital(place):
+            weight *= 100
+        if place.code in sentence_codes:
+            weight *= 10
+        elif place.code in article_codes:
+            weight *= 3
+        return weight
 
     best = max(cities, key=score)
-    confirmed = any(following.lstrip(", ").startswith(name) for name in
-                    (country_name(best.code),)) or best.code in sentence_codes
+    confirmed = best.code == named_country or best.code in sentence_codes
     if best.population < CITY_MIN_POPULATION and not confirmed \
             and best.code not in article_codes:
         return None
@@ -431,8 +447,9 @@ def _date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
 
 
 def _nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
-                  ) -> tuple[int, int] | None:
-    """(distance, stop) of the destination named closest before the date (else after)."""
+                  ) -> tuple[int, int, int] | None:
+    """(distance, stop, size of its listed group) of the destination named closest before
+    the date (else after)."""
     best = None
     for sig in fact.signals:
         stop = _stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
@@ -440,7 +457,7 @@ def _nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
             continue
         distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 2
         if best is None or distance < best[0]:
-            best = (distance, stop)
+            best = (distance, stop, sig.list_size)
     return best
 
 
@@ -463,8 +480,10 @@ def _attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 # "X on July 11 and then Y on July 13": each date to the destination named
                 # right before it; one range over several destinations spans the whole trip
                 nearest = _nearest_stop(fact, d, drafts)
+                # "travel to X, Y and Z October 3-7": the range covers the listed group;
+                # "to Tokyo November 5 through 7 and then to Hanoi": it is Tokyo's
                 whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
-                    nearest is None or nearest[0] > 40 or d.is_range)
+                    nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
                     trip_start = d.first if trip_start is None else min(trip_start, d.first)
                     trip_end = d.last if trip_end is None else max(trip_end, d.last)
@@ -551,11 +570,16 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
                 continue
             # where the sentence says the meeting happens ("In Vilnius he will meet Finnish
             # President ..."), else the leader's own country, else the sentence's stop
-            located = {_stop_for_place(sig.city or places_mod.Place("country", sig.code, ""),
-                                       drafts)
-                       for sig in fact.signals if sig.strength == "locative"} - {None}
-            if len(located) == 1:
-                target = located.pop()
+            # the destination named shortly before the person ("visit to Kyiv, where he met
+            # Ukrainian President ...", "In Vilnius he will meet Finnish President ...")
+            before = [sig for sig in fact.signals if sig.strength != "leader"
+                      and sig.end <= person.start and person.start - sig.end <= 80]
+            closest = max(before, key=lambda sig: sig.end) if before else None
+            located = _stop_for_place(
+                closest.city or places_mod.Place("country", closest.code, ""),
+                drafts) if closest else None
+            if located is not None:
+                target = located
             elif nationality_stop is not None:
                 target = nationality_stop
             else:

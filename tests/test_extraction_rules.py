@@ -1,0 +1,196 @@
+"""The extractor on typical trip phrasing that is not in the seed or the development set.
+
+Each article here is a short made-up text in the style of wire stories and official
+statements; the expected itinerary is what a careful reader takes from it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip, extract_trip_from_file
+from dashboard.models import ArticleError
+
+
+def trip_of(text: str, name: str = "article.txt"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text(name, text))
+
+
+def itinerary(trip) -> list[tuple]:
+    return [(s.country_code, None if s.city_inferred else s.city, s.start, s.end,
+             [leader.name for leader in s.leaders]) for s in trip.stops]
+
+
+def test_wire_story_with_arrival_and_onward_legs():
+    trip = trip_of(
+        "Date: 2022-07-11\n\nTOKYO (AP) — Secretary of State Antony Blinken arrived in Tokyo on "
+        "Sunday for talks with Japanese Foreign Minister Yoshimasa Hayashi, the first stop on a "
+        "trip that will also take him to South Korea and the Philippines.\n\nBlinken is due to "
+        "fly to Seoul on Tuesday, where he will meet South Korean President Yoon Suk Yeol. He "
+        "then travels to Manila on Wednesday and Thursday.\n")
+    assert trip.traveler == "Antony Blinken"
+    assert itinerary(trip) == [
+        ("JP", "Tokyo", date(2022, 7, 10), None, ["Yoshimasa Hayashi"]),
+        ("KR", "Seoul", date(2022, 7, 12), date(2022, 7, 12), ["Yoon Suk Yeol"]),
+        ("PH", "Manila", date(2022, 7, 13), date(2022, 7, 14), []),
+    ]
+
+
+def test_past_tense_report_and_a_return_home_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2023-01-31\n\nBlinken wraps up Middle East trip\n\nSecretary of State Antony "
+        "Blinken wrapped up a three-day trip to the Middle East on Tuesday. He visited Egypt, "
+        "Israel and the West Bank.\n\nIn Cairo on Monday, Blinken met Egyptian President Abdel "
+        "Fattah el-Sisi. He then flew to Jerusalem, where he held talks with Israeli Prime "
+        "Minister Benjamin Netanyahu.\n\nOn Tuesday he met Palestinian President Mahmoud Abbas "
+        "in Ramallah before returning to Washington.\n")
+    assert trip.traveler == "Antony Blinken"
+    assert itinerary(trip) == [
+        ("EG", "Cairo", date(2023, 1, 30), date(2023, 1, 30), ["Abdel Fattah el-Sisi"]),
+        ("IL", "Jerusalem", None, None, ["Benjamin Netanyahu"]),
+        ("PS", "Ramallah", date(2023, 1, 31), date(2023, 1, 31), ["Mahmoud Abbas"]),
+    ]
+
+
+def test_leaders_are_placed_where_the_meeting_happens():
+    trip = trip_of(
+        "WARSAW, Feb 21 (Reuters) - U.S. President Joe Biden met Polish President Andrzej Duda "
+        "in Warsaw on Tuesday, a day after his surprise visit to Kyiv, where he met Ukrainian "
+        "President Volodymyr Zelensky.\n")
+    assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("UA", ["Volodymyr Zelensky"]), ("PL", ["Andrzej Duda"])]
+    # no publication date: weekdays stay unresolved rather than guessed
+    assert all(s.start is None for s in trip.stops)
+    assert trip.warnings
+
+
+def test_title_comma_name_and_counterpart():
+    trip = trip_of(
+        "Title: Foreign Secretary to visit Kenya, Zambia and South Africa\nDate: 2023-03-27\n\n"
+        "The Foreign Secretary, James Cleverly, will visit Kenya, Zambia and South Africa this "
+        "week.\n\nIn Nairobi on Monday, he will meet President William Ruto. On Wednesday he "
+        "travels to Lusaka, Zambia, before ending his trip in Pretoria on Thursday, where he "
+        "will meet his South African counterpart, Naledi Pandor.\n")
+    assert trip.traveler == "James Cleverly"
+    assert itinerary(trip) == [
+        ("KE", "Nairobi", date(2023, 3, 27), None, ["William Ruto"]),
+        ("ZM", "Lusaka", date(2023, 3, 29), date(2023, 3, 29), []),
+        ("ZA", "Pretoria", date(2023, 3, 30), date(2023, 3, 30), ["Naledi Pandor"]),
+    ]
+
+
+def test_two_cities_in_one_country_are_two_stops_and_the_entourage_is_not_met():
+    trip = trip_of(
+        "Title: Macron arrives in China for three-day state visit\nDate: 2023-04-05\n\n"
+        "French President Emmanuel Macron arrived in Beijing on Wednesday for a three-day state "
+        "visit. He will meet Chinese President Xi Jinping on Thursday.\n\nOn Friday, Macron will "
+        "travel to Guangzhou, where he will speak to students.\n\nEuropean Commission President "
+        "Ursula von der Leyen is accompanying Macron in Beijing.\n")
+    assert trip.traveler == "Emmanuel Macron"
+    assert itinerary(trip) == [
+        ("CN", "Beijing", date(2023, 4, 5), None, ["Xi Jinping"]),
+        ("CN", "Guangzhou", date(2023, 4, 7), date(2023, 4, 7), []),
+    ]
+    assert trip.id == "macron-2023-04-china"
+
+
+def test_a_foreign_leaders_trip_to_the_us_includes_washington():
+    trip = trip_of(
+        "Date: 2023-06-19\n\nPrime Minister Narendra Modi will embark on a state visit to the "
+        "United States from June 20 to 23, followed by a visit to Egypt on June 24-25.\n\n"
+        "In Washington, Modi will hold talks with President Joe Biden. In Cairo, he will meet "
+        "Egyptian President Abdel Fattah el-Sisi.\n")
+    assert itinerary(trip) == [
+        ("US", "Washington", date(2023, 6, 20), date(2023, 6, 23), ["Joe Biden"]),
+        ("EG", "Cairo", date(2023, 6, 24), date(2023, 6, 25), ["Abdel Fattah el-Sisi"]),
+    ]
+
+
+def test_a_capital_beats_a_small_namesake_in_a_mentioned_country():
+    trip = trip_of(
+        "Date: 2023-01-08\n\nJapanese Prime Minister Fumio Kishida will visit Washington on "
+        "Friday for talks with President Joe Biden, after a tour that also takes him to "
+        "Britain and Canada.\n")
+    assert trip.stops[0].country_code == "US" and trip.stops[0].city == "Washington"
+
+
+def test_countries_only_discussed_are_not_stops():
+    trip = trip_of(
+        "Date: 2023-02-20\n\nBlinken criticised Russia's war in Ukraine during a visit to Poland "
+        "on Monday. He met Polish President Andrzej Duda in Warsaw. Investment in Germany and "
+        "the crisis in Moldova were discussed.\n")
+    assert [s.country_code for s in trip.stops] == ["PL"]
+    assert trip.stops[0].city == "Warsaw"
+
+
+def test_a_cancelled_visit_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2023-02-20\n\nThe Prime Minister will travel to Paris on Monday. He will not "
+        "visit Berlin, and has postponed a trip to Rome.\n")
+    assert [s.country_code for s in trip.stops] == ["FR"]
+
+
+def test_dates_paired_with_their_destination():
+    trip = trip_of(
+        "Date: 2023-07-02\n\nPresident Biden will travel to Vilnius, Lithuania on July 11 and "
+        "then to Helsinki, Finland on July 13.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("LT", date(2023, 7, 11)), ("FI", date(2023, 7, 13))]
+
+
+def test_undated_article_with_a_caption_year():
+    trip = trip_of(
+        "Title: Minister to tour Asia\nDate: unknown\n\nFILE - Foreign Minister Penny Wong "
+        "speaks in Canberra, Oct. 13, 2022.\n\nForeign Minister Penny Wong will travel to Tokyo "
+        "November 5 through 7 and then to Hanoi.\n")
+    assert trip.published is None
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("JP", date(2022, 11, 5), date(2022, 11, 7)), ("VN", None, None)]
+
+
+def test_no_visited_place_is_an_error_naming_the_file(tmp_path):
+    path = tmp_path / "no-trip.txt"
+    path.write_text("Date: 2023-04-10\n\nThe secretary spoke about the economy at length.\n",
+                    encoding="utf-8")
+    with pytest.raises(ArticleError, match="no-trip.txt: no visited place found"):
+        extract_trip_from_file(path)
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02binary", b"\xff\xfe\xfa not utf8"])
+def test_unreadable_files_raise_article_errors(tmp_path, data):
+    path = tmp_path / "broken.txt"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match="broken.txt"):
+        extract_trip_from_file(path)
+
+
+def test_no_date_anywhere_still_extracts_places_without_dates(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Secretary Blinken will travel to Lima, Peru on Thursday.\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="undated.txt: no publication date"):
+        trip = extract_trip_from_file(path)
+    assert [(s.country_code, s.city, s.start) for s in trip.stops] == [("PE", "Lima", None)]
+    assert trip.id == "blinken-undated-peru"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dated = extract_trip_from_file(path, published=date(2022, 10, 4))
+    assert dated.stops[0].start == date(2022, 10, 6)
+
+
+def test_malformed_header_is_read_as_text_and_still_extracts():
+    trip = trip_of("Title: A trip\nnot a header line\nDate: 2022-09-30\n\n"
+                   "Secretary Blinken will travel to Santiago, Chile on October 5.\n")
+    assert trip.article.header == {}
+    assert [(s.country_code, s.start) for s in trip.stops] == [("CL", date(2022, 10, 5))]
+
+
+def test_extraction_is_deterministic():
+    text = ("Date: 2023-07-02\n\nPresident Biden will travel to London, United Kingdom on July 9 "
+            "and then to Vilnius, Lithuania.\n")
+    assert trip_of(text).model_dump() == trip_of(text).model_dump()
