@@ -158,7 +158,7 @@ def test_no_visited_place_is_an_error_naming_the_file(tmp_path):
     path = tmp_path / "no-trip.txt"
     path.write_text("Date: 2023-04-10\n\nThe secretary spoke about the economy at length.\n",
                     encoding="utf-8")
-    with pytest.raises(ArticleError, match="no-trip.txt: no visited place found"):
+    with pytest.raises(ArticleError, match=r"no-trip\.txt: no visited place found"):
         extract_trip_from_file(path)
 
 
@@ -166,7 +166,7 @@ def test_no_visited_place_is_an_error_naming_the_file(tmp_path):
 def test_unreadable_files_raise_article_errors(tmp_path, data):
     path = tmp_path / "broken.txt"
     path.write_bytes(data)
-    with pytest.raises(ArticleError, match="broken.txt"):
+    with pytest.raises(ArticleError, match=r"broken\.txt"):
         extract_trip_from_file(path)
 
 
