@@ -121,6 +121,10 @@ def start_dashboard(
         "--server.address", "127.0.0.1",
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
+        # Others edit the working tree while tests run: a file change must not rerun the app
+        # under a test or pop up Streamlit's "File change. Rerun" prompt in a screenshot.
+        "--server.fileWatcherType", "none",
+        "--server.runOnSave", "false",
     ]
     process = subprocess.Popen(
         command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,

@@ -7,13 +7,19 @@ storage or URL) with watchers for page errors, console errors and dialogs.
 
 from __future__ import annotations
 
+import io
 import os
-from collections.abc import Iterator
+import re
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from dashboard.devtools.serve import (
     CHROMIUM_ARGS,
@@ -31,15 +37,23 @@ playwright_sync = pytest.importorskip(
 
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
+# The DOM must stay unchanged this long (and no request be in flight) before a page counts
+# as drawn.
+QUIET_MS = 300
 # Generous for a 2-core machine shared with other work; every wait below ends on an event,
 # so a passing run never waits this long.
 WAIT_MS = 30_000
 
 # Counts finished script runs: Streamlit flips `data-test-script-state` on its root element
 # to "notRunning" at the end of every run, so a rerun is over when the counter moves on.
+# Also notes the time of the last DOM change: some elements (st.html, charts) are lazy-loaded
+# components that render a moment after the run has ended.
 RUN_COUNTER_SCRIPT = """
 (() => {
   window.__stRunsFinished = 0;
+  window.__stLastMutation = 0;
+  new MutationObserver(() => { window.__stLastMutation = performance.now(); })
+    .observe(document, {subtree: true, childList: true, characterData: true});
   new MutationObserver((records) => {
     for (const record of records) {
       const state = record.target.getAttribute('data-test-script-state');
@@ -54,9 +68,67 @@ RUN_COUNTER_SCRIPT = """
 })();
 """
 
-# Console errors that are not the app's fault, each with the reason. Keep it precise: a
-# pattern here hides a real error if it is too broad.
-BENIGN_CONSOLE_ERRORS: tuple[str, ...] = ()
+T = TypeVar("T")
+
+SIDEBAR = '[data-testid="stSidebar"]'
+MAIN = '[data-testid="stMain"]'
+DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+PLOTLY = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+NAV_LINK = '[data-testid="stSidebarNavLink"]'
+# Stop cards are st.html blocks: `<div class="stop-card" data-stop-id=...>` (views/cards.py).
+CARD = f"{MAIN} .stop-card"
+
+# Console errors that are not the app's fault: (text it contains, regex its URL matches, why).
+# Keep them precise: a loose pattern here would hide a real error.
+BENIGN_CONSOLE_ERRORS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    (
+        "status of 404",
+        re.compile(r"^http://127\.0\.0\.1:\d+/[a-z0-9_-]+/_stcore/(health|host-config)$"),
+        # Opened directly at a page URL (/data), Streamlit's frontend first probes its server
+        # endpoints under that path, gets 404, then uses the root: streamlit/streamlit#7074
+        # (open, confirmed). The app has no say in it; the root probes must still succeed.
+        "Streamlit probes /<page>/_stcore/* before / (streamlit/streamlit#7074)",
+    ),
+)
+
+
+def eventually(read: Callable[[], T], done: Callable[[T], bool],
+               timeout_s: float = WAIT_MS / 1000) -> T:
+    """Read something the browser draws asynchronously (a canvas, a chart) until `done` holds
+    or the time is up, and return the last reading; the caller asserts on it, so a failure
+    shows what was really there."""
+    deadline = time.monotonic() + timeout_s
+    value = read()
+    while not done(value) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        value = read()
+    return value
+
+
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    value = color.strip().lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def css_rgb(color: str) -> tuple[int, int, int]:
+    """'rgb(0, 114, 178)' or 'rgba(0, 114, 178, 1)' -> (0, 114, 178)."""
+    inside = color[color.index("(") + 1: color.index(")")]
+    red, green, blue = (int(float(part)) for part in inside.split(",")[:3])
+    return red, green, blue
+
+
+# Pixels this close (Euclidean, RGB) to a stop colour count as that stop. The Okabe-Ito
+# colours are at least ~67 apart; a stop's 92% opacity over white moves it ~25.
+COLOUR_TOLERANCE = 32
+
+
+def pixels_near(image: Image.Image, color: tuple[int, int, int],
+                tolerance: int = COLOUR_TOLERANCE) -> list[tuple[int, int]]:
+    """(x, y) of every pixel of `image` within `tolerance` of `color`."""
+    pixels = np.asarray(image.convert("RGB"), dtype=np.int32)
+    distance2 = ((pixels - np.array(color, dtype=np.int32)) ** 2).sum(axis=-1)
+    ys, xs = np.nonzero(distance2 <= tolerance ** 2)
+    return list(zip(xs.tolist(), ys.tolist(), strict=True))
 
 
 def _on_ci() -> bool:
@@ -83,7 +155,11 @@ class StreamlitPage:
         self.page = page
         self.base_url = base_url
         self.problems = PageProblems()
+        self.requests_in_flight = 0
         page.add_init_script(RUN_COUNTER_SCRIPT)
+        page.on("request", self._request_started)
+        page.on("requestfinished", self._request_ended)
+        page.on("requestfailed", self._request_ended)
         page.on("pageerror", lambda error: self.problems.page_errors.append(str(error)))
         page.on("console", self._on_console)
         page.on("dialog", self._on_dialog)
@@ -92,9 +168,16 @@ class StreamlitPage:
     def _on_console(self, message) -> None:
         if message.type != "error":
             return
-        text = message.text
-        if not any(benign in text for benign in BENIGN_CONSOLE_ERRORS):
-            self.problems.console_errors.append(f"{text} @ {message.location}")
+        text, url = message.text, str(message.location.get("url", ""))
+        if not any(part in text and pattern.match(url)
+                   for part, pattern, _why in BENIGN_CONSOLE_ERRORS):
+            self.problems.console_errors.append(f"{text} @ {url}")
+
+    def _request_started(self, _request) -> None:
+        self.requests_in_flight += 1
+
+    def _request_ended(self, _request) -> None:
+        self.requests_in_flight = max(0, self.requests_in_flight - 1)
 
     def _on_dialog(self, dialog) -> None:
         self.problems.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -120,6 +203,21 @@ class StreamlitPage:
         self.page.locator('[data-testid="stStatusWidget"]').wait_for(
             state="hidden", timeout=WAIT_MS
         )
+        self.wait_until_drawn()
+
+    def wait_until_drawn(self) -> None:
+        """Wait until no request is in flight and the DOM has been quiet for QUIET_MS."""
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while True:
+            self.page.wait_for_function(
+                "(quiet) => performance.now() - window.__stLastMutation > quiet",
+                arg=QUIET_MS, timeout=WAIT_MS,
+            )
+            if self.requests_in_flight == 0:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{self.requests_in_flight} request(s) never finished")
+            self.page.wait_for_timeout(50)
 
     def open(self, path_and_query: str = "/") -> None:
         """Load a URL of the app and wait until its first script run is over."""
@@ -136,6 +234,55 @@ class StreamlitPage:
 
     def query(self) -> dict[str, list[str]]:
         return parse_qs(urlsplit(self.page.url).query, keep_blank_values=True)
+
+    def sidebar_multiselect(self, label: str):
+        """The sidebar multiselect whose label is `label` (e.g. "Country")."""
+        return self.page.locator(f'{SIDEBAR} [data-testid="stMultiSelect"]').filter(
+            has=self.page.get_by_text(label, exact=True)
+        )
+
+    def chosen_in(self, label: str) -> list[str]:
+        """The chips (chosen options) of a sidebar multiselect."""
+        chips = self.sidebar_multiselect(label).locator('[data-baseweb="tag"]')
+        return [text.strip() for text in chips.all_inner_texts()]
+
+    def choose(self, label: str, typed: str) -> None:
+        """Type into a sidebar multiselect and press Enter, as a user does; wait for the run."""
+        box = self.sidebar_multiselect(label).locator("input")
+        box.click()
+        box.fill(typed)
+        self.act(lambda: box.press("Enter"))
+        box.press("Escape")
+
+    def cards(self) -> list[dict[str, Any]]:
+        """The stop cards: id, heading ("Stop 2: Chile"), full text and colour."""
+        return self.page.evaluate(
+            """(selector) => Array.from(document.querySelectorAll(selector)).map(card => ({
+                id: card.dataset.stopId,
+                heading: (card.querySelector('strong') || card).innerText.trim(),
+                text: card.innerText,
+                color: getComputedStyle(card).borderLeftColor,
+            }))""",
+            CARD,
+        )
+
+    def timeline(self) -> dict[str, Any]:
+        """What the timeline holds (stop ids of its bar traces) and draws (bar elements)."""
+        chart = self.page.locator(f"{MAIN} {PLOTLY}").first
+        chart.wait_for(state="attached")
+        return chart.evaluate(
+            """(gd) => ({
+                stop_bars: (gd.data || []).filter(t => t.type === 'bar')
+                    .map(t => (t.customdata || [null])[0]).filter(id => id),
+                drawn_bars: gd.querySelectorAll('.barlayer .point').length,
+            })"""
+        )
+
+    def map_image(self) -> Image.Image:
+        """A screenshot of the deck.gl canvas of the map."""
+        canvas = self.page.locator(f"{MAIN} {DECK_CANVAS}").first
+        canvas.wait_for(state="visible")
+        return Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
 
     def exception_boxes(self) -> list[str]:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()

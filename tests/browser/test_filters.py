@@ -1,0 +1,141 @@
+"""Filters in the sidebar narrow every view, live in the URL, and survive being shared."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from conftest import DESKTOP, MAIN, NAV_LINK, css_rgb, eventually, pixels_near
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+CHOSEN_COUNTRY, CHOSEN_NAME = "CL", "Chile"
+MIN_STOP_PIXELS = 40
+
+
+def country_of(card: dict) -> str:
+    """'Stop 2: Chile' -> 'Chile'."""
+    return card["heading"].split(":", 1)[-1].strip()
+
+
+def assert_only_chosen_country(app, all_cards: list[dict]) -> None:
+    """Cards, timeline and map show the chosen country's stops and nothing else."""
+    chosen = [card for card in all_cards if country_of(card) == CHOSEN_NAME]
+    others = [card for card in all_cards if country_of(card) != CHOSEN_NAME]
+    assert chosen and others, f"the seed should have {CHOSEN_NAME} and other stops: {all_cards}"
+
+    cards = app.cards()
+    assert [card["id"] for card in cards] == [card["id"] for card in chosen], (
+        f"Cards after choosing {CHOSEN_NAME}: {[c['heading'] for c in cards]}"
+    )
+    timeline = eventually(app.timeline, lambda t: t["drawn_bars"] == len(chosen))
+    assert sorted(timeline["stop_bars"]) == sorted(card["id"] for card in chosen), (
+        f"Timeline bars after choosing {CHOSEN_NAME}: {timeline}"
+    )
+    assert timeline["drawn_bars"] == len(chosen), f"Bars drawn: {timeline}"
+
+    wanted = {card["id"]: css_rgb(card["color"]) for card in chosen}
+    # A colour shared with a chosen stop (the palette repeats after 7 stops) proves nothing.
+    unwanted = {card["id"]: css_rgb(card["color"]) for card in others
+                if css_rgb(card["color"]) not in wanted.values()}
+
+    def counts() -> tuple[dict[str, int], dict[str, int]]:
+        image = app.map_image()
+        return ({stop: len(pixels_near(image, c)) for stop, c in wanted.items()},
+                {stop: len(pixels_near(image, c)) for stop, c in unwanted.items()})
+
+    shown, hidden = eventually(
+        counts, lambda found: all(n >= MIN_STOP_PIXELS for n in found[0].values())
+        and not any(found[1].values()))
+    assert all(n >= MIN_STOP_PIXELS for n in shown.values()), (
+        f"The chosen stops are not drawn on the map: {shown}"
+    )
+    assert not any(hidden.values()), (
+        f"Stops of other countries are still drawn on the map (pixels per stop): {hidden}"
+    )
+
+
+def test_choosing_a_country_filters_everything_and_the_link_reopens_it(app, new_app_page):
+    app.open("/")
+    all_cards = app.cards()
+    assert app.query() == {}, f"A fresh visit should have a clean URL, got {app.page.url}"
+
+    app.choose("Country", CHOSEN_NAME)
+    expect(app.page).to_have_url(re.compile(rf"[?&]country={CHOSEN_COUNTRY}(&|$)"))
+    assert app.query().get("country") == [CHOSEN_COUNTRY]
+    assert app.chosen_in("Country") == [f"{CHOSEN_NAME} ({CHOSEN_COUNTRY})"]
+    assert_only_chosen_country(app, all_cards)
+    app.assert_clean()
+
+    # A colleague opens the copied address in their own browser.
+    shared_url = app.page.url
+    colleague = new_app_page(DESKTOP)
+    colleague.open(shared_url.removeprefix(colleague.base_url))
+    assert colleague.query().get("country") == [CHOSEN_COUNTRY]
+    assert colleague.chosen_in("Country") == [f"{CHOSEN_NAME} ({CHOSEN_COUNTRY})"]
+    assert_only_chosen_country(colleague, all_cards)
+    assert not colleague.page.locator(f'{MAIN} [data-testid="stAlert"]').filter(
+        has_text="Ignored").count(), "A valid shared link must not raise a notice"
+
+    # ... and moves to another page: the selection and the URL go with them.
+    data_link = colleague.page.locator(NAV_LINK).filter(has_text="Data")
+    colleague.act(data_link.click)
+    expect(colleague.page).to_have_url(re.compile(r"/data\?"))
+    assert urlsplit(colleague.page.url).path == "/data"
+    assert colleague.query().get("country") == [CHOSEN_COUNTRY]
+    assert colleague.chosen_in("Country") == [f"{CHOSEN_NAME} ({CHOSEN_COUNTRY})"]
+    chosen = [card for card in all_cards if country_of(card) == CHOSEN_NAME]
+    expect(colleague.page.locator(MAIN).get_by_text(f"{len(chosen)} stop(s)")).to_be_visible()
+    grid = colleague.page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
+    grid_text = eventually(lambda: grid.locator("table").first.inner_text(),
+                           lambda text: CHOSEN_NAME in text)
+    assert CHOSEN_NAME in grid_text, f"The itinerary table lacks {CHOSEN_NAME}: {grid_text!r}"
+    for other in {country_of(card) for card in all_cards} - {CHOSEN_NAME}:
+        assert other not in grid_text, f"The itinerary table still lists {other}"
+    colleague.assert_clean()
+
+
+def test_clearing_the_country_brings_every_stop_back(app):
+    app.open(f"/?country={CHOSEN_COUNTRY}")
+    filtered = len(app.cards())
+    chip = app.sidebar_multiselect("Country").locator('[data-baseweb="tag"]')
+    chip_remove = chip.locator('[role="presentation"]')
+    app.act(chip_remove.first.click)
+    expect(app.page).not_to_have_url(re.compile(r"[?&]country="))
+    assert len(app.cards()) > filtered
+    app.assert_clean()
+
+
+HOSTILE_SCRIPT = "<script>alert(1)</script>"
+
+
+def test_hostile_link_shows_a_notice_and_runs_no_script(app):
+    query = urlencode([("country", "ZZ"), ("country", HOSTILE_SCRIPT), ("topic", "x" * 10_000)])
+    app.open("/")
+    default_cards = [card["id"] for card in app.cards()]
+    app.open(f"/?{query}")
+
+    notices = app.page.locator(f'{MAIN} [data-testid="stAlert"]')
+    expect(notices.first).to_be_visible()
+    notice_text = "\n".join(notices.all_inner_texts())
+    assert "ZZ" in notice_text, f"The unknown code is not named in the notice: {notice_text!r}"
+    assert "script" in notice_text.lower(), f"The script value is not reported: {notice_text!r}"
+    assert "x" * 200 not in notice_text, "The 10,000-character value is echoed back in full"
+
+    assert not app.problems.dialogs, f"A script ran: {app.problems.dialogs}"
+    injected = app.page.evaluate(
+        """() => Array.from(document.querySelectorAll('script'))
+                 .filter(s => (s.textContent || '').includes('alert(1)')).length"""
+    )
+    assert injected == 0, "A <script> element with the URL's payload is in the page"
+    assert HOSTILE_SCRIPT not in app.page.locator("body").inner_html(), (
+        "The payload reached the DOM as markup, unescaped"
+    )
+    # The page still works: nothing valid was asked for, so every stop is shown.
+    assert [card["id"] for card in app.cards()] == default_cards
+    assert not {"country", "topic"} & set(app.query()), (
+        f"The dropped values are still in the address bar: {app.page.url[:200]}"
+    )
+    app.assert_clean()

@@ -1,0 +1,76 @@
+"""The overview draws: the map has the stops in their colours, the timeline a bar per stop."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import css_rgb, eventually, pixels_near
+
+pytestmark = pytest.mark.browser
+
+# A 9 px-radius stop dot covers ~250 px; labels or a neighbour may hide part of it.
+MIN_STOP_PIXELS = 40
+
+
+def test_map_draws_every_stop_in_its_colour(app) -> None:
+    app.open("/")
+    cards = app.cards()
+    assert len(cards) >= 2, (f"expected the seed trip's stops as cards, got {cards}; page:\n"
+                             f"{app.page.inner_text('body')[:1500]}")
+    colours = {card["id"]: css_rgb(card["color"]) for card in cards}
+
+    def stop_pixel_counts() -> dict[str, int]:
+        image = app.map_image()
+        return {stop: len(pixels_near(image, colour)) for stop, colour in colours.items()}
+
+    counts = eventually(stop_pixel_counts,
+                        lambda found: all(n >= MIN_STOP_PIXELS for n in found.values()))
+    assert all(n >= MIN_STOP_PIXELS for n in counts.values()), (
+        f"Stops missing from the map canvas (pixels of each stop's card colour): {counts}"
+    )
+    image = app.map_image()
+    distinct = len(image.getcolors(maxcolors=image.width * image.height) or [])
+    assert distinct > 20, f"The map canvas is nearly blank ({distinct} distinct colours)"
+    app.assert_clean()
+
+
+def test_map_tooltip_names_the_stop_under_the_pointer(app) -> None:
+    app.open("/")
+    card = app.cards()[0]
+    colour = css_rgb(card["color"])
+    pixels = eventually(lambda: pixels_near(app.map_image(), colour),
+                        lambda found: len(found) >= MIN_STOP_PIXELS)
+    assert len(pixels) >= MIN_STOP_PIXELS, f"stop {card['id']} is not drawn on the map"
+    # The dot is the densest cluster of its colour; legs in that colour are thin lines.
+    x = sorted(p[0] for p in pixels)[len(pixels) // 2]
+    y = sorted(p[1] for p in pixels)[len(pixels) // 2]
+    box = app.page.locator('[data-testid="stMain"] [data-testid="stDeckGlJsonChart"] canvas'
+                           ).first.bounding_box()
+    assert box is not None
+    app.page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = app.page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible")
+    country = card["heading"].split(":", 1)[-1].strip()
+    assert country in tooltip.inner_text(), (
+        f"Hovering stop {card['id']} ({country}) shows: {tooltip.inner_text()!r}"
+    )
+    app.assert_clean()
+
+
+def test_timeline_has_one_bar_per_dated_stop(app) -> None:
+    app.open("/")
+    cards = app.cards()
+    undated = app.page.get_by_text("No date known for", exact=False).count()
+    timeline = eventually(app.timeline, lambda t: t["drawn_bars"] >= len(t["stop_bars"]) > 0)
+    bars = timeline["stop_bars"]
+    assert len(bars) == len(set(bars)), f"A stop has two bars: {bars}"
+    assert set(bars) <= {card["id"] for card in cards}, (
+        f"Bars for stops without a card: {set(bars) - {c['id'] for c in cards}}"
+    )
+    if not undated:
+        assert sorted(bars) == sorted(card["id"] for card in cards), (
+            f"Every stop has a date, yet bars {bars} != cards {[c['id'] for c in cards]}"
+        )
+    assert timeline["drawn_bars"] == len(bars), (
+        f"{len(bars)} bar traces but {timeline['drawn_bars']} bars drawn"
+    )
+    app.assert_clean()
