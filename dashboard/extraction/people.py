@@ -35,8 +35,8 @@ STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "
 MONARCH_TITLES = {"king", "queen", "emperor", "empress", "pope", "prince", "princess",
                   "crown prince", "emir", "sultan", "sheikh", "grand duke"}
 TRAVELLER_TITLES = {"top diplomat", "secretary of state", "president", "prime minister",
-                    "foreign minister", "foreign secretary", "vice president", "chancellor", "secretary-general",
-                    "secretary general", "minister of foreign affairs", "defense secretary",
+                    "foreign minister", "foreign secretary", "vice president", "chancellor",
+                    "secretary-general", "secretary general", "minister of foreign affairs", "defense secretary",
                     "secretary of defense", "defence secretary", "premier", "king", "queen",
                     "pope", "deputy secretary of state", "secretary"}
 
