@@ -34,11 +34,13 @@ STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "
                 "deputy department spokesperson", "department spokesperson"}
 MONARCH_TITLES = {"king", "queen", "emperor", "empress", "pope", "prince", "princess",
                   "crown prince", "emir", "sultan", "sheikh", "grand duke"}
-TRAVELLER_TITLES = {"top diplomat", "secretary of state", "president", "prime minister",
-                    "foreign minister", "foreign secretary", "vice president", "chancellor",
-                    "secretary-general", "secretary general", "minister of foreign affairs", "defense secretary",
-                    "secretary of defense", "defence secretary", "premier", "king", "queen",
-                    "pope", "deputy secretary of state", "secretary"}
+TRAVELLER_TITLES = {
+    "top diplomat", "secretary of state", "president", "prime minister", "foreign minister",
+    "foreign secretary", "vice president", "chancellor", "secretary-general",
+    "secretary general", "minister of foreign affairs", "defense secretary",
+    "secretary of defense", "defence secretary", "premier", "king", "queen", "pope",
+    "deputy secretary of state", "secretary",
+}
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
