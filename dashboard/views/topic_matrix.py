@@ -197,7 +197,7 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     """A heatmap of the matrix: topics down, stops across in travel order, counts in cells.
 
     Zero cells are left blank rather than coloured, so the eye goes to where topics arise.
-    With several trips the columns are grouped under each trip (a two-level axis). Hover
+    With several trips the columns are grouped under each trip's label. Hover
     gives the count and an example phrase. Every label is HTML-escaped: plotly renders a
     subset of HTML in labels and hover text, and these words come from articles.
     """
@@ -205,11 +205,11 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     z = counts.where(counts > 0).to_numpy(dtype=float)
     text = counts.map(lambda n: str(n) if n else "").to_numpy()
     rows = [_plotly_text(matrix.labels.get(slug, slug)) for slug in counts.index]
+    columns = [_plotly_text(label) for label in counts.columns]  # unique: the x values
     stops = [_plotly_text(label) for label in (matrix.column_stops or counts.columns)]
-    trips = [_plotly_text(label) for label in matrix.column_trips]
+    trips = [_plotly_text(label) for label in matrix.column_trips] or [""] * len(stops)
     grouped = len(set(trips)) > 1
-    x = [trips, stops] if grouped else stops
-    where = [f"{t} · {s}" if grouped else s for t, s in zip(trips or stops, stops, strict=True)]
+    where = [f"{t} · {s}" if grouped else s for t, s in zip(trips, stops, strict=True)]
     hover = [
         [
             f"<b>{topic}</b><br>{where[j]}<br>{n} sentence(s)"
@@ -224,7 +224,7 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=x,
+            x=columns,
             y=rows,
             text=text,
             hovertext=hover,
@@ -243,12 +243,15 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
     )
     tick_font = {"size": 14}
     figure.update_layout(
-        height=max(260, 70 + 40 * len(rows) + (60 if grouped else 0)),
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        height=max(260, 70 + 40 * len(rows) + (40 if grouped else 0)),
+        margin={"l": 8, "r": 8, "t": 8, "b": 40 if grouped else 8},
         xaxis={
-            # a two-level axis reads top-down only at the bottom (trip under its stops)
-            "side": "bottom" if grouped else "top",
-            "type": "multicategory" if grouped else "category",
+            "side": "top",
+            "type": "category",
+            # the values stay unique per column; the ticks show just the stop ("1 Colombia")
+            "tickmode": "array",
+            "tickvals": columns,
+            "ticktext": stops,
             "automargin": True,
             "showgrid": False,
             "tickfont": tick_font,
@@ -261,7 +264,34 @@ def topic_heatmap(matrix: TopicMatrix) -> go.Figure:
             "tickfont": tick_font,
         },
     )
+    if grouped:
+        _label_trip_groups(figure, trips)
     return figure
+
+
+def _label_trip_groups(figure: go.Figure, trips: list[str]) -> None:
+    """Name each trip under its run of columns and draw a line between trips.
+
+    (Plotly's two-level "multicategory" axis misplaces heatmap cells, so the grouping is
+    drawn with annotations and lines on a plain category axis.)
+    """
+    start = 0
+    for n in range(1, len(trips) + 1):
+        if n == len(trips) or trips[n] != trips[start]:
+            figure.add_annotation(
+                x=(start + n - 1) / 2,
+                y=0,
+                xref="x",
+                yref="paper",
+                yanchor="top",
+                yshift=-6,
+                text=f"<b>{trips[start]}</b>",
+                showarrow=False,
+                font={"size": 13},
+            )
+            if n < len(trips):
+                figure.add_vline(x=n - 0.5, line_width=1, line_dash="dot", opacity=0.6)
+            start = n
 
 
 def _plotly_text(value: object) -> str:
