@@ -114,3 +114,17 @@ def test_clause_tense():
     text = "On Wednesday, he will meet Boric"
     assert clause_tense(text, text.index("Wednesday")) is True
     assert clause_tense("Monday", 0) is None
+
+
+def test_two_dates_joined_by_to_make_one_range():
+    found = one("will travel to Japan and South Korea from Saturday, March 13, to Wednesday, "
+                "March 17.", anchor=date(2021, 3, 10))
+    assert (found.first, found.last) == (date(2021, 3, 13), date(2021, 3, 17))
+
+
+def test_today_tomorrow_yesterday():
+    found = find_dates("He arrived yesterday, meets Petro today and leaves tomorrow.",
+                       anchor=TUESDAY)
+    assert [(d.text, d.first) for d in found] == [
+        ("yesterday", date(2022, 10, 3)), ("today", TUESDAY), ("tomorrow", date(2022, 10, 5))]
+    assert find_dates("He arrives tomorrow.", anchor=None) == []

@@ -97,3 +97,19 @@ def test_a_leader_is_placed_where_the_meeting_happens_else_at_their_country():
     # stated and July 12 is unaccounted for, so its end stays unknown
     assert [(s.start, s.end) for s in trip.stops] == [
         (date(2023, 7, 11), None), (date(2023, 7, 13), date(2023, 7, 13))]
+
+
+def test_possessive_country_gives_the_nationality():
+    (kishida,) = people("Japan's Prime Minister Fumio Kishida said")
+    assert (kishida.name, kishida.nationality) == ("Fumio Kishida", "JP")
+    assert kishida.start == 0
+
+
+def test_the_host_who_invited_the_traveller_is_a_leader_met():
+    trip = trip_of("At the invitation of Russian Foreign Minister Sergey Lavrov, Chinese Foreign "
+                   "Minister Wang Yi will pay an official visit to Russia from February 20 to 22.",
+                   published="2023-02-15")
+    assert trip.traveler == "Wang Yi"
+    (russia,) = trip.stops
+    assert [leader.name for leader in russia.leaders] == ["Sergey Lavrov"]
+    assert (russia.start, russia.end) == (date(2023, 2, 20), date(2023, 2, 22))

@@ -38,9 +38,13 @@ DATE_PATTERN = re.compile(
     rf"|(?P<ddm>(?P<d6>{_D}){_TO}(?P<d7>{_D})\s+(?:of\s+)?(?P<m6>{_M})(?:,?\s*(?P<y6>{_Y}))?)\b"
     rf"|(?P<dm>(?P<d8>{_D})\s+(?:of\s+)?(?P<m8>{_M})(?:,?\s*(?P<y8>{_Y}))?)\b"
     rf"|(?P<wd>(?P<w1>{_W})(?:{_TO}(?P<w2>{_W}))?)"
-    rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b",
+    rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
+    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday)\b",
     re.IGNORECASE,
 )
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+# "from Saturday, March 13, to Tuesday, March 16": two dates that make one range
+RANGE_GAP = re.compile(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 # "May" is also a verb and a name: as a month it needs a day next to it, which the
 # patterns already demand; "March" likewise.
 PAST_MARKERS = re.compile(
@@ -211,6 +215,12 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         if match.start() < skip_until:
             continue
         groups = match.groupdict()
+        if groups["rel"]:
+            if anchor is not None:
+                day = anchor + timedelta(days=RELATIVE_DAYS[groups["rel"].lower()])
+                found.append(DateMention(match.group(0), match.start(), match.end(), day, day,
+                                         True))
+            continue
         future = clause_tense(text, match.start())
         reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
         if groups["wd"]:
@@ -243,4 +253,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             first, last = last, first
         found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
                                  False, inferred, reporting))
-    return found
+    return _merge_ranges(text, found)
+
+
+def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    merged: list[DateMention] = []
+    for mention in found:
+        previous = merged[-1] if merged else None
+        if (previous is not None and previous.first and mention.first and previous.last
+                and RANGE_GAP.fullmatch(text, previous.end, mention.start)
+                and previous.last < mention.first <= previous.last + timedelta(days=31)):
+            merged[-1] = DateMention(text[previous.start:mention.end], previous.start,
+                                     mention.end, previous.first, mention.last,
+                                     previous.relative or mention.relative,
+                                     previous.year_inferred or mention.year_inferred,
+                                     previous.reporting)
+            continue
+        merged.append(mention)
+    return merged

@@ -69,7 +69,8 @@ NON_NAME_WORDS = {
 MEETING_CUE = re.compile(
     r"\b(?:meet(?:s|ing)?(?:\s+with)?|met(?:\s+with)?|talks\s+with|talks\s+between|"
     r"engagements?\s+with|conversations?\s+with|discussions?\s+with|hosted\s+by|"
-    r"welcomed\s+by|received\s+by|audience\s+with|call(?:ed)?\s+on|sit\s+down\s+with|"
+    r"welcomed\s+by|received\s+by|audience\s+with|(?:at\s+)?the\s+invitation\s+of|"
+    r"guest\s+of|call(?:ed)?\s+on|sit\s+down\s+with|"
     r"bilateral\s+(?:meeting|talks)\s+with|press\s+conference\s+with|joined\s+by)\b",
     re.IGNORECASE,
 )
@@ -133,9 +134,13 @@ def find_people(text: str, start: int, end: int,
             before = text[max(start, span_start - 3):span_start]
             gap = len(before) - len(before.rstrip())
             key = span_start - gap
+            if text[key - 2:key] in {"'s", "’s"}:  # "Japan's Prime Minister"
+                key -= 2
             if key in nationality_at:
                 nationality, nationality_text = nationality_at[key]
                 span_start = key - len(nationality_text)
+                if text[span_start:key] != nationality_text:
+                    span_start = text.rfind(nationality_text, 0, key)
         name_start = match.start("name")
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
@@ -146,6 +151,11 @@ def meeting_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans following a meeting cue ("meet with ...", "talks with ..."), up to the clause end."""
     spans = []
     for match in MEETING_CUE.finditer(text, start, end):
+        if re.search(r"invitation|guest", match.group(0)):
+            # "At the invitation of <host>, <traveller> will ...": the host ends at the comma
+            comma = text.find(",", match.end(), end)
+            spans.append((match.end(), comma if comma != -1 else end))
+            continue
         tail = re.search(r"[;:]|\bto (?:discuss|attend|take part|encourage|underscore)\b|"
                          r"\b(?:where|which|who|before|after)\b|$", text[match.end():end])
         stop = match.end() + (tail.start() if tail else 0)

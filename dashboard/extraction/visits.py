@@ -18,7 +18,7 @@ TRAVEL_CUE = re.compile(
     r"\b(?:"
     r"travel(?:s|ed|led|ing|ling)?(?:\s+(?:on|onward|onwards|back|together|first|then|next|"
     r"also))*\s+(?:to|from)|"
-    r"trips?\s+to|visits?\s+to|journey\s+to|tour(?:s|ed|ing)?\s+(?:of|to|through)|"
+    r"trips?\s+to|visits?\s+to|flights?\s+to|journey\s+to|tour(?:s|ed|ing)?\s+(?:of|to|through)|"
     r"visit(?:s|ed|ing)?|"
     r"(?:head|go|fly|jet|move|continue|proceed|press|set\s+off|come)"
     r"(?:s|es|ed|ing)?(?:\s+(?:on|onward|onwards|back|then|next|first))*\s+(?:to|for)|"
