@@ -52,6 +52,8 @@ class _PhraseIndex:
     exact: dict[tuple[str, ...], list[Topic]]
     prefixes: list[tuple[tuple[str, ...], str, Topic]]
     longest: int
+    first_words: frozenset[str] = frozenset()  # words a phrase can start with
+    prefix_starts: tuple[str, ...] = ()  # for str.startswith on wildcard first words
 
 
 def load_topics(path: Path = TOPICS_FILE) -> list[Topic]:
@@ -92,7 +94,9 @@ def _index(topics: tuple[Topic, ...]) -> _PhraseIndex:
             key = (*words[:-1], _singular(words[-1]))
             if topic not in exact.setdefault(key, []):
                 exact[key].append(topic)
-    return _PhraseIndex(exact, prefixes, longest)
+    first_words = {key[0] for key in exact} | {head[0] for head, _p, _t in prefixes if head}
+    prefix_starts = tuple(p for head, p, _t in prefixes if not head)
+    return _PhraseIndex(exact, prefixes, longest, frozenset(first_words), prefix_starts)
 
 
 @lru_cache(maxsize=1)
@@ -120,18 +124,24 @@ def find_topics(text: str, start: int = 0, end: int | None = None,
     index = _cached_index(topics)
     tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'"))
               for m in WORD.finditer(text, start, end)]
+    singular = [_singular(t[2]) for t in tokens]
     hits: list[TopicHit] = []
     i = 0
     while i < len(tokens):
         matched = 0
         found: list[Topic] = []
+        word = tokens[i][2]
+        if word not in index.first_words and singular[i] not in index.first_words and not (
+                index.prefix_starts and word.startswith(index.prefix_starts)):
+            i += 1
+            continue
         for n in range(min(index.longest, len(tokens) - i), 0, -1):
             words = [t[2] for t in tokens[i:i + n]]
             # the words must be adjacent: spaces or hyphens only between them
             if n > 1 and any(text[tokens[k][1]:tokens[k + 1][0]].strip(" -\n") for k in
                              range(i, i + n - 1)):
                 continue
-            key = (*words[:-1], _singular(words[-1]))
+            key = (*words[:-1], singular[i + n - 1])
             found = list(index.exact.get(key, []))
             for head, prefix, topic in index.prefixes:
                 if len(head) == n - 1 and tuple(words[:-1]) == head and \
