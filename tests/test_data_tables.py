@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from view_fixtures import sample_tables
+from view_fixtures import sample_tables, sample_trip
 
 from dashboard.filters import Selection, apply_selection
 from dashboard.tables import build_tables
@@ -58,3 +58,10 @@ def test_empty_tables():
     assert itinerary_table(tables.itinerary).empty
     assert events_table(tables.events, tables.itinerary).empty
     assert topics_table(tables.topics, tables.itinerary).empty
+
+
+def test_several_trips_keep_the_loader_order_not_alphabetical():
+    tables = build_tables([sample_trip("zeta"), sample_trip("alpha")])
+    assert itinerary_table(tables.itinerary)["trip"].tolist() == ["zeta"] * 3 + ["alpha"] * 3
+    assert topics_table(tables.topics, tables.itinerary)["trip"].iloc[0] == "zeta"
+    assert events_table(tables.events, tables.itinerary)["trip"].tolist() == ["zeta", "alpha"]

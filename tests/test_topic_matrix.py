@@ -194,3 +194,9 @@ def test_short_trip_labels_are_surname_and_month_and_unique():
     assert labels == {"trip-a": "Blinken Oct 2022", "trip-b": "Blinken Oct 2022 (2)"}
     trips = tables.trips.assign(traveler=[None, None])
     assert short_trip_labels(trips)["trip-a"] == "Blinken tours <Latin>…"
+
+
+def test_sentences_for_topic_keep_the_loader_trip_order():
+    tables = build_tables([sample_trip("zeta"), sample_trip("alpha")])
+    rows = sentences_for_topic(tables.topics, "democracy", tables.itinerary)
+    assert rows["trip_id"].tolist() == ["zeta", "alpha"]

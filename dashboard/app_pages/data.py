@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.components.share import download_buttons
 from dashboard.session import current_view, show_empty_result
 from dashboard.views.data_tables import events_table, itinerary_table, topics_table
+from dashboard.views.topic_matrix import short_trip_labels
 
 DAY_FORMAT = "ddd D MMM YYYY"
 
@@ -18,14 +19,16 @@ if state.is_empty:
 
 view = state.view
 several = state.all_trips
-trip_column = st.column_config.TextColumn("Trip", width="medium")
+# Short labels ("Blinken Oct 2022") keep the trip column narrow; titles are on other pages.
+trip_labels = short_trip_labels(view.trips)
+trip_column = st.column_config.TextColumn("Trip", help="Traveller and month of the trip")
 sentence_column = st.column_config.TextColumn(
     "Sentence", width="large", help="The sentence of the article this row was read from"
 )
 
 itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
 with itinerary_tab:
-    itinerary = itinerary_table(view.itinerary, state.trip_titles, state.topic_labels)
+    itinerary = itinerary_table(view.itinerary, trip_labels, state.topic_labels)
     st.caption(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
         itinerary,
@@ -72,7 +75,7 @@ with itinerary_tab:
     )
 
 with events_tab:
-    events = events_table(view.events, view.itinerary, state.trip_titles)
+    events = events_table(view.events, view.itinerary, trip_labels)
     if events.empty:
         st.info("No dated or named events for the stops in view.")
     else:
@@ -100,7 +103,7 @@ with events_tab:
         )
 
 with topics_tab:
-    topics = topics_table(view.topics, view.itinerary, state.trip_titles)
+    topics = topics_table(view.topics, view.itinerary, trip_labels)
     if topics.empty:
         st.info("No topics tagged for the stops in view.")
     else:

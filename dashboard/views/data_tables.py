@@ -36,6 +36,17 @@ def _trip_titles(frame: pd.DataFrame, trip_titles: Mapping[str, str]) -> pd.Seri
     return frame["trip_id"].map(lambda t: trip_titles.get(t, t)).astype("object")
 
 
+def _in_trip_order(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Sort by `by` within each trip, trips kept in the order they come (the loader's order,
+    not alphabetical by id)."""
+    order = {trip_id: n for n, trip_id in enumerate(dict.fromkeys(frame["trip_id"]))}
+    return (
+        frame.assign(_trip=frame["trip_id"].map(order))
+        .sort_values(["_trip", *by], kind="stable", na_position="last")
+        .drop(columns="_trip")
+    )
+
+
 def itinerary_table(
     itinerary: pd.DataFrame,
     trip_titles: Mapping[str, str] | None = None,
@@ -44,7 +55,7 @@ def itinerary_table(
     """One row per stop in travel order: stop number from 1, topics as labels."""
     trip_titles = trip_titles or {}
     topic_labels = topic_labels or {}
-    rows = itinerary.sort_values(["trip_id", "stop_index"], kind="stable")
+    rows = _in_trip_order(itinerary, ["stop_index"])
     table = rows.assign(
         trip=_trip_titles(rows, trip_titles),
         stop=rows["stop_index"].astype("Int64") + 1,
@@ -75,7 +86,7 @@ def events_table(
 ) -> pd.DataFrame:
     """One row per event, by trip, date and text order; `stop` is "1 Colombia" or whole trip."""
     trip_titles = trip_titles or {}
-    rows = events.sort_values(["trip_id", "date", "start"], kind="stable", na_position="last")
+    rows = _in_trip_order(events, ["date", "start"])
     table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary))
     return table[EVENT_VIEW_COLUMNS].reset_index(drop=True)
 
@@ -87,6 +98,6 @@ def topics_table(
 ) -> pd.DataFrame:
     """One row per topic tag, stops in travel order then the trip agenda, text order within."""
     trip_titles = trip_titles or {}
-    rows = topics.sort_values(["trip_id", "stop_index", "start"], kind="stable", na_position="last")
+    rows = _in_trip_order(topics, ["stop_index", "start"])
     table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary))
     return table[TOPIC_VIEW_COLUMNS].reset_index(drop=True)

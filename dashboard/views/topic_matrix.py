@@ -361,7 +361,12 @@ def sentences_for_topic(
     names = stop_labels(itinerary, trip_titles) if itinerary is not None else {}
     several = itinerary is not None and itinerary["trip_id"].nunique() > 1
     out = []
-    for (trip_id, start, end), group in rows.groupby(_SENTENCE_KEY, sort=True):
+    # trips in the order the tables hold them (the loader's), sentences in text order
+    trip_order = {t: n for n, t in enumerate(dict.fromkeys(topics["trip_id"]))}
+    rows = rows.assign(_trip=rows["trip_id"].map(trip_order)).sort_values(
+        ["_trip", "start", "end"], kind="stable"
+    )
+    for (trip_id, start, end), group in rows.groupby(_SENTENCE_KEY, sort=False):
         stop_ids = group.sort_values("stop_index", na_position="last")["stop_id"].tolist()
         places = [
             whole_trip_label(trip_id, several, trip_titles)
