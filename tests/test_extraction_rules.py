@@ -194,3 +194,14 @@ def test_extraction_is_deterministic():
     text = ("Date: 2023-07-02\n\nPresident Biden will travel to London, United Kingdom on July 9 "
             "and then to Vilnius, Lithuania.\n")
     assert trip_of(text).model_dump() == trip_of(text).model_dump()
+
+
+def test_an_internal_failure_becomes_an_article_error(monkeypatch):
+    from dashboard.extraction import trip as trip_module
+
+    def broken(*_args, **_kwargs):
+        raise IndexError("boom")
+
+    monkeypatch.setattr(trip_module, "_build_stops", broken)
+    with pytest.raises(ArticleError, match=r"odd\.txt: the extractor failed .*IndexError: boom"):
+        trip_of("Date: 2023-01-01\n\nBlinken will travel to Peru.\n", name="odd.txt")

@@ -630,7 +630,21 @@ def _headline(sentences: list[Sentence]) -> str | None:
 
 
 def extract_trip(article: Article) -> Trip:
-    """The trip an article describes. Raises ArticleError when no visited place is found."""
+    """The trip an article describes. Raises ArticleError when no visited place is found.
+
+    Any other failure is a bug in a rule; it is reported as an ArticleError naming the file
+    too, so one odd article never takes the other articles (or the dashboard) down with it.
+    """
+    try:
+        return _extract_trip(article)
+    except ArticleError:
+        raise
+    except Exception as exc:  # a safety net; tests exercise it with a monkeypatched rule
+        raise ArticleError(f"{article.path}: the extractor failed on this article "
+                           f"({type(exc).__name__}: {exc})") from exc
+
+
+def _extract_trip(article: Article) -> Trip:
     text = article.text
     sentences = split_sentences(text, article.body_start, article.title)
     if not article.title:
