@@ -72,6 +72,10 @@ def test_report_has_title_map_timeline_cards_and_sources(report: str) -> None:
     assert cards == ["blinken-2022-10-0", "blinken-2022-10-1", "blinken-2022-10-2",
                      "kishida-2023-05-0", "kishida-2023-05-1", "kishida-2023-05-2"]
     assert "Not on the map (no coordinates): Canada." in report
+    assert "Not on the timeline (no date): Canada." in report
+    headings = re.findall(r'<h3 class="trip-heading">([^<]+)</h3>', report)
+    assert headings == ["Blinken tours &lt;Latin&gt; America",
+                        "Kishida &lt;b&gt;crosses&lt;/b&gt; the Pacific"] * 2  # timelines, cards
 
 
 def test_article_text_that_looks_like_html_is_escaped(report: str) -> None:
@@ -150,14 +154,15 @@ def test_report_opens_from_disk_offline_and_draws_map_and_timeline(
 
             # Plain cartesian traces only: geo traces make plotly.js fetch a world topology.
             trace_types = page.evaluate(
-                "['map-figure', 'timeline-figure'].flatMap("
-                "id => document.getElementById(id).data.map(t => t.type || 'scatter'))")
+                "Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap("
+                "plot => plot.data.map(t => t.type || 'scatter'))")
             assert set(trace_types) <= {"scatter", "bar"}, trace_types
             # The map: country outlines, the route and five placed stops (Canada has none).
             assert page.locator("#map-figure .scatterlayer .trace").count() >= 4
             assert page.locator("#map-figure .scatterlayer .point").count() >= 5
-            # The timeline: a bar per dated stop.
-            assert page.locator("#timeline-figure .barlayer .point").count() == 5
+            # The timelines, one per trip: a bar per dated stop.
+            assert page.locator("#report-timeline .js-plotly-plot").count() == 2
+            assert page.locator("#report-timeline .barlayer .point").count() == 5
             # Article text is shown as text, and nothing it contains ran.
             assert page.get_by_text(HOSTILE, exact=False).count() >= 2
             assert page.evaluate("document.querySelectorAll('[onload]').length") == 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -145,7 +146,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.out is not None and not args.out.is_dir() and not args.out.parent.is_dir():
             raise UsageError(f"cannot write {args.out}: folder {args.out.parent} does not exist")
         paths = _article_paths(args.articles, args.folder)
-        trips, errors = load_trips(paths)
+        with warnings.catch_warnings(record=True) as caught:  # shown as plain notes below
+            warnings.simplefilter("always")
+            trips, errors = load_trips(paths)
+        for message in dict.fromkeys(str(w.message) for w in caught):
+            print(f"note: {message}", file=sys.stderr)
         for error in errors:
             print(f"warning: {error}", file=sys.stderr)
         if not trips:

@@ -74,6 +74,7 @@ TEMPLATE = """<!DOCTYPE html>
   .note { background: #fff8c5; border: 1px solid #d4a72c66; border-radius: 6px;
           padding: .75rem 1rem; }
   .figure { border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
+  .trip-heading { margin: 1.25rem 0 .5rem; }
   .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
            gap: 1rem; padding: 0; list-style: none; }
   .card { border: 1px solid var(--line); border-left: 8px solid var(--stop-color);
@@ -114,17 +115,25 @@ TEMPLATE = """<!DOCTYPE html>
   {% endif %}
 </section>
 {% endif %}
-{% if timeline_html %}
-<section aria-labelledby="timeline-title">
+{% if timelines %}
+<section aria-labelledby="timeline-title" id="report-timeline">
   <h2 id="timeline-title">Timeline</h2>
-  <div class="figure" id="report-timeline">{{ timeline_html }}</div>
+  {% for timeline in timelines %}
+  {% if timeline.title %}<h3 class="trip-heading">{{ timeline.title }}</h3>{% endif %}
+  <div class="figure">{{ timeline.html }}</div>
+  {% if timeline.undated %}
+  <p class="caption">Not on the timeline (no date): {{ timeline.undated }}.</p>
+  {% endif %}
+  {% endfor %}
 </section>
 {% endif %}
-{% if cards %}
+{% if card_groups %}
 <section aria-labelledby="stops-title">
   <h2 id="stops-title">Stops</h2>
+  {% for group in card_groups %}
+  {% if group.title %}<h3 class="trip-heading">{{ group.title }}</h3>{% endif %}
   <ol class="cards">
-  {% for card in cards %}
+  {% for card in group.cards %}
     <li class="card" id="stop-{{ card.anchor }}"
         style="--stop-color: {{ card.color }}; --badge-ink: {{ card.badge_ink }}">
       <header><span class="badge">{{ card.number }}</span>
@@ -134,7 +143,6 @@ TEMPLATE = """<!DOCTYPE html>
       <dl>
         <dt>Dates</dt><dd>{{ card.days }}
           {%- if card.dates_inferred %}<span class="flag">inferred</span>{% endif %}</dd>
-        {% if many_trips %}<dt>Trip</dt><dd>{{ card.trip }}</dd>{% endif %}
         {% if card.leaders %}<dt>Met</dt><dd>{{ card.leaders }}</dd>{% endif %}
         {% if card.topics %}<dt>Topics</dt><dd>{{ card.topics }}</dd>{% endif %}
         {% if card.events %}<dt>Events</dt><dd>{{ card.events }}</dd>{% endif %}
@@ -147,6 +155,7 @@ TEMPLATE = """<!DOCTYPE html>
     </li>
   {% endfor %}
   </ol>
+  {% endfor %}
 </section>
 {% endif %}
 {% if sources %}
@@ -218,13 +227,20 @@ def _figure_html(figure: go.Figure, include_plotlyjs: bool, div_id: str) -> str:
                           config=PLOTLY_CONFIG, div_id=div_id)
 
 
-def _timeline(view: TripTables, colors: Mapping[str, str], labels: Mapping[str, str],
-              titles: Mapping[str, str]) -> go.Figure:
+def _timelines(view: TripTables, colors: Mapping[str, str],
+               labels: Mapping[str, str]) -> list[go.Figure]:
+    """One timeline per trip, in travel order: trips years apart would otherwise shrink
+    each stop to a sliver on a shared day axis."""
     from dashboard.views.timeline import build_timeline
 
-    several = view.itinerary["trip_id"].nunique() > 1
-    return build_timeline(view.itinerary, view.events, colors=colors, topic_labels=labels,
-                          trip_titles=titles, lanes="trip" if several else "stop")
+    figures = []
+    for trip_id in dict.fromkeys(view.itinerary["trip_id"]):
+        figures.append(build_timeline(
+            view.itinerary[view.itinerary["trip_id"] == trip_id],
+            view.events[view.events["trip_id"] == trip_id],
+            colors=colors, topic_labels=labels, lanes="stop",
+        ))
+    return figures
 
 
 def _default_title(view: TripTables) -> str:
@@ -239,7 +255,7 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
                  now: datetime | None = None) -> str:
     """The HTML report of `view` (the filtered tables) as one self-contained string."""
     from dashboard.views.basemap import load_country_outlines
-    from dashboard.views.colors import stop_colors, text_color_on
+    from dashboard.views.colors import stop_colors, text_color_on, trip_colors
 
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     stops = ordered_stops(view)
@@ -248,13 +264,24 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
     colors = dict(colors) if colors is not None else stop_colors(view.itinerary)
     heading = title or _default_title(view)
 
-    map_html = timeline_html = ""
+    map_html = ""
+    timelines: list[dict[str, Any]] = []
     if not stops.empty:
-        map_figure = build_static_map(stops, colors, load_country_outlines())
+        map_figure = build_static_map(stops, colors, load_country_outlines(),
+                                      route_colors=trip_colors(titles) if len(titles) > 1
+                                      else None)
         map_html = _figure_html(map_figure, include_plotlyjs=True, div_id="map-figure")
-        timeline_html = _figure_html(_timeline(view, colors, labels, titles),
-                                     include_plotlyjs=False,
-                                     div_id="timeline-figure")
+        for n, (trip_id, figure) in enumerate(zip(dict.fromkeys(stops["trip_id"]),
+                                                  _timelines(view, colors, labels),
+                                                  strict=True)):
+            div_id = "timeline-figure" if n == 0 else f"timeline-figure-{n + 1}"
+            trip_stops = stops[stops["trip_id"] == trip_id]
+            undated = trip_stops[trip_stops["start"].isna() & trip_stops["end"].isna()]
+            timelines.append({
+                "title": titles.get(trip_id, trip_id) if len(titles) > 1 else None,
+                "html": Markup(_figure_html(figure, include_plotlyjs=False, div_id=div_id)),
+                "undated": ", ".join(place_name(s) for s in undated.to_dict("records")),
+            })
 
     sources = _collect_sources(view)
     number = 0
@@ -300,7 +327,7 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
             "city_inferred": bool(stop["city_inferred"]) and bool(text_or_none(stop["city"])),
             "days": format_days(stop["start"], stop["end"]),
             "dates_inferred": bool(stop["dates_inferred"]),
-            "trip": titles.get(stop["trip_id"], stop["trip_id"]),
+            "trip_id": stop["trip_id"],
             "leaders": ", ".join(stop["leaders"]),
             "topics": ", ".join(label_topics(list(stop["topics"]), labels)),
             "events": "; ".join(events_at.get(stop["stop_id"], [])),
@@ -326,9 +353,10 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
         generated=stamp.strftime("%Y-%m-%d %H:%M UTC"),
         note=EMPTY_NOTE if stops.empty else None,
         map_html=Markup(map_html),  # plotly's own, escaped JSON
-        timeline_html=Markup(timeline_html),
+        timelines=timelines,
         unplaced=", ".join(unplaced),
-        cards=cards,
-        many_trips=stops["trip_id"].nunique() > 1 if not stops.empty else False,
+        card_groups=[{"title": titles.get(t, t) if len(titles) > 1 else None,
+                      "cards": [c for c in cards if c["trip_id"] == t]}
+                     for t in dict.fromkeys(c["trip_id"] for c in cards)],
         sources=[s for s in source_list if s["sentences"]],
     )

@@ -104,8 +104,11 @@ def _with_gaps(parts: Iterable[Iterable[tuple[float, float]]]) -> tuple[list[flo
 
 
 def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
-                     outlines: Mapping[str, Any], *, width: int = 1050) -> go.Figure:
+                     outlines: Mapping[str, Any], *, width: int = 1050,
+                     route_colors: Mapping[str, str] | None = None) -> go.Figure:
     """Country outlines, each trip's route and numbered stops, on lon/lat axes.
+
+    `route_colors` (trip_id -> colour) tells the trips' routes apart when several are shown.
 
     The figure's height follows the shape of the area shown (at `width` pixels), so the
     map fills its box; on a narrower page plotly keeps the proportions.
@@ -135,7 +138,7 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
                 showlegend=False,
             ))
 
-    for _, trip_stops in placed.groupby("trip_id", sort=False):
+    for trip_id, trip_stops in placed.groupby("trip_id", sort=False):
         ordered = trip_stops.sort_values("stop_index")
         if len(ordered) < 2:
             continue
@@ -144,8 +147,9 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
         parts = [positions] if wrapped else split_at_antimeridian(positions)
         xs, ys = _with_gaps(parts)
         figure.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines", line={"color": ROUTE, "width": 2, "dash": "dot"},
-            hoverinfo="skip", showlegend=False, name="route",
+            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False, name="route",
+            line={"color": (route_colors or {}).get(str(trip_id), ROUTE), "width": 2,
+                  "dash": "dot"},
         ))
 
     if stops:
