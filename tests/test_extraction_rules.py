@@ -205,3 +205,40 @@ def test_an_internal_failure_becomes_an_article_error(monkeypatch):
     monkeypatch.setattr(trip_module, "_build_stops", broken)
     with pytest.raises(ArticleError, match=r"odd\.txt: the extractor failed .*IndexError: boom"):
         trip_of("Date: 2023-01-01\n\nBlinken will travel to Peru.\n", name="odd.txt")
+
+
+def test_lists_with_semicolons_formal_names_and_regions():
+    trip = trip_of(
+        "Date: 2023-06-01\n\nSecretary Blinken will travel to the Middle East, including the "
+        "Kingdom of Saudi Arabia; Amman, Jordan; and Cairo, Egypt, June 6-9.\n")
+    assert [(s.country_code, None if s.city_inferred else s.city) for s in trip.stops] == [
+        ("SA", None), ("JO", "Amman"), ("EG", "Cairo")]
+    # one range over several destinations spans the trip: its first and last days
+    assert (trip.stops[0].start, trip.stops[-1].end) == (date(2023, 6, 6), date(2023, 6, 9))
+    assert trip.stops[0].dates_inferred and trip.stops[-1].dates_inferred
+
+
+def test_a_past_visit_is_not_part_of_this_trip():
+    trip = trip_of(
+        "Date: 2023-06-01\n\nThe Prime Minister will travel to Tokyo on June 5. The trip follows "
+        "his visit to Seoul last month.\n")
+    assert [s.country_code for s in trip.stops] == ["JP"]
+
+
+def test_a_city_named_in_a_sentence_about_the_stop_is_its_city():
+    trip = trip_of(
+        "Date: 2023-07-02\n\nPresident Biden will travel to Lithuania on July 11. He will attend "
+        "the Vilnius summit of NATO leaders there.\n")
+    (stop,) = trip.stops
+    assert (stop.city, stop.city_inferred) == ("Vilnius", False)
+    assert stop.city_basis.startswith("named")
+
+
+def test_one_day_over_several_places_starts_the_trip_only():
+    trip = trip_of(
+        "Date: 2023-02-15\n\nChinese top diplomat Wang Yi began a tour of Europe on Wednesday, "
+        "with stops in France, Italy, Hungary and Russia.\n")
+    assert trip.traveler == "Wang Yi"
+    assert [s.country_code for s in trip.stops] == ["FR", "IT", "HU", "RU"]
+    assert trip.stops[0].start == date(2023, 2, 15)
+    assert trip.stops[-1].end is None

@@ -485,8 +485,10 @@ def _attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
                     nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
+                    # a range spans the trip; a single day over several places is its start
                     trip_start = d.first if trip_start is None else min(trip_start, d.first)
-                    trip_end = d.last if trip_end is None else max(trip_end, d.last)
+                    if d.is_range:
+                        trip_end = d.last if trip_end is None else max(trip_end, d.last)
                     trip_sentences.append(n)
                     used.append((-1, d))
                     continue
@@ -732,6 +734,21 @@ def _extract_trip(article: Article) -> Trip:
                                                        venue.lat, venue.lon)
                 drafts[target].city_basis = f"venue: {mention.text}"
                 drafts[target].city_evidence.append(fact.sentence.index)
+
+    # a city of the stop's country named in a sentence about that stop ("the Vilnius summit")
+    for n, draft in enumerate(drafts):
+        if draft.city is not None:
+            continue
+        for fact in active:
+            if n not in fact.stops and fact.context != n:
+                continue
+            named = next((m for m in fact.places if m.kind == "city"
+                          and m.place.code == draft.code), None)
+            if named is not None:
+                draft.city = named.place
+                draft.city_basis = f"named: {named.text}"
+                draft.city_evidence.append(fact.sentence.index)
+                break
 
     stops: list[Stop] = []
     mentions: list[Mention] = []

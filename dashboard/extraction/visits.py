@@ -56,8 +56,16 @@ BLOCKED_BEFORE_IN = re.compile(
 NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+off|"
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
 LIST_FILLER = re.compile(
-    r"[\s,]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&)\b[\s,]*)*",
+    r"[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
+    r"including|namely|with\s+stops\s+in|stopping\s+in|"
+    r"(?:Kingdom|Republic|State|Sultanate|Principality|Grand\s+Duchy|Federation|"
+    r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
+    r"\b[\s,;]*)*",
     re.IGNORECASE)
+# "his visit to Kyiv last year": a past trip, not this one
+PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|week|spring|summer|autumn|fall|"
+                       r"winter)|earlier\s+this\s+year|years?\s+ago|"
+                       r"months?\s+ago|previous(?:ly)?)\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
                       r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
 
@@ -101,10 +109,12 @@ def place_list_after(position: int, mentions: list[PlaceMention], text: str,
         filler = LIST_FILLER.fullmatch(gap)
         if not filler:
             break
-        if mention.kind in {"region", "demonym"}:
+        if mention.kind == "demonym":
             break
-        run.append(mention)
         cursor = mention.end
+        if mention.kind == "region":  # "to the Middle East, including Israel and Jordan"
+            continue
+        run.append(mention)
     return run
 
 
@@ -142,6 +152,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                 continue
             clause_start = max(start, text.rfind(";", start, mention.start) + 1)
             if NEGATION.search(text, clause_start, mention.start):
+                continue
+            if PAST_TRIP.search(text[mention.end:end]):
                 continue
             taken.add(mention.start)
             signals.append(VisitSignal(code, city, sentence_index, mention.start, mention.end,
