@@ -817,8 +817,12 @@ def _extract_trip(article: Article) -> Trip:
         sentence_dates = [d for i, d in used_dates if d.start >= s.start and d.end <= s.end]
         event_date = sentence_dates[0].first if len(sentence_dates) == 1 else None
         for hit in find_events(text, s.start, s.end):
-            if any(e.label == hit.label and e.stop_index == event_target for e in events):
+            same = [e for e in events if e.label == hit.label]
+            if any(e.stop_index == event_target or event_target is None for e in same):
                 continue
+            if hit.label.lower() == "summit" and any(
+                    e.kind == "summit" and e.stop_index == event_target for e in events):
+                continue  # "the Summit" again, after its full name
             events.append(Event(kind=hit.kind, label=hit.label, date=event_date,
                                 stop_index=event_target, evidence=_evidence(s)))
             mentions.append(Mention(kind="event", value=hit.label,
@@ -832,6 +836,10 @@ def _extract_trip(article: Article) -> Trip:
                 events.append(Event(kind="meeting", label="Meeting with " + ", ".join(met),
                                     date=event_date, stop_index=event_target,
                                     evidence=_evidence(s)))
+
+    # an event first seen without a stop and later at one is that stop's
+    located_labels = {e.label for e in events if e.stop_index is not None}
+    events = [e for e in events if e.stop_index is not None or e.label not in located_labels]
 
     for stop_index, d in used_dates:
         mentions.append(Mention(kind="date", value=d.first.isoformat() + (
