@@ -19,7 +19,7 @@ from dashboard.views.route_map import (
     format_days,
     selected_stop,
 )
-from dashboard.views.timeline import RECORD_LANE, build_timeline, undated_stops
+from dashboard.views.timeline import RECORD_LANE, build_timeline, picked_stop, undated_stops
 from tests.view_fixtures import sample_tables
 
 HOSTILE = 'Petro said <script>alert("x")</script> & <img src=x onerror=alert(1)>'
@@ -209,3 +209,32 @@ def test_colors_are_stable_distinct_and_readable(tables):
     assert trip_colors(["b", "a", "b"]) == {"b": OKABE_ITO[0], "a": OKABE_ITO[1]}
     assert hex_to_rgb("#0072B2", 200) == [0, 114, 178, 200]
     assert text_color_on("#F0E442") == "#000000" and text_color_on("#0072B2") == "#FFFFFF"
+
+
+def test_picked_stop_from_timeline_state():
+    state = {"selection": {"points": [{"x": 1, "customdata": "trip-a/2"}]}}
+    assert picked_stop(state) == "trip-a/2"
+    assert picked_stop({"selection": {"points": [{"customdata": ["trip-a/0"]}]}}) == "trip-a/0"
+    # the official-record lane carries no stop
+    assert picked_stop({"selection": {"points": [{"customdata": None}]}}) is None
+    assert picked_stop(None) is None
+
+
+def test_all_trips_over_years_marks_each_stop_and_names_each_trip_once():
+    tables = sample_tables("trip-a", "trip-b")
+    years_later = tables.itinerary["trip_id"] == "trip-b"
+    for column in ("start", "end"):
+        tables.itinerary.loc[years_later, column] += pd.Timedelta(days=3 * 365)
+    titles = {"trip-a": "A very long trip title that would eat the whole chart width",
+              "trip-b": "Trip B"}
+    figure = build_timeline(tables.itinerary, tables.events, trip_titles=titles, lanes="trip")
+    markers = [t for t in figure.data if t.type == "scatter"]
+    assert len(markers) == 1 and len(markers[0].x) == 6  # one per stop, events left out
+    lanes = list(figure.layout.yaxis.categoryarray)
+    assert lanes[1] == "Trip B" and len(lanes[0]) <= 34 and lanes[0].endswith("…")
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary), trip_titles=titles,
+                      show_trip=True)
+    labels = {layer.id: layer for layer in deck.layers}[LABELS_LAYER].data
+    assert [row["label"] for row in labels] == [
+        "A very long trip title that would…"[:27] + "…", "Trip B"]
+    assert labels[0]["label_offset"] != labels[1]["label_offset"]

@@ -12,7 +12,7 @@ from dashboard.session import current_view, show_empty_result
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
 from dashboard.views.route_map import build_deck, format_days, place_name, selected_stop
-from dashboard.views.timeline import build_timeline, stop_lane, undated_stops
+from dashboard.views.timeline import build_timeline, picked_stop, stop_lane, undated_stops
 
 MAP_KEY = "overview_map"
 TIMELINE_KEY = "overview_timeline"
@@ -63,13 +63,7 @@ def _adopt_pick(pick: str | None, last_key: str) -> None:
 # Chart clicks arrive as widget state before the script reaches the charts: read them first so
 # the highlight box, the map, the timeline and the cards all agree within this run.
 _adopt_pick(selected_stop(st.session_state.get(MAP_KEY)), _LAST_MAP_PICK)
-timeline_state = st.session_state.get(TIMELINE_KEY)
-timeline_points = (getattr(getattr(timeline_state, "selection", None), "points", None)
-                   or (timeline_state or {}).get("selection", {}).get("points", [])
-                   if timeline_state is not None else [])
-timeline_pick = next((p.get("customdata") for p in timeline_points
-                      if isinstance(p, dict) and isinstance(p.get("customdata"), str)), None)
-_adopt_pick(timeline_pick, _LAST_TIMELINE_PICK)
+_adopt_pick(picked_stop(st.session_state.get(TIMELINE_KEY)), _LAST_TIMELINE_PICK)
 
 stop_ids = itinerary["stop_id"].tolist()
 if st.session_state.get(FOCUS_KEY) not in (NO_FOCUS, *stop_ids):
@@ -131,10 +125,12 @@ with timeline_column:
                    "Hover a bar for leaders, topics and the sentence it comes from.")
 
 st.subheader("Stops", anchor=False)
-cards = stop_cards(itinerary, colors, state.topic_labels,
-                   state.trip_titles if state.all_trips else None)
-for first in range(0, len(cards), CARDS_PER_ROW):
-    columns = st.columns(CARDS_PER_ROW, gap="small")
-    for column, card in zip(columns, cards[first:first + CARDS_PER_ROW], strict=False):
-        with column, st.container(border=True, key=card_key(card.stop_id)):
-            st.html(card_html(card, selected=card.stop_id == focus))
+for trip_id, trip_stops in itinerary.groupby("trip_id", sort=False):
+    if state.all_trips:
+        st.markdown(f"**{escape_markdown(state.trip_titles.get(trip_id, trip_id))}**")
+    cards = stop_cards(trip_stops, colors, state.topic_labels)
+    for first in range(0, len(cards), CARDS_PER_ROW):
+        columns = st.columns(CARDS_PER_ROW, gap="small")
+        for column, card in zip(columns, cards[first:first + CARDS_PER_ROW], strict=False):
+            with column, st.container(border=True, key=card_key(card.stop_id)):
+                st.html(card_html(card, selected=card.stop_id == focus))

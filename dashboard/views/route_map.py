@@ -120,11 +120,21 @@ def stop_records(itinerary: pd.DataFrame, colors: Mapping[str, str],
                  selected_stop_id: str | None, show_trip: bool) -> list[dict[str, Any]]:
     """One plain (JSON-ready) dict per located stop for the point and label layers."""
     records = []
-    for stop in located(itinerary).to_dict("records"):
+    rows = located(itinerary)
+    firsts = rows.groupby("trip_id")["stop_index"].min().to_dict()
+    trip_order = {trip_id: n for n, trip_id in enumerate(dict.fromkeys(rows["trip_id"]))}
+    for stop in rows.to_dict("records"):
         color = colors.get(stop["stop_id"], NEUTRAL)
         selected = stop["stop_id"] == selected_stop_id
         label_place = stop["city"] if isinstance(stop["city"], str) and stop["city"] else (
             stop["country"])
+        label = f"{int(stop['stop_index']) + 1}. {label_place}"
+        if show_trip:
+            # Several trips overlap: name each trip once, at its first stop, and keep the map
+            # readable; every stop's tooltip still says where and when.
+            first = stop["stop_index"] == firsts.get(stop["trip_id"])
+            title = str(trip_titles.get(stop["trip_id"], stop["trip_id"]))
+            label = (title if len(title) <= 28 else title[:27].rstrip() + "…") if first else ""
         records.append({
             "stop_id": stop["stop_id"],
             "trip_id": stop["trip_id"],
@@ -132,7 +142,9 @@ def stop_records(itinerary: pd.DataFrame, colors: Mapping[str, str],
             "color": hex_to_rgb(color, 235),
             "radius": 13 if selected else 9,
             "line": [255, 255, 255, 255] if not selected else [20, 20, 20, 255],
-            "label": f"{int(stop['stop_index']) + 1}. {label_place}",
+            "label": label,
+            # Trips that share a first stop would print their names on top of each other.
+            "label_offset": [0, -22 - 18 * (trip_order.get(stop["trip_id"], 0) % 3)],
             "tooltip": _tooltip_html(stop, topic_labels,
                                      trip_titles.get(stop["trip_id"]) if show_trip else None),
         })
@@ -203,9 +215,10 @@ def build_deck(
                 '"pixels"'), get_line_width=2,
         ),
         pdk.Layer(
-            "TextLayer", data=stops, id=LABELS_LAYER, pickable=False, get_position="position",
+            "TextLayer", data=[s for s in stops if s["label"]], id=LABELS_LAYER,
+            pickable=False, get_position="position",
             get_text="label", get_size=14, get_color=text_color, font_family=f'"{FONT}"',
-            get_pixel_offset=[0, -22], get_text_anchor='"middle"',
+            get_pixel_offset="label_offset", get_text_anchor='"middle"',
             get_alignment_baseline='"bottom"', background=True,
             get_background_color=label_background, background_padding=[4, 2, 4, 2],
             character_set='"auto"',

@@ -19,6 +19,8 @@ from dashboard.views.route_map import format_days, place_name
 
 DAY = pd.Timedelta(days=1)
 DAY_MS = 86_400_000
+# Beyond this span whole-day bars are too thin to see; each stop also gets a marker.
+LONG_SPAN = pd.Timedelta(days=45)
 RECORD_LANE = "Official record"
 # Status colours of the official-record lane (Okabe-Ito: green, orange, vermillion).
 RECORD_STATUS_COLORS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1],
@@ -39,6 +41,11 @@ def stop_days(itinerary: pd.DataFrame) -> pd.DataFrame:
 def undated_stops(itinerary: pd.DataFrame) -> pd.DataFrame:
     """The stops with neither a start nor an end day, to list beside the chart."""
     return itinerary[itinerary["start"].isna() & itinerary["end"].isna()]
+
+
+def short_title(title: str, limit: int = 34) -> str:
+    """A trip title short enough to label a lane (the hover has it in full)."""
+    return title if len(title) <= limit else title[:limit - 1].rstrip() + "…"
 
 
 def stop_lane(stop: Mapping[str, object]) -> str:
@@ -81,8 +88,8 @@ def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> No
         )
     else:
         pad = max(DAY, (last_end - first) * 0.03)
-        fig.update_xaxes(range=[first - pad, last_end + pad], tickformat="%d %b<br>%Y",
-                         showgrid=True)
+        fig.update_xaxes(range=[first - pad, last_end + pad], tickformat="%b<br>%Y",
+                         nticks=8, showgrid=True)
 
 
 def build_timeline(
@@ -113,7 +120,7 @@ def build_timeline(
     lane_of_stop: dict[str, str] = {}
     for stop in dated.to_dict("records"):
         if lanes == "trip":
-            lane = str(trip_titles.get(stop["trip_id"], stop["trip_id"]))
+            lane = short_title(str(trip_titles.get(stop["trip_id"], stop["trip_id"])))
             text = str(stop["country_code"])
         else:
             lane = stop_lane(stop)
@@ -136,8 +143,25 @@ def build_timeline(
             hoverinfo="text", customdata=[stop["stop_id"]], name=lane, showlegend=False,
         ))
 
+    first_day, last_end = (dated["day_start"].min(), dated["day_end"].max())
+    if not dated.empty and (last_end - first_day) > LONG_SPAN:
+        # Over months or years a stop is a sliver of a pixel: mark each one so it shows.
+        fig.add_trace(go.Scatter(
+            mode="markers", name="Stops", showlegend=False,
+            x=[d + pd.Timedelta(hours=12) for d in dated["day_start"]],
+            y=[lane_of_stop[s] for s in dated["stop_id"]],
+            marker={"symbol": "circle", "size": 11,
+                    "color": [colors.get(s, NEUTRAL) for s in dated["stop_id"]],
+                    "line": {"color": "#FFFFFF", "width": 1}},
+            customdata=list(dated["stop_id"]),
+            hovertext=[_stop_hover(stop, topic_labels, trip_titles.get(stop["trip_id"]))
+                       for stop in dated.to_dict("records")],
+            hoverinfo="text",
+        ))
+
     events = events[events["date"].notna() & events["stop_id"].isin(lane_of_stop)]
-    if not events.empty:
+    long_span = not dated.empty and (last_end - first_day) > LONG_SPAN
+    if not events.empty and not long_span:  # over a long span they would hide the stops
         fig.add_trace(go.Scatter(
             mode="markers", name="Events",
             x=[d + pd.Timedelta(hours=12) for d in events["date"]],
@@ -193,3 +217,18 @@ def build_timeline(
         fig.add_annotation(text="No dated stops to place on a day axis.", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5)
     return fig
+
+
+def picked_stop(chart_state: object) -> str | None:
+    """The stop_id of the bar or marker clicked on the timeline (st.plotly_chart state)."""
+    selection = chart_state.get("selection") if isinstance(chart_state, Mapping) else getattr(
+        chart_state, "selection", None)
+    points = (selection.get("points") if isinstance(selection, Mapping)
+              else getattr(selection, "points", None)) or []
+    for point in points:
+        value = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(value, list) and value:  # plotly may wrap customdata in a list
+            value = value[0]
+        if isinstance(value, str) and value:
+            return value
+    return None
