@@ -30,7 +30,10 @@ class EventHit:
 
 def _tidy(label: str) -> str:
     label = " ".join(label.split())
-    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", label)
+    label = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", label)
+    # "the December NATO Foreign Ministerial": the month is when, not part of the name
+    return re.sub(r"^(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December)\s+(?=\S)", "", label)
 
 
 def find_events(text: str, start: int, end: int) -> list[EventHit]:
