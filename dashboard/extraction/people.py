@@ -26,7 +26,7 @@ TITLES = [
     "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
     "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "National Security Adviser",
     "National Security Advisor", "Secretary", "counterpart", "top diplomat",
-    "foreign minister", "prime minister", "president",
+    "foreign minister", "prime minister", "president", "leader",
 ]
 # Titles of people who speak for the traveller's own government, never "leaders met".
 STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "ambassador",
@@ -50,7 +50,8 @@ _ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
 TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 PERSON = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}(?:\s+{_ROMAN}\b)?)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
+    rf"(?:\s+{_ROMAN}\b)?)"
 )
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",

@@ -28,7 +28,7 @@ TRAVEL_CUE = re.compile(
     r"stop(?:s|ped|ping)?\s+(?:in|at)|stopover\s+in|stay(?:s|ed|ing)?\s+in|"
     r"en\s+route\s+to|on\s+to|takes?\s+(?:him|her|them)\s+(?:also\s+)?to|onward\s+to|then\s+(?:on\s+)?to|before\s+heading\s+to|"
     r"(?:will|to)\s+be\s+in|(?:is|was|were|are)\s+in|"
-    r"(?:a\s+day|two\s+days|days|time|visit|stop|leg)\s+in"
+    r"(?:a\s+day|two\s+days|days|time|visit|stop|leg|trip|tour|journey|stay)\s+in"
     r")\s+(?:the\s+)?",
     re.IGNORECASE,
 )
