@@ -251,10 +251,14 @@ def _untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
 
 
 def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
-                  body_start: int) -> str | None:
+                  body_start: int) -> tuple[str | None, bool]:
+    """The traveller's own country, and whether the text says so of the traveller
+    ("U.S. Secretary of State ...") rather than merely naming its institutions ("the White
+    House", which a visiting leader may well go to)."""
     if traveller.home:
-        return traveller.home
+        return traveller.home, True
     votes: Counter[str] = Counter()
+    own_office: set[str] = set()
     for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
         votes[code] += 1
     title = traveller.person.title if traveller.person else None
@@ -272,9 +276,11 @@ def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                     + re.escape(traveller.surname) + r"\b", after)
                 if not named or theirs:
                     votes[mention.place.code] += 2
+                    own_office.add(mention.place.code)
     if votes:
-        return votes.most_common(1)[0][0]
-    return None
+        code = votes.most_common(1)[0][0]
+        return code, code in own_office
+    return None, False
 
 
 # ---------------------------------------------------------------- stops
@@ -283,8 +289,13 @@ def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
 WEAK_SIGNALS = {"dateline"}
 
 
-def _build_stops(facts: list[SentenceFacts], home: str | None) -> list[StopDraft]:
-    signals = [sig for fact in facts for sig in fact.signals if sig.code != home]
+def _build_stops(facts: list[SentenceFacts], home: str | None,
+                 home_certain: bool = True) -> list[StopDraft]:
+    """Stops from visit signals. The home country is never a stop when the text ties the
+    traveller to it; when only its institutions are named, an explicit "travel to" still
+    counts (a foreign leader's visit to Washington)."""
+    signals = [sig for fact in facts for sig in fact.signals if sig.code != home or (
+        not home_certain and sig.strength in {"cue", "stop-words"})]
     by_country: dict[str, list[VisitSignal]] = {}
     for sig in signals:
         by_country.setdefault(sig.code, []).append(sig)
@@ -528,7 +539,9 @@ def _close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: dat
             inferred[-1] = True
             last.end_stated = True
     for n, draft in enumerate(drafts):
-        if draft.start is None or draft.end_stated:
+        # a day the text states closes the stop; a start taken from the trip's first day
+        # says nothing about when the traveller moved on
+        if draft.start is None or draft.end_stated or not draft.start_stated:
             continue
         following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
         if following is not None and following > draft.start + timedelta(days=1):
@@ -670,7 +683,7 @@ def _extract_trip(article: Article) -> Trip:
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading)
     traveller = _pick_traveller(active, text)
-    home = _home_country(traveller, active, text, article.body_start)
+    home, home_certain = _home_country(traveller, active, text, article.body_start)
 
     # captions count here ("FILE - ... Oct. 13, 2017"), teasers after the article do not
     anchor = _date_anchor(article, [f for f in facts if "after the end" not in
@@ -693,7 +706,7 @@ def _extract_trip(article: Article) -> Trip:
                                                 person.start, person.end, "leader",
                                                 text=person.nationality_text or ""))
 
-    drafts = _build_stops(active, home)
+    drafts = _build_stops(active, home, home_certain)
     if not drafts:
         raise ArticleError(f"{article.path}: no visited place found (no sentence says the "
                            "traveller goes to a named country or city)")
@@ -758,8 +771,12 @@ def _extract_trip(article: Article) -> Trip:
         city = draft.city
         if city is None:
             city = capital_of(draft.code)
-            city_inferred = city is not None
-            draft.city_basis = "capital (no city named)" if city else ""
+            same_name = city is not None and places_mod.normalize(city.name) == \
+                places_mod.normalize(country_name(draft.code))
+            # "Singapore" names the city as well as the country; elsewhere the capital is a guess
+            city_inferred = city is not None and not same_name
+            draft.city_basis = ("named (city-state)" if same_name else
+                                "capital (no city named)" if city else "")
         evidence = [_evidence(by_index[s].sentence)
                     for s in dict.fromkeys(sig.sentence for sig in draft.signals)]
         leaders = [
