@@ -242,3 +242,62 @@ def test_one_day_over_several_places_starts_the_trip_only():
     assert [s.country_code for s in trip.stops] == ["FR", "IT", "HU", "RU"]
     assert trip.stops[0].start == date(2023, 2, 15)
     assert trip.stops[-1].end is None
+
+
+def test_statement_with_a_trip_range_and_a_paragraph_per_city():
+    trip = trip_of(
+        "Title: Secretary Clinton's Travel to Asia\nDate: 2009-02-13\n\nOffice of the "
+        "Spokesman\nWashington, DC\nFebruary 13, 2009\n\nSecretary of State Hillary Rodham "
+        "Clinton will travel to Japan, Indonesia, South Korea, and China February 15-22.\n\n"
+        "In Tokyo, the Secretary will meet with Prime Minister Taro Aso. In Jakarta, she will "
+        "meet with President Susilo Bambang Yudhoyono. In Seoul, the Secretary will meet with "
+        "President Lee Myung-bak. The Secretary will conclude her trip in Beijing, where she "
+        "will meet with senior Chinese officials.\n")
+    # the trip's first and last days bound the first and last stops; nothing else is stated
+    assert itinerary(trip) == [
+        ("JP", "Tokyo", date(2009, 2, 15), None, ["Taro Aso"]),
+        ("ID", "Jakarta", None, None, ["Susilo Bambang Yudhoyono"]),
+        ("KR", "Seoul", None, None, ["Lee Myung-bak"]),
+        ("CN", "Beijing", None, date(2009, 2, 22), []),
+    ]
+    assert trip.stops[0].dates_inferred and trip.stops[-1].dates_inferred
+    assert not trip.stops[1].dates_inferred
+
+
+def test_first_stop_then_a_list_of_further_visits():
+    trip = trip_of(
+        "Pompeo Heads to Middle East\n\nDate: unknown\n\nU.S. Secretary of State Mike Pompeo "
+        "left Washington on Monday for an eight-nation tour of the Middle East.\n\nPompeo's "
+        "first stop is Amman, Jordan, where he will meet King Abdullah II. He then heads to "
+        "Cairo to deliver a speech. Pompeo will also visit Bahrain, the United Arab Emirates, "
+        "Qatar, Saudi Arabia, Oman and Kuwait.\n")
+    assert trip.traveler == "Mike Pompeo"
+    assert [s.country_code for s in trip.stops] == ["JO", "EG", "BH", "AE", "QA", "SA", "OM",
+                                                    "KW"]
+    assert trip.stops[0].leaders[0].name == "King Abdullah II"
+    assert [s.city for s in trip.stops[:2]] == ["Amman", "Cairo"]
+    assert all(s.city_inferred for s in trip.stops[2:])
+
+
+def test_a_city_state_names_its_city():
+    trip = trip_of(
+        "Date: 2021-08-13\n\nVice President Kamala Harris will travel to Singapore and Vietnam "
+        "from August 20 to 26. In Singapore, the Vice President will meet with Prime Minister "
+        "Lee Hsien Loong. The Vice President will then travel to Hanoi.\n")
+    assert itinerary(trip) == [
+        ("SG", "Singapore", date(2021, 8, 20), None, ["Lee Hsien Loong"]),
+        ("VN", "Hanoi", None, date(2021, 8, 26), []),
+    ]
+
+
+def test_a_visit_to_the_white_house_is_a_visit_to_the_us():
+    trip = trip_of(
+        "Title: PM to travel to Washington for talks with President Biden\nDate: 2023-06-06\n\n"
+        "The Prime Minister Rishi Sunak will travel to Washington DC today (Tuesday 6 June) for "
+        "his first official visit to the US capital as Prime Minister.\n\nDuring the two-day "
+        "visit the Prime Minister will meet President Biden at the White House on Thursday.\n")
+    assert trip.traveler == "Rishi Sunak"
+    (us,) = trip.stops
+    assert (us.country_code, us.city, us.start, us.end) == (
+        "US", "Washington", date(2023, 6, 6), date(2023, 6, 8))
+    assert [leader.name for leader in us.leaders] == ["President Biden"]
