@@ -25,7 +25,14 @@ from dashboard.tables import build_tables
 from dashboard.views.colors import stop_colors
 from dashboard.filters import available_countries, available_topics
 
-tables = build_tables([sample_trip(t) for t in {trips!r}])
+trips = [sample_trip(t) for t in {trips!r}]
+if {untagged!r}:  # a trip with no topic at all
+    for trip in trips:
+        trip.topics.clear()
+        for stop in trip.stops:
+            stop.topics.clear()
+        trip.mentions = [m for m in trip.mentions if m.kind != "topic"]
+tables = build_tables(trips)
 selection = Selection(countries={countries!r}, topics={topics!r})
 view = apply_selection(tables, selection)
 set_current_view(ViewState(
@@ -37,12 +44,15 @@ runpy.run_path({page!r}, run_name="__main__")
 """
 
 
-def page_app(page: str, trips=("blinken-2022-10",), countries=(), topics=()) -> AppTest:
+def page_app(
+    page: str, trips=("blinken-2022-10",), countries=(), topics=(), untagged=False
+) -> AppTest:
     script = SCRIPT.format(
         tests=str(ROOT / "tests"),
         trips=tuple(trips),
         countries=tuple(countries),
         topics=tuple(topics),
+        untagged=untagged,
         page=str(PAGES / page),
     )
     at = AppTest.from_string(script, default_timeout=30)
@@ -98,6 +108,18 @@ def test_topics_page_follows_the_filters():
     assert sorted(at.selectbox[0].options) == ["Climate change", "Democracy", "Migration"]
     heat = at.get("plotly_chart")[0].proto.spec
     assert "3 Peru" in heat and "1 Colombia" not in heat
+
+
+def test_topics_page_without_any_topic_says_so_and_draws_no_chart():
+    at = page_app("topics.py", untagged=True)
+    assert any("No topic is tagged" in info.value for info in at.info)
+    assert not at.get("plotly_chart") and not at.selectbox
+
+
+def test_data_page_says_when_a_table_is_empty():
+    at = page_app("data.py", countries=("PE",))  # the only event is in Colombia
+    assert any("No dated or named events" in info.value for info in at.info)
+    assert len(at.dataframe) == 2  # itinerary and topics still shown
 
 
 def test_source_page_marks_the_text_links_rows_and_stays_inert():
