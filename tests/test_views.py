@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -140,13 +141,22 @@ def test_deck_labels_carry_order_numbers(tables):
     assert labels == ["1. Bogotá", "2. Santiago", "3. Lima"]
 
 
-def test_deck_tooltips_are_escaped(tables):
+def test_deck_tooltips_are_inert_and_say_where_when_who(tables):
     tables.itinerary.at[0, "leaders"] = [HOSTILE]
-    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary))
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary),
+                      topic_labels={"democracy": "Democracy"})
+    # the template holds the only markup; every value is plain text
+    fields = re.findall(r"{(\w+)}", deck._tooltip["html"])
     stops = {layer.id: layer for layer in deck.layers}[STOPS_LAYER].data
-    assert "<script>" not in stops[0]["tooltip"] and "<img" not in stops[0]["tooltip"]
-    assert "&lt;script&gt;" in stops[0]["tooltip"]
-    assert "Mon 3 Oct 2022" in stops[0]["tooltip"]
+    for stop in stops:
+        for name in fields:
+            assert "<" not in stop[name] and ">" not in stop[name]
+    assert stops[0]["tip_title"] == "1. Bogotá, Colombia"
+    assert stops[0]["tip_days"] == "Mon 3 Oct 2022"
+    assert "‹script›" in stops[0]["tip_leaders"]
+    assert stops[2]["tip_topics"] == "Topics: Democracy"
+    legs = {layer.id: layer for layer in deck.layers}[LEGS_LAYER].data
+    assert all(name in legs[0] for name in fields)
 
 
 def test_deck_needs_no_token_and_no_network_offline(tables):

@@ -18,7 +18,6 @@ import pydeck as pdk
 
 from dashboard.views.basemap import MAP_PROVIDER, basemap_style, country_outline_layer
 from dashboard.views.colors import NEUTRAL, hex_to_rgb
-from dashboard.views.markup import escape_html
 
 STOPS_LAYER = "stops"
 LEGS_LAYER = "route-legs"
@@ -29,8 +28,9 @@ OUTLINES_LAYER = "country-outlines"
 # and the canvas then draws no label at all.
 FONT = "sans-serif"
 
+_INERT_BRACKETS = str.maketrans({"<": "‹", ">": "›"})
 TOOLTIP = {
-    "html": "{tooltip}",
+    "html": "<b>{tip_title}</b><br/>{tip_days}<br/>{tip_leaders}<br/>{tip_topics}",
     "style": {"backgroundColor": "#1f2430", "color": "#ffffff", "fontSize": "13px",
               "maxWidth": "320px", "whiteSpace": "normal"},
 }
@@ -66,25 +66,33 @@ def place_name(stop: Mapping[str, Any]) -> str:
     return f"{city}, {country}" if isinstance(city, str) and city else str(country)
 
 
-def _tooltip_html(stop: Mapping[str, Any], topic_labels: Mapping[str, str],
-                  trip_title: str | None) -> str:
-    """The tooltip of one stop, every piece of article text escaped."""
+def tooltip_text(text: object) -> str:
+    """Article text made inert for a deck.gl tooltip. st.pydeck_chart escapes the values it
+    puts into the tooltip template, so escaping here too would show "&amp;lt;" to readers;
+    angle brackets become look-alikes instead, which is inert with or without that escaping."""
+    return str(text).translate(_INERT_BRACKETS)
+
+
+def _tooltip_fields(stop: Mapping[str, Any], topic_labels: Mapping[str, str],
+                    trip_title: str | None) -> dict[str, str]:
+    """The tooltip lines of one stop (plain text; the template adds the markup)."""
     number = int(stop["stop_index"]) + 1
     inferred = " (city inferred)" if stop.get("city_inferred") and stop.get("city") else ""
-    lines = [f"<b>{number}. {escape_html(place_name(stop))}</b>{escape_html(inferred)}"]
-    if trip_title:
-        lines.append(f"<i>{escape_html(trip_title)}</i>")
     days = format_days(stop.get("start"), stop.get("end"))
     if stop.get("dates_inferred"):
         days += " (inferred)"
-    lines.append(escape_html(days))
+    if trip_title:
+        days = f"{days} · {trip_title}"
     leaders = list(stop.get("leaders") or [])
-    if leaders:
-        lines.append("Met: " + escape_html(", ".join(leaders)))
     topics = [topic_labels.get(t, t) for t in stop.get("topics") or []]
-    if topics:
-        lines.append("Topics: " + escape_html(", ".join(topics)))
-    return "<br/>".join(lines)
+    return {
+        "tip_title": tooltip_text(f"{number}. {place_name(stop)}{inferred}"),
+        "tip_days": tooltip_text(days),
+        "tip_leaders": tooltip_text("Met: " + ", ".join(leaders) if leaders
+                                    else "No leader named"),
+        "tip_topics": tooltip_text("Topics: " + ", ".join(topics) if topics
+                                   else "No topic tagged"),
+    }
 
 
 def located(itinerary: pd.DataFrame) -> pd.DataFrame:
@@ -145,8 +153,8 @@ def stop_records(itinerary: pd.DataFrame, colors: Mapping[str, str],
             "label": label,
             # Trips that share a first stop would print their names on top of each other.
             "label_offset": [0, -22 - 18 * (trip_order.get(stop["trip_id"], 0) % 3)],
-            "tooltip": _tooltip_html(stop, topic_labels,
-                                     trip_titles.get(stop["trip_id"]) if show_trip else None),
+            **_tooltip_fields(stop, topic_labels,
+                              trip_titles.get(stop["trip_id"]) if show_trip else None),
         })
     return records
 
@@ -168,9 +176,10 @@ def leg_records(itinerary: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
                 "arrow": ">",
                 "from_color": hex_to_rgb(colors.get(start["stop_id"], NEUTRAL), 220),
                 "to_color": hex_to_rgb(colors.get(end["stop_id"], NEUTRAL), 220),
-                "tooltip": escape_html(
-                    f"Leg {int(start['stop_index']) + 1} → {int(end['stop_index']) + 1}: "
-                    f"{place_name(start)} → {place_name(end)}"),
+                "tip_title": tooltip_text(
+                    f"Leg {int(start['stop_index']) + 1} → {int(end['stop_index']) + 1}"),
+                "tip_days": tooltip_text(f"{place_name(start)} → {place_name(end)}"),
+                "tip_leaders": "", "tip_topics": "",
             })
     return legs
 
