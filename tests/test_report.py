@@ -166,6 +166,10 @@ def test_report_opens_from_disk_offline_and_draws_map_and_timeline(
             # Article text is shown as text, and nothing it contains ran.
             assert page.get_by_text(HOSTILE, exact=False).count() >= 2
             assert page.evaluate("document.querySelectorAll('[onload]').length") == 0
+            # Readable by everyone: no axe-core accessibility violation.
+            axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+            violations = axe.Axe().run(page).response["violations"]
+            assert [(v["id"], v["help"]) for v in violations] == []
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         finally:
             browser.close()
