@@ -12,6 +12,7 @@ again with DOMPurify, but this module does not rely on it.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import math
@@ -232,30 +233,51 @@ def highlight_article(
                 sorted({s.kind for s in spans}, key=_kind_order), clutter=bool(clutter_ranges)
             )
         )
+    span_sweep = _Sweep(sorted(spans, key=lambda s: (s.start, -s.end)))
+    clutter_sweep = _Sweep([_Span(a, b, "", "", None) for a, b in sorted(clutter_ranges)])
+    anchor_offsets = sorted(ids_at)
     for p_start, p_end in _paragraphs(text, begin):
+        # Only the few mentions and clutter ranges that touch this paragraph are looked at,
+        # so long articles with many mentions stay linear.
+        local_spans = span_sweep.overlapping(p_start, p_end)
+        local_clutter = clutter_sweep.overlapping(p_start, p_end)
         cuts = {p_start, p_end}
-        for span in spans:
+        for span in (*local_spans, *local_clutter):
             cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
-        for c_start, c_end in clutter_ranges:
-            cuts.update(c for c in (c_start, c_end) if p_start < c < p_end)
-        cuts.update(k for k in ids_at if p_start < k < p_end)
+        first = bisect.bisect_left(anchor_offsets, p_start)
+        cuts.update(k for k in anchor_offsets[first:] if k < p_end)
         edges = sorted(cuts)
         parts.append("<p>")
         for x, y in itertools.pairwise(edges):
             for anchor_id in ids_at.pop(x, ()):
                 parts.append(f'<span class="hl-anchor" id="{html.escape(anchor_id)}"></span>')
             piece = _escape(text[x:y])
-            active = sorted(
-                (s for s in spans if s.start < y and s.end > x), key=lambda s: (s.start, -s.end)
-            )
+            active = [s for s in local_spans if s.start < y and s.end > x]
             if active:
                 piece = _marked(piece, active, stop_colors, stop_labels, value_labels, trip_target)
-            if any(s < y and e > x for s, e in clutter_ranges):
+            if any(c.start < y and c.end > x for c in local_clutter):
                 piece = f'<span class="hl-clutter">{piece}</span>'
             parts.append(piece)
         parts.append("</p>")
     parts.append("</div>")
     return "".join(parts)
+
+
+class _Sweep:
+    """Ranges sorted by start, handed out paragraph by paragraph in text order."""
+
+    def __init__(self, ranges: list[_Span]) -> None:
+        self._ranges = ranges
+        self._next = 0
+        self._open: list[_Span] = []
+
+    def overlapping(self, start: int, end: int) -> list[_Span]:
+        """The ranges that overlap [start, end), in start order; `start` never decreases."""
+        while self._next < len(self._ranges) and self._ranges[self._next].start < end:
+            self._open.append(self._ranges[self._next])
+            self._next += 1
+        self._open = [r for r in self._open if r.end > start]
+        return [r for r in self._open if r.start < end]
 
 
 def _marked(
