@@ -74,12 +74,17 @@ def test_out_folder_gets_a_file_named_after_the_trip(tmp_path: Path) -> None:
     assert written[0].suffix == ".json"
 
 
-def test_json_is_what_the_extractor_gives() -> None:
+def test_json_is_what_the_extract_command_prints() -> None:
     result = export("json", SEED)
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     expected = json.loads(json.dumps(trip_to_json(extract_trip_from_file(SEED))))
     assert document == {"trips": [expected]}
+    extract = subprocess.run([sys.executable, "-m", "dashboard.extract", str(SEED)], cwd=REPO,
+                             capture_output=True, text=True, encoding="utf-8", timeout=120,
+                             check=False)
+    assert extract.returncode == 0, extract.stderr
+    assert json.loads(extract.stdout) == document
 
 
 def test_selection_with_no_stop_gives_an_empty_file_and_a_note() -> None:
