@@ -87,7 +87,7 @@ header, clutter = _article_layout(Path(source_path).name or trip_id, text)
 st.html(
     article_header_html(
         header.get("title") or trip_row["title"],
-        header.get("published"),
+        header.get("published") or trip_row["published"],
         header.get("basis"),
         header.get("source"),
         Path(source_path).name if source_path else None,
