@@ -301,3 +301,12 @@ def test_a_visit_to_the_white_house_is_a_visit_to_the_us():
     assert (us.country_code, us.city, us.start, us.end) == (
         "US", "Washington", date(2023, 6, 6), date(2023, 6, 8))
     assert [leader.name for leader in us.leaders] == ["President Biden"]
+
+
+def test_in_a_country_only_locates_an_activity_nearby():
+    trip = trip_of(
+        "Date: 2023-03-15\n\nBlinken will travel to Niger on Thursday. He also discussed the "
+        "activities of Russia's Wagner group in Mali and Burkina Faso, and met Nigerien "
+        "President Mohamed Bazoum in Niamey.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("NE", "Niamey")]
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Mohamed Bazoum"]

@@ -42,8 +42,16 @@ LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 ACTIVITY = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
     r"host(?:s|ed|ing)?|take\s+part|took\s+part|participat\w*|arriv\w*|visit\w*|travel\w*|"
-    r"press\s+conference|news\s+conference|ministerial|speech|remarks|deliver\w*|sign(?:s|ed)?|"
-    r"lead\s+the|chair\w*|engagements?|discuss\w*)\b", re.IGNORECASE)
+    r"press\s+conference|news\s+conference|ministerial|conference|speech|lead\s+the|"
+    r"chair\w*|engagements?|stay\w*|be)\b", re.IGNORECASE)
+# How far (in words) "in X" may trail the activity it locates: "attend the Council of
+# Europe Summit in Iceland" is six words on; "discussed ... the Wagner group in Mali" is not
+# an activity at all.
+LOCATIVE_REACH = 7
+CLAUSE_START = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|while|where|when)\s+)$", re.IGNORECASE)
+DATE_AFTER = re.compile(
+    r"^[\s,]*(?:on|from|between|this|next|later|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)\b", re.IGNORECASE)
 # "investment in the UK", "the war in Ukraine": nouns whose "in X" is not where anyone goes.
 BLOCKED_BEFORE_IN = re.compile(
     r"\b(?:war|crisis|conflict|situation|investments?|interests?|presence|involvement|role|"
@@ -167,12 +175,21 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             add(run, "cue")
     if STOP_WORDS.search(sentence):
         add([m for m in mentions if _place_code(m)], "stop-words")
-    if ACTIVITY.search(sentence) or heading:
+    activities = [m.end() for m in ACTIVITY.finditer(text, start, end)]
+    if activities or heading:
         for loc in LOCATIVE.finditer(text, start, end):
             if BLOCKED_BEFORE_IN.search(text[max(start, loc.start() - 30):loc.end()]):
                 continue
             run = place_list_after(loc.end(), mentions, text, end)
-            if run:
+            if not run:
+                continue
+            # "In Tokyo, the Secretary will meet ...", "met Duda in Warsaw", "the Summit in
+            # Iceland", "... in Peru on Thursday": the place locates an activity
+            opening = CLAUSE_START.search(text[max(start, loc.start() - 12):loc.start()])
+            near = any(0 <= len(text[a:loc.start()].split()) <= LOCATIVE_REACH
+                       for a in activities if a <= loc.start())
+            dated = DATE_AFTER.match(text[run[-1].end:end]) and activities
+            if heading or opening or near or dated:
                 add(run, "locative")
     dateline = DATELINE.match(sentence)
     if dateline and start == start:
