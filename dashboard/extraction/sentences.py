@@ -16,7 +16,8 @@ CLUTTER_LINE = re.compile(
     r"^(?:\d+\.\s*)?(?:"
     r"skip to\b.*|skip next section.*|go to homepage|accessibility links|breaking news|"
     r"read time\s*\d+.*|share(?: this)?(?: article| story)?:?|print|advertisement|"
-    r"subscribe.*|sign up.*|follow us.*|related(?: articles| stories| topics| content)?:?|"
+    r"subscribe.*|sign up.*|follow us.*|related(?: articles| stories| topics| content)?:?.*|"
+    r"read (?:more|also)\s*:.*|watch\s*:.*|listen\s*:.*|also read\s*:.*|"
     r"more (?:stories|from|on this).*|you may also like.*|recommended.*|read more.*|"
     r"see also.*|tags?:.*|topics?:.*|copyright.*|©.*|all rights reserved.*|cookie.*|"
     r"%d bloggers like this:?|like this:?|loading\.\.\.|###|\*\*\*|comments?|leave a reply|"
@@ -28,9 +29,10 @@ CLUTTER_LINE = re.compile(
 )
 # Lines after which the rest of the page is teasers or trailers, not the article.
 TRAILER_START = re.compile(
-    r"^(?:skip next section.*|.*\btop stor(?:y|ies)\b.*|more stories.*|related (?:articles|stories)"
-    r".*|about (?:the )?(?:post )?author|you may also like.*|read more.*|recommended.*|"
-    r"%d bloggers like this:?|this site uses akismet.*|"
+    r"^(?:skip next section.*|.*\btop stor(?:y|ies)\b.*|more stories.*|"
+    r"about (?:the )?(?:post )?author|you may also like.*|"
+    r"%d bloggers like this:?|this site uses akismet.*|share this:?|"
+    r"(?:additional )?reporting by .*|writing by .*|editing by .*|"
     r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\))\s*$",
     re.IGNORECASE,
 )
@@ -38,7 +40,9 @@ TRAILER_START = re.compile(
 CAPTION = re.compile(
     r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)\s*:\s*[^.]{0,80}$|"
     r"\bGetty Images\s*$|\bAFP(?:/Getty)?\s*$|^\s*FILE\s*(?:PHOTO)?\s*[-–—:]|"
-    r"\((?:Photo|Image)\s+(?:by|credit|:)[^)]*\)\s*$)",
+    r"\((?:Photo|Image)\s+(?:by|credit|:)[^)]*\)\s*$|"
+    r"\((?:AP|AFP|EPA|Reuters|Getty)\s*(?:Photo|Images)?\s*/[^)]*\)\s*$|"
+    r"\b(?:REUTERS|AFP|AP|EPA|ANADOLU|Xinhua)/[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:/\w+)?\s*$)",
     re.IGNORECASE,
 )
 
