@@ -38,6 +38,12 @@ DATE_LINE = re.compile(
     rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A short byline-like line with a full date in it: "By Jane Doe | Oct 4, 2022 | 10:31 AM ET"
+SHORT_DATE_LINE = re.compile(
+    rf"^(?P<line>[^\n.]{{0,50}}?(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})[^\n]{{0,30}})$",
+    re.IGNORECASE | re.MULTILINE,
+)
 URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # Only the top of a page carries its publication date; further down, a lone date line is more
 # likely a photo caption or a related-story teaser.
@@ -101,6 +107,13 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
         found = parse_date_value(match.group("date"))
         if found:
             return found, f"date line {match.group(0).strip()!r} in the text"
+    for match in SHORT_DATE_LINE.finditer(top):
+        line = match.group("line").strip()
+        if line.endswith(".") or len(line) > 90:
+            continue
+        found = parse_date_value(match.group("date"))
+        if found:
+            return found, f"dated line {line!r} in the text"
     match = URL_DATE.search(text)
     if match:
         try:

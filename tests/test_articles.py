@@ -148,3 +148,11 @@ def test_pasted_text_follows_the_same_rules():
     article = read_article_text("pasted", "Date: 2023-05-13\n\n" + BODY)
     assert article.path == "pasted"
     assert article.published == date(2023, 5, 13)
+
+
+@pytest.mark.parametrize("line", ["Updated: October 4, 2022 10:31 AM ET", "Published On 4 Oct 2022",
+                                  "By Jane Doe | Oct 4, 2022 | 10:31 AM ET",
+                                  "4 October 2022 · 2 min read"])
+def test_bylines_with_a_date(line):
+    article = read_article_text("x.txt", f"Headline\n{line}\n\n{BODY}")
+    assert article.published == date(2022, 10, 4)
