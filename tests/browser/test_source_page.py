@@ -40,6 +40,17 @@ SCROLLER_TOP = """(() => {
 })()"""
 
 
+# What the article's payloads would leave in the page if they were not escaped.
+INJECTED = """() => ({
+    scripts: Array.from(document.querySelectorAll('script'))
+        .filter(s => /alert\\((1|'title')\\)/.test(s.textContent || '')).length,
+    images: document.querySelectorAll('[data-testid="stMain"] img[src="x"]').length,
+    handlers: Array.from(document.querySelectorAll('[data-testid="stMain"] *'))
+        .filter(el => Array.from(el.attributes).some(a => a.name.startsWith('on'))).length,
+    js_links: document.querySelectorAll('a[href^="javascript"]').length,
+})"""
+
+
 def target_id(app: StreamlitPage) -> str | None:
     return app.page.evaluate("(document.querySelector(':target') || {}).id || null")
 
@@ -112,17 +123,7 @@ def test_article_text_that_looks_like_html_is_shown_and_never_runs(browser, host
         text = article.inner_text()
         assert "<script>alert(1)</script>" in text, "the article's own characters are not shown"
         assert '" onload="alert(2)"' in text
-        injected = app.page.evaluate(
-            """() => ({
-                scripts: Array.from(document.querySelectorAll('script'))
-                    .filter(s => /alert\\((1|'title')\\)/.test(s.textContent || '')).length,
-                images: document.querySelectorAll('.hl-article img, .hl-header img').length,
-                handlers: Array.from(document.querySelectorAll('[data-testid="stMain"] *'))
-                    .filter(el => Array.from(el.attributes)
-                        .some(a => a.name.startsWith('on'))).length,
-                js_links: document.querySelectorAll('a[href^="javascript"]').length,
-            })"""
-        )
+        injected = app.page.evaluate(INJECTED)
         assert injected == {"scripts": 0, "images": 0, "handlers": 0, "js_links": 0}, injected
         header = app.page.locator(f"{MAIN} .hl-header").inner_text()
         assert "<script>alert('title')</script>" in header
@@ -130,5 +131,13 @@ def test_article_text_that_looks_like_html_is_shown_and_never_runs(browser, host
             "a javascript: source became a link"
         )
         app.assert_clean()
+        for page in ("/topics", "/data"):
+            app.open(page)
+            found = app.page.evaluate(INJECTED)
+            assert found == {"scripts": 0, "images": 0, "handlers": 0, "js_links": 0}, (
+                page,
+                found,
+            )
+            app.assert_clean()
     finally:
         context.close()
