@@ -310,3 +310,23 @@ def test_in_a_country_only_locates_an_activity_nearby():
         "President Mohamed Bazoum in Niamey.\n")
     assert [(s.country_code, s.city) for s in trip.stops] == [("NE", "Niamey")]
     assert [leader.name for leader in trip.stops[0].leaders] == ["Mohamed Bazoum"]
+
+
+def test_someone_elses_travel_is_not_the_travellers():
+    trip = trip_of(
+        "Date: 2022-08-07\n\nUS Secretary of State Antony Blinken arrived in South Africa on "
+        "Sunday, the first leg of a three-nation African tour that will also take him to the "
+        "Democratic Republic of Congo and Rwanda.\n\nRussian Foreign Minister Sergey Lavrov "
+        "visited Egypt, Ethiopia and Uganda last month. Blinken will meet President Paul "
+        "Kagame, who visited France in June.\n")
+    assert [s.country_code for s in trip.stops] == ["ZA", "CD", "RW"]
+    assert trip.stops[0].start == date(2022, 8, 7)
+
+
+def test_co_travellers_share_the_trip():
+    trip = trip_of(
+        "Date: 2017-11-02\n\nU.S. Secretary of State Rex Tillerson will travel to Tokyo with "
+        "President Donald Trump. Tillerson and Trump will then travel to South Korea and "
+        "China.\n")
+    assert trip.traveler == "Rex Tillerson"
+    assert [s.country_code for s in trip.stops] == ["JP", "KR", "CN"]

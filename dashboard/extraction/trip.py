@@ -250,6 +250,32 @@ def _untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     return Traveller(word, word, None, where[word], None)
 
 
+PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
+
+
+def _someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
+                   traveller: str | None, text: str) -> bool:
+    """True when the place is where another person went: the last actor named before it is
+    not the traveller, no pronoun stands for the traveller in between, and that person is not
+    travelling with them ("Tillerson and Trump will travel to ...")."""
+    if sig.strength in {"leader", "dateline"} or not others:
+        return False
+    before = text[fact.sentence.start:sig.position]
+    actors = [(m.end(), m.group(0)) for name in others if name
+              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+    if not actors:
+        return False
+    last_end, last_name = max(actors)
+    if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:]):
+        return False
+    if PRONOUN.search(before[last_end:]):
+        return False
+    if traveller and re.search(rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
+                               rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before):
+        return False
+    return True
+
+
 def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                   body_start: int) -> tuple[str | None, bool]:
     """The traveller's own country, and whether the text says so of the traveller
@@ -692,6 +718,12 @@ def _extract_trip(article: Article) -> Trip:
     for fact in active:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=anchor)
+
+    # "Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel
+    others = {p.surname for f in active for p in f.people} - {traveller.surname}
+    for fact in active:
+        fact.signals = [sig for sig in fact.signals
+                        if not _someone_elses(sig, fact, others, traveller.surname, text)]
 
     # meetings with named foreign leaders are visit evidence too
     for fact in active:
