@@ -270,10 +270,10 @@ def _someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         return False
     if PRONOUN.search(before[last_end:]):
         return False
-    if traveller and re.search(rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
-                               rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before):
-        return False
-    return True
+    together = traveller and re.search(
+        rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
+        rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before)
+    return not together
 
 
 def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
