@@ -19,8 +19,11 @@ if __package__ in (None, "") and str(Path(__file__).resolve().parents[1]) not in
 
 import streamlit as st
 
+from dashboard.components.share import share_link
 from dashboard.filters import apply_selection, available_countries, available_topics
 from dashboard.loading import articles_dir, load_folder, streamlit_secrets
+from dashboard.records.cache import load_trip_checks
+from dashboard.records.settings import records_dir
 from dashboard.session import ViewState, set_current_view
 from dashboard.sidebar import render_filters, url_notices
 from dashboard.uploads import UPLOADS_KEY, merge_uploads
@@ -66,6 +69,7 @@ if tables.trips.empty:
         st.stop()
 
 selection = render_filters(tables)
+share_link(selection, container=st.sidebar.expander("Share this view", icon=":material/share:"))
 view = apply_selection(tables, selection)
 notices = url_notices()
 for notice in notices:
@@ -84,5 +88,6 @@ set_current_view(ViewState(
     notices=notices,
     selected_stop_id=selected if selected in set(view.itinerary["stop_id"]) else None,
     articles_dir=folder,
+    record_checks=load_trip_checks(tables, records_dir()),
 ))
 page.run()

@@ -27,6 +27,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.filters import Selection
+from dashboard.records.trip_checks import RecordChecks
 from dashboard.tables import TripTables
 
 _STATE_KEY = "_trip_view_state"
@@ -58,6 +59,8 @@ class ViewState:
     """The stop the user picked on the map (overview page), if it is still in view."""
     articles_dir: Path | None = None
     """The folder the trips were read from."""
+    record_checks: RecordChecks | None = None
+    """Every loaded stop checked against the official travel record (None: no record)."""
 
     @property
     def is_empty(self) -> bool:

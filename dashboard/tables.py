@@ -59,7 +59,12 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
 
 def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTables:
     """Flatten trips into tables. Dates become day Timestamps (NaT where unknown)."""
-    trip_rows, stop_rows, event_rows, topic_rows, sentence_rows, mention_rows = ([] for _ in range(6))
+    trip_rows: list[dict] = []
+    stop_rows: list[dict] = []
+    event_rows: list[dict] = []
+    topic_rows: list[dict] = []
+    sentence_rows: list[dict] = []
+    mention_rows: list[dict] = []
     texts: dict[str, str] = {}
     for trip in trips:
         texts[trip.id] = trip.article.text

@@ -28,7 +28,9 @@ sentence_column = st.column_config.TextColumn(
 
 itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
 with itinerary_tab:
-    itinerary = itinerary_table(view.itinerary, trip_labels, state.topic_labels)
+    checks = state.record_checks
+    itinerary = itinerary_table(view.itinerary, trip_labels, state.topic_labels,
+                                checks.for_stops(view.itinerary["stop_id"]) if checks else None)
     st.caption(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
         itinerary,
@@ -49,6 +51,9 @@ with itinerary_tab:
             "key_sentence",
             "lat",
             "lon",
+            "record_status",
+            "record_dates",
+            "record_note",
         ],
         column_config={
             "trip": trip_column,
@@ -71,6 +76,12 @@ with itinerary_tab:
             "key_sentence": st.column_config.TextColumn(
                 "Key sentence", width="large", help="Why this is a stop"
             ),
+            "record_status": st.column_config.TextColumn(
+                "Official record", help="confirmed, differs or not-in-record: the U.S. Office "
+                "of the Historian's travel record for this traveller and dates"
+            ),
+            "record_dates": st.column_config.TextColumn("Record dates"),
+            "record_note": st.column_config.TextColumn("Record note", width="large"),
         },
     )
 

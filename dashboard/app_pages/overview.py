@@ -84,6 +84,13 @@ if state.all_trips:
 else:
     colors = dict(state.colors)
 
+checks = state.record_checks
+# The official record gets its own lane only for a single trip: one lane per trip is enough
+# clutter in the all-trips view, where the cards still carry each stop's status.
+record_lane = (checks.lane_for(itinerary["trip_id"]) if checks is not None
+               and not state.all_trips else None)
+stop_checks = checks.for_stops(itinerary["stop_id"]) if checks is not None else None
+
 dark = st.context.theme.type == "dark"
 map_column, timeline_column = st.columns(2, gap="medium")
 with map_column:
@@ -106,7 +113,7 @@ with timeline_column:
     figure = build_timeline(itinerary, view.events, colors=colors,
                             topic_labels=state.topic_labels, trip_titles=state.trip_titles,
                             lanes="trip" if state.all_trips else "stop",
-                            selected_stop_id=focus)
+                            selected_stop_id=focus, record=record_lane)
     undated = undated_stops(itinerary)
     if len(undated) < len(itinerary):
         st.plotly_chart(figure, key=TIMELINE_KEY, on_select="rerun",
@@ -120,6 +127,10 @@ with timeline_column:
         st.markdown("**No date known for:**")
         st.markdown("\n".join(f"- {escape_markdown(labels.get(sid, sid))}"
                               for sid in undated["stop_id"]))
+    if record_lane is not None and not record_lane.empty:
+        st.caption("Official record lane (U.S. Office of the Historian): ✓ the article's "
+                   "dates agree, ≠ they differ, + a recorded visit the article does not "
+                   "mention. Hover a bar for the record's dates.")
     if not view.events.empty:
         st.caption("◆ marks a dated event (meeting, press conference, …). "
                    "Hover a bar for leaders, topics and the sentence it comes from.")
@@ -128,7 +139,7 @@ st.subheader("Stops", anchor=False)
 for trip_id, trip_stops in itinerary.groupby("trip_id", sort=False):
     if state.all_trips:
         st.markdown(f"**{escape_markdown(state.trip_titles.get(trip_id, trip_id))}**")
-    cards = stop_cards(trip_stops, colors, state.topic_labels)
+    cards = stop_cards(trip_stops, colors, state.topic_labels, record_checks=stop_checks)
     for first in range(0, len(cards), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW, gap="small")
         for column, card in zip(columns, cards[first:first + CARDS_PER_ROW], strict=False):

@@ -6,11 +6,15 @@ re-reads the record exactly when a file changes (after `download`, or an edit).
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.records.reader import Records, read_records, record_files
+from dashboard.records.trip_checks import RecordChecks, check_all_trips, empty_checks
+from dashboard.tables import TripTables
 
 
 def folder_signature(folder: str | Path) -> tuple[tuple[str, int, int], ...]:
@@ -35,3 +39,28 @@ def _read_cached(folder: str, signature: tuple[tuple[str, int, int], ...]) -> Re
 def load_records(folder: str | Path) -> Records:
     """The record in `folder`, read once per change of its files."""
     return _read_cached(str(folder), folder_signature(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _checks_cached(tables_key: tuple, records_key: tuple, _tables: TripTables,
+                   _records: pd.DataFrame) -> RecordChecks:
+    # The underscored arguments are not hashed: the keys stand for them.
+    del tables_key, records_key
+    return check_all_trips(_tables, _records)
+
+
+def tables_key(tables: TripTables) -> tuple:
+    """What identifies a set of tables: each trip's id and the hash of its article text."""
+    return tuple((trip_id, hashlib.sha1(text.encode()).hexdigest())
+                 for trip_id, text in sorted(tables.texts.items()))
+
+
+def load_trip_checks(tables: TripTables, folder: str | Path | None) -> RecordChecks:
+    """The cross-check of every trip against the record in `folder`; computed once per set of
+    articles and record files. No folder, or an unreadable one, gives empty checks with a note."""
+    if folder is None:
+        return empty_checks("No official travel record is configured.")
+    records = load_records(folder)
+    if records.frame.empty:
+        return empty_checks(f"No readable travel records in {folder}.")
+    return _checks_cached(tables_key(tables), folder_signature(folder), tables, records.frame)

@@ -29,12 +29,19 @@ class StopCard:
     sentence: str | None
     color: str
     trip_title: str | None = None
+    record_status: str | None = None
+    """confirmed | differs | not-in-record against the official travel record, if checked."""
+    record_note: str | None = None
 
 
 def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
                topic_labels: Mapping[str, str],
-               trip_titles: Mapping[str, str] | None = None) -> list[StopCard]:
-    """One card per stop in trip and travel order; `trip_titles` adds the trip to each card."""
+               trip_titles: Mapping[str, str] | None = None,
+               record_checks: pd.DataFrame | None = None) -> list[StopCard]:
+    """One card per stop in trip and travel order; `trip_titles` adds the trip to each card,
+    `record_checks` (stop_id, status, note) the stop's status against the official record."""
+    checks = ({} if record_checks is None else
+              {row["stop_id"]: row for row in record_checks.to_dict("records")})
     cards = []
     for stop in itinerary.sort_values(["trip_id", "stop_index"]).to_dict("records"):
         city = stop["city"] if isinstance(stop["city"], str) and stop["city"] else None
@@ -51,6 +58,8 @@ def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
             sentence=sentence if isinstance(sentence, str) and sentence else None,
             color=colors.get(str(stop["stop_id"]), NEUTRAL),
             trip_title=(trip_titles or {}).get(str(stop["trip_id"])),
+            record_status=checks.get(stop["stop_id"], {}).get("status"),
+            record_note=checks.get(stop["stop_id"], {}).get("note"),
         ))
     return cards
 
@@ -64,6 +73,9 @@ def card_key(stop_id: str) -> str:
 _CHIP = ("display:inline-block;margin:2px 4px 2px 0;padding:1px 9px;border-radius:999px;"
          "border:1px solid rgba(128,128,128,.55);font-size:.85em;")
 _MUTED = "opacity:.78;font-size:.9em;"
+# Symbols as well as words: the status must not depend on colour alone.
+RECORD_BADGES = {"confirmed": ("✓", "confirmed"), "differs": ("≠", "differs"),
+                 "not-in-record": ("∅", "not in the record")}
 
 
 def card_html(card: StopCard, selected: bool = False) -> str:
@@ -90,10 +102,17 @@ def card_html(card: StopCard, selected: bool = False) -> str:
               f'justify-content:center;min-width:1.6em;height:1.6em;border-radius:50%;'
               f'background:{e(card.color)};color:{text_color_on(card.color)};'
               f'font-weight:700;">{card.number}</span>')
+    record = ""
+    if card.record_status in RECORD_BADGES:
+        symbol, words = RECORD_BADGES[card.record_status]
+        record = (f'<div class="record-status" data-status="{e(card.record_status)}" '
+                  f'title="{e(card.record_note or "")}" style="{_MUTED}">'
+                  f'<span aria-hidden="true">{symbol}</span> Official record: {words}'
+                  f'{" — " + e(card.record_note) if card.record_note else ""}</div>')
     border = f"border-left:6px solid {e(card.color)};padding-left:10px;"
     return (
         f'<div class="stop-card" data-stop-id="{e(card.stop_id)}" style="{border}">'
         f'<div style="display:flex;gap:.5em;align-items:center;flex-wrap:wrap;">{number}'
         f'<strong style="font-size:1.1em;">Stop {card.number}: {e(card.country)}</strong>'
-        f'{badge}</div>{trip}{city}<div>{days}</div>{leaders}{topics}{quote}</div>'
+        f'{badge}</div>{trip}{city}<div>{days}</div>{leaders}{topics}{record}{quote}</div>'
     )

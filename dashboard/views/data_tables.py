@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.records.crosscheck import format_span
 from dashboard.views.topic_matrix import WHOLE_TRIP
 
 ITINERARY_VIEW_COLUMNS = [
@@ -51,8 +52,10 @@ def itinerary_table(
     itinerary: pd.DataFrame,
     trip_titles: Mapping[str, str] | None = None,
     topic_labels: Mapping[str, str] | None = None,
+    record_checks: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per stop in travel order: stop number from 1, topics as labels."""
+    """One row per stop in travel order: stop number from 1, topics as labels; with
+    `record_checks` (records.crosscheck shape) the official record's status, dates and note."""
     trip_titles = trip_titles or {}
     topic_labels = topic_labels or {}
     rows = _in_trip_order(itinerary, ["stop_index"])
@@ -62,7 +65,18 @@ def itinerary_table(
         topics=[[topic_labels.get(t, t) for t in slugs] for slugs in rows["topics"]],
         leaders=[list(names) for names in rows["leaders"]],
     )
-    return table[ITINERARY_VIEW_COLUMNS].reset_index(drop=True)
+    columns = list(ITINERARY_VIEW_COLUMNS)
+    if record_checks is not None and not record_checks.empty:
+        checks = record_checks.set_index("stop_id")
+        table = table.assign(
+            record_status=table["stop_id"].map(checks["status"]),
+            record_dates=table["stop_id"].map(
+                {sid: format_span(row["record_start"], row["record_end"])
+                 if pd.notna(row["record_start"]) else None for sid, row in checks.iterrows()}),
+            record_note=table["stop_id"].map(checks["note"]),
+        )
+        columns += ["record_status", "record_dates", "record_note"]
+    return table[columns].reset_index(drop=True)
 
 
 def _place(frame: pd.DataFrame, itinerary: pd.DataFrame) -> list[str]:

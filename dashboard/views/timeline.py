@@ -23,6 +23,8 @@ DAY_MS = 86_400_000
 LONG_SPAN = pd.Timedelta(days=45)
 RECORD_LANE = "Official record"
 # Status colours of the official-record lane (Okabe-Ito: green, orange, vermillion).
+# The lane's bars share hues with the stop palette, so each also carries a symbol.
+RECORD_SYMBOLS = {"confirmed": "✓", "differs": "≠", "only in the record": "+"}
 RECORD_STATUS_COLORS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1],
                         "not-in-record": OKABE_ITO[3]}
 
@@ -190,8 +192,10 @@ def build_timeline(
                 orientation="h", y=[RECORD_LANE], base=[row["day_start"]],
                 x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)],
                 marker={"color": RECORD_STATUS_COLORS.get(status, NEUTRAL),
-                        "pattern": {"shape": "/", "fgcolor": "#FFFFFF", "fgopacity": 0.5}},
-                text=[escape_html(row.get("country") or "")], textposition="inside",
+                        "pattern": {"shape": "/", "fillmode": "overlay",
+                                    "fgcolor": "#FFFFFF", "fgopacity": 0.5}},
+                text=[escape_html(f"{row.get('country') or ''} {RECORD_SYMBOLS.get(status, '')}")],
+                textposition="inside",
                 hovertext=[f"<b>Official record: {escape_html(row.get('country') or '')}</b>"
                            f"<br>{escape_html(format_days(row['day_start'], row['day_end'] - DAY))}"
                            + (f"<br>{escape_html(status)}" if status else "")],
