@@ -128,3 +128,15 @@ def test_today_tomorrow_yesterday():
     assert [(d.text, d.first) for d in found] == [
         ("yesterday", date(2022, 10, 3)), ("today", TUESDAY), ("tomorrow", date(2022, 10, 5))]
     assert find_dates("He arrives tomorrow.", anchor=None) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blinken, who arrived in Bogota on Monday, will travel to Chile", date(2022, 10, 3)),
+    ("He will travel to the United States on Monday", date(2022, 10, 10)),
+    ("He is scheduled to arrive on Monday", date(2022, 10, 10)),
+    ("Blinken traveled to Lima on Monday", date(2022, 10, 3)),
+    ("He visited Quito last Monday.", date(2022, 10, 3)),
+    ("He will go there next Monday", date(2022, 10, 10)),
+])
+def test_the_verb_before_the_weekday_sets_its_tense(text, expected):
+    assert one(text).first == expected

@@ -50,8 +50,9 @@ RANGE_GAP = re.compile(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till)\s*", r
 PAST_MARKERS = re.compile(
     r"\b(?:met|said|says|held|visited|arrived|was|were|had|discussed|spoke|signed|announced|"
     r"left|travell?ed|landed|hosted|toured|attended|called|praised|told|wrapped|began|"
-    r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|"
-    r"\w{3,}ed)\b", re.IGNORECASE)
+    r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|last|"
+    r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related)\b)"
+    r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"
     r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|next|upcoming|"
@@ -112,25 +113,30 @@ def infer_year(month: int, day: int, anchor: date | None, future: bool | None = 
 
 
 def clause_tense(text: str, position: int) -> bool | None:
-    """True if the clause around `position` is future tense, False past, None unknown.
+    """True if the date at `position` sits in a future-tense clause, False past, None unknown.
 
-    The nearest tense marker wins: "met ... on Monday" is past, "On Wednesday, he will
-    meet" future.
+    The verb before the date governs it ("met ... on Monday", "arrived in Bogota on Monday,
+    will travel ..."); with none before it, the one after it ("On Wednesday, he will meet").
     """
-    lo = max(0, position - 160)
-    hi = min(len(text), position + 160)
-    window = text[lo:hi]
-    pos = position - lo
+    lo = max(0, position - 200)
+    sentence_start = max(text.rfind(". ", lo, position), text.rfind("\n", lo, position))
+    before = text[sentence_start + 1 if sentence_start >= 0 else lo:position]
     best: tuple[int, bool] | None = None
     for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
-        for match in pattern.finditer(window):
-            distance = match.start() - pos if match.start() >= pos else pos - match.end()
-            # a future marker anywhere before the date in the same sentence is strong
-            if is_future and match.start() < pos:
-                distance = distance // 3
-            if best is None or distance < best[0]:
-                best = (distance, is_future)
-    return None if best is None else best[1]
+        for match in pattern.finditer(before):
+            if best is None or match.end() > best[0] or (
+                    match.end() == best[0] and is_future):
+                best = (match.end(), is_future)
+    if best is not None:
+        return best[1]
+    after_end = text.find(". ", position)
+    after = text[position:after_end if after_end != -1 else position + 200][:200]
+    first: tuple[int, bool] | None = None
+    for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
+        match = pattern.search(after)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), is_future)
+    return None if first is None else first[1]
 
 
 def resolve_weekday(name: str, anchor: date, future: bool | None) -> date:

@@ -71,7 +71,7 @@ LIST_FILLER = re.compile(
     r"\b[\s,;]*)*",
     re.IGNORECASE)
 # "his visit to Kyiv last year": a past trip, not this one
-PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|week|spring|summer|autumn|fall|"
+PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"
                        r"winter)|earlier\s+this\s+year|years?\s+ago|"
                        r"months?\s+ago|previous(?:ly)?)\b", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
