@@ -330,3 +330,14 @@ def test_co_travellers_share_the_trip():
         "China.\n")
     assert trip.traveler == "Rex Tillerson"
     assert [s.country_code for s in trip.stops] == ["JP", "KR", "CN"]
+
+
+def test_the_title_header_counts_when_the_body_does_not_repeat_it():
+    trip = trip_of("Title: Blinken to visit Peru\nDate: 2022-10-04\n\nThe Secretary will meet "
+                   "President Pedro Castillo on Thursday.\n")
+    (peru,) = trip.stops
+    assert peru.country_code == "PE" and peru.start == date(2022, 10, 6)
+    assert [leader.name for leader in peru.leaders] == ["Pedro Castillo"]
+    title = trip.sentences[0]
+    assert title.sentence == "Blinken to visit Peru"
+    assert trip.article.text[title.start:title.end] == title.sentence

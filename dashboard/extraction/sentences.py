@@ -116,10 +116,23 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str, body_start: int = 0, title: str | None = None) -> list[Sentence]:
-    """Every sentence of the body, in order, with clutter flagged."""
+    """Every sentence of the body, in order, with clutter flagged.
+
+    A `Title:` header that the body does not repeat comes first, as a heading: it often
+    names the destinations ("Secretary Kerry Travels to France, Belgium, ...").
+    """
     lines = _line_spans(text, body_start)
     sentences: list[Sentence] = []
     seen_lines: set[str] = set()
+    if title and body_start:
+        folded = " ".join(title.split()).lower()
+        repeated = any(" ".join(text[a:b].split()).lower() == folded for a, b in lines if a < b)
+        match = re.search(r"^Title:[ \t]*(.+?)[ \t]*$", text[:body_start],
+                          re.MULTILINE | re.IGNORECASE)
+        if match and not repeated and match.group(1).strip():
+            sentences.append(Sentence(index=0, text=match.group(1), start=match.start(1),
+                                      end=match.end(1), line=-1, heading=True))
+            seen_lines.add(folded)
     in_trailer = False
     body_seen = False
     caption_lines: set[int] = set()
