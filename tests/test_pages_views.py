@@ -149,7 +149,7 @@ def test_source_page_hides_marks_of_filtered_out_stops():
     assert 'href="#stop-blinken-2022-10-0"' not in body
     assert 'id="stop-blinken-2022-10-0"' not in body
     assert 'href="#trip-blinken-2022-10"' in body  # trip-level facts stay
-    assert any("hidden by the filters" in c.value for c in at.caption)
+    assert any("hidden by the filters" in c.value for c in at.markdown)
 
 
 def test_source_page_picks_one_of_several_trips():

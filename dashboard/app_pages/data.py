@@ -31,7 +31,7 @@ with itinerary_tab:
     checks = state.record_checks
     itinerary = itinerary_table(view.itinerary, trip_labels, state.topic_labels,
                                 checks.for_stops(view.itinerary["stop_id"]) if checks else None)
-    st.caption(f"{len(itinerary)} stop(s), in travel order.")
+    st.markdown(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
         itinerary,
         hide_index=True,
@@ -90,7 +90,7 @@ with events_tab:
     if events.empty:
         st.info("No dated or named events for the stops in view.")
     else:
-        st.caption(f"{len(events)} event(s).")
+        st.markdown(f"{len(events)} event(s).")
         st.dataframe(
             events,
             hide_index=True,
@@ -118,7 +118,7 @@ with topics_tab:
     if topics.empty:
         st.info("No topics tagged for the stops in view.")
     else:
-        st.caption(f"{len(topics)} topic tag(s); “whole trip” rows are the tour's agenda.")
+        st.markdown(f"{len(topics)} topic tag(s); “whole trip” rows are the tour's agenda.")
         st.dataframe(
             topics,
             hide_index=True,

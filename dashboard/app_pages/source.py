@@ -114,7 +114,7 @@ if hidden_stops:
     note += f" {hidden_stops} stop(s) of this trip are hidden by the filters and not marked."
 if not kinds_present:
     note = "The extractor recorded no highlighted words for this article."
-st.caption(note)
+st.markdown(note)
 
 names = stop_labels(itinerary)
 agenda = view.topics[(view.topics["trip_id"] == trip_id) & view.topics["stop_id"].isna()]

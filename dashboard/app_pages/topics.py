@@ -35,7 +35,7 @@ if matrix.empty:
     )
     st.stop()
 
-st.caption(
+st.markdown(
     "Sentences raising each topic at each stop, in travel order; “whole trip” is the agenda "
     "stated for the tour. Hover over a cell for an example phrase."
 )
@@ -64,7 +64,7 @@ else:
         (row.stop, row.sentence, str(row.phrase).split(", "), state.colors.get(row.stop_id))
         for row in rows.itertuples()
     ]
-    st.caption(f"{len(rows)} sentence(s); the words that signalled the topic are marked.")
+    st.markdown(f"{len(rows)} sentence(s); the words that signalled the topic are marked.")
     st.html(quotes_html(quotes))
 
 st.subheader("Counts", anchor=False)

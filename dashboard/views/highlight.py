@@ -60,10 +60,10 @@ HIGHLIGHT_CSS = """
 .hl-article mark.hl-event { border-bottom-style: dashed; font-style: italic; }
 .hl-article mark.hl-traveler { border-bottom-style: solid; font-weight: 600; }
 .hl-article mark.hl-other { border-bottom-style: dotted; }
-.hl-article .hl-clutter { opacity: 0.55; font-size: 0.9em; }
+.hl-article .hl-clutter { opacity: 0.75; font-size: 0.88em; font-style: italic; }
 .hl-legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; margin: 0 0 0.8rem 0;
   font-size: 0.9rem; }
-.hl-legend .hl-clutter { opacity: 0.55; }
+.hl-legend .hl-clutter { opacity: 0.75; font-style: italic; }
 .hl-stops { list-style: none; padding: 0 !important; margin: 0 !important; }
 .hl-stop { border-left: 6px solid; padding: 0.35rem 0.6rem; margin: 0 0 0.6rem 0 !important;
   border-radius: 4px; scroll-margin-top: 4rem; }
