@@ -29,8 +29,12 @@ sentence_column = st.column_config.TextColumn(
 itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
 with itinerary_tab:
     checks = state.record_checks
-    itinerary = itinerary_table(view.itinerary, trip_labels, state.topic_labels,
-                                checks.for_stops(view.itinerary["stop_id"]) if checks else None)
+    itinerary = itinerary_table(
+        view.itinerary,
+        trip_labels,
+        state.topic_labels,
+        checks.for_stops(view.itinerary["stop_id"]) if checks else None,
+    )
     st.markdown(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
         itinerary,
@@ -77,8 +81,9 @@ with itinerary_tab:
                 "Key sentence", width="large", help="Why this is a stop"
             ),
             "record_status": st.column_config.TextColumn(
-                "Official record", help="confirmed, differs or not-in-record: the U.S. Office "
-                "of the Historian's travel record for this traveller and dates"
+                "Official record",
+                help="confirmed, differs or not-in-record: the U.S. Office "
+                "of the Historian's travel record for this traveller and dates",
             ),
             "record_dates": st.column_config.TextColumn("Record dates"),
             "record_note": st.column_config.TextColumn("Record note", width="large"),

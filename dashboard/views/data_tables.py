@@ -71,8 +71,13 @@ def itinerary_table(
         table = table.assign(
             record_status=table["stop_id"].map(checks["status"]),
             record_dates=table["stop_id"].map(
-                {sid: format_span(row["record_start"], row["record_end"])
-                 if pd.notna(row["record_start"]) else None for sid, row in checks.iterrows()}),
+                {
+                    sid: format_span(row["record_start"], row["record_end"])
+                    if pd.notna(row["record_start"])
+                    else None
+                    for sid, row in checks.iterrows()
+                }
+            ),
             record_note=table["stop_id"].map(checks["note"]),
         )
         columns += ["record_status", "record_dates", "record_note"]
