@@ -72,11 +72,15 @@ labels = {row["stop_id"]: stop_lane(row) for row in itinerary.to_dict("records")
 if state.all_trips:
     labels = {sid: f"{state.trip_titles.get(sid.rsplit('/', 1)[0], '')} — {label}"
               for sid, label in labels.items()}
-focus = st.selectbox(
+focus_column, tiles_column = st.columns([3, 2], vertical_alignment="bottom")
+focus = focus_column.selectbox(
     "Highlight a stop", [NO_FOCUS, *stop_ids], key=FOCUS_KEY,
     format_func=lambda sid: "None" if sid == NO_FOCUS else labels.get(sid, sid),
     help="Or click a stop on the map or a bar on the timeline.",
 ) or None
+online = tiles_column.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
+                             help="Off: country outlines shipped with the app, so the map "
+                                  "needs no network.")
 
 if state.all_trips:
     colors = {sid: state.trip_colors.get(tid, "#8C8C8C")
@@ -95,8 +99,6 @@ dark = st.context.theme.type == "dark"
 map_column, timeline_column = st.columns(2, gap="medium")
 with map_column:
     st.subheader("Route", anchor=False)
-    online = st.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
-                       help="Off: country outlines shipped with the app, no network needed.")
     deck = build_deck(itinerary, colors, topic_labels=state.topic_labels,
                       trip_titles=state.trip_titles, selected_stop_id=focus,
                       online_basemap=online, dark=dark, show_trip=state.all_trips)

@@ -213,7 +213,7 @@ def build_deck(
         ),
         pdk.Layer(
             "TextLayer", data=legs, id=ARROWS_LAYER, pickable=False, get_position="middle",
-            get_text="arrow", get_angle="angle", get_size=26, get_color="to_color",
+            get_text="arrow", get_angle="angle", get_size=32, get_color="to_color",
             font_weight=900, get_text_anchor='"middle"', get_alignment_baseline='"center"',
             outline_width=2, outline_color=[255, 255, 255, 255], font_settings={"sdf": True},
         ),
