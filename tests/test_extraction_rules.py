@@ -341,3 +341,11 @@ def test_the_title_header_counts_when_the_body_does_not_repeat_it():
     title = trip.sentences[0]
     assert title.sentence == "Blinken to visit Peru"
     assert trip.article.text[title.start:title.end] == title.sentence
+
+
+def test_dates_that_introduce_their_places():
+    trip = trip_of("Date: 2022-09-30\n\nSecretary Blinken will be in the region October 3-4 in "
+                   "Colombia, October 5 in Chile, and October 6-7 in Peru.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("CO", date(2022, 10, 3), date(2022, 10, 4)), ("CL", date(2022, 10, 5), date(2022, 10, 5)),
+        ("PE", date(2022, 10, 6), date(2022, 10, 7))]

@@ -492,6 +492,9 @@ def _nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
         stop = _stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
         if stop is None:
             continue
+        gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
+        if sig.position >= d.end and re.fullmatch(r"[\s,]*(?:in|at)\s+(?:the\s+)?", gap):
+            return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
         distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 2
         if best is None or distance < best[0]:
             best = (distance, stop, sig.list_size)

@@ -49,6 +49,7 @@ ACTIVITY = re.compile(
 # an activity at all.
 LOCATIVE_REACH = 7
 CLAUSE_START = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|while|where|when)\s+)$", re.IGNORECASE)
+DATE_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|day)\s*,?\s*$", re.IGNORECASE)
 DATE_AFTER = re.compile(
     r"^[\s,]*(?:on|from|between|this|next|later|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*)\b", re.IGNORECASE)
@@ -188,7 +189,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             opening = CLAUSE_START.search(text[max(start, loc.start() - 12):loc.start()])
             near = any(0 <= len(text[a:loc.start()].split()) <= LOCATIVE_REACH
                        for a in activities if a <= loc.start())
-            dated = DATE_AFTER.match(text[run[-1].end:end]) and activities
+            dated = activities and (DATE_AFTER.match(text[run[-1].end:end]) or DATE_BEFORE.search(
+                text[max(start, loc.start() - 30):loc.start()]))
             if heading or opening or near or dated:
                 add(run, "locative")
     dateline = DATELINE.match(sentence)
