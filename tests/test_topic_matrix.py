@@ -200,3 +200,12 @@ def test_sentences_for_topic_keep_the_loader_trip_order():
     tables = build_tables([sample_trip("zeta"), sample_trip("alpha")])
     rows = sentences_for_topic(tables.topics, "democracy", tables.itinerary)
     assert rows["trip_id"].tolist() == ["zeta", "alpha"]
+
+
+def test_trips_whose_labels_collide_keep_separate_columns():
+    tables = build_tables([sample_trip("trip-a"), sample_trip("trip-b")])
+    same = {"trip-a": "Blinken", "trip-b": "Blinken"}
+    matrix = topic_matrix(tables.topics, tables.itinerary, same)
+    assert len(set(matrix.columns)) == len(matrix.columns) == 8
+    assert matrix.columns[0] == "trip-a · 1 Colombia"
+    assert matrix.counts.loc["migration"].tolist() == [1, 1, 0, 1, 1, 1, 0, 1]

@@ -137,7 +137,8 @@ def topic_matrix(
     column_labels: list[str] = []
     column_trips: list[str] = []
     column_stops: list[str] = []
-    column_of: dict[tuple[str, str | None], str] = {}
+    column_trip_ids: list[str] = []
+    column_keys: list[tuple[str, str | None]] = []
     for trip_id in _trip_order(itinerary, topics):
         trip_label = _short_trip(trip_id, trip_titles) if several else ""
         stops = itinerary[itinerary["trip_id"] == trip_id].sort_values("stop_index")
@@ -145,15 +146,32 @@ def topic_matrix(
             column_ids.append(sid)
             column_labels.append(names[sid])
             column_trips.append(trip_label)
+            column_trip_ids.append(trip_id)
             column_stops.append(plain[sid])
-            column_of[(trip_id, sid)] = names[sid]
+            column_keys.append((trip_id, sid))
         if ((topics["trip_id"] == trip_id) & topics["stop_id"].isna()).any():
             label = whole_trip_label(trip_id, several, trip_titles)
             column_ids.append(None)
             column_labels.append(label)
             column_trips.append(trip_label)
+            column_trip_ids.append(trip_id)
             column_stops.append(WHOLE_TRIP)
-            column_of[(trip_id, None)] = label
+            column_keys.append((trip_id, None))
+
+    # Two trips whose labels shorten to the same words would merge their columns: fall back
+    # to the (unique) trip ids for those.
+    if len(set(column_labels)) < len(column_labels):
+        column_trips = [
+            trip_id if column_labels.count(label) > 1 else trip
+            for label, trip, trip_id in zip(
+                column_labels, column_trips, column_trip_ids, strict=True
+            )
+        ]
+        renamed = [
+            f"{trip} · {stop}" for trip, stop in zip(column_trips, column_stops, strict=True)
+        ]
+        column_labels = renamed
+    column_of = dict(zip(column_keys, column_labels, strict=True))
 
     labels = topic_labels(topics)
     rows = topics.assign(
