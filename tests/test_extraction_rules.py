@@ -349,3 +349,32 @@ def test_dates_that_introduce_their_places():
     assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
         ("CO", date(2022, 10, 3), date(2022, 10, 4)), ("CL", date(2022, 10, 5), date(2022, 10, 5)),
         ("PE", date(2022, 10, 6), date(2022, 10, 7))]
+
+
+def test_wire_dateline_tour_that_includes_and_background_paragraphs():
+    trip = trip_of(
+        "Title: Pompeo warns Hungary on Russia, China\nDate: 2019-02-11\n\nBUDAPEST, Hungary "
+        "(AP) — U.S. Secretary of State Mike Pompeo on Monday warned Hungary against letting "
+        "Russia and China drive a wedge between it and its NATO allies.\n\nPompeo is on a "
+        "five-nation tour of Central Europe that also includes Slovakia, Poland, Belgium and "
+        "Iceland. He was scheduled to meet Hungarian Prime Minister Viktor Orban later Monday."
+        "\n\nRussia annexed Crimea from Ukraine in 2014.\n")
+    assert [s.country_code for s in trip.stops] == ["HU", "SK", "PL", "BE", "IS"]
+    hungary = trip.stops[0]
+    assert (hungary.city, hungary.city_inferred) == ("Budapest", False)
+    assert [leader.name for leader in hungary.leaders] == ["Viktor Orban"]
+    # the background paragraph about Crimea is about no stop in particular
+    assert "ukraine-war" not in {t.slug for s in trip.stops for t in s.topics}
+
+
+def test_a_new_paragraph_of_background_does_not_inherit_the_last_stop():
+    trip = trip_of(
+        "Date: 2022-05-22\n\nGerman Chancellor Olaf Scholz arrived in Senegal on Sunday at the "
+        "start of a tour that will also take him to Niger and South Africa.\n\nHe will end his "
+        "trip in South Africa on Tuesday, where he will meet President Cyril Ramaphosa.\n\n"
+        "Germany is seeking to reduce its dependence on Russian gas.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("SN", date(2022, 5, 22)), ("NE", None), ("ZA", date(2022, 5, 24))]
+    assert [leader.name for leader in trip.stops[2].leaders] == ["Cyril Ramaphosa"]
+    assert "energy" not in {t.slug for t in trip.stops[2].topics}
+    assert "energy" in {t.slug for t in trip.topics}

@@ -445,12 +445,29 @@ def _stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | N
     return same_country[0]
 
 
+# A paragraph that opens like this goes on about the same place as the one before it.
+CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:Secretary|"
+                       r"President|Prime\s+Minister|Chancellor|Minister|Vice\s+President|"
+                       r"Foreign\s+Secretary|two|leaders|visit|meeting|talks))\b", re.IGNORECASE)
+
+
 def _assign_context(facts: list[SentenceFacts]) -> None:
+    """Which stop each sentence is about: the one it names, else the one the paragraph (or
+    the heading above it) is about. A new paragraph that names no stop and does not go on
+    with "He ..." or "The Secretary ..." is background, about no stop in particular."""
     current: int | None = None
+    line = None
+    after_heading = False
     for fact in facts:
         if fact.sentence.clutter:
             fact.context = None
             continue
+        new_paragraph = fact.sentence.line != line
+        line = fact.sentence.line
+        if new_paragraph and not fact.stops and not after_heading and \
+                not CONTINUES.match(fact.sentence.text):
+            current = None
+        after_heading = fact.sentence.heading
         fact.trip_scope = bool(TRIP_SCOPE.search(fact.sentence.text)) and len(fact.stops) != 1
         if len(fact.stops) == 1:
             current = fact.stops[0]

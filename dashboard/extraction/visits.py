@@ -16,6 +16,8 @@ from dashboard.extraction.places import Place, PlaceMention
 
 TRAVEL_CUE = re.compile(
     r"\b(?:"
+    r"(?:tour|trip|swing|itinerary|journey)\b[^.;]{0,60}?\b(?:also\s+)?"
+    r"(?:includes?|including|takes?\s+in)|"
     r"travel(?:s|ed|led|ing|ling)?(?:\s+(?:on|onward|onwards|back|together|first|then|next|"
     r"also))*\s+(?:to|from)|"
     r"trips?\s+to|visits?\s+to|flights?\s+to|journey\s+to|tour(?:s|ed|ing)?\s+(?:of|to|through)|"
@@ -36,8 +38,10 @@ STOP_WORDS = re.compile(r"\b(?:first|next|last|final|second|third|other|later|tw
                         r"(?:stop|stops|leg|legs|destination|destinations)\b", re.IGNORECASE)
 FIRST_STOP = re.compile(r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+"
                         r"travel", re.IGNORECASE)
-LAST_STOP = re.compile(r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ping)?\s+up\b",
-                       re.IGNORECASE)
+LAST_STOP = re.compile(
+    r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ping)?\s+up\b|"
+    r"\b(?:end|conclude|finish|cap|close)(?:s|d|ed|ing)?\s+(?:off\s+)?(?:his|her|their|the)\s+"
+    r"(?:trip|tour|visit|journey|travels)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 ACTIVITY = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
