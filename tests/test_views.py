@@ -248,3 +248,10 @@ def test_all_trips_over_years_marks_each_stop_and_names_each_trip_once():
     assert [row["label"] for row in labels] == [
         "A very long trip title that would…"[:27] + "…", "Trip B"]
     assert labels[0]["label_offset"] != labels[1]["label_offset"]
+
+
+def test_one_stop_view_keeps_its_surroundings(tables):
+    one = tables.itinerary.iloc[[2]]
+    view = fitted_view(list(one["lon"]), list(one["lat"]))
+    assert (view.latitude, view.longitude) == (-12.05, -77.04)
+    assert 2 < view.zoom < 5  # the country and its neighbours, not a close-up of the coast

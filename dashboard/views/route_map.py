@@ -116,9 +116,11 @@ def fitted_view(lons: Sequence[float], lats: Sequence[float], width: int = 640,
         return pdk.ViewState(latitude=20, longitude=0, zoom=0.6)
     lon_span = max(lons) - min(lons)
     lat_span = max(lats) - min(lats)
-    zoom_lon = math.log2(360 * width / (512 * max(lon_span, 0.5) * 1.5))
-    zoom_lat = math.log2(170 * height / (512 * max(lat_span, 0.5) * 1.6))
-    zoom = max(0.3, min(zoom_lon, zoom_lat, 6.0))
+    # At least ~12 degrees across, so one stop or a short hop still shows its country and
+    # neighbours rather than a featureless close-up.
+    zoom_lon = math.log2(360 * width / (512 * max(lon_span, 12.0) * 1.5))
+    zoom_lat = math.log2(170 * height / (512 * max(lat_span, 12.0) * 1.6))
+    zoom = max(0.3, min(zoom_lon, zoom_lat, 5.0))
     return pdk.ViewState(latitude=(max(lats) + min(lats)) / 2,
                          longitude=(max(lons) + min(lons)) / 2, zoom=zoom, pitch=0, bearing=0)
 
