@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -378,3 +379,13 @@ def test_a_new_paragraph_of_background_does_not_inherit_the_last_stop():
     assert [leader.name for leader in trip.stops[2].leaders] == ["Cyril Ramaphosa"]
     assert "energy" not in {t.slug for t in trip.stops[2].topics}
     assert "energy" in {t.slug for t in trip.topics}
+
+
+def test_windows_line_endings_give_the_same_trip_and_honest_offsets():
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_2088198bdb06ddc9.txt").read_text(
+        encoding="utf-8")
+    unix, windows = trip_of(seed), trip_of(seed.replace("\n", "\r\n"))
+    assert [(s.country_code, s.start, s.end) for s in windows.stops] == [
+        (s.country_code, s.start, s.end) for s in unix.stops]
+    text = windows.article.text
+    assert all(text[m.start:m.end] == m.text for m in windows.mentions)
