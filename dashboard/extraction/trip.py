@@ -161,7 +161,7 @@ class Traveller:
     home: str | None
 
 
-SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arriv\w*|"
+SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arriv\w*|depart\w*|"
                 r"visit\w*|continu\w*|head\w*|wrap\w*|made|makes|flew|flies|left|leaves|"
                 r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
                 r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
@@ -210,6 +210,18 @@ def _pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 continue
             if subject_after.match(text, match.end()):
                 scores[key] += 1
+    # the one who travels: named before the destination in sentences that send someone
+    # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
+    for fact in facts:
+        if not fact.signals:
+            continue
+        first_place = min(sig.position for sig in fact.signals)
+        head = text[fact.sentence.start:first_place]
+        for key in list(scores):
+            match = re.search(rf"\b{re.escape(key)}\b", head)
+            if match and not any(a <= fact.sentence.start + match.start() < b
+                                 for a, b in met_spans):
+                scores[key] += 2
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
         return _untitled_traveller(facts, text)
@@ -261,8 +273,12 @@ def _someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
     if sig.strength in {"leader", "dateline"} or not others:
         return False
     before = text[fact.sentence.start:sig.position]
+    met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
     actors = [(m.end(), m.group(0)) for name in others if name
-              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+              for m in re.finditer(rf"\b{re.escape(name)}\b", before)
+              # "met Polish President Duda in Warsaw": Duda is met there, not travelling
+              if not any(a <= fact.sentence.start + m.start() < b and a <= sig.position < b
+                         for a, b in met)]
     if not actors:
         return False
     last_end, last_name = max(actors)
@@ -274,6 +290,22 @@ def _someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
         rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before)
     return not together
+
+
+def _is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
+            text: str) -> bool:
+    """The person is someone the traveller meets: the object of "meet with ...", "talks
+    with ...", or the subject of "... met (with) / hosted / welcomed <traveller>"."""
+    spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    if any(a <= person.start < b for a, b in spans):
+        return True
+    if not traveller:
+        return False
+    after = text[person.end:fact.sentence.end]
+    return bool(re.match(
+        r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
+        r"will\s+welcome|received|receives|will\s+receive|held\s+talks\s+with)\s+(?:with\s+)?"
+        rf"(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}\b", after))
 
 
 def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
@@ -612,19 +644,17 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
         n = fact.sentence.index
         if fact.sentence.clutter:
             continue
-        spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
-        has_meeting_word = bool(MEETING_CUE.search(fact.sentence.text))
         for person in fact.people:
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
                 continue
-            in_span = any(a <= person.start < b for a, b in spans)
+            met = _is_met(person, fact, traveller.surname, text)
             nationality_stop = None
             if person.nationality:
                 nationality_stop = next(
                     (i for i, d in enumerate(drafts) if d.code == person.nationality), None)
-            if not (in_span or (nationality_stop is not None and has_meeting_word)):
+            if not met:
                 continue
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
                     not person.nationality:
@@ -745,15 +775,16 @@ def _extract_trip(article: Article) -> Trip:
         fact.signals = [sig for sig in fact.signals
                         if not _someone_elses(sig, fact, others, traveller.surname, text)]
 
-    # meetings with named foreign leaders are visit evidence too
+    # meetings with named foreign leaders are visit evidence too, unless the sentence says
+    # where the meeting is ("in Berlin ... meet with Israeli Prime Minister Netanyahu")
     for fact in active:
-        has_meeting = MEETING_CUE.search(fact.sentence.text)
-        if not has_meeting:
+        if fact.signals:
             continue
         for person in fact.people:
             if person.nationality and person.nationality != home and \
                     person.surname != traveller.surname and \
-                    person.title.lower() not in STAFF_TITLES:
+                    person.title.lower() not in STAFF_TITLES and \
+                    _is_met(person, fact, traveller.surname, text):
                 fact.signals.append(VisitSignal(person.nationality, None, fact.sentence.index,
                                                 person.start, person.end, "leader",
                                                 text=person.nationality_text or ""))
