@@ -389,3 +389,55 @@ def test_windows_line_endings_give_the_same_trip_and_honest_offsets():
         (s.country_code, s.start, s.end) for s in unix.stops]
     text = windows.article.text
     assert all(text[m.start:m.end] == m.text for m in windows.mentions)
+
+
+def test_meetings_in_a_city_with_foreign_ministers_of_other_countries():
+    trip = trip_of(
+        "Title: Secretary Kerry's Travel to Austria and Saudi Arabia\nDate: 2015-10-21\n\n"
+        "Secretary of State John Kerry will travel to Berlin, Germany on October 22, where he "
+        "will meet with Israeli Prime Minister Benjamin Netanyahu. On October 23, he will "
+        "travel to Vienna, Austria, to meet with Russian Foreign Minister Sergey Lavrov and "
+        "Turkish Foreign Minister Feridun Sinirlioglu. The Secretary will then travel to Amman, "
+        "Jordan, on October 24, and Riyadh, Saudi Arabia, on October 24-25.\n")
+    assert itinerary(trip) == [
+        ("DE", "Berlin", date(2015, 10, 22), date(2015, 10, 22), ["Benjamin Netanyahu"]),
+        ("AT", "Vienna", date(2015, 10, 23), date(2015, 10, 23),
+         ["Sergey Lavrov", "Feridun Sinirlioglu"]),
+        ("JO", "Amman", date(2015, 10, 24), date(2015, 10, 24), []),
+        ("SA", "Riyadh", date(2015, 10, 24), date(2015, 10, 25), []),
+    ]
+    meetings = [(e.stop_index, e.date) for e in trip.events if e.kind == "meeting"]
+    assert meetings == [(0, date(2015, 10, 22)), (1, date(2015, 10, 23))]
+
+
+def test_the_traveller_is_who_goes_not_who_is_discussed():
+    trip = trip_of(
+        "Title: Pence heads to Asia for summits\nDate: 2018-11-11\n\nVice President Mike Pence "
+        "departed Sunday for a week-long trip to Asia, standing in for President Donald Trump."
+        "\n\nPence will first stop in Tokyo on Monday for talks with Prime Minister Shinzo Abe. "
+        "He will then fly to Singapore for the East Asia Summit on Wednesday and Thursday. "
+        "Pence will finish his trip in Papua New Guinea, where he will attend the Asia-Pacific "
+        "Economic Cooperation summit in Port Moresby on Saturday and Sunday.\n\nTrump decided "
+        "to skip both summits. Chinese President Xi Jinping will attend the APEC meeting.\n")
+    assert trip.traveler == "Mike Pence"
+    assert itinerary(trip) == [
+        ("JP", "Tokyo", date(2018, 11, 12), None, ["Shinzo Abe"]),
+        ("SG", "Singapore", date(2018, 11, 14), date(2018, 11, 15), []),
+        ("PG", "Port Moresby", date(2018, 11, 17), date(2018, 11, 18), []),
+    ]
+    summits = [e.label for e in trip.events if e.kind == "summit"]
+    assert summits == ["East Asia Summit", "Asia-Pacific Economic Cooperation summit"]
+
+
+def test_a_statement_that_never_names_the_president():
+    trip = trip_of(
+        "Date: 2016-02-18\n\nThe President will travel to Havana, Cuba on March 21-22. In Havana, "
+        "the President will meet with President Raul Castro.\n\nFrom Cuba, the President will "
+        "travel to Buenos Aires, Argentina on March 23-24, where he will meet with President "
+        "Mauricio Macri.\n")
+    assert itinerary(trip) == [
+        ("CU", "Havana", date(2016, 3, 21), date(2016, 3, 22), ["Raul Castro"]),
+        ("AR", "Buenos Aires", date(2016, 3, 23), date(2016, 3, 24), ["Mauricio Macri"]),
+    ]
+    assert [(e.label, e.stop_index) for e in trip.events] == [
+        ("Meeting with Raul Castro", 0), ("Meeting with Mauricio Macri", 1)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 SUMMIT = re.compile(
     r"(?:\b\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|the|and)\s+)?){0,5}Summit\b"
-    r"(?!\s+[A-Z])|\bsummit\b")
+    r"(?!\s+[A-Z])|(?:\b[A-Z][\w.&'’-]*\s+(?:(?:of|the|and)\s+)?){1,5}summit\b|\bsummit\b")
 MINISTERIAL = re.compile(r"(?:\b[A-Z][\w-]*\s+){1,4}Ministerial(?:\s+(?:Council|Meeting))?\b")
 ASSEMBLY = re.compile(r"\b(?:UN\s+|United Nations\s+)?General Assembly"
                       r"(?:\s+of\s+the(?:\s+(?:[A-Z][\w()]*|of|and|the))+)?|"

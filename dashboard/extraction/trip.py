@@ -22,7 +22,6 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
 from dashboard.extraction.people import (
-    MEETING_CUE,
     STAFF_TITLES,
     TRAVELLER_TITLES,
     PersonMention,
@@ -544,9 +543,12 @@ def _nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
         gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
         if sig.position >= d.end and re.fullmatch(r"[\s,]*(?:in|at)\s+(?:the\s+)?", gap):
             return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
-        distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 2
+        distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
+        # a date after the last of several listed places covers the list; after any other
+        # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
+        covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
         if best is None or distance < best[0]:
-            best = (distance, stop, sig.list_size)
+            best = (distance, stop, covers)
     return best
 
 
@@ -928,14 +930,20 @@ def _extract_trip(article: Article) -> Trip:
             mentions.append(Mention(kind="event", value=hit.label,
                                     text=text[hit.start:hit.end], start=hit.start,
                                     end=hit.end, stop_index=event_target))
-        if event_target is not None and MEETING_CUE.search(s.text):
-            met = [p.display for p, sent in drafts[event_target].leaders.values()
-                   if sent == fact.sentence.index]
-            if met and not any(e.kind == "meeting" and e.stop_index == event_target
-                               and e.label == "Meeting with " + ", ".join(met) for e in events):
-                events.append(Event(kind="meeting", label="Meeting with " + ", ".join(met),
-                                    date=event_date, stop_index=event_target,
-                                    evidence=_evidence(s)))
+        # a meeting per stop whose leaders this sentence names, dated by that stop's date here
+        for n, draft in enumerate(drafts):
+            met = [p.display for p, sent in draft.leaders.values() if sent == s.index]
+            if not met:
+                continue
+            label = "Meeting with " + ", ".join(met)
+            if any(e.kind == "meeting" and e.stop_index == n and e.label == label
+                   for e in events):
+                continue
+            stop_dates = [d for i, d in used_dates if i == n and s.start <= d.start < s.end]
+            events.append(Event(kind="meeting", label=label,
+                                date=stop_dates[0].first if stop_dates else (
+                                    event_date if n == event_target else None),
+                                stop_index=n, evidence=_evidence(s)))
 
     # an event first seen without a stop and later at one is that stop's
     located_labels = {e.label for e in events if e.stop_index is not None}

@@ -53,6 +53,11 @@ ACTIVITY = re.compile(
 # an activity at all.
 LOCATIVE_REACH = 7
 CLAUSE_START = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|while|where|when)\s+)$", re.IGNORECASE)
+DATE_IN_LIST = re.compile(
+    r"\b(?:on|from|between)?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|and)\s*\d{1,2}(?:st|nd|rd|th)?)?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+and\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day)?)\b", re.IGNORECASE)
 DATE_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|day)\s*,?\s*$", re.IGNORECASE)
 DATE_AFTER = re.compile(
     r"^[\s,]*(?:on|from|between|this|next|later|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|"
@@ -119,9 +124,11 @@ def place_list_after(position: int, mentions: list[PlaceMention], text: str,
         if mention.start >= limit:
             break
         gap = text[cursor:mention.start]
-        filler = LIST_FILLER.fullmatch(gap)
-        if not filler:
-            break
+        if not LIST_FILLER.fullmatch(gap):
+            # "Amman, Jordan, on October 24, and Riyadh, Saudi Arabia, on October 24-25"
+            undated = DATE_IN_LIST.sub(" ", gap)
+            if undated == gap or not run or not LIST_FILLER.fullmatch(undated):
+                break
         if mention.kind == "demonym":
             break
         cursor = mention.end
