@@ -261,6 +261,8 @@ def _untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     return Traveller(word, word, None, where[word], None)
 
 
+OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
+                        r"has\s+been|had\s+been)\b", re.IGNORECASE)
 PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
 
 
@@ -273,14 +275,15 @@ def _someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         return False
     before = text[fact.sentence.start:sig.position]
     met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
-    actors = [(m.end(), m.group(0)) for name in others if name
-              for m in re.finditer(rf"\b{re.escape(name)}\b", before)
-              # "met Polish President Duda in Warsaw": Duda is met there, not travelling
-              if not any(a <= fact.sentence.start + m.start() < b and a <= sig.position < b
-                         for a, b in met)]
+    actors = [(m.end(), m.group(0), fact.sentence.start + m.start()) for name in others if name
+              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
     if not actors:
         return False
-    last_end, last_name = max(actors)
+    last_end, last_name, last_at = max(actors)
+    if any(a <= last_at < b for a, b in met):
+        # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
+        # where they meet; only "Kagame, who visited France" is Kagame's own travel
+        return bool(OWN_TRAVEL.search(before[last_end:]))
     if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:]):
         return False
     if PRONOUN.search(before[last_end:]):
@@ -787,8 +790,9 @@ def _extract_trip(article: Article) -> Trip:
                     person.surname != traveller.surname and \
                     person.title.lower() not in STAFF_TITLES and \
                     _is_met(person, fact, traveller.surname, text):
+                demonym_end = person.start + len(person.nationality_text or "")
                 fact.signals.append(VisitSignal(person.nationality, None, fact.sentence.index,
-                                                person.start, person.end, "leader",
+                                                person.start, demonym_end, "leader",
                                                 text=person.nationality_text or ""))
 
     drafts = _build_stops(active, home, home_certain)
@@ -955,13 +959,18 @@ def _extract_trip(article: Article) -> Trip:
             end=d.end, stop_index=None if stop_index < 0 else stop_index))
 
     traveler_evidence = None
-    if traveller.person is not None:
+    if traveller.surname:
+        surname = re.compile(rf"\b{re.escape(traveller.surname)}\b")
         for fact in active:
-            for person in fact.people:
-                if person.surname == traveller.surname:
+            titled = [(p.start, p.end) for p in fact.people if p.surname == traveller.surname]
+            for a, b in titled:
+                mentions.append(Mention(kind="traveler", value=traveller.name or "",
+                                        text=text[a:b], start=a, end=b))
+            for match in surname.finditer(text, fact.sentence.start, fact.sentence.end):
+                if not any(a <= match.start() < b for a, b in titled):
                     mentions.append(Mention(kind="traveler", value=traveller.name or "",
-                                            text=text[person.start:person.end],
-                                            start=person.start, end=person.end))
+                                            text=match.group(0), start=match.start(),
+                                            end=match.end()))
         if traveller.sentence is not None:
             traveler_evidence = _evidence(traveller.sentence)
 
