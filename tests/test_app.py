@@ -236,3 +236,22 @@ def test_an_empty_folder_still_lets_the_visitor_add_an_article(tmp_path, monkeyp
     at.switch_page("app_pages/add_article.py").run()
     assert not at.exception
     assert at.get("file_uploader")
+
+
+def test_a_date_range_reaching_outside_the_trip_still_works():
+    at = app({"from": "2021-01-01", "to": "2022-10-04"})
+    assert not at.exception and not at.warning
+    assert card_countries(at) == ["CO"]
+    # a start before the first day constrains nothing, so the link is tidied to the same view
+    assert "from" not in at.query_params and url(at, "to") == ["2022-10-04"]
+
+
+def test_choosing_another_trip_starts_the_date_range_over(several_trips):
+    at = app({"trip": SEED_TRIP, "from": "2022-10-06"})
+    assert card_countries(at) == ["PE"]
+    other = next(t for t in view(at).tables.trips["trip_id"] if t != SEED_TRIP)
+    at.selectbox(key="filter_trip").select(other).run()
+    assert not at.exception
+    assert "from" not in at.query_params and url(at, "trip") == [other]
+    assert len(card_countries(at)) == len(
+        view(at).tables.itinerary.query("trip_id == @other"))
