@@ -441,3 +441,15 @@ def test_a_statement_that_never_names_the_president():
     ]
     assert [(e.label, e.stop_index) for e in trip.events] == [
         ("Meeting with Raul Castro", 0), ("Meeting with Mauricio Macri", 1)]
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("Colombia is the first stop on Blinken's weeklong tour of Latin America.", ["CO"]),
+    ("The next stops on Blinken's Latin America are Chile and Peru, which also have new "
+     "leaders.", ["CL", "PE"]),
+    ("Blinken's last stop, Peru, borders Ecuador and Bolivia.", ["PE"]),
+    ("The other two stops will be Hanoi and Jakarta.", ["VN", "ID"]),
+])
+def test_stop_words_name_only_the_stops(sentence, codes):
+    trip = trip_of(f"Date: 2022-10-04\n\n{sentence}\n")
+    assert [s.country_code for s in trip.stops] == codes

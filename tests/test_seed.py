@@ -123,6 +123,8 @@ def test_every_fact_keeps_its_sentence_with_offsets(trip):
 
 
 def test_mentions_cover_places_dates_leaders_topics(trip):
+    places = {m.text.replace("\xa0", " ") for m in trip.mentions if m.kind == "place"}
+    assert places == {"Colombia", "Colombian", "Chile", "Chilean", "Peru"}
     kinds = {m.kind for m in trip.mentions}
     assert {"place", "city", "date", "leader", "topic", "traveler"} <= kinds
     dates = {m.text: m.stop_index for m in trip.mentions if m.kind == "date"}

@@ -36,6 +36,11 @@ TRAVEL_CUE = re.compile(
 )
 STOP_WORDS = re.compile(r"\b(?:first|next|last|final|second|third|other|later|two|three)\s+"
                         r"(?:stop|stops|leg|legs|destination|destinations)\b", re.IGNORECASE)
+STOP_LINK_AFTER = re.compile(
+    r"\s*[,:]\s*(?:the\s+)?|(?:\s+(?:on|of|in|for)\s+[^,.;:]{0,60}?)?\s+"
+    r"(?:is|are|was|were|will\s+be|includes?)\s+(?:the\s+)?", re.IGNORECASE)
+STOP_LINK_BEFORE = re.compile(r"\s*,?\s*(?:is|was|will\s+be|are|were)?\s*,?\s*"
+                              r"(?:the|his|her|their)?\s*$", re.IGNORECASE)
 FIRST_STOP = re.compile(r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+"
                         r"travel", re.IGNORECASE)
 LAST_STOP = re.compile(
@@ -185,8 +190,25 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         run = place_list_after(cue.end(), mentions, text, end)
         if run:
             add(run, "cue")
-    if STOP_WORDS.search(sentence):
-        add([m for m in mentions if _place_code(m)], "stop-words")
+    for stop_words in STOP_WORDS.finditer(text, start, end):
+        # "the next stops ... are Chile and Peru", "his first stop, Amman"
+        link = STOP_LINK_AFTER.match(text, stop_words.end(), end)
+        if link:
+            run = place_list_after(link.end(), mentions, text, end)
+            if run:
+                add(run, "stop-words")
+        # "Colombia is the first stop", "Tokyo, the first leg"
+        lead_in = STOP_LINK_BEFORE.search(text, start, stop_words.start())
+        if lead_in:
+            named = [m for m in mentions if m.end <= lead_in.start() and _place_code(m)]
+            if named and not text[named[-1].end:lead_in.start()].strip(" ,"):
+                first_of_run = named[-1]
+                for m in reversed(named[:-1]):
+                    if LIST_FILLER.fullmatch(text[m.end:first_of_run.start]):
+                        first_of_run = m
+                    else:
+                        break
+                add([m for m in named if m.start >= first_of_run.start], "stop-words")
     activities = [m.end() for m in ACTIVITY.finditer(text, start, end)]
     if activities or heading:
         for loc in LOCATIVE.finditer(text, start, end):
