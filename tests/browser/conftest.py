@@ -155,7 +155,7 @@ class StreamlitPage:
         self.page = page
         self.base_url = base_url
         self.problems = PageProblems()
-        self.requests_in_flight = 0
+        self.requests_in_flight: set[object] = set()
         page.add_init_script(RUN_COUNTER_SCRIPT)
         page.on("request", self._request_started)
         page.on("requestfinished", self._request_ended)
@@ -173,11 +173,13 @@ class StreamlitPage:
                    for part, pattern, _why in BENIGN_CONSOLE_ERRORS):
             self.problems.console_errors.append(f"{text} @ {url}")
 
-    def _request_started(self, _request) -> None:
-        self.requests_in_flight += 1
+    def _request_started(self, request) -> None:
+        # Only the network: blob:/data: URLs (downloads made in the page) never "finish".
+        if request.url.startswith(("http:", "https:")):
+            self.requests_in_flight.add(request)
 
-    def _request_ended(self, _request) -> None:
-        self.requests_in_flight = max(0, self.requests_in_flight - 1)
+    def _request_ended(self, request) -> None:
+        self.requests_in_flight.discard(request)
 
     def _on_dialog(self, dialog) -> None:
         self.problems.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -206,21 +208,27 @@ class StreamlitPage:
         self.wait_until_drawn()
 
     def wait_until_drawn(self) -> None:
-        """Wait until no request is in flight and the DOM has been quiet for QUIET_MS."""
+        """Wait until no element is a loading skeleton, no request is in flight and the DOM
+        has been quiet for QUIET_MS."""
         deadline = time.monotonic() + WAIT_MS / 1000
         while True:
+            # Lazy-loaded elements (st.html, charts) show a stSkeleton until their code runs.
             self.page.wait_for_function(
-                "(quiet) => performance.now() - window.__stLastMutation > quiet",
+                """(quiet) => performance.now() - window.__stLastMutation > quiet
+                    && !document.querySelector(
+                        '[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')""",
                 arg=QUIET_MS, timeout=WAIT_MS,
             )
-            if self.requests_in_flight == 0:
+            if not self.requests_in_flight:
                 return
             if time.monotonic() > deadline:
-                raise AssertionError(f"{self.requests_in_flight} request(s) never finished")
+                hung = sorted(request.url for request in self.requests_in_flight)
+                raise AssertionError(f"Requests that never finished: {hung}")
             self.page.wait_for_timeout(50)
 
     def open(self, path_and_query: str = "/") -> None:
         """Load a URL of the app and wait until its first script run is over."""
+        self.requests_in_flight.clear()  # a new document: the old one's requests are moot
         self.page.goto(self.base_url + path_and_query, wait_until="domcontentloaded")
         self.wait_for_run(after=0)
 
@@ -243,7 +251,7 @@ class StreamlitPage:
 
     def chosen_in(self, label: str) -> list[str]:
         """The chips (chosen options) of a sidebar multiselect."""
-        chips = self.sidebar_multiselect(label).locator('[data-baseweb="tag"]')
+        chips = self.sidebar_multiselect(label).locator("[data-tag]")
         return [text.strip() for text in chips.all_inner_texts()]
 
     def choose(self, label: str, typed: str) -> None:
@@ -267,15 +275,23 @@ class StreamlitPage:
         )
 
     def timeline(self) -> dict[str, Any]:
-        """What the timeline holds (stop ids of its bar traces) and draws (bar elements)."""
+        """The stop ids the timeline has bars for (stop_bars), and of those the ones plotly
+        actually drew with a visible width (drawn_bars). Bars of other lanes (the official
+        record) carry no stop id and are left out of both."""
         chart = self.page.locator(f"{MAIN} {PLOTLY}").first
         chart.wait_for(state="attached")
         return chart.evaluate(
-            """(gd) => ({
-                stop_bars: (gd.data || []).filter(t => t.type === 'bar')
-                    .map(t => (t.customdata || [null])[0]).filter(id => id),
-                drawn_bars: gd.querySelectorAll('.barlayer .point').length,
-            })"""
+            """(gd) => {
+                const stopOf = (trace) => (trace.customdata || [null])[0] || null;
+                const stop_bars = (gd.data || []).filter(t => t.type === 'bar')
+                    .map(stopOf).filter(id => id);
+                // plotly binds each drawn trace group to its calcdata (d3 __data__).
+                const drawn_bars = Array.from(gd.querySelectorAll('.barlayer .trace'))
+                    .filter(g => Array.from(g.querySelectorAll('.point path'))
+                        .some(path => path.getBoundingClientRect().width > 1))
+                    .map(g => stopOf(g.__data__[0].trace)).filter(id => id);
+                return {stop_bars, drawn_bars};
+            }"""
         )
 
     def map_image(self) -> Image.Image:
@@ -343,6 +359,20 @@ def app(browser, dashboard: RunningDashboard) -> Iterator[StreamlitPage]:
     try:
         yield page
         # Whatever a test checked, a dialog (an injected alert) is never acceptable.
+        assert not page.problems.dialogs, f"Dialogs fired: {page.problems.dialogs}"
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def overview(browser, dashboard: RunningDashboard) -> Iterator[StreamlitPage]:
+    """The overview with no filter, loaded once and shared by the tests that only read it
+    (drawing the map and the timeline is the slowest part of a page load). Tests must leave
+    it as they found it: no clicks, no filter changes."""
+    context, page = _new_app_page(browser, dashboard, DESKTOP)
+    try:
+        page.open("/")
+        yield page
         assert not page.problems.dialogs, f"Dialogs fired: {page.problems.dialogs}"
     finally:
         context.close()
