@@ -203,7 +203,7 @@ def test_an_internal_failure_becomes_an_article_error(monkeypatch):
     def broken(*_args, **_kwargs):
         raise IndexError("boom")
 
-    monkeypatch.setattr(trip_module, "_build_stops", broken)
+    monkeypatch.setattr(trip_module, "build_stops", broken)
     with pytest.raises(ArticleError, match=r"odd\.txt: the extractor failed .*IndexError: boom"):
         trip_of("Date: 2023-01-01\n\nBlinken will travel to Peru.\n", name="odd.txt")
 

@@ -8,30 +8,47 @@
 5. give each sentence the stop it talks about, then attach dates, leaders, topics and
    events by that sentence context; fill cities (named, venue, else capital, inferred);
 6. record every highlighted span as a Mention, and a readable trip id.
+
+Who travels is decided in `traveller.py`, the stops, their order, sentence context and dates
+in `itinerary.py`; this module finds places and leaders per sentence and puts it together.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import (
+    assign_context,
+    attach_dates,
+    build_stops,
+    close_dates,
+    date_anchor,
+    order_stops,
+    overview_sentences,
+    sentence_stops,
+    stop_for_place,
+)
 from dashboard.extraction.people import (
     STAFF_TITLES,
-    TRAVELLER_TITLES,
     PersonMention,
     find_people,
-    meeting_objects,
 )
 from dashboard.extraction.places import PlaceMention, capital_of, country_name, find_places
 from dashboard.extraction.sentences import Sentence, split_sentences
 from dashboard.extraction.topics import find_topics
-from dashboard.extraction.visits import VisitSignal, region_targets, visit_signals
+from dashboard.extraction.traveller import (
+    Traveller,
+    home_country,
+    is_met,
+    pick_traveller,
+    someone_elses,
+)
+from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import (
     Article,
     ArticleError,
@@ -45,40 +62,6 @@ from dashboard.models import (
 )
 
 CITY_MIN_POPULATION = 100_000
-TRIP_SCOPE = re.compile(r"\b(?:agenda|trip|tour|journey|travels|itinerary|the\s+region|"
-                        r"throughout|six-country|five-country|four-country|three-country|"
-                        r"two-country|\w+-nation)\b", re.IGNORECASE)
-DEMONYM_AS_REFERENCE = re.compile(
-    r"^\s*(?:President|Prime|Foreign|Vice|King|Queen|government|officials|counterparts?|"
-    r"leaders?|authorities|minister|president|prime|foreign|side|delegation|people)\b")
-TRAVEL_DATE_WINDOW = timedelta(days=120)
-
-
-@dataclass
-class SentenceFacts:
-    sentence: Sentence
-    places: list[PlaceMention] = field(default_factory=list)
-    people: list[PersonMention] = field(default_factory=list)
-    dates: list[dates_mod.DateMention] = field(default_factory=list)
-    signals: list[VisitSignal] = field(default_factory=list)
-    stops: list[int] = field(default_factory=list)  # stops the sentence names
-    context: int | None = None  # the stop it is about (named or carried over)
-    trip_scope: bool = False
-
-
-@dataclass
-class StopDraft:
-    code: str
-    city: places_mod.Place | None
-    signals: list[VisitSignal] = field(default_factory=list)
-    city_basis: str = ""
-    city_evidence: list[int] = field(default_factory=list)
-    start: date | None = None
-    end: date | None = None
-    start_stated: bool = False
-    end_stated: bool = False
-    date_sentences: list[int] = field(default_factory=list)
-    leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)
 
 
 def _evidence(s: Sentence) -> Evidence:
@@ -149,491 +132,6 @@ def _sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMent
     return kept
 
 
-# ---------------------------------------------------------------- traveller
-
-@dataclass
-class Traveller:
-    name: str | None
-    surname: str | None
-    person: PersonMention | None
-    sentence: Sentence | None
-    home: str | None
-
-
-SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arriv\w*|depart\w*|"
-                r"visit\w*|continu\w*|head\w*|wrap\w*|made|makes|flew|flies|left|leaves|"
-                r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
-                r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
-                r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
-NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
-                "In", "At", "After", "Before", "During", "While", "Then", "But", "And", "A",
-                "An", "His", "Her", "Their", "Our", "Its", "When", "Secretary", "President"}
-
-
-def _pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
-    """The person the trip is about: the titled person who is most often the subject of the
-    sentences ("Blinken met", "Secretary Blinken will travel"), never one being met."""
-    scores: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    best_form: dict[str, PersonMention] = {}
-    where: dict[str, Sentence] = {}
-    subject_after = re.compile(r"[\s,]+(?:[\w-]+\s+){0,2}?" + SUBJECT_VERB)
-    met_spans: list[tuple[int, int]] = []
-    for n, fact in enumerate(facts):
-        s = fact.sentence
-        spans = meeting_objects(text, s.start, s.end)
-        met_spans.extend(spans)
-        for person in fact.people:
-            title = person.title.lower()
-            if title in STAFF_TITLES:
-                continue
-            key = person.surname
-            weight = 1 + (title in TRAVELLER_TITLES)
-            if any(a <= person.start < b for a, b in spans):
-                weight -= 5
-            elif subject_after.match(text, person.end, s.end):
-                weight += 3
-            if s.heading:
-                weight += 1
-            scores[key] += weight
-            first_seen.setdefault(key, n)
-            previous = best_form.get(key)
-            if previous is None or len(person.name) > len(previous.name) or (
-                    previous.nationality is None and person.nationality is not None):
-                best_form[key] = person
-                where[key] = s
-    # bare surnames as subjects ("Blinken said", "Blinken met") count too
-    for key in list(scores):
-        for match in re.finditer(rf"\b{re.escape(key)}\b", text):
-            if any(a <= match.start() < b for a, b in met_spans):
-                continue
-            if subject_after.match(text, match.end()):
-                scores[key] += 1
-    # the one who travels: named before the destination in sentences that send someone
-    # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
-    for fact in facts:
-        if not fact.signals:
-            continue
-        first_place = min(sig.position for sig in fact.signals)
-        head = text[fact.sentence.start:first_place]
-        for key in list(scores):
-            match = re.search(rf"\b{re.escape(key)}\b", head)
-            if match and not any(a <= fact.sentence.start + match.start() < b
-                                 for a, b in met_spans):
-                scores[key] += 2
-    candidates = [k for k in scores if scores[k] > 0]
-    if not candidates:
-        return _untitled_traveller(facts, text)
-    surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
-    person = best_form[surname]
-    name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
-    if " " in name and re.search(r"\s[A-Z]\.\s", name):
-        name = re.sub(r"\s[A-Z]\.\s", " ", name)  # "Antony J. Blinken" -> "Antony Blinken"
-    home = None
-    for fact in facts:
-        for p in fact.people:
-            if p.surname == surname and p.nationality:
-                home = p.nationality
-                break
-        if home:
-            break
-    return Traveller(name, surname, person, where[surname], home)
-
-
-def _untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
-    """No titled traveller: the capitalised word most often opening a sentence as its
-    subject ("Blinken criticised ...")."""
-    counts: Counter[str] = Counter()
-    where: dict[str, Sentence] = {}
-    pattern = re.compile(r"([A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
-    for fact in facts:
-        match = pattern.match(fact.sentence.text)
-        if not match or match.group(1) in NOT_SUBJECTS:
-            continue
-        word = match.group(1)
-        if any(m.start <= fact.sentence.start < m.end for m in fact.places):
-            continue
-        counts[word] += 1
-        where.setdefault(word, fact.sentence)
-    if not counts:
-        return Traveller(None, None, None, None, None)
-    word = counts.most_common(1)[0][0]
-    return Traveller(word, word, None, where[word], None)
-
-
-OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
-                        r"has\s+been|had\s+been)\b", re.IGNORECASE)
-PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
-
-
-def _someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
-                   traveller: str | None, text: str) -> bool:
-    """True when the place is where another person went: the last actor named before it is
-    not the traveller, no pronoun stands for the traveller in between, and that person is not
-    travelling with them ("Tillerson and Trump will travel to ...")."""
-    if sig.strength in {"leader", "dateline"} or not others:
-        return False
-    before = text[fact.sentence.start:sig.position]
-    met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
-    actors = [(m.end(), m.group(0), fact.sentence.start + m.start()) for name in others if name
-              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
-    if not actors:
-        return False
-    last_end, last_name, last_at = max(actors)
-    if any(a <= last_at < b for a, b in met):
-        # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
-        # where they meet; only "Kagame, who visited France" is Kagame's own travel
-        return bool(OWN_TRAVEL.search(before[last_end:]))
-    if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:]):
-        return False
-    if PRONOUN.search(before[last_end:]):
-        return False
-    together = traveller and re.search(
-        rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
-        rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before)
-    return not together
-
-
-def _is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
-            text: str) -> bool:
-    """The person is someone the traveller meets: the object of "meet with ...", "talks
-    with ...", or the subject of "... met (with) / hosted / welcomed <traveller>"."""
-    spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
-    if any(a <= person.start < b for a, b in spans):
-        return True
-    if not traveller:
-        return False
-    after = text[person.end:fact.sentence.end]
-    return bool(re.match(
-        r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
-        r"will\s+welcome|received|receives|will\s+receive|held\s+talks\s+with)\s+(?:with\s+)?"
-        rf"(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}\b", after))
-
-
-def _home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
-                  body_start: int) -> tuple[str | None, bool]:
-    """The traveller's own country, and whether the text says so of the traveller
-    ("U.S. Secretary of State ...") rather than merely naming its institutions ("the White
-    House", which a visiting leader may well go to)."""
-    if traveller.home:
-        return traveller.home, True
-    votes: Counter[str] = Counter()
-    own_office: set[str] = set()
-    for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
-        votes[code] += 1
-    title = traveller.person.title if traveller.person else None
-    for fact in facts:
-        # "a British Prime Minister" with no other name after it: the traveller's own office
-        if not title:
-            continue
-        for mention in fact.places:
-            if mention.kind in {"demonym", "country"} and text.startswith(
-                    title, mention.end + 1):
-                after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
-                named = re.match(r"\s+[A-Z]", after)
-                theirs = traveller.surname and re.match(
-                    r"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
-                    + re.escape(traveller.surname) + r"\b", after)
-                if not named or theirs:
-                    votes[mention.place.code] += 2
-                    own_office.add(mention.place.code)
-    if votes:
-        code = votes.most_common(1)[0][0]
-        return code, code in own_office
-    return None, False
-
-
-# ---------------------------------------------------------------- stops
-
-# Signals that only corroborate: a dateline alone says where the statement was issued.
-WEAK_SIGNALS = {"dateline"}
-
-
-def _build_stops(facts: list[SentenceFacts], home: str | None,
-                 home_certain: bool = True) -> list[StopDraft]:
-    """Stops from visit signals. The home country is never a stop when the text ties the
-    traveller to it; when only its institutions are named, an explicit "travel to" still
-    counts (a foreign leader's visit to Washington)."""
-    signals = [sig for fact in facts for sig in fact.signals if sig.code != home or (
-        not home_certain and sig.strength in {"cue", "stop-words"})]
-    by_country: dict[str, list[VisitSignal]] = {}
-    for sig in signals:
-        by_country.setdefault(sig.code, []).append(sig)
-    by_country = {code: sigs for code, sigs in by_country.items()
-                  if any(s.strength not in WEAK_SIGNALS for s in sigs)}
-    drafts: list[StopDraft] = []
-    for code, sigs in by_country.items():
-        cities: list[places_mod.Place] = []
-        for sig in sigs:
-            if sig.city is not None and all(
-                    places_mod.normalize(c.name) != places_mod.normalize(sig.city.name)
-                    for c in cities):
-                cities.append(sig.city)
-        # one stop per city only when several cities are travel destinations ("cue")
-        cued = [c for c in cities if any(
-            s.city is not None and s.city.name == c.name and s.strength in {"cue", "locative"}
-            for s in sigs)]
-        if len(cued) >= 2:
-            for city in cued:
-                own = [s for s in sigs if s.city is not None and s.city.name == city.name]
-                drafts.append(StopDraft(code, city, own, "named",
-                                        sorted({s.sentence for s in own})))
-            countrywide = [s for s in sigs if s.city is None or s.city.name not in
-                           {c.name for c in cued}]
-            drafts[-len(cued)].signals.extend(countrywide)
-        else:
-            city = cities[0] if cities else None
-            with_city = [s for s in sigs if s.city is not None]
-            basis = ""
-            if city is not None:
-                venues = [s.venue for s in with_city if s.venue]
-                basis = f"venue: {venues[0]}" if len(venues) == len(with_city) else "named"
-            drafts.append(StopDraft(code, city, list(sigs), basis,
-                                    sorted({s.sentence for s in with_city})))
-    return drafts
-
-
-def _order_key(draft: StopDraft, overview: set[int]) -> tuple:
-    detail = [s for s in draft.signals if s.sentence not in overview]
-    if any(s.first for s in draft.signals):
-        first = (0,)
-    elif any(s.last for s in draft.signals):
-        first = (2,)
-    else:
-        first = (1,)
-    chosen = min(detail or draft.signals, key=lambda s: (s.sentence, s.list_index))
-    return (*first, 0 if detail else 1, chosen.sentence, chosen.list_index)
-
-
-def _overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]:
-    """Headings, a lead that names several destinations (places or regions), and
-    sentences that list three or more destinations without saying in what order ("will
-    travel to X, Y and Z")."""
-    overview = set()
-    for fact in facts:
-        n = fact.sentence.index
-        codes = {s.code for s in fact.signals}
-        sequenced = re.search(r"\b(?:then|next|after|before|followed by|later)\b",
-                              fact.sentence.text, re.IGNORECASE)
-        lead_overview = n == lead and len(codes) + region_targets(
-            fact.sentence.text, 0, len(fact.sentence.text),
-            [PlaceMention(m.text, m.start - fact.sentence.start, m.end - fact.sentence.start,
-                          m.candidates) for m in fact.places]) >= 2
-        if fact.sentence.heading or lead_overview or (len(codes) >= 3 and not sequenced) or (
-                len(codes) >= 2 and not sequenced and fact.dates and any(
-                    d.is_range for d in fact.dates)):
-            overview.add(n)
-    return overview
-
-
-def _order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
-    drafts = sorted(drafts, key=lambda d: _order_key(d, overview))
-    dated = [n for n, d in enumerate(drafts) if d.start is not None]
-    chronological = sorted(dated, key=lambda n: drafts[n].start)
-    if dated != chronological:
-        reordered = list(drafts)
-        for slot, n in zip(dated, chronological, strict=True):
-            reordered[slot] = drafts[n]
-        drafts = reordered
-    return drafts
-
-
-# ---------------------------------------------------------------- sentence context
-
-def _sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
-                    leader_stop: dict[str, int], text: str) -> list[int]:
-    found: list[int] = []
-
-    def add(n: int | None) -> None:
-        if n is not None and n not in found:
-            found.append(n)
-
-    for mention in fact.places:
-        place = mention.place
-        if place.kind == "demonym":
-            if not DEMONYM_AS_REFERENCE.match(text[mention.end:mention.end + 20]):
-                continue
-            if re.match(r"\s+[A-Z][a-z]+(?:n|sh|ese|ot|i)\b", text[mention.end:mention.end + 12]):
-                continue  # "Greek Cypriot": a compound, not Greece
-        if place.kind not in {"country", "city", "venue", "demonym"}:
-            continue
-        add(_stop_for_place(place, drafts))
-    for surname, n in leader_stop.items():
-        if re.search(rf"\b{re.escape(surname)}\b", fact.sentence.text):
-            add(n)
-    return found
-
-
-def _stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | None:
-    same_country = [n for n, d in enumerate(drafts) if d.code == place.code]
-    if not same_country:
-        return None
-    if place.kind in {"city", "venue"}:
-        name = place.city if place.kind == "venue" and place.city else place.name
-        for n in same_country:
-            city = drafts[n].city
-            if city is not None and places_mod.normalize(city.name) == places_mod.normalize(name):
-                return n
-        if place.kind == "city" and len(same_country) > 1:
-            return None
-    return same_country[0]
-
-
-# A paragraph that opens like this goes on about the same place as the one before it.
-CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:Secretary|"
-                       r"President|Prime\s+Minister|Chancellor|Minister|Vice\s+President|"
-                       r"Foreign\s+Secretary|two|leaders|visit|meeting|talks))\b", re.IGNORECASE)
-
-
-def _assign_context(facts: list[SentenceFacts]) -> None:
-    """Which stop each sentence is about: the one it names, else the one the paragraph (or
-    the heading above it) is about. A new paragraph that names no stop and does not go on
-    with "He ..." or "The Secretary ..." is background, about no stop in particular."""
-    current: int | None = None
-    line = None
-    after_heading = False
-    for fact in facts:
-        if fact.sentence.clutter:
-            fact.context = None
-            continue
-        new_paragraph = fact.sentence.line != line
-        line = fact.sentence.line
-        if new_paragraph and not fact.stops and not after_heading and \
-                not CONTINUES.match(fact.sentence.text):
-            current = None
-        after_heading = fact.sentence.heading
-        fact.trip_scope = bool(TRIP_SCOPE.search(fact.sentence.text)) and len(fact.stops) != 1
-        if len(fact.stops) == 1:
-            current = fact.stops[0]
-            fact.context = current
-        elif len(fact.stops) > 1:
-            fact.context = None
-            current = fact.stops[-1] if fact.sentence.heading is False else None
-            if fact.trip_scope:
-                current = None
-        elif fact.trip_scope or fact.sentence.heading:
-            fact.context = None
-            if fact.sentence.heading:
-                current = None
-        else:
-            fact.context = current
-
-
-# ---------------------------------------------------------------- dates
-
-def _date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
-    """The publication date, else the latest fully written date in the text, which only
-    supplies years (weekdays stay unresolved without a publication date)."""
-    if article.published:
-        return article.published
-    best = None
-    for fact in facts:
-        for d in dates_mod.find_dates(article.text, fact.sentence.start, fact.sentence.end):
-            if d.first and not d.year_inferred and (best is None or d.first > best):
-                best = d.first
-    return best
-
-
-def _nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
-                  ) -> tuple[int, int, int] | None:
-    """(distance, stop, size of its listed group) of the destination named closest before
-    the date (else after)."""
-    best = None
-    for sig in fact.signals:
-        stop = _stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
-        if stop is None:
-            continue
-        gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
-        if sig.position >= d.end and re.fullmatch(r"[\s,]*(?:in|at)\s+(?:the\s+)?", gap):
-            return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
-        distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
-        # a date after the last of several listed places covers the list; after any other
-        # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
-        covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
-        if best is None or distance < best[0]:
-            best = (distance, stop, covers)
-    return best
-
-
-def _attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
-                  overview: set[int], anchor: date | None
-                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
-    trip_start = trip_end = None
-    trip_sentences: list[int] = []
-    used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
-    for fact in facts:
-        n = fact.sentence.index
-        if fact.sentence.clutter or fact.sentence.heading:
-            continue
-        valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
-            anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)]
-        stops_here = list(dict.fromkeys(fact.stops))
-        for d in valid:
-            target = None
-            if len(stops_here) >= 2:
-                # "X on July 11 and then Y on July 13": each date to the destination named
-                # right before it; one range over several destinations spans the whole trip
-                nearest = _nearest_stop(fact, d, drafts)
-                # "travel to X, Y and Z October 3-7": the range covers the listed group;
-                # "to Tokyo November 5 through 7 and then to Hanoi": it is Tokyo's
-                whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
-                    nearest is None or nearest[0] > 40 or nearest[2] >= 2)
-                if whole_trip:
-                    # a range spans the trip; a single day over several places is its start
-                    trip_start = d.first if trip_start is None else min(trip_start, d.first)
-                    if d.is_range:
-                        trip_end = d.last if trip_end is None else max(trip_end, d.last)
-                    trip_sentences.append(n)
-                    used.append((-1, d))
-                    continue
-                target = nearest[1] if nearest else None
-            elif len(stops_here) == 1:
-                target = stops_here[0]
-            elif fact.context is not None and not fact.trip_scope:
-                target = fact.context
-            if target is None:
-                continue
-            draft = drafts[target]
-            draft.start = d.first if draft.start is None else min(draft.start, d.first)
-            draft.end = d.last if draft.end is None else max(draft.end, d.last)
-            draft.start_stated = True
-            draft.end_stated = draft.end_stated or d.is_range
-            if n not in draft.date_sentences:
-                draft.date_sentences.append(n)
-            used.append((target, d))
-    return trip_start, trip_end, trip_sentences, used
-
-
-def _close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date | None
-                 ) -> list[bool]:
-    """Fill what the text implies: the trip's first day is the first stop's start, its last
-    day the last stop's end; a single stated day is the stop's end too unless a gap before the
-    next dated stop leaves the departure unknown. Returns, per stop, whether a date was
-    inferred rather than stated."""
-    inferred = [False] * len(drafts)
-    if drafts and trip_start is not None and drafts[0].start is None:
-        drafts[0].start = trip_start
-        inferred[0] = True
-    if drafts and trip_end is not None and (drafts[-1].end is None or (
-            not drafts[-1].end_stated and drafts[-1].end < trip_end)):
-        last = drafts[-1]
-        if last.start is None or last.start <= trip_end:
-            last.end = trip_end
-            inferred[-1] = True
-            last.end_stated = True
-    for n, draft in enumerate(drafts):
-        # a day the text states closes the stop; a start taken from the trip's first day
-        # says nothing about when the traveller moved on
-        if draft.start is None or draft.end_stated or not draft.start_stated:
-            continue
-        following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
-        if following is not None and following > draft.start + timedelta(days=1):
-            draft.end = None
-        else:
-            draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end
-    return inferred
-
-
 # ---------------------------------------------------------------- leaders
 
 def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Traveller,
@@ -654,7 +152,7 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
                 continue
             if person.nationality is not None and person.nationality == home:
                 continue
-            met = _is_met(person, fact, traveller.surname, text)
+            met = is_met(person, fact, traveller.surname, text)
             nationality_stop = None
             if person.nationality:
                 nationality_stop = next(
@@ -671,7 +169,7 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             before = [sig for sig in fact.signals if sig.strength != "leader"
                       and sig.end <= person.start and person.start - sig.end <= 80]
             closest = max(before, key=lambda sig: sig.end) if before else None
-            located = _stop_for_place(
+            located = stop_for_place(
                 closest.city or places_mod.Place("country", closest.code, ""),
                 drafts) if closest else None
             if located is not None:
@@ -763,11 +261,11 @@ def _extract_trip(article: Article) -> Trip:
                                        article_codes)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading)
-    traveller = _pick_traveller(active, text)
-    home, home_certain = _home_country(traveller, active, text, article.body_start)
+    traveller = pick_traveller(active, text)
+    home, home_certain = home_country(traveller, active, text, article.body_start)
 
     # captions count here ("FILE - ... Oct. 13, 2017"), teasers after the article do not
-    anchor = _date_anchor(article, [f for f in facts if "after the end" not in
+    anchor = date_anchor(article, [f for f in facts if "after the end" not in
                                     f.sentence.clutter_reason and "teasers" not in
                                     f.sentence.clutter_reason])
     for fact in active:
@@ -778,7 +276,7 @@ def _extract_trip(article: Article) -> Trip:
     others = {p.surname for f in active for p in f.people} - {traveller.surname}
     for fact in active:
         fact.signals = [sig for sig in fact.signals
-                        if not _someone_elses(sig, fact, others, traveller.surname, text)]
+                        if not someone_elses(sig, fact, others, traveller.surname, text)]
 
     # meetings with named foreign leaders are visit evidence too, unless the sentence says
     # where the meeting is ("in Berlin ... meet with Israeli Prime Minister Netanyahu")
@@ -789,32 +287,32 @@ def _extract_trip(article: Article) -> Trip:
             if person.nationality and person.nationality != home and \
                     person.surname != traveller.surname and \
                     person.title.lower() not in STAFF_TITLES and \
-                    _is_met(person, fact, traveller.surname, text):
+                    is_met(person, fact, traveller.surname, text):
                 demonym_end = person.start + len(person.nationality_text or "")
                 fact.signals.append(VisitSignal(person.nationality, None, fact.sentence.index,
                                                 person.start, demonym_end, "leader",
                                                 text=person.nationality_text or ""))
 
-    drafts = _build_stops(active, home, home_certain)
+    drafts = build_stops(active, home, home_certain)
     if not drafts:
         raise ArticleError(f"{article.path}: no visited place found (no sentence says the "
                            "traveller goes to a named country or city)")
     lead = next((f.sentence.index for f in active if not f.sentence.heading), None)
-    overview = _overview_sentences(active, lead)
-    drafts = _order_stops(drafts, overview)
+    overview = overview_sentences(active, lead)
+    drafts = order_stops(drafts, overview)
 
     leader_stop: dict[str, int] = {}
     for _ in range(2):  # leaders refine sentence context, which places more leaders
         for fact in active:
-            fact.stops = _sentence_stops(fact, drafts, leader_stop, text)
-        _assign_context(active)
+            fact.stops = sentence_stops(fact, drafts, leader_stop, text)
+        assign_context(active)
         leader_stop = _leaders(active, drafts, traveller, home, text)
 
-    trip_start, trip_end, _trip_sentences, used_dates = _attach_dates(
+    trip_start, trip_end, _trip_sentences, used_dates = attach_dates(
         active, drafts, overview, article.published or anchor)
     # dates may change the order (a stop named first but dated last)
     order_before = list(drafts)
-    drafts = _order_stops(drafts, overview)
+    drafts = order_stops(drafts, overview)
     if drafts != order_before:
         remap = {order_before.index(d): n for n, d in enumerate(drafts)}
         for fact in active:
@@ -822,14 +320,14 @@ def _extract_trip(article: Article) -> Trip:
             fact.context = remap.get(fact.context) if fact.context is not None else None
         leader_stop = {k: remap[v] for k, v in leader_stop.items()}
         used_dates = [(remap.get(i, i) if i >= 0 else i, d) for i, d in used_dates]
-    inferred = _close_dates(drafts, trip_start, trip_end)
+    inferred = close_dates(drafts, trip_start, trip_end)
 
     # venues locate cities ("Casa Narino palace" -> Bogotá)
     for fact in active:
         for mention in fact.places:
             if mention.kind != "venue":
                 continue
-            target = _stop_for_place(mention.place, drafts)
+            target = stop_for_place(mention.place, drafts)
             if target is not None and drafts[target].city is None and mention.place.city:
                 venue = mention.place
                 drafts[target].city = places_mod.Place("city", venue.code, venue.city,

@@ -1,0 +1,44 @@
+"""What the extractor knows about each sentence and each stop while it assembles a trip."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.people import PersonMention
+from dashboard.extraction.places import PlaceMention
+from dashboard.extraction.sentences import Sentence
+from dashboard.extraction.visits import VisitSignal
+
+
+@dataclass
+class SentenceFacts:
+    """One sentence and what was found in it."""
+
+    sentence: Sentence
+    places: list[PlaceMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    dates: list[dates_mod.DateMention] = field(default_factory=list)
+    signals: list[VisitSignal] = field(default_factory=list)
+    stops: list[int] = field(default_factory=list)  # stops the sentence names
+    context: int | None = None  # the stop it is about (named or carried over)
+    trip_scope: bool = False
+
+
+@dataclass
+class StopDraft:
+    """A stop being assembled (becomes a `models.Stop`)."""
+
+    code: str
+    city: places_mod.Place | None
+    signals: list[VisitSignal] = field(default_factory=list)
+    city_basis: str = ""
+    city_evidence: list[int] = field(default_factory=list)
+    start: date | None = None
+    end: date | None = None
+    start_stated: bool = False
+    end_stated: bool = False
+    date_sentences: list[int] = field(default_factory=list)
+    leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)

@@ -1,0 +1,215 @@
+"""Who travels, and from which country: the traveller and their home country.
+
+The traveller is the titled person most often the subject of the sentences that send someone
+somewhere; people being met, and other people's travel ("Lavrov visited Egypt"), are set
+apart. The home country is never a stop when the text ties the traveller to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.people import (
+    STAFF_TITLES,
+    TRAVELLER_TITLES,
+    PersonMention,
+    meeting_objects,
+)
+from dashboard.extraction.sentences import Sentence
+from dashboard.extraction.visits import VisitSignal
+
+
+@dataclass
+class Traveller:
+    name: str | None
+    surname: str | None
+    person: PersonMention | None
+    sentence: Sentence | None
+    home: str | None
+
+
+SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arriv\w*|depart\w*|"
+                r"visit\w*|continu\w*|head\w*|wrap\w*|made|makes|flew|flies|left|leaves|"
+                r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
+                r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
+                r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
+NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
+                "In", "At", "After", "Before", "During", "While", "Then", "But", "And", "A",
+                "An", "His", "Her", "Their", "Our", "Its", "When", "Secretary", "President"}
+
+
+def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
+    """The person the trip is about: the titled person who is most often the subject of the
+    sentences ("Blinken met", "Secretary Blinken will travel"), never one being met."""
+    scores: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    best_form: dict[str, PersonMention] = {}
+    where: dict[str, Sentence] = {}
+    subject_after = re.compile(r"[\s,]+(?:[\w-]+\s+){0,2}?" + SUBJECT_VERB)
+    met_spans: list[tuple[int, int]] = []
+    for n, fact in enumerate(facts):
+        s = fact.sentence
+        spans = meeting_objects(text, s.start, s.end)
+        met_spans.extend(spans)
+        for person in fact.people:
+            title = person.title.lower()
+            if title in STAFF_TITLES:
+                continue
+            key = person.surname
+            weight = 1 + (title in TRAVELLER_TITLES)
+            if any(a <= person.start < b for a, b in spans):
+                weight -= 5
+            elif subject_after.match(text, person.end, s.end):
+                weight += 3
+            if s.heading:
+                weight += 1
+            scores[key] += weight
+            first_seen.setdefault(key, n)
+            previous = best_form.get(key)
+            if previous is None or len(person.name) > len(previous.name) or (
+                    previous.nationality is None and person.nationality is not None):
+                best_form[key] = person
+                where[key] = s
+    # bare surnames as subjects ("Blinken said", "Blinken met") count too
+    for key in list(scores):
+        for match in re.finditer(rf"\b{re.escape(key)}\b", text):
+            if any(a <= match.start() < b for a, b in met_spans):
+                continue
+            if subject_after.match(text, match.end()):
+                scores[key] += 1
+    # the one who travels: named before the destination in sentences that send someone
+    # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
+    for fact in facts:
+        if not fact.signals:
+            continue
+        first_place = min(sig.position for sig in fact.signals)
+        head = text[fact.sentence.start:first_place]
+        for key in list(scores):
+            match = re.search(rf"\b{re.escape(key)}\b", head)
+            if match and not any(a <= fact.sentence.start + match.start() < b
+                                 for a, b in met_spans):
+                scores[key] += 2
+    candidates = [k for k in scores if scores[k] > 0]
+    if not candidates:
+        return untitled_traveller(facts, text)
+    surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
+    person = best_form[surname]
+    name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
+    if " " in name and re.search(r"\s[A-Z]\.\s", name):
+        name = re.sub(r"\s[A-Z]\.\s", " ", name)  # "Antony J. Blinken" -> "Antony Blinken"
+    home = None
+    for fact in facts:
+        for p in fact.people:
+            if p.surname == surname and p.nationality:
+                home = p.nationality
+                break
+        if home:
+            break
+    return Traveller(name, surname, person, where[surname], home)
+
+
+def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
+    """No titled traveller: the capitalised word most often opening a sentence as its
+    subject ("Blinken criticised ...")."""
+    counts: Counter[str] = Counter()
+    where: dict[str, Sentence] = {}
+    pattern = re.compile(r"([A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
+    for fact in facts:
+        match = pattern.match(fact.sentence.text)
+        if not match or match.group(1) in NOT_SUBJECTS:
+            continue
+        word = match.group(1)
+        if any(m.start <= fact.sentence.start < m.end for m in fact.places):
+            continue
+        counts[word] += 1
+        where.setdefault(word, fact.sentence)
+    if not counts:
+        return Traveller(None, None, None, None, None)
+    word = counts.most_common(1)[0][0]
+    return Traveller(word, word, None, where[word], None)
+
+
+OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
+                        r"has\s+been|had\s+been)\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
+
+
+def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
+                   traveller: str | None, text: str) -> bool:
+    """True when the place is where another person went: the last actor named before it is
+    not the traveller, no pronoun stands for the traveller in between, and that person is not
+    travelling with them ("Tillerson and Trump will travel to ...")."""
+    if sig.strength in {"leader", "dateline"} or not others:
+        return False
+    before = text[fact.sentence.start:sig.position]
+    met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    actors = [(m.end(), m.group(0), fact.sentence.start + m.start()) for name in others if name
+              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+    if not actors:
+        return False
+    last_end, last_name, last_at = max(actors)
+    if any(a <= last_at < b for a, b in met):
+        # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
+        # where they meet; only "Kagame, who visited France" is Kagame's own travel
+        return bool(OWN_TRAVEL.search(before[last_end:]))
+    if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:]):
+        return False
+    if PRONOUN.search(before[last_end:]):
+        return False
+    together = traveller and re.search(
+        rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
+        rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before)
+    return not together
+
+
+def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
+            text: str) -> bool:
+    """The person is someone the traveller meets: the object of "meet with ...", "talks
+    with ...", or the subject of "... met (with) / hosted / welcomed <traveller>"."""
+    spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    if any(a <= person.start < b for a, b in spans):
+        return True
+    if not traveller:
+        return False
+    after = text[person.end:fact.sentence.end]
+    return bool(re.match(
+        r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
+        r"will\s+welcome|received|receives|will\s+receive|held\s+talks\s+with)\s+(?:with\s+)?"
+        rf"(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}\b", after))
+
+
+def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
+                  body_start: int) -> tuple[str | None, bool]:
+    """The traveller's own country, and whether the text says so of the traveller
+    ("U.S. Secretary of State ...") rather than merely naming its institutions ("the White
+    House", which a visiting leader may well go to)."""
+    if traveller.home:
+        return traveller.home, True
+    votes: Counter[str] = Counter()
+    own_office: set[str] = set()
+    for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
+        votes[code] += 1
+    title = traveller.person.title if traveller.person else None
+    for fact in facts:
+        # "a British Prime Minister" with no other name after it: the traveller's own office
+        if not title:
+            continue
+        for mention in fact.places:
+            if mention.kind in {"demonym", "country"} and text.startswith(
+                    title, mention.end + 1):
+                after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
+                named = re.match(r"\s+[A-Z]", after)
+                theirs = traveller.surname and re.match(
+                    r"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
+                    + re.escape(traveller.surname) + r"\b", after)
+                if not named or theirs:
+                    votes[mention.place.code] += 2
+                    own_office.add(mention.place.code)
+    if votes:
+        code = votes.most_common(1)[0][0]
+        return code, code in own_office
+    return None, False
