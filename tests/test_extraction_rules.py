@@ -453,3 +453,14 @@ def test_a_statement_that_never_names_the_president():
 def test_stop_words_name_only_the_stops(sentence, codes):
     trip = trip_of(f"Date: 2022-10-04\n\n{sentence}\n")
     assert [s.country_code for s in trip.stops] == codes
+
+
+def test_an_itinerary_as_a_list_of_dated_lines():
+    trip = trip_of("Title: Secretary Blinken's itinerary\nDate: 2022-09-30\n\nSecretary Blinken's "
+                   "schedule:\n- Monday, October 3: Bogotá, Colombia\n- Wednesday, October 5: "
+                   "Santiago, Chile\n- Thursday–Friday, October 6–7: Lima, Peru\n")
+    assert itinerary(trip) == [
+        ("CO", "Bogotá", date(2022, 10, 3), None, []),
+        ("CL", "Santiago", date(2022, 10, 5), date(2022, 10, 5), []),
+        ("PE", "Lima", date(2022, 10, 6), date(2022, 10, 7), []),
+    ]

@@ -46,6 +46,7 @@ CAPTION = re.compile(
     re.IGNORECASE,
 )
 
+BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d+[.)])\s+")
 ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gen", "gov",
     "lt", "col", "sgt", "capt", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co",
@@ -162,7 +163,8 @@ def split_sentences(text: str, body_start: int = 0, title: str | None = None) ->
         seen_lines.add(key)
         pieces = _split_line(text, a, b)
         is_heading = (len(pieces) == 1 and len(line_text) < 160
-                      and not re.search(r"[.!?:\"'”’)]\s*$", line_text))
+                      and not re.search(r"[.!?:\"'”’)]\s*$", line_text)
+                      and not BULLET.match(line_text))
         if not reason and not is_heading:
             body_seen = True
         if title and key == " ".join(title.split()).lower():

@@ -63,6 +63,15 @@ DATE_IN_LIST = re.compile(
     r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|and)\s*\d{1,2}(?:st|nd|rd|th)?)?|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+and\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
     r"Satur|Sun)day)?)\b", re.IGNORECASE)
+# An itinerary line: "- Monday, October 3: Bogotá, Colombia", "Day 2 – Tokyo"
+ITINERARY_LINE = re.compile(
+    r"^[\s\-–•*·]*(?:\d+[.)]\s*)?(?:Day\s+\d+|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s*(?:-|–|to|and)\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?,?\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:\s*(?:-|–|to|and)\s*\d{1,2})?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*)?)(?:,?\s*\d{4})?\s*[:–—-]\s*(?:(?:travel|arrive|visit|stop)s?\s+(?:to|in)\s+)?",
+    re.IGNORECASE)
 DATE_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|day)\s*,?\s*$", re.IGNORECASE)
 DATE_AFTER = re.compile(
     r"^[\s,]*(?:on|from|between|this|next|later|today|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|"
@@ -186,6 +195,11 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                                        last and n == len(grouped) - 1, mention.text,
                                        mention.text if mention.kind == "venue" else None))
 
+    line = ITINERARY_LINE.match(sentence)
+    if line and line.end() > 0 and re.search(r"\d|day", line.group(0), re.IGNORECASE):
+        run = place_list_after(start + line.end(), mentions, text, end)
+        if run:
+            add(run, "cue")
     for cue in TRAVEL_CUE.finditer(text, start, end):
         run = place_list_after(cue.end(), mentions, text, end)
         if run:
