@@ -44,6 +44,13 @@ SHORT_DATE_LINE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})[^\n]{{0,30}})$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A wire dateline with a full date: "BEIJING, Oct. 4, 2022 (Xinhua) -- ..."
+DATELINE_DATE = re.compile(
+    rf"^\s*(?:[A-Z][A-Z.'’ ]{{2,30}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*"
+    rf"(?:[A-Z][A-Za-z.]{{1,20}}(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b",
+    re.MULTILINE)
 URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # Only the top of a page carries its publication date; further down, a lone date line is more
 # likely a photo caption or a related-story teaser.
@@ -114,6 +121,10 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
         found = parse_date_value(match.group("date"))
         if found:
             return found, f"dated line {line!r} in the text"
+    for match in DATELINE_DATE.finditer(top):
+        found = parse_date_value(match.group("date"))
+        if found:
+            return found, f"dateline {match.group(0).strip()!r} in the text"
     match = URL_DATE.search(text)
     if match:
         try:

@@ -156,3 +156,13 @@ def test_pasted_text_follows_the_same_rules():
 def test_bylines_with_a_date(line):
     article = read_article_text("x.txt", f"Headline\n{line}\n\n{BODY}")
     assert article.published == date(2022, 10, 4)
+
+
+@pytest.mark.parametrize("line", [
+    "BEIJING, Oct. 4, 2022 (Xinhua) -- Chinese Foreign Minister Wang Yi will visit Russia.",
+    "WASHINGTON, D.C., October 4, 2022 – The Secretary will travel to Lima.",
+])
+def test_a_wire_dateline_with_a_full_date(line):
+    article = read_article_text("x.txt", f"{line}\n\n{BODY}")
+    assert article.published == date(2022, 10, 4)
+    assert article.published_basis.startswith("dateline")
