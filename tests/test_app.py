@@ -255,3 +255,26 @@ def test_choosing_another_trip_starts_the_date_range_over(several_trips):
     assert "from" not in at.query_params and url(at, "trip") == [other]
     assert len(card_countries(at)) == len(
         view(at).tables.itinerary.query("trip_id == @other"))
+
+
+def test_stops_without_dates_or_coordinates_are_listed_not_dropped(tmp_path, monkeypatch):
+    from tests.view_fixtures import sample_tables
+
+    (tmp_path / "hand-built.txt").write_text("placeholder: the tables below are built by hand")
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
+
+    def hand_built(folder):
+        tables = sample_tables("trip-a")
+        tables.itinerary.loc[1, ["start", "end"]] = None   # Chile: no date
+        tables.itinerary.loc[2, ["lat", "lon"]] = None     # Peru: no coordinates
+        return tables
+
+    monkeypatch.setattr(loading, "load_tables", hand_built)
+    st.cache_data.clear()
+    at = app()
+    assert not at.exception
+    assert card_countries(at) == ["CO", "CL", "PE"]
+    assert any("No date known for" in m.value for m in at.markdown)
+    assert any("Santiago, Chile" in m.value for m in at.markdown)
+    assert any("Not on the map" in c.value and "Lima" in c.value for c in at.caption)
+    st.cache_data.clear()

@@ -103,9 +103,13 @@ with map_column:
                       trip_titles=state.trip_titles, selected_stop_id=focus,
                       online_basemap=online, dark=dark, show_trip=state.all_trips)
     route_words = " → ".join(place_name(r) for r in itinerary.to_dict("records"))
-    st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object", key=MAP_KEY,
-                    height=460, alt=f"Map of the route: {route_words}")
     unlocated = itinerary[itinerary["lat"].isna() | itinerary["lon"].isna()]
+    if len(unlocated) < len(itinerary):
+        st.pydeck_chart(deck, on_select="rerun", selection_mode="single-object",
+                        key=MAP_KEY, height=460, alt=f"Map of the route: {route_words}")
+    else:
+        st.info("None of these stops has known coordinates, so there is no route to draw.",
+                icon=":material/wrong_location:")
     if not unlocated.empty:
         st.caption("Not on the map (no coordinates): " + escape_markdown(
             ", ".join(place_name(r) for r in unlocated.to_dict("records"))))
