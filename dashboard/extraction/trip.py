@@ -138,6 +138,8 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
              home: str | None, text: str) -> dict[str, int]:
     """Leaders met, attached to stops. Returns surname -> stop for sentence context."""
     leader_stop: dict[str, int] = {}
+    for draft in drafts:
+        draft.leaders.clear()
     own_surnames = {traveller.surname} if traveller.surname else set()
     for fact in facts:
         for person in fact.people:
@@ -162,10 +164,10 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
                     not person.nationality:
                 continue
-            # where the sentence says the meeting happens ("In Vilnius he will meet Finnish
-            # President ..."), else the leader's own country, else the sentence's stop
-            # the destination named shortly before the person ("visit to Kyiv, where he met
-            # Ukrainian President ...", "In Vilnius he will meet Finnish President ...")
+            # where the sentence says the meeting happens: the destination named shortly
+            # before the person ("visit to Kyiv, where he met Ukrainian President ...", "In
+            # Vilnius he will meet Finnish President ..."); else the leader's own country's
+            # stop; else the sentence's stop
             before = [sig for sig in fact.signals if sig.strength != "leader"
                       and sig.end <= person.start and person.start - sig.end <= 80]
             closest = max(before, key=lambda sig: sig.end) if before else None
