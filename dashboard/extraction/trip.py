@@ -398,7 +398,8 @@ def _extract_trip(article: Article) -> Trip:
     # topics: by sentence context; agenda-wide sentences belong to the trip
     trip_topics: list[TopicTag] = []
     events: list[Event] = []
-    body_topics = find_topics(text, article.body_start, len(text), first_only=False)
+    first_offset = min((f.sentence.start for f in active), default=article.body_start)
+    body_topics = find_topics(text, first_offset, len(text), first_only=False)
     for fact in active:
         s = fact.sentence
         target = fact.context if not fact.trip_scope else None
