@@ -32,7 +32,7 @@ WEAK_SIGNALS = {"dateline"}
 
 
 def build_stops(facts: list[SentenceFacts], home: str | None,
-                 home_certain: bool = True) -> list[StopDraft]:
+                home_certain: bool = True) -> list[StopDraft]:
     """Stops from visit signals. The home country is never a stop when the text ties the
     traveller to it; when only its institutions are named, an explicit "travel to" still
     counts (a foreign leader's visit to Washington)."""
@@ -76,6 +76,8 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
 
 
 def order_key(draft: StopDraft, overview: set[int]) -> tuple:
+    """"First stop" first and "end his trip in" last; otherwise where the text first
+    describes the stop in detail, overview sentences counting only for stops never detailed."""
     detail = [s for s in draft.signals if s.sentence not in overview]
     if any(s.first for s in draft.signals):
         first = (0,)
@@ -109,6 +111,8 @@ def overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]
 
 
 def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
+    """Travel order: text order (see `order_key`), then dated stops put in date order among
+    the places they hold."""
     drafts = sorted(drafts, key=lambda d: order_key(d, overview))
     dated = [n for n, d in enumerate(drafts) if d.start is not None]
     chronological = sorted(dated, key=lambda n: drafts[n].start)
@@ -123,7 +127,9 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
 # ---------------------------------------------------------------- sentence context
 
 def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
-                    leader_stop: dict[str, int], text: str) -> list[int]:
+                   leader_stop: dict[str, int], text: str) -> list[int]:
+    """The stops a sentence names: places, cities, venues, leaders met there, and demonyms
+    used as references ("the Colombian president", "the Greek government")."""
     found: list[int] = []
 
     def add(n: int | None) -> None:
@@ -147,6 +153,7 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
 
 
 def stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | None:
+    """The stop a place refers to: its city's stop, else its country's first stop."""
     same_country = [n for n, d in enumerate(drafts) if d.code == place.code]
     if not same_country:
         return None
@@ -217,7 +224,7 @@ def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
 
 
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
-                  ) -> tuple[int, int, int] | None:
+                 ) -> tuple[int, int, int] | None:
     """(distance, stop, size of its listed group) of the destination named closest before
     the date (else after)."""
     best = None
@@ -238,8 +245,11 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
 
 
 def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
-                  overview: set[int], anchor: date | None
-                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
+                 overview: set[int], anchor: date | None
+                 ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
+    """Give each stop the dates of the sentences about it. Returns the trip's own first and
+    last days (a range over several destinations), the sentences that gave them, and every
+    date used as (stop index, or -1 for the whole trip, DateMention)."""
     trip_start = trip_end = None
     trip_sentences: list[int] = []
     used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
