@@ -10,15 +10,20 @@ pages from the app's own navigation, and saves each page at 1400x900 plus the ov
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Run as a plain script from a checkout too, where the package may not be installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PIL import Image
 from playwright.sync_api import Page, sync_playwright
 
+from dashboard.devtools.browser import PAGE_STATE_SCRIPT, wait_for_drawn, wait_for_run
 from dashboard.devtools.serve import (
     CHROMIUM_ARGS,
     REPO_ROOT,
@@ -31,29 +36,53 @@ from dashboard.devtools.serve import (
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
 NAV_LINKS = '[data-testid="stSidebarNavLink"], [data-testid="stTopNavLink"]'
+MAIN = '[data-testid="stMain"]'
+DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+MIN_MAP_COLOURS = 20
 WAIT_MS = 60_000
 
 
-def wait_until_idle(page: Page) -> None:
-    """Wait for Streamlit's script run to end and for charts to have had a frame to draw."""
-    page.wait_for_function(
-        """() => {
-            const app = document.querySelector('[data-testid="stApp"]');
-            return app !== null && app.getAttribute('data-test-script-state') === 'notRunning'
-                && app.getAttribute('data-test-connection-state') === 'CONNECTED';
-        }""",
-        timeout=WAIT_MS,
-    )
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=WAIT_MS)
-    for chart in page.locator('[data-testid="stPlotlyChart"] .main-svg').all():
-        chart.wait_for(state="attached", timeout=WAIT_MS)
-    # deck.gl and plotly draw on the next animation frames after the DOM is in place.
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    page.wait_for_timeout(500)
+def map_looks_drawn(page: Page) -> bool:
+    """deck.gl draws on a canvas after the DOM settles: wait for more than a blank canvas."""
+    canvases = page.locator(f"{MAIN} {DECK_CANVAS}")
+    for index in range(canvases.count()):
+        image = Image.open(io.BytesIO(canvases.nth(index).screenshot())).convert("RGB")
+        if len(image.getcolors(maxcolors=image.width * image.height) or []) <= MIN_MAP_COLOURS:
+            return False
+    return True
 
 
-def page_slug(label: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-") or "page"
+def open_and_wait(page: Page, url: str) -> None:
+    """Load `url`, wait for the script run, the lazy elements and the map's first frames."""
+    page.goto(url, wait_until="domcontentloaded")
+    wait_for_run(page, after=0, timeout_ms=WAIT_MS)
+    wait_for_drawn(page, timeout_ms=WAIT_MS)
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not map_looks_drawn(page) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    # Looking at the map scrolled it into view; the picture starts at the top of the page.
+    page.evaluate(f"""() => {{
+        document.querySelector('{MAIN}')?.scrollTo(0, 0);
+        window.scrollTo(0, 0);
+    }}""")
+
+
+def full_length_screenshot(page: Page, target: Path) -> Path:
+    """Streamlit scrolls inside its main area, so a "full page" screenshot needs a viewport
+    as tall as the content."""
+    size = page.viewport_size or DESKTOP
+    height = int(page.evaluate(f"document.querySelector('{MAIN}').scrollHeight"))
+    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+    wait_for_drawn(page, timeout_ms=WAIT_MS)
+    page.screenshot(path=target)
+    page.set_viewport_size(size)
+    return target
+
+
+def page_slug(href: str | None, label: str) -> str:
+    """'/data' -> 'data'; the default page ('/') is named after its label."""
+    path = urlsplit(href or "/").path.strip("/")
+    return re.sub(r"[^a-z0-9]+", "-", (path or label).lower()).strip("-") or "page"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="articles folder the app reads (default: seeds/)")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs" / "screenshots",
                         help="where to write the PNG files (default: docs/screenshots/)")
+    parser.add_argument("--full", action="store_true",
+                        help="also write <page>-full.png with the whole page length")
     parser.add_argument("--query", default="",
                         help="URL query for every page, e.g. 'country=CL' (default: none)")
     args = parser.parse_args(argv)
@@ -76,26 +107,29 @@ def main(argv: list[str] | None = None) -> int:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport=DESKTOP)
-            page.goto(server.url + "/" + query, wait_until="domcontentloaded")
-            wait_until_idle(page)
+            page.add_init_script(PAGE_STATE_SCRIPT)
+            open_and_wait(page, server.url + "/" + query)
             links = page.locator(NAV_LINKS)
-            pages = [(links.nth(i).inner_text().strip(), links.nth(i).get_attribute("href"))
+            pages = [(links.nth(i).get_attribute("href"),
+                      links.nth(i).inner_text().strip().splitlines()[-1])
                      for i in range(links.count())]
             if not pages:  # a single-page app has no navigation
-                pages = [("overview", server.url + "/")]
-            for label, href in pages:
-                url = (href or server.url + "/").split("?")[0] + query
-                page.goto(url, wait_until="domcontentloaded")
-                wait_until_idle(page)
-                target = args.out / f"{page_slug(label)}.png"
-                page.screenshot(path=target, full_page=True)
+                pages = [("/", "overview")]
+            for href, label in pages:
+                url = server.url + urlsplit(href or "/").path + query
+                open_and_wait(page, url)
+                target = args.out / f"{page_slug(href, label)}.png"
+                page.screenshot(path=target)
                 written.append(target)
+                if args.full:
+                    full = args.out / f"{target.stem}-full.png"
+                    written.append(full_length_screenshot(page, full))
             phone = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True,
                                      has_touch=True)
-            phone.goto(server.url + "/" + query, wait_until="domcontentloaded")
-            wait_until_idle(phone)
-            target = args.out / f"{page_slug(pages[0][0])}-phone.png"
-            phone.screenshot(path=target, full_page=True)
+            phone.add_init_script(PAGE_STATE_SCRIPT)
+            open_and_wait(phone, server.url + "/" + query)
+            target = args.out / f"{page_slug(*pages[0])}-phone.png"
+            phone.screenshot(path=target)
             written.append(target)
         finally:
             browser.close()

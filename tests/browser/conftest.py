@@ -21,6 +21,14 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from dashboard.devtools.browser import (
+    PAGE_STATE_SCRIPT,
+    QUIET_MS,
+    WAIT_MS,
+    wait_for_drawn,
+    wait_for_run,
+)
+from dashboard.devtools.browser import runs_finished as _runs_finished
 from dashboard.devtools.serve import (
     CHROMIUM_ARGS,
     SEEDS_DIR,
@@ -37,36 +45,9 @@ playwright_sync = pytest.importorskip(
 
 DESKTOP = {"width": 1400, "height": 900}
 PHONE = {"width": 390, "height": 844}
-# The DOM must stay unchanged this long (and no request be in flight) before a page counts
-# as drawn.
-QUIET_MS = 300
-# Generous for a 2-core machine shared with other work; every wait below ends on an event,
-# so a passing run never waits this long.
-WAIT_MS = 30_000
+# WAIT_MS (dashboard/devtools/browser.py) is generous for a 2-core machine shared with other
+# work; every wait ends on an event, so a passing run never waits that long.
 
-# Counts finished script runs: Streamlit flips `data-test-script-state` on its root element
-# to "notRunning" at the end of every run, so a rerun is over when the counter moves on.
-# Also notes the time of the last DOM change: some elements (st.html, charts) are lazy-loaded
-# components that render a moment after the run has ended.
-RUN_COUNTER_SCRIPT = """
-(() => {
-  window.__stRunsFinished = 0;
-  window.__stLastMutation = 0;
-  new MutationObserver(() => { window.__stLastMutation = performance.now(); })
-    .observe(document, {subtree: true, childList: true, characterData: true});
-  new MutationObserver((records) => {
-    for (const record of records) {
-      const state = record.target.getAttribute('data-test-script-state');
-      if (state === 'notRunning' && record.oldValue !== 'notRunning') {
-        window.__stRunsFinished += 1;
-      }
-    }
-  }).observe(document, {
-    subtree: true, attributes: true, attributeOldValue: true,
-    attributeFilter: ['data-test-script-state'],
-  });
-})();
-"""
 
 T = TypeVar("T")
 
@@ -156,7 +137,7 @@ class StreamlitPage:
         self.base_url = base_url
         self.problems = PageProblems()
         self.requests_in_flight: set[object] = set()
-        page.add_init_script(RUN_COUNTER_SCRIPT)
+        page.add_init_script(PAGE_STATE_SCRIPT)
         page.on("request", self._request_started)
         page.on("requestfinished", self._request_ended)
         page.on("requestfailed", self._request_ended)
@@ -188,23 +169,11 @@ class StreamlitPage:
     # --- navigation and waiting -------------------------------------------------------------
 
     def runs_finished(self) -> int:
-        return int(self.page.evaluate("window.__stRunsFinished || 0"))
+        return _runs_finished(self.page)
 
     def wait_for_run(self, after: int) -> None:
         """Wait until a script run that finished after `after` runs, and the app is idle."""
-        self.page.wait_for_function(
-            """(after) => {
-                const app = document.querySelector('[data-testid="stApp"]');
-                return window.__stRunsFinished > after && app !== null
-                    && app.getAttribute('data-test-script-state') === 'notRunning'
-                    && app.getAttribute('data-test-connection-state') === 'CONNECTED';
-            }""",
-            arg=after,
-            timeout=WAIT_MS,
-        )
-        self.page.locator('[data-testid="stStatusWidget"]').wait_for(
-            state="hidden", timeout=WAIT_MS
-        )
+        wait_for_run(self.page, after)
         self.wait_until_drawn()
 
     def wait_until_drawn(self) -> None:
@@ -213,12 +182,7 @@ class StreamlitPage:
         deadline = time.monotonic() + WAIT_MS / 1000
         while True:
             # Lazy-loaded elements (st.html, charts) show a stSkeleton until their code runs.
-            self.page.wait_for_function(
-                """(quiet) => performance.now() - window.__stLastMutation > quiet
-                    && !document.querySelector(
-                        '[data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')""",
-                arg=QUIET_MS, timeout=WAIT_MS,
-            )
+            wait_for_drawn(self.page, QUIET_MS, WAIT_MS)
             if not self.requests_in_flight:
                 return
             if time.monotonic() > deadline:
