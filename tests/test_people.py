@@ -12,9 +12,11 @@ from dashboard.extraction.places import find_places
 
 
 def people(text: str):
-    nationality = {m.end: (m.place.code, m.text) for m in find_places(text)
+    found = find_places(text)
+    nationality = {m.end: (m.place.code, m.text) for m in found
                    if m.kind in {"country", "demonym"}}
-    return find_people(text, 0, len(text), nationality)
+    countries = {m.start: (m.place.code, m.end) for m in found if m.kind == "country"}
+    return find_people(text, 0, len(text), nationality, countries)
 
 
 def trip_of(body: str, published: str = "2023-07-02"):
@@ -113,3 +115,25 @@ def test_the_host_who_invited_the_traveller_is_a_leader_met():
     (russia,) = trip.stops
     assert [leader.name for leader in russia.leaders] == ["Sergey Lavrov"]
     assert (russia.start, russia.end) == (date(2023, 2, 20), date(2023, 2, 22))
+
+
+def test_title_of_country_with_honorifics():
+    found = people("At the invitation of President of France H.E. Mr. Emmanuel Macron, Prime "
+                   "Minister Shri Narendra Modi will pay an Official Visit to France.")
+    assert [(p.title, p.name, p.nationality) for p in found] == [
+        ("President", "Emmanuel Macron", "FR"), ("Prime Minister", "Narendra Modi", None)]
+
+
+def test_official_statement_style_with_hosts():
+    trip = trip_of("Title: Prime Minister's visit to France and UAE\n"
+                   "At the invitation of President of France H.E. Mr. Emmanuel Macron, Prime "
+                   "Minister Shri Narendra Modi will pay an Official Visit to France from 13-14 "
+                   "July 2023.\n\nThereafter, the Prime Minister will travel to Abu Dhabi, UAE "
+                   "on 15 July 2023, where he will hold talks with His Highness Sheikh Mohamed "
+                   "bin Zayed Al Nahyan.\n", published="2023-07-11")
+    assert trip.traveler == "Narendra Modi"
+    assert [(s.country_code, s.start, s.end, [leader.name for leader in s.leaders])
+            for s in trip.stops] == [
+        ("FR", date(2023, 7, 13), date(2023, 7, 14), ["Emmanuel Macron"]),
+        ("AE", date(2023, 7, 15), date(2023, 7, 15), ["Sheikh Mohamed bin Zayed Al Nahyan"]),
+    ]

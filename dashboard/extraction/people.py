@@ -48,11 +48,18 @@ _NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
 _ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
 TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|"
+              r"Her\s+Highness|His\s+Majesty|Her\s+Majesty|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|"
+              r"Dr\.?),?\s+)*")
 PERSON = re.compile(
-    rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+"
+    rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
     rf"(?:\s+{_ROMAN}\b)?)"
 )
+# "President of France H.E. Mr. Emmanuel Macron": the title, then "of <country>"
+TITLE_OF = re.compile(rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?")
+NAME_AFTER_COUNTRY = re.compile(
+    rf",?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
             "was", "said", "says", "who", "that", "a", "an", "elect", "administration",
@@ -117,14 +124,34 @@ def _clean_name(name: str) -> str:
 
 
 def find_people(text: str, start: int, end: int,
-                nationality_at: dict[int, tuple[str, str]] | None = None) -> list[PersonMention]:
+                nationality_at: dict[int, tuple[str, str]] | None = None,
+                country_at: dict[int, tuple[str, int]] | None = None) -> list[PersonMention]:
     """Titled people in text[start:end].
 
     `nationality_at` maps the end offset of each demonym/country mention to (code, text), so
-    a title right after it ("Chilean President") picks up the nationality.
+    a title right after it ("Chilean President") picks up the nationality; `country_at` maps
+    the start offset of each country mention to (code, end), for "President of France ...".
     """
     people: list[PersonMention] = []
+    for match in TITLE_OF.finditer(text, start, end):
+        found = (country_at or {}).get(match.end())
+        if not found:
+            continue
+        code, country_end = found
+        named = NAME_AFTER_COUNTRY.match(text, country_end, end)
+        if not named:
+            continue
+        name = _clean_name(named.group("name"))
+        if not name or name.split()[0] in NON_NAME_WORDS:
+            continue
+        name_start = named.start("name")
+        people.append(PersonMention(match.group("title"), name, match.start(),
+                                    name_start + len(name), name_start, code,
+                                    text[match.end():country_end]))
+    taken = [(p.start, p.end) for p in people]
     for match in PERSON.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
         name = _clean_name(match.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue
@@ -145,6 +172,7 @@ def find_people(text: str, start: int, end: int,
         name_start = match.start("name")
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
+    people.sort(key=lambda p: p.start)
     return people
 
 

@@ -258,7 +258,10 @@ def _extract_trip(article: Article) -> Trip:
     for fact in active:
         nationality_at = {m.end: (m.place.code, m.text) for m in raw_places[fact.sentence.index]
                           if m.kind in {"country", "demonym"}}
-        fact.people = find_people(text, fact.sentence.start, fact.sentence.end, nationality_at)
+        country_at = {m.start: (m.place.code, m.end) for m in raw_places[fact.sentence.index]
+                      if m.kind == "country"}
+        fact.people = find_people(text, fact.sentence.start, fact.sentence.end, nationality_at,
+                                  country_at)
         fact.places = _sentence_places(text, raw_places[fact.sentence.index], fact.people,
                                        article_codes)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
