@@ -204,7 +204,7 @@ def build_deck(
     legs = leg_records(itinerary, colors)
     visited = sorted(set(itinerary["country_code"].dropna()))
     text_color = [235, 235, 235, 255] if dark else [25, 25, 25, 255]
-    label_background = [30, 30, 36, 215] if dark else [255, 255, 255, 215]
+    label_background = [30, 30, 36, 235] if dark else [255, 255, 255, 235]
     layers = [
         country_outline_layer(visited),
         pdk.Layer(
