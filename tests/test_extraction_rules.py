@@ -464,3 +464,14 @@ def test_an_itinerary_as_a_list_of_dated_lines():
         ("CL", "Santiago", date(2022, 10, 5), date(2022, 10, 5), []),
         ("PE", "Lima", date(2022, 10, 6), date(2022, 10, 7), []),
     ]
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("Blinken flew from Tokyo to Seoul on Tuesday.", ["JP", "KR"]),
+    ("The trip, which begins in Tokyo on Sunday, ends in Manila.", ["JP", "PH"]),
+    ("He will start his Asia tour in Jakarta.", ["ID"]),
+    ("Blinken arrived in Lima after a stop in Bogota.", ["PE", "CO"]),
+])
+def test_more_travel_phrasings(sentence, codes):
+    trip = trip_of(f"Date: 2022-10-04\n\nSecretary Blinken is travelling. {sentence}\n")
+    assert sorted(s.country_code for s in trip.stops) == sorted(codes)
