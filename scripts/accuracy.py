@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard.extraction.accuracy import format_report, measure_folder  # noqa: E402
+from dashboard.extraction.accuracy import format_report, measure_folder
 
 
 def main(argv: list[str]) -> int:
