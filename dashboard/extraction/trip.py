@@ -483,6 +483,12 @@ def _extract_trip(article: Article) -> Trip:
     if article.published is None:
         warnings.append(f"{article.path}: no publication date; weekdays left unresolved"
                         + (f", years taken from {anchor.isoformat()}" if anchor else ""))
+    if traveller.name is None:
+        warnings.append(f"{article.path}: no traveller named with a title (e.g. 'Secretary of "
+                        "State ...'); leaders met may include the traveller's own officials")
+    undated = [s.country for s in stops if s.start is None and s.end is None]
+    if undated and len(undated) < len(stops):
+        warnings.append(f"{article.path}: no dates stated for {', '.join(undated)}")
     first_day = next((s.start for s in stops if s.start), None) or article.published or anchor
     surname = _slug(traveller.surname or "trip")
     month = first_day.strftime("%Y-%m") if first_day else "undated"
