@@ -278,3 +278,13 @@ def test_stops_without_dates_or_coordinates_are_listed_not_dropped(tmp_path, mon
     assert any("Santiago, Chile" in m.value for m in at.markdown)
     assert any("Not on the map" in c.value and "Lima" in c.value for c in at.caption)
     st.cache_data.clear()
+
+
+def test_the_highlighted_stop_is_kept_for_the_other_pages():
+    at = app()
+    at.selectbox(key="selected_stop_id").select(f"{SEED_TRIP}/2").run()
+    at.switch_page("app_pages/source.py").run()
+    at.run()  # a second run on the page: the overview's widget is not drawn any more
+    assert view(at).selected_stop_id == f"{SEED_TRIP}/2"
+    at.switch_page("app_pages/overview.py").run()
+    assert at.selectbox(key="selected_stop_id").value == f"{SEED_TRIP}/2"

@@ -6,6 +6,7 @@ everywhere on the page (and kept for the other pages as `ViewState.selected_stop
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.session import current_view, show_empty_result
@@ -39,17 +40,14 @@ if state.is_empty:
     show_empty_result("overview")
     st.stop()
 
-trips = view.trips.set_index("trip_id")
 shown, total = len(itinerary), len(state.tables.itinerary)
 facts = [f"{shown} of {total} stops shown"]
 if state.trip_id:
-    trip = trips.loc[state.trip_id]
+    trip = view.trips.set_index("trip_id").loc[state.trip_id]
     if isinstance(trip["traveler"], str) and trip["traveler"]:
         facts.insert(0, f"Traveller: {trip['traveler']}")
-    if not isinstance(trip["published"], float) and trip["published"] is not None:
-        published = trip["published"]
-        if published == published:  # NaT is not equal to itself
-            facts.append(f"published {format_days(published, published)}")
+    if pd.notna(trip["published"]):
+        facts.append(f"published {format_days(trip['published'], trip['published'])}")
 st.caption(escape_markdown(" · ".join(facts)))
 
 
@@ -68,17 +66,20 @@ _adopt_pick(picked_stop(st.session_state.get(TIMELINE_KEY)), _LAST_TIMELINE_PICK
 stop_ids = itinerary["stop_id"].tolist()
 if st.session_state.get(FOCUS_KEY) not in (NO_FOCUS, *stop_ids):
     st.session_state[FOCUS_KEY] = NO_FOCUS
-labels = {row["stop_id"]: stop_lane(row) for row in itinerary.to_dict("records")}
-if state.all_trips:
-    labels = {sid: f"{state.trip_titles.get(sid.rsplit('/', 1)[0], '')} — {label}"
-              for sid, label in labels.items()}
+labels = {
+    row["stop_id"]: (f"{state.trip_titles.get(row['trip_id'], row['trip_id'])} — "
+                     if state.all_trips else "") + stop_lane(row)
+    for row in itinerary.to_dict("records")
+}
 focus_column, tiles_column = st.columns([3, 2], vertical_alignment="bottom")
 focus = focus_column.selectbox(
     "Highlight a stop", [NO_FOCUS, *stop_ids], key=FOCUS_KEY,
     format_func=lambda sid: "None" if sid == NO_FOCUS else labels.get(sid, sid),
     help="Or click a stop on the map or a bar on the timeline.",
+    persist_state="session",  # the other pages see the choice (ViewState.selected_stop_id)
 ) or None
 online = tiles_column.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
+                             persist_state="session",
                              help="Off: country outlines shipped with the app, so the map "
                                   "needs no network.")
 
