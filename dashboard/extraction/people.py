@@ -16,7 +16,9 @@ TITLES = [
     "Secretary-General", "Secretary General", "UN Secretary-General",
     "Vice President", "Vice-President", "President-elect", "President",
     "Deputy Prime Minister", "Prime Minister", "Premier",
-    "Minister of Foreign Affairs", "Foreign Affairs Minister", "Foreign Minister",
+    "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Foreign Affairs Minister",
+    "External Affairs Minister", "Deputy Foreign Minister", "Foreign Minister",
+    "First Lady", "Chief Executive", "State Counsellor", "Grand Ayatollah", "Ayatollah",
     "Foreign Secretary", "Defense Minister", "Defence Minister", "Minister of Defense",
     "Minister of Defence", "Defense Secretary", "Defence Secretary", "Secretary of Defense",
     "Finance Minister", "Trade Minister", "Interior Minister", "Minister",
@@ -39,7 +41,8 @@ TRAVELLER_TITLES = {
     "foreign secretary", "vice president", "chancellor", "secretary-general",
     "secretary general", "minister of foreign affairs", "defense secretary",
     "secretary of defense", "defence secretary", "premier", "king", "queen", "pope",
-    "deputy secretary of state", "secretary",
+    "deputy secretary of state", "secretary", "first lady", "minister for foreign affairs",
+    "external affairs minister",
 }
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
