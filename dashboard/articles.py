@@ -34,7 +34,8 @@ DATE_LINE = re.compile(
     rf"(?:{_WEEKDAY}\s+)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}"
+    rf"|(?P<dotted>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})|(?P<slashed>\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
     rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -57,7 +58,7 @@ URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/
 DATE_LINE_SEARCH_CHARS = 1500
 
 
-def parse_date_value(value: str) -> date | None:
+def parse_date_value(value: str, dayfirst: bool = False) -> date | None:
     """A header or date-line value -> date, or None when it is not a full date."""
     value = value.strip()
     if value.lower() in UNKNOWN_VALUES:
@@ -67,7 +68,7 @@ def parse_date_value(value: str) -> date | None:
     if not year or not re.search(r"\d", value[:year.start()] + value[year.end():]):
         return None
     try:
-        return date_parser.parse(value, fuzzy=False, dayfirst=False).date()
+        return date_parser.parse(value, fuzzy=False, dayfirst=dayfirst).date()
     except (ValueError, OverflowError):
         return None
 
@@ -111,7 +112,8 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
     """The publication date printed in the text itself, and where it was found."""
     top = text[body_start:body_start + DATE_LINE_SEARCH_CHARS]
     for match in DATE_LINE.finditer(top):
-        found = parse_date_value(match.group("date"))
+        # "04.10.2022" is day first (European), "10/04/2022" month first (US)
+        found = parse_date_value(match.group("date"), dayfirst=bool(match.group("dotted")))
         if found:
             return found, f"date line {match.group(0).strip()!r} in the text"
     for match in SHORT_DATE_LINE.finditer(top):

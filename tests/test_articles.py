@@ -166,3 +166,11 @@ def test_a_wire_dateline_with_a_full_date(line):
     article = read_article_text("x.txt", f"{line}\n\n{BODY}")
     assert article.published == date(2022, 10, 4)
     assert article.published_basis.startswith("dateline")
+
+
+@pytest.mark.parametrize("line", ["04.10.2022", "10/04/2022", "2022/10/04",
+                                  "Published 04.10.2022 10:31"])
+def test_numeric_date_lines(line):
+    # dotted dates are day first (European sites), slashed ones month first (US sites)
+    assert read_article_text("x.txt", f"Headline\n{line}\n\n{BODY}").published == \
+        date(2022, 10, 4)
