@@ -475,3 +475,22 @@ def test_an_itinerary_as_a_list_of_dated_lines():
 def test_more_travel_phrasings(sentence, codes):
     trip = trip_of(f"Date: 2022-10-04\n\nSecretary Blinken is travelling. {sentence}\n")
     assert sorted(s.country_code for s in trip.stops) == sorted(codes)
+
+
+def test_dw_style_page_with_caption_numeric_date_and_teaser():
+    trip = trip_of(
+        "1. Skip to content\n  2. Skip to main menu\nOlaf Scholz shakes hands with Narendra Modi "
+        "in New Delhi\nScholz and Modi discussed trade and climateImage: Manish Swarup/AP/"
+        "picture alliance\n\nScholz visits India to deepen ties\n\n25.02.2023\n\nGerman "
+        "Chancellor Olaf Scholz arrived in New Delhi on Saturday for a two-day visit.\n\nScholz "
+        "met Indian Prime Minister Narendra Modi for talks on trade.\n\nRead more: Germany and "
+        "India sign migration deal\n\nOn Sunday, Scholz will travel to Bengaluru to meet tech "
+        "entrepreneurs.\n\nab/xy (AFP, dpa)\n\nSkip next section DW's Top Story\n\nDW's Top "
+        "Story\n\nBlinken visits Taiwan amid tensions\n")
+    assert (trip.title, trip.published, trip.traveler) == (
+        "Scholz visits India to deepen ties", date(2023, 2, 25), "Olaf Scholz")
+    assert itinerary(trip) == [
+        ("IN", "New Delhi", date(2023, 2, 25), date(2023, 2, 25), ["Narendra Modi"]),
+        ("IN", "Bengaluru", date(2023, 2, 26), date(2023, 2, 26), []),
+    ]
+    assert trip.id == "scholz-2023-02-india"

@@ -147,17 +147,24 @@ def _build() -> Gazetteer:
             gaz.countries[code].setdefault("capital_latlng", tuple(capital_latlng))
 
     extra = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
+    # the user's file wins over the packages: "Indian" is India, not the British Indian
+    # Ocean Territory (whose demonym countryinfo also gives as "Indian")
+    def override(name: str, place: Place) -> None:
+        key = normalize(name)
+        gaz.index[key] = [p for p in gaz.index.get(key, []) if p.kind != place.kind]
+        gaz.add(name, place)
+
     for name, code in extra.get("country_aliases", {}).items():
         case = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
-        gaz.add(name, Place("country", code, canonical(code), case_sensitive=case,
-                            written=name if case else None))
+        override(name, Place("country", code, canonical(code), case_sensitive=case,
+                             written=name if case else None))
     for name, code in extra.get("demonyms", {}).items():
         case = name.replace(".", "").isupper()
-        gaz.add(name, Place("demonym", code, canonical(code), case_sensitive=case,
-                            written=name if case else None))
+        override(name, Place("demonym", code, canonical(code), case_sensitive=case,
+                             written=name if case else None))
         plural = None if case else _plural(name)
         if plural:
-            gaz.add(plural, Place("demonym", code, canonical(code)))
+            override(plural, Place("demonym", code, canonical(code)))
     for name in extra.get("regions", {}).get("names", []):
         gaz.add(name, Place("region", "", name))
     gaz.home_markers = {normalize(k): v for k, v in extra.get("home_markers", {}).items()}
