@@ -194,6 +194,8 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
         votes[code] += 1
     title = traveller.person.title if traveller.person else None
+    if title in {"Secretary of State", "Deputy Secretary of State"}:
+        votes["US"] += 1  # the usual bearer of that title in English-language news
     for fact in facts:
         # "a British Prime Minister" with no other name after it: the traveller's own office
         if not title:
