@@ -33,8 +33,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python scripts/bench_extract.py
+	$(BIN)/python scripts/bench_app.py
 
 accuracy: $(VENV)/.installed-run
+	$(BIN)/python scripts/accuracy.py tests/fixtures/trips
 	$(BIN)/python scripts/accuracy.py ../shared/articles
 
 screenshots: $(VENV)/.installed-test
