@@ -214,6 +214,37 @@ def _region_slug(codes: list[str]) -> str:
     return "-".join(_slug(country_name(c)) for c in unique[:3])
 
 
+def _fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:
+    """Cities for stops whose travel cues named none: a venue in the text ("Casa Narino
+    palace" -> Bogotá), else a city of the stop's country named in a sentence about the stop
+    ("the Vilnius summit"). The capital fallback comes later, marked inferred."""
+    for fact in active:
+        for mention in fact.places:
+            if mention.kind != "venue":
+                continue
+            target = stop_for_place(mention.place, drafts)
+            if target is not None and drafts[target].city is None and mention.place.city:
+                venue = mention.place
+                drafts[target].city = places_mod.Place("city", venue.code, venue.city,
+                                                       venue.lat, venue.lon)
+                drafts[target].city_basis = f"venue: {mention.text}"
+                drafts[target].city_evidence.append(fact.sentence.index)
+
+    for n, draft in enumerate(drafts):
+        if draft.city is not None:
+            continue
+        for fact in active:
+            if n not in fact.stops and fact.context != n:
+                continue
+            named = next((m for m in fact.places if m.kind == "city"
+                          and m.place.code == draft.code), None)
+            if named is not None:
+                draft.city = named.place
+                draft.city_basis = f"named: {named.text}"
+                draft.city_evidence.append(fact.sentence.index)
+                break
+
+
 def _headline(sentences: list[Sentence]) -> str | None:
     """Without a Title header, the first heading line of the body that is not a date."""
     for s in sentences:
@@ -327,33 +358,7 @@ def _extract_trip(article: Article) -> Trip:
         used_dates = [(remap.get(i, i) if i >= 0 else i, d) for i, d in used_dates]
     inferred = close_dates(drafts, trip_start, trip_end)
 
-    # venues locate cities ("Casa Narino palace" -> Bogotá)
-    for fact in active:
-        for mention in fact.places:
-            if mention.kind != "venue":
-                continue
-            target = stop_for_place(mention.place, drafts)
-            if target is not None and drafts[target].city is None and mention.place.city:
-                venue = mention.place
-                drafts[target].city = places_mod.Place("city", venue.code, venue.city,
-                                                       venue.lat, venue.lon)
-                drafts[target].city_basis = f"venue: {mention.text}"
-                drafts[target].city_evidence.append(fact.sentence.index)
-
-    # a city of the stop's country named in a sentence about that stop ("the Vilnius summit")
-    for n, draft in enumerate(drafts):
-        if draft.city is not None:
-            continue
-        for fact in active:
-            if n not in fact.stops and fact.context != n:
-                continue
-            named = next((m for m in fact.places if m.kind == "city"
-                          and m.place.code == draft.code), None)
-            if named is not None:
-                draft.city = named.place
-                draft.city_basis = f"named: {named.text}"
-                draft.city_evidence.append(fact.sentence.index)
-                break
+    _fill_cities(drafts, active)
 
     stops: list[Stop] = []
     mentions: list[Mention] = []
