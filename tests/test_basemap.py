@@ -242,3 +242,27 @@ def test_rings_are_wound_per_rfc_7946(outlines):
             assert make_boundaries._signed_area(exterior) > 0, feature["properties"]["name"]
             for hole in holes:
                 assert make_boundaries._signed_area(hole) < 0, feature["properties"]["name"]
+
+
+def test_offline_options_ask_for_no_basemap_at_all() -> None:
+    from dashboard.views.basemap import basemap_options
+
+    # A map_style key, even None, makes st.pydeck_chart fetch Carto tiles.
+    assert basemap_options(False) == {"map_provider": None}
+    online = basemap_options(True, dark=True)
+    assert online["map_provider"] == "carto" and "dark" in str(online["map_style"])
+
+
+def test_record_map_offline_fetches_no_tiles(tmp_path) -> None:
+    from dashboard.records import read_records
+    from dashboard.views.record_views import build_record_deck, record_map_data
+
+    (tmp_path / "blinken-antony-j.xml").write_text(
+        '<trips><trip role="secretary" who="blinken-antony-j"><id>1</id>'
+        "<role>secretary</role><name>Antony J. Blinken</name><start-date>2022-10-03</start-date>"
+        '<end-date>2022-10-04</end-date><country id="co">Colombia</country>'
+        "<locale>Bogota</locale><remarks/></trip></trips>", encoding="utf-8")
+    records = read_records(tmp_path).frame
+    deck = build_record_deck(record_map_data(records), online_basemap=False)
+    assert deck.map_provider is None
+    assert build_record_deck(record_map_data(records), online_basemap=True).map_provider

@@ -99,8 +99,17 @@ def country_outline_layer(
 
 
 def basemap_style(online: bool, dark: bool = False) -> str | None:
-    """``map_style`` for ``pdk.Deck(map_provider=MAP_PROVIDER, ...)``: a Carto style when the
-    user wants tiles, else None so deck.gl draws no basemap and fetches nothing."""
+    """The Carto style for online users (dark or light), None offline."""
     if not online:
         return None
     return CARTO_DARK_STYLE if dark else CARTO_LIGHT_STYLE
+
+
+def basemap_options(online: bool, dark: bool = False) -> dict[str, object]:
+    """Keyword arguments for ``pdk.Deck``: Carto tiles when the user wants them, else no
+    basemap at all. Offline there must be no ``map_style`` key: pydeck then sends its "no
+    style" sentinel, which st.pydeck_chart honours, while ``map_style=None`` makes Streamlit
+    fetch its own Carto tiles (a network request, and a console error offline)."""
+    if online:
+        return {"map_provider": MAP_PROVIDER, "map_style": basemap_style(True, dark)}
+    return {"map_provider": None}

@@ -31,7 +31,7 @@ from dashboard.records.journeys import (
     country_counts,
     journey_table,
 )
-from dashboard.views.basemap import MAP_PROVIDER, basemap_style, country_outline_layer
+from dashboard.views.basemap import basemap_options, country_outline_layer
 from dashboard.views.colors import hex_to_rgb, palette_color
 from dashboard.views.markup import escape_html
 from dashboard.views.route_map import TOOLTIP, fitted_view
@@ -248,7 +248,7 @@ def build_record_deck(data: RecordMap, *, online_basemap: bool = False,
     ))
     view = fitted_view(list(data.points["lon"]), list(data.points["lat"]))
     return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
-                    map_provider=MAP_PROVIDER, map_style=basemap_style(online_basemap, dark))
+                    **basemap_options(online_basemap, dark))
 
 
 # --- timeline -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
-from dashboard.views.basemap import MAP_PROVIDER, basemap_style, country_outline_layer
+from dashboard.views.basemap import basemap_options, country_outline_layer
 from dashboard.views.colors import NEUTRAL, hex_to_rgb
 
 STOPS_LAYER = "stops"
@@ -237,14 +237,8 @@ def build_deck(
     ]
     lons = [s["position"][0] for s in stops]
     lats = [s["position"][1] for s in stops]
-    if online_basemap:
-        basemap = {"map_provider": MAP_PROVIDER, "map_style": basemap_style(True, dark)}
-    else:
-        # No map_style at all: pydeck then sends its "no style" sentinel, which st.pydeck_chart
-        # honours; map_style=None would make Streamlit fetch its own Carto tiles.
-        basemap = {"map_provider": None}
     return pdk.Deck(layers=layers, initial_view_state=fitted_view(lons, lats),
-                    tooltip=TOOLTIP, **basemap)
+                    tooltip=TOOLTIP, **basemap_options(online_basemap, dark))
 
 
 def selected_stop(event: object) -> str | None:
