@@ -112,6 +112,28 @@ def pixels_near(image: Image.Image, color: tuple[int, int, int],
     return list(zip(xs.tolist(), ys.tolist(), strict=True))
 
 
+# A stop is a filled disc of 9 px radius (views/route_map.py); route legs (4 px) and direction
+# chevrons in the same colour never fill a square this big.
+DISC_SQUARE = 9
+DISC_FILL = 0.7
+
+
+def find_disc(image: Image.Image, color: tuple[int, int, int],
+              square: int = DISC_SQUARE, fill: float = DISC_FILL) -> tuple[int, int] | None:
+    """The centre (x, y) of a square of `square` px at least `fill` covered by `color`: where
+    a stop's dot is drawn. None when there is no such place."""
+    pixels = np.asarray(image.convert("RGB"), dtype=np.int32)
+    close = ((pixels - np.array(color, dtype=np.int32)) ** 2).sum(axis=-1) <= COLOUR_TOLERANCE**2
+    # Sum over every square at once with an integral image.
+    integral = np.pad(close.astype(np.int32).cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+    sums = (integral[square:, square:] - integral[:-square, square:]
+            - integral[square:, :-square] + integral[:-square, :-square])
+    if sums.size == 0 or sums.max() < fill * square * square:
+        return None
+    y, x = np.unravel_index(int(sums.argmax()), sums.shape)
+    return int(x) + square // 2, int(y) + square // 2
+
+
 def _on_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 

@@ -6,13 +6,12 @@ import re
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from conftest import DESKTOP, MAIN, NAV_LINK, css_rgb, eventually, pixels_near
+from conftest import DESKTOP, MAIN, NAV_LINK, css_rgb, eventually, find_disc, pixels_near
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 CHOSEN_COUNTRY, CHOSEN_NAME = "CL", "Chile"
-MIN_STOP_PIXELS = 40
 
 
 def country_of(card: dict) -> str:
@@ -42,17 +41,15 @@ def assert_only_chosen_country(app, all_cards: list[dict]) -> None:
     unwanted = {card["id"]: css_rgb(card["color"]) for card in others
                 if css_rgb(card["color"]) not in wanted.values()}
 
-    def counts() -> tuple[dict[str, int], dict[str, int]]:
+    def map_state() -> tuple[dict[str, object], dict[str, int]]:
         image = app.map_image()
-        return ({stop: len(pixels_near(image, c)) for stop, c in wanted.items()},
+        return ({stop: find_disc(image, c) for stop, c in wanted.items()},
                 {stop: len(pixels_near(image, c)) for stop, c in unwanted.items()})
 
     shown, hidden = eventually(
-        counts, lambda found: all(n >= MIN_STOP_PIXELS for n in found[0].values())
-        and not any(found[1].values()))
-    assert all(n >= MIN_STOP_PIXELS for n in shown.values()), (
-        f"The chosen stops are not drawn on the map: {shown}"
-    )
+        map_state, lambda found: all(found[0].values()) and not any(found[1].values()))
+    assert all(shown.values()), f"The chosen stops have no dot on the map: {shown}"
+    # Not a dot, not a leg, not a chevron: no pixel at all in the other stops' colours.
     assert not any(hidden.values()), (
         f"Stops of other countries are still drawn on the map (pixels per stop): {hidden}"
     )

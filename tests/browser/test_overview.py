@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DECK_CANVAS, MAIN, css_rgb, eventually, pixels_near
+from conftest import DECK_CANVAS, MAIN, css_rgb, eventually, find_disc
 
 pytestmark = pytest.mark.browser
-
-# A 9 px-radius stop dot covers ~250 px; labels or a neighbour may hide part of it.
-MIN_STOP_PIXELS = 40
-
 
 def test_map_draws_every_stop_in_its_colour(overview) -> None:
     app = overview
@@ -17,15 +13,13 @@ def test_map_draws_every_stop_in_its_colour(overview) -> None:
     assert len(cards) >= 2, f"expected the seed trip's stops as cards, got {cards}"
     colours = {card["id"]: css_rgb(card["color"]) for card in cards}
 
-    def stop_pixel_counts() -> dict[str, int]:
+    def stop_dots() -> dict[str, tuple[int, int] | None]:
         image = app.map_image()
-        return {stop: len(pixels_near(image, colour)) for stop, colour in colours.items()}
+        return {stop: find_disc(image, colour) for stop, colour in colours.items()}
 
-    counts = eventually(stop_pixel_counts,
-                        lambda found: all(n >= MIN_STOP_PIXELS for n in found.values()))
-    assert all(n >= MIN_STOP_PIXELS for n in counts.values()), (
-        f"Stops missing from the map canvas (pixels of each stop's card colour): {counts}"
-    )
+    dots = eventually(stop_dots, lambda found: all(found.values()))
+    missing = [stop for stop, place in dots.items() if place is None]
+    assert not missing, f"No dot in the stop's card colour on the map for: {missing}"
     image = app.map_image()
     distinct = len(image.getcolors(maxcolors=image.width * image.height) or [])
     assert distinct > 20, f"The map canvas is nearly blank ({distinct} distinct colours)"
@@ -36,15 +30,11 @@ def test_map_tooltip_names_the_stop_under_the_pointer(overview) -> None:
     app = overview
     card = app.cards()[0]
     colour = css_rgb(card["color"])
-    pixels = eventually(lambda: pixels_near(app.map_image(), colour),
-                        lambda found: len(found) >= MIN_STOP_PIXELS)
-    assert len(pixels) >= MIN_STOP_PIXELS, f"stop {card['id']} is not drawn on the map"
-    # The dot is the densest cluster of its colour; legs in that colour are thin lines.
-    x = sorted(p[0] for p in pixels)[len(pixels) // 2]
-    y = sorted(p[1] for p in pixels)[len(pixels) // 2]
+    dot = eventually(lambda: find_disc(app.map_image(), colour), lambda found: found is not None)
+    assert dot is not None, f"stop {card['id']} is not drawn on the map"
     box = app.page.locator(f"{MAIN} {DECK_CANVAS}").first.bounding_box()
     assert box is not None
-    app.page.mouse.move(box["x"] + x, box["y"] + y)
+    app.page.mouse.move(box["x"] + dot[0], box["y"] + dot[1])
     tooltip = app.page.locator(".deck-tooltip")
     tooltip.wait_for(state="visible")
     country = card["heading"].split(":", 1)[-1].strip()
