@@ -137,3 +137,11 @@ def test_official_statement_style_with_hosts():
         ("FR", date(2023, 7, 13), date(2023, 7, 14), ["Emmanuel Macron"]),
         ("AE", date(2023, 7, 15), date(2023, 7, 15), ["Sheikh Mohamed bin Zayed Al Nahyan"]),
     ]
+
+
+def test_headline_case_verbs_end_a_name():
+    assert [(p.title, p.name) for p in people("Secretary Kerry Travels to France, Belgium")] == [
+        ("Secretary", "Kerry")]
+    assert [p.name for p in people("Secretary Blinken Meets With Colombian President Petro")] \
+        == ["Blinken", "Petro"]
+    assert [p.name for p in people("Prime Minister Sunak Arrives In Tokyo")] == ["Sunak"]

@@ -112,9 +112,19 @@ class PersonMention:
         return self.name
 
 
+# Headline-case verbs and small words end a name: "Secretary Kerry Travels to France"
+HEADLINE_WORDS = re.compile(
+    r"^(?:Travels?|Visits?|Meets?|Heads?|Arrives?|Lands?|Flies|Says|Said|Urges?|Warns?|"
+    r"Discusses|Holds?|Calls?|Begins?|Ends?|Wraps?|Leaves?|Returns?|Tours?|Makes?|Takes?|"
+    r"Pledges?|Vows?|Seeks?|Hails?|Signs?|Announces?|Attends?|Kicks?|Starts?|Embarks?|"
+    r"Will|To|In|On|At|With|For|And|Of|From|As|After|Before|Amid|Over|During|By|Set)$")
+
+
 def _clean_name(name: str) -> str:
     words: list[str] = []
     for word in name.split():
+        if words and HEADLINE_WORDS.match(word):
+            break
         if word.endswith(("'s", "’s")):
             words.append(word[:-2])
             break
