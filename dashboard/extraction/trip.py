@@ -344,7 +344,7 @@ def _extract_trip(article: Article) -> Trip:
         assign_context(active)
         leader_stop = _leaders(active, drafts, traveller, home, text)
 
-    trip_start, trip_end, _trip_sentences, used_dates = attach_dates(
+    trip_start, trip_end, trip_sentences, used_dates = attach_dates(
         active, drafts, overview, article.published or anchor)
     # dates may change the order (a stop named first but dated last)
     order_before = list(drafts)
@@ -357,6 +357,11 @@ def _extract_trip(article: Article) -> Trip:
         leader_stop = {k: remap[v] for k, v in leader_stop.items()}
         used_dates = [(remap.get(i, i) if i >= 0 else i, d) for i, d in used_dates]
     inferred = close_dates(drafts, trip_start, trip_end)
+    # a date taken from the trip's overall range cites the sentence that gave the range
+    for n in {0, len(drafts) - 1}:
+        if inferred[n]:
+            drafts[n].date_sentences.extend(
+                i for i in trip_sentences if i not in drafts[n].date_sentences)
 
     _fill_cities(drafts, active)
 
