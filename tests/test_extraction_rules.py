@@ -494,3 +494,9 @@ def test_dw_style_page_with_caption_numeric_date_and_teaser():
         ("IN", "Bengaluru", date(2023, 2, 26), date(2023, 2, 26), []),
     ]
     assert trip.id == "scholz-2023-02-india"
+
+
+def test_a_negation_in_an_earlier_clause_does_not_cancel_the_visit():
+    trip = trip_of("Date: 2022-10-04\n\nBlinken, who has not visited the region since 2021, will "
+                   "travel to Lima, Peru on Thursday.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [("PE", date(2022, 10, 6))]

@@ -188,7 +188,10 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         for n, (code, city, mention) in enumerate(grouped):
             if mention.start in taken:
                 continue
-            clause_start = max(start, text.rfind(";", start, mention.start) + 1)
+            # "will not visit Berlin", "has postponed a trip to Rome"; a negation in an earlier
+            # clause ("who has not been there since 2021, will travel to ...") does not count
+            clause_start = max(start, *(text.rfind(mark, start, mention.start) + 1
+                                        for mark in ";,—("))
             if NEGATION.search(text, clause_start, mention.start):
                 continue
             if PAST_TRIP.search(text[mention.end:end]):
@@ -245,7 +248,7 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             if heading or opening or near or dated:
                 add(run, "locative")
     dateline = DATELINE.match(sentence)
-    if dateline and start == start:
+    if dateline:
         for mention in mentions:
             if mention.start - start < dateline.end() and _place_code(mention):
                 add([mention], "dateline")
