@@ -42,6 +42,8 @@ DATE_PATTERN = re.compile(
     rf"|\b(?P<rel>today|tonight|tomorrow|yesterday)\b",
     re.IGNORECASE,
 )
+MAY_HOLD_A_DATE = re.compile(r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight",
+                             re.IGNORECASE)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 # "from Saturday, March 13, to Tuesday, March 16": two dates that make one range
 RANGE_GAP = re.compile(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
@@ -215,6 +217,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     year_anchor = year_anchor or anchor
     found: list[DateMention] = []
+    if not MAY_HOLD_A_DATE.search(text, start, end):
+        return found  # most sentences have no digit and no day name: skip the big pattern
     matches = list(DATE_PATTERN.finditer(text, start, end))
     skip_until = -1
     for i, match in enumerate(matches):

@@ -8,7 +8,9 @@ apart. The home country is never a stop when the text ties the traveller to it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dashboard.extraction import places as places_mod
@@ -40,6 +42,21 @@ SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arr
 NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
                 "In", "At", "After", "Before", "During", "While", "Then", "But", "And", "A",
                 "An", "His", "Her", "Their", "Our", "Its", "When", "Secretary", "President"}
+
+
+def _span_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A fast "is this offset inside any of these spans" for long articles."""
+    ordered = sorted(spans)
+    starts = [a for a, _b in ordered]
+    reach: list[int] = []  # the furthest end among spans starting at or before each one
+    for _a, b in ordered:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(offset: int) -> bool:
+        n = bisect_right(starts, offset) - 1
+        return n >= 0 and offset < reach[n]
+
+    return inside
 
 
 def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
@@ -74,10 +91,11 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                     previous.nationality is None and person.nationality is not None):
                 best_form[key] = person
                 where[key] = s
+    in_met_span = _span_test(met_spans)
     # bare surnames as subjects ("Blinken said", "Blinken met") count too
     for key in list(scores):
         for match in re.finditer(rf"\b{re.escape(key)}\b", text):
-            if any(a <= match.start() < b for a, b in met_spans):
+            if in_met_span(match.start()):
                 continue
             if subject_after.match(text, match.end()):
                 scores[key] += 1
@@ -90,8 +108,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         head = text[fact.sentence.start:first_place]
         for key in list(scores):
             match = re.search(rf"\b{re.escape(key)}\b", head)
-            if match and not any(a <= fact.sentence.start + match.start() < b
-                                 for a, b in met_spans):
+            if match and not in_met_span(fact.sentence.start + match.start()):
                 scores[key] += 2
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
