@@ -140,3 +140,8 @@ def test_today_tomorrow_yesterday():
 ])
 def test_the_verb_before_the_weekday_sets_its_tense(text, expected):
     assert one(text).first == expected
+
+
+def test_tomorrow_alone_is_found():
+    found = find_dates("He leaves for Lima tomorrow.", anchor=TUESDAY)
+    assert [(d.text, d.first) for d in found] == [("tomorrow", date(2022, 10, 5))]
