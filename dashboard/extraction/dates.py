@@ -42,8 +42,8 @@ DATE_PATTERN = re.compile(
     rf"|\b(?P<rel>today|tonight|tomorrow|yesterday)\b",
     re.IGNORECASE,
 )
-MAY_HOLD_A_DATE = re.compile(r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow",
-                             re.IGNORECASE)
+MAY_HOLD_A_DATE = re.compile(
+    r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow", re.IGNORECASE)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 # "from Saturday, March 13, to Tuesday, March 16": two dates that make one range
 RANGE_GAP = re.compile(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
