@@ -286,6 +286,13 @@ class StreamlitPage:
         canvas.wait_for(state="visible")
         return Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
 
+    def url_notices(self) -> list[str]:
+        """The notices about values dropped from the URL ("Ignored unknown country ...").
+        The hostile-link test proves this finds them, so its empty result means none."""
+        alerts = self.page.locator(f'{MAIN} [data-testid="stAlert"]').filter(
+            has_text=re.compile(r"(Ignored|Only the first|Only one) "))
+        return alerts.all_inner_texts()
+
     def exception_boxes(self) -> list[str]:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP, MAIN, SIDEBAR, StreamlitPage, eventually
+from conftest import DESKTOP, SIDEBAR, StreamlitPage, eventually
 from playwright.sync_api import expect
 
 from dashboard.devtools.serve import SEEDS_DIR, DashboardStartError, start_dashboard
@@ -66,14 +66,18 @@ def trip_selector(app: StreamlitPage):
         has=app.page.get_by_text("Trip", exact=True))
 
 
-def test_all_trips_then_a_trip_link_then_the_selector(trips_app) -> None:
+def test_trip_links_and_the_trip_selector(trips_app) -> None:
     app = trips_app
-    app.open("/")
+    # An unknown trip: a notice, and the all-trips view with both trips' stops.
+    app.open("/?trip=no-such-trip")
+    assert any("no-such-trip" in notice for notice in app.url_notices()), app.url_notices()
     trips = sorted({trip_of(card["id"]) for card in app.cards()})
     assert len(trips) == 2, f"The all-trips view should show both trips' stops, got {trips}"
+    assert "trip" not in app.query(), f"The unknown trip stayed in the URL: {app.page.url}"
     app.assert_clean()
 
-    # Ids are "<traveller>-<year>-<month>-<region>": the earlier trip sorts first.
+    # A link to one trip opens that trip alone. Ids are "<traveller>-<year>-<month>-<region>":
+    # the earlier trip sorts first.
     chosen, other = trips
     app.open(f"/?trip={chosen}")
     assert app.query().get("trip") == [chosen], f"The trip left the URL: {app.page.url}"
@@ -84,9 +88,9 @@ def test_all_trips_then_a_trip_link_then_the_selector(trips_app) -> None:
     timeline = eventually(app.timeline, lambda t: len(t["drawn_bars"]) == len(cards))
     assert sorted(timeline["stop_bars"]) == sorted(card["id"] for card in cards), timeline
     assert sorted(timeline["drawn_bars"]) == sorted(card["id"] for card in cards), timeline
-    assert "All trips" not in trip_selector(app).inner_text()
-    assert not app.page.locator(f'{MAIN} [data-testid="stAlert"]').filter(
-        has_text="Ignored").count(), "A valid trip link must not raise a notice"
+    shown = trip_selector(app).get_by_role("combobox").input_value()
+    assert shown == EARLIER_HEADLINE, f"The trip selector shows {shown!r}"
+    assert not app.url_notices(), "A valid trip link must not raise a notice"
     app.assert_clean()
 
     # Choosing the other trip in the sidebar writes it into the link.
@@ -98,13 +102,5 @@ def test_all_trips_then_a_trip_link_then_the_selector(trips_app) -> None:
     app.act(option.click)
     expect(app.page).to_have_url(re.compile(rf"[?&]trip={re.escape(other)}(&|$)"))
     assert {trip_of(card["id"]) for card in app.cards()} == {other}
-    app.assert_clean()
-
-
-def test_unknown_trip_link_gives_a_notice_and_all_trips(trips_app) -> None:
-    app = trips_app
-    app.open("/?trip=no-such-trip")
-    notices = app.page.locator(f'{MAIN} [data-testid="stAlert"]')
-    expect(notices.filter(has_text="no-such-trip").first).to_be_visible()
-    assert len({trip_of(card["id"]) for card in app.cards()}) == 2
+    assert trip_selector(app).get_by_role("combobox").input_value() == SEED_HEADLINE
     app.assert_clean()
