@@ -1,22 +1,20 @@
-"""The standalone HTML report: complete, inert article text, and no network in a real browser."""
+"""The standalone HTML report: complete, with inert article text and no network by construction.
+
+The same report opened in a real browser: tests/browser/test_report_file.py.
+"""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from export_fixtures import HOSTILE, export_tables
 
 from dashboard.export.report import build_report
 from dashboard.filters import Selection, apply_selection
 from dashboard.tables import TripTables
+from tests.export_fixtures import export_tables
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 # The only scripts a report may hold: plotly's config line, plotly.js itself and one
 # Plotly.newPlot call per figure. Anything else would be injected.
 PLOTLY_SCRIPT_STARTS = ("window.PlotlyConfig", "/**\n* plotly.js", "window.PLOTLYENV")
@@ -116,66 +114,3 @@ def test_report_of_an_empty_selection_is_a_page_with_a_note(tables: TripTables) 
     assert "map-figure" not in empty and "Plotly" not in empty
     assert parse(empty).scripts == []
     assert empty.rstrip().endswith("</html>")
-
-
-def chromium_or_skip() -> str:
-    """The Chromium binary, or a skip (a failure on CI, where the browser tests must run)."""
-    if Path(CHROMIUM_PATH).exists() or shutil.which(CHROMIUM_PATH):
-        return CHROMIUM_PATH
-    message = f"Chromium not found at {CHROMIUM_PATH} (set CHROMIUM_PATH)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.mark.browser
-def test_report_opens_from_disk_offline_and_draws_map_and_timeline(
-        report: str, tmp_path: Path) -> None:
-    executable = chromium_or_skip()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    path = tmp_path / "report.html"
-    path.write_text(report, encoding="utf-8")
-
-    requests: list[str] = []
-    dialogs: list[str] = []
-    problems: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on("console", lambda message: problems.append(message.text)
-                    if message.type == "error" else None)
-            page.goto(path.as_uri(), wait_until="load")
-            page.wait_for_selector("#map-figure .main-svg", timeout=30_000)
-            page.wait_for_selector("#timeline-figure .main-svg", timeout=30_000)
-
-            # Plain cartesian traces only: geo traces make plotly.js fetch a world topology.
-            trace_types = page.evaluate(
-                "Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap("
-                "plot => plot.data.map(t => t.type || 'scatter'))")
-            assert set(trace_types) <= {"scatter", "bar"}, trace_types
-            # The map: country outlines, the route and five placed stops (Canada has none).
-            assert page.locator("#map-figure .scatterlayer .trace").count() >= 4
-            assert page.locator("#map-figure .scatterlayer .point").count() >= 5
-            # The timelines, one per trip: a bar per dated stop.
-            assert page.locator("#report-timeline .js-plotly-plot").count() == 2
-            assert page.locator("#report-timeline .barlayer .point").count() == 5
-            # Article text is shown as text, and nothing it contains ran.
-            assert page.get_by_text(HOSTILE, exact=False).count() >= 2
-            assert page.evaluate("document.querySelectorAll('[onload]').length") == 0
-            # Readable by everyone: no axe-core accessibility violation.
-            axe = pytest.importorskip("axe_playwright_python.sync_playwright")
-            violations = axe.Axe().run(page).response["violations"]
-            assert [(v["id"], v["help"]) for v in violations] == []
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
-
-    assert dialogs == []
-    assert problems == []
-    offline = [url for url in requests if not url.startswith(("file:", "data:", "blob:"))]
-    assert offline == [], f"the report made network requests: {offline}"
-    assert requests and requests[0] == path.as_uri()
