@@ -500,3 +500,42 @@ def test_a_negation_in_an_earlier_clause_does_not_cancel_the_visit():
     trip = trip_of("Date: 2022-10-04\n\nBlinken, who has not visited the region since 2021, will "
                    "travel to Lima, Peru on Thursday.\n")
     assert [(s.country_code, s.start) for s in trip.stops] == [("PE", date(2022, 10, 6))]
+
+
+@pytest.mark.parametrize("sentence, codes", [
+    ("The next day he flew north to Erbil.", ["IQ"]),
+    ("From there he travelled by helicopter to Mosul.", ["IQ"]),
+    ("Early on Saturday Blinken left Baghdad for the holy city of Najaf.", ["IQ"]),
+    ("Later the same day he crossed to the Vatican.", ["VA"]),
+    ("Blinken will fly into Shanghai on Saturday.", ["CN"]),
+    ("Blinken spent Wednesday and Thursday in Beijing.", ["CN"]),
+    ("He then flew to the Patagonian resort of Bariloche and on to the city of Cordoba.",
+     ["AR"]),
+])
+def test_travel_phrasings_with_directions_vehicles_and_descriptors(sentence, codes):
+    trip = trip_of(f"Date: 2022-10-04\n\nSecretary Blinken is travelling. {sentence}\n")
+    assert sorted({s.country_code for s in trip.stops}) == codes
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unlike the clerics who hold power across the border in Iran, he spoke of tolerance.",
+    "They discussed efforts to open the Rafah crossing into Gaza.",
+    "He is also due to travel to Portugal and Spain later this month.",
+    "He will also visit the Temple of Heaven.",
+])
+def test_places_that_are_not_stops(sentence):
+    trip = trip_of("Date: 2023-04-11\n\nSecretary Blinken will travel to Beijing on Wednesday. "
+                   f"{sentence}\n")
+    assert [s.country_code for s in trip.stops] == ["CN"]
+
+
+def test_begin_in_makes_the_first_stop():
+    trip = trip_of("Date: 2023-06-20\n\nPrime Minister Modi heads to Washington. Modi will "
+                   "begin in New York, then travel to Washington.\n")
+    assert trip.stops[0].city == "New York City"
+
+
+def test_a_met_leaders_clause_does_not_take_the_travellers_next_leg():
+    trip = trip_of("Date: 2021-03-07\n\nPope Francis flew to Erbil, where he was welcomed by "
+                   "regional President Nechirvan Barzani, and from there travelled to Mosul.\n")
+    assert [s.city for s in trip.stops] == ["Erbil", "Mosul"]

@@ -76,3 +76,13 @@ def test_repeated_headline_and_headings():
     sentences = split_sentences(text)
     assert [(s.heading, s.clutter) for s in sentences] == [
         (True, False), (True, True), (False, False)]
+
+
+def test_section_trailers_end_the_article():
+    text = ("Secretary Kerry will travel to Paris.\n\nRelated Topics\n\nWar in Ukraine\n\n"
+            "More on this story\n\n- Who is Ukraine's top general?\n")
+    assert [clutter for _text, clutter in texts(text)] == [False, True, True, True, True]
+    text = "Kerry flew to Rome.\n\nMore from Vatican\n\n- Pope to visit Hungary?\n"
+    assert texts(text)[1:] == [("More from Vatican", True), ("- Pope to visit Hungary?", True)]
+    text = "Kerry flew to Rome.\n\nDW recommends\n\n- Germany and China\n"
+    assert [clutter for _text, clutter in texts(text)] == [False, True, True]

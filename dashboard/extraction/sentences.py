@@ -30,6 +30,8 @@ CLUTTER_LINE = re.compile(
 # Lines after which the rest of the page is teasers or trailers, not the article.
 TRAILER_START = re.compile(
     r"^(?:skip next section.*|.*\btop stor(?:y|ies)\b.*|more stories.*|"
+    r"more (?:from|on this)\b.*|related(?: articles| stories| topics| content| coverage)?:?|"
+    r"[\w ]{0,20}\brecommends:?|newsletter\b.*|"
     r"about (?:the )?(?:post )?author|you may also like.*|"
     r"%d bloggers like this:?|this site uses akismet.*|share this:?|"
     r"(?:additional )?reporting by .*|writing by .*|editing by .*|"

@@ -172,7 +172,10 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
     if any(a <= last_at < b for a, b in met):
         # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
         # where they meet; only "Kagame, who visited France" is Kagame's own travel
-        return bool(OWN_TRAVEL.search(before[last_end:]))
+        # ... but not "welcomed by Barzani, and from there travelled to Mosul"
+        between = before[last_end:]
+        return bool(OWN_TRAVEL.search(between)) and not re.search(
+            r",\s*and\b|\band\s+(?:then|from|later)\b", between)
     if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:]):
         return False
     if PRONOUN.search(before[last_end:]):

@@ -86,6 +86,8 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     if not cities:
         return mention
     following = text[mention.end:mention.end + 60]
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", following):
+        return None  # "the Temple of Heaven": part of a longer name, not the city Temple
     named_country = None
     if following.startswith(","):
         after = find_places(following, 1, len(following))

@@ -25,6 +25,16 @@ TRAVEL_CUE = re.compile(
     r"(?:head|go|fly|jet|move|continue|proceed|press|set\s+off|come)"
     r"(?:s|es|ed|ing)?(?:\s+(?:on|onward|onwards|back|then|next|first))*\s+(?:to|for)|"
     r"went\s+(?:on\s+)?to|flew\s+(?:on\s+)?to|"
+    # "flew north to Erbil", "fly into Shanghai", "travelled by helicopter to Mosul"
+    r"(?:fl(?:y|ies|ew|ying)|travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|drove|went)\s+"
+    r"(?:(?:north|south|east|west|(?:north|south)-?(?:east|west)|\w+wards?|on|back)\s+)?"
+    r"(?:by\s+(?:\w+\s+)?(?:helicopter|plane|car|train|road|air|boat|motorcade|ship|"
+    r"jet|bus)\s+)?(?:to|into)|"
+    r"(?:cross(?:es|ed)?|drove|walk(?:s|ed)?)\s+(?:over\s+)?(?:in)?to|"
+    # "left Baghdad for the holy city of Najaf"
+    r"(?:left|leaves?|leaving|depart(?:s|ed|ing)?)\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}for|"
+    # "spent Wednesday and Thursday in Beijing"
+    r"spen(?:t|ds?|ding)\s+(?:[\w,’'-]+\s+){1,5}?in|"
     r"(?:fl(?:y|ies|ew|ying)|went|drove|sailed|jetted)\s+(?:\w+\s+)?from|"
     r"(?:begin|began|begun|start|kick\s+off|kicked\s+off|end|conclude|wrap\s+up|wrapped\s+up)"
     r"(?:s|ed|ing|ning)?\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?(?:trip|tour|visit|journey)\s+)?"
@@ -45,8 +55,12 @@ STOP_LINK_AFTER = re.compile(
     r"(?:is|are|was|were|will\s+be|includes?)\s+(?:the\s+)?", re.IGNORECASE)
 STOP_LINK_BEFORE = re.compile(r"\s*,?\s*(?:is|was|will\s+be|are|were)?\s*,?\s*"
                               r"(?:the|his|her|their)?\s*$", re.IGNORECASE)
-FIRST_STOP = re.compile(r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+"
-                        r"travel", re.IGNORECASE)
+FIRST_STOP = re.compile(
+    r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+travel|"
+    # "Modi will begin in New York", "the tour began in Rome"
+    r"\b(?:begin|begins|began|start|starts|started|kick(?:s|ed)?\s+off)\s+"
+    r"(?:(?:his|her|their|the)\s+(?:\w+\s+)?(?:trip|tour|visit|journey)\s+)?in\b",
+    re.IGNORECASE)
 LAST_STOP = re.compile(
     r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ping)?\s+up\b|"
     r"\b(?:end|conclude|finish|cap|close)(?:s|d|ed|ing)?\s+(?:off\s+)?(?:his|her|their|the)\s+"
@@ -87,21 +101,27 @@ BLOCKED_BEFORE_IN = re.compile(
     r"democracy|rights|trafficking|production|growth|inflation|jobs|businesses|companies|"
     r"prices|embassy|invasion|aggression|attacks?|people|refugees|migrants|cases|deaths|"
     r"born|based|invest|trade|markets?|economy|reforms?|abuses|victims|farmers|"
-    r"unrest|tensions|coup|detained|imprisoned|jailed|held|hostages?)\s+(?:in|at)\s+$",
+    r"unrest|tensions|coup|detained|imprisoned|jailed|held|hostages?|power|border|"
+    r"mission|missions|ambitions?|strategy|policy|line)\s+(?:in|at)\s+$",
     re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+off|"
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
 LIST_FILLER = re.compile(
     r"[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
     r"including|namely|with\s+stops\s+in|stopping\s+in|"
+    # "the holy city of Najaf", "the Patagonian resort of Bariloche"
+    r"(?:[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site)\s+of|"
     r"(?:Kingdom|Republic|State|Sultanate|Principality|Grand\s+Duchy|Federation|"
     r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
     r"\b[\s,;]*)*",
     re.IGNORECASE)
 # "his visit to Kyiv last year": a past trip, not this one
 PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"
-                       r"winter)|earlier\s+this\s+year|years?\s+ago|"
-                       r"months?\s+ago|previous(?:ly)?)\b", re.IGNORECASE)
+                       r"winter)|earlier\s+this\s+(?:year|month)|years?\s+ago|"
+                       r"months?\s+ago|previous(?:ly)?|"
+                       # "due to travel to Portugal and Spain later this month": another trip
+                       r"later\s+this\s+(?:month|year)|next\s+(?:month|year))\b",
+                       re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
                       r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
 
@@ -253,6 +273,12 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             if mention.start - start < dateline.end() and _place_code(mention):
                 add([mention], "dateline")
                 break
+    if first and signals:
+        # "will begin in New York, then travel to Washington": only the earliest is first
+        earliest = min(sig.position for sig in signals if sig.strength != "dateline") \
+            if any(sig.strength != "dateline" for sig in signals) else None
+        signals = [sig if not sig.first or sig.position == earliest else
+                   VisitSignal(**{**sig.__dict__, "first": False}) for sig in signals]
     return signals
 
 
