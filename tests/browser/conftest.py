@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import sync_playwright  # a test dependency: '.[test]'
 
 from dashboard.devtools.browser import (
     PAGE_STATE_SCRIPT,
@@ -37,10 +38,6 @@ from dashboard.devtools.serve import (
     chromium_path,
     missing_chromium_message,
     start_dashboard,
-)
-
-playwright_sync = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
 )
 
 DESKTOP = {"width": 1400, "height": 900}
@@ -84,11 +81,6 @@ def eventually(read: Callable[[], T], done: Callable[[T], bool],
         time.sleep(0.1)
         value = read()
     return value
-
-
-def hex_rgb(color: str) -> tuple[int, int, int]:
-    value = color.strip().lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
 def css_rgb(color: str) -> tuple[int, int, int]:
@@ -332,7 +324,7 @@ def browser() -> Iterator[object]:
         if _on_ci():
             pytest.fail(message + " (on CI the browser tests must run, not skip)", pytrace=False)
         pytest.skip(message)
-    with playwright_sync.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield chromium
