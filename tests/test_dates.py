@@ -145,3 +145,39 @@ def test_the_verb_before_the_weekday_sets_its_tense(text, expected):
 def test_tomorrow_alone_is_found():
     found = find_dates("He leaves for Lima tomorrow.", anchor=TUESDAY)
     assert [(d.text, d.first) for d in found] == [("tomorrow", date(2022, 10, 5))]
+
+
+def test_a_weekday_with_a_bare_day_number():
+    mention = one("The next day, Sunday 14th, he was in Berlin.", anchor=date(2023, 5, 15))
+    assert (mention.text, mention.first) == ("Sunday 14th", date(2023, 5, 14))
+
+
+def test_the_nth_alone_is_a_day_of_the_anchors_month():
+    mention = one("Talks are expected on the 6th at the Great Hall.", anchor=date(2023, 11, 3))
+    assert (mention.text, mention.first) == ("6th", date(2023, 11, 6))
+
+
+def test_an_ordinal_before_a_noun_is_not_a_date():
+    assert find_dates("He flew there later Tuesday, the 25th anniversary of the bombing.",
+                      anchor=date(2024, 5, 10))[0].text == "Tuesday"
+    assert find_dates("the 25th anniversary of the bombing", anchor=date(2024, 5, 10)) == []
+
+
+def test_this_evening_is_today():
+    assert one("He met the crown prince in Riyadh this evening.").first == TUESDAY
+
+
+def test_through_a_weekday_extends_the_date_before_it():
+    mention = one("On Wednesday, March 29, she will fly to Dar es Salaam, where she will hold "
+                  "talks through Friday.", anchor=date(2023, 3, 24))
+    assert (mention.first, mention.last) == (date(2023, 3, 29), date(2023, 3, 31))
+
+
+def test_the_next_day_is_not_future_tense():
+    assert one("The next day, Sunday, he was in Berlin.", anchor=date(2023, 5, 15)).first == \
+        date(2023, 5, 14)
+
+
+def test_the_clause_after_a_date_ends_at_the_line():
+    text = "He is in Cuba Sunday through Tuesday.\n\nOn Tuesday he will give a speech."
+    assert find_dates(text, anchor=date(2016, 3, 21))[0].first == date(2016, 3, 20)

@@ -539,3 +539,50 @@ def test_a_met_leaders_clause_does_not_take_the_travellers_next_leg():
     trip = trip_of("Date: 2021-03-07\n\nPope Francis flew to Erbil, where he was welcomed by "
                    "regional President Nechirvan Barzani, and from there travelled to Mosul.\n")
     assert [s.city for s in trip.stops] == ["Erbil", "Mosul"]
+
+
+def test_narrative_days_follow_the_last_dated_sentence():
+    trip = trip_of("Date: 2021-03-07\n\nPope Francis landed in Baghdad on Friday.\n\nThe next "
+                   "day he flew to Najaf.\n\nLater that day he travelled to Erbil.\n")
+    assert [(s.city, s.start) for s in trip.stops] == [
+        ("Baghdad", date(2021, 3, 5)), ("Najaf", date(2021, 3, 6)), ("Erbil", date(2021, 3, 6))]
+
+
+def test_today_in_a_readout_is_the_day_of_its_heading():
+    trip = trip_of("Title: PM meetings: readouts\nDate: 2023-10-20\n\nPM meeting with Prime "
+                   "Minister Netanyahu of Israel: 19 October 2023\n\nThe Prime Minister met "
+                   "Israeli Prime Minister Benjamin Netanyahu in Israel today.\n\nPM meeting with "
+                   "President Sisi of Egypt: 20 October 2023\n\nThe Prime Minister met President "
+                   "Abdel Fattah al-Sisi of Egypt in Cairo today.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("IL", date(2023, 10, 19)), ("EG", date(2023, 10, 20))]
+
+
+def test_a_stated_stay_length_closes_the_stop_when_nothing_follows_it():
+    trip = trip_of("Date: 2022-04-28\n\nChancellor Olaf Scholz arrived in Tokyo on Thursday for "
+                   "a two-day visit.\n")
+    assert [(s.start, s.end) for s in trip.stops] == [(date(2022, 4, 28), date(2022, 4, 29))]
+
+
+def test_leaving_home_and_returning_are_not_stop_days():
+    trip = trip_of("Date: 2023-03-24\n\nVice President Kamala Harris leaves Washington on "
+                   "Saturday for a trip to Zambia. In Lusaka on Monday she will meet President "
+                   "Hakainde Hichilema. She returns to Washington on Wednesday.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("ZM", date(2023, 3, 27), date(2023, 3, 27))]
+
+
+def test_a_demonym_only_sentence_does_not_stretch_a_stop_by_weeks():
+    trip = trip_of("Date: 2023-10-19\n\nThe Prime Minister Rishi Sunak met Israeli Prime "
+                   "Minister Benjamin Netanyahu in Israel today. He condemned the attack on "
+                   "the Israeli people carried out on 7 October.\n")
+    assert [(s.start, s.end) for s in trip.stops] == [(date(2023, 10, 19), date(2023, 10, 19))]
+
+
+def test_a_country_range_spans_its_city_stops_not_the_whole_trip():
+    trip = trip_of("Date: 2023-11-03\n\nPrime Minister Anthony Albanese will visit China from "
+                   "4 to 7 November.\n\nHe will fly into Shanghai on Saturday. He will then head "
+                   "to Beijing.\n\nAfter China, he will travel to the Cook Islands next week.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("CN", date(2023, 11, 4), date(2023, 11, 4)), ("CN", None, date(2023, 11, 7)),
+        ("CK", None, None)]

@@ -29,6 +29,10 @@ _TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&)\s*"
 _W = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
       r"Mon\.|Tues?\.|Wed\.|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.)")
 
+# a day number standing alone ("Sunday 14th, he ..."), not "the 25th anniversary"
+_ALONE = (r"(?=\s*(?:[,.;:)\]]|$|\s(?:he|she|they|it|and|at|in|when|for|with|as|to|"
+          r"before|after|where|while)\b))")
+
 DATE_PATTERN = re.compile(
     rf"(?P<md2>(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s*(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})\s+(?P<d2>{_D})"
     rf"(?:,?\s*(?P<y2>{_Y}))?)\b"
@@ -37,14 +41,20 @@ DATE_PATTERN = re.compile(
     rf"|(?P<md>(?P<m5>{_M})\s+(?P<d5>{_D})(?!\s*(?:%|\d|[:.]\d))(?:,?\s*(?P<y5>{_Y}))?)\b"
     rf"|(?P<ddm>(?P<d6>{_D}){_TO}(?P<d7>{_D})\s+(?:of\s+)?(?P<m6>{_M})(?:,?\s*(?P<y6>{_Y}))?)\b"
     rf"|(?P<dm>(?P<d8>{_D})\s+(?:of\s+)?(?P<m8>{_M})(?:,?\s*(?P<y8>{_Y}))?)\b"
+    rf"|(?P<wdn>(?P<w3>{_W}),?\s+(?:the\s+)?(?P<d9>{_D})(?![\d:.]|\s*(?:{_M}|%|of\b)){_ALONE})"
     rf"|(?P<wd>(?P<w1>{_W})(?:{_TO}(?P<w2>{_W}))?)"
+    rf"|(?<=\bthe\s)(?P<nth>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s*(?:of\s+)?{_M})"
+    rf"{_ALONE}"
     rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
-    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday)\b",
+    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
 MAY_HOLD_A_DATE = re.compile(
-    r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow", re.IGNORECASE)
+    r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
+    re.IGNORECASE)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+# "through Friday" after a date: the range runs on to that weekday
+THROUGH = re.compile(r"\b(?:through|thru|until|till|to)\s+$", re.IGNORECASE)
 # "from Saturday, March 13, to Tuesday, March 16": two dates that make one range
 RANGE_GAP = re.compile(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 # "May" is also a verb and a name: as a month it needs a day next to it, which the
@@ -57,7 +67,8 @@ PAST_MARKERS = re.compile(
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"
-    r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|next|upcoming|"
+    r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
+    r"next(?!\s+(?:day|morning|afternoon|evening))|"
     r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
 # Dates that say when something was said, not when the traveller was somewhere.
 REPORTING_NEAR = re.compile(
@@ -131,8 +142,9 @@ def clause_tense(text: str, position: int) -> bool | None:
                 best = (match.end(), is_future)
     if best is not None:
         return best[1]
-    after_end = text.find(". ", position)
-    after = text[position:after_end if after_end != -1 else position + 200][:200]
+    # the clause ends at the sentence's end or the line's, not at the next ". " further on
+    after_end = re.compile(r"[.!?](?:\s|$)|\n").search(text, position, position + 200)
+    after = text[position:after_end.start() if after_end else position + 200]
     first: tuple[int, bool] | None = None
     for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
         match = pattern.search(after)
@@ -151,6 +163,35 @@ def resolve_weekday(name: str, anchor: date, future: bool | None) -> date:
     ahead = anchor + relativedelta(weekday=weekday(+1))
     behind = anchor + relativedelta(weekday=weekday(-1))
     return ahead if (ahead - anchor) <= (anchor - behind) else behind
+
+
+def _weekday_numbered(name: str, day: int, anchor: date | None) -> date | None:
+    if anchor is None:
+        return None
+    weekday = WEEKDAYS[name.strip(". ").lower()[:3]].weekday
+    candidates = []
+    for months in (-1, 0, 1):
+        month_start = anchor.replace(day=1) + relativedelta(months=months)
+        found = _safe(month_start.year, month_start.month, day)
+        if found is not None and found.weekday() == weekday:
+            candidates.append(found)
+    return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
+
+
+def _nearest_day_number(day: int, anchor: date | None, future: bool | None) -> date | None:
+    if anchor is None:
+        return None
+    candidates = []
+    for months in (-1, 0, 1):
+        month_start = anchor.replace(day=1) + relativedelta(months=months)
+        found = _safe(month_start.year, month_start.month, day)
+        if found is not None:
+            candidates.append(found)
+    if future is True:
+        candidates = [d for d in candidates if d >= anchor] or candidates
+    elif future is False:
+        candidates = [d for d in candidates if d <= anchor] or candidates
+    return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -227,12 +268,39 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         groups = match.groupdict()
         if groups["rel"]:
             if anchor is not None:
-                day = anchor + timedelta(days=RELATIVE_DAYS[groups["rel"].lower()])
+                day = anchor + timedelta(days=RELATIVE_DAYS.get(groups["rel"].lower(), 0))
                 found.append(DateMention(match.group(0), match.start(), match.end(), day, day,
                                          True))
             continue
         future = clause_tense(text, match.start())
         reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
+        if groups["wdn"]:
+            # "Sunday 14th": the day of that number, near the anchor, that is that weekday
+            first = _weekday_numbered(groups["w3"], _day(groups["d9"]), year_anchor)
+            found.append(DateMention(match.group(0), match.start(), match.end(), first, first,
+                                     False, True, reporting))
+            continue
+        if groups["nth"]:
+            # "talks are expected on the 6th": the anchor's month, or the one around it
+            first = _nearest_day_number(_day(groups["nth"]), year_anchor, future)
+            found.append(DateMention(match.group(0), match.start(), match.end(), first, first,
+                                     False, True, reporting))
+            continue
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        dated_weekday = nxt is not None and not nxt.group("wd") and re.fullmatch(
+            r"[\s,(\[]*(?:the\s+)?", text[match.end():nxt.start()])
+        if groups["wd"] and not groups["w2"] and not dated_weekday and found and \
+                found[-1].last is not None and \
+                THROUGH.search(text, max(start, match.start() - 12), match.start()):
+            # "On Wednesday, March 29, ... talks ... through Friday"
+            previous = found[-1]
+            last = previous.last + relativedelta(days=1, weekday=WEEKDAYS[
+                groups["w1"].strip(". ").lower()[:3]](+1))
+            if last - previous.last <= timedelta(days=7):
+                found[-1] = DateMention(text[previous.start:match.end()], previous.start,
+                                        match.end(), previous.first, last, previous.relative,
+                                        previous.year_inferred, previous.reporting)
+                continue
         if groups["wd"]:
             # "Tuesday [16th May]" / "Wednesday, October 5": the absolute date wins
             nxt = matches[i + 1] if i + 1 < len(matches) else None

@@ -25,6 +25,7 @@ class SentenceFacts:
     stops: list[int] = field(default_factory=list)  # stops the sentence names
     context: int | None = None  # the stop it is about (named or carried over)
     trip_scope: bool = False
+    stay_days: int = 0  # "arrived on Thursday for a two-day visit": the stay's stated length
 
 
 @dataclass
@@ -41,4 +42,5 @@ class StopDraft:
     start_stated: bool = False
     end_stated: bool = False
     date_sentences: list[int] = field(default_factory=list)
+    stay_end: date | None = None  # the last day of a stated stay length, if it fits
     leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)

@@ -24,6 +24,19 @@ DEMONYM_AS_REFERENCE = re.compile(
     r"^\s*(?:President|Prime|Foreign|Vice|King|Queen|government|officials|counterparts?|"
     r"leaders?|authorities|minister|president|prime|foreign|side|delegation|people)\b")
 TRAVEL_DATE_WINDOW = timedelta(days=120)
+# A date only carried over from the paragraph's stop (the sentence names no place) is kept
+# when it lies this close to the days the text ties to the stop by name: "the attack carried
+# out by Hamas on 7 October" in a readout dated 19 October is not a travel day.
+CONTEXT_DATE_REACH = timedelta(days=3)
+# Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
+# on Sunday", "leaves for China on Tuesday night" (the arrival is another day)
+DEPARTURE = re.compile(
+    r"\b(?:return(?:s|ed|ing)?|(?:fl(?:y|ies|ying|ew)|head(?:s|ed|ing)?|go(?:es|ing)?|"
+    r"travel\w*)\s+(?:back|home)|back\s+(?:to|in)|leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|"
+    r"sets?\s+off|setting\s+off)\b", re.IGNORECASE)
+ARRIVAL = re.compile(r"\b(?:arriv\w*|land\w*|reach\w*|touch\w*\s+down|visit\w*|"
+                     r"(?:fl(?:y|ies|ew|ying)|travel\w*|head\w*)\s+(?:on\s+)?to)\b",
+                     re.IGNORECASE)
 
 # ---------------------------------------------------------------- stops
 
@@ -244,6 +257,39 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
     return best
 
 
+def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
+                      drafts: list[StopDraft]) -> bool:
+    """The date says when the traveller leaves home or goes back, not when they are at a
+    stop: a departure or return verb governs it, with no stop named in between except as
+    the destination of "leaves for"."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    before = s.text[clause_start - s.start:d.start - s.start]
+    departures = list(DEPARTURE.finditer(before))
+    if not departures:
+        return False
+    verb = departures[-1]
+    if ARRIVAL.search(before, verb.end()):
+        return False
+    if re.match(r"\s+for\b", before[verb.end():]):
+        return True  # "leaves for China on Tuesday night"
+    named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
+             and m.kind in {"country", "city", "venue"}]
+    return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
+        verb.group(0).lower().startswith(("return", "back"))
+
+
+def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) -> bool:
+    """Whether the sentence names the stop itself, not only its country, when the country
+    has several city stops ("visit China from 4 to 7 November" covers Shanghai and Beijing)."""
+    code = drafts[target].code
+    if sum(1 for d in drafts if d.code == code) < 2:
+        return True
+    return any(m.kind in {"city", "venue"} and stop_for_place(m.place, drafts) == target
+               for m in fact.places)
+
+
 def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                  overview: set[int], anchor: date | None
                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
@@ -253,12 +299,15 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
     trip_start = trip_end = None
     trip_sentences: list[int] = []
     used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
+    carried: list[tuple[int, int, dates_mod.DateMention]] = []  # (stop, sentence, date)
+    country_ranges: dict[str, tuple[date, date]] = {}
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or fact.sentence.heading:
             continue
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
-            anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)]
+            anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
+            and not is_departure_date(fact, d, drafts)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None
@@ -281,8 +330,21 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
+                if not any(m.kind in {"country", "city", "venue"}
+                           and stop_for_place(m.place, drafts) == target for m in fact.places):
+                    # only a demonym or a leader ties the sentence to the stop ("solidarity
+                    # with the Israeli people"): as weak as the paragraph's context
+                    carried.append((target, n, d))
+                    continue
+                if d.is_range and not _names_city_stop(fact, target, drafts):
+                    code = drafts[target].code
+                    first, last = country_ranges.get(code, (d.first, d.last))
+                    country_ranges[code] = (min(first, d.first), max(last, d.last))
+                    used.append((target, d))
+                    continue
             elif fact.context is not None and not fact.trip_scope:
-                target = fact.context
+                carried.append((fact.context, n, d))
+                continue
             if target is None:
                 continue
             draft = drafts[target]
@@ -290,9 +352,33 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             draft.end = d.last if draft.end is None else max(draft.end, d.last)
             draft.start_stated = True
             draft.end_stated = draft.end_stated or d.is_range
+            if fact.stay_days and not d.is_range:
+                draft.stay_end = d.first + timedelta(days=fact.stay_days - 1)
             if n not in draft.date_sentences:
                 draft.date_sentences.append(n)
             used.append((target, d))
+    for target, n, d in carried:
+        draft = drafts[target]
+        if draft.start is not None and draft.end is not None and not (
+                draft.start - CONTEXT_DATE_REACH <= d.first
+                and d.last <= draft.end + CONTEXT_DATE_REACH):
+            continue
+        draft.start = d.first if draft.start is None else min(draft.start, d.first)
+        draft.end = d.last if draft.end is None else max(draft.end, d.last)
+        draft.start_stated = True
+        draft.end_stated = draft.end_stated or d.is_range
+        if n not in draft.date_sentences:
+            draft.date_sentences.append(n)
+        used.append((target, d))
+    for code, (first, last) in country_ranges.items():
+        # the country's range opens its first city stop and closes its last one
+        own = [draft for draft in drafts if draft.code == code]
+        if own[0].start is None or own[0].start > first:
+            own[0].start = first
+            own[0].start_stated = True
+        if own[-1].end is None or own[-1].end < last:
+            own[-1].end = last
+            own[-1].end_stated = True
     return trip_start, trip_end, trip_sentences, used
 
 
@@ -319,6 +405,11 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
         if draft.start is None or draft.end_stated or not draft.start_stated:
             continue
         following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
+        if draft.stay_end is not None and (following is None or draft.stay_end < following) \
+                and (draft.end is None or draft.end < draft.stay_end):
+            # "for a two-day visit", unless the next stop begins before the stay would end
+            draft.end = draft.stay_end
+            continue
         if following is not None and following > draft.start + timedelta(days=1):
             draft.end = None
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import timedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
@@ -247,6 +248,69 @@ def _fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:
                 break
 
 
+SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
+                      r"(?:later\s+)?that\s+(?:morning|afternoon|evening|night))\b",
+                      re.IGNORECASE)
+NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b",
+                      re.IGNORECASE)
+TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+\w+)$", re.IGNORECASE)
+# "for a two-day visit": the stated day opens a stay of that length
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+STAY_LENGTH = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\s+(?:(?:state|official|working|"
+    r"international|\w+'s)\s+)*(?:visit|stay|conference|summit|meeting|forum|talks)\b",
+    re.IGNORECASE)
+ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|ing)|"
+                    r"last|final)\b", re.IGNORECASE)
+
+
+def _narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
+    """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
+    "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
+    Thursday for a two-day visit" is a two-day range."""
+    last_day = None
+    section_day = None
+    for fact in facts:
+        s = fact.sentence
+        if s.heading:
+            stated = [d for d in fact.dates if d.first and not d.year_inferred
+                      and not d.relative and not d.is_range]
+            if stated:
+                section_day = stated[-1].first
+            continue
+        if section_day is not None and published is not None and section_day != published:
+            shift = section_day - published
+            fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
+                                                d.last + shift, True, False, d.reporting)
+                          if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
+        if not fact.dates and last_day is not None:
+            for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
+                match = pattern.search(text, s.start, s.end)
+                if match:
+                    day = last_day + timedelta(days=days)
+                    fact.dates = [dates_mod.DateMention(match.group(0), match.start(),
+                                                        match.end(), day, day, True)]
+                    break
+        length = STAY_LENGTH.search(text, s.start, s.end)
+        singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
+        if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
+            d = singles[0]
+            # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday"
+            opens = (d.end <= length.start() and re.fullmatch(
+                r"[^.;]{0,40}?\bfor\s+(?:a|an)\s+", text[d.end:length.start()])) or (
+                length.end() <= d.start and re.fullmatch(
+                    r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
+                    text[length.end():d.start]))
+            if opens:
+                fact.stay_days = NUMBER_WORDS.get(length.group("n").lower()) or int(
+                    length.group("n"))
+        dated = [d for d in fact.dates if d.first and not d.reporting]
+        if dated:
+            last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
+            if dated[-1].is_range:
+                last_day = None  # "the next day" after a range is ambiguous
+
+
 def _headline(sentences: list[Sentence]) -> str | None:
     """Without a Title header, the first heading line of the body that is not a date."""
     for s in sentences:
@@ -309,6 +373,7 @@ def _extract_trip(article: Article) -> Trip:
     for fact in active:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=anchor)
+    _narrative_dates(active, text, article.published)
 
     # "Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel
     others = {p.surname for f in active for p in f.people} - {traveller.surname}
