@@ -332,17 +332,43 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    """Keep each phase's report on the test item, so fixtures can tell a failure."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def keep_evidence_of_failure(request: pytest.FixtureRequest, page: StreamlitPage,
+                             server: RunningDashboard) -> None:
+    """After a failed test: a screenshot of the page and where the server log is, so a CI
+    failure can be understood without rerunning it ($BROWSER_TEST_ARTIFACTS, else pytest's
+    temporary folder)."""
+    report = getattr(request.node, "rep_call", None)
+    if report is None or not report.failed or page.page.is_closed():
+        return
+    folder = Path(os.environ.get("BROWSER_TEST_ARTIFACTS") or
+                  request.getfixturevalue("tmp_path_factory").getbasetemp() / "browser")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', request.node.name)}.png"
+    page.page.screenshot(path=target, full_page=True)
+    print(f"Screenshot of the failed page: {target}\nDashboard log: {server.log_path}")
+
+
 def _new_app_page(browser, dashboard: RunningDashboard, viewport: dict[str, int]):
     context = browser.new_context(viewport=viewport)
     return context, StreamlitPage(context.new_page(), dashboard.url)
 
 
 @pytest.fixture
-def app(browser, dashboard: RunningDashboard) -> Iterator[StreamlitPage]:
+def app(browser, dashboard: RunningDashboard,
+        request: pytest.FixtureRequest) -> Iterator[StreamlitPage]:
     """The dashboard in a fresh desktop-sized browser context."""
     context, page = _new_app_page(browser, dashboard, DESKTOP)
     try:
         yield page
+        keep_evidence_of_failure(request, page, dashboard)
         # Whatever a test checked, a dialog (an injected alert) is never acceptable.
         assert not page.problems.dialogs, f"Dialogs fired: {page.problems.dialogs}"
     finally:
@@ -364,17 +390,21 @@ def overview(browser, dashboard: RunningDashboard) -> Iterator[StreamlitPage]:
 
 
 @pytest.fixture
-def new_app_page(browser, dashboard: RunningDashboard):
+def new_app_page(browser, dashboard: RunningDashboard, request: pytest.FixtureRequest):
     """Factory for extra pages, each in its own fresh context (a colleague opening a link)."""
     contexts = []
+    pages: list[StreamlitPage] = []
 
     def make(viewport: dict[str, int] = DESKTOP) -> StreamlitPage:
         context, page = _new_app_page(browser, dashboard, viewport)
         contexts.append(context)
+        pages.append(page)
         return page
 
     try:
         yield make
+        if pages:
+            keep_evidence_of_failure(request, pages[-1], dashboard)
     finally:
         for context in contexts:
             context.close()
