@@ -340,16 +340,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     return report
 
 
+@pytest.fixture(scope="session")
+def artifacts_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where evidence of failed tests goes: $BROWSER_TEST_ARTIFACTS, else pytest's temp."""
+    return Path(os.environ.get("BROWSER_TEST_ARTIFACTS")
+                or tmp_path_factory.getbasetemp() / "browser")
+
+
 def keep_evidence_of_failure(request: pytest.FixtureRequest, page: StreamlitPage,
-                             server: RunningDashboard) -> None:
+                             server: RunningDashboard, folder: Path) -> None:
     """After a failed test: a screenshot of the page and where the server log is, so a CI
-    failure can be understood without rerunning it ($BROWSER_TEST_ARTIFACTS, else pytest's
-    temporary folder)."""
+    failure can be understood without rerunning it."""
     report = getattr(request.node, "rep_call", None)
     if report is None or not report.failed or page.page.is_closed():
         return
-    folder = Path(os.environ.get("BROWSER_TEST_ARTIFACTS") or
-                  request.getfixturevalue("tmp_path_factory").getbasetemp() / "browser")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', request.node.name)}.png"
     page.page.screenshot(path=target, full_page=True)
@@ -362,13 +366,13 @@ def _new_app_page(browser, dashboard: RunningDashboard, viewport: dict[str, int]
 
 
 @pytest.fixture
-def app(browser, dashboard: RunningDashboard,
-        request: pytest.FixtureRequest) -> Iterator[StreamlitPage]:
+def app(browser, dashboard: RunningDashboard, request: pytest.FixtureRequest,
+        artifacts_dir: Path) -> Iterator[StreamlitPage]:
     """The dashboard in a fresh desktop-sized browser context."""
     context, page = _new_app_page(browser, dashboard, DESKTOP)
     try:
         yield page
-        keep_evidence_of_failure(request, page, dashboard)
+        keep_evidence_of_failure(request, page, dashboard, artifacts_dir)
         # Whatever a test checked, a dialog (an injected alert) is never acceptable.
         assert not page.problems.dialogs, f"Dialogs fired: {page.problems.dialogs}"
     finally:
@@ -390,7 +394,8 @@ def overview(browser, dashboard: RunningDashboard) -> Iterator[StreamlitPage]:
 
 
 @pytest.fixture
-def new_app_page(browser, dashboard: RunningDashboard, request: pytest.FixtureRequest):
+def new_app_page(browser, dashboard: RunningDashboard, request: pytest.FixtureRequest,
+                 artifacts_dir: Path):
     """Factory for extra pages, each in its own fresh context (a colleague opening a link)."""
     contexts = []
     pages: list[StreamlitPage] = []
@@ -404,7 +409,7 @@ def new_app_page(browser, dashboard: RunningDashboard, request: pytest.FixtureRe
     try:
         yield make
         if pages:
-            keep_evidence_of_failure(request, pages[-1], dashboard)
+            keep_evidence_of_failure(request, pages[-1], dashboard, artifacts_dir)
     finally:
         for context in contexts:
             context.close()
