@@ -360,8 +360,9 @@ def keep_evidence_of_failure(request: pytest.FixtureRequest, page: StreamlitPage
     print(f"Screenshot of the failed page: {target}\nDashboard log: {server.log_path}")
 
 
-def _new_app_page(browser, dashboard: RunningDashboard, viewport: dict[str, int]):
-    context = browser.new_context(viewport=viewport)
+def _new_app_page(browser, dashboard: RunningDashboard, viewport: dict[str, int],
+                  color_scheme: str = "light"):
+    context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
     return context, StreamlitPage(context.new_page(), dashboard.url)
 
 
@@ -400,8 +401,8 @@ def new_app_page(browser, dashboard: RunningDashboard, request: pytest.FixtureRe
     contexts = []
     pages: list[StreamlitPage] = []
 
-    def make(viewport: dict[str, int] = DESKTOP) -> StreamlitPage:
-        context, page = _new_app_page(browser, dashboard, viewport)
+    def make(viewport: dict[str, int] = DESKTOP, color_scheme: str = "light") -> StreamlitPage:
+        context, page = _new_app_page(browser, dashboard, viewport, color_scheme)
         contexts.append(context)
         pages.append(page)
         return page
