@@ -586,3 +586,49 @@ def test_a_country_range_spans_its_city_stops_not_the_whole_trip():
     assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
         ("CN", date(2023, 11, 4), date(2023, 11, 4)), ("CN", None, date(2023, 11, 7)),
         ("CK", None, None)]
+
+
+def test_a_venue_without_a_city_names_only_its_country():
+    trip = trip_of("Date: 2023-05-15\n\nPresident Volodymyr Zelensky has met Rishi Sunak at "
+                   "Chequers on Monday.\n")
+    (stop,) = trip.stops
+    assert (stop.country_code, stop.city_inferred) == ("GB", True)
+
+
+def test_the_peoples_republic_is_china_not_a_town():
+    trip = trip_of("Date: 2023-11-03\n\nPrime Minister Anthony Albanese will visit Beijing, "
+                   "like the first Australian leader to visit the People's Republic.\n")
+    assert [s.country_code for s in trip.stops] == ["CN"]
+
+
+def test_a_dateline_is_not_where_the_trip_began():
+    trip = trip_of("Date: 2021-03-07\n\nMOSUL, Iraq — Pope Francis prayed in the ruins of "
+                   "Mosul's old city on Sunday.\n\nThe pontiff landed in Baghdad on Friday. On "
+                   "Sunday he travelled to Mosul.\n")
+    assert [s.city for s in trip.stops] == ["Baghdad", "Mosul"]
+
+
+def test_an_activity_in_a_relative_clause_locates_nothing():
+    trip = trip_of("Date: 2022-04-25\n\nThe Secretary-General will travel to Ankara on Monday."
+                   "\n\nIn Yemen, the Special Envoy continues to engage the parties on the truce, "
+                   "which has now held for three weeks.\n")
+    assert [s.country_code for s in trip.stops] == ["TR"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "His predecessor Angela Merkel visited China 12 times.",
+    "Lula, who met U.S. President Joe Biden in Washington in February, wants balance.",
+    "The visit follows his state visit to Washington last month, where he met US President "
+    "Joe Biden.",
+])
+def test_other_peoples_and_earlier_trips_are_not_stops(sentence):
+    trip = trip_of(f"Date: 2023-04-11\n\nPresident Lula will travel to Tokyo on Wednesday. "
+                   f"{sentence}\n")
+    assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("JP", [])]
+
+
+def test_a_datelines_date_is_when_the_story_was_filed():
+    trip = trip_of("Date: 2023-04-11\n\nBRASILIA, April 11 (Reuters) - President Lula leaves "
+                   "for China on Tuesday night. Lula is due to land in Shanghai on Wednesday.\n")
+    assert [(s.city, s.start) for s in trip.stops] == [("Shanghai", date(2023, 4, 12))]

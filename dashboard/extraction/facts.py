@@ -25,6 +25,7 @@ class SentenceFacts:
     stops: list[int] = field(default_factory=list)  # stops the sentence names
     context: int | None = None  # the stop it is about (named or carried over)
     trip_scope: bool = False
+    earlier_trip: bool = False  # only about an earlier trip ("visited Washington last month")
     stay_days: int = 0  # "arrived on Thursday for a two-day visit": the stay's stated length
 
 

@@ -14,7 +14,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.places import PlaceMention
-from dashboard.extraction.visits import VisitSignal, region_targets
+from dashboard.extraction.visits import DATELINE, VisitSignal, region_targets
 from dashboard.models import Article
 
 TRIP_SCOPE = re.compile(r"\b(?:agenda|trip|tour|journey|travels|itinerary|the\s+region|"
@@ -91,14 +91,17 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
 def order_key(draft: StopDraft, overview: set[int]) -> tuple:
     """"First stop" first and "end his trip in" last; otherwise where the text first
     describes the stop in detail, overview sentences counting only for stops never detailed."""
-    detail = [s for s in draft.signals if s.sentence not in overview]
+    # a dateline says where the story was filed (often the latest stop), not where the trip
+    # began: it orders a stop only when nothing else names it
+    signals = [s for s in draft.signals if s.strength != "dateline"] or draft.signals
+    detail = [s for s in signals if s.sentence not in overview]
     if any(s.first for s in draft.signals):
         first = (0,)
     elif any(s.last for s in draft.signals):
         first = (2,)
     else:
         first = (1,)
-    chosen = min(detail or draft.signals, key=lambda s: (s.sentence, s.list_index))
+    chosen = min(detail or signals, key=lambda s: (s.sentence, s.list_index))
     return (*first, 0 if detail else 1, chosen.sentence, chosen.list_index)
 
 
@@ -305,9 +308,12 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         n = fact.sentence.index
         if fact.sentence.clutter or fact.sentence.heading:
             continue
+        # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
+        dateline = DATELINE.match(fact.sentence.text)
+        filed_until = fact.sentence.start + dateline.end() if dateline else -1
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
-            and not is_departure_date(fact, d, drafts)]
+            and d.end > filed_until and not is_departure_date(fact, d, drafts)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None

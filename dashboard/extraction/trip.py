@@ -35,6 +35,7 @@ from dashboard.extraction.itinerary import (
     stop_for_place,
 )
 from dashboard.extraction.people import (
+    NON_NAME_WORDS,
     STAFF_TITLES,
     PersonMention,
     find_people,
@@ -150,7 +151,7 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
                 own_surnames.add(person.surname)
     for fact in facts:
         n = fact.sentence.index
-        if fact.sentence.clutter:
+        if fact.sentence.clutter or fact.earlier_trip:
             continue
         for person in fact.people:
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
@@ -262,6 +263,33 @@ STAY_LENGTH = re.compile(
     re.IGNORECASE)
 ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|ing)|"
                     r"last|final)\b", re.IGNORECASE)
+
+
+UNTITLED_TRAVELLER = re.compile(
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:has\s+|had\s+|also\s+)*"
+    r"(?:visited|travell?ed|went|flew|toured|goes|will\s+(?:visit|travel))\b")
+EARLIER_TRIP = re.compile(
+    r"\b(?:last\s+(?:month|year)|earlier\s+this\s+year|(?:months|years)\s+ago|"
+    r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!\s*\d))", re.IGNORECASE)
+
+
+def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
+    """The clause after `position` dates what it says to an earlier trip: "(met Biden) in
+    Washington in February" in an April story, "a state visit to Washington last month"."""
+    s = fact.sentence
+    for match in EARLIER_TRIP.finditer(text, position, s.end):
+        clause = text[position:match.start()]
+        if ";" in clause or (position > s.start and len(clause) > 80):
+            continue
+        month = match.group("month")
+        if month is None:
+            return True
+        if anchor is not None:
+            back = (anchor.month - dates_mod.month_number(month)) % 12
+            if 1 <= back <= 6:
+                return True
+    return False
 
 
 def _narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
@@ -377,14 +405,26 @@ def _extract_trip(article: Article) -> Trip:
 
     # "Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel
     others = {p.surname for f in active for p in f.people} - {traveller.surname}
+    # "His predecessor Angela Merkel visited China": an untitled name travelling
+    for fact in active:
+        for match in UNTITLED_TRAVELLER.finditer(text, fact.sentence.start, fact.sentence.end):
+            name = match.group("name")
+            if any(word in NON_NAME_WORDS for word in name.split()):
+                continue  # "The Prime Minister will travel": a title, maybe the traveller's
+            if not find_places(name) and (traveller.surname or "") not in name.split():
+                others.add(name.split()[-1])
     for fact in active:
         fact.signals = [sig for sig in fact.signals
-                        if not someone_elses(sig, fact, others, traveller.surname, text)]
+                        if not someone_elses(sig, fact, others, traveller.surname, text)
+                        and not _earlier_trip(fact, sig.end, text, anchor)]
 
     # meetings with named foreign leaders are visit evidence too, unless the sentence says
     # where the meeting is ("in Berlin ... meet with Israeli Prime Minister Netanyahu")
     for fact in active:
-        if fact.signals:
+        # a sentence about an earlier trip and nothing else: its meetings are not this trip's
+        fact.earlier_trip = not fact.signals and _earlier_trip(fact, fact.sentence.start, text,
+                                                               anchor)
+        if fact.signals or fact.earlier_trip:
             continue
         for person in fact.people:
             if person.nationality and person.nationality != home and \

@@ -189,7 +189,9 @@ def group_city_country(run: list[PlaceMention]) -> list[tuple[str, Place | None,
             continue  # "Paris, France": the country confirms the city
         city = place if place.kind == "city" else None
         if place.kind == "venue":
-            city = Place("city", place.code, place.city or place.name, place.lat, place.lon)
+            # a venue with no city in data/venues.csv ("Chequers") names only its country
+            city = Place("city", place.code, place.city, place.lat, place.lon) \
+                if place.city else None
         grouped.append((code, city, mention))
     return grouped
 
@@ -250,7 +252,10 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                     else:
                         break
                 add([m for m in named if m.start >= first_of_run.start], "stop-words")
-    activities = [m.end() for m in ACTIVITY.finditer(text, start, end)]
+    # activities in a relative clause ("the truce, which has now held") locate nothing
+    relative = re.search(r",\s*(?:which|who)\b", text[start:end])
+    main_end = start + relative.start() if relative else end
+    activities = [m.end() for m in ACTIVITY.finditer(text, start, main_end)]
     if activities or heading:
         for loc in LOCATIVE.finditer(text, start, end):
             if BLOCKED_BEFORE_IN.search(text[max(start, loc.start() - 30):loc.end()]):
