@@ -1,0 +1,44 @@
+"""Accuracy on the wider evaluation set in tests/fixtures/trips (18 varied trip articles).
+
+The floors are the figures the extractor reaches today; a change that loses any of them
+fails here. Like the development set, these files are not special-cased anywhere in the
+extractor: the rules they exercise are general (see tests/fixtures/trips/README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.extraction.accuracy import format_report, measure_folder, overall
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "trips"
+FLOORS = {
+    "country_set": 1.0,
+    "country_order": 0.88,
+    "start": 0.89,
+    "end": 0.77,
+    "city": 0.91,
+    "leaders": 0.63,
+    "country_f1": 1.0,
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    found = measure_folder(FIXTURES)
+    print(format_report(found))
+    return found
+
+
+def test_every_fixture_extracts(scores):
+    assert [s.error for s in scores if s.error] == []
+    assert len(scores) == 18
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_fixture_accuracy_floor(scores, field):
+    rate = overall(scores)[field]
+    assert rate >= FLOORS[field], f"{field}: {rate:.3f} < floor {FLOORS[field]:.2f}\n" + \
+        format_report(scores)
