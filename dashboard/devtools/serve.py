@@ -6,6 +6,7 @@ start the app exactly the way a user does, with the articles folder given explic
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -65,6 +66,18 @@ class RunningDashboard:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=STOP_TIMEOUT_S)
+
+
+# Loaded in the parent: the child, between fork and exec, should only make the one call.
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM it when its parent dies, so a killed
+    test run (a CI timeout, a second Ctrl-C) leaves no dashboard behind. Elsewhere a no-op."""
+    if _LIBC is not None:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def chromium_path() -> str:
@@ -128,7 +141,7 @@ def start_dashboard(
     ]
     process = subprocess.Popen(
         command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent,
     )
     log_file.close()
     server = RunningDashboard(url=url, process=process, log_path=Path(log_file.name))
