@@ -147,3 +147,18 @@ def test_hostile_link_shows_a_notice_and_runs_no_script(app, overview):
         f"The dropped values are still in the address bar: {app.page.url[:200]}"
     )
     app.assert_clean()
+
+
+def test_an_empty_result_says_so_and_offers_a_way_back(app, overview):
+    # Chile's stop is on 5 October; from the 6th on, nothing is left.
+    app.open(f"/?country={CHOSEN_COUNTRY}&from=2022-10-06")
+    main = app.page.locator(MAIN)
+    expect(main.get_by_text("No stop matches")).to_be_visible()
+    assert app.cards() == [], "Stop cards shown for an empty result"
+    assert not main.locator('[data-testid="stDeckGlJsonChart"], [data-testid="stPlotlyChart"]'
+                            ).count(), "An empty result draws blank charts"
+    clear = main.get_by_role("button", name="Clear filters")
+    app.act(clear.click)
+    expect(app.page).not_to_have_url(re.compile(r"[?&](country|from)="))
+    assert [card["id"] for card in app.cards()] == [card["id"] for card in overview.cards()]
+    app.assert_clean()
