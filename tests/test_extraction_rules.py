@@ -632,3 +632,43 @@ def test_a_datelines_date_is_when_the_story_was_filed():
     trip = trip_of("Date: 2023-04-11\n\nBRASILIA, April 11 (Reuters) - President Lula leaves "
                    "for China on Tuesday night. Lula is due to land in Shanghai on Wednesday.\n")
     assert [(s.city, s.start) for s in trip.stops] == [("Shanghai", date(2023, 4, 12))]
+
+
+@pytest.mark.parametrize("sentence, leader", [
+    ("On Wednesday Serbian President Aleksandar Vucic welcomed him with a ceremony.",
+     "Aleksandar Vucic"),
+    ("President Joe Biden will host him at the White House on Thursday.", "Joe Biden"),
+    ("Modi and South Korean President Yoon Suk-yeol agreed on Saturday to expand drills.",
+     "Yoon Suk-yeol"),
+])
+def test_hosts_and_joint_subjects_are_leaders_met(sentence, leader):
+    trip = trip_of(f"Date: 2024-05-10\n\nIndian Prime Minister Narendra Modi will travel to "
+                   f"Paris on Monday. {sentence}\n")
+    assert [leader.name for stop in trip.stops for leader in stop.leaders] == [leader]
+
+
+def test_a_leader_met_at_a_named_venue_is_placed_at_that_city_stop():
+    trip = trip_of("Date: 2023-04-11\n\nPresident Lula will land in Shanghai on Wednesday. He is "
+                   "expected to travel to Beijing later Thursday. On Friday he will be received "
+                   "by Chinese President Xi Jinping at the Great Hall of the People.\n")
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Shanghai", []), ("Beijing", ["Xi Jinping"])]
+
+
+def test_several_days_stated_at_a_named_place_close_it():
+    trip = trip_of("Date: 2023-11-03\n\nPrime Minister Anthony Albanese will fly into Shanghai "
+                   "on Saturday and on Sunday he will tour Shanghai's expo. He will then head to "
+                   "Beijing on Tuesday.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("Shanghai", date(2023, 11, 4), date(2023, 11, 5)),
+        ("Beijing", date(2023, 11, 7), date(2023, 11, 7))]
+
+
+def test_wrapping_up_a_country_closes_its_last_city_stop():
+    trip = trip_of("Date: 2023-04-11\n\nPresident Lula will land in Shanghai on Wednesday and "
+                   "travel to Beijing on Thursday. Lula will wrap up the China leg on Friday. "
+                   "He will make a stop in Abu Dhabi on Saturday.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("Shanghai", date(2023, 4, 12), date(2023, 4, 12)),
+        ("Beijing", date(2023, 4, 13), date(2023, 4, 14)),
+        ("Abu Dhabi", date(2023, 4, 15), date(2023, 4, 15))]

@@ -145,3 +145,32 @@ def test_headline_case_verbs_end_a_name():
     assert [p.name for p in people("Secretary Blinken Meets With Colombian President Petro")] \
         == ["Blinken", "Petro"]
     assert [p.name for p in people("Prime Minister Sunak Arrives In Tokyo")] == ["Sunak"]
+
+
+def test_portfolio_titles_sheikh_and_long_arabic_names():
+    assert [(p.title, p.name) for p in people(
+        "He met Secretary of Foreign Affairs Enrique Manalo and Minister of International "
+        "Relations and Cooperation Naledi Pandor.")] == [
+        ("Secretary of Foreign Affairs", "Enrique Manalo"),
+        ("Minister of International Relations and Cooperation", "Naledi Pandor")]
+    (person,) = people("talks with United Arab Emirates President Sheikh Mohamed bin Zayed "
+                       "Al Nahyan, before returning")
+    assert (person.name, person.nationality) == ("Mohamed bin Zayed Al Nahyan", "AE")
+
+
+def test_jr_is_kept_and_al_prefixed_surnames_match_bare_ones():
+    (person,) = people("He will meet President Ferdinand Marcos Jr. and others.")
+    assert person.name == "Ferdinand Marcos Jr." and person.surname == "Marcos"
+    assert people("President Abdel Fattah al-Sisi")[0].surname == \
+        people("President Sisi")[0].surname
+
+
+def test_meeting_cues_with_words_in_between():
+    text = ("On Monday he held talks at the palace with French President Emmanuel Macron. He "
+            "spent fifty minutes with Grand Ayatollah Ali al-Sistani. He will co-host the "
+            "Ministerial with Polish Foreign Minister Jacek Czaputowicz. He was greeted at the "
+            "airport by Prime Minister Mustafa al-Kadhimi.")
+    spans = meeting_objects(text, 0, len(text))
+    met = [p.name for p in people(text) if any(a <= p.start < b for a, b in spans)]
+    assert met == ["Emmanuel Macron", "Ali al-Sistani", "Jacek Czaputowicz",
+                   "Mustafa al-Kadhimi"]

@@ -162,6 +162,18 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if place.kind not in {"country", "city", "venue", "demonym"}:
             continue
         add(stop_for_place(place, drafts))
+    # "Chinese President Xi ... at the Great Hall of the People": the city stop the sentence
+    # names stands for its country there, not the country's first stop
+    visited_here = {sig.position for sig in fact.signals}
+    by_city = {drafts[stop_for_place(m.place, drafts)].code for m in fact.places
+               if m.kind in {"city", "venue"} and m.start in visited_here
+               and stop_for_place(m.place, drafts) is not None}
+    country_level = {stop_for_place(m.place, drafts) for m in fact.places
+                     if m.kind in {"country", "demonym"}}
+    named_cities = {stop_for_place(m.place, drafts) for m in fact.places
+                    if m.kind in {"city", "venue"}}
+    found = [n for n in found if not (n in country_level and n not in named_cities
+                                      and drafts[n].code in by_city)]
     for surname, n in leader_stop.items():
         if re.search(rf"\b{re.escape(surname)}\b", fact.sentence.text):
             add(n)
@@ -283,6 +295,10 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
         verb.group(0).lower().startswith(("return", "back"))
 
 
+COUNTRY_CLOSING = re.compile(r"\b(?:wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud\w*|"
+                             r"finish\w*|leav(?:e|es|ing)|left)\b", re.IGNORECASE)
+
+
 def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) -> bool:
     """Whether the sentence names the stop itself, not only its country, when the country
     has several city stops ("visit China from 4 to 7 November" covers Shanghai and Beijing)."""
@@ -303,7 +319,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
     trip_sentences: list[int] = []
     used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
     carried: list[tuple[int, int, dates_mod.DateMention]] = []  # (stop, sentence, date)
-    country_ranges: dict[str, tuple[date, date]] = {}
+    country_ranges: dict[str, tuple[date | None, date]] = {}
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or fact.sentence.heading:
@@ -336,28 +352,34 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
-                if not any(m.kind in {"country", "city", "venue"}
+                if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
                            and stop_for_place(m.place, drafts) == target for m in fact.places):
                     # only a demonym or a leader ties the sentence to the stop ("solidarity
                     # with the Israeli people"): as weak as the paragraph's context
                     carried.append((target, n, d))
-                    continue
-                if d.is_range and not _names_city_stop(fact, target, drafts):
-                    code = drafts[target].code
-                    first, last = country_ranges.get(code, (d.first, d.last))
-                    country_ranges[code] = (min(first, d.first), max(last, d.last))
-                    used.append((target, d))
                     continue
             elif fact.context is not None and not fact.trip_scope:
                 carried.append((fact.context, n, d))
                 continue
             if target is None:
                 continue
+            closing = not d.is_range and COUNTRY_CLOSING.search(fact.sentence.text)
+            if (d.is_range or closing) and not _names_city_stop(fact, target, drafts):
+                # "visit China from 4 to 7 November", "wrap up the China leg on Friday": the
+                # country's, when it has several city stops and the sentence names none
+                code = drafts[target].code
+                first, last = country_ranges.get(code, (None, d.last))
+                if not closing:
+                    first = d.first if first is None else min(first, d.first)
+                country_ranges[code] = (first, max(last, d.last))
+                used.append((target, d))
+                continue
             draft = drafts[target]
             draft.start = d.first if draft.start is None else min(draft.start, d.first)
             draft.end = d.last if draft.end is None else max(draft.end, d.last)
             draft.start_stated = True
-            draft.end_stated = draft.end_stated or d.is_range
+            # several days stated in sentences that name the place: the last one closes it
+            draft.end_stated = draft.end_stated or d.is_range or draft.end > draft.start
             if fact.stay_days and not d.is_range:
                 draft.stay_end = d.first + timedelta(days=fact.stay_days - 1)
             if n not in draft.date_sentences:
@@ -379,10 +401,10 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
     for code, (first, last) in country_ranges.items():
         # the country's range opens its first city stop and closes its last one
         own = [draft for draft in drafts if draft.code == code]
-        if own[0].start is None or own[0].start > first:
+        if first is not None and (own[0].start is None or own[0].start > first):
             own[0].start = first
             own[0].start_stated = True
-        if own[-1].end is None or own[-1].end < last:
+        if own[-1].end is None or own[-1].end <= last:
             own[-1].end = last
             own[-1].end_stated = True
     return trip_start, trip_end, trip_sentences, used

@@ -50,13 +50,20 @@ _NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
               rf"(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|du)-[{_UPPER}][\w'’\-]*)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
 _ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
-TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+# "Minister of International Relations and Cooperation", "Secretary of Foreign Affairs"
+_PORTFOLIO = (r"(?:(?:Foreign|External|Home|International|Internal|Economic|European)\s+"
+              r"(?:Affairs|Relations|Trade)(?:\s+and\s+(?:Cooperation|Trade|Development))?|"
+              r"Defen[cs]e|Finance|Trade|Economy|Interior|Commerce|Energy|Health|Justice|"
+              r"Education|Agriculture)")
+_OFFICE = rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}"
+TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "|" + _OFFICE
 _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|"
               r"Her\s+Highness|His\s+Majesty|Her\s+Majesty|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|"
+              r"Sheikh|Sheikha|"
               r"Dr\.?),?\s+)*")
 PERSON = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{_HONORIFIC}"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}}"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,4}}"
     rf"(?:\s+{_ROMAN}\b)?)"
 )
 # "President of France H.E. Mr. Emmanuel Macron": the title, then "of <country>"
@@ -82,6 +89,10 @@ MEETING_CUE = re.compile(
     r"engagements?\s+with|conversations?\s+with|discussions?\s+with|hosted\s+by|"
     r"welcomed\s+by|received\s+by|audience\s+with|(?:at\s+)?the\s+invitation\s+of|"
     r"guest\s+of|call(?:ed)?\s+on|sit\s+down\s+with|"
+    # "held talks at the Elysee with ...", "spent fifty minutes with ...", "co-host ... with"
+    r"(?:talks|dialogue|consultations|lunch|dinner|minutes|hours)\b[^.;:]{0,60}?\bwith|"
+    r"spen[dt]\s+[^.;:]{0,30}?\bwith|co-?(?:host|chair)\w*\b[^.;:]{0,100}?\bwith|"
+    r"greeted(?:\s+[^.;,]{0,25}?)?\s+by|"
     r"bilateral\s+(?:meeting|talks)\s+with|press\s+conference\s+with|joined\s+by)\b",
     re.IGNORECASE,
 )
@@ -99,8 +110,10 @@ class PersonMention:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.split() if not re.fullmatch(_ROMAN, w)]
-        return words[-1] if words else self.name
+        words = [w for w in self.name.split() if not re.fullmatch(_ROMAN, w)
+                 and w not in {"Jr.", "Jr", "Sr.", "Sr"}]
+        # "al-Sisi" and "Sisi" are one person
+        return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1]) if words else self.name
 
     @property
     def display(self) -> str:
@@ -129,10 +142,14 @@ def _clean_name(name: str) -> str:
             words.append(word[:-2])
             break
         words.append(word)
-    if words and words[-1].endswith(".") and len(words[-1]) > 2:
+    if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in {
+            "Jr.", "Sr."}:
         words[-1] = words[-1][:-1]
     while words and (words[-1] in NON_NAME_WORDS or words[-1].lower() in NOT_NAME):
         words.pop()
+    if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in {
+            "Jr.", "Sr."}:
+        words[-1] = words[-1][:-1]  # "Macron. He": the sentence's full stop
     return " ".join(words)
 
 
@@ -162,10 +179,18 @@ def find_people(text: str, start: int, end: int,
                                     name_start + len(name), name_start, code,
                                     text[match.end():country_end]))
     taken = [(p.start, p.end) for p in people]
-    for match in PERSON.finditer(text, start, end):
+    position = start
+    while True:
+        match = PERSON.search(text, position, end)
+        if match is None:
+            break
+        name = _clean_name(match.group("name"))
+        # a name cut short ("Blinken Meets With Colombian President Petro") lets the search
+        # go on right after it, so the next title is still found
+        position = match.start("name") + len(name) if name else match.end("title")
+        position = max(position, match.start() + 1)
         if any(a <= match.start() < b for a, b in taken):
             continue
-        name = _clean_name(match.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue
         title = match.group("title")

@@ -196,10 +196,17 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     if not traveller:
         return False
     after = text[person.end:fact.sentence.end]
-    return bool(re.match(
+    if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
         r"will\s+welcome|received|receives|will\s+receive|held\s+talks\s+with)\s+(?:with\s+)?"
-        rf"(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}\b", after))
+        rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}|him|her|them)\b", after):
+        return True
+    # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
+    before = text[fact.sentence.start:person.start]
+    return bool(person.nationality and re.search(
+        rf"\b{re.escape(traveller)}\s+and\s+$", before) and re.match(
+        r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|discussed|signed)\b",
+        after))
 
 
 def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,

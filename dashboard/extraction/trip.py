@@ -178,8 +178,21 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             located = stop_for_place(
                 closest.city or places_mod.Place("country", closest.code, ""),
                 drafts) if closest else None
+            # else a stop of the leader's country that the sentence names ("received by
+            # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
+            # else the one stop the sentence's places name; else the leader's country's first
+            named_here = list(dict.fromkeys(
+                stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+                for sig in fact.signals if sig.strength != "leader"))
+            named_here = [i for i in named_here if i is not None]
+            own_country_here = [i for i in fact.stops if person.nationality
+                                and drafts[i].code == person.nationality]
             if located is not None:
                 target = located
+            elif own_country_here:
+                target = own_country_here[0]
+            elif len(named_here) == 1:
+                target = named_here[0]
             elif nationality_stop is not None:
                 target = nationality_stop
             else:
