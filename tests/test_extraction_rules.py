@@ -672,3 +672,18 @@ def test_wrapping_up_a_country_closes_its_last_city_stop():
         ("Shanghai", date(2023, 4, 12), date(2023, 4, 12)),
         ("Beijing", date(2023, 4, 13), date(2023, 4, 14)),
         ("Abu Dhabi", date(2023, 4, 15), date(2023, 4, 15))]
+
+
+def test_one_day_before_two_places_joined_by_then_is_both_places_day():
+    trip = trip_of("Date: 2016-03-21\n\nPresident Obama will arrive in Buenos Aires on Tuesday."
+                   "\n\nOn Thursday he will visit a memorial in Buenos Aires and then fly to the "
+                   "Patagonian resort of Bariloche.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("Buenos Aires", date(2016, 3, 22), date(2016, 3, 24)),
+        ("Bariloche", date(2016, 3, 24), date(2016, 3, 24))]
+
+
+def test_sites_known_by_a_short_name():
+    trip = trip_of("Date: 2021-03-07\n\nPope Francis flew to the plain of Ur on Saturday.\n")
+    assert [(s.country_code, s.city, s.city_inferred) for s in trip.stops] == [
+        ("IQ", "Ur", False)]

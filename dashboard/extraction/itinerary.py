@@ -309,6 +309,21 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
                for m in fact.places)
 
 
+MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
+
+
+def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int) -> None:
+    draft.start = d.first if draft.start is None else min(draft.start, d.first)
+    draft.end = d.last if draft.end is None else max(draft.end, d.last)
+    draft.start_stated = True
+    # several days stated in sentences that name the place: the last one closes it
+    draft.end_stated = draft.end_stated or d.is_range or draft.end > draft.start
+    if fact.stay_days and not d.is_range:
+        draft.stay_end = d.first + timedelta(days=fact.stay_days - 1)
+    if n not in draft.date_sentences:
+        draft.date_sentences.append(n)
+
+
 def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                  overview: set[int], anchor: date | None
                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
@@ -349,6 +364,18 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     trip_sentences.append(n)
                     used.append((-1, d))
                     continue
+                named_after = [m.start for m in fact.places if m.start >= d.end and
+                               stop_for_place(m.place, drafts) in stops_here]
+                if len(valid) == 1 and not d.is_range and len(named_after) >= 2 and \
+                        not any(m.start < d.start for m in fact.places
+                                if stop_for_place(m.place, drafts) in stops_here) and \
+                        MOVE_ON.search(fact.sentence.text):
+                    # "On Thursday he will visit a memorial in Buenos Aires and then fly to
+                    # Bariloche", "Early on Saturday he left Baghdad for Najaf": both that day
+                    for target in stops_here:
+                        _put_date(drafts[target], d, fact, n)
+                        used.append((target, d))
+                    continue
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
@@ -374,16 +401,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 country_ranges[code] = (first, max(last, d.last))
                 used.append((target, d))
                 continue
-            draft = drafts[target]
-            draft.start = d.first if draft.start is None else min(draft.start, d.first)
-            draft.end = d.last if draft.end is None else max(draft.end, d.last)
-            draft.start_stated = True
-            # several days stated in sentences that name the place: the last one closes it
-            draft.end_stated = draft.end_stated or d.is_range or draft.end > draft.start
-            if fact.stay_days and not d.is_range:
-                draft.stay_end = d.first + timedelta(days=fact.stay_days - 1)
-            if n not in draft.date_sentences:
-                draft.date_sentences.append(n)
+            _put_date(drafts[target], d, fact, n)
             used.append((target, d))
     for target, n, d in carried:
         draft = drafts[target]
