@@ -687,3 +687,13 @@ def test_sites_known_by_a_short_name():
     trip = trip_of("Date: 2021-03-07\n\nPope Francis flew to the plain of Ur on Saturday.\n")
     assert [(s.country_code, s.city, s.city_inferred) for s in trip.stops] == [
         ("IQ", "Ur", False)]
+
+
+def test_an_undated_stop_between_two_on_the_same_day_is_on_that_day():
+    trip = trip_of("Date: 2023-05-15\n\nOn Sunday President Volodymyr Zelensky was in Berlin. He "
+                   "then flew to Aachen to receive a prize.\n\nBy Sunday evening he was in Paris, "
+                   "where he met President Emmanuel Macron.\n")
+    assert [(s.city, s.start, s.end, s.dates_inferred) for s in trip.stops] == [
+        ("Berlin", date(2023, 5, 14), date(2023, 5, 14), False),
+        ("Aachen", date(2023, 5, 14), date(2023, 5, 14), True),
+        ("Paris", date(2023, 5, 14), date(2023, 5, 14), False)]

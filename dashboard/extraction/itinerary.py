@@ -460,4 +460,12 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
             draft.end = None
         else:
             draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end
+    for n in range(1, len(drafts) - 1):
+        # "Sunday in Berlin, then Aachen, and by Sunday evening Paris": an undated stop
+        # between two stops on the same day is on that day too
+        before, draft, after = drafts[n - 1], drafts[n], drafts[n + 1]
+        day = before.end or before.start
+        if draft.start is None and draft.end is None and day is not None and day == after.start:
+            draft.start = draft.end = day
+            inferred[n] = True
     return inferred
