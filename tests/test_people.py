@@ -174,3 +174,17 @@ def test_meeting_cues_with_words_in_between():
     met = [p.name for p in people(text) if any(a <= p.start < b for a, b in spans)]
     assert met == ["Emmanuel Macron", "Ali al-Sistani", "Jacek Czaputowicz",
                    "Mustafa al-Kadhimi"]
+
+
+def test_untitled_names_right_after_a_meeting_verb():
+    found = people("Zelensky has met Rishi Sunak at Chequers. On Monday he met Wang Yi, China's "
+                   "top diplomat. He met Pope Francis and met Foreign Minister Qin Gang.")
+    assert [(p.title, p.name, p.nationality) for p in found] == [
+        ("", "Rishi Sunak", None), ("", "Wang Yi", "CN"), ("Pope", "Francis", None),
+        ("Foreign Minister", "Qin Gang", None)]
+
+
+def test_an_untitled_place_is_not_a_person_met():
+    trip = extract_trip(read_article_text("a.txt", "Date: 2023-05-15\n\nPresident Volodymyr "
+                                          "Zelensky met Buenos Aires officials in Argentina.\n"))
+    assert [leader.name for stop in trip.stops for leader in stop.leaders] == []

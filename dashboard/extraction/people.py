@@ -210,8 +210,39 @@ def find_people(text: str, start: int, end: int,
         name_start = match.start("name")
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
+    people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people
+
+
+# "has met Rishi Sunak at Chequers", "he met Wang Yi, China's top diplomat": a full name with
+# no title right after a meeting verb
+UNTITLED_MET = re.compile(
+    rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{_UPPER}][\w'’\-]+"
+    rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,2}})\b")
+APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+
+
+def _untitled_met(text: str, start: int, end: int, titled: list[PersonMention],
+                  country_at: dict[int, tuple[str, int]]) -> list[PersonMention]:
+    found = []
+    for match in UNTITLED_MET.finditer(text, start, end):
+        name = _clean_name(match.group("name"))
+        a = match.start("name")
+        b = a + len(name)
+        if len(name.split()) < 2 or any(w in NON_NAME_WORDS or w.upper() == w
+                                        for w in name.split()):
+            continue
+        if any(a <= p.start <= b + 1 or p.start <= a < p.end for p in titled):
+            continue  # "met Pope Francis", "met New York Governor Kathy Hochul"
+        nationality = nationality_text = None
+        appositive = APPOSITIVE.match(text, b, end)
+        if appositive and appositive.end() in country_at:
+            code, country_end = country_at[appositive.end()]
+            if text[country_end:country_end + 2] in {"'s", "’s"}:
+                nationality, nationality_text = code, text[appositive.end():country_end]
+        found.append(PersonMention("", name, a, b, a, nationality, nationality_text))
+    return found
 
 
 def meeting_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:

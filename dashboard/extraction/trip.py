@@ -120,6 +120,18 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
 
 
+def _names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
+    """An untitled "name" that is a place ("met Buenos Aires officials") or starts with a
+    country or demonym ("met Saudi Aramco executives")."""
+    for mention in raw:
+        if mention.end <= person.name_start or mention.start >= person.end:
+            continue
+        if mention.kind != "city" or (mention.start <= person.name_start
+                                      and mention.end >= person.end):
+            return True
+    return False
+
+
 def _sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMention],
                      article_codes: set[str]) -> list[PlaceMention]:
     name_spans = [(p.name_start, p.end) for p in people]
@@ -398,8 +410,9 @@ def _extract_trip(article: Article) -> Trip:
                           if m.kind in {"country", "demonym"}}
         country_at = {m.start: (m.place.code, m.end) for m in raw_places[fact.sentence.index]
                       if m.kind == "country"}
-        fact.people = find_people(text, fact.sentence.start, fact.sentence.end, nationality_at,
-                                  country_at)
+        fact.people = [p for p in find_people(text, fact.sentence.start, fact.sentence.end,
+                                              nationality_at, country_at)
+                       if p.title or not _names_a_place(p, raw_places[fact.sentence.index])]
         fact.places = _sentence_places(text, raw_places[fact.sentence.index], fact.people,
                                        article_codes)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
