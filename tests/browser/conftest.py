@@ -241,13 +241,16 @@ class StreamlitPage:
         box.press("Escape")
 
     def cards(self) -> list[dict[str, Any]]:
-        """The stop cards: id, heading ("Stop 2: Chile"), full text and colour."""
+        """The stop cards: id, heading ("Stop 2: Chile"), full text, colour, selected."""
         return self.page.evaluate(
             """(selector) => Array.from(document.querySelectorAll(selector)).map(card => ({
                 id: card.dataset.stopId,
                 heading: (card.querySelector('strong') || card).innerText.trim(),
                 text: card.innerText,
                 color: getComputedStyle(card).borderLeftColor,
+                // views/cards.py marks the picked stop with a "selected" badge.
+                selected: Array.from(card.querySelectorAll('span'))
+                    .some(span => span.innerText.trim() === 'selected'),
             }))""",
             CARD,
         )

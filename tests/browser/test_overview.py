@@ -63,3 +63,30 @@ def test_timeline_has_one_bar_per_dated_stop(overview) -> None:
         f"Bars in the figure {bars} but drawn on screen {timeline['drawn_bars']}"
     )
     app.assert_clean()
+
+
+def test_clicking_a_stop_on_the_map_selects_it_everywhere(app) -> None:
+    app.open("/")
+    cards = app.cards()
+    assert not any(c["selected"] for c in cards), "A stop is selected before any click"
+    card = cards[1]
+    dot = eventually(lambda: find_disc(app.map_image(), css_rgb(card["color"])),
+                     lambda found: found is not None)
+    assert dot is not None, f"stop {card['id']} is not drawn on the map"
+    box = app.page.locator(f"{MAIN} {DECK_CANVAS}").first.bounding_box()
+    assert box is not None
+    x, y = box["x"] + dot[0], box["y"] + dot[1]
+    # As a person does: the pointer comes to rest on the dot (deck.gl picks it and shows the
+    # tooltip), then clicks.
+    app.page.mouse.move(x, y)
+    app.page.locator(".deck-tooltip").wait_for(state="visible")
+    app.act(lambda: app.page.mouse.click(x, y))
+
+    highlight = app.page.locator(MAIN).get_by_role("combobox", name="Highlight a stop")
+    place = card["heading"].split(":", 1)[-1].strip()
+    assert place in highlight.input_value(), (
+        f"Clicked stop {card['id']} ({place}); the highlight box says {highlight.input_value()!r}"
+    )
+    selected = [c["id"] for c in app.cards() if c["selected"]]
+    assert selected == [card["id"]], f"Cards marked selected: {selected}"
+    app.assert_clean()
