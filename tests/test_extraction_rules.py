@@ -697,3 +697,16 @@ def test_an_undated_stop_between_two_on_the_same_day_is_on_that_day():
         ("Berlin", date(2023, 5, 14), date(2023, 5, 14), False),
         ("Aachen", date(2023, 5, 14), date(2023, 5, 14), True),
         ("Paris", date(2023, 5, 14), date(2023, 5, 14), False)]
+
+
+def test_the_pontiff_on_second_reference_continues_the_stop():
+    trip = trip_of("Date: 2021-03-07\n\nPope Francis landed in Baghdad on Friday.\n\nThe pontiff "
+                   "met President Barham Salih on Saturday.\n")
+    assert [(s.city, s.end, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Baghdad", date(2021, 3, 6), ["Barham Salih"])]
+
+
+def test_spending_money_somewhere_is_not_a_visit():
+    trip = trip_of("Date: 2022-10-04\n\nSecretary Blinken spent two days in Lima. China has "
+                   "spent billions in Kenya.\n")
+    assert [s.country_code for s in trip.stops] == ["PE"]
