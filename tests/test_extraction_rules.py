@@ -710,3 +710,12 @@ def test_spending_money_somewhere_is_not_a_visit():
     trip = trip_of("Date: 2022-10-04\n\nSecretary Blinken spent two days in Lima. China has "
                    "spent billions in Kenya.\n")
     assert [s.country_code for s in trip.stops] == ["PE"]
+
+
+def test_a_paragraph_opening_with_the_travellers_name_continues_the_stop():
+    trip = trip_of("Date: 2023-09-06\n\nSecretary of State Antony Blinken arrived in Kyiv on "
+                   "Wednesday on an unannounced two-day visit.\n\nBlinken traveled overnight by "
+                   "train. He is expected to meet President Volodymyr Zelenskyy.\n")
+    assert [(s.city, s.start, s.end, [leader.name for leader in s.leaders])
+            for s in trip.stops] == [
+        ("Kyiv", date(2023, 9, 6), date(2023, 9, 7), ["Volodymyr Zelenskyy"])]

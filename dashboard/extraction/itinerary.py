@@ -205,10 +205,12 @@ CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:Secr
                        re.IGNORECASE)
 
 
-def assign_context(facts: list[SentenceFacts]) -> None:
+def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> None:
     """Which stop each sentence is about: the one it names, else the one the paragraph (or
     the heading above it) is about. A new paragraph that names no stop and does not go on
-    with "He ..." or "The Secretary ..." is background, about no stop in particular."""
+    with "He ...", "The Secretary ..." or the traveller's name is background, about no stop
+    in particular."""
+    own_name = re.compile(rf"^[\"“‘']?{re.escape(traveller)}\b") if traveller else None
     current: int | None = None
     line = None
     after_heading = False
@@ -219,7 +221,8 @@ def assign_context(facts: list[SentenceFacts]) -> None:
         new_paragraph = fact.sentence.line != line
         line = fact.sentence.line
         if new_paragraph and not fact.stops and not after_heading and \
-                not CONTINUES.match(fact.sentence.text):
+                not CONTINUES.match(fact.sentence.text) and not (
+                    own_name and own_name.match(fact.sentence.text)):
             current = None
         after_heading = fact.sentence.heading
         fact.trip_scope = bool(TRIP_SCOPE.search(fact.sentence.text)) and len(fact.stops) != 1

@@ -350,7 +350,8 @@ def _narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             d = singles[0]
             # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday"
             opens = (d.end <= length.start() and re.fullmatch(
-                r"[^.;]{0,40}?\bfor\s+(?:a|an)\s+", text[d.end:length.start()])) or (
+                r"[^.;]{0,40}?\b(?:for|on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
+                text[d.end:length.start()])) or (
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
                     text[length.end():d.start]))
@@ -474,7 +475,7 @@ def _extract_trip(article: Article) -> Trip:
     for _ in range(2):  # leaders refine sentence context, which places more leaders
         for fact in active:
             fact.stops = sentence_stops(fact, drafts, leader_stop, text)
-        assign_context(active)
+        assign_context(active, traveller.surname)
         leader_stop = _leaders(active, drafts, traveller, home, text)
 
     trip_start, trip_end, trip_sentences, used_dates = attach_dates(
