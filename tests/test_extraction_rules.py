@@ -719,3 +719,17 @@ def test_a_paragraph_opening_with_the_travellers_name_continues_the_stop():
     assert [(s.city, s.start, s.end, [leader.name for leader in s.leaders])
             for s in trip.stops] == [
         ("Kyiv", date(2023, 9, 6), date(2023, 9, 7), ["Volodymyr Zelenskyy"])]
+
+
+def test_countrys_possessive_before_the_travellers_name_is_home():
+    trip = trip_of("Title: Japan's Kishida to visit Egypt\nDate: 2023-04-28\n\nTOKYO (Kyodo) -- "
+                   "Prime Minister Fumio Kishida will visit Cairo on Saturday. Japan hosts the "
+                   "Group of Seven summit in Hiroshima from May 19.\n")
+    assert [s.country_code for s in trip.stops] == ["EG"]
+
+
+def test_a_wreath_laid_somewhere_locates_a_visit():
+    trip = trip_of("Date: 2023-11-01\n\nKing Charles arrived in Kenya on Tuesday. The King laid "
+                   "a wreath at the Tomb of the Unknown Warrior in Nairobi.\n")
+    assert [(s.country_code, s.city, s.city_inferred) for s in trip.stops] == [
+        ("KE", "Nairobi", False)]

@@ -238,6 +238,15 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 if not named or theirs:
                     votes[mention.place.code] += 2
                     own_office.add(mention.place.code)
+    if traveller.surname:
+        # "Japan's Kishida", "Brazil's Lula heads to China": the country the name belongs to
+        for fact in facts:
+            for mention in fact.places:
+                if mention.kind == "country" and re.match(
+                        r"(?:'s|’s)\s+(?:[A-Z][\w.'’-]*\s+){0,4}"
+                        + re.escape(traveller.surname) + r"\b", text[mention.end:]):
+                    votes[mention.place.code] += 2
+                    own_office.add(mention.place.code)
     if votes:
         code = votes.most_common(1)[0][0]
         return code, code in own_office

@@ -73,7 +73,10 @@ ACTIVITY = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
     r"host(?:s|ed|ing)?|take\s+part|took\s+part|participat\w*|arriv\w*|visit\w*|travel\w*|"
     r"press\s+conference|news\s+conference|ministerial|conference|speech|lead\s+the|"
-    r"chair\w*|engagements?|stay\w*|be)\b", re.IGNORECASE)
+    r"chair\w*|engagements?|stay\w*|be|"
+    # ceremonial visits: "laid a wreath at the memorial in Nairobi", "addressed parliament"
+    r"laid|lay(?:s|ing)?|wreath|address(?:es|ed|ing)?|spoke|speak(?:s|ing)?|"
+    r"inspect\w*|greet(?:s|ed|ing)?|welcom\w*|receiv\w*|banquet|ceremony)\b", re.IGNORECASE)
 # How far (in words) "in X" may trail the activity it locates: "attend the Council of
 # Europe Summit in Iceland" is six words on; "discussed ... the Wagner group in Mali" is not
 # an activity at all.
