@@ -733,3 +733,12 @@ def test_a_wreath_laid_somewhere_locates_a_visit():
                    "a wreath at the Tomb of the Unknown Warrior in Nairobi.\n")
     assert [(s.country_code, s.city, s.city_inferred) for s in trip.stops] == [
         ("KE", "Nairobi", False)]
+
+
+def test_names_do_not_push_a_meeting_away_from_its_city():
+    trip = trip_of("Date: 2022-11-21\n\nToday, Vice President Kamala Harris met with President "
+                   "Ferdinand Marcos Jr. of the Philippines at Malacanang Palace in Manila.\n\n"
+                   "Tomorrow, the Vice President will travel to Puerto Princesa, Palawan.\n")
+    assert [(s.city, s.start, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Manila", date(2022, 11, 21), ["Ferdinand Marcos Jr."]),
+        ("Puerto Princesa", date(2022, 11, 22), [])]

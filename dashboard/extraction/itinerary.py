@@ -275,6 +275,18 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
         if best is None or distance < best[0]:
             best = (distance, stop, covers)
+    if best is None:
+        # no travel cue in the sentence: the city or venue named nearest the date
+        for mention in fact.places:
+            if mention.kind not in {"city", "venue"}:
+                continue
+            stop = stop_for_place(mention.place, drafts)
+            if stop is None:
+                continue
+            distance = d.start - mention.end if mention.end <= d.start else \
+                (mention.start - d.end) * 3 + 30
+            if best is None or distance < best[0]:
+                best = (distance, stop, 1)
     return best
 
 

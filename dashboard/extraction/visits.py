@@ -272,8 +272,10 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             # "In Tokyo, the Secretary will meet ...", "met Duda in Warsaw", "the Summit in
             # Iceland", "... in Peru on Thursday": the place locates an activity
             opening = CLAUSE_START.search(text[max(start, loc.start() - 12):loc.start()])
-            near = any(0 <= len(text[a:loc.start()].split()) <= LOCATIVE_REACH
-                       for a in activities if a <= loc.start())
+            # names do not count towards the distance: "met with President Ferdinand Marcos
+            # Jr. of the Philippines at Malacanang Palace in Manila" is four words on
+            near = any(0 <= sum(1 for w in text[a:loc.start()].split() if not w[:1].isupper())
+                       <= LOCATIVE_REACH for a in activities if a <= loc.start())
             dated = activities and (DATE_AFTER.match(text[run[-1].end:end]) or DATE_BEFORE.search(
                 text[max(start, loc.start() - 30):loc.start()]))
             if heading or opening or near or dated:
