@@ -742,3 +742,12 @@ def test_names_do_not_push_a_meeting_away_from_its_city():
     assert [(s.city, s.start, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("Manila", date(2022, 11, 21), ["Ferdinand Marcos Jr."]),
         ("Puerto Princesa", date(2022, 11, 22), [])]
+
+
+def test_an_untitled_traveller_named_in_full():
+    trip = trip_of("Date: 2022-11-19\n\nRishi Sunak has visited Kyiv for the first time, meeting "
+                   "Ukraine's President Volodymyr Zelensky on Saturday.\n\nMr Sunak travelled by "
+                   "train.\n")
+    assert trip.traveler == "Rishi Sunak"
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Kyiv", ["Volodymyr Zelensky"])]

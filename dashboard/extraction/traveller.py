@@ -134,20 +134,30 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     subject ("Blinken criticised ...")."""
     counts: Counter[str] = Counter()
     where: dict[str, Sentence] = {}
-    pattern = re.compile(r"([A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
+    full: dict[str, str] = {}
+    # "Blinken criticised", "Rishi Sunak has visited", "Mr Sunak travelled"
+    pattern = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?P<first>[A-Z][a-z'’-]+)\s+)?"
+                         r"(?P<word>[A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
     for fact in facts:
         match = pattern.match(fact.sentence.text)
-        if not match or match.group(1) in NOT_SUBJECTS:
+        if not match or match.group("word") in NOT_SUBJECTS:
             continue
-        word = match.group(1)
-        if any(m.start <= fact.sentence.start < m.end for m in fact.places):
+        word = match.group("word")
+        if any(m.start <= fact.sentence.start + match.start("word") < m.end
+               for m in fact.places):
             continue
+        first = match.group("first")
+        if first and (first in NOT_SUBJECTS or any(
+                m.start <= fact.sentence.start < m.end for m in fact.places)):
+            first = None
         counts[word] += 1
         where.setdefault(word, fact.sentence)
+        if first:
+            full.setdefault(word, f"{first} {word}")
     if not counts:
         return Traveller(None, None, None, None, None)
     word = counts.most_common(1)[0][0]
-    return Traveller(word, word, None, where[word], None)
+    return Traveller(full.get(word, word), word, None, where[word], None)
 
 
 OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
