@@ -751,3 +751,11 @@ def test_an_untitled_traveller_named_in_full():
     assert trip.traveler == "Rishi Sunak"
     assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("Kyiv", ["Volodymyr Zelensky"])]
+
+
+def test_a_foreign_leaders_bare_surname_in_a_meeting_is_that_leader():
+    trip = trip_of("Date: 2023-04-07\n\nFrench President Emmanuel Macron arrived in Guangzhou on "
+                   "Friday, where Chinese President Xi Jinping hosted him.\n\nOn Thursday Macron "
+                   "held talks with Xi at the Great Hall of the People in Beijing.\n")
+    assert sorted((s.city, tuple(leader.name for leader in s.leaders)) for s in trip.stops) == [
+        ("Beijing", ("Xi Jinping",)), ("Guangzhou", ("Xi Jinping",))]

@@ -20,7 +20,7 @@ FLOORS = {
     "start": 0.96,
     "end": 0.93,
     "city": 0.98,
-    "leaders": 0.98,
+    "leaders": 1.0,
     "country_f1": 1.0,
 }
 

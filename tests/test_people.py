@@ -188,3 +188,9 @@ def test_an_untitled_place_is_not_a_person_met():
     trip = extract_trip(read_article_text("a.txt", "Date: 2023-05-15\n\nPresident Volodymyr "
                                           "Zelensky met Buenos Aires officials in Argentina.\n"))
     assert [leader.name for stop in trip.stops for leader in stop.leaders] == []
+
+
+def test_family_name_first_surnames():
+    assert [p.surname for p in people("Chinese President Xi Jinping met South Korean President "
+                                      "Yoon Suk-yeol and Japanese Prime Minister Fumio "
+                                      "Kishida.")] == ["Xi", "Yoon", "Kishida"]

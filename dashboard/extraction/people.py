@@ -98,6 +98,20 @@ MEETING_CUE = re.compile(
 )
 
 
+# Common Chinese, Korean and Vietnamese family names, which English-language news writes
+# first ("Xi Jinping" -> "Xi said", "talks with Xi"). Japanese names are written given name
+# first in English, so they are not here.
+FAMILY_NAME_FIRST = {
+    "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu",
+    "Sun", "Hu", "Zhu", "Gao", "Lin", "Guo", "Ma", "Luo", "Liang", "Song", "Zheng", "Xie",
+    "Tang", "Feng", "Dong", "Xiao", "Cheng", "Cao", "Yuan", "Deng", "Fu", "Shen", "Zeng",
+    "Peng", "Su", "Jiang", "Cai", "Jia", "Ding", "Wei", "Ye", "Yan", "Pan", "Du", "Dai", "Xia",
+    "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi", "Yao", "Tan", "Liao", "Qin", "Wen", "Kim",
+    "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Moon", "Nguyen",
+    "Tran", "Pham", "Hoang", "Vo", "Vu", "Dang", "Bui", "Ngo", "Duong", "Ly",
+}
+
+
 @dataclass(frozen=True)
 class PersonMention:
     title: str
@@ -112,6 +126,8 @@ class PersonMention:
     def surname(self) -> str:
         words = [w for w in self.name.split() if not re.fullmatch(_ROMAN, w)
                  and w not in {"Jr.", "Jr", "Sr.", "Sr"}]
+        if 2 <= len(words) <= 3 and words[0] in FAMILY_NAME_FIRST and len(words[1]) > 2:
+            return words[0]  # "Xi Jinping" is Xi, "Yoon Suk-yeol" is Yoon
         # "al-Sisi" and "Sisi" are one person
         return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1]) if words else self.name
 

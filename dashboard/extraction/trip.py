@@ -39,6 +39,7 @@ from dashboard.extraction.people import (
     STAFF_TITLES,
     PersonMention,
     find_people,
+    meeting_objects,
 )
 from dashboard.extraction.places import PlaceMention, capital_of, country_name, find_places
 from dashboard.extraction.sentences import Sentence, split_sentences
@@ -120,6 +121,25 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
 
 
+def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
+                   text: str) -> list[PersonMention]:
+    """Surnames alone of people named in full elsewhere, where the sentence meets them."""
+    spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    if not spans or not known:
+        return []
+    taken = [(p.start, p.end) for p in fact.people]
+    found = []
+    for a, b in spans:
+        for surname, person in known.items():
+            for match in re.finditer(rf"\b{re.escape(surname)}\b", text[a:b]):
+                at = a + match.start()
+                if any(x <= at < y for x, y in taken):
+                    continue
+                found.append(PersonMention(person.title, person.name, at, at + len(surname),
+                                           at, person.nationality, None))
+    return found
+
+
 def _names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
     """An untitled "name" that is a place ("met Buenos Aires officials") or starts with a
     country or demonym ("met Saudi Aramco executives")."""
@@ -161,11 +181,20 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
         for person in fact.people:
             if person.nationality and person.nationality == home:
                 own_surnames.add(person.surname)
+    # people named in full somewhere, for bare mentions ("held talks with Xi at the Great
+    # Hall" after "Chinese President Xi Jinping")
+    known: dict[str, PersonMention] = {}
+    for fact in facts:
+        for person in fact.people:
+            # only foreign leaders named with their country: "Chinese President Xi Jinping"
+            if person.title and len(person.name.split()) > 1 and person.nationality \
+                    and person.nationality != home:
+                known.setdefault(person.surname, person)
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or fact.earlier_trip:
             continue
-        for person in fact.people:
+        for person in fact.people + _bare_mentions(fact, known, text):
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
