@@ -759,3 +759,11 @@ def test_a_foreign_leaders_bare_surname_in_a_meeting_is_that_leader():
                    "held talks with Xi at the Great Hall of the People in Beijing.\n")
     assert sorted((s.city, tuple(leader.name for leader in s.leaders)) for s in trip.stops) == [
         ("Beijing", ("Xi Jinping",)), ("Guangzhou", ("Xi Jinping",))]
+
+
+def test_one_day_that_wraps_up_a_trip_over_several_places_is_its_end():
+    trip = trip_of("Date: 2023-08-27\n\nBrazilian President Lula on Sunday wrapped up a trip to "
+                   "South Africa and Angola.\n\nOn Tuesday he was in Johannesburg. On Friday he "
+                   "flew to Luanda.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("ZA", date(2023, 8, 22), None), ("AO", date(2023, 8, 25), date(2023, 8, 27))]

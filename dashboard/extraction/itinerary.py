@@ -14,7 +14,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.places import PlaceMention
-from dashboard.extraction.visits import DATELINE, VisitSignal, region_targets
+from dashboard.extraction.visits import DATELINE, LAST_STOP, VisitSignal, region_targets
 from dashboard.models import Article
 
 TRIP_SCOPE = re.compile(r"\b(?:agenda|trip|tour|journey|travels|itinerary|the\s+region|"
@@ -375,9 +375,12 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
                     nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
-                    # a range spans the trip; a single day over several places is its start
-                    trip_start = d.first if trip_start is None else min(trip_start, d.first)
-                    if d.is_range:
+                    # a range spans the trip; a single day over several places is its start,
+                    # or its end when the sentence ends the trip ("on Sunday wrapped up")
+                    ends = not d.is_range and LAST_STOP.search(fact.sentence.text)
+                    if not ends:
+                        trip_start = d.first if trip_start is None else min(trip_start, d.first)
+                    if d.is_range or ends:
                         trip_end = d.last if trip_end is None else max(trip_end, d.last)
                     trip_sentences.append(n)
                     used.append((-1, d))

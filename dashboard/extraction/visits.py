@@ -65,7 +65,7 @@ FIRST_STOP = re.compile(
     r"(?:(?:his|her|their|the)\s+(?:\w+\s+)?(?:trip|tour|visit|journey)\s+)?in\b",
     re.IGNORECASE)
 LAST_STOP = re.compile(
-    r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ping)?\s+up\b|"
+    r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ped|ping)?\s+up\b|"
     r"\b(?:end|conclude|finish|cap|close)(?:s|d|ed|ing)?\s+(?:off\s+)?(?:his|her|their|the)\s+"
     r"(?:trip|tour|visit|journey|travels)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
