@@ -532,7 +532,7 @@ def test_places_that_are_not_stops(sentence):
 def test_begin_in_makes_the_first_stop():
     trip = trip_of("Date: 2023-06-20\n\nPrime Minister Modi heads to Washington. Modi will "
                    "begin in New York, then travel to Washington.\n")
-    assert trip.stops[0].city == "New York City"
+    assert trip.stops[0].city == "New York"  # as written, not the gazetteer's "New York City"
 
 
 def test_a_met_leaders_clause_does_not_take_the_travellers_next_leg():

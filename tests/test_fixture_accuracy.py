@@ -19,7 +19,7 @@ FLOORS = {
     "country_order": 1.0,
     "start": 0.96,
     "end": 0.93,
-    "city": 0.98,
+    "city": 1.0,
     "leaders": 1.0,
     "country_f1": 1.0,
 }

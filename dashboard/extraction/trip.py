@@ -549,9 +549,14 @@ def _extract_trip(article: Article) -> Trip:
                    evidence=_evidence(by_index[sent].sentence))
             for person, sent in draft.leaders.values()
         ]
+        city_name = city.name if city else None
+        if city_name and city_name.endswith(" City") and any(
+                sig.city is not None and places_mod.normalize(sig.text)
+                == places_mod.normalize(city_name[:-5]) for sig in draft.signals):
+            city_name = city_name[:-5]  # the text says "New York", the gazetteer "New York City"
         stops.append(Stop(
             index=n, country_code=draft.code, country=country_name(draft.code),
-            city=city.name if city else None, city_inferred=city_inferred,
+            city=city_name, city_inferred=city_inferred,
             city_basis=draft.city_basis or None,
             lat=city.lat if city else None, lon=city.lon if city else None,
             start=draft.start, end=draft.end, dates_inferred=inferred[n],
