@@ -51,3 +51,19 @@ def test_an_upload_is_not_shown_to_another_session() -> None:
     other = AppTest.from_file(APP, default_timeout=60)
     other.run()
     assert "Kerry to Paris and Brussels" not in other.sidebar.selectbox[0].options
+
+
+def test_the_visitor_can_give_the_publication_date() -> None:
+    from datetime import date
+
+    from dashboard.uploads import UPLOADS_KEY
+
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_2088198bdb06ddc9.txt")
+    undated = seed.read_text(encoding="utf-8").replace("October 4, 2022", "")
+    at = _new_app()
+    next(d for d in at.date_input if d.label.startswith("Publication date")).set_value(
+        date(2022, 10, 4))
+    at = _submit(at, undated)
+    assert not at.exception
+    trip = at.session_state[UPLOADS_KEY][0]
+    assert trip.stops[0].start == date(2022, 10, 3)

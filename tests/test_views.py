@@ -107,6 +107,22 @@ def test_all_trips_view_has_one_lane_per_trip():
     assert len(bars(figure)) == 6
 
 
+def test_trips_with_the_same_title_keep_their_own_lanes():
+    tables = sample_tables("trip-a", "trip-b")
+    titles = {"trip-a": "Blinken to travel", "trip-b": "Blinken to travel"}
+    figure = build_timeline(tables.itinerary, tables.events, trip_titles=titles, lanes="trip")
+    lanes = list(figure.layout.yaxis.categoryarray)
+    assert len(lanes) == 2 and len(set(lanes)) == 2
+    assert {bar.y[0] for bar in bars(figure)} == set(lanes)
+
+
+def test_deck_text_is_drawn_over_the_raised_arcs(tables):
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary))
+    by_id = {layer.id: layer for layer in deck.layers}
+    for layer_id in (LABELS_LAYER, ARROWS_LAYER):
+        assert by_id[layer_id].parameters == {"depthTest": False}
+
+
 def test_official_record_lane(tables):
     record = pd.DataFrame({"start": ["2022-10-06"], "end": ["2022-10-06"],
                            "country": ["Peru"], "status": ["differs"]})

@@ -54,15 +54,15 @@ with st.form("add_article", clear_on_submit=True, enter_to_submit=False):
     )
     pasted = st.text_area("…or paste the article text", height=200,
                           placeholder="Title: …\nDate: 2022-10-04\n\nThe text of the article…")
-    set_date = st.checkbox(
-        "Give the publication date", help="Used when the article prints no date of its own: "
-        "weekdays such as 'on Monday' are resolved against it."
+    published = st.date_input(
+        "Publication date (optional)", value=None, format="YYYY-MM-DD",
+        help="Used when the article prints no date of its own: weekdays such as 'on Monday' "
+             "are resolved against it. Leave empty otherwise.",
     )
-    published = st.date_input("Publication date", value=None, format="YYYY-MM-DD")
     submitted = st.form_submit_button("Add", type="primary", icon=":material/add:")
 
 if submitted:
-    given = published if set_date and isinstance(published, date) else None
+    given = published if isinstance(published, date) else None
     messages: list[tuple[str, str]] = []
     if not files and not pasted.strip():
         messages.append(("warning", "Choose a file or paste some text first."))

@@ -94,6 +94,9 @@ checks = state.record_checks
 # clutter in the all-trips view, where the cards still carry each stop's status.
 record_lane = (checks.lane_for(itinerary["trip_id"]) if checks is not None
                and not state.all_trips else None)
+if record_lane is not None and state.selection.countries:
+    # The lane follows the country filter like the stops do.
+    record_lane = record_lane[record_lane["country_code"].isin(state.selection.countries)]
 stop_checks = checks.for_stops(itinerary["stop_id"]) if checks is not None else None
 
 dark = st.context.theme.type == "dark"

@@ -36,6 +36,9 @@ TOOLTIP = {
 }
 
 
+# Text drawn over the raised route arcs: without this the arcs hide the stop labels.
+ON_TOP = {"depthTest": False}
+
 def format_day(day: object) -> str:
     """'Mon 3 Oct 2022' (weekday first: itineraries are talked about in weekdays)."""
     stamp = pd.Timestamp(day)  # type: ignore[arg-type]
@@ -218,6 +221,7 @@ def build_deck(
             get_text="arrow", get_angle="angle", get_size=32, get_color="to_color",
             font_weight=900, get_text_anchor='"middle"', get_alignment_baseline='"center"',
             outline_width=2, outline_color=[255, 255, 255, 255], font_settings={"sdf": True},
+            parameters=ON_TOP,
         ),
         pdk.Layer(
             "ScatterplotLayer", data=stops, id=STOPS_LAYER, pickable=True,
@@ -232,7 +236,7 @@ def build_deck(
             get_pixel_offset="label_offset", get_text_anchor='"middle"',
             get_alignment_baseline='"bottom"', background=True,
             get_background_color=label_background, background_padding=[4, 2, 4, 2],
-            character_set='"auto"',
+            character_set='"auto"', parameters=ON_TOP,
         ),
     ]
     lons = [s["position"][0] for s in stops]

@@ -8,7 +8,7 @@ page lists them beside the chart (`undated_stops`), they are never silently drop
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -94,6 +94,19 @@ def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> No
                          nticks=8, showgrid=True)
 
 
+def _trip_lane_names(trip_ids: Iterable[str], trip_titles: Mapping[str, str]) -> dict[str, str]:
+    """A lane name per trip: its short title, numbered when two trips' short titles agree
+    (plotly draws one lane per name, so equal names would merge two trips into one lane)."""
+    names: dict[str, str] = {}
+    for trip_id in trip_ids:
+        name = base = short_title(str(trip_titles.get(trip_id, trip_id)))
+        n = 2
+        while name in names.values():
+            name, n = f"{base} ({n})", n + 1
+        names[trip_id] = name
+    return names
+
+
 def build_timeline(
     itinerary: pd.DataFrame,
     events: pd.DataFrame,
@@ -120,9 +133,10 @@ def build_timeline(
     fig = go.Figure()
     lane_order: list[str] = []
     lane_of_stop: dict[str, str] = {}
+    trip_lanes = _trip_lane_names(dated["trip_id"].unique(), trip_titles)
     for stop in dated.to_dict("records"):
         if lanes == "trip":
-            lane = short_title(str(trip_titles.get(stop["trip_id"], stop["trip_id"])))
+            lane = trip_lanes[stop["trip_id"]]
             text = str(stop["country_code"])
         else:
             lane = stop_lane(stop)
