@@ -767,3 +767,11 @@ def test_one_day_that_wraps_up_a_trip_over_several_places_is_its_end():
                    "flew to Luanda.\n")
     assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
         ("ZA", date(2023, 8, 22), None), ("AO", date(2023, 8, 25), date(2023, 8, 27))]
+
+
+def test_a_day_sent_to_a_place_the_gazetteer_does_not_know_is_not_the_current_stops():
+    trip = trip_of("Date: 2023-10-26\n\nPrime Minister Anthony Albanese arrived in Washington on "
+                   "Monday. He will travel to California on Friday, before flying home.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("Washington", date(2023, 10, 23), date(2023, 10, 23))]
+

@@ -194,3 +194,9 @@ def test_family_name_first_surnames():
     assert [p.surname for p in people("Chinese President Xi Jinping met South Korean President "
                                       "Yoon Suk-yeol and Japanese Prime Minister Fumio "
                                       "Kishida.")] == ["Xi", "Yoon", "Kishida"]
+
+
+def test_received_at_the_airport_by_is_a_meeting():
+    text = "He was received at the airport by Foreign Minister Subrahmanyam Jaishankar."
+    (person,) = people(text)
+    assert any(a <= person.start < b for a, b in meeting_objects(text, 0, len(text)))

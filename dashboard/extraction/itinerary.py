@@ -14,7 +14,13 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.places import PlaceMention
-from dashboard.extraction.visits import DATELINE, LAST_STOP, VisitSignal, region_targets
+from dashboard.extraction.visits import (
+    DATELINE,
+    LAST_STOP,
+    TRAVEL_CUE,
+    VisitSignal,
+    region_targets,
+)
 from dashboard.models import Article
 
 TRIP_SCOPE = re.compile(r"\b(?:agenda|trip|tour|journey|travels|itinerary|the\s+region|"
@@ -317,6 +323,25 @@ COUNTRY_CLOSING = re.compile(r"\b(?:wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|co
                              r"finish\w*|leav(?:e|es|ing)|left)\b", re.IGNORECASE)
 
 
+def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
+                    drafts: list[StopDraft]) -> bool:
+    """The date follows a travel cue whose destination is no stop ("will travel to
+    California on Friday" when California is not in the gazetteer): it is not the current
+    stop's day."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
+                                    d.start - s.start))
+    if not cues:
+        return False
+    target = s.start + cues[-1].end()
+    # only a name the gazetteer does not know: a known region, country or city is no sign
+    return s.text[target - s.start:target - s.start + 1].isupper() and not any(
+        m.start == target for m in fact.places) and not any(
+        target <= m.start < d.start for m in fact.places)
+
+
 def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) -> bool:
     """Whether the sentence names the stop itself, not only its country, when the country
     has several city stops ("visit China from 4 to 7 November" covers Shanghai and Beijing)."""
@@ -362,7 +387,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         filed_until = fact.sentence.start + dateline.end() if dateline else -1
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
-            and d.end > filed_until and not is_departure_date(fact, d, drafts)]
+            and d.end > filed_until and not is_departure_date(fact, d, drafts)
+            and not sends_elsewhere(fact, d, drafts)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None

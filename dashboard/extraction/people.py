@@ -92,7 +92,7 @@ MEETING_CUE = re.compile(
     # "held talks at the Elysee with ...", "spent fifty minutes with ...", "co-host ... with"
     r"(?:talks|dialogue|consultations|lunch|dinner|minutes|hours)\b[^.;:]{0,60}?\bwith|"
     r"spen[dt]\s+[^.;:]{0,30}?\bwith|co-?(?:host|chair)\w*\b[^.;:]{0,100}?\bwith|"
-    r"greeted(?:\s+[^.;,]{0,25}?)?\s+by|"
+    r"(?:greeted|received|welcomed|hosted)(?:\s+[^.;,]{0,25}?)?\s+by|"
     r"bilateral\s+(?:meeting|talks)\s+with|press\s+conference\s+with|joined\s+by)\b",
     re.IGNORECASE,
 )
