@@ -775,3 +775,15 @@ def test_a_day_sent_to_a_place_the_gazetteer_does_not_know_is_not_the_current_st
     assert [(s.city, s.start, s.end) for s in trip.stops] == [
         ("Washington", date(2023, 10, 23), date(2023, 10, 23))]
 
+
+
+@pytest.mark.parametrize("sentence, order", [
+    ("The Vice President arrived in Manila on Sunday after attending the APEC meeting in "
+     "Bangkok, Thailand.", ["TH", "PH"]),
+    ("She arrived in Manila on Sunday after a stop in Bangkok.", ["TH", "PH"]),
+    ("After meeting the King in Bangkok on Saturday, she flew to Manila on Sunday.",
+     ["TH", "PH"]),
+])
+def test_a_place_in_an_after_clause_comes_before_the_destination(sentence, order):
+    trip = trip_of(f"Date: 2022-11-21\n\nVice President Kamala Harris is travelling. {sentence}\n")
+    assert [s.country_code for s in trip.stops] == order

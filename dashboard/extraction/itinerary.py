@@ -143,6 +143,19 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
         for slot, n in zip(dated, chronological, strict=True):
             reordered[slot] = drafts[n]
         drafts = reordered
+    # an undated stop named only in an "after attending X in Y" clause goes right before the
+    # place the sentence sends the traveller to
+    for draft in list(drafts):
+        if draft.start is not None or not draft.signals or any(
+                s.precedes < 0 for s in draft.signals if s.strength != "dateline"):
+            continue
+        sig = draft.signals[0]
+        main = next((d for d in drafts if d is not draft and any(
+            s.sentence == sig.sentence and s.position == sig.precedes for s in d.signals)),
+            None)
+        if main is not None:
+            drafts.remove(draft)
+            drafts.insert(drafts.index(main), draft)
     return drafts
 
 

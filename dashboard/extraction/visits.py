@@ -128,6 +128,8 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        # "due to travel to Portugal and Spain later this month": another trip
                        r"later\s+this\s+(?:month|year)|next\s+(?:month|year))\b",
                        re.IGNORECASE)
+AFTER_CLAUSE = re.compile(r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
+                          r"(?:visit|stop|stopover|trip)\s+(?:to|in)\b)", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
                       r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
 
@@ -148,6 +150,9 @@ class VisitSignal:
     last: bool = False
     text: str = ""
     venue: str | None = None  # the venue that located the city ("Casa Narino palace")
+    # "arrived in Manila after attending APEC in Bangkok": Bangkok comes before the place
+    # named at this offset
+    precedes: int = -1
 
 
 def _place_code(mention: PlaceMention) -> str | None:
@@ -286,6 +291,15 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             if mention.start - start < dateline.end() and _place_code(mention):
                 add([mention], "dateline")
                 break
+    for after in AFTER_CLAUSE.finditer(text, start, end):
+        main = [sig for sig in signals if sig.position < after.start()
+                and sig.strength != "dateline"]
+        if not main:
+            continue  # "After meeting Biden, he flew to Tokyo": Tokyo is the main clause's
+        anchor = max(main, key=lambda sig: sig.position).position
+        signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
+                   if sig.position > after.start() and sig.strength != "dateline" else sig
+                   for sig in signals]
     if first and signals:
         # "will begin in New York, then travel to Washington": only the earliest is first
         earliest = min(sig.position for sig in signals if sig.strength != "dateline") \
