@@ -787,3 +787,11 @@ def test_a_day_sent_to_a_place_the_gazetteer_does_not_know_is_not_the_current_st
 def test_a_place_in_an_after_clause_comes_before_the_destination(sentence, order):
     trip = trip_of(f"Date: 2022-11-21\n\nVice President Kamala Harris is travelling. {sentence}\n")
     assert [s.country_code for s in trip.stops] == order
+
+
+def test_a_leaders_aide_met_is_not_the_leader_met():
+    trip = trip_of("Date: 2023-02-14\n\nChina's top diplomat Wang Yi will hold talks with French "
+                   "President Emmanuel Macron's diplomatic adviser Emmanuel Bonne in Paris on "
+                   "Wednesday.\n")
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Paris", [])]

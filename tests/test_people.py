@@ -200,3 +200,7 @@ def test_received_at_the_airport_by_is_a_meeting():
     text = "He was received at the airport by Foreign Minister Subrahmanyam Jaishankar."
     (person,) = people(text)
     assert any(a <= person.start < b for a, b in meeting_objects(text, 0, len(text)))
+
+
+def test_two_letter_given_names_after_a_family_name():
+    assert people("China's top diplomat Wang Yi will visit France.")[0].surname == "Wang"

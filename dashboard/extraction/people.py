@@ -126,7 +126,8 @@ class PersonMention:
     def surname(self) -> str:
         words = [w for w in self.name.split() if not re.fullmatch(_ROMAN, w)
                  and w not in {"Jr.", "Jr", "Sr.", "Sr"}]
-        if 2 <= len(words) <= 3 and words[0] in FAMILY_NAME_FIRST and len(words[1]) > 2:
+        if 2 <= len(words) <= 3 and words[0] in FAMILY_NAME_FIRST and len(words[1]) > 1 \
+                and not words[1].endswith("."):
             return words[0]  # "Xi Jinping" is Xi, "Yoon Suk-yeol" is Yoon
         # "al-Sisi" and "Sisi" are one person
         return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1]) if words else self.name

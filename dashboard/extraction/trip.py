@@ -199,6 +199,8 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
                 continue
             if person.nationality is not None and person.nationality == home:
                 continue
+            if text[person.end:person.end + 2] in {"'s", "’s"}:
+                continue  # "Macron's diplomatic adviser Emmanuel Bonne": met the adviser
             met = is_met(person, fact, traveller.surname, text)
             nationality_stop = None
             if person.nationality:
