@@ -795,3 +795,11 @@ def test_a_leaders_aide_met_is_not_the_leader_met():
                    "Wednesday.\n")
     assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("Paris", [])]
+
+
+def test_a_visit_in_an_earlier_year_is_not_a_stop():
+    trip = trip_of("Date: 2023-09-06\n\nSecretary of State Antony Blinken arrived in Kyiv on "
+                   "Wednesday.\n\nBlinken last visited Warsaw in April 2022, where he met Polish "
+                   "President Andrzej Duda.\n")
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Kyiv", [])]

@@ -327,7 +327,9 @@ UNTITLED_TRAVELLER = re.compile(
 EARLIER_TRIP = re.compile(
     r"\b(?:last\s+(?:month|year)|earlier\s+this\s+year|(?:months|years)\s+ago|"
     r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b(?!\s*\d))", re.IGNORECASE)
+    r"November|December)\b(?!\s*\d)|"
+    r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
 
 
 def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
@@ -339,6 +341,11 @@ def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool
         if ";" in clause or (position > s.start and len(clause) > 80):
             continue
         month = match.group("month")
+        if match.group("year"):
+            # "Blinken last visited Kyiv in April 2022" in a 2023 story
+            if anchor is not None and int(match.group("year")) < anchor.year:
+                return True
+            continue
         if month is None:
             return True
         if anchor is not None:
