@@ -803,3 +803,11 @@ def test_a_visit_in_an_earlier_year_is_not_a_stop():
                    "President Andrzej Duda.\n")
     assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("Kyiv", [])]
+
+
+def test_new_delhi_is_one_stop_not_new_delhi_and_delhi():
+    trip = trip_of("Date: 2023-03-01\n\nSecretary of State Antony Blinken will travel to New "
+                   "Delhi, India, March 1-3. While in New Delhi, the Secretary will meet Indian "
+                   "External Affairs Minister S. Jaishankar.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("New Delhi", date(2023, 3, 1), date(2023, 3, 3))]

@@ -112,7 +112,10 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
             weight *= 3
         return weight
 
-    best = max(cities, key=score)
+    # on a tie (both in the named country), the entry of that exact name: "New Delhi" is New
+    # Delhi, not Delhi (which also lists "New Delhi" among its alternate names)
+    best = max(cities, key=lambda p: (score(p), places_mod.normalize(p.name)
+                                      == places_mod.normalize(words)))
     confirmed = best.code == named_country or best.code in sentence_codes
     if best.population < CITY_MIN_POPULATION and not confirmed \
             and best.code not in article_codes:
