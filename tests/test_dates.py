@@ -181,3 +181,13 @@ def test_the_next_day_is_not_future_tense():
 def test_the_clause_after_a_date_ends_at_the_line():
     text = "He is in Cuba Sunday through Tuesday.\n\nOn Tuesday he will give a speech."
     assert find_dates(text, anchor=date(2016, 3, 21))[0].first == date(2016, 3, 20)
+
+
+def test_a_weekday_after_an_absolute_date_only_confirms_it():
+    mention = one("He will arrive in Tokyo on May 21 (Sun.) for talks.", anchor=date(2023, 5, 1))
+    assert (mention.text, mention.first) == ("May 21 (Sun.)", date(2023, 5, 21))
+
+
+def test_two_bare_day_numbers_make_a_range():
+    mention = one("He will be in Riyadh on the 30th and 1st.", anchor=date(2023, 4, 28))
+    assert (mention.first, mention.last) == (date(2023, 4, 30), date(2023, 5, 1))

@@ -43,8 +43,9 @@ DATE_PATTERN = re.compile(
     rf"|(?P<dm>(?P<d8>{_D})\s+(?:of\s+)?(?P<m8>{_M})(?:,?\s*(?P<y8>{_Y}))?)\b"
     rf"|(?P<wdn>(?P<w3>{_W}),?\s+(?:the\s+)?(?P<d9>{_D})(?![\d:.]|\s*(?:{_M}|%|of\b)){_ALONE})"
     rf"|(?P<wd>(?P<w1>{_W})(?:{_TO}(?P<w2>{_W}))?)"
-    rf"|(?<=\bthe\s)(?P<nth>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b(?!\s*(?:of\s+)?{_M})"
-    rf"{_ALONE}"
+    rf"|(?<=\bthe\s)(?P<nth>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"
+    rf"(?:{_TO}(?:the\s+)?(?P<nth2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b)?"
+    rf"(?!\s*(?:of\s+)?{_M}){_ALONE}"
     rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
     rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b",
     re.IGNORECASE,
@@ -283,9 +284,25 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         if groups["nth"]:
             # "talks are expected on the 6th": the anchor's month, or the one around it
             first = _nearest_day_number(_day(groups["nth"]), year_anchor, future)
-            found.append(DateMention(match.group(0), match.start(), match.end(), first, first,
+            last = first
+            if first is not None and groups["nth2"]:
+                # "on the 5th and 6th": the second day in the same month, or the next
+                day2 = _day(groups["nth2"])
+                month = first if day2 > first.day else first + relativedelta(months=1)
+                last = _safe(month.year, month.month, day2) or first
+            found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
                                      False, True, reporting))
             continue
+        if groups["wd"] and found and re.fullmatch(r"\s*[(,]\s*", text[found[-1].end:
+                                                                      match.start()]):
+            # "May 21 (Sun.)", "May 21, Sunday": the weekday only confirms the date
+            previous = found[-1]
+            if not previous.relative and previous.first is not None:
+                tail = match.end() + (1 if text[match.end():match.end() + 1] == ")" else 0)
+                found[-1] = DateMention(text[previous.start:tail], previous.start, tail,
+                                        previous.first, previous.last, False,
+                                        previous.year_inferred, previous.reporting)
+                continue
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         dated_weekday = nxt is not None and not nxt.group("wd") and re.fullmatch(
             r"[\s,(\[]*(?:the\s+)?", text[match.end():nxt.start()])
