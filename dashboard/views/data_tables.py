@@ -25,9 +25,9 @@ ITINERARY_VIEW_COLUMNS = [
     "dates_inferred",
     "leaders",
     "topics",
+    "key_sentence",
     "lat",
     "lon",
-    "key_sentence",
 ]
 EVENT_VIEW_COLUMNS = ["trip", "stop", "date", "kind", "label", "sentence"]
 TOPIC_VIEW_COLUMNS = ["trip", "stop", "topic", "label", "phrase", "sentence"]
