@@ -204,3 +204,12 @@ def test_received_at_the_airport_by_is_a_meeting():
 
 def test_two_letter_given_names_after_a_family_name():
     assert people("China's top diplomat Wang Yi will visit France.")[0].surname == "Wang"
+
+
+def test_more_titles_and_the_family_name_he():
+    assert [(p.title, p.name) for p in people(
+        "He met EU foreign policy chief Josep Borrell, Chinese Vice Premier He Lifeng and Grand "
+        "Imam Ahmed al-Tayeb.")] == [
+        ("foreign policy chief", "Josep Borrell"), ("Vice Premier", "He Lifeng"),
+        ("Grand Imam", "Ahmed al-Tayeb")]
+    assert [p.name for p in people("Prime Minister Sunak. He met them.")] == ["Sunak"]

@@ -28,6 +28,9 @@ TITLES = [
     "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
     "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "National Security Adviser",
     "National Security Advisor", "Secretary", "counterpart", "top diplomat",
+    "Vice Premier", "State Councilor", "State Councillor", "Governor-General",
+    "Governor General", "Grand Imam", "Patriarch", "Archbishop", "Cardinal",
+    "foreign policy chief", "chief",
     "foreign minister", "prime minister", "president", "leader",
 ]
 # Titles of people who speak for the traveller's own government, never "leaders met".
@@ -208,7 +211,10 @@ def find_people(text: str, start: int, end: int,
         position = max(position, match.start() + 1)
         if any(a <= match.start() < b for a, b in taken):
             continue
-        if not name or name.split()[0] in NON_NAME_WORDS:
+        words = name.split()
+        # "Vice Premier He Lifeng" (the surname stays "Lifeng": "He" would match every "He")
+        family_he = len(words) == 2 and words[0] == "He"
+        if not name or (words[0] in NON_NAME_WORDS and not family_he):
             continue
         title = match.group("title")
         span_start = match.start()
