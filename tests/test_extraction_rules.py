@@ -811,3 +811,12 @@ def test_new_delhi_is_one_stop_not_new_delhi_and_delhi():
                    "External Affairs Minister S. Jaishankar.\n")
     assert [(s.city, s.start, s.end) for s in trip.stops] == [
         ("New Delhi", date(2023, 3, 1), date(2023, 3, 3))]
+
+
+def test_followed_by_continues_a_list_and_is_not_past_tense():
+    trip = trip_of("Date: 2023-09-19\n\nUkrainian President Volodymyr Zelensky will address the "
+                   "UN General Assembly in New York on Tuesday, followed by a visit to Washington "
+                   "on Thursday.\n\nHe will visit Poland and Lithuania, followed by Latvia.\n")
+    assert [(s.country_code, s.start) for s in trip.stops][:2] == [
+        ("US", date(2023, 9, 19)), ("US", date(2023, 9, 21))]
+    assert {s.country_code for s in trip.stops} == {"US", "PL", "LT", "LV"}

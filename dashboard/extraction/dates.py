@@ -64,7 +64,8 @@ PAST_MARKERS = re.compile(
     r"\b(?:met|said|says|held|visited|arrived|was|were|had|discussed|spoke|signed|announced|"
     r"left|travell?ed|landed|hosted|toured|attended|called|praised|told|wrapped|began|"
     r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|last|"
-    r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related)\b)"
+    r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related|followed|"
+    r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"

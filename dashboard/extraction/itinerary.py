@@ -107,8 +107,8 @@ def order_key(draft: StopDraft, overview: set[int]) -> tuple:
         first = (2,)
     else:
         first = (1,)
-    chosen = min(detail or signals, key=lambda s: (s.sentence, s.list_index))
-    return (*first, 0 if detail else 1, chosen.sentence, chosen.list_index)
+    chosen = min(detail or signals, key=lambda s: (s.sentence, s.list_index, s.position))
+    return (*first, 0 if detail else 1, chosen.sentence, chosen.list_index, chosen.position)
 
 
 def overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]:

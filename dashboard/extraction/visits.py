@@ -114,7 +114,7 @@ NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+o
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
 LIST_FILLER = re.compile(
     r"[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
-    r"including|namely|with\s+stops\s+in|stopping\s+in|"
+    r"including|namely|with\s+stops\s+in|stopping\s+in|followed\s+by|"
     # "the holy city of Najaf", "the Patagonian resort of Bariloche"
     r"(?:[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site)\s+of|"
     r"(?:Kingdom|Republic|State|Sultanate|Principality|Grand\s+Duchy|Federation|"
