@@ -820,3 +820,17 @@ def test_followed_by_continues_a_list_and_is_not_past_tense():
     assert [(s.country_code, s.start) for s in trip.stops][:2] == [
         ("US", date(2023, 9, 19)), ("US", date(2023, 9, 21))]
     assert {s.country_code for s in trip.stops} == {"US", "PL", "LT", "LV"}
+
+
+def test_flying_back_somewhere_is_not_a_new_stop():
+    trip = trip_of("Date: 2023-08-02\n\nPope Francis arrived in Lisbon on Wednesday. The "
+                   "86-year-old pontiff was welcomed at the airport by President Marcelo Rebelo "
+                   "de Sousa.\n\nHe flies back to Rome on Sunday.\n")
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Lisbon", ["Marcelo Rebelo de Sousa"])]
+
+
+def test_a_town_of_the_exact_name_beats_a_big_city_known_by_it_as_an_alias():
+    trip = trip_of("Date: 2022-07-16\n\nPresident Joe Biden visited Bethlehem in the West Bank on "
+                   "Friday for talks with Palestinian President Mahmoud Abbas.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("PS", "Bethlehem")]

@@ -216,7 +216,7 @@ def stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | No
 
 
 # A paragraph that opens like this goes on about the same place as the one before it.
-CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:Secretary|"
+CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:[\w-]+\s+)?(?:Secretary|"
                        r"President|Prime\s+Minister|Chancellor|Minister|Vice\s+President|"
                        r"Foreign\s+Secretary|two|leaders|visit|meeting|talks|pontiff|pope|"
                        r"premier|king|queen|emperor|crown\s+prince|secretary-general|"

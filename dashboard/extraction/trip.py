@@ -104,6 +104,10 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
         if place.code == named_country:
             return float("inf")
         weight = float(place.population or 1)
+        if places_mod.normalize(place.name) != places_mod.normalize(words):
+            # matched by an alternate name only: "Bethlehem" is not Belém in Brazil when
+            # a town of that very name exists ("Kiev", with no such rival, is still Kyiv)
+            weight *= 0.01
         if places_mod.is_capital(place):
             weight *= 100
         if place.code in sentence_codes:
