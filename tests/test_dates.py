@@ -191,3 +191,16 @@ def test_a_weekday_after_an_absolute_date_only_confirms_it():
 def test_two_bare_day_numbers_make_a_range():
     mention = one("He will be in Riyadh on the 30th and 1st.", anchor=date(2023, 4, 28))
     assert (mention.first, mention.last) == (date(2023, 4, 30), date(2023, 5, 1))
+
+
+@pytest.mark.parametrize("text", ["He flew to Rome on Monday.", "She went to Kyiv on Monday.",
+                                  "He spent Monday in Paris."])
+def test_irregular_past_verbs_look_back(text):
+    assert one(text).first == date(2022, 10, 3)
+
+
+def test_last_weekday_is_strictly_before_the_dateline():
+    # a Saturday story: "last Saturday" is a week back, "on Saturday" is today
+    saturday = date(2017, 5, 27)
+    assert one("He landed in Riyadh last Saturday.", anchor=saturday).first == date(2017, 5, 20)
+    assert one("He wrapped up the trip on Saturday.", anchor=saturday).first == saturday

@@ -53,6 +53,8 @@ DATE_PATTERN = re.compile(
 MAY_HOLD_A_DATE = re.compile(
     r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
     re.IGNORECASE)
+# "last Saturday", "this past Saturday": strictly before the publication day
+LAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|past)\s+$", re.IGNORECASE)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 # "through Friday" after a date: the range runs on to that weekday
 THROUGH = re.compile(r"\b(?:through|thru|until|till|to)\s+$", re.IGNORECASE)
@@ -64,6 +66,9 @@ PAST_MARKERS = re.compile(
     r"\b(?:met|said|says|held|visited|arrived|was|were|had|discussed|spoke|signed|announced|"
     r"left|travell?ed|landed|hosted|toured|attended|called|praised|told|wrapped|began|"
     r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|last|"
+    # irregular past forms that narrate travel: "He flew to Rome on Tuesday"
+    r"flew|went|came|spent|drove|rode|saw|sat|stood|wrote|brought|sought|won|lost|got|"
+    r"began|led|fled|ate|"
     r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related|followed|"
     r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
@@ -335,6 +340,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             first = last = None
             if anchor is not None:
                 first = resolve_weekday(groups["w1"], anchor, future)
+                if LAST_WEEKDAY.search(text, max(start, match.start() - 16), match.start()):
+                    # "landed in Riyadh last Saturday" in a Saturday story: a week back
+                    first = resolve_weekday(groups["w1"], anchor - timedelta(days=1), False)
                 last = first
                 if groups["w2"]:
                     last = first + relativedelta(weekday=WEEKDAYS[
