@@ -834,3 +834,10 @@ def test_a_town_of_the_exact_name_beats_a_big_city_known_by_it_as_an_alias():
     trip = trip_of("Date: 2022-07-16\n\nPresident Joe Biden visited Bethlehem in the West Bank on "
                    "Friday for talks with Palestinian President Mahmoud Abbas.\n")
     assert [(s.country_code, s.city) for s in trip.stops] == [("PS", "Bethlehem")]
+
+
+def test_the_place_the_traveller_returns_to_is_home_not_a_stop():
+    trip = trip_of(
+        "Date: 2021-03-12\n\nDefense Secretary Lloyd Austin will travel to Japan and India next "
+        "week.\n\nThe secretary is expected to be back in Washington by the end of next week.\n")
+    assert [s.country_code for s in trip.stops] == ["JP", "IN"]

@@ -219,6 +219,11 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
         after))
 
 
+RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
+                       r"(?:fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+(?:back|home)\s+to)\s+",
+                       re.IGNORECASE)
+
+
 def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                   body_start: int) -> tuple[str | None, bool]:
     """The traveller's own country, and whether the text says so of the traveller
@@ -257,6 +262,14 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                         + re.escape(traveller.surname) + r"\b", text[mention.end:]):
                     votes[mention.place.code] += 2
                     own_office.add(mention.place.code)
+    # "before returning to Paris", "flying home to Washington", "back in Washington by the
+    # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
+    for fact in facts:
+        for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
+            place = next((m for m in fact.places if m.start == match.end()
+                          and m.kind in {"country", "city"}), None)
+            if place is not None:
+                votes[place.place.code] += 1
     if votes:
         code = votes.most_common(1)[0][0]
         return code, code in own_office

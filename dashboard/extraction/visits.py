@@ -110,7 +110,9 @@ BLOCKED_BEFORE_IN = re.compile(
     r"prices|embassy|invasion|aggression|attacks?|people|refugees|migrants|cases|deaths|"
     r"born|based|invest|trade|markets?|economy|reforms?|abuses|victims|farmers|"
     r"unrest|tensions|coup|detained|imprisoned|jailed|held|hostages?|power|border|"
-    r"mission|missions|ambitions?|strategy|policy|line)\s+(?:in|at)\s+$",
+    r"mission|missions|ambitions?|strategy|policy|line|"
+    # "expected to be back in Washington": a return, not a stop
+    r"back|home)\s+(?:in|at)\s+$",
     re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+off|"
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
