@@ -841,3 +841,10 @@ def test_the_place_the_traveller_returns_to_is_home_not_a_stop():
         "Date: 2021-03-12\n\nDefense Secretary Lloyd Austin will travel to Japan and India next "
         "week.\n\nThe secretary is expected to be back in Washington by the end of next week.\n")
     assert [s.country_code for s in trip.stops] == ["JP", "IN"]
+
+
+def test_a_sentence_opening_in_an_earlier_year_is_an_earlier_trip():
+    trip = trip_of(
+        "Date: 2023-02-28\n\nPresident Emmanuel Macron will travel to Gabon and Angola next "
+        "week.\n\nIn July 2022 he travelled to Cameroon and Benin.\n")
+    assert [s.country_code for s in trip.stops] == ["GA", "AO"]

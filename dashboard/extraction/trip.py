@@ -343,22 +343,29 @@ def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool
     """The clause after `position` dates what it says to an earlier trip: "(met Biden) in
     Washington in February" in an April story, "a state visit to Washington last month"."""
     s = fact.sentence
+    # "In July 2022 he travelled to Cameroon": a time that opens the sentence governs it
+    opening = EARLIER_TRIP.match(text, s.start)
+    if opening and opening.end() <= position and _is_earlier(opening, anchor):
+        return True
     for match in EARLIER_TRIP.finditer(text, position, s.end):
         clause = text[position:match.start()]
         if ";" in clause or (position > s.start and len(clause) > 80):
             continue
-        month = match.group("month")
-        if match.group("year"):
-            # "Blinken last visited Kyiv in April 2022" in a 2023 story
-            if anchor is not None and int(match.group("year")) < anchor.year:
-                return True
-            continue
-        if month is None:
+        if _is_earlier(match, anchor):
             return True
-        if anchor is not None:
-            back = (anchor.month - dates_mod.month_number(month)) % 12
-            if 1 <= back <= 6:
-                return True
+    return False
+
+
+def _is_earlier(match: re.Match, anchor) -> bool:
+    month = match.group("month")
+    if match.group("year"):
+        # "Blinken last visited Kyiv in April 2022" in a 2023 story
+        return anchor is not None and int(match.group("year")) < anchor.year
+    if month is None:
+        return True
+    if anchor is not None:
+        back = (anchor.month - dates_mod.month_number(month)) % 12
+        return 1 <= back <= 6
     return False
 
 
