@@ -848,3 +848,25 @@ def test_a_sentence_opening_in_an_earlier_year_is_an_earlier_trip():
         "Date: 2023-02-28\n\nPresident Emmanuel Macron will travel to Gabon and Angola next "
         "week.\n\nIn July 2022 he travelled to Cameroon and Benin.\n")
     assert [s.country_code for s in trip.stops] == ["GA", "AO"]
+
+
+def test_a_leg_that_fell_apart_or_was_only_planned_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2023-10-18\n\nPresident Joe Biden landed in Tel Aviv on Wednesday.\n\nA planned "
+        "second leg in Amman fell apart. The trip was originally to have included a stop in "
+        "Cairo.\n")
+    assert [s.country_code for s in trip.stops] == ["IL"]
+
+
+def test_an_event_before_the_trip_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2023-07-19\n\nPresident Recep Tayyip Erdogan arrived in Doha on Tuesday.\n\n"
+        "The tour came a week after the NATO summit in Vilnius.\n")
+    assert [s.country_code for s in trip.stops] == ["QA"]
+
+
+def test_a_city_that_starts_a_venue_name_is_not_a_second_city_stop():
+    trip = trip_of(
+        "Date: 2023-07-19\n\nPresident Recep Tayyip Erdogan flew on to Doha on Tuesday, where "
+        "he met the emir at Lusail Palace.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("QA", "Doha")]

@@ -125,6 +125,22 @@ LIST_FILLER = re.compile(
     r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
     r"\b[\s,;]*)*",
     re.IGNORECASE)
+# A leg that did not happen: "was originally to have included a stop in Amman", "a planned
+# second leg in Amman fell apart"
+COUNTERFACTUAL = re.compile(r"\b(?:originally|(?:was|were)\s+to\s+have|would\s+have)\b",
+                            re.IGNORECASE)
+CALLED_OFF = re.compile(r"\b(?:fell\s+(?:apart|through)|(?:was|were|has\s+been|had\s+been|"
+                        r"is|are)\s+(?:cancel\w*|scrapped|called\s+off|postponed|shelved))\b",
+                        re.IGNORECASE)
+# An event dated before the trip: "a week after the NATO summit in Vilnius", "last month's
+# summit in Hiroshima"
+PRIOR_EVENT = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?)"
+    r"\s+(?:after|since)\s+(?:the|a|an|last|its|his|her)\b|"
+    r"(?:last|previous)\s+(?:week|month|year)(?:'s|’s)|previous)", re.IGNORECASE)
+# A city name that starts a venue's name ("Lusail Palace", "Narita Airport")
+VENUE_NOUN = re.compile(r"\s+(?:Palace|Hotel|Airport|Stadium|Castle|Mosque|Cathedral|Square|"
+                        r"Air\s+Base|Airbase)\b")
 # "his visit to Kyiv last year": a past trip, not this one
 PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"
                        r"winter)|earlier\s+this\s+(?:year|month)|years?\s+ago|"
@@ -229,8 +245,15 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             # clause ("who has not been there since 2021, will travel to ...") does not count
             clause_start = max(start, *(text.rfind(mark, start, mention.start) + 1
                                         for mark in ";,—("))
-            if NEGATION.search(text, clause_start, mention.start):
+            if NEGATION.search(text, clause_start, mention.start) or \
+                    COUNTERFACTUAL.search(text, start, mention.start) or \
+                    CALLED_OFF.search(text, mention.end, end):
                 continue
+            if PRIOR_EVENT.search(text, clause_start, mention.start):
+                continue  # "The tour came a week after the NATO summit in Vilnius"
+            if strength == "locative" and VENUE_NOUN.match(text, mention.end) and city:
+                # "met the emir at Lusail Palace": a venue, not another city stop
+                city = None
             if PAST_TRIP.search(text[mention.end:end]):
                 continue
             taken.add(mention.start)
