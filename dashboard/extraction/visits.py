@@ -133,10 +133,10 @@ CALLED_OFF = re.compile(r"\b(?:fell\s+(?:apart|through)|(?:was|were|has\s+been|h
                         r"is|are)\s+(?:cancel\w*|scrapped|called\s+off|postponed|shelved))\b",
                         re.IGNORECASE)
 # An event dated before the trip: "a week after the NATO summit in Vilnius", "last month's
-# summit in Hiroshima"
+# summit in Hiroshima" (but "a day after his visit to Kyiv" is this trip's earlier leg)
 PRIOR_EVENT = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+(?:days?|weeks?|months?|years?)"
-    r"\s+(?:after|since)\s+(?:the|a|an|last|its|his|her)\b|"
+    r"\s+(?:after|since)\s+(?:the|last)\b|"
     r"(?:last|previous)\s+(?:week|month|year)(?:'s|’s)|previous)", re.IGNORECASE)
 # A city name that starts a venue's name ("Lusail Palace", "Narita Airport")
 VENUE_NOUN = re.compile(r"\s+(?:Palace|Hotel|Airport|Stadium|Castle|Mosque|Cathedral|Square|"
