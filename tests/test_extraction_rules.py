@@ -870,3 +870,21 @@ def test_a_city_that_starts_a_venue_name_is_not_a_second_city_stop():
         "Date: 2023-07-19\n\nPresident Recep Tayyip Erdogan flew on to Doha on Tuesday, where "
         "he met the emir at Lusail Palace.\n")
     assert [(s.country_code, s.city) for s in trip.stops] == [("QA", "Doha")]
+
+
+def test_a_nationality_on_the_travellers_office_is_home():
+    # the Kremlin (a Russian home marker) is where she went; "German chancellor's trip" says
+    # whose trip it is
+    trip = trip_of(
+        "Date: 2021-08-22\n\nGerman chancellor's trip comes after talks with Putin\n\nAngela "
+        "Merkel met Volodymyr Zelenskiy in Kyiv on Sunday. On Friday she held talks with "
+        "Vladimir Putin at the Kremlin.\n")
+    assert sorted(s.country_code for s in trip.stops) == ["RU", "UA"]
+
+
+def test_a_day_in_a_negated_clause_is_no_travel_day():
+    trip = trip_of(
+        "Date: 2021-08-22\n\nAngela Merkel arrived in Kyiv on Sunday.\n\nMerkel will not "
+        "attend Monday's summit in Kyiv.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("UA", date(2021, 8, 22), date(2021, 8, 22))]

@@ -17,6 +17,7 @@ from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.visits import (
     DATELINE,
     LAST_STOP,
+    NEGATION,
     TRAVEL_CUE,
     VisitSignal,
     region_targets,
@@ -365,6 +366,14 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
                for m in fact.places)
 
 
+def _negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """"will not attend Monday's launch": the clause denies what happens on that day."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    return bool(NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
+
+
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
 
 
@@ -401,7 +410,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
-            and not sends_elsewhere(fact, d, drafts)]
+            and not sends_elsewhere(fact, d, drafts) and not _negated(fact, d)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None

@@ -219,6 +219,11 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
         after))
 
 
+OWN_OFFICE = re.compile(
+    r"(?:'s|’s)?\s+(?:chancellor|president|prime\s+minister|premier|foreign\s+minister|"
+    r"foreign\s+secretary|secretary\s+of\s+state|leader|head\s+of\s+state)"
+    r"(?P<trip>(?:'s|’s)\s+(?:\w+\s+)?(?:trip|visit|tour|journey|travels))?(?![\w-]|\s+(?-i:[A-Z]))",
+    re.IGNORECASE)
 RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
                        r"(?:fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+(?:back|home)\s+to)\s+",
                        re.IGNORECASE)
@@ -262,6 +267,17 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                         + re.escape(traveller.surname) + r"\b", text[mention.end:]):
                     votes[mention.place.code] += 2
                     own_office.add(mention.place.code)
+    # "German chancellor's trip", "after 16 years as Germany's chancellor": a nationality on
+    # the traveller's office with no other name after it
+    for fact in facts:
+        for mention in fact.places:
+            if mention.kind not in {"demonym", "country"}:
+                continue
+            office = OWN_OFFICE.match(text, mention.end)
+            if office and (office.group("trip") or re.search(
+                    r"\bas\s+(?:the\s+)?$", text[max(0, mention.start - 8):mention.start])):
+                votes[mention.place.code] += 2
+                own_office.add(mention.place.code)
     # "before returning to Paris", "flying home to Washington", "back in Washington by the
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
     for fact in facts:
