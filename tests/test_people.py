@@ -213,3 +213,12 @@ def test_more_titles_and_the_family_name_he():
         ("foreign policy chief", "Josep Borrell"), ("Vice Premier", "He Lifeng"),
         ("Grand Imam", "Ahmed al-Tayeb")]
     assert [p.name for p in people("Prime Minister Sunak. He met them.")] == ["Sunak"]
+
+
+def test_meeting_as_a_noun_meets_no_one():
+    text = ("Wang Yi, attending a regional meeting in Phnom Penh, walked out, and Secretary of "
+            "State Antony Blinken said so.")
+    assert meeting_objects(text, 0, len(text)) == []
+    text = "He will be meeting Prime Minister Fumio Kishida."
+    assert [text[a:b] for a, b in meeting_objects(text, 0, len(text))] == [
+        " Prime Minister Fumio Kishida."]

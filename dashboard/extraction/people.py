@@ -88,7 +88,9 @@ NON_NAME_WORDS = {
     "President", "Minister", "Prime", "Foreign", "Vice", "Deputy", "King", "Queen",
 }
 MEETING_CUE = re.compile(
-    r"\b(?:meet(?:s|ing)?(?:\s+with)?|met(?:\s+with)?|talks\s+with|talks\s+between|"
+    # ("a regional meeting in Phnom Penh" is a noun: no one is met there)
+    r"\b(?:meet(?:s|ing)?\s+with|meet(?:s|ing)?(?!\s*[,.;:]|\s+(?:in|at|of|on|for|to|and|or|"
+    r"was|is|will|would|had|has|between|among)\b)|met(?:\s+with)?|talks\s+with|talks\s+between|"
     r"engagements?\s+with|conversations?\s+with|discussions?\s+with|hosted\s+by|"
     r"welcomed\s+by|received\s+by|audience\s+with|(?:at\s+)?the\s+invitation\s+of|"
     r"guest\s+of|call(?:ed)?\s+on|sit\s+down\s+with|"
