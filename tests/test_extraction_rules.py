@@ -888,3 +888,12 @@ def test_a_day_in_a_negated_clause_is_no_travel_day():
         "attend Monday's summit in Kyiv.\n")
     assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
         ("UA", date(2021, 8, 22), date(2021, 8, 22))]
+
+
+def test_a_leader_met_where_the_traveller_already_is_makes_no_stop_of_their_country():
+    trip = trip_of(
+        "Date: 2017-05-27\n\nPresident Donald Trump landed in Riyadh on Saturday. On Sunday he "
+        "met Egyptian President Abdel Fattah el-Sisi.\n\nAt the G-7 on Friday, Trump held talks "
+        "on the sidelines with Japanese Prime Minister Shinzo Abe.\n")
+    assert [s.country_code for s in trip.stops] == ["SA"]
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Abdel Fattah el-Sisi"]

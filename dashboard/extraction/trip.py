@@ -328,6 +328,7 @@ ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|in
                     r"last|final)\b", re.IGNORECASE)
 
 
+SIDELINES = re.compile(r"\bon\s+the\s+sidelines?\b|\bsidelines?\s+of\b", re.IGNORECASE)
 UNTITLED_TRAVELLER = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:has\s+|had\s+|also\s+)*"
     r"(?:visited|travell?ed|went|flew|toured|goes|will\s+(?:visit|travel))\b")
@@ -499,11 +500,19 @@ def _extract_trip(article: Article) -> Trip:
 
     # meetings with named foreign leaders are visit evidence too, unless the sentence says
     # where the meeting is ("in Berlin ... meet with Israeli Prime Minister Netanyahu")
+    line, placed_in = None, set()
     for fact in active:
         # a sentence about an earlier trip and nothing else: its meetings are not this trip's
         fact.earlier_trip = not fact.signals and _earlier_trip(fact, fact.sentence.start, text,
                                                                anchor)
+        if fact.sentence.line != line:
+            line, placed_in = fact.sentence.line, set()
         if fact.signals or fact.earlier_trip:
+            placed_in.update(sig.code for sig in fact.signals if not fact.earlier_trip)
+            continue
+        if placed_in or SIDELINES.search(fact.sentence.text):
+            # "Trump landed in Riyadh ... On Sunday he met Egyptian President el-Sisi", "talks
+            # on the sidelines with Japanese Prime Minister Abe": met where the traveller is
             continue
         for person in fact.people:
             if person.nationality and person.nationality != home and \
