@@ -508,7 +508,9 @@ def _extract_trip(article: Article) -> Trip:
         if fact.sentence.line != line:
             line, placed_in = fact.sentence.line, set()
         if fact.signals or fact.earlier_trip:
-            placed_in.update(sig.code for sig in fact.signals if not fact.earlier_trip)
+            # one destination, not a listed itinerary ("a tour that includes X, Y and Z")
+            placed_in.update(sig.code for sig in fact.signals if not fact.earlier_trip
+                             and sig.list_size == 1 and sig.strength in {"cue", "locative"})
             continue
         if placed_in or SIDELINES.search(fact.sentence.text):
             # "Trump landed in Riyadh ... On Sunday he met Egyptian President el-Sisi", "talks
