@@ -897,3 +897,20 @@ def test_a_leader_met_where_the_traveller_already_is_makes_no_stop_of_their_coun
         "on the sidelines with Japanese Prime Minister Shinzo Abe.\n")
     assert [s.country_code for s in trip.stops] == ["SA"]
     assert [leader.name for leader in trip.stops[0].leaders] == ["Abdel Fattah el-Sisi"]
+
+
+def test_greeted_him_is_a_meeting_and_an_audience_locates_the_stop():
+    trip = trip_of(
+        "Date: 2017-05-24\n\nPresident Donald Trump landed in Riyadh on Saturday, where King "
+        "Salman greeted him on the tarmac.\n\nOn Wednesday he had an audience with Pope Francis "
+        "at the Vatican.\n")
+    assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("SA", ["King Salman"]), ("VA", ["Pope Francis"])]
+
+
+def test_the_following_day_goes_on_from_the_same_place():
+    trip = trip_of(
+        "Date: 2017-05-27\n\nPresident Donald Trump flew to Brussels on Wednesday.\n\nThe "
+        "following day he lunched with French President Emmanuel Macron.\n")
+    assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("BE", ["Emmanuel Macron"])]

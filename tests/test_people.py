@@ -222,3 +222,9 @@ def test_meeting_as_a_noun_meets_no_one():
     text = "He will be meeting Prime Minister Fumio Kishida."
     assert [text[a:b] for a, b in meeting_objects(text, 0, len(text))] == [
         " Prime Minister Fumio Kishida."]
+
+
+def test_lunched_with_is_a_meeting():
+    text = "The following day he lunched with French President Emmanuel Macron."
+    assert [text[a:b] for a, b in meeting_objects(text, 0, len(text))] == [
+        " French President Emmanuel Macron."]

@@ -224,6 +224,10 @@ CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:[\w-
                        r"first\s+lady|envoy|delegation|visitor|guest|taoiseach))\b",
                        re.IGNORECASE)
 
+# ... and so does one that moves on in time from there: "The following day he lunched with ..."
+GOES_ON = re.compile(r"(?:The\s+(?:next|following)\s+(?:day|morning)|Later|That\s+"
+                     r"(?:morning|afternoon|evening|night))\b", re.IGNORECASE)
+
 
 def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> None:
     """Which stop each sentence is about: the one it names, else the one the paragraph (or
@@ -241,7 +245,8 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
         new_paragraph = fact.sentence.line != line
         line = fact.sentence.line
         if new_paragraph and not fact.stops and not after_heading and \
-                not CONTINUES.match(fact.sentence.text) and not (
+                not CONTINUES.match(fact.sentence.text) and \
+                not GOES_ON.match(fact.sentence.text) and not (
                     own_name and own_name.match(fact.sentence.text)):
             current = None
         after_heading = fact.sentence.heading

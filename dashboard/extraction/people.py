@@ -94,6 +94,7 @@ MEETING_CUE = re.compile(
     r"engagements?\s+with|conversations?\s+with|discussions?\s+with|hosted\s+by|"
     r"welcomed\s+by|received\s+by|audience\s+with|(?:at\s+)?the\s+invitation\s+of|"
     r"guest\s+of|call(?:ed)?\s+on|sit\s+down\s+with|"
+    r"(?:lunch|dine|breakfast)(?:ed|d|es|s|ing)?\s+with|"
     # "held talks at the Elysee with ...", "spent fifty minutes with ...", "co-host ... with"
     r"(?:talks|dialogue|consultations|lunch|dinner|minutes|hours)\b[^.;:]{0,60}?\bwith|"
     r"spen[dt]\s+[^.;:]{0,30}?\bwith|co-?(?:host|chair)\w*\b[^.;:]{0,100}?\bwith|"

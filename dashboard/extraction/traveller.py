@@ -208,7 +208,8 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     after = text[person.end:fact.sentence.end]
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
-        r"will\s+welcome|received|receives|will\s+receive|held\s+talks\s+with)\s+(?:with\s+)?"
+        r"will\s+welcome|received|receives|will\s+receive|greeted|greets|will\s+greet|"
+        r"held\s+talks\s+with)\s+(?:with\s+)?"
         rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}|him|her|them)\b", after):
         return True
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"

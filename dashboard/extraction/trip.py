@@ -24,6 +24,8 @@ from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import (
+    CONTINUES,
+    GOES_ON,
     assign_context,
     attach_dates,
     build_stops,
@@ -506,7 +508,12 @@ def _extract_trip(article: Article) -> Trip:
         fact.earlier_trip = not fact.signals and _earlier_trip(fact, fact.sentence.start, text,
                                                                anchor)
         if fact.sentence.line != line:
-            line, placed_in = fact.sentence.line, set()
+            # a new paragraph goes on from the same place when it opens like "He ...",
+            # "The following day he ..."
+            if not (CONTINUES.match(fact.sentence.text)
+                    or GOES_ON.match(fact.sentence.text)):
+                placed_in = set()
+            line = fact.sentence.line
         if fact.signals or fact.earlier_trip:
             # one destination, not a listed itinerary ("a tour that includes X, Y and Z")
             placed_in.update(sig.code for sig in fact.signals if not fact.earlier_trip

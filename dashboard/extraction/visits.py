@@ -78,7 +78,8 @@ ACTIVITY = re.compile(
     r"chair\w*|engagements?|stay\w*|be|"
     # ceremonial visits: "laid a wreath at the memorial in Nairobi", "addressed parliament"
     r"laid|lay(?:s|ing)?|wreath|address(?:es|ed|ing)?|spoke|speak(?:s|ing)?|"
-    r"inspect\w*|greet(?:s|ed|ing)?|welcom\w*|receiv\w*|banquet|ceremony)\b", re.IGNORECASE)
+    r"inspect\w*|greet(?:s|ed|ing)?|welcom\w*|receiv\w*|banquet|ceremony|audience|"
+    r"lunch\w*|dine|dined|dinner)\b", re.IGNORECASE)
 # How far (in words) "in X" may trail the activity it locates: "attend the Council of
 # Europe Summit in Iceland" is six words on; "discussed ... the Wagner group in Mali" is not
 # an activity at all.
