@@ -914,3 +914,25 @@ def test_the_following_day_goes_on_from_the_same_place():
         "following day he lunched with French President Emmanuel Macron.\n")
     assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("BE", ["Emmanuel Macron"])]
+
+
+def test_a_dated_departure_from_a_stop_is_its_last_day():
+    trip = trip_of(
+        "Date: 2017-05-27\n\nPresident Donald Trump landed in Riyadh last Saturday.\n\nHe flew "
+        "directly from Riyadh to Israel on Monday.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("SA", date(2017, 5, 20), date(2017, 5, 22)), ("IL", date(2017, 5, 22), date(2017, 5, 22))]
+
+
+def test_a_day_at_a_stop_before_leaving_for_the_next_ends_it():
+    trip = trip_of(
+        "Date: 2022-08-05\n\nSpeaker Nancy Pelosi flew to Taipei on Tuesday. On Wednesday she "
+        "met President Tsai Ing-wen before leaving for Seoul.\n")
+    assert [(s.country_code, s.end) for s in trip.stops][0] == ("TW", date(2022, 8, 3))
+
+
+def test_a_preview_that_will_then_travel_on_leaves_the_departure_day_open():
+    trip = trip_of(
+        "Date: 2023-06-20\n\nPrime Minister Narendra Modi will arrive in Washington on "
+        "Wednesday.\n\nFrom Washington, Modi will fly to Cairo on Saturday.\n")
+    assert trip.stops[0].country_code == "US" and trip.stops[0].end != date(2023, 6, 24)

@@ -420,6 +420,44 @@ def _narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 last_day = None  # "the next day" after a range is ambiguous
 
 
+# Leaving the stop before, dated: "flew directly from Riyadh to Israel on Monday", "(on
+# Wednesday he met ...) before leaving for Seoul". A bare "will then travel to Y on D" leaves
+# the day of departure open, as previews do.
+BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go|mov|cross|"
+                           r"continu)\w*\b[^.;:]{0,40}$", re.IGNORECASE)
+LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
+                     r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
+                     r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
+                        inferred: list[bool]) -> None:
+    """The day the traveller moves on to the next stop is the last day at the stop before,
+    when the text dates the move ("flew from Riyadh to Israel on Monday")."""
+    by_index = {f.sentence.index: f for f in active}
+    for k in range(1, len(drafts)):
+        before, draft = drafts[k - 1], drafts[k]
+        if draft.start is None or before.start is None or before.start > draft.start or (
+                before.end is not None and before.end >= draft.start):
+            continue
+        for sig in draft.signals:
+            fact = by_index.get(sig.sentence)
+            if sig.strength != "cue" or fact is None:
+                continue
+            left_before = any(
+                m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
+                and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
+                for m in fact.places)
+            if not left_before and not BEFORE_MOVING.search(
+                    text, max(fact.sentence.start, sig.position - 60), sig.position):
+                continue
+            if any(d.first == draft.start and not d.is_range for d in fact.dates):
+                before.end = draft.start
+                if not before.date_sentences or sig.sentence not in before.date_sentences:
+                    before.date_sentences.append(sig.sentence)
+                break
+
+
 def _headline(sentences: list[Sentence]) -> str | None:
     """Without a Title header, the first heading line of the body that is not a date."""
     for s in sentences:
@@ -567,6 +605,7 @@ def _extract_trip(article: Article) -> Trip:
             drafts[n].date_sentences.extend(
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
 
+    _close_on_departure(drafts, active, text, inferred)
     _fill_cities(drafts, active)
 
     stops: list[Stop] = []
