@@ -928,7 +928,7 @@ def test_a_day_at_a_stop_before_leaving_for_the_next_ends_it():
     trip = trip_of(
         "Date: 2022-08-05\n\nSpeaker Nancy Pelosi flew to Taipei on Tuesday. On Wednesday she "
         "met President Tsai Ing-wen before leaving for Seoul.\n")
-    assert [(s.country_code, s.end) for s in trip.stops][0] == ("TW", date(2022, 8, 3))
+    assert (trip.stops[0].country_code, trip.stops[0].end) == ("TW", date(2022, 8, 3))
 
 
 def test_a_preview_that_will_then_travel_on_leaves_the_departure_day_open():
