@@ -936,3 +936,13 @@ def test_a_preview_that_will_then_travel_on_leaves_the_departure_day_open():
         "Date: 2023-06-20\n\nPrime Minister Narendra Modi will arrive in Washington on "
         "Wednesday.\n\nFrom Washington, Modi will fly to Cairo on Saturday.\n")
     assert trip.stops[0].country_code == "US" and trip.stops[0].end != date(2023, 6, 24)
+
+
+def test_days_of_other_events_and_other_peoples_travel_are_not_the_stops():
+    trip = trip_of(
+        "Date: 2023-10-18\n\nPresident Joe Biden landed in Tel Aviv on Wednesday, after the Oct. "
+        "7 Hamas attacks.\n\nBiden said the explosion at a hospital in Gaza City on Tuesday was "
+        "not caused by Israel.\n\nGerman Chancellor Olaf Scholz visited Israel on Tuesday.\n\n"
+        "Biden will address the nation from the Oval Office on Thursday about aid to Israel.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("IL", date(2023, 10, 18), date(2023, 10, 18))]

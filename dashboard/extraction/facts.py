@@ -26,6 +26,7 @@ class SentenceFacts:
     context: int | None = None  # the stop it is about (named or carried over)
     trip_scope: bool = False
     earlier_trip: bool = False  # only about an earlier trip ("visited Washington last month")
+    others_travel: bool = False  # its only travel is someone else's ("Scholz visited Israel")
     stay_days: int = 0  # "arrived on Thursday for a two-day visit": the stay's stated length
 
 

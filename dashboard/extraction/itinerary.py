@@ -371,6 +371,38 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
                for m in fact.places)
 
 
+# "the Oct. 7 Hamas attacks", "the September 11 attacks": a date naming an event, not a day
+# of the trip ("the October 3-7 trip" is the trip's own)
+EVENT_AFTER_DATE = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+)*(?:attacks?|massacre|bombings?|invasion|raid|election|vote|"
+    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
+
+
+def _attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """"the Oct. 7 Hamas attacks": a date that names an event, not a day of the trip."""
+    s = fact.sentence
+    return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
+                and EVENT_AFTER_DATE.match(s.text, d.end - s.start))
+
+
+def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
+                      drafts: list[StopDraft]) -> bool:
+    """"the explosion at a hospital in Gaza City on Tuesday", "address the nation from the
+    Oval Office on Thursday": the place right before the date is no stop, so neither is the
+    day."""
+    before = [m for m in fact.places if m.end <= d.start and d.start - m.end <= 25
+              and m.kind in {"country", "city", "venue"}]
+    if not before:
+        return False
+    place = max(before, key=lambda m: m.end)
+    gap = fact.sentence.text[place.end - fact.sentence.start:d.start - fact.sentence.start]
+    located = re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$",
+                        fact.sentence.text[:place.start - fact.sentence.start], re.IGNORECASE)
+    return bool(located and re.fullmatch(r"(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap,
+                                         re.IGNORECASE)) \
+        and stop_for_place(place.place, drafts) is None
+
+
 def _negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     """"will not attend Monday's launch": the clause denies what happens on that day."""
     s = fact.sentence
@@ -407,15 +439,16 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
     country_ranges: dict[str, tuple[date | None, date]] = {}
     for fact in facts:
         n = fact.sentence.index
-        if fact.sentence.clutter or fact.sentence.heading:
-            continue
+        if fact.sentence.clutter or fact.sentence.heading or fact.others_travel:
+            continue  # "Scholz visited Israel on Tuesday": not the traveller's day there
         # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
         dateline = DATELINE.match(fact.sentence.text)
         filed_until = fact.sentence.start + dateline.end() if dateline else -1
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
-            and not sends_elsewhere(fact, d, drafts) and not _negated(fact, d)]
+            and not sends_elsewhere(fact, d, drafts) and not _negated(fact, d)
+            and not _attributive(fact, d)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None
@@ -453,6 +486,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
+                if _placed_elsewhere(fact, d, drafts):
+                    continue
                 if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
                            and stop_for_place(m.place, drafts) == target for m in fact.places):
                     # only a demonym or a leader ties the sentence to the stop ("solidarity

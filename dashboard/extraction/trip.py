@@ -534,8 +534,10 @@ def _extract_trip(article: Article) -> Trip:
             if not find_places(name) and (traveller.surname or "") not in name.split():
                 others.add(name.split()[-1])
     for fact in active:
-        fact.signals = [sig for sig in fact.signals
-                        if not someone_elses(sig, fact, others, traveller.surname, text)
+        theirs = [sig for sig in fact.signals
+                  if someone_elses(sig, fact, others, traveller.surname, text)]
+        fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
+        fact.signals = [sig for sig in fact.signals if sig not in theirs
                         and not _earlier_trip(fact, sig.end, text, anchor)]
 
     # meetings with named foreign leaders are visit evidence too, unless the sentence says
