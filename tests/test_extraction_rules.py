@@ -946,3 +946,22 @@ def test_days_of_other_events_and_other_peoples_travel_are_not_the_stops():
         "Biden will address the nation from the Oval Office on Thursday about aid to Israel.\n")
     assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
         ("IL", date(2023, 10, 18), date(2023, 10, 18))]
+
+
+def test_leaders_named_in_full_once_then_by_title_or_short_form():
+    trip = trip_of(
+        "Date: 2023-07-19\n\nTurkish President Recep Tayyip Erdogan set out on Monday on a tour "
+        "to see Saudi Crown Prince Mohammed bin Salman and UAE President Sheikh Mohamed bin "
+        "Zayed Al Nahyan.\n\nIn Jeddah on Monday, the crown prince received Erdogan.\n\nIn Abu "
+        "Dhabi on Wednesday, Sheikh Mohamed welcomed Erdogan.\n")
+    assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("SA", ["Crown Prince Mohammed bin Salman"]), ("AE", ["Mohamed bin Zayed Al Nahyan"])]
+
+
+def test_a_reference_point_since_a_month_does_not_make_an_earlier_trip():
+    trip = trip_of(
+        "Date: 2023-07-19\n\nTurkish President Recep Tayyip Erdogan arrived in Jeddah on Monday, "
+        "on his first trip since his re-election in May.\n\nOn his first trip since his "
+        "re-election in May, he held talks with Saudi Crown Prince Mohammed bin Salman.\n")
+    assert [leader.name for leader in trip.stops[0].leaders] == [
+        "Crown Prince Mohammed bin Salman"]

@@ -179,6 +179,14 @@ def _sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMent
 
 # ---------------------------------------------------------------- leaders
 
+# "the crown prince received Erdogan", "he met the emir": a title standing for a person
+TITLE_ONLY = re.compile(r"\b[Tt]he\s+(?P<title>(?:crown\s+prince|emir|king|queen|sultan|"
+                        r"emperor|pope|chancellor|prime\s+minister|premier|president|"
+                        r"taoiseach))\b(?!\s+(?-i:[A-Z])|\s+of\b)")
+# titles too common to stand for one person
+GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
+                  "foreign minister", "spokesperson", "spokesman", "ambassador"}
+
 def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Traveller,
              home: str | None, text: str) -> dict[str, int]:
     """Leaders met, attached to stops. Returns surname -> stop for sentence context."""
@@ -199,11 +207,43 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             if person.title and len(person.name.split()) > 1 and person.nationality \
                     and person.nationality != home:
                 known.setdefault(person.surname, person)
+    # a leader named in full once, then by a short form: "Sheikh Mohamed" after "UAE President
+    # Sheikh Mohamed bin Zayed Al Nahyan", "the crown prince" after "Saudi Crown Prince
+    # Mohammed bin Salman" (only when one person fits)
+    by_first: dict[str, list[PersonMention]] = {}
+    by_title: dict[str, list[PersonMention]] = {}
+    for person in known.values():
+        by_first.setdefault(person.name.split()[0], []).append(person)
+        by_title.setdefault(person.title.lower(), []).append(person)
+    own_title = traveller.person.title.lower() if traveller.person else ""
+    for title in [t for t in by_title if t == own_title or t in GENERIC_TITLES]:
+        del by_title[title]
+
+    def full_form(person: PersonMention) -> PersonMention:
+        words = person.name.split()
+        same = by_first.get(words[0], []) if len(words) == 1 else []
+        if len(same) == 1 and same[0].surname != person.surname:
+            full = same[0]
+            return PersonMention(full.title, full.name, person.start, person.end,
+                                 person.name_start, full.nationality, full.nationality_text)
+        return person
+
+    def by_title_only(fact: SentenceFacts) -> list[PersonMention]:
+        found = []
+        for match in TITLE_ONLY.finditer(text, fact.sentence.start, fact.sentence.end):
+            same = by_title.get(" ".join(match.group("title").lower().split()), [])
+            if len(same) == 1:
+                full = same[0]
+                found.append(PersonMention(full.title, full.name, match.start(), match.end(),
+                                           match.start("title"), full.nationality, None))
+        return found
+
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or fact.earlier_trip:
             continue
-        for person in fact.people + _bare_mentions(fact, known, text):
+        for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
+                + by_title_only(fact):
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
@@ -354,6 +394,9 @@ def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool
         clause = text[position:match.start()]
         if ";" in clause or (position > s.start and len(clause) > 80):
             continue
+        if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
+                                                    match.start()]):
+            continue  # "his first trip since his re-election in May": a reference point
         if _is_earlier(match, anchor):
             return True
     return False
