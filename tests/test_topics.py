@@ -93,3 +93,19 @@ def test_a_broken_taxonomy_file_gives_a_clear_error(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         load_topics(path)
+
+
+def test_a_leaders_biography_raises_no_topic_but_the_agenda_does():
+    import warnings
+
+    from dashboard.articles import read_article_text
+    from dashboard.extraction import extract_trip
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("bio.txt", (
+            "Date: 2022-10-04\n\nSecretary of State Antony Blinken will travel to Peru on "
+            "Thursday. He will meet Peruvian President Pedro Castillo, a former union leader who "
+            "is the son of peasant farmers, in Peru to discuss rural development.\n")))
+    tagged = {t.slug: t.phrase for t in trip.stops[0].topics}
+    assert tagged.get("rural-development") == "rural development"

@@ -370,6 +370,8 @@ ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|in
                     r"last|final)\b", re.IGNORECASE)
 
 
+# An appositive or relative clause about a person, up to the next comma or full stop
+BIOGRAPHY = re.compile(r",\s+(?:(?:a|an|the)\s+|who\s|whose\s)[^,;.]*")
 SIDELINES = re.compile(r"\bon\s+the\s+sidelines?\b|\bsidelines?\s+of\b", re.IGNORECASE)
 UNTITLED_TRAVELLER = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:has\s+|had\s+|also\s+)*"
@@ -710,8 +712,14 @@ def _extract_trip(article: Article) -> Trip:
         s = fact.sentence
         target = fact.context if not fact.trip_scope else None
         seen_here: set[str] = set()
+        # "Boric, a former student protest leader", "Castillo, ... who is the son of peasant
+        # farmers": a person's biography is not what is on the agenda
+        biography = [(m.start(), m.end()) for p in fact.people
+                     if (m := BIOGRAPHY.match(text, p.end, s.end))]
         for hit in body_topics:
             if hit.start < s.start or hit.end > s.end or hit.slug in seen_here:
+                continue
+            if any(a <= hit.start < b for a, b in biography):
                 continue
             seen_here.add(hit.slug)
             tag = TopicTag(slug=hit.slug, label=hit.label, phrase=hit.phrase,
