@@ -965,3 +965,10 @@ def test_a_reference_point_since_a_month_does_not_make_an_earlier_trip():
         "re-election in May, he held talks with Saudi Crown Prince Mohammed bin Salman.\n")
     assert [leader.name for leader in trip.stops[0].leaders] == [
         "Crown Prince Mohammed bin Salman"]
+
+
+def test_travel_months_after_the_story_is_a_later_trip():
+    trip = trip_of(
+        "Date: 2016-05-20\n\nPresident Obama will arrive in Hanoi on Sunday.\n\nHe is expected "
+        "to travel to Laos in September for the East Asia Summit.\n")
+    assert [s.country_code for s in trip.stops] == ["VN"]

@@ -86,3 +86,12 @@ def test_section_trailers_end_the_article():
     assert texts(text)[1:] == [("More from Vatican", True), ("- Pope to visit Hungary?", True)]
     text = "Kerry flew to Rome.\n\nDW recommends\n\n- Germany and China\n"
     assert [clutter for _text, clutter in texts(text)] == [False, True, True]
+
+
+def test_read_more_and_most_read_start_the_teasers():
+    text = ("The King flew to Mombasa on Thursday.\n\nRead more:\n- Prince William lands in "
+            "Singapore\n\nMOST READ\n1. Iran warns\n")
+    sentences = split_sentences(text)
+    teaser = next(s for s in sentences if "Singapore" in s.text)
+    assert teaser.clutter
+    assert not sentences[0].clutter

@@ -31,6 +31,7 @@ CLUTTER_LINE = re.compile(
 TRAILER_START = re.compile(
     r"^(?:skip next section.*|.*\btop stor(?:y|ies)\b.*|more stories.*|"
     r"more (?:from|on this)\b.*|related(?: articles| stories| topics| content| coverage)?:?|"
+    r"read (?:more|also)\s*:?|most (?:read|popular|viewed|shared)|"
     r"[\w ]{0,20}\brecommends:?|newsletter\b.*|"
     r"about (?:the )?(?:post )?author|you may also like.*|"
     r"%d bloggers like this:?|this site uses akismet.*|share this:?|"

@@ -413,7 +413,8 @@ def _is_earlier(match: re.Match, anchor) -> bool:
         return True
     if anchor is not None:
         back = (anchor.month - dates_mod.month_number(month)) % 12
-        return 1 <= back <= 6
+        # "expected to travel to Laos in September" in a May story: another, later trip
+        return 1 <= back <= 6 or 2 <= 12 - back <= 5
     return False
 
 
