@@ -972,3 +972,14 @@ def test_travel_months_after_the_story_is_a_later_trip():
         "Date: 2016-05-20\n\nPresident Obama will arrive in Hanoi on Sunday.\n\nHe is expected "
         "to travel to Laos in September for the East Asia Summit.\n")
     assert [s.country_code for s in trip.stops] == ["VN"]
+
+
+def test_leaders_met_at_a_place_then_elsewhere_and_a_shared_nationality():
+    trip = trip_of(
+        "Date: 2017-05-27\n\nPresident Donald Trump flew to Rome on Tuesday. On Wednesday he had "
+        "an audience with Pope Francis at the Vatican, then met Italian President Sergio "
+        "Mattarella and Prime Minister Paolo Gentiloni before heading to Brussels, where King "
+        "Philippe received him.\n")
+    assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("IT", ["Sergio Mattarella", "Paolo Gentiloni"]), ("VA", ["Pope Francis"]),
+        ("BE", ["King Philippe"])]

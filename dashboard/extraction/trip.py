@@ -149,6 +149,19 @@ def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
     return found
 
 
+def _shared_nationality(people: list[PersonMention], text: str) -> list[PersonMention]:
+    """"Italian President Sergio Mattarella and Prime Minister Paolo Gentiloni": the second
+    title shares the first one's nationality."""
+    shared = list(people)
+    for n in range(1, len(shared)):
+        first, second = shared[n - 1], shared[n]
+        if second.nationality is None and first.nationality and second.title and \
+                re.fullmatch(r",?\s+and\s+", text[first.end:second.start]):
+            shared[n] = PersonMention(second.title, second.name, second.start, second.end,
+                                      second.name_start, first.nationality, None)
+    return shared
+
+
 def _names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
     """An untitled "name" that is a place ("met Buenos Aires officials") or starts with a
     country or demonym ("met Saudi Aramco executives")."""
@@ -267,6 +280,17 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             before = [sig for sig in fact.signals if sig.strength != "leader"
                       and sig.end <= person.start and person.start - sig.end <= 80]
             closest = max(before, key=lambda sig: sig.end) if before else None
+            if closest is not None and MOVES_ON.search(text, closest.end, person.start) and \
+                    not re.search(r"\bwhere\b", text[closest.end:person.start]):
+                closest = None  # "audience with the Pope at the Vatican, then met ..."
+            # "meet Abbas in Bethlehem", "an audience with Pope Francis at the Vatican": the
+            # place right after the person says where
+            right_after = next((sig for sig in fact.signals if sig.strength != "leader"
+                                and 0 <= sig.position - person.end <= 30 and re.fullmatch(
+                                    r"[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
+                                    r"(?:the\s+)?", text[person.end:sig.position])), None)
+            if right_after is not None:
+                closest = right_after
             located = stop_for_place(
                 closest.city or places_mod.Place("country", closest.code, ""),
                 drafts) if closest else None
@@ -372,6 +396,7 @@ ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|in
 
 # An appositive or relative clause about a person, up to the next comma or full stop
 BIOGRAPHY = re.compile(r",\s+(?:(?:a|an|the)\s+|who\s|whose\s)[^,;.]*")
+MOVES_ON = re.compile(r"\b(?:then|before|after)\b", re.IGNORECASE)
 SIDELINES = re.compile(r"\bon\s+the\s+sidelines?\b|\bsidelines?\s+of\b", re.IGNORECASE)
 UNTITLED_TRAVELLER = re.compile(
     r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:has\s+|had\s+|also\s+)*"
@@ -553,6 +578,7 @@ def _extract_trip(article: Article) -> Trip:
         fact.people = [p for p in find_people(text, fact.sentence.start, fact.sentence.end,
                                               nationality_at, country_at)
                        if p.title or not _names_a_place(p, raw_places[fact.sentence.index])]
+        fact.people = _shared_nationality(fact.people, text)
         fact.places = _sentence_places(text, raw_places[fact.sentence.index], fact.people,
                                        article_codes)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
