@@ -983,3 +983,10 @@ def test_leaders_met_at_a_place_then_elsewhere_and_a_shared_nationality():
     assert [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("IT", ["Sergio Mattarella", "Paolo Gentiloni"]), ("VA", ["Pope Francis"]),
         ("BE", ["King Philippe"])]
+
+
+def test_a_past_month_is_not_a_later_trip():
+    trip = trip_of(
+        "Date: 2022-10-04\n\nSecretary of State Antony Blinken will travel to Chile.\n\nOn "
+        "Wednesday, he will meet Chilean President Gabriel Boric, who came to power in March.\n")
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Gabriel Boric"]

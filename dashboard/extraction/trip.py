@@ -415,7 +415,7 @@ def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool
     s = fact.sentence
     # "In July 2022 he travelled to Cameroon": a time that opens the sentence governs it
     opening = EARLIER_TRIP.match(text, s.start)
-    if opening and opening.end() <= position and _is_earlier(opening, anchor):
+    if opening and opening.end() <= position and _is_earlier(opening, anchor, s.start):
         return True
     for match in EARLIER_TRIP.finditer(text, position, s.end):
         clause = text[position:match.start()]
@@ -424,12 +424,13 @@ def _earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool
         if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
                                                     match.start()]):
             continue  # "his first trip since his re-election in May": a reference point
-        if _is_earlier(match, anchor):
+        if _is_earlier(match, anchor, s.start):
             return True
     return False
 
 
-def _is_earlier(match: re.Match, anchor) -> bool:
+def _is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
+    """The matched time lies before the story, or months after it in a future clause."""
     month = match.group("month")
     if match.group("year"):
         # "Blinken last visited Kyiv in April 2022" in a 2023 story
@@ -439,7 +440,13 @@ def _is_earlier(match: re.Match, anchor) -> bool:
     if anchor is not None:
         back = (anchor.month - dates_mod.month_number(month)) % 12
         # "expected to travel to Laos in September" in a May story: another, later trip
-        return 1 <= back <= 6 or 2 <= 12 - back <= 5
+        # the nearest verb before the month says the tense ("will meet X, who came to power
+        # in March" is past)
+        before = match.string[max(floor, match.start() - 80):match.start()]
+        future = [m.end() for m in dates_mod.FUTURE_MARKERS.finditer(before)]
+        past = [m.end() for m in dates_mod.PAST_MARKERS.finditer(before)]
+        later = 2 <= 12 - back <= 5 and bool(future) and max(future) > max(past, default=-1)
+        return 1 <= back <= 6 or later
     return False
 
 
