@@ -990,3 +990,10 @@ def test_a_past_month_is_not_a_later_trip():
         "Date: 2022-10-04\n\nSecretary of State Antony Blinken will travel to Chile.\n\nOn "
         "Wednesday, he will meet Chilean President Gabriel Boric, who came to power in March.\n")
     assert [leader.name for leader in trip.stops[0].leaders] == ["Gabriel Boric"]
+
+
+def test_a_base_named_after_its_town_locates_the_town():
+    trip = trip_of(
+        "Date: 2016-05-20\n\nPresident Obama will arrive in Tokyo on Wednesday. Next he will "
+        "visit Marine Corps Air Station Iwakuni. He will then travel to Hiroshima.\n")
+    assert [s.city for s in trip.stops] == ["Tokyo", "Iwakuni", "Hiroshima"]

@@ -122,6 +122,10 @@ LIST_FILLER = re.compile(
     r"including|namely|with\s+stops\s+in|stopping\s+in|followed\s+by|"
     # "the holy city of Najaf", "the Patagonian resort of Bariloche"
     r"(?:[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site|shrine)\s+of|"
+    # a base named after its town: "Marine Corps Air Station Iwakuni", "Naval Air Station
+    # Sigonella", "Camp Humphreys"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:Air\s+Station|Air\s+Base|Naval\s+Base|Joint\s+Base|"
+    r"Base|Camp)|"
     r"(?:Kingdom|Republic|State|Sultanate|Principality|Grand\s+Duchy|Federation|"
     r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
     r"\b[\s,;]*)*",
