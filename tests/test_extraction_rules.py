@@ -997,3 +997,12 @@ def test_a_base_named_after_its_town_locates_the_town():
         "Date: 2016-05-20\n\nPresident Obama will arrive in Tokyo on Wednesday. Next he will "
         "visit Marine Corps Air Station Iwakuni. He will then travel to Hiroshima.\n")
     assert [s.city for s in trip.stops] == ["Tokyo", "Iwakuni", "Hiroshima"]
+
+
+def test_the_same_evening_is_the_day_before():
+    trip = trip_of(
+        "Date: 2023-02-28\n\nPresident Emmanuel Macron will travel to Brazzaville on Saturday "
+        "morning. He will then travel on to Kinshasa, where he will hold talks the same "
+        "evening.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("CG", date(2023, 3, 4)), ("CD", date(2023, 3, 4))]

@@ -228,3 +228,7 @@ def test_lunched_with_is_a_meeting():
     text = "The following day he lunched with French President Emmanuel Macron."
     assert [text[a:b] for a, b in meeting_objects(text, 0, len(text))] == [
         " French President Emmanuel Macron."]
+
+
+def test_a_group_after_met_is_not_a_person():
+    assert people("The King met Royal Marines training their Kenyan counterparts.") == []

@@ -86,6 +86,9 @@ NON_NAME_WORDS = {
     "Friday", "Saturday", "Sunday", "On", "In", "At", "The", "He", "She", "They", "It",
     "This", "That", "And", "But", "During", "After", "Before", "While", "Secretary",
     "President", "Minister", "Prime", "Foreign", "Vice", "Deputy", "King", "Queen",
+    # groups, not people: "met Royal Marines training their Kenyan counterparts"
+    "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",
+    "Leaders", "Members", "Students", "Representatives", "Police", "Corps", "Delegation",
 }
 MEETING_CUE = re.compile(
     # ("a regional meeting in Phnom Penh" is a noun: no one is met there)

@@ -379,6 +379,7 @@ def _fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:
 
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
+                      r"the\s+same\s+(?:morning|afternoon|evening|night)|"
                       r"(?:later\s+)?that\s+(?:morning|afternoon|evening|night))\b",
                       re.IGNORECASE)
 NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b",
