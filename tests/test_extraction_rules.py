@@ -1006,3 +1006,11 @@ def test_the_same_evening_is_the_day_before():
         "evening.\n")
     assert [(s.country_code, s.start) for s in trip.stops] == [
         ("CG", date(2023, 3, 4)), ("CD", date(2023, 3, 4))]
+
+
+def test_a_leader_met_again_by_title_and_surname_keeps_the_full_name():
+    trip = trip_of(
+        "Date: 2016-05-20\n\nPresident Obama will arrive in Ise-Shima on Wednesday and meet "
+        "Prime Minister Shinzo Abe.\n\nHe will then travel to Hiroshima, where he will be joined "
+        "by Prime Minister Abe.\n")
+    assert [[leader.name for leader in s.leaders] for s in trip.stops][-1] == ["Shinzo Abe"]

@@ -232,8 +232,23 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
     for title in [t for t in by_title if t == own_title or t in GENERIC_TITLES]:
         del by_title[title]
 
+    # "Prime Minister Abe" after "Prime Minister Shinzo Abe": the full name as written
+    longest: dict[str, PersonMention] = {}
+    for fact in facts:
+        for person in fact.people:
+            if person.title and len(person.name) > len(longest.get(person.surname,
+                                                                   person).name):
+                longest[person.surname] = person
+            longest.setdefault(person.surname, person)
+
     def full_form(person: PersonMention) -> PersonMention:
         words = person.name.split()
+        fuller = longest.get(person.surname)
+        if len(words) == 1 and fuller is not None and len(fuller.name.split()) > 1 \
+                and fuller.title.lower() == person.title.lower():
+            return PersonMention(person.title, fuller.name, person.start, person.end,
+                                 person.name_start, person.nationality or fuller.nationality,
+                                 person.nationality_text)
         same = by_first.get(words[0], []) if len(words) == 1 else []
         if len(same) == 1 and same[0].surname != person.surname:
             full = same[0]
