@@ -1014,3 +1014,11 @@ def test_a_leader_met_again_by_title_and_surname_keeps_the_full_name():
         "Prime Minister Shinzo Abe.\n\nHe will then travel to Hiroshima, where he will be joined "
         "by Prime Minister Abe.\n")
     assert [[leader.name for leader in s.leaders] for s in trip.stops][-1] == ["Shinzo Abe"]
+
+
+def test_two_leaders_of_one_family_name_are_both_met():
+    trip = trip_of(
+        "Date: 2016-05-20\n\nPresident Obama will arrive in Hanoi on Sunday. He will meet Prime "
+        "Minister Nguyen Xuan Phuc and General Secretary Nguyen Phu Trong.\n")
+    assert [leader.name for leader in trip.stops[0].leaders] == [
+        "Nguyen Xuan Phuc", "Nguyen Phu Trong"]

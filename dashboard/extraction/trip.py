@@ -332,6 +332,12 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
                 continue
             key = person.surname
             existing = drafts[target].leaders.get(key)
+            if existing is not None and person.name.split()[0] == person.surname and \
+                    len(person.name.split()) > 1 and len(existing[0].name.split()) > 1 and \
+                    person.name != existing[0].name:
+                # two people of one family name: "Nguyen Xuan Phuc and Nguyen Phu Trong"
+                key = person.name
+                existing = drafts[target].leaders.get(key)
             if existing is None or len(person.name) > len(existing[0].name):
                 drafts[target].leaders[key] = (person, n)
             leader_stop[key] = target
