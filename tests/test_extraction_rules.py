@@ -1022,3 +1022,11 @@ def test_two_leaders_of_one_family_name_are_both_met():
         "Minister Nguyen Xuan Phuc and General Secretary Nguyen Phu Trong.\n")
     assert [leader.name for leader in trip.stops[0].leaders] == [
         "Nguyen Xuan Phuc", "Nguyen Phu Trong"]
+
+
+def test_a_leader_is_not_placed_at_the_destination_of_a_later_clause():
+    trip = trip_of(
+        "Date: 2022-08-05\n\nSpeaker Nancy Pelosi flew to Taipei on Tuesday.\n\nOn Wednesday she "
+        "met President Tsai Ing-wen, before leaving for Seoul.\n\nIn Seoul, Pelosi held talks "
+        "with National Assembly Speaker Kim Jin-pyo on Thursday.\n")
+    assert [leader.name for leader in trip.stops[-1].leaders] == ["Kim Jin-pyo"]

@@ -149,6 +149,12 @@ def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
     return found
 
 
+def own_country_here_of(person: PersonMention, fact: SentenceFacts,
+                        drafts: list[StopDraft]) -> bool:
+    return any(person.nationality and drafts[i].code == person.nationality
+               for i in fact.stops)
+
+
 def _shared_nationality(people: list[PersonMention], text: str) -> list[PersonMention]:
     """"Italian President Sergio Mattarella and Prime Minister Paolo Gentiloni": the second
     title shares the first one's nationality."""
@@ -312,10 +318,18 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             # else a stop of the leader's country that the sentence names ("received by
             # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
             # else the one stop the sentence's places name; else the leader's country's first
+            # ... counting only places in the person's own clause: "met Zelenskiy on Sunday,
+            # two days after she held talks with Putin at the Kremlin" is not at the Kremlin
+            other_clause = [sig for sig in fact.signals if (
+                re.search(r"\bthen\b", text[sig.end:person.start]) if sig.end <= person.start
+                else MOVES_ON.search(text, person.end, sig.position))]
             named_here = list(dict.fromkeys(
                 stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
-                for sig in fact.signals if sig.strength != "leader"))
+                for sig in fact.signals if sig.strength != "leader" and sig not in other_clause))
             named_here = [i for i in named_here if i is not None]
+            if other_clause and not named_here and len(fact.stops) == 1 and \
+                    not own_country_here_of(person, fact, drafts):
+                continue  # the sentence's one stop is another clause's place
             own_country_here = [i for i in fact.stops if person.nationality
                                 and drafts[i].code == person.nationality]
             if located is not None:
