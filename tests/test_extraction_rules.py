@@ -1030,3 +1030,10 @@ def test_a_leader_is_not_placed_at_the_destination_of_a_later_clause():
         "met President Tsai Ing-wen, before leaving for Seoul.\n\nIn Seoul, Pelosi held talks "
         "with National Assembly Speaker Kim Jin-pyo on Thursday.\n")
     assert [leader.name for leader in trip.stops[-1].leaders] == ["Kim Jin-pyo"]
+
+
+def test_a_word_capitalised_only_as_a_sentence_opener_is_not_the_traveller():
+    trip = trip_of(
+        "Date: 2023-02-28\n\nMacron heads to Gabon\n\nThe visit will take in Gabon. Discussions "
+        "will address security. Discussions will address trade.\n")
+    assert trip.traveler != "Discussions"

@@ -232,3 +232,8 @@ def test_lunched_with_is_a_meeting():
 
 def test_a_group_after_met_is_not_a_person():
     assert people("The King met Royal Marines training their Kenyan counterparts.") == []
+
+
+def test_the_formal_president_of_the_republic_comma_name():
+    found = people("the President of the Republic, Emmanuel Macron, will travel to Gabon")
+    assert [(p.title, p.name) for p in found] == [("President of the Republic", "Emmanuel Macron")]

@@ -59,7 +59,9 @@ _PORTFOLIO = (r"(?:(?:Foreign|External|Home|International|Internal|Economic|Euro
               r"Defen[cs]e|Finance|Trade|Economy|Interior|Commerce|Energy|Health|Justice|"
               r"Education|Agriculture)")
 _OFFICE = rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}"
-TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "|" + _OFFICE
+# "the President of the Republic, Emmanuel Macron": the formal title, then the name
+TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "|" + \
+    _OFFICE + r"|President\s+of\s+the\s+Republic(?=,)"
 _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|"
               r"Her\s+Highness|His\s+Majesty|Her\s+Majesty|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|"
               r"Sheikh|Sheikha|"

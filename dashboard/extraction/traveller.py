@@ -146,6 +146,8 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if any(m.start <= fact.sentence.start + match.start("word") < m.end
                for m in fact.places):
             continue
+        if not re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text):
+            continue  # "Discussions will address ...": capitalised only as a sentence opener
         first = match.group("first")
         if first and (first in NOT_SUBJECTS or any(
                 m.start <= fact.sentence.start < m.end for m in fact.places)):
