@@ -95,3 +95,13 @@ def test_read_more_and_most_read_start_the_teasers():
     teaser = next(s for s in sentences if "Singapore" in s.text)
     assert teaser.clutter
     assert not sentences[0].clutter
+
+
+def test_menus_and_breadcrumbs_are_clutter():
+    text = ("Politics | World | U.S. | Business | Sign in\nWorld > Europe > Ukraine\n\n"
+            "Merkel visits Kyiv | World news\n\nAngela Merkel arrived in Kyiv on Sunday.\n")
+    flags = [(s.text, s.clutter) for s in split_sentences(text)]
+    assert flags == [("Politics | World | U.S. | Business | Sign in", True),
+                     ("World > Europe > Ukraine", True),
+                     ("Merkel visits Kyiv | World news", False),
+                     ("Angela Merkel arrived in Kyiv on Sunday.", False)]

@@ -23,7 +23,10 @@ CLUTTER_LINE = re.compile(
     r"%d bloggers like this:?|like this:?|loading\.\.\.|###|\*\*\*|comments?|leave a reply|"
     r"about (?:the )?(?:post )?author|this site uses akismet.*|official news published at.*|"
     r".* originally published at .*|posted in .*|filed under .*|image source.*|"
-    r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\)"  # DW-style byline "ss/nm (AP, AFP)"
+    # DW-style byline "ss/nm (AP, AFP)"
+    r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\)|"
+    # menus and breadcrumbs: "Politics | World | U.S. | Sign in", "World > Europe > Ukraine"
+    r"[^|>]{1,30}(?:\s[|>]\s[^|>]{1,30}){2,}"
     r")\s*$",
     re.IGNORECASE,
 )
