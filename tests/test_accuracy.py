@@ -54,3 +54,13 @@ def test_the_seed_scores_fully_against_its_truth_file():
         pytest.skip(f"{folder} is absent")
     (seed,) = measure_folder(folder)
     assert seed.notes == [] and seed.error is None
+
+
+def test_the_scorer_counts_two_spellings_of_one_gazetteer_city_as_the_same_city():
+    from dashboard.extraction.accuracy import same_city
+
+    assert same_city("Rangoon", "Yangon", "MM")
+    assert same_city("Nay Pyi Taw", "Naypyidaw", "MM")
+    assert same_city("Busan", "Pusan", "KR")
+    assert not same_city("Rangoon", "Mandalay", "MM")
+    assert not same_city("Yangon", "Yangon City", "US")

