@@ -1037,3 +1037,10 @@ def test_a_word_capitalised_only_as_a_sentence_opener_is_not_the_traveller():
         "Date: 2023-02-28\n\nMacron heads to Gabon\n\nThe visit will take in Gabon. Discussions "
         "will address security. Discussions will address trade.\n")
     assert trip.traveler != "Discussions"
+
+
+def test_a_stop_that_was_ruled_out_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2015-07-27\n\nPresident Obama arrived in Nairobi, Kenya on Friday. Security "
+        "concerns had ruled out a stop in Somalia.\n")
+    assert [s.country_code for s in trip.stops] == ["KE"]

@@ -115,7 +115,9 @@ BLOCKED_BEFORE_IN = re.compile(
     # "expected to be back in Washington": a return, not a stop
     r"back|home)\s+(?:in|at)\s+$",
     re.IGNORECASE)
+# ("ruled out a stop in Somalia", "skipped Kabul": a leg decided against)
 NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+off|"
+                      r"rul(?:e|es|ed|ing)\s+out|skipp(?:ed|ing)|"
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
 LIST_FILLER = re.compile(
     r"[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
