@@ -1044,3 +1044,12 @@ def test_a_stop_that_was_ruled_out_is_not_a_stop():
         "Date: 2015-07-27\n\nPresident Obama arrived in Nairobi, Kenya on Friday. Security "
         "concerns had ruled out a stop in Somalia.\n")
     assert [s.country_code for s in trip.stops] == ["KE"]
+
+
+def test_a_leader_met_after_a_foreign_dateline_is_met_in_the_dateline_city():
+    trip = trip_of(
+        "Date: 2015-07-14\n\nVIENNA (Reuters) - Secretary of State John Kerry arrived in Vienna "
+        "on June 27.\n\nKerry spent hours in talks with Iranian Foreign Minister Mohammad Javad "
+        "Zarif.\n")
+    assert [s.country_code for s in trip.stops] == ["AT"]
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Mohammad Javad Zarif"]

@@ -658,6 +658,12 @@ def _extract_trip(article: Article) -> Trip:
     # meetings with named foreign leaders are visit evidence too, unless the sentence says
     # where the meeting is ("in Berlin ... meet with Israeli Prime Minister Netanyahu")
     line, placed_in = None, set()
+    # a foreign dateline ("VIENNA (Reuters) - ...") places the traveller for the whole story,
+    # so a leader of another country met later on no stated day is met there ("talks with
+    # Iranian Foreign Minister Zarif" in Vienna), while the dateline country's own leader
+    # confirms it, and a dated meeting ("set out on Monday to hold talks with ...") may be
+    # another leg
+    datelined: set[str] = set()
     for fact in active:
         # a sentence about an earlier trip and nothing else: its meetings are not this trip's
         fact.earlier_trip = not fact.signals and _earlier_trip(fact, fact.sentence.start, text,
@@ -669,6 +675,7 @@ def _extract_trip(article: Article) -> Trip:
                     or GOES_ON.match(fact.sentence.text)):
                 placed_in = set()
             line = fact.sentence.line
+        datelined.update(sig.code for sig in fact.signals if sig.strength == "dateline")
         if fact.signals or fact.earlier_trip:
             # one destination, not a listed itinerary ("a tour that includes X, Y and Z")
             placed_in.update(sig.code for sig in fact.signals if not fact.earlier_trip
@@ -680,6 +687,7 @@ def _extract_trip(article: Article) -> Trip:
             continue
         for person in fact.people:
             if person.nationality and person.nationality != home and \
+                    (not datelined or person.nationality in datelined or fact.dates) and \
                     person.surname != traveller.surname and \
                     person.title.lower() not in STAFF_TITLES and \
                     is_met(person, fact, traveller.surname, text):
