@@ -1053,3 +1053,10 @@ def test_a_leader_met_after_a_foreign_dateline_is_met_in_the_dateline_city():
         "Zarif.\n")
     assert [s.country_code for s in trip.stops] == ["AT"]
     assert [leader.name for leader in trip.stops[0].leaders] == ["Mohammad Javad Zarif"]
+
+
+def test_leaving_for_somewhere_at_the_end_of_the_visit_is_the_way_home():
+    trip = trip_of(
+        "Date: 2018-02-24\n\nPrime Minister Justin Trudeau left New Delhi for Ottawa on "
+        "Saturday at the end of a week-long visit to India.\n")
+    assert [s.country_code for s in trip.stops] == ["IN"]

@@ -157,6 +157,11 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        re.IGNORECASE)
 AFTER_CLAUSE = re.compile(r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
                           r"(?:visit|stop|stopover|trip)\s+(?:to|in)\b)", re.IGNORECASE)
+# Leaving for somewhere as the trip ends is the way home, not another leg
+DEPARTURE = re.compile(r"(?:left|leaves?|leaving|depart\w*)\b", re.IGNORECASE)
+TRIP_ENDS = re.compile(r"[^.;]{0,40}?\b(?:at\s+the\s+(?:end|close|conclusion)\s+of|"
+                       r"(?:ending|concluding|wrapping\s+up)\s+(?:a|an|his|her|their|the)\b)",
+                       re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
                       r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
 
@@ -276,6 +281,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             add(run, "cue")
     for cue in TRAVEL_CUE.finditer(text, start, end):
         run = place_list_after(cue.end(), mentions, text, end)
+        if run and DEPARTURE.match(cue.group(0)) and TRIP_ENDS.match(text, run[-1].end, end):
+            continue  # "left New Delhi for Ottawa at the end of a week-long visit": going home
         if run:
             add(run, "cue")
     for stop_words in STOP_WORDS.finditer(text, start, end):
