@@ -64,3 +64,21 @@ def test_the_scorer_counts_two_spellings_of_one_gazetteer_city_as_the_same_city(
     assert same_city("Busan", "Pusan", "KR")
     assert not same_city("Rangoon", "Mandalay", "MM")
     assert not same_city("Yangon", "Yangon City", "US")
+
+
+def test_one_missed_city_does_not_shift_the_later_cities_of_that_country():
+    from types import SimpleNamespace
+
+    from dashboard.extraction.accuracy import _align
+
+    def stop(code, city):
+        return SimpleNamespace(country_code=code, city=city)
+
+    truth = [{"country": "IN", "city": c} for c in ("Agra", "Mumbai", "Amritsar", "New Delhi")]
+    got = [stop("IN", "Agra"), stop("IN", "Amritsar"), stop("IN", "New Delhi")]
+    assert _align(truth, got) == [0, None, 1, 2]
+    # repeat visits keep their travel order
+    truth = [{"country": c, "city": city} for c, city in
+             [("KW", "Kuwait City"), ("QA", "Doha"), ("KW", "Kuwait City")]]
+    got = [stop("KW", "Kuwait City"), stop("QA", "Doha"), stop("KW", "Kuwait City")]
+    assert _align(truth, got) == [0, 1, 2]

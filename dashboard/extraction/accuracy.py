@@ -38,23 +38,42 @@ class ArticleScore:
 
 
 def _align(truth_stops: list[dict], stops: list) -> list[int | None]:
-    """For each truth stop, the index of the extracted stop it matches (in order), or None."""
+    """For each truth stop, the index of the extracted stop it matches, or None.
+
+    First every truth stop whose city an extracted stop of its country names (in travel
+    order), then the rest by country alone, so that one missed city among several in a
+    country ("Agra, Ahmedabad, Mumbai, ...") does not shift every later city by one.
+    """
     used: set[int] = set()
-    aligned: list[int | None] = []
-    cursor = 0
-    for truth in truth_stops:
-        code, city = truth["country"], truth.get("city")
-        candidates = [n for n, s in enumerate(stops) if s.country_code == code and n not in used]
-        if city and len(candidates) > 1:
-            named = [n for n in candidates if stops[n].city and
-                     same_city(city, stops[n].city, code)]
-            candidates = named or candidates
+    aligned: list[int | None] = [None] * len(truth_stops)
+
+    def pick(candidates: list[int], cursor: int) -> int | None:
         after = [n for n in candidates if n >= cursor]
-        pick = (after or candidates or [None])[0]
-        if pick is not None:
-            used.add(pick)
-            cursor = pick + 1
-        aligned.append(pick)
+        return (after or candidates or [None])[0]
+
+    cursor = 0
+    for k, truth in enumerate(truth_stops):
+        code, city = truth["country"], truth.get("city")
+        if not city:
+            continue
+        named = [n for n, s in enumerate(stops) if s.country_code == code and n not in used
+                 and s.city and same_city(city, s.city, code)]
+        chosen = pick(named, cursor)
+        if chosen is not None and sum(s.country_code == code for s in stops) > 1:
+            used.add(chosen)
+            aligned[k] = chosen
+            cursor = chosen + 1
+    for k, truth in enumerate(truth_stops):
+        if aligned[k] is not None:
+            continue
+        earlier = [n for n in aligned[:k] if n is not None]
+        cursor = max(earlier) + 1 if earlier else 0
+        candidates = [n for n, s in enumerate(stops)
+                      if s.country_code == truth["country"] and n not in used]
+        chosen = pick(candidates, cursor)
+        if chosen is not None:
+            used.add(chosen)
+        aligned[k] = chosen
     return aligned
 
 
