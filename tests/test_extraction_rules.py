@@ -1060,3 +1060,11 @@ def test_leaving_for_somewhere_at_the_end_of_the_visit_is_the_way_home():
         "Date: 2018-02-24\n\nPrime Minister Justin Trudeau left New Delhi for Ottawa on "
         "Saturday at the end of a week-long visit to India.\n")
     assert [s.country_code for s in trip.stops] == ["IN"]
+
+
+def test_a_city_named_in_apposition_to_the_capital_is_the_stop_city():
+    trip = trip_of(
+        "Date: 2011-12-02\n\nSecretary of State Hillary Clinton flew into the remote capital, "
+        "Nay Pyi Taw, on Wednesday evening.\n")
+    assert [(s.country_code, s.city, s.city_inferred) for s in trip.stops] == [
+        ("MM", "Nay Pyi Taw", False)]

@@ -124,6 +124,8 @@ LIST_FILLER = re.compile(
     r"including|namely|with\s+stops\s+in|stopping\s+in|followed\s+by|"
     # "the holy city of Najaf", "the Patagonian resort of Bariloche"
     r"(?:[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site|shrine)\s+of|"
+    # "flew into the remote capital, Nay Pyi Taw": the place named in apposition
+    r"(?:[\w-]+\s+)?(?:capital|city|town|port)(?=\s*,)|"
     # a base named after its town: "Marine Corps Air Station Iwakuni", "Naval Air Station
     # Sigonella", "Camp Humphreys"
     r"(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:Air\s+Station|Air\s+Base|Naval\s+Base|Joint\s+Base|"
