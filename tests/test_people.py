@@ -237,3 +237,8 @@ def test_a_group_after_met_is_not_a_person():
 def test_the_formal_president_of_the_republic_comma_name():
     found = people("the President of the Republic, Emmanuel Macron, will travel to Gabon")
     assert [(p.title, p.name) for p in found] == [("President of the Republic", "Emmanuel Macron")]
+
+
+def test_an_untitled_four_word_name_after_a_meeting_verb_is_read_whole():
+    text = "Clinton meets Aung San Suu Kyi at her lakeside home."
+    assert [p.name for p in find_people(text, 0, len(text))] == ["Aung San Suu Kyi"]

@@ -246,11 +246,12 @@ def find_people(text: str, start: int, end: int,
     return people
 
 
-# "has met Rishi Sunak at Chequers", "he met Wang Yi, China's top diplomat": a full name with
-# no title right after a meeting verb
+# "has met Rishi Sunak at Chequers", "he met Wang Yi, China's top diplomat", "meets Aung San
+# Suu Kyi": a full name of up to four words (as after a title) with no title right after a
+# meeting verb
 UNTITLED_MET = re.compile(
     rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{_UPPER}][\w'’\-]+"
-    rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,2}})\b")
+    rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,3}})\b")
 APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
 
 
