@@ -242,3 +242,11 @@ def test_the_formal_president_of_the_republic_comma_name():
 def test_an_untitled_four_word_name_after_a_meeting_verb_is_read_whole():
     text = "Clinton meets Aung San Suu Kyi at her lakeside home."
     assert [p.name for p in find_people(text, 0, len(text))] == ["Aung San Suu Kyi"]
+
+
+def test_patronymic_names_sharing_a_last_word_are_different_people():
+    trip = trip_of("Secretary of State Rex Tillerson traveled to Jeddah on Wednesday to meet "
+                   "Saudi Arabia's King Salman and Crown Prince Mohammed bin Salman.",
+                   "2017-07-13")
+    assert [leader.name for leader in trip.stops[0].leaders] == [
+        "King Salman", "Crown Prince Mohammed bin Salman"]

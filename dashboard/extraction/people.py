@@ -140,6 +140,12 @@ class PersonMention:
         if 2 <= len(words) <= 3 and words[0] in FAMILY_NAME_FIRST and len(words[1]) > 1 \
                 and not words[1].endswith("."):
             return words[0]  # "Xi Jinping" is Xi, "Yoon Suk-yeol" is Yoon
+        # "Mohammed bin Salman" and "King Salman", "Tamim bin Hamad Al Thani" and "Mohammed bin
+        # Abdulrahman Al Thani" are different people: a patronymic name is known by its given
+        # name and father's name, not by the last word
+        for n, word in enumerate(words[1:-1], start=1):
+            if word in {"bin", "ibn", "bint"}:
+                return " ".join(words[:n + 2])
         # "al-Sisi" and "Sisi" are one person
         return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1]) if words else self.name
 
