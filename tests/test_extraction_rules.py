@@ -1068,3 +1068,12 @@ def test_a_city_named_in_apposition_to_the_capital_is_the_stop_city():
         "Nay Pyi Taw, on Wednesday evening.\n")
     assert [(s.country_code, s.city, s.city_inferred) for s in trip.stops] == [
         ("MM", "Nay Pyi Taw", False)]
+
+
+def test_the_day_of_an_earlier_visit_is_not_a_day_of_this_one():
+    trip = trip_of(
+        "Date: 2022-04-09\n\nPrime Minister Boris Johnson travelled to Kyiv on Saturday 9 April "
+        "to meet President Volodymyr Zelenskyy. The Prime Minister last visited Kyiv on 1 "
+        "February, before the invasion.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("UA", date(2022, 4, 9), date(2022, 4, 9))]

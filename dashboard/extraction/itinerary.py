@@ -404,11 +404,18 @@ def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
 
 
 def _negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"will not attend Monday's launch": the clause denies what happens on that day."""
+    """"will not attend Monday's launch": the clause denies what happens on that day (or
+    puts it on an earlier visit)."""
     s = fact.sentence
     clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
                                   for mark in ";,"))
-    return bool(NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
+    return bool((NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
+                or PRIOR_VISIT.search(s.text, clause_start - s.start, d.start - s.start))
+
+
+# "he last visited Kyiv on 1 February": the day of an earlier visit, not of this trip
+PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|went|was\s+in|"
+                         r"been|stopped)\b", re.IGNORECASE)
 
 
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
