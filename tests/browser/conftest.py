@@ -307,8 +307,9 @@ def articles_dir() -> Path:
     return SEEDS_DIR
 
 
-@pytest.fixture(scope="session")
-def dashboard(articles_dir: Path) -> Iterator[RunningDashboard]:
+def serve_for_tests(articles_dir: Path) -> Iterator[RunningDashboard]:
+    """A dashboard on `articles_dir` for a fixture (`yield from`): a server that does not
+    start fails the test with its log, and the server is always stopped."""
     try:
         server = start_dashboard(articles_dir)
     except DashboardStartError as error:
@@ -317,6 +318,11 @@ def dashboard(articles_dir: Path) -> Iterator[RunningDashboard]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def dashboard(articles_dir: Path) -> Iterator[RunningDashboard]:
+    yield from serve_for_tests(articles_dir)
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP, MAIN, StreamlitPage
-
-from dashboard.devtools.serve import DashboardStartError, start_dashboard
+from conftest import DESKTOP, MAIN, StreamlitPage, serve_for_tests
 
 pytestmark = pytest.mark.browser
 
@@ -103,14 +101,7 @@ def test_highlight_styles_survive_the_sanitiser(app):
 def hostile_dashboard(tmp_path_factory) -> Iterator[object]:
     folder: Path = tmp_path_factory.mktemp("hostile-articles")
     (folder / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    try:
-        server = start_dashboard(folder)
-    except DashboardStartError as error:
-        pytest.fail(str(error), pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serve_for_tests(folder)
 
 
 def test_article_text_that_looks_like_html_is_shown_and_never_runs(browser, hostile_dashboard):

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP, SIDEBAR, StreamlitPage, eventually
+from conftest import DESKTOP, SIDEBAR, StreamlitPage, eventually, serve_for_tests
 from playwright.sync_api import expect
 
-from dashboard.devtools.serve import SEEDS_DIR, DashboardStartError, start_dashboard
+from dashboard.devtools.serve import SEEDS_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -38,14 +38,7 @@ def two_trips_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ob
     earlier = text.replace(SEED_DATELINE, EARLIER_DATELINE).replace(
         f"\n{SEED_HEADLINE}\n", f"\n{EARLIER_HEADLINE}\n")
     (folder / "earlier-trip.txt").write_text(earlier, encoding="utf-8")
-    try:
-        server = start_dashboard(Path(folder))
-    except DashboardStartError as error:
-        pytest.fail(str(error), pytrace=False)
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from serve_for_tests(Path(folder))
 
 
 @pytest.fixture
