@@ -177,13 +177,21 @@ def load_trips(paths: Iterable[str | Path]) -> tuple[list[Trip], list[str]]:
     return trips, errors
 
 
+def unique_trip_id(trip_id: str, taken: set[str]) -> str:
+    """`trip_id`, or `trip_id-2`, `-3`, ... when a trip with that id is already loaded."""
+    if trip_id not in taken:
+        return trip_id
+    n = 2
+    while f"{trip_id}-{n}" in taken:
+        n += 1
+    return f"{trip_id}-{n}"
+
+
 def _deduplicate_ids(trips: list[Trip]) -> None:
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     for trip in trips:
-        n = seen.get(trip.id, 0)
-        seen[trip.id] = n + 1
-        if n:
-            trip.id = f"{trip.id}-{n + 1}"
+        trip.id = unique_trip_id(trip.id, taken)
+        taken.add(trip.id)
 
 
 def load_tables(folder: str | Path) -> TripTables:

@@ -67,16 +67,6 @@ def extract_upload(name: str, text: str, published: date | None = None) -> Trip:
     return extract_trip(read_article_text(name, text, published))
 
 
-def unique_trip_id(trip_id: str, taken: set[str]) -> str:
-    """`trip_id`, or `trip_id-2`, `-3`, ... when a trip with that id is already shown."""
-    if trip_id not in taken:
-        return trip_id
-    n = 2
-    while f"{trip_id}-{n}" in taken:
-        n += 1
-    return f"{trip_id}-{n}"
-
-
 def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:
     """The base tables with the uploaded trips appended (base rows first, order kept)."""
     if not uploads:

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.models import ArticleError
-from dashboard.tables import load_tables
+from dashboard.tables import load_tables, unique_trip_id
 from dashboard.uploads import (
     MAX_UPLOAD_BYTES,
     check_upload_name,
     decode_upload,
     extract_upload,
     merge_uploads,
-    unique_trip_id,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -103,3 +102,11 @@ def test_merge_keeps_base_rows_and_adds_the_upload() -> None:
     # the base tables are not changed in place (they live in the shared cache)
     assert len(load_tables(SEEDS).itinerary) == len(base.itinerary)
     assert merge_uploads(base, []) is base
+
+
+def test_two_copies_of_an_article_load_as_two_trips(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    trip_id = load_tables(SEEDS).trips["trip_id"].iloc[0]
+    assert list(load_tables(tmp_path).trips["trip_id"]) == [trip_id, f"{trip_id}-2",
+                                                            f"{trip_id}-3"]

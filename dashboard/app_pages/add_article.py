@@ -8,13 +8,13 @@ import streamlit as st
 
 from dashboard.models import ArticleError, Trip
 from dashboard.session import current_view
+from dashboard.tables import unique_trip_id
 from dashboard.uploads import (
     MAX_UPLOAD_BYTES,
     UPLOADS_KEY,
     check_upload_name,
     decode_upload,
     extract_upload,
-    unique_trip_id,
 )
 from dashboard.views.markup import escape_markdown
 
