@@ -216,7 +216,8 @@ def trip_record(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | 
 
 
 def record_lane(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
-                published: object = None, margin_days: int = NEARBY_DAYS) -> pd.DataFrame:
+                published: object = None, margin_days: int = NEARBY_DAYS,
+                check: pd.DataFrame | None = None) -> pd.DataFrame:
     """The 'official record' timeline lane of a trip: the traveller's record visits during
     the trip, each with the status of the stop it was matched to ("confirmed", "differs"),
     or "only in the record" when no stop of the article matches it."""
@@ -224,7 +225,8 @@ def record_lane(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | 
     visits = trip_record(itinerary, records, traveler, published, margin_days)
     if visits.empty:
         return pd.DataFrame(columns=columns)
-    check = check_stops(itinerary, records, traveler, published)
+    if check is None:  # callers that already checked the stops pass the result in
+        check = check_stops(itinerary, records, traveler, published)
     status_of = dict(zip(check["record_id"].dropna(), check.dropna(subset=["record_id"])["status"],
                          strict=True))
     lane = visits.assign(status=[status_of.get(i, "only in the record") for i in visits["id"]])

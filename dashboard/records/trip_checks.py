@@ -50,8 +50,9 @@ def check_all_trips(tables: TripTables, records: pd.DataFrame) -> RecordChecks:
         if itinerary.empty:
             continue
         published = trip["published"] if pd.notna(trip["published"]) else None
-        stops.append(check_stops(itinerary, records, trip["traveler"], published))
-        lane = record_lane(itinerary, records, trip["traveler"], published)
+        check = check_stops(itinerary, records, trip["traveler"], published)
+        stops.append(check)
+        lane = record_lane(itinerary, records, trip["traveler"], published, check=check)
         if not lane.empty:
             lanes.append(lane.assign(trip_id=trip["trip_id"])[LANE_COLUMNS])
     return RecordChecks(
