@@ -7,20 +7,26 @@ PORT   ?= 8501
 
 .PHONY: run test lint bench accuracy screenshots clean
 
+# The first run installs the dependencies (a few minutes): pip shows its progress, so the
+# wait is never silent.
 $(BIN)/python:
+	@echo "Creating the virtual environment in $(VENV) (first run only)"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --progress-bar on --upgrade pip
 
 # Stamp files: reinstall only when pyproject.toml changes.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "Installing the app and its dependencies into $(VENV) (first run: a few minutes)"
+	$(BIN)/python -m pip install --progress-bar on -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "Installing the app with its test extras into $(VENV) (first run: a few minutes)"
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
+	@echo "Starting the dashboard at http://localhost:$(PORT) (another port: make run PORT=8600)"
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: $(VENV)/.installed-test

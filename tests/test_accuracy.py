@@ -1,19 +1,29 @@
 """Accuracy on the development articles in ../shared/articles, against their truth files.
 
-The floors are the figures the extractor reaches today (see README): a change that loses any
-of them fails here. The articles are not special-cased anywhere in the extractor.
+Two sets of floors. The five original development articles (and the seed) were extracted
+fully when the folder held only them: they keep floors of 1.0, so no change may lose ground
+on them. The folder has since grown to 19 articles; the whole folder keeps floors at the
+figures measured when it grew (rounded down to two decimals), so a change that loses ground
+there fails too, and a change that gains ground should raise them. The articles are not
+special-cased anywhere in the extractor.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dashboard.extraction.accuracy import format_report, measure_folder, overall
+from tests.shared_data import SHARED_ARTICLES, SHARED_SEEDS
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FLOORS = {
+# The five articles the folder held first; each was extracted fully.
+ORIGINAL_ARTICLES = (
+    "02_state_statement_blinken_colombia_chile_peru.txt",
+    "04_voa_tillerson_myanmar_trump_asia_2017.txt",
+    "09_state_kerry_france_belgium_kosovo_serbia_cyprus_greece_2015.txt",
+    "13_whitehouse_biden_uk_lithuania_finland_2023.txt",
+    "15_no10_sunak_reykjavik_tokyo_hiroshima_2023.txt",
+)
+ORIGINAL_FLOORS = {
     "country_set": 1.0,
     "country_order": 1.0,
     "start": 1.0,
@@ -22,11 +32,22 @@ FLOORS = {
     "leaders": 1.0,
     "country_f1": 1.0,
 }
+# The whole folder (19 articles, 73 truth stops), measured 2026-11-30: 0.79 / 0.42 / 0.73 /
+# 0.67 / 0.86 / 0.71 / F1 0.91.
+FOLDER_FLOORS = {
+    "country_set": 0.78,
+    "country_order": 0.42,
+    "start": 0.72,
+    "end": 0.67,
+    "city": 0.86,
+    "leaders": 0.71,
+    "country_f1": 0.90,
+}
 
 
 @pytest.fixture(scope="module")
 def scores():
-    folder = SHARED / "articles"
+    folder = SHARED_ARTICLES
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent: the development articles are not checked out")
     found = measure_folder(folder)
@@ -36,20 +57,36 @@ def scores():
     return found
 
 
+@pytest.fixture(scope="module")
+def original_scores(scores):
+    found = [s for s in scores if s.name in ORIGINAL_ARTICLES]
+    assert sorted(s.name for s in found) == sorted(ORIGINAL_ARTICLES), \
+        "an original development article is missing from the folder"
+    return found
+
+
 def test_every_article_extracts(scores):
     assert [s.error for s in scores if s.error] == []
     assert len(scores) >= 5
 
 
-@pytest.mark.parametrize("field", sorted(FLOORS))
-def test_accuracy_floor(scores, field):
+@pytest.mark.parametrize("field", sorted(ORIGINAL_FLOORS))
+def test_accuracy_floor_of_the_original_articles(original_scores, field):
+    rate = overall(original_scores)[field]
+    floor = ORIGINAL_FLOORS[field]
+    assert rate >= floor, f"{field}: {rate:.2f} < floor {floor:.2f}\n" + \
+        format_report(original_scores)
+
+
+@pytest.mark.parametrize("field", sorted(FOLDER_FLOORS))
+def test_accuracy_floor_of_the_whole_folder(scores, field):
     rate = overall(scores)[field]
-    assert rate >= FLOORS[field], f"{field}: {rate:.2f} < floor {FLOORS[field]:.2f}\n" + \
-        format_report(scores)
+    assert rate >= FOLDER_FLOORS[field], \
+        f"{field}: {rate:.2f} < floor {FOLDER_FLOORS[field]:.2f}\n" + format_report(scores)
 
 
 def test_the_seed_scores_fully_against_its_truth_file():
-    folder = SHARED / "seeds"
+    folder = SHARED_SEEDS
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent")
     (seed,) = measure_folder(folder)

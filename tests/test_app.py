@@ -11,11 +11,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import dashboard.loading as loading
+from tests.shared_data import SHARED_ARTICLES
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "dashboard" / "app.py"
 SEEDS = REPO / "seeds"
-SHARED_ARTICLES = REPO.parent / "shared" / "articles"
 # The pages that draw the current selection of trips (the records page has its own chooser).
 VIEW_PAGES = ["app_pages/overview.py", "app_pages/topics.py", "app_pages/source.py",
               "app_pages/data.py"]

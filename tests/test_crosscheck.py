@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -17,17 +15,16 @@ from dashboard.records.crosscheck import (
 )
 from dashboard.records.reader import read_records
 from dashboard.records.traveler import match_traveler
+from tests.shared_data import SEED, SHARED_RECORDS
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seeds" / "000_2088198bdb06ddc9.txt"
 T, NAT = pd.Timestamp, pd.NaT
 
 
 @pytest.fixture(scope="module")
 def records() -> pd.DataFrame:
-    if not (SHARED / "records").is_dir():
-        pytest.skip(f"official record copy not found at {SHARED / 'records'}")
-    return read_records(SHARED / "records").frame
+    if not SHARED_RECORDS.is_dir():
+        pytest.skip(f"official record copy not found at {SHARED_RECORDS}")
+    return read_records(SHARED_RECORDS).frame
 
 
 def itinerary(trip_id: str, stops: list[tuple[str, str, object, object]]) -> pd.DataFrame:

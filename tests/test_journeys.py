@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
@@ -16,8 +14,7 @@ from dashboard.records.journeys import (
     traveler_summary,
 )
 from dashboard.records.reader import RECORD_COLUMNS, read_records
-
-SHARED_RECORDS = Path(__file__).resolve().parents[1].parent / "shared" / "records"
+from tests.shared_data import SHARED_RECORDS
 
 
 def visits(rows: list[tuple[str, str, str | None, str]], who: str = "doe-jane") -> pd.DataFrame:

@@ -22,9 +22,9 @@ from dashboard.views.record_views import (
     record_table,
     record_timeline,
 )
+from tests.shared_data import SHARED_RECORDS
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_RECORDS = ROOT.parent / "shared" / "records"
 PAGE = ROOT / "dashboard" / "app_pages" / "records.py"
 
 

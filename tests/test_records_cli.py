@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from dashboard.records.__main__ import main
+from tests.shared_data import SEED, SHARED_RECORDS
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-RECORDS = SHARED / "records"
-SEED = SHARED / "seeds" / "000_2088198bdb06ddc9.txt"
+RECORDS = SHARED_RECORDS
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from dashboard.records.countries import country_code, load_overrides
 from dashboard.records.reader import RECORD_COLUMNS, read_records
-
-SHARED_RECORDS = Path(__file__).resolve().parents[1].parent / "shared" / "records"
+from tests.shared_data import SHARED_RECORDS
 
 # Counted in the snapshot (commit 3170c773): <trip> elements per folder.
 SECRETARY_ROWS = 3439

@@ -9,9 +9,10 @@ import pytest
 from dashboard.records import read_records
 from dashboard.records.trip_checks import check_all_trips, empty_checks
 from dashboard.tables import load_tables
+from tests.shared_data import SHARED_RECORDS
 
 REPO = Path(__file__).resolve().parents[1]
-RECORDS = REPO.parent / "shared" / "records"
+RECORDS = SHARED_RECORDS
 
 
 @pytest.fixture(scope="module")
