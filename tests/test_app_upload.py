@@ -67,3 +67,14 @@ def test_the_visitor_can_give_the_publication_date() -> None:
     assert not at.exception
     trip = at.session_state[UPLOADS_KEY][0]
     assert trip.stops[0].start == date(2022, 10, 3)
+
+
+def test_the_added_list_shows_the_trip_id_verbatim() -> None:
+    # issue 12 item 20: the seed added again gets the id ...-2, shown without escapes
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_2088198bdb06ddc9.txt")
+    at = _submit(_new_app(), seed.read_text(encoding="utf-8"))
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "trip=" in m.value]
+    assert len(shown) == 1
+    assert "`trip=blinken-2022-10-latin-america-2`" in shown[0]
+    assert "\\-" not in shown[0]

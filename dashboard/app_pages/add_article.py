@@ -16,7 +16,7 @@ from dashboard.uploads import (
     decode_upload,
     extract_upload,
 )
-from dashboard.views.markup import escape_markdown
+from dashboard.views.markup import escape_markdown, markdown_code
 
 st.header("Add an article", anchor=False)
 st.caption(
@@ -85,7 +85,7 @@ if uploads:
     for n, trip in enumerate(list(uploads)):
         left, right = st.columns([5, 1], vertical_alignment="center")
         stops = " → ".join(s.city or s.country for s in trip.stops)
-        left.markdown(f"**{escape_markdown(trip.title)}**  \n`trip={escape_markdown(trip.id)}`"
+        left.markdown(f"**{escape_markdown(trip.title)}**  \n{markdown_code(f'trip={trip.id}')}"
                       f" · {escape_markdown(stops)}")
         if right.button("Remove", key=f"remove_upload_{n}_{trip.id}",
                         icon=":material/delete:"):

@@ -16,3 +16,19 @@ def escape_markdown(text: object) -> str:
 def escape_html(text: object) -> str:
     """Text safe inside HTML element content and quoted attributes."""
     return html.escape(str(text), quote=True)
+
+
+def markdown_code(text: object) -> str:
+    """`text` as a Markdown code span, shown verbatim.
+
+    Inside a code span backslashes are literal, so `escape_markdown` there would show its
+    escapes ("blinken\\-2022"); instead the span's fence is made one backtick longer than the
+    longest run of backticks in the text (CommonMark), and a space pads text that starts or
+    ends with a backtick. Newlines become spaces (a span is one line).
+    """
+    value = str(text).replace("\r", " ").replace("\n", " ")
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    if value.startswith("`") or value.endswith("`"):
+        value = f" {value} "
+    return f"{fence}{value}{fence}"
