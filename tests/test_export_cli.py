@@ -44,6 +44,18 @@ def test_csv_of_the_seed_to_stdout() -> None:
     assert frame["start"].iloc[0] == "2022-10-03"
 
 
+def test_csv_for_spreadsheets_by_default_and_plain_for_scripts() -> None:
+    # issue 12 item 5: the default CSV carries a BOM; csv-plain is the raw data
+    sheet = subprocess.run([sys.executable, "-m", "dashboard.export", "csv"], cwd=REPO,
+                           capture_output=True, timeout=120)
+    plain = subprocess.run([sys.executable, "-m", "dashboard.export", "csv-plain"], cwd=REPO,
+                           capture_output=True, timeout=120)
+    assert sheet.returncode == plain.returncode == 0, sheet.stderr + plain.stderr
+    assert sheet.stdout.startswith(b"\xef\xbb\xbf")
+    assert plain.stdout.startswith(b"trip_id,")
+    assert sheet.stdout.decode("utf-8-sig").count("\r\n") == plain.stdout.decode().count("\r\n")
+
+
 def test_country_filter_keeps_one_stop_in_geojson() -> None:
     result = export("geojson", "--country", "cl", "--articles", SEEDS)
     assert result.returncode == 0, result.stderr

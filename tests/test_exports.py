@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import geojson
@@ -14,6 +15,7 @@ from export_fixtures import HOSTILE, export_tables, export_trips
 
 from dashboard.export import FORMATS, render_export
 from dashboard.export.common import EMPTY_NOTE
+from dashboard.export.csv_export import neutralise_cell
 from dashboard.export.geojson_export import split_at_antimeridian
 from dashboard.export.links import merge_query, view_url
 from dashboard.extraction import trip_to_json
@@ -103,6 +105,56 @@ def test_csv_of_an_empty_selection_is_a_header_only(nothing: TripTables,
     frame = read_csv(export("csv", nothing))
     assert frame.empty
     assert list(frame.columns) == list(read_csv(export("csv", tables)).columns)
+
+
+FORMULA_CELLS = {  # a cell as an article gives it -> as the spreadsheet CSV must hold it
+    "- Monday: Bogota, Colombia": "'- Monday: Bogota, Colombia",  # a dash-bulleted line
+    "@StateDept: the Secretary will travel": "'@StateDept: the Secretary will travel",
+    "=HYPERLINK(\"http://x.example\",\"click\")": "'=HYPERLINK(\"http://x.example\",\"click\")",
+    "+1 202 555 0100": "'+1 202 555 0100",
+    "\tindented": "'\tindented",
+    "\rcarriage": "'\rcarriage",
+}
+
+
+def with_key_sentences(tables: TripTables, sentences: list[str]) -> TripTables:
+    itinerary = tables.itinerary.copy()
+    itinerary.loc[: len(sentences) - 1, "key_sentence"] = sentences
+    return replace(tables, itinerary=itinerary)
+
+
+def test_spreadsheet_csv_starts_with_a_utf8_byte_order_mark(tables: TripTables) -> None:
+    # issue 12 item 5: without the mark Excel shows "BogotÃ¡"
+    data = render_export("csv", tables, now=NOW).data
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Bogotá" in data.decode("utf-8-sig")
+
+
+def test_plain_csv_has_no_byte_order_mark(tables: TripTables) -> None:
+    export_ = render_export("csv-plain", tables, now=NOW)
+    assert export_.data.startswith(b"trip_id,")
+    assert export_.file_name == "trips-selection-plain.csv"
+    assert render_export("csv", tables, now=NOW).file_name == "trips-selection.csv"
+
+
+def test_spreadsheet_csv_neutralises_formula_cells_and_plain_keeps_them(
+        tables: TripTables) -> None:
+    # issue 12 item 5: cells starting with = + - @ tab CR are live formulas in a spreadsheet
+    view = with_key_sentences(tables, list(FORMULA_CELLS))
+    sheet = read_csv(export("csv", view).removeprefix("\ufeff"))
+    plain = read_csv(export("csv-plain", view))
+    count = len(FORMULA_CELLS)
+    assert sheet["key_sentence"].tolist()[:count] == list(FORMULA_CELLS.values())
+    assert plain["key_sentence"].tolist()[:count] == list(FORMULA_CELLS)
+    # numbers are not formulas: a negative latitude stays a number
+    assert sheet["lat"].tolist() == plain["lat"].tolist()
+    assert "-33.45" in sheet["lat"].tolist()
+    assert neutralise_cell("Blinken met Petro = talks") == "Blinken met Petro = talks"
+    assert neutralise_cell(-33.45) == -33.45
+    for column in sheet.columns:
+        for cell in sheet[column]:
+            if column not in ("lat", "lon"):
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (column, cell)
 
 
 # --- GeoJSON -------------------------------------------------------------------------------
@@ -304,9 +356,11 @@ def test_json_of_an_empty_selection(nothing: TripTables) -> None:
 def test_every_format_names_its_file_after_the_view(name: str, tables: TripTables,
                                                     chile: TripTables) -> None:
     assert render_export(name, chile, trips=export_trips()).file_name == (
-        f"trip-blinken-2022-10.{FORMATS[name].extension}")
+        f"trip-blinken-2022-10{FORMATS[name].name_suffix}.{FORMATS[name].extension}")
     assert render_export(name, tables, trips=export_trips()).file_name == (
-        f"trips-selection.{FORMATS[name].extension}")
+        f"trips-selection{FORMATS[name].name_suffix}.{FORMATS[name].extension}")
+    names = [render_export(n, chile, trips=export_trips()).file_name for n in FORMATS]
+    assert len(set(names)) == len(names), "two formats would download under one name"
 
 
 @pytest.mark.parametrize("name", list(FORMATS))

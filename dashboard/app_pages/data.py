@@ -124,4 +124,4 @@ with topics_tab:
 st.subheader("Download", anchor=False)
 # The exports of the current selection (CSV, GeoJSON, iCalendar, JSON, HTML report) are
 # added here by the export module's page helper, called with `state`.
-download_buttons(state.view, state.selection, key="data_downloads", columns=5)
+download_buttons(state.view, state.selection, key="data_downloads", columns=3)

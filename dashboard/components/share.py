@@ -26,6 +26,7 @@ from dashboard.views.markup import escape_markdown
 
 ICONS = {
     "csv": ":material/table_view:",
+    "csv-plain": ":material/data_array:",
     "geojson": ":material/map:",
     "ics": ":material/calendar_month:",
     "json": ":material/data_object:",
@@ -90,7 +91,7 @@ def download_buttons(view: TripTables, selection: Selection | None = None, *,
         fmt = FORMATS[format_name]
         slots[n % len(slots)].download_button(
             fmt.label, data=_deferred(format_name, view, selection, trips, title),
-            file_name=f"{stem}.{fmt.extension}", mime=fmt.mime, key=f"{key}_{format_name}",
+            file_name=fmt.file_name(stem), mime=fmt.mime, key=f"{key}_{format_name}",
             help=fmt.description, icon=ICONS.get(format_name), on_click="ignore",
             width="stretch",
         )

@@ -26,12 +26,22 @@ class ExportFormat:
     extension: str
     mime: str
     description: str
+    name_suffix: str = ""
+    """Added to the file's stem, so two formats with one extension get different names."""
+
+    def file_name(self, stem: str) -> str:
+        """`stem` + suffix + extension: "trip-x.csv", "trip-x-plain.csv"."""
+        return f"{stem}{self.name_suffix}.{self.extension}"
 
 
 FORMATS: dict[str, ExportFormat] = {
     f.name: f for f in (
         ExportFormat("csv", "CSV", "csv", "text/csv",
-                     "Itinerary, one row per stop, for spreadsheets"),
+                     "Itinerary, one row per stop, for spreadsheets (Excel, LibreOffice): "
+                     "UTF-8 with a byte order mark, formula-like cells made inert"),
+        ExportFormat("csv-plain", "CSV (plain)", "csv", "text/csv",
+                     "The same itinerary for scripts: UTF-8 without a byte order mark, "
+                     "every value exactly as extracted", name_suffix="-plain"),
         ExportFormat("geojson", "GeoJSON", "geojson", "application/geo+json",
                      "Stops and route for GIS and web maps (RFC 7946)"),
         ExportFormat("ics", "Calendar", "ics", "text/calendar",
@@ -89,7 +99,8 @@ def render_export(format_name: str, view: TripTables, *, trips: Iterable[Trip] =
         raise ValueError(f"unknown export format {format_name!r}; "
                          f"choose one of {', '.join(FORMATS)}")
     renderers: dict[str, Callable[[], str]] = {
-        "csv": lambda: _csv(view),
+        "csv": lambda: _spreadsheet_csv(view),
+        "csv-plain": lambda: _csv(view),
         "geojson": lambda: _geojson(view),
         "ics": lambda: _ics(view, title, now),
         "json": lambda: _json(trips, view),
@@ -97,8 +108,14 @@ def render_export(format_name: str, view: TripTables, *, trips: Iterable[Trip] =
     }
     fmt = FORMATS[format_name]
     return Export(format=fmt, content=renderers[format_name](),
-                  file_name=f"{file_stem(view)}.{fmt.extension}",
+                  file_name=fmt.file_name(file_stem(view)),
                   notes=export_notes(format_name, view))
+
+
+def _spreadsheet_csv(view: TripTables) -> str:
+    from dashboard.export.csv_export import to_spreadsheet_csv
+
+    return to_spreadsheet_csv(view)
 
 
 def _csv(view: TripTables) -> str:

@@ -4,9 +4,11 @@
                                [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                [--out PATH] [--articles DIR] [ARTICLE ...]
 
-FORMAT is csv, geojson, ics, json or html. The file goes to standard output unless --out
-names a file (or a folder, which gets a name from the trip). Notes (an empty selection,
-stops a format cannot hold, articles that could not be read) go to standard error.
+FORMAT is csv (for spreadsheets: UTF-8 BOM, formula-like cells made inert), csv-plain
+(for scripts: values as extracted), geojson, ics, json or html. The file goes to standard
+output unless --out names a file (or a folder, which gets a name from the trip). Notes (an
+empty selection, stops a format cannot hold, articles that could not be read) go to standard
+error.
 
 Exit status: 0 written, 1 nothing could be read or written, 2 bad arguments.
 """

@@ -1,4 +1,12 @@
-"""The itinerary as CSV: one row per stop, in travel order, for spreadsheets and scripts.
+"""The itinerary as CSV: one row per stop, in travel order, in two flavours.
+
+- **For spreadsheets** (`to_spreadsheet_csv`, the default download): starts with a UTF-8 byte
+  order mark, so Excel reads "Bogotá" instead of "BogotÃ¡", and every text cell that a
+  spreadsheet would run as a formula is neutralised (OWASP, "CSV Injection": a cell starting
+  with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`). A dash-bulleted
+  itinerary line or "@StateDept: ..." quoted from an article stays text. Numbers (latitude
+  -33.45) are numbers, not formulas, and are left alone.
+- **Plain** (`to_csv`, for scripts): UTF-8 without a mark, every value exactly as extracted.
 
 Dates are ISO days (empty when unknown); leaders and topics are readable lists joined with
 "; " so a cell reads like prose and still splits cleanly. An empty selection gives the
@@ -55,6 +63,32 @@ def itinerary_frame(view: TripTables) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 
 
+UTF8_BOM = "\ufeff"
+# RFC 4180 line ends. Python's csv writer quotes a cell holding any character of the line end,
+# so a stray carriage return inside an article's sentence is quoted and cannot split a row.
+LINE_END = "\r\n"
+# OWASP CSV injection guidance: a cell starting with any of these is a formula (or becomes one
+# once a spreadsheet strips the tab / carriage return).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading `'`.
+
+    Only strings are changed; numbers, booleans and missing values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(view: TripTables) -> str:
-    """The itinerary of `view` as CSV text (UTF-8, header row first)."""
-    return itinerary_frame(view).to_csv(index=False, lineterminator="\n")
+    """The plain CSV for scripts: the itinerary of `view` (UTF-8, no BOM, header row first,
+    values exactly as extracted)."""
+    return itinerary_frame(view).to_csv(index=False, lineterminator=LINE_END)
+
+
+def to_spreadsheet_csv(view: TripTables) -> str:
+    """The CSV for spreadsheets: a UTF-8 BOM, then the itinerary with formula-like text
+    cells neutralised (`neutralise_cell`); the same columns and rows as `to_csv`."""
+    frame = itinerary_frame(view).map(neutralise_cell)
+    return UTF8_BOM + frame.to_csv(index=False, lineterminator=LINE_END)

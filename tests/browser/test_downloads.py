@@ -14,7 +14,7 @@ from conftest import MAIN, NAV_LINK
 pytestmark = pytest.mark.browser
 
 DOWNLOAD_BUTTON = f'{MAIN} [data-testid="stDownloadButton"]'
-LABELS = ["CSV", "GeoJSON", "Calendar", "JSON", "HTML report"]
+LABELS = ["CSV", "CSV (plain)", "GeoJSON", "Calendar", "JSON", "HTML report"]
 
 
 def download(app, label: str) -> tuple[str, Path]:
@@ -45,7 +45,7 @@ def test_a_link_to_the_data_page_opens_it_with_its_filters(app) -> None:
 
 def test_downloads_of_a_filtered_view(app) -> None:
     open_data_page(app, "country=CL")
-    app.page.locator(DOWNLOAD_BUTTON).nth(4).wait_for()
+    app.page.locator(DOWNLOAD_BUTTON).nth(len(LABELS) - 1).wait_for()
     labels = [text.strip() for text in app.page.locator(DOWNLOAD_BUTTON).all_inner_texts()]
     assert [label.split("\n")[-1] for label in labels] == LABELS
 
@@ -53,6 +53,11 @@ def test_downloads_of_a_filtered_view(app) -> None:
     assert name.endswith(".csv") and name.startswith("trip-")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert frame["country_code"].tolist() == ["CL"]
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, for spreadsheets
+
+    name, path = download(app, "CSV (plain)")
+    assert name.endswith("-plain.csv")
+    assert path.read_bytes().startswith(b"trip_id,")
 
     name, path = download(app, "Calendar")
     assert name.endswith(".ics")
