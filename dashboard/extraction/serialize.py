@@ -31,7 +31,7 @@ def trip_to_json(trip: Trip) -> dict[str, Any]:
         "traveler_evidence": _evidence([trip.traveler_evidence]) if trip.traveler_evidence
         else [],
         "topics": all_topics,
-        "trip_topics": [t.slug for t in trip.topics],
+        "trip_topics": list(dict.fromkeys(t.slug for t in trip.topics)),
         "stops": [
             {
                 "index": stop.index,

@@ -802,10 +802,11 @@ def _extract_trip(article: Article) -> Trip:
             seen_here.add(hit.slug)
             tag = TopicTag(slug=hit.slug, label=hit.label, phrase=hit.phrase,
                            evidence=_evidence(s))
+            # One tag per sentence that raises the topic (not per topic): how often a topic
+            # comes up at a stop is what the Topics page counts and lists.
             if target is None:
-                if all(t.slug != hit.slug for t in trip_topics):
-                    trip_topics.append(tag)
-            elif all(t.slug != hit.slug for t in stops[target].topics):
+                trip_topics.append(tag)
+            else:
                 stops[target].topics.append(tag)
             mentions.append(Mention(kind="topic", value=hit.slug, text=hit.phrase,
                                     start=hit.start, end=hit.end, stop_index=target))
