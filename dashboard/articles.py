@@ -18,6 +18,7 @@ from pathlib import Path
 from dateutil import parser as date_parser
 
 from dashboard.models import Article, ArticleError
+from dashboard.source_info import find_headline
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,8 @@ def read_article_text(name: str, text: str, published: date | None = None) -> Ar
     header, body_start = _split_header(text)
     if not text[body_start:].strip():
         raise ArticleError(f"{name}: the article has a header but no text")
-    title = _header_value(header, "title") or None
+    # Without a Title header, the headline printed above the date line (news pages).
+    title = _header_value(header, "title") or find_headline(text, body_start)
     source = _header_value(header, "source") or None
 
     found: date | None = None

@@ -107,7 +107,17 @@ class Trip(_Model):
 
     @property
     def title(self) -> str:
-        return self.article.title or self.id
+        """The article's title (header or headline); without one, what the trip is, in words
+        ("Antony Blinken's trip to Colombia and Peru, October 2022"), never the raw id."""
+        if self.article.title:
+            return self.article.title
+        countries = list(dict.fromkeys(stop.country for stop in self.stops))
+        where = (", ".join(countries[:-1]) + " and " + countries[-1] if len(countries) > 1
+                 else "".join(countries) or "an unknown destination")
+        days = [d for stop in self.stops for d in (stop.start, stop.end) if d is not None]
+        when = min(days) if days else self.published
+        who = f"{self.traveler}'s trip" if self.traveler else "Trip"
+        return f"{who} to {where}" + (f", {when:%B %Y}" if when else "")
 
     @property
     def published(self) -> date | None:

@@ -13,11 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.models import ArticleError, Trip
+from dashboard.source_info import article_source
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
 TRIP_COLUMNS = ["trip_id", "title", "traveler", "published", "source_path", "n_stops",
-                "first_day", "last_day"]
+                "first_day", "last_day", "outlet", "url"]
 ITINERARY_COLUMNS = [
     "trip_id", "stop_id", "stop_index", "traveler", "country_code", "country", "city",
     "city_inferred", "lat", "lon", "start", "end", "dates_inferred", "leaders", "topics",
@@ -68,10 +69,12 @@ def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTable
     texts: dict[str, str] = {}
     for trip in trips:
         texts[trip.id] = trip.article.text
+        source = article_source(trip.article)
         days = [d for s in trip.stops for d in (s.start, s.end) if d is not None]
         trip_rows.append({
             "trip_id": trip.id, "title": trip.title, "traveler": trip.traveler,
             "published": _day(trip.published), "source_path": trip.article.path,
+            "outlet": source.outlet, "url": source.url,
             "n_stops": len(trip.stops), "first_day": _day(min(days) if days else None),
             "last_day": _day(max(days) if days else None),
         })

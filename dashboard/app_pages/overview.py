@@ -13,6 +13,7 @@ from dashboard.session import current_view, show_empty_result
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
 from dashboard.views.route_map import build_deck, format_days, place_name, selected_stop
+from dashboard.views.sources import sources_summary
 from dashboard.views.timeline import build_timeline, picked_stop, stop_lane, undated_stops
 
 MAP_KEY = "overview_map"
@@ -49,6 +50,8 @@ if state.trip_id:
     if pd.notna(trip["published"]):
         facts.append(f"published {format_days(trip['published'], trip['published'])}")
 st.caption(escape_markdown(" · ".join(facts)))
+# Where the data comes from, on the first screen (outlet, date, title, link when known).
+st.caption(sources_summary(view.trips[view.trips["trip_id"].isin(itinerary["trip_id"])]))
 
 
 def _adopt_pick(pick: str | None, last_key: str) -> None:

@@ -91,6 +91,8 @@ st.html(
         header.get("basis"),
         header.get("source"),
         Path(source_path).name if source_path else None,
+        outlet=trip_row.get("outlet"),
+        url=trip_row.get("url"),
     )
 )
 

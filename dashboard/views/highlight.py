@@ -444,11 +444,18 @@ def article_header_html(
     basis: object = None,
     source: object = None,
     path: object = None,
+    *,
+    outlet: object = None,
+    url: object = None,
 ) -> str:
-    """Title, date (and where the date came from) and source; the source is a link only when
-    it is an http(s) URL, anything else is shown as escaped text."""
+    """Title, outlet, date (and where the date came from), source line and link to the
+    article; the source is a link only when it is an http(s) URL, anything else is shown as
+    escaped text. `outlet` (e.g. "DW") and `url` come from `dashboard.source_info`; the file
+    name is shown last, small, for whoever maintains the articles folder."""
     parts = [f"<h3>{html.escape(str(title))}</h3>"] if not _is_missing(title) and title else []
     meta: list[str] = []
+    if outlet and not _is_missing(outlet):
+        meta.append(f"<strong>{html.escape(str(outlet))}</strong>")
     if not _is_missing(published) and published:
         day = pd.Timestamp(published).date()
         meta.append(
@@ -457,8 +464,11 @@ def article_header_html(
         )
     if source and not _is_missing(source):
         meta.append(f"Source: {linked_source(str(source))}")
+    link = safe_url(url)
+    if link and not (source and not _is_missing(source) and link in str(source)):
+        meta.append(f"Article: {_link(link)}")
     if path and not _is_missing(path):
-        meta.append(f"File: {html.escape(str(path))}")
+        meta.append(f'<small>File: {html.escape(str(path))}</small>')
     if meta:
         parts.append("<p>" + "<br>".join(meta) + "</p>")
     return '<div class="hl-header">' + "".join(parts) + "</div>"
