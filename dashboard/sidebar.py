@@ -43,6 +43,8 @@ CLEAR_KEY = "filter_clear"
 _SEEDED = "_filters_seeded"
 _WRITTEN = "_filters_url_written"
 _NOTICES = "_filters_url_notices"
+_PENDING_TRIP = "_filters_pending_trip"
+_DATE_BOUNDS = "_filters_date_bounds"
 
 UrlValues = dict[str, list[str]]
 
@@ -101,6 +103,14 @@ def _trip_changed() -> None:
     _forget_notices()
 
 
+def choose_trip_on_next_run(trip_id: str) -> None:
+    """Make `trip_id` the chosen trip from the next run on (e.g. an article just added).
+
+    The Trip box is drawn before the page runs, so a page cannot set it directly; the sidebar
+    applies this at the start of the next run, like a change made by hand."""
+    st.session_state[_PENDING_TRIP] = trip_id
+
+
 def clear_filters() -> None:
     """Button callback: drop country, topic and date constraints (the trip stays chosen)."""
     st.session_state[COUNTRY_KEY] = []
@@ -128,6 +138,22 @@ def _dates_from_widget(value: object, bounds: tuple[date, date]) -> tuple[date |
             end if end is not None and end < bounds[1] else None)
 
 
+def _follow_bounds(current: tuple, old: tuple[date, date] | None,
+                   new: tuple[date, date]) -> tuple:
+    """The range box's value when the span of the trips in scope changes (an article added
+    or removed): an end that sat on the old edge meant "no limit" and moves to the new
+    edge, so the whole span stays the whole span and no date appears in the URL; an end
+    the user set inside the span stays where it was."""
+    if old is None or old == new or not current:
+        return current
+    start, end = current[0], current[-1] if len(current) > 1 else None
+    if start is not None and start <= old[0]:
+        start = new[0]
+    if end is not None and end >= old[1]:
+        end = new[1]
+    return (start, end) if len(current) > 1 else (start,)
+
+
 def write_url(selection: Selection) -> None:
     """Make the address bar hold `selection` (only our parameters; others are left alone)."""
     wanted = to_query_params(selection)
@@ -152,6 +178,10 @@ def render_filters(tables: TripTables) -> Selection:
         st.session_state[_SEEDED] = True
 
     trips = dict(zip(tables.trips["trip_id"], tables.trips["title"], strict=True))
+    pending = st.session_state.pop(_PENDING_TRIP, None)
+    if pending in trips:
+        st.session_state[TRIP_KEY] = pending
+        _trip_changed()
     sidebar = st.sidebar
     sidebar.header("Filters", anchor=False)
     if st.session_state.get(TRIP_KEY) not in (ALL_TRIPS, *trips):
@@ -188,6 +218,10 @@ def render_filters(tables: TripTables) -> Selection:
         current = st.session_state.get(DATES_KEY)
         if not isinstance(current, (tuple, list)) or not current:
             current = st.session_state[DATES_KEY] = bounds
+        else:
+            current = st.session_state[DATES_KEY] = _follow_bounds(
+                tuple(current), st.session_state.get(_DATE_BOUNDS), bounds)
+        st.session_state[_DATE_BOUNDS] = bounds
         lowest = min(bounds[0], *[d for d in current if d])
         highest = max(bounds[1], *[d for d in current if d])
         value = sidebar.date_input(

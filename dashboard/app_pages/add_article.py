@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.models import ArticleError, Trip
 from dashboard.session import current_view
+from dashboard.sidebar import choose_trip_on_next_run
 from dashboard.tables import unique_trip_id
 from dashboard.uploads import (
     MAX_UPLOAD_BYTES,
@@ -39,9 +40,11 @@ def _add(name: str, text: str, published: date | None) -> list[tuple[str, str]]:
     taken = set(state.tables.trips["trip_id"]) | {t.id for t in uploads}
     trip.id = unique_trip_id(trip.id, taken)
     uploads.append(trip)
+    choose_trip_on_next_run(trip.id)  # show what was just added
     stops = ", ".join(s.city or s.country for s in trip.stops)
     messages = [("success", f"Added **{escape_markdown(trip.title)}**: {len(trip.stops)} "
-                            f"stop(s), {escape_markdown(stops)}. Choose it in the Trip filter.")]
+                            f"stop(s), {escape_markdown(stops)}. It is now chosen in the "
+                            "Trip filter.")]
     messages += [("info", escape_markdown(f"{name}: {w}")) for w in trip.warnings]
     return messages
 

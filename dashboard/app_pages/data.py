@@ -6,10 +6,16 @@ import streamlit as st
 
 from dashboard.components.share import download_buttons
 from dashboard.session import current_view, show_empty_result
-from dashboard.views.data_tables import events_table, itinerary_table, topics_table
+from dashboard.views.data_tables import (
+    MISSING,
+    events_table,
+    for_display,
+    itinerary_table,
+    topics_table,
+)
 from dashboard.views.topic_matrix import short_trip_labels
 
-DAY_FORMAT = "ddd D MMM YYYY"
+DAY_HELP = f"Year-month-day and weekday; {MISSING} where the article does not say"
 
 st.header("Data", anchor=False)
 state = current_view()
@@ -29,12 +35,12 @@ sentence_column = st.column_config.TextColumn(
 itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
 with itinerary_tab:
     checks = state.record_checks
-    itinerary = itinerary_table(
+    itinerary = for_display(itinerary_table(
         view.itinerary,
         trip_labels,
         state.topic_labels,
         checks.for_stops(view.itinerary["stop_id"]) if checks else None,
-    )
+    ), day_columns=("start", "end"))
     st.markdown(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
         itinerary,
@@ -51,8 +57,8 @@ with itinerary_tab:
             "city_inferred": st.column_config.CheckboxColumn(
                 "City inferred", help="Not named in the text (e.g. the capital)"
             ),
-            "start": st.column_config.DateColumn("From", format=DAY_FORMAT),
-            "end": st.column_config.DateColumn("To", format=DAY_FORMAT),
+            "start": st.column_config.TextColumn("From", help=DAY_HELP),
+            "end": st.column_config.TextColumn("To", help=DAY_HELP),
             "dates_inferred": st.column_config.CheckboxColumn(
                 "Dates inferred", help="Worked out from context, not stated for this stop"
             ),
@@ -74,7 +80,8 @@ with itinerary_tab:
     )
 
 with events_tab:
-    events = events_table(view.events, view.itinerary, trip_labels)
+    events = for_display(events_table(view.events, view.itinerary, trip_labels),
+                         day_columns=("date",))
     if events.empty:
         st.info("No dated or named events for the stops in view.")
     else:
@@ -94,7 +101,7 @@ with events_tab:
             column_config={
                 "trip": trip_column,
                 "stop": st.column_config.TextColumn("Stop"),
-                "date": st.column_config.DateColumn("Date", format=DAY_FORMAT),
+                "date": st.column_config.TextColumn("Date", help=DAY_HELP),
                 "kind": st.column_config.TextColumn("Kind"),
                 "label": st.column_config.TextColumn("Event", width="medium"),
                 "sentence": sentence_column,
@@ -102,7 +109,7 @@ with events_tab:
         )
 
 with topics_tab:
-    topics = topics_table(view.topics, view.itinerary, trip_labels)
+    topics = for_display(topics_table(view.topics, view.itinerary, trip_labels))
     if topics.empty:
         st.info("No topics tagged for the stops in view.")
     else:

@@ -23,6 +23,7 @@ TILES_KEY = "map_tiles"
 _LAST_MAP_PICK = "_overview_last_map_pick"
 _LAST_TIMELINE_PICK = "_overview_last_timeline_pick"
 NO_FOCUS = ""
+NO_FOCUS_LABEL = "No stop highlighted"
 CARDS_PER_ROW = 3
 
 state = current_view()
@@ -41,7 +42,11 @@ if state.is_empty:
     show_empty_result("overview")
     st.stop()
 
-shown, total = len(itinerary), len(state.tables.itinerary)
+# "of" counts the stops of the chosen trip(s), not of every loaded trip.
+scope = state.tables.itinerary
+if state.selection.trip_ids:
+    scope = scope[scope["trip_id"].isin(state.selection.trip_ids)]
+shown, total = len(itinerary), len(scope)
 facts = [f"{shown} of {total} stops shown"]
 if state.trip_id:
     trip = view.trips.set_index("trip_id").loc[state.trip_id]
@@ -77,7 +82,7 @@ labels = {
 focus_column, tiles_column = st.columns([3, 2], vertical_alignment="bottom")
 focus = focus_column.selectbox(
     "Highlight a stop", [NO_FOCUS, *stop_ids], key=FOCUS_KEY,
-    format_func=lambda sid: "None" if sid == NO_FOCUS else labels.get(sid, sid),
+    format_func=lambda sid: NO_FOCUS_LABEL if sid == NO_FOCUS else labels.get(sid, sid),
     help="Or click a stop on the map or a bar on the timeline.",
     persist_state="session",  # the other pages see the choice (ViewState.selected_stop_id)
 ) or None

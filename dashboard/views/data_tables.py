@@ -120,3 +120,32 @@ def topics_table(
     rows = _in_trip_order(topics, ["stop_index", "start"])
     table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary))
     return table[TOPIC_VIEW_COLUMNS].reset_index(drop=True)
+
+
+MISSING = "—"
+"""What an unknown value reads as in the Data page's tables (Streamlit would print "None")."""
+
+
+def _is_missing(value: object) -> bool:
+    if value is None or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value  # NaN
+
+
+def for_display(table: pd.DataFrame, day_columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """`table` as the Data page shows it: the `day_columns` as ISO days with the weekday
+    ("2022-10-03 Mon", sortable as text), and every unknown day or text as "—", never
+    "None". Numbers and lists (leaders, topics) are left as they are."""
+    shown = table.copy()
+    for column in day_columns:
+        if column in shown:
+            shown[column] = [MISSING if _is_missing(day) else f"{pd.Timestamp(day):%Y-%m-%d %a}"
+                             for day in shown[column]]
+    for column in shown.columns:
+        if column in day_columns or shown[column].dtype != object:
+            continue
+        values = shown[column].tolist()
+        if any(isinstance(v, (list, tuple)) for v in values):
+            continue
+        shown[column] = [MISSING if _is_missing(v) else v for v in values]
+    return shown
