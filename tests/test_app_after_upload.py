@@ -14,7 +14,8 @@ APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 ADD_PAGE = "app_pages/add_article.py"
 # Untitled, two stops, later than the seed (so the date span of all trips grows), and the
 # first stop's end is not said.
-LATER_TRIP = ("Secretary of State Antony Blinken arrived in Bogota, Colombia on Monday for talks on migration.\n\n"
+LATER_TRIP = ("Secretary of State Antony Blinken arrived in Bogota, Colombia on Monday "
+              "for talks on migration.\n\n"
               "On Thursday he travelled to Lima, Peru, where he met President Dina Boluarte.\n")
 
 
