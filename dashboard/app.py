@@ -25,13 +25,17 @@ from dashboard.loading import articles_dir, load_folder, streamlit_secrets
 from dashboard.records.cache import load_trip_checks
 from dashboard.records.settings import records_dir
 from dashboard.session import ViewState, set_current_view
-from dashboard.sidebar import render_filters, url_notices
+from dashboard.sidebar import remember_first_url, render_filters, url_notices
 from dashboard.uploads import UPLOADS_KEY, merge_uploads
 from dashboard.views.colors import stop_colors, trip_colors
 from dashboard.views.markup import escape_markdown
 
 PAGES_DIR = Path(__file__).resolve().parent / "app_pages"
 SELECTED_STOP_KEY = "selected_stop_id"
+
+# Before anything is drawn (so before a click can interrupt this run): keep the address the
+# session was opened with, so a shared link's filters survive a page switch while loading.
+remember_first_url()
 
 st.set_page_config(
     page_title="Trip timeline", page_icon="🧭", layout="wide",  # emoji: no favicon download

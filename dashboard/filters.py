@@ -22,7 +22,8 @@ COUNTRY_PARAM = "country"
 TOPIC_PARAM = "topic"
 FROM_PARAM = "from"
 TO_PARAM = "to"
-QUERY_PARAMS = (TRIP_PARAM, COUNTRY_PARAM, TOPIC_PARAM, FROM_PARAM, TO_PARAM)
+STOP_PARAM = "stop"  # the highlighted stop, e.g. stop=blinken-2022-10-latin-america/1
+QUERY_PARAMS = (TRIP_PARAM, COUNTRY_PARAM, TOPIC_PARAM, FROM_PARAM, TO_PARAM, STOP_PARAM)
 
 # Longer values are never legitimate and are not echoed back in full.
 MAX_VALUE_LENGTH = 100
@@ -42,10 +43,13 @@ class Selection:
     topics: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
+    stop_id: str | None = None
+    """The highlighted stop: not a filter (every stop in view stays), but part of the view a
+    link reopens."""
 
     @property
     def is_default(self) -> bool:
-        return self == Selection()
+        return replace(self, stop_id=None) == Selection()
 
     def with_trip(self, trip_id: str | None) -> Selection:
         return replace(self, trip_ids=(trip_id,) if trip_id else ())
@@ -239,6 +243,7 @@ def parse_query_values(
     trip_ids: Iterable[str],
     countries: Iterable[str],
     topics: Iterable[str],
+    stop_ids: Iterable[str] | None = None,
 ) -> ParsedQuery:
     """Check URL query values against what is loaded; keep the good ones, explain the rest.
 
@@ -321,9 +326,24 @@ def parse_query_values(
         notices.append(f"Ignored the date range: {date_from} is after {date_to}.")
         date_from = date_to = None
 
+    # The highlighted stop, checked against `stop_ids` (the stops in view); without
+    # `stop_ids` the stop is not read.
+    chosen_stop: str | None = None
+    if stop_ids is not None:
+        known_stops = set(stop_ids)
+        given = values(STOP_PARAM)
+        if given:
+            if given[0] in known_stops:
+                chosen_stop = given[0]
+            else:
+                notices.append(f"Ignored stop '{shown_value(given[0])}': not a stop in view.")
+            if len(given) > 1:
+                notices.append("Only one stop can be highlighted; used the first.")
+
     selection = Selection(
         trip_ids=tuple(chosen_trips), countries=tuple(chosen_countries),
         topics=tuple(chosen_topics), date_from=date_from, date_to=date_to,
+        stop_id=chosen_stop,
     )
     return ParsedQuery(selection=selection, notices=tuple(notices))
 
@@ -341,4 +361,6 @@ def to_query_params(selection: Selection) -> dict[str, list[str]]:
         params[FROM_PARAM] = [selection.date_from.isoformat()]
     if selection.date_to is not None:
         params[TO_PARAM] = [selection.date_to.isoformat()]
+    if selection.stop_id:
+        params[STOP_PARAM] = [selection.stop_id]
     return params

@@ -13,6 +13,7 @@ where the user must be told.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,14 @@ import streamlit as st
 
 from dashboard.filters import (
     QUERY_PARAMS,
+    STOP_PARAM,
     Selection,
     apply_selection,
     available_countries,
     available_topics,
     date_bounds,
     parse_query_values,
+    stop_mask,
     to_query_params,
 )
 from dashboard.tables import TripTables
@@ -44,6 +47,10 @@ _SEEDED = "_filters_seeded"
 _WRITTEN = "_filters_url_written"
 _NOTICES = "_filters_url_notices"
 _PENDING_TRIP = "_filters_pending_trip"
+_FIRST_URL = "_filters_first_url"
+# The highlighted stop (the Overview's "Highlight a stop" box; app.py hands it to every page).
+STOP_KEY = "selected_stop_id"
+NO_STOP = ""
 _DATE_BOUNDS = "_filters_date_bounds"
 
 UrlValues = dict[str, list[str]]
@@ -66,6 +73,20 @@ def trip_scope(tables: TripTables, trip_id: str | None) -> TripTables:
     return apply_selection(tables, Selection(trip_ids=(trip_id,)))
 
 
+def remember_first_url() -> None:
+    """Keep the address the session was opened with until the filters have been seeded.
+
+    app.py calls this first, before anything is drawn: a click on another page while the
+    first run is still loading interrupts that run, and Streamlit opens the new page without
+    the link's query parameters, so without this copy the shared filters would be lost."""
+    if _SEEDED not in st.session_state and _FIRST_URL not in st.session_state:
+        st.session_state[_FIRST_URL] = read_url()
+
+
+def _stops_in_view(tables: TripTables, selection: Selection) -> list[str]:
+    return tables.itinerary.loc[stop_mask(tables, selection), "stop_id"].tolist()
+
+
 def _seed_from_url(tables: TripTables, url: UrlValues) -> None:
     """Check the URL's values and put the good ones into the widgets' state."""
     trips = tables.trips["trip_id"].tolist()
@@ -85,7 +106,11 @@ def _seed_from_url(tables: TripTables, url: UrlValues) -> None:
     if bounds and (selection.date_from or selection.date_to):
         st.session_state[DATES_KEY] = (selection.date_from or bounds[0],
                                        selection.date_to or bounds[1])
-    st.session_state[_NOTICES] = first.notices + rest.notices
+    stop = parse_query_values({STOP_PARAM: url.get(STOP_PARAM, [])}, trip_ids=trips,
+                              countries=(), topics=(),
+                              stop_ids=_stops_in_view(scope, selection))
+    st.session_state[STOP_KEY] = stop.selection.stop_id or NO_STOP
+    st.session_state[_NOTICES] = first.notices + rest.notices + stop.notices
 
 
 def url_notices() -> tuple[str, ...]:
@@ -154,6 +179,32 @@ def _follow_bounds(current: tuple, old: tuple[date, date] | None,
     return (start, end) if len(current) > 1 else (start,)
 
 
+def keep_stop_in_url(stop_id: str | None) -> None:
+    """Put the highlighted stop into the address bar (or take it out), leaving the filters.
+
+    The Overview calls this when a click on the map or timeline picks a stop during its run,
+    after the sidebar has already written the URL."""
+    value = [stop_id] if stop_id else []
+    if st.query_params.get_all(STOP_PARAM) != value:
+        if value:
+            st.query_params[STOP_PARAM] = value
+        elif STOP_PARAM in st.query_params:
+            del st.query_params[STOP_PARAM]
+    st.session_state[_WRITTEN] = _signature(read_url())
+
+
+def _show_in_widget(key: str) -> None:
+    """Hand a widget its value again before it is drawn.
+
+    A value put into a widget's state from the URL reaches the browser only with the run
+    that sets it; when that run is cut short (a fast click on another page), the browser
+    never receives it and would show the default ("All countries") while the filter still
+    applies. Setting the value again on every run sends it every time."""
+    if key in st.session_state:
+        value = st.session_state[key]
+        st.session_state[key] = list(value) if isinstance(value, list) else value
+
+
 def write_url(selection: Selection) -> None:
     """Make the address bar hold `selection` (only our parameters; others are left alone)."""
     wanted = to_query_params(selection)
@@ -171,11 +222,14 @@ def write_url(selection: Selection) -> None:
 def render_filters(tables: TripTables) -> Selection:
     """Draw the filters in the sidebar and return the selection they make."""
     url = read_url()
-    if _SEEDED not in st.session_state or (
-        url and _signature(url) != st.session_state.get(_WRITTEN)
-    ):
-        _seed_from_url(tables, url)
+    if _SEEDED not in st.session_state:
+        # The first run of a session: the address it was opened with (see
+        # remember_first_url), even when a page switch has since emptied the address bar.
+        _seed_from_url(tables, url or st.session_state.get(_FIRST_URL) or {})
         st.session_state[_SEEDED] = True
+    elif url and _signature(url) != st.session_state.get(_WRITTEN):
+        _seed_from_url(tables, url)  # the address changed under us (history, a pasted link)
+    st.session_state.pop(_FIRST_URL, None)
 
     trips = dict(zip(tables.trips["trip_id"], tables.trips["title"], strict=True))
     pending = st.session_state.pop(_PENDING_TRIP, None)
@@ -186,6 +240,7 @@ def render_filters(tables: TripTables) -> Selection:
     sidebar.header("Filters", anchor=False)
     if st.session_state.get(TRIP_KEY) not in (ALL_TRIPS, *trips):
         st.session_state[TRIP_KEY] = ALL_TRIPS
+    _show_in_widget(TRIP_KEY)
     trip_id = sidebar.selectbox(
         "Trip", [ALL_TRIPS, *trips], key=TRIP_KEY, on_change=_trip_changed,
         format_func=lambda t: f"All trips ({len(trips)})" if t == ALL_TRIPS else trips[t],
@@ -195,6 +250,7 @@ def render_filters(tables: TripTables) -> Selection:
 
     countries = available_countries(scope)
     _keep_valid(COUNTRY_KEY, countries)
+    _show_in_widget(COUNTRY_KEY)
     chosen_countries = sidebar.multiselect(
         "Country", list(countries), key=COUNTRY_KEY, on_change=_forget_notices,
         format_func=lambda code: f"{countries.get(code, code)} ({code})",
@@ -203,6 +259,7 @@ def render_filters(tables: TripTables) -> Selection:
     )
     topics = available_topics(scope)
     _keep_valid(TOPIC_KEY, topics)
+    _show_in_widget(TOPIC_KEY)
     chosen_topics = sidebar.multiselect(
         "Topic", list(topics), key=TOPIC_KEY, on_change=_forget_notices,
         format_func=lambda slug: topics.get(slug, slug), placeholder="All topics",
@@ -236,6 +293,9 @@ def render_filters(tables: TripTables) -> Selection:
         countries=tuple(chosen_countries), topics=tuple(chosen_topics),
         date_from=date_from, date_to=date_to,
     )
+    stop_id = st.session_state.get(STOP_KEY)
+    if stop_id and stop_id in set(_stops_in_view(tables, selection)):
+        selection = replace(selection, stop_id=stop_id)
     sidebar.button(
         "Clear filters", key=CLEAR_KEY, on_click=clear_filters, icon=":material/restart_alt:",
         disabled=not (selection.countries or selection.topics or date_from or date_to),

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.session import current_view, show_empty_result
+from dashboard.sidebar import keep_stop_in_url
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
 from dashboard.views.route_map import build_deck, format_days, place_name, selected_stop
@@ -86,6 +87,7 @@ focus = focus_column.selectbox(
     help="Or click a stop on the map or a bar on the timeline.",
     persist_state="session",  # the other pages see the choice (ViewState.selected_stop_id)
 ) or None
+keep_stop_in_url(focus)  # the highlighted stop is part of the link (stop=<id>)
 online = tiles_column.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
                              persist_state="session",
                              help="Off: country outlines shipped with the app, so the map "
