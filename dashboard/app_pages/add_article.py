@@ -45,7 +45,9 @@ def _add(name: str, text: str, published: date | None) -> list[tuple[str, str]]:
     messages = [("success", f"Added **{escape_markdown(trip.title)}**: {len(trip.stops)} "
                             f"stop(s), {escape_markdown(stops)}. It is now chosen in the "
                             "Trip filter.")]
-    messages += [("info", escape_markdown(f"{name}: {w}")) for w in trip.warnings]
+    # the extractor's warnings may already name the article
+    messages += [("info", escape_markdown(w if w.startswith(f"{name}:") else f"{name}: {w}"))
+                 for w in trip.warnings]
     return messages
 
 

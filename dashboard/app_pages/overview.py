@@ -6,14 +6,13 @@ everywhere on the page (and kept for the other pages as `ViewState.selected_stop
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.session import current_view, show_empty_result
 from dashboard.sidebar import keep_stop_in_url
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
-from dashboard.views.route_map import build_deck, format_days, place_name, selected_stop
+from dashboard.views.route_map import build_deck, place_name, selected_stop
 from dashboard.views.sources import sources_summary
 from dashboard.views.timeline import build_timeline, picked_stop, stop_lane, undated_stops
 
@@ -53,11 +52,11 @@ if state.trip_id:
     trip = view.trips.set_index("trip_id").loc[state.trip_id]
     if isinstance(trip["traveler"], str) and trip["traveler"]:
         facts.insert(0, f"Traveller: {trip['traveler']}")
-    if pd.notna(trip["published"]):
-        facts.append(f"published {format_days(trip['published'], trip['published'])}")
 st.caption(escape_markdown(" · ".join(facts)))
-# Where the data comes from, on the first screen (outlet, date, title, link when known).
-st.caption(sources_summary(view.trips[view.trips["trip_id"].isin(itinerary["trip_id"])]))
+# Where the data comes from, on the first screen: outlet, publication date, link when known
+# (the title is the heading above when one trip is shown).
+st.caption(sources_summary(view.trips[view.trips["trip_id"].isin(itinerary["trip_id"])],
+                           with_title=state.trip_id is None))
 
 
 def _adopt_pick(pick: str | None, last_key: str) -> None:

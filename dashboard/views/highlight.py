@@ -454,18 +454,23 @@ def article_header_html(
     name is shown last, small, for whoever maintains the articles folder."""
     parts = [f"<h3>{html.escape(str(title))}</h3>"] if not _is_missing(title) and title else []
     meta: list[str] = []
-    if outlet and not _is_missing(outlet):
-        meta.append(f"<strong>{html.escape(str(outlet))}</strong>")
+    named = outlet and not _is_missing(outlet)
+    given = source and not _is_missing(source)
+    if named and given:
+        meta.append(f"Source: <strong>{html.escape(str(outlet))}</strong> · "
+                    f"{linked_source(str(source))}")
+    elif named:
+        meta.append(f"Source: <strong>{html.escape(str(outlet))}</strong>")
+    elif given:
+        meta.append(f"Source: {linked_source(str(source))}")
     if not _is_missing(published) and published:
         day = pd.Timestamp(published).date()
         meta.append(
             f"Published {html.escape(_day(day))}"
             + (f" ({html.escape(str(basis))})" if basis else "")
         )
-    if source and not _is_missing(source):
-        meta.append(f"Source: {linked_source(str(source))}")
     link = safe_url(url)
-    if link and not (source and not _is_missing(source) and link in str(source)):
+    if link and not (given and link in str(source)):
         meta.append(f"Article: {_link(link)}")
     if path and not _is_missing(path):
         meta.append(f'<small>File: {html.escape(str(path))}</small>')

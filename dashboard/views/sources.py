@@ -36,9 +36,10 @@ def _markdown_link(url: str) -> str:
     return quote(url, safe=":/?#@!$&'*+,;=%~-._")
 
 
-def source_line(trip: Mapping[str, object]) -> str:
+def source_line(trip: Mapping[str, object], *, with_title: bool = True) -> str:
     """'Source: **DW**, Tue 4 Oct 2022 · “Title” · [the article](url)' for one trips row,
-    from what is known; the file name when nothing else is."""
+    from what is known; the file name when nothing else is. `with_title=False` leaves the
+    title out (a page whose heading already is the title)."""
     outlet, title = _text(trip.get("outlet")), _text(trip.get("title"))
     day = _day(trip.get("published"))
     url = safe_url(trip.get("url"))
@@ -48,7 +49,7 @@ def source_line(trip: Mapping[str, object]) -> str:
                                                           if day else ""))
     elif day:
         parts.append(f"published {escape_markdown(day)}")
-    if title:
+    if title and with_title:
         parts.append(f"“{escape_markdown(title)}”")
     if url:
         parts.append(f"[open the article]({_markdown_link(url)})")
@@ -59,11 +60,12 @@ def source_line(trip: Mapping[str, object]) -> str:
     return "Source: " + " · ".join(parts)
 
 
-def sources_summary(trips: pd.DataFrame) -> str:
-    """The Overview's line for several trips: outlets and dates of up to four articles."""
+def sources_summary(trips: pd.DataFrame, *, with_title: bool = True) -> str:
+    """The Overview's line: `source_line` for one trip; for several, outlets and dates of up
+    to four articles."""
     rows = trips.to_dict("records")
     if len(rows) == 1:
-        return source_line(rows[0])
+        return source_line(rows[0], with_title=with_title)
     listed = []
     for row in rows[:MAX_LISTED]:
         outlet = _text(row.get("outlet")) or _text(row.get("title")) or "an article"
