@@ -74,7 +74,7 @@ def test_the_source_line_escapes_and_links_safely() -> None:
     assert line.startswith("Source: **A\\*B**, Tue 4 Oct 2022")
     assert "\\[x\\]\\(javascript" in line
     assert "[open the article](https://e.org/a_%28b%29/c)" in line
-    assert source_line({"source_path": "/x/000_abc.txt"}) == "Source: the article 000\\_abc\\.txt"
+    assert source_line({"source_path": "/x/000_abc.txt"}) == "Source: 000\\_abc\\.txt"
     several = pd.DataFrame([{"outlet": "DW", "published": pd.Timestamp("2022-10-04")},
                             {"outlet": "gov.uk", "published": pd.NaT}])
     assert sources_summary(several).startswith("From 2 news articles: DW, Tue 4 Oct 2022; gov")

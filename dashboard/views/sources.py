@@ -56,7 +56,7 @@ def source_line(trip: Mapping[str, object], *, with_title: bool = True) -> str:
     if not parts:
         path = _text(trip.get("source_path"))
         name = PurePath(path).name if path else None
-        return f"Source: the article {escape_markdown(name)}" if name else ""
+        return f"Source: {escape_markdown(name)}" if name else ""
     return "Source: " + " · ".join(parts)
 
 
