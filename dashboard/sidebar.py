@@ -106,6 +106,7 @@ def _seed_from_url(tables: TripTables, url: UrlValues) -> None:
     if bounds and (selection.date_from or selection.date_to):
         st.session_state[DATES_KEY] = (selection.date_from or bounds[0],
                                        selection.date_to or bounds[1])
+    st.session_state[_DATE_BOUNDS] = bounds  # the seeded range is relative to this span
     stop = parse_query_values({STOP_PARAM: url.get(STOP_PARAM, [])}, trip_ids=trips,
                               countries=(), topics=(),
                               stop_ids=_stops_in_view(scope, selection))

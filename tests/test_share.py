@@ -64,9 +64,9 @@ def test_one_download_button_per_format() -> None:
     at = AppTest.from_function(downloads_app)
     at.run()
     assert not at.exception
-    # laid out in columns, so compare as a set
-    assert sorted(b.label for b in at.download_button) == sorted([
-        "CSV", "CSV (plain)", "GeoJSON", "Calendar", "JSON", "HTML report"])
+    # row by row, in reading (and tab) order
+    assert [b.label for b in at.download_button] == [
+        "CSV", "CSV (plain)", "GeoJSON", "Calendar", "JSON", "HTML report"]
     captions = " ".join(c.value for c in at.caption)
     assert "Canada" in captions  # undated and unplaced stops are named beside the buttons
 

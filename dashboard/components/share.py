@@ -86,8 +86,12 @@ def download_buttons(view: TripTables, selection: Selection | None = None, *,
     """
     where = container if container is not None else st
     stem = file_stem(view)
-    slots = where.columns(columns) if columns > 1 else [where]
+    slots: list[Any] = []
     for n, format_name in enumerate(formats):
+        if n % max(columns, 1) == 0:
+            # One row of columns at a time, so the page (and the keyboard's tab order) reads
+            # the buttons row by row, as they are seen.
+            slots = where.columns(columns) if columns > 1 else [where]
         fmt = FORMATS[format_name]
         slots[n % len(slots)].download_button(
             fmt.label, data=_deferred(format_name, view, selection, trips, title),
