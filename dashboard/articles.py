@@ -29,14 +29,18 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
 # A line that is nothing but a publication date, e.g. "October 4, 2022", "13 May 2023",
 # "Published: Tuesday, 4 October 2022 10:31", "2022-10-04".
+# Spaces are `[^\S\n]` (not newlines): a run of blank lines is not re-scanned from every
+# line start, and "Published on:" splits its spaces one way only (linear time).
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Published|Updated|Posted|Date|Last updated)\s*(?:on)?\s*:?\s*)?"
+    rf"^[^\S\n]*(?:(?:Published|Updated|Posted|Date|Last updated)"
+    rf"(?:\s+on\b)?(?:\s*:)?\s*)?"
     rf"(?:{_WEEKDAY}\s+)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}"
     rf"|(?P<dotted>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})|(?P<slashed>\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
-    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
+    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?"
+    rf"[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A short byline-like line with a full date in it: "By Jane Doe | Oct 4, 2022 | 10:31 AM ET"
@@ -47,7 +51,7 @@ SHORT_DATE_LINE = re.compile(
 )
 # A wire dateline with a full date: "BEIJING, Oct. 4, 2022 (Xinhua) -- ..."
 DATELINE_DATE = re.compile(
-    rf"^\s*(?:[A-Z][A-Z.'’ ]{{2,30}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*"
+    rf"^[^\S\n]*(?:[A-Z][A-Z.'’ ]{{2,30}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*"
     rf"(?:[A-Z][A-Za-z.]{{1,20}}(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b",

@@ -59,7 +59,9 @@ RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 # "through Friday" after a date: the range runs on to that weekday
 THROUGH = re.compile(r"\b(?:through|thru|until|till|to)\s+$", re.IGNORECASE)
 # "from Saturday, March 13, to Tuesday, March 16": two dates that make one range
-RANGE_GAP = re.compile(r"\s*,?\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
+# One way to split the spaces (no `\s*,?\s*`): linear time on a long run of spaces
+RANGE_GAP = re.compile(r"(?<!\s)(?:\s*,)?\s*(?:-|–|—|to|through|thru|until|till)\s*",
+                       re.IGNORECASE)
 # "May" is also a verb and a name: as a month it needs a day next to it, which the
 # patterns already demand; "March" likewise.
 PAST_MARKERS = re.compile(
@@ -299,7 +301,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
                                      False, True, reporting))
             continue
-        if groups["wd"] and found and re.fullmatch(r"\s*[(,]\s*", text[found[-1].end:
+        if groups["wd"] and found and re.fullmatch(r"(?<!\s)\s*[(,]\s*", text[found[-1].end:
                                                                       match.start()]):
             # "May 21 (Sun.)", "May 21, Sunday": the weekday only confirms the date
             previous = found[-1]

@@ -92,7 +92,7 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     if not cities:
         return mention
     following = text[mention.end:mention.end + 60]
-    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", following):
+    if re.match(r"(?<!\s)\s+of\s+(?:the\s+)?[A-Z]", following):
         return None  # "the Temple of Heaven": part of a longer name, not the city Temple
     named_country = None
     if following.startswith(","):
@@ -163,7 +163,7 @@ def _shared_nationality(people: list[PersonMention], text: str) -> list[PersonMe
     for n in range(1, len(shared)):
         first, second = shared[n - 1], shared[n]
         if second.nationality is None and first.nationality and second.title and \
-                re.fullmatch(r",?\s+and\s+", text[first.end:second.start]):
+                re.fullmatch(r"(?<!\s),?\s+and\s+", text[first.end:second.start]):
             shared[n] = PersonMention(second.title, second.name, second.start, second.end,
                                       second.name_start, first.nationality, None)
     return shared
@@ -309,7 +309,7 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             # place right after the person says where
             right_after = next((sig for sig in fact.signals if sig.strength != "leader"
                                 and 0 <= sig.position - person.end <= 30 and re.fullmatch(
-                                    r"[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
+                                    r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
                                     r"(?:the\s+)?", text[person.end:sig.position])), None)
             if right_after is not None:
                 closest = right_after
