@@ -53,3 +53,37 @@ def test_topic_hits_are_looked_at_a_bounded_number_of_times(monkeypatch) -> None
     hits = 2 * repeats  # "trade" and "investment" in every sentence
     assert _CountingHits.looked_at <= 3 * hits, (
         f"{_CountingHits.looked_at} looks at {hits} topic hits: quadratic")
+
+
+def _extract(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("hidden.txt", text))
+
+
+HIDDEN = ("Title: Hidden characters\nDate: 2022-10-04\n\n"
+          "Secretary of State Antony Blinken arrived in Bo\u200bgota on Monday to discuss "
+          "drug traf\u00adficking. On Wednesday he will travel to \u2067Chile\u2069 and then "
+          "to Li\u200dma, P\u200eeru.\n")
+
+
+def test_a_zero_width_space_inside_a_name_is_not_a_word_break() -> None:
+    """Issue 12 item 2: "Bo\\u200bgota" gave a stop in "Bo", Sierra Leone."""
+    trip = _extract(HIDDEN)
+    assert [(s.city, s.country_code) for s in trip.stops] == [
+        ("Bogotá", "CO"), ("Santiago", "CL"), ("Lima", "PE")]
+
+
+def test_offsets_still_point_into_the_original_text() -> None:
+    trip = _extract(HIDDEN)
+    text = trip.article.text
+    assert text == HIDDEN
+    for mention in trip.mentions:
+        assert text[mention.start:mention.end] == mention.text
+    city = next(m for m in trip.mentions if m.kind == "city" and m.value == "Bogotá")
+    assert city.text == "Bo\u200bgota"
+    topic = next(m for m in trip.mentions if m.kind == "topic")
+    assert topic.text == "drug traf\u00adficking"
+    for item in [*trip.sentences, *(e for s in trip.stops for e in s.evidence)]:
+        assert text[item.start:item.end] == item.sentence
+    assert "Bo\u200bgota" in trip.stops[0].evidence[0].sentence

@@ -24,6 +24,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.invisible import clean_article, map_trip_back
 from dashboard.extraction.itinerary import (
     CONTINUES,
     GOES_ON,
@@ -591,7 +592,11 @@ def extract_trip(article: Article) -> Trip:
     too, so one odd article never takes the other articles (or the dashboard) down with it.
     """
     try:
-        return _extract_trip(article)
+        # zero-width and bidi characters, soft hyphens: out before the rules read the text,
+        # offsets mapped back into the original afterwards
+        cleaned, offsets = clean_article(article)
+        trip = _extract_trip(cleaned)
+        return map_trip_back(trip, article, offsets) if offsets is not None else trip
     except ArticleError:
         raise
     except Exception as exc:  # a safety net; tests exercise it with a monkeypatched rule
