@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
 from dashboard.extraction import trip as trip_mod
@@ -87,3 +89,24 @@ def test_offsets_still_point_into_the_original_text() -> None:
     for item in [*trip.sentences, *(e for s in trip.stops for e in s.evidence)]:
         assert text[item.start:item.end] == item.sentence
     assert "Bo\u200bgota" in trip.stops[0].evidence[0].sentence
+
+
+@pytest.mark.parametrize(("written", "why"), [
+    ("February 30, 2022", "'February 30, 2022' is not a date (February has 28 days in 2022)"),
+    ("April 31", "'April 31' is not a date (April has 30 days)"),
+    ("31 June 2022", "'31 June 2022' is not a date (June has 30 days)"),
+    ("2023-02-29", "'2023-02-29' is not a date (February has 28 days in 2023)"),
+])
+def test_an_impossible_date_is_named_in_a_warning(written: str, why: str) -> None:
+    """Issue 12 item 3: "February 30, 2022" left the stop undated with no word."""
+    trip = _extract("Title: Impossible\nDate: 2022-02-20\n\nSecretary of State Antony "
+                    f"Blinken will travel to Colombia on {written}.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [("CO", None)]
+    assert f"hidden.txt: {why}; left undated" in trip.warnings
+
+
+def test_a_real_leap_day_is_no_warning() -> None:
+    trip = _extract("Title: Leap\nDate: 2024-02-20\n\nSecretary of State Antony Blinken "
+                    "will travel to Colombia on February 29, 2024.\n")
+    assert trip.stops[0].start is not None
+    assert not any("is not a date" in w for w in trip.warnings)

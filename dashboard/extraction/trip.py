@@ -886,6 +886,10 @@ def _extract_trip(article: Article) -> Trip:
     if traveller.name is None:
         warnings.append(f"{article.path}: no traveller named with a title (e.g. 'Secretary of "
                         "State ...'); leaders met may include the traveller's own officials")
+    # "February 30, 2022" stays undated: say why rather than drop it silently
+    warnings += [f"{article.path}: {problem}; left undated" for fact in active
+                 for problem in dates_mod.impossible_dates(text, fact.sentence.start,
+                                                           fact.sentence.end)]
     undated = [s.country for s in stops if s.start is None and s.end is None]
     if undated and len(undated) < len(stops):
         warnings.append(f"{article.path}: no dates stated for {', '.join(undated)}")
