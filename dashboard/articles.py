@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from dashboard.decoding import decode_text, encoding_name
 from dashboard.models import Article, ArticleError
 
 log = logging.getLogger(__name__)
@@ -141,18 +142,18 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
     return None, ""
 
 
+class EncodingNote(UserWarning):
+    """An article was not UTF-8: which encoding it was read as (a note, not a fault)."""
+
+
 def decode_article_bytes(name: str, data: bytes) -> str:
-    """Bytes -> text, or ArticleError naming the file when it is empty or not UTF-8 text."""
-    if not data.strip():
-        raise ArticleError(f"{name}: the file is empty")
-    if b"\x00" in data:
-        raise ArticleError(f"{name}: not a text file (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{name}: not UTF-8 text (undecodable byte at offset {exc.start})"
-        ) from None
+    """Bytes -> text with the one decoder of files and uploads (`dashboard.decoding`); an
+    encoding other than UTF-8 is reported as an `EncodingNote` warning. Raises ArticleError
+    naming the file when it is empty or not text."""
+    text, encoding = decode_text(name, data)
+    if encoding != "utf_8":
+        warnings.warn(EncodingNote(f"{name}: read as {encoding_name(encoding)} (not UTF-8)"),
+                      stacklevel=2)
     return text
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import charset_normalizer
 import pandas as pd
 
 from dashboard.articles import read_article_text
+from dashboard.decoding import decode_text, encoding_name
 from dashboard.extraction import extract_trip
 from dashboard.models import ArticleError, Trip
 from dashboard.tables import TripTables, build_tables
@@ -21,38 +21,19 @@ UPLOADS_KEY = "uploaded_trips"
 """Session-state key of the visitor's uploaded trips (a list of `Trip`)."""
 MAX_UPLOAD_BYTES = 1_000_000
 UPLOAD_SUFFIXES = (".txt", ".md")
-# A decoded article with more than this share of control characters is not prose.
-MAX_CONTROL_SHARE = 0.01
 
 
 def decode_upload(name: str, data: bytes) -> tuple[str, str]:
-    """Bytes of an uploaded file -> (text, encoding). UTF-8 first; other encodings
-    (UTF-16 with a BOM, Windows-1252, Latin-1, ...) are detected by charset-normalizer.
+    """Bytes of an uploaded file -> (text, encoding name for the reader, e.g. "UTF-8",
+    "Windows-1252"), with the same decoder as files on disk (`dashboard.decoding`).
     Raises ArticleError naming the file for empty, oversized or binary input."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ArticleError(
             f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_UPLOAD_BYTES / 1e6:.0f} MB "
             "limit for an article"
         )
-    if not data.strip():
-        raise ArticleError(f"{name}: the file is empty")
-    try:
-        text, encoding = data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise ArticleError(
-                f"{name}: not a text file (no text encoding fits its bytes)"
-            ) from None
-        text, encoding = str(best), best.encoding
-    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
-        raise ArticleError(f"{name}: not a text file (it contains binary data)")
-    return text, encoding
-
-
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / max(len(text), 1)
+    text, encoding = decode_text(name, data)
+    return text, encoding_name(encoding)
 
 
 def check_upload_name(name: str) -> None:

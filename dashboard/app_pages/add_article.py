@@ -34,14 +34,16 @@ for kind, message in st.session_state.pop(_FLASH_KEY, []):
     getattr(st, kind)(message)
 
 
-def _add(name: str, text: str, published: date | None) -> list[tuple[str, str]]:
+def _add(name: str, text: str, published: date | None,
+         encoding: str | None = None) -> list[tuple[str, str]]:
     trip = extract_upload(name, text, published)
     taken = set(state.tables.trips["trip_id"]) | {t.id for t in uploads}
     trip.id = unique_trip_id(trip.id, taken)
     uploads.append(trip)
     stops = ", ".join(s.city or s.country for s in trip.stops)
     messages = [("success", f"Added **{escape_markdown(trip.title)}**: {len(trip.stops)} "
-                            f"stop(s), {escape_markdown(stops)}. Choose it in the Trip filter.")]
+                            f"stop(s), {escape_markdown(stops)}. Choose it in the Trip filter."
+                            + (f" (File read as {encoding}.)" if encoding else ""))]
     messages += [("info", escape_markdown(f"{name}: {w}")) for w in trip.warnings]
     return messages
 
@@ -71,10 +73,11 @@ if submitted:
         sources.append(("pasted text", pasted))
     for name, content in sources:
         try:
+            encoding = None
             if isinstance(content, bytes):
                 check_upload_name(name)
-                content, _ = decode_upload(name, content)
-            messages += _add(name, content, given)
+                content, encoding = decode_upload(name, content)
+            messages += _add(name, content, given, encoding)
         except ArticleError as exc:
             messages.append(("error", escape_markdown(str(exc))))
     st.session_state[_FLASH_KEY] = messages
