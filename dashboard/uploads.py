@@ -15,7 +15,7 @@ from dashboard.articles import read_article_text
 from dashboard.decoding import decode_text, encoding_name
 from dashboard.extraction import extract_trip
 from dashboard.models import ArticleError, Trip
-from dashboard.tables import TripTables, build_tables
+from dashboard.tables import TripTables, build_tables, normalise_text_columns
 
 UPLOADS_KEY = "uploaded_trips"
 """Session-state key of the visitor's uploaded trips (a list of `Trip`)."""
@@ -60,4 +60,5 @@ def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:
         if not getattr(extra, name).empty else getattr(base, name)
         for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions")
     }
-    return replace(base, **merged, texts={**base.texts, **extra.texts})
+    return normalise_text_columns(
+        replace(base, **merged, texts={**base.texts, **extra.texts}))
