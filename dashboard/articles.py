@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from dashboard.date_range import in_range, out_of_range_note
 from dashboard.decoding import decode_text, encoding_name
 from dashboard.models import Article, ArticleError
 
@@ -180,7 +181,10 @@ def read_article_text(name: str, text: str, published: date | None = None) -> Ar
             basis = f"Date header {header_date.strip()!r}"
     if found is None:
         found, basis = find_text_date(text, body_start)
-    if found is None and published is not None:
+    if found is not None and not in_range(found):
+        warnings.warn(f"{name}: {out_of_range_note('publication date', found)}", stacklevel=2)
+        found, basis = None, ""
+    if found is None and published is not None and in_range(published):
         found, basis = published, "given by the caller (--published)"
     if found is None:
         basis = "unknown: no Date header, no date in the text, none given"

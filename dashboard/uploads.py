@@ -6,6 +6,7 @@ visitor's article is never shown to another.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 from datetime import date
 
@@ -45,7 +46,15 @@ def extract_upload(name: str, text: str, published: date | None = None) -> Trip:
     """Extract a pasted or uploaded article; the same rules and provenance as files on disk."""
     if len(text.encode("utf-8")) > MAX_UPLOAD_BYTES:
         raise ArticleError(f"{name}: the text is over the {MAX_UPLOAD_BYTES / 1e6:.0f} MB limit")
-    return extract_trip(read_article_text(name, text, published))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = read_article_text(name, text, published)
+    trip = extract_trip(article)
+    # what the reader noticed (a refused publication date) is shown with the trip's own
+    # warnings; the missing date is already one of those
+    noticed = [str(w.message) for w in caught if "no publication date" not in str(w.message)]
+    trip.warnings = [*noticed, *trip.warnings]
+    return trip
 
 
 def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -85,3 +87,56 @@ def test_an_upload_without_a_traveller_then_another_keeps_every_page_working(
     assert not at.exception, at.exception[0].value if at.exception else ""
     at.switch_page(page).run()
     assert not at.exception, at.exception[0].value
+
+
+OUT_OF_RANGE = ("Title: Far away\nDate: {year}-10-04\n\nSecretary of State Antony Blinken "
+                "will travel to Colombia on Monday.\n")
+
+
+@pytest.mark.parametrize("year", [2300, 1600])
+def test_an_article_dated_outside_pandas_range_is_refused_with_a_message(year: int) -> None:
+    """Issue 12 item 16: a stop in 2300 or 1600 raised OutOfBoundsDatetime on every page."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_upload("far.txt", OUT_OF_RANGE.format(year=year))
+    assert trip.warnings[0] == (f"far.txt: publication date {year}-10-04 is outside the dates "
+                                "this dashboard handles (1678-01-01 to 2261-12-31); left unknown")
+    assert trip.published is None
+    assert [(s.country_code, s.start) for s in trip.stops] == [("CO", None)]
+
+
+def test_a_record_visit_in_3000_is_left_undated_with_a_note(tmp_path: Path) -> None:
+    records = read_records(write_records(tmp_path / "r", ("1", "3000-01-01", "3000-01-02",
+                                                          "Colombia"),
+                                         ("2", "2022-10-03", "2022-10-04", "Colombia")))
+    assert list(records.frame["id"]) == ["2", "1"]
+    assert records.frame["start"].dtype == "datetime64[ns]"
+    assert any("start date 3000-01-01 is outside the dates this dashboard handles" in w
+               for w in records.warnings)
+
+
+def test_records_summary_with_a_visit_in_3000_prints_no_traceback(tmp_path: Path) -> None:
+    folder = write_records(tmp_path / "r", ("1", "3000-01-01", "3000-01-02", "Colombia"))
+    done = subprocess.run([sys.executable, "-m", "dashboard.records", "summary", "--records",
+                           str(folder), "--verbose"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert "Traceback" not in done.stderr, done.stderr[-1500:]
+    assert done.returncode == 0
+    assert "3000-01-01 is outside the dates" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("year", [2300, 1600])
+def test_every_page_works_with_an_out_of_range_upload_and_record(
+        monkeypatch, tmp_path: Path, year: int) -> None:
+    monkeypatch.setenv("TRIP_RECORDS_DIR", str(write_records(
+        tmp_path / "records", ("1", "3000-01-01", "3000-01-02", "Colombia"),
+        ("2", "2022-10-03", "2022-10-04", "Colombia"))))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/add_article.py").run()
+    _add(at, OUT_OF_RANGE.format(year=year))
+    assert not at.exception, at.exception[0].value
+    assert any("outside the dates this dashboard handles" in i.value for i in at.info)
+    for page in ("app_pages/overview.py", "app_pages/data.py", "app_pages/records.py"):
+        at.switch_page(page).run()
+        assert not at.exception, f"{page}: {at.exception[0].value}"

@@ -177,7 +177,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
           f"{(records['role'] == 'president').sum()} president)")
     for _, row in table.iterrows():
         print(f"  {row['who']:<28} {row['role']:<9} {row['visits']:>4} visits "
-              f"{row['journeys']:>3} journeys  {row['first']:%Y-%m-%d} to {row['last']:%Y-%m-%d}")
+              f"{row['journeys']:>3} journeys  {_iso(row['first']) or 'undated'} to "
+              f"{_iso(row['last']) or 'undated'}")
     return 0
 
 

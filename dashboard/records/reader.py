@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from dashboard.date_range import FIRST_DAY, LAST_DAY, out_of_range_note
 from dashboard.records.countries import OVERRIDES_PATH, country_code, load_overrides
 
 RECORD_COLUMNS = [
@@ -165,6 +166,11 @@ def _parse_dates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         for _, row in frame[bad].iterrows():
             warnings.append(f"{_label(row)}: {label} {row[col]!r} is not a YYYY-MM-DD date; "
                             "left unknown")
+        outside = parsed[col].notna() & ((parsed[col] < pd.Timestamp(FIRST_DAY))
+                                         | (parsed[col] > pd.Timestamp(LAST_DAY)))
+        for _, row in frame[outside].iterrows():
+            warnings.append(f"{_label(row)}: {out_of_range_note(label, row[col])}")
+        parsed[col] = parsed[col].mask(outside)
         missing = frame[col].isna()
         if col == "start":
             for _, row in frame[missing].iterrows():
