@@ -22,6 +22,11 @@ UPLOADS_KEY = "uploaded_trips"
 """Session-state key of the visitor's uploaded trips (a list of `Trip`)."""
 MAX_UPLOAD_BYTES = 1_000_000
 UPLOAD_SUFFIXES = (".txt", ".md")
+MAX_UPLOADS_PER_SESSION = 20
+"""Articles one browser session may add: each keeps its text and tables in server memory
+(about 4.7 MB per 100 KB article), so a session cannot grow without limit."""
+MAX_SESSION_TEXT_BYTES = 5_000_000
+"""Total size of the article text one session may add (UTF-8 bytes)."""
 
 
 def decode_upload(name: str, data: bytes) -> tuple[str, str]:
@@ -40,6 +45,22 @@ def decode_upload(name: str, data: bytes) -> tuple[str, str]:
 def check_upload_name(name: str) -> None:
     if not name.lower().endswith(UPLOAD_SUFFIXES):
         raise ArticleError(f"{name}: only .txt and .md articles can be added")
+
+
+def check_session_room(uploads: list[Trip], name: str, text: str) -> None:
+    """Raise ArticleError (naming the article and the limit) when the session already holds
+    MAX_UPLOADS_PER_SESSION articles or `text` would take it over MAX_SESSION_TEXT_BYTES."""
+    if len(uploads) >= MAX_UPLOADS_PER_SESSION:
+        raise ArticleError(
+            f"{name}: not added; this session already holds {len(uploads)} articles, the most "
+            f"one session can add ({MAX_UPLOADS_PER_SESSION}). Remove one below to add another.")
+    held = sum(len(t.article.text.encode("utf-8")) for t in uploads)
+    size = len(text.encode("utf-8"))
+    if held + size > MAX_SESSION_TEXT_BYTES:
+        raise ArticleError(
+            f"{name}: not added; with it this session would hold {(held + size) / 1e6:.1f} MB "
+            f"of articles, over the {MAX_SESSION_TEXT_BYTES / 1e6:.0f} MB one session can "
+            "add. Remove an article below to make room.")
 
 
 def extract_upload(name: str, text: str, published: date | None = None) -> Trip:

@@ -10,8 +10,11 @@ from dashboard.models import ArticleError, Trip
 from dashboard.session import current_view
 from dashboard.tables import unique_trip_id
 from dashboard.uploads import (
+    MAX_SESSION_TEXT_BYTES,
     MAX_UPLOAD_BYTES,
+    MAX_UPLOADS_PER_SESSION,
     UPLOADS_KEY,
+    check_session_room,
     check_upload_name,
     decode_upload,
     extract_upload,
@@ -22,7 +25,9 @@ st.header("Add an article", anchor=False)
 st.caption(
     "Upload a news article about a trip, or paste its text. It is read with the same rules as "
     "the articles on the server and shown on every page like them. It stays in this browser "
-    "session only: nothing is saved on the server, and no other visitor sees it."
+    "session only: nothing is saved on the server, and no other visitor sees it. "
+    f"One session can add up to {MAX_UPLOADS_PER_SESSION} articles "
+    f"({MAX_SESSION_TEXT_BYTES // 1_000_000} MB in all)."
 )
 
 _FLASH_KEY = "_upload_messages"
@@ -36,6 +41,7 @@ for kind, message in st.session_state.pop(_FLASH_KEY, []):
 
 def _add(name: str, text: str, published: date | None,
          encoding: str | None = None) -> list[tuple[str, str]]:
+    check_session_room(uploads, name, text)
     trip = extract_upload(name, text, published)
     taken = set(state.tables.trips["trip_id"]) | {t.id for t in uploads}
     trip.id = unique_trip_id(trip.id, taken)

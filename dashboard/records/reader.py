@@ -38,6 +38,12 @@ KNOWN_OTHER_ROOTS = {"code-table", "package", "meta", "collection"}
 _CHUNK = 1 << 16
 
 
+class RecordFileError(str):
+    """A message about a record file that could not be read whole (malformed, truncated,
+    unreadable, not a travels file, missing): a fault, where the other messages (historic
+    countries, duplicates, bad dates) are notes. Still a `str` for every reader."""
+
+
 class Records(NamedTuple):
     """The visits, plus one readable message per problem found while reading."""
 
@@ -59,12 +65,12 @@ def record_files(source: str | Path | Iterable[str | Path]) -> tuple[list[Path],
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.xml") if p.is_file())
             if not found:
-                problems.append(f"{path}: no .xml files in this folder")
+                problems.append(RecordFileError(f"{path}: no .xml files in this folder"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(f"{path}: no such file or folder")
+            problems.append(RecordFileError(f"{path}: no such file or folder"))
     return list(dict.fromkeys(files)), problems
 
 
@@ -111,8 +117,9 @@ def _parse_file(path: Path) -> tuple[list[dict[str, str | None]], list[str]]:
                 if root in KNOWN_OTHER_ROOTS:
                     return [], []
                 if root != ROOT_TAG:
-                    return [], [f"{path.name}: not a travels file (root element <{root}>, "
-                                f"expected <{ROOT_TAG}>); skipped"]
+                    return [], [RecordFileError(
+                        f"{path.name}: not a travels file (root element <{root}>, "
+                        f"expected <{ROOT_TAG}>); skipped")]
             elif event == "end" and element.tag == "trip":
                 rows.append(_trip_row(element, path))
                 element.clear()
@@ -120,10 +127,12 @@ def _parse_file(path: Path) -> tuple[list[dict[str, str | None]], list[str]]:
         line, column = exc.position
         reason = str(exc).split(":")[0]
         kept = f"the {len(rows)} visits before that point were kept" if rows else "nothing read"
-        return rows, [f"{path.name}: malformed or truncated XML at line {line}, column {column} "
-                      f"({reason}); {kept}, the rest of the file was skipped"]
+        return rows, [RecordFileError(
+            f"{path.name}: malformed or truncated XML at line {line}, column {column} "
+            f"({reason}); {kept}, the rest of the file was skipped")]
     except OSError as exc:
-        return [], [f"{path.name}: cannot be read ({exc.strerror or exc}); skipped"]
+        return [], [RecordFileError(f"{path.name}: cannot be read ({exc.strerror or exc}); "
+                                    "skipped")]
     return rows, []
 
 
