@@ -78,6 +78,30 @@ def extract_upload(name: str, text: str, published: date | None = None) -> Trip:
     return trip
 
 
+EXTRACTION_BUDGET_S = 30.0
+"""Seconds an uploaded article may take to read (in a worker process, see dashboard.worker);
+a 1 MB article takes about 6 s of CPU."""
+
+
+def extract_upload_isolated(name: str, text: str, published: date | None = None,
+                            budget_s: float | None = None) -> Trip:
+    """`extract_upload` in a worker process with a time budget (default
+    EXTRACTION_BUDGET_S), so one article can never hold the server; raises ArticleError
+    naming the article when it runs past the budget."""
+    from dashboard.worker import WorkerFailed, WorkerTimeout, run_with_budget
+
+    budget_s = EXTRACTION_BUDGET_S if budget_s is None else budget_s
+
+    try:
+        return run_with_budget(extract_upload, (name, text, published), budget_s)
+    except WorkerTimeout:
+        raise ArticleError(
+            f"{name}: reading it took longer than {budget_s:g} seconds and was stopped. Try "
+            "a shorter text: only the part about the trip.") from None
+    except WorkerFailed as exc:
+        raise ArticleError(f"{name}: reading it failed ({exc})") from None
+
+
 def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:
     """The base tables with the uploaded trips appended (base rows first, order kept)."""
     if not uploads:

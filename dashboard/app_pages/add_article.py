@@ -17,9 +17,10 @@ from dashboard.uploads import (
     check_session_room,
     check_upload_name,
     decode_upload,
-    extract_upload,
+    extract_upload_isolated,
 )
 from dashboard.views.markup import escape_markdown
+from dashboard.worker import warm_up
 
 st.header("Add an article", anchor=False)
 st.caption(
@@ -33,6 +34,7 @@ st.caption(
 _FLASH_KEY = "_upload_messages"
 
 state = current_view()
+warm_up()  # extraction runs in worker processes: start their (warm) forkserver now
 uploads: list[Trip] = st.session_state.setdefault(UPLOADS_KEY, [])
 # Messages of the last submit survive the rerun that puts new trips into the sidebar filters.
 for kind, message in st.session_state.pop(_FLASH_KEY, []):
@@ -42,7 +44,8 @@ for kind, message in st.session_state.pop(_FLASH_KEY, []):
 def _add(name: str, text: str, published: date | None,
          encoding: str | None = None) -> list[tuple[str, str]]:
     check_session_room(uploads, name, text)
-    trip = extract_upload(name, text, published)
+    with st.spinner(f"Reading {name}…"):
+        trip = extract_upload_isolated(name, text, published)
     taken = set(state.tables.trips["trip_id"]) | {t.id for t in uploads}
     trip.id = unique_trip_id(trip.id, taken)
     uploads.append(trip)
