@@ -89,3 +89,44 @@ def test_the_add_page_states_the_cap_and_refuses_past_it() -> None:
     assert not at.exception
     assert any("the most one session can add" in e.value for e in at.error)
     assert len(at.session_state[UPLOADS_KEY]) == MAX_UPLOADS_PER_SESSION
+
+
+def _big_travels_file(folder: Path, megabytes: float) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    row = ('<trip role="secretary" who="big-file"><id>{n}</id><role>secretary</role>'
+           "<name>Big File</name><start-date>2010-01-01</start-date><end-date>2010-01-02"
+           '</end-date><country id="co">Colombia</country><locale>Bogota</locale>'
+           "<remarks>Met people.</remarks></trip>\n")
+    count = int(megabytes * 1e6 / len(row)) + 1
+    body = "".join(row.format(n=n) for n in range(count))
+    path = folder / "big.xml"
+    path.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<trips>\n{body}</trips>\n',
+                    encoding="utf-8")
+    return path
+
+
+def test_a_record_file_over_the_stated_size_is_refused_unread(tmp_path: Path) -> None:
+    """Issue 12 item 19: a 100 MB record file took 68 s to the first page and 700 MB."""
+    from dashboard.records import read_records
+    from dashboard.records.reader import MAX_FILE_BYTES
+
+    folder = tmp_path / "records"
+    write_records(folder, ("1", "2022-10-03", "2022-10-04", "Colombia"))
+    _big_travels_file(folder, MAX_FILE_BYTES / 1e6 + 0.5)
+    records = read_records(folder)
+    assert list(records.frame["id"]) == ["1"]
+    assert any(m.startswith("big.xml: 5.5 MB is over the 5 MB limit for one travels file")
+               and m.endswith("skipped unread") for m in records.warnings)
+
+
+def test_the_record_page_says_a_file_was_refused(monkeypatch, tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    write_records(folder, ("1", "2022-10-03", "2022-10-04", "Colombia"))
+    _big_travels_file(folder, 5.5)
+    monkeypatch.setenv("TRIP_RECORDS_DIR", str(folder))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/records.py").run()
+    assert not at.exception
+    assert any("over the 5 MB limit for one travels file" in w.value.replace("\\", "")
+               for w in at.warning)

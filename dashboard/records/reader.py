@@ -36,6 +36,12 @@ ROOT_TAG = "trips"
 # (code tables, eXist-db package descriptors): skipped without a message.
 KNOWN_OTHER_ROOTS = {"code-table", "package", "meta", "collection"}
 _CHUNK = 1 << 16
+MAX_FILE_BYTES = 5_000_000
+"""A travels file larger than this is refused unread: the largest real one (Kerry) is 250 KB
+and the whole record about 3 MB, so 5 MB is room for growth, while a 100 MB file (380,000
+visits) took 68 s and 700 MB of memory before the first page."""
+MAX_TOTAL_BYTES = 50_000_000
+"""Files beyond this total (in name order) are refused unread too."""
 
 
 class RecordFileError(str):
@@ -80,7 +86,13 @@ def read_records(source: str | Path | Iterable[str | Path]) -> Records:
     if not load_overrides():
         warnings.append(f"country name table {OVERRIDES_PATH} is missing; only ISO names map")
     rows: list[dict[str, str | None]] = []
+    total = 0
     for path in files:
+        refused = _refuse_by_size(path, total)
+        if refused:
+            warnings.append(refused)
+            continue
+        total += path.stat().st_size
         file_rows, file_warnings = _parse_file(path)
         rows.extend(file_rows)
         warnings.extend(file_warnings)
@@ -95,6 +107,23 @@ def read_records(source: str | Path | Iterable[str | Path]) -> Records:
     frame = frame.drop(columns="_idnum").reset_index(drop=True)
     frame, duplicate_warnings = _drop_duplicates(frame)
     return Records(frame, warnings + date_warnings + country_warnings + duplicate_warnings)
+
+
+def _refuse_by_size(path: Path, total: int) -> RecordFileError | None:
+    """Why `path` is not read (too big alone, or past the total), or None to read it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return RecordFileError(f"{path.name}: cannot be read ({exc.strerror or exc}); skipped")
+    if size > MAX_FILE_BYTES:
+        return RecordFileError(
+            f"{path.name}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit "
+            "for one travels file (the largest real one is 0.25 MB); skipped unread")
+    if total + size > MAX_TOTAL_BYTES:
+        return RecordFileError(
+            f"{path.name}: the record would exceed {MAX_TOTAL_BYTES / 1e6:.0f} MB in all "
+            "with this file; skipped unread")
+    return None
 
 
 def _iter_events(path: Path) -> Iterator[tuple[str, ET.Element]]:
