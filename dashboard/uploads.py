@@ -22,6 +22,9 @@ UPLOADS_KEY = "uploaded_trips"
 """Session-state key of the visitor's uploaded trips (a list of `Trip`)."""
 MAX_UPLOAD_BYTES = 1_000_000
 UPLOAD_SUFFIXES = (".txt", ".md")
+MAX_PASTE_CHARS = 1_000_000
+"""Characters the paste box takes (the browser refuses more before anything is sent: a 50 MB
+paste used to close the connection without a word)."""
 MAX_UPLOADS_PER_SESSION = 20
 """Articles one browser session may add: each keeps its text and tables in server memory
 (about 4.7 MB per 100 KB article), so a session cannot grow without limit."""

@@ -10,6 +10,7 @@ from dashboard.models import ArticleError, Trip
 from dashboard.session import current_view
 from dashboard.tables import unique_trip_id
 from dashboard.uploads import (
+    MAX_PASTE_CHARS,
     MAX_SESSION_TEXT_BYTES,
     MAX_UPLOAD_BYTES,
     MAX_UPLOADS_PER_SESSION,
@@ -63,8 +64,13 @@ with st.form("add_article", clear_on_submit=True, enter_to_submit=False):
         help=f"Plain text or Markdown, up to {MAX_UPLOAD_BYTES // 1_000_000} MB each. "
              "UTF-8 is best; other text encodings are detected.",
     )
-    pasted = st.text_area("…or paste the article text", height=200,
-                          placeholder="Title: …\nDate: 2022-10-04\n\nThe text of the article…")
+    pasted = st.text_area(
+        f"…or paste the article text (up to {MAX_PASTE_CHARS:,} characters)", height=200,
+        max_chars=MAX_PASTE_CHARS,
+        placeholder="Title: …\nDate: 2022-10-04\n\nThe text of the article…",
+        help=f"Longer text is refused by the browser before it is sent: the box takes at most "
+             f"{MAX_PASTE_CHARS:,} characters (about {MAX_UPLOAD_BYTES // 1_000_000} MB). "
+             "For a longer article, upload only the part about the trip.")
     published = st.date_input(
         "Publication date (optional)", value=None, format="YYYY-MM-DD",
         help="Used when the article prints no date of its own: weekdays such as 'on Monday' "
@@ -76,7 +82,11 @@ if submitted:
     given = published if isinstance(published, date) else None
     messages: list[tuple[str, str]] = []
     if not files and not pasted.strip():
-        messages.append(("warning", "Choose a file or paste some text first."))
+        messages.append(("warning", "Choose a file or paste some text first. The paste box "
+                         f"takes up to {MAX_PASTE_CHARS:,} characters: the browser refuses a "
+                         "longer paste as a whole, so the box stays empty. Paste only the part "
+                         "about the trip, or upload the article as a file (up to "
+                         f"{MAX_UPLOAD_BYTES // 1_000_000} MB)."))
     sources = [(f.name, f.getvalue()) for f in files or []]
     if pasted.strip():
         sources.append(("pasted text", pasted))
