@@ -20,6 +20,7 @@ if __package__ in (None, "") and str(Path(__file__).resolve().parents[1]) not in
 import streamlit as st
 
 from dashboard.components.share import share_link
+from dashboard.failures import show_failure
 from dashboard.filters import apply_selection, available_countries, available_topics
 from dashboard.loading import articles_dir, load_folder, streamlit_secrets
 from dashboard.records.cache import load_trip_checks
@@ -79,6 +80,13 @@ notices = url_notices()
 for notice in notices:
     st.warning(escape_markdown(notice), icon=":material/link_off:")
 
+try:
+    record_checks = load_trip_checks(tables, records_dir())
+except Exception as exc:  # the record is an extra: a fault in it must not take every page
+    show_failure(exc, "Checking the trips against the official record",
+                 "the pages show the trips without it")
+    record_checks = None
+
 selected = st.session_state.get(SELECTED_STOP_KEY)
 set_current_view(ViewState(
     tables=tables,
@@ -92,6 +100,9 @@ set_current_view(ViewState(
     notices=notices,
     selected_stop_id=selected if selected in set(view.itinerary["stop_id"]) else None,
     articles_dir=folder,
-    record_checks=load_trip_checks(tables, records_dir()),
+    record_checks=record_checks,
 ))
-page.run()
+try:
+    page.run()
+except Exception as exc:  # st.stop / st.rerun are not Exceptions: they pass through
+    show_failure(exc, f"The {page.title} page", "the other pages still work")

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from dateutil import parser as date_parser
 
+from dashboard.date_range import in_range, out_of_range_note
+from dashboard.decoding import decode_text, encoding_name
 from dashboard.models import Article, ArticleError
 from dashboard.source_info import find_headline
 
@@ -30,14 +32,18 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
 # A line that is nothing but a publication date, e.g. "October 4, 2022", "13 May 2023",
 # "Published: Tuesday, 4 October 2022 10:31", "2022-10-04".
+# Spaces are `[^\S\n]` (not newlines): a run of blank lines is not re-scanned from every
+# line start, and "Published on:" splits its spaces one way only (linear time).
 DATE_LINE = re.compile(
-    rf"^\s*(?:(?:Published|Updated|Posted|Date|Last updated)\s*(?:on)?\s*:?\s*)?"
+    rf"^[^\S\n]*(?:(?:Published|Updated|Posted|Date|Last updated)"
+    rf"(?:\s+on\b)?(?:\s*:)?\s*)?"
     rf"(?:{_WEEKDAY}\s+)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}"
     rf"|(?P<dotted>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})|(?P<slashed>\d{{1,2}}/\d{{1,2}}/\d{{4}}))"
-    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
+    rf"(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?"
+    rf"[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A short byline-like line with a full date in it: "By Jane Doe | Oct 4, 2022 | 10:31 AM ET"
@@ -48,7 +54,7 @@ SHORT_DATE_LINE = re.compile(
 )
 # A wire dateline with a full date: "BEIJING, Oct. 4, 2022 (Xinhua) -- ..."
 DATELINE_DATE = re.compile(
-    rf"^\s*(?:[A-Z][A-Z.'’ ]{{2,30}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*"
+    rf"^[^\S\n]*(?:[A-Z][A-Z.'’ ]{{2,30}}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*"
     rf"(?:[A-Z][A-Za-z.]{{1,20}}(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b",
@@ -138,18 +144,18 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
     return None, ""
 
 
+class EncodingNote(UserWarning):
+    """An article was not UTF-8: which encoding it was read as (a note, not a fault)."""
+
+
 def decode_article_bytes(name: str, data: bytes) -> str:
-    """Bytes -> text, or ArticleError naming the file when it is empty or not UTF-8 text."""
-    if not data.strip():
-        raise ArticleError(f"{name}: the file is empty")
-    if b"\x00" in data:
-        raise ArticleError(f"{name}: not a text file (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{name}: not UTF-8 text (undecodable byte at offset {exc.start})"
-        ) from None
+    """Bytes -> text with the one decoder of files and uploads (`dashboard.decoding`); an
+    encoding other than UTF-8 is reported as an `EncodingNote` warning. Raises ArticleError
+    naming the file when it is empty or not text."""
+    text, encoding = decode_text(name, data)
+    if encoding != "utf_8":
+        warnings.warn(EncodingNote(f"{name}: read as {encoding_name(encoding)} (not UTF-8)"),
+                      stacklevel=2)
     return text
 
 
@@ -177,7 +183,10 @@ def read_article_text(name: str, text: str, published: date | None = None) -> Ar
             basis = f"Date header {header_date.strip()!r}"
     if found is None:
         found, basis = find_text_date(text, body_start)
-    if found is None and published is not None:
+    if found is not None and not in_range(found):
+        warnings.warn(f"{name}: {out_of_range_note('publication date', found)}", stacklevel=2)
+        found, basis = None, ""
+    if found is None and published is not None and in_range(published):
         found, basis = published, "given by the caller (--published)"
     if found is None:
         basis = "unknown: no Date header, no date in the text, none given"

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Sequence
 from datetime import date
 
+from dashboard.articles import EncodingNote
 from dashboard.extraction import extract_trip_from_file, trip_to_json
 from dashboard.models import ArticleError
 
@@ -58,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 failed = True
                 continue
         for warning in caught:
-            print(f"warning: {warning.message}", file=sys.stderr)
+            kind = "note" if issubclass(warning.category, EncodingNote) else "warning"
+            print(f"{kind}: {warning.message}", file=sys.stderr)
         trips.append(trip_to_json(trip))
     json.dump({"trips": trips}, sys.stdout, ensure_ascii=False, indent=args.indent)
     sys.stdout.write("\n")

@@ -138,6 +138,37 @@ def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTable
     return tables
 
 
+def cell_text(value: object) -> str | None:
+    """A cell of a text column as text, or None when it is missing (None, NaN, pd.NA): a
+    missing value is never handed on as a float ("'float' object has no attribute 'strip'")."""
+    return value if isinstance(value, str) else None
+
+
+def _frames(tables: TripTables) -> tuple[pd.DataFrame, ...]:
+    return (tables.trips, tables.itinerary, tables.events, tables.topics, tables.sentences,
+            tables.mentions)
+
+
+def normalise_text_columns(tables: TripTables) -> TripTables:
+    """Text columns hold str or None, never NaN (in place; returns `tables`).
+
+    pandas 3 stores text as its `str` dtype, where a missing value is NaN, a float: a trip
+    with no traveller next to one with a traveller gave every page an AttributeError.
+    Columns of text become object columns with None for missing values, also after tables
+    are concatenated (uploads)."""
+    for frame in _frames(tables):
+        for col in frame.columns:
+            if isinstance(frame[col].dtype, pd.StringDtype) or frame[col].dtype == object:
+                column = frame[col].astype(object)
+                frame[col] = column.where(column.map(_is_present), None)
+    return tables
+
+
+def _is_present(value: object) -> bool:
+    return not (value is None or (isinstance(value, float) and value != value)
+                or value is pd.NA)
+
+
 def _normalise_dtypes(tables: TripTables) -> None:
     """Empty frames must still have the right dtypes, so filters never special-case them."""
     for frame, date_cols in (
@@ -153,6 +184,7 @@ def _normalise_dtypes(tables: TripTables) -> None:
         tables.itinerary[col] = tables.itinerary[col].astype("float64")
     for col in ("city_inferred", "dates_inferred"):
         tables.itinerary[col] = tables.itinerary[col].astype("bool")
+    normalise_text_columns(tables)
 
 
 def article_paths(folder: str | Path) -> list[Path]:

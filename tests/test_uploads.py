@@ -30,7 +30,7 @@ ARTICLE = (
 
 def test_utf8_upload_decodes_as_is() -> None:
     text, encoding = decode_upload("a.txt", "Bogotá — Perú".encode())
-    assert (text, encoding) == ("Bogotá — Perú", "utf-8")
+    assert (text, encoding) == ("Bogotá — Perú", "UTF-8")
 
 
 def test_utf8_bom_is_dropped() -> None:

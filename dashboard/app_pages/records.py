@@ -9,7 +9,9 @@ import streamlit as st
 
 from dashboard.records.cache import load_records
 from dashboard.records.journeys import journey_table, records_in_range
+from dashboard.records.reader import RecordFileError
 from dashboard.records.settings import CACHE_DIR, ENV_VAR, find_records_dir
+from dashboard.views.markup import escape_markdown
 from dashboard.views.record_views import (
     build_record_deck,
     record_map_data,
@@ -48,6 +50,8 @@ if not location.path.exists():
     st.stop()
 
 records, warnings = load_records(location.path)
+for fault in [m for m in warnings if isinstance(m, RecordFileError)]:  # not just a note
+    st.warning(escape_markdown(fault), icon=":material/error:")
 if records.empty:
     st.warning(f"No visits could be read from {location.description}.",
                icon=":material/error:")

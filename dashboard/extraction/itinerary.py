@@ -177,7 +177,8 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if place.kind == "demonym":
             if not DEMONYM_AS_REFERENCE.match(text[mention.end:mention.end + 20]):
                 continue
-            if re.match(r"\s+[A-Z][a-z]+(?:n|sh|ese|ot|i)\b", text[mention.end:mention.end + 12]):
+            if re.match(r"(?<!\s)\s+[A-Z][a-z]+(?:n|sh|ese|ot|i)\b",
+                        text[mention.end:mention.end + 12]):
                 continue  # "Greek Cypriot": a compound, not Greece
         if place.kind not in {"country", "city", "venue", "demonym"}:
             continue
@@ -292,7 +293,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         if stop is None:
             continue
         gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
-        if sig.position >= d.end and re.fullmatch(r"[\s,]*(?:in|at)\s+(?:the\s+)?", gap):
+        if sig.position >= d.end and re.fullmatch(r"(?<![\s,])[\s,]*(?:in|at)\s+(?:the\s+)?", gap):
             return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
         distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
         # a date after the last of several listed places covers the list; after any other
@@ -330,7 +331,7 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
     verb = departures[-1]
     if ARRIVAL.search(before, verb.end()):
         return False
-    if re.match(r"\s+for\b", before[verb.end():]):
+    if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
         return True  # "leaves for China on Tuesday night"
     named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
              and m.kind in {"country", "city", "venue"}]
@@ -374,7 +375,7 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
 # "the Oct. 7 Hamas attacks", "the September 11 attacks": a date naming an event, not a day
 # of the trip ("the October 3-7 trip" is the trip's own)
 EVENT_AFTER_DATE = re.compile(
-    r"\s+(?:[A-Z][\w-]*\s+)*(?:attacks?|massacre|bombings?|invasion|raid|election|vote|"
+    r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|election|vote|"
     r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
 
 
@@ -398,8 +399,8 @@ def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
     gap = fact.sentence.text[place.end - fact.sentence.start:d.start - fact.sentence.start]
     located = re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$",
                         fact.sentence.text[:place.start - fact.sentence.start], re.IGNORECASE)
-    return bool(located and re.fullmatch(r"(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap,
-                                         re.IGNORECASE)) \
+    return bool(located and re.fullmatch(
+        r"(?<![\s,])(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap, re.IGNORECASE)) \
         and stop_for_place(place.place, drafts) is None
 
 

@@ -74,7 +74,7 @@ PERSON = re.compile(
 # "President of France H.E. Mr. Emmanuel Macron": the title, then "of <country>"
 TITLE_OF = re.compile(rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?")
 NAME_AFTER_COUNTRY = re.compile(
-    rf",?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+    rf"(?<!\s),?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
             "was", "said", "says", "who", "that", "a", "an", "elect", "administration",

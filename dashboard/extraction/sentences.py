@@ -60,7 +60,9 @@ ABBREVIATIONS = {
     "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "approx", "dept",
     "est", "fig", "hon", "ft", "mt", "ave", "a.m", "p.m", "d.c", "u.s.a", "rt", "pres",
 }
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|[.!?]+[\"'”’)\]]*\s*“")
+# A search starts only at the first mark of a run ("...."), not inside it: linear time
+SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|"
+                          r"[.!?]+[\"'”’)\]]*\s*“)")
 LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]*[\"'”’)\]]*$")
 
 

@@ -223,7 +223,7 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
 
 
 OWN_OFFICE = re.compile(
-    r"(?:'s|’s)?\s+(?:chancellor|president|prime\s+minister|premier|foreign\s+minister|"
+    r"(?<!\s)(?:'s|’s)?\s+(?:chancellor|president|prime\s+minister|premier|foreign\s+minister|"
     r"foreign\s+secretary|secretary\s+of\s+state|leader|head\s+of\s+state)"
     r"(?P<trip>(?:'s|’s)\s+(?:\w+\s+)?(?:trip|visit|tour|journey|travels))?(?![\w-]|\s+(?-i:[A-Z]))",
     re.IGNORECASE)
@@ -254,7 +254,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             if mention.kind in {"demonym", "country"} and text.startswith(
                     title, mention.end + 1):
                 after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
-                named = re.match(r"\s+[A-Z]", after)
+                named = re.match(r"(?<!\s)\s+[A-Z]", after)
                 theirs = traveller.surname and re.match(
                     r"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
                     + re.escape(traveller.surname) + r"\b", after)

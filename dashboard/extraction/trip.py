@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from datetime import timedelta
 
+from dashboard.date_range import in_range, out_of_range_note
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.invisible import clean_article, map_trip_back
 from dashboard.extraction.itinerary import (
     CONTINUES,
     GOES_ON,
@@ -91,7 +94,7 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     if not cities:
         return mention
     following = text[mention.end:mention.end + 60]
-    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", following):
+    if re.match(r"(?<!\s)\s+of\s+(?:the\s+)?[A-Z]", following):
         return None  # "the Temple of Heaven": part of a longer name, not the city Temple
     named_country = None
     if following.startswith(","):
@@ -162,7 +165,7 @@ def _shared_nationality(people: list[PersonMention], text: str) -> list[PersonMe
     for n in range(1, len(shared)):
         first, second = shared[n - 1], shared[n]
         if second.nationality is None and first.nationality and second.title and \
-                re.fullmatch(r",?\s+and\s+", text[first.end:second.start]):
+                re.fullmatch(r"(?<!\s),?\s+and\s+", text[first.end:second.start]):
             shared[n] = PersonMention(second.title, second.name, second.start, second.end,
                                       second.name_start, first.nationality, None)
     return shared
@@ -308,7 +311,7 @@ def _leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Tra
             # place right after the person says where
             right_after = next((sig for sig in fact.signals if sig.strength != "leader"
                                 and 0 <= sig.position - person.end <= 30 and re.fullmatch(
-                                    r"[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
+                                    r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
                                     r"(?:the\s+)?", text[person.end:sig.position])), None)
             if right_after is not None:
                 closest = right_after
@@ -590,12 +593,34 @@ def extract_trip(article: Article) -> Trip:
     too, so one odd article never takes the other articles (or the dashboard) down with it.
     """
     try:
-        return _extract_trip(article)
+        # zero-width and bidi characters, soft hyphens: out before the rules read the text,
+        # offsets mapped back into the original afterwards
+        cleaned, offsets = clean_article(article)
+        trip = _dates_in_range(_extract_trip(cleaned))
+        return map_trip_back(trip, article, offsets) if offsets is not None else trip
     except ArticleError:
         raise
     except Exception as exc:  # a safety net; tests exercise it with a monkeypatched rule
         raise ArticleError(f"{article.path}: the extractor failed on this article "
                            f"({type(exc).__name__}: {exc})") from exc
+
+
+def _dates_in_range(trip: Trip) -> Trip:
+    """Stop and event dates outside what the tables can hold become unknown, with a warning
+    (in place; returns `trip`)."""
+    for stop in trip.stops:
+        for field in ("start", "end"):
+            day = getattr(stop, field)
+            if day is not None and not in_range(day):
+                trip.warnings.append(f"{trip.article.path}: {stop.country}: "
+                                     f"{out_of_range_note(field + ' date', day)}")
+                setattr(stop, field, None)
+    for event in trip.events:
+        if event.date is not None and not in_range(event.date):
+            trip.warnings.append(f"{trip.article.path}: {event.label}: "
+                                 f"{out_of_range_note('date', event.date)}")
+            event.date = None
+    return trip
 
 
 def _extract_trip(article: Article) -> Trip:
@@ -786,6 +811,9 @@ def _extract_trip(article: Article) -> Trip:
     events: list[Event] = []
     first_offset = min((f.sentence.start for f in active), default=article.body_start)
     body_topics = find_topics(text, first_offset, len(text), first_only=False)
+    # hits are in text order: each sentence looks only at its own hits (bisect), so the whole
+    # loop is linear in the text, not sentences x hits (a 1 MB upload took minutes)
+    topic_starts = [hit.start for hit in body_topics]
     for fact in active:
         s = fact.sentence
         target = fact.context if not fact.trip_scope else None
@@ -794,8 +822,10 @@ def _extract_trip(article: Article) -> Trip:
         # farmers": a person's biography is not what is on the agenda
         biography = [(m.start(), m.end()) for p in fact.people
                      if (m := BIOGRAPHY.match(text, p.end, s.end))]
-        for hit in body_topics:
-            if hit.start < s.start or hit.end > s.end or hit.slug in seen_here:
+        first_hit = bisect_left(topic_starts, s.start)
+        last_hit = bisect_left(topic_starts, s.end, first_hit)
+        for hit in body_topics[first_hit:last_hit]:
+            if hit.end > s.end or hit.slug in seen_here:
                 continue
             if any(a <= hit.start < b for a, b in biography):
                 continue
@@ -876,6 +906,10 @@ def _extract_trip(article: Article) -> Trip:
     if traveller.name is None:
         warnings.append(f"{article.path}: no traveller named with a title (e.g. 'Secretary of "
                         "State ...'); leaders met may include the traveller's own officials")
+    # "February 30, 2022" stays undated: say why rather than drop it silently
+    warnings += [f"{article.path}: {problem}; left undated" for fact in active
+                 for problem in dates_mod.impossible_dates(text, fact.sentence.start,
+                                                           fact.sentence.end)]
     undated = [s.country for s in stops if s.start is None and s.end is None]
     if undated and len(undated) < len(stops):
         warnings.append(f"{article.path}: no dates stated for {', '.join(undated)}")

@@ -56,10 +56,13 @@ TRAVEL_CUE = re.compile(
 STOP_WORDS = re.compile(r"\b(?:first|next|last|final|second|third|other|later|two|three)\s+"
                         r"(?:stop|stops|leg|legs|destination|destinations)\b", re.IGNORECASE)
 STOP_LINK_AFTER = re.compile(
-    r"\s*[,:]\s*(?:the\s+)?|(?:\s+(?:on|of|in|for)\s+[^,.;:]{0,60}?)?\s+"
-    r"(?:is|are|was|were|will\s+be|includes?)\s+(?:the\s+)?", re.IGNORECASE)
-STOP_LINK_BEFORE = re.compile(r"\s*,?\s*(?:is|was|will\s+be|are|were)?\s*,?\s*"
-                              r"(?:the|his|her|their)?\s*$", re.IGNORECASE)
+    r"(?<!\s)(?:\s*[,:]\s*(?:the\s+)?|(?:\s+(?:on|of|in|for)\s+[^,.;:]{0,60}?)?\s+"
+    r"(?:is|are|was|were|will\s+be|includes?)\s+(?:the\s+)?)", re.IGNORECASE)
+# Linear time (issue 12, item 15): each optional piece is whitespace then a token, so a run
+# of spaces can be split only one way (four adjacent `\s*` made it O(n^5)), and a search tries
+# only positions right after a non-space, not every position inside a run of spaces.
+STOP_LINK_BEFORE = re.compile(r"(?<!\s)(?:\s*,)?(?:\s*(?:is|was|will\s+be|are|were))?"
+                              r"(?:\s*,)?(?:\s*(?:the|his|her|their))?\s*$", re.IGNORECASE)
 FIRST_STOP = re.compile(
     r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+travel|"
     # "Modi will begin in New York", "the tour began in Rome"
@@ -92,7 +95,7 @@ DATE_IN_LIST = re.compile(
     r"Satur|Sun)day)?)\b", re.IGNORECASE)
 # An itinerary line: "- Monday, October 3: Bogotá, Colombia", "Day 2 – Tokyo"
 ITINERARY_LINE = re.compile(
-    r"^[\s\-–•*·]*(?:\d+[.)]\s*)?(?:Day\s+\d+|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"^[\s\-–•*·]*+(?:\d+[.)]\s*)?(?:Day\s+\d+|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s*(?:-|–|to|and)\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?,?\s*)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?"
@@ -120,15 +123,16 @@ NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+o
                       r"rul(?:e|es|ed|ing)\s+out|skipp(?:ed|ing)|"
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
 LIST_FILLER = re.compile(
-    r"[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
+    r"(?<![\s,;])[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
     r"including|namely|with\s+stops\s+in|stopping\s+in|followed\s+by|"
     # "the holy city of Najaf", "the Patagonian resort of Bariloche"
-    r"(?:[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site|shrine)\s+of|"
+    r"(?:(?<![\w-])[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site|"
+    r"shrine)\s+of|"
     # "flew into the remote capital, Nay Pyi Taw": the place named in apposition
-    r"(?:[\w-]+\s+)?(?:capital|city|town|port)(?=\s*,)|"
+    r"(?:(?<![\w-])[\w-]+\s+)?(?:capital|city|town|port)(?=\s*,)|"
     # a base named after its town: "Marine Corps Air Station Iwakuni", "Naval Air Station
     # Sigonella", "Camp Humphreys"
-    r"(?:(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:Air\s+Station|Air\s+Base|Naval\s+Base|Joint\s+Base|"
+    r"(?:(?<![\w.-])(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:Air\s+Station|Air\s+Base|Naval\s+Base|Joint\s+Base|"
     r"Base|Camp)|"
     r"(?:Kingdom|Republic|State|Sultanate|Principality|Grand\s+Duchy|Federation|"
     r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
@@ -148,7 +152,7 @@ PRIOR_EVENT = re.compile(
     r"\s+(?:after|since)\s+(?:the|last)\b|"
     r"(?:last|previous)\s+(?:week|month|year)(?:'s|’s)|previous)", re.IGNORECASE)
 # A city name that starts a venue's name ("Lusail Palace", "Narita Airport")
-VENUE_NOUN = re.compile(r"\s+(?:Palace|Hotel|Airport|Stadium|Castle|Mosque|Cathedral|Square|"
+VENUE_NOUN = re.compile(r"(?<!\s)\s+(?:Palace|Hotel|Airport|Stadium|Castle|Mosque|Cathedral|Square|"
                         r"Air\s+Base|Airbase)\b")
 # "his visit to Kyiv last year": a past trip, not this one
 PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"

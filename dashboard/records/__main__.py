@@ -24,7 +24,7 @@ import pandas as pd
 from dashboard.records.crosscheck import check_stops_for, format_span, trip_days
 from dashboard.records.download import DownloadError, download_records
 from dashboard.records.journeys import journey_table, records_in_range, traveler_summary
-from dashboard.records.reader import read_records
+from dashboard.records.reader import RecordFileError, read_records
 from dashboard.records.settings import CACHE_DIR, ENV_VAR, find_records_dir
 from dashboard.records.traveler import match_traveler
 
@@ -52,7 +52,9 @@ def _text(value: object) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
 
-def _load(records_arg: str | None, verbose: bool) -> pd.DataFrame:
+def _load(records_arg: str | None, verbose: bool) -> tuple[pd.DataFrame, list[str]]:
+    """The record's visits, and the record files that could not be read whole (each printed
+    as an error: the command still runs on what was read, and exits non-zero)."""
     location = find_records_dir(records_arg)
     if location is None:
         raise CommandError(
@@ -64,6 +66,10 @@ def _load(records_arg: str | None, verbose: bool) -> pd.DataFrame:
     if frame.empty:
         detail = f": {notes[0]}" if notes else ""
         raise CommandError(f"no visits could be read from {location.path}{detail}")
+    faults = [message for message in notes if isinstance(message, RecordFileError)]
+    for message in faults:
+        print(f"error: records: {message}", file=sys.stderr)
+    notes = [message for message in notes if not isinstance(message, RecordFileError)]
     if notes:
         if verbose:
             for message in notes:
@@ -71,7 +77,7 @@ def _load(records_arg: str | None, verbose: bool) -> pd.DataFrame:
         else:
             print(f"records: {len(notes)} note(s) while reading {location.path} "
                   "(--verbose lists them)", file=sys.stderr)
-    return frame
+    return frame, faults
 
 
 def _stop_json(row: pd.Series, city: object) -> dict[str, object]:
@@ -118,7 +124,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if len(missing) == len(args.files):
         raise CommandError("no such file: " + ", ".join(missing))
-    records = _load(args.records, args.verbose)
+    records, faults = _load(args.records, args.verbose)
     trips, errors = [], []
     for path in args.files:
         if path in missing:
@@ -134,7 +140,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"error: {message}", file=sys.stderr)
     json.dump({"trips": trips, "errors": errors}, sys.stdout, ensure_ascii=False, indent=2)
     print()
-    return EXIT_ERROR if errors else 0
+    return EXIT_ERROR if errors or faults else 0
 
 
 def cmd_download(args: argparse.Namespace) -> int:
@@ -146,7 +152,11 @@ def cmd_download(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    records = _load(args.records, args.verbose)
+    records, faults = _load(args.records, args.verbose)
+    return _summarise(args, records) or (EXIT_ERROR if faults else 0)
+
+
+def _summarise(args: argparse.Namespace, records: pd.DataFrame) -> int:
     if args.who:
         if not (records["who"] == args.who).any():
             known = sorted(records["who"].dropna().unique())
@@ -177,7 +187,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
           f"{(records['role'] == 'president').sum()} president)")
     for _, row in table.iterrows():
         print(f"  {row['who']:<28} {row['role']:<9} {row['visits']:>4} visits "
-              f"{row['journeys']:>3} journeys  {row['first']:%Y-%m-%d} to {row['last']:%Y-%m-%d}")
+              f"{row['journeys']:>3} journeys  {_iso(row['first']) or 'undated'} to "
+              f"{_iso(row['last']) or 'undated'}")
     return 0
 
 

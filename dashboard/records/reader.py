@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from dashboard.date_range import FIRST_DAY, LAST_DAY, out_of_range_note
 from dashboard.records.countries import OVERRIDES_PATH, country_code, load_overrides
 
 RECORD_COLUMNS = [
@@ -35,6 +36,18 @@ ROOT_TAG = "trips"
 # (code tables, eXist-db package descriptors): skipped without a message.
 KNOWN_OTHER_ROOTS = {"code-table", "package", "meta", "collection"}
 _CHUNK = 1 << 16
+MAX_FILE_BYTES = 5_000_000
+"""A travels file larger than this is refused unread: the largest real one (Kerry) is 250 KB
+and the whole record about 3 MB, so 5 MB is room for growth, while a 100 MB file (380,000
+visits) took 68 s and 700 MB of memory before the first page."""
+MAX_TOTAL_BYTES = 50_000_000
+"""Files beyond this total (in name order) are refused unread too."""
+
+
+class RecordFileError(str):
+    """A message about a record file that could not be read whole (malformed, truncated,
+    unreadable, not a travels file, missing): a fault, where the other messages (historic
+    countries, duplicates, bad dates) are notes. Still a `str` for every reader."""
 
 
 class Records(NamedTuple):
@@ -58,12 +71,12 @@ def record_files(source: str | Path | Iterable[str | Path]) -> tuple[list[Path],
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.xml") if p.is_file())
             if not found:
-                problems.append(f"{path}: no .xml files in this folder")
+                problems.append(RecordFileError(f"{path}: no .xml files in this folder"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(f"{path}: no such file or folder")
+            problems.append(RecordFileError(f"{path}: no such file or folder"))
     return list(dict.fromkeys(files)), problems
 
 
@@ -73,7 +86,13 @@ def read_records(source: str | Path | Iterable[str | Path]) -> Records:
     if not load_overrides():
         warnings.append(f"country name table {OVERRIDES_PATH} is missing; only ISO names map")
     rows: list[dict[str, str | None]] = []
+    total = 0
     for path in files:
+        refused = _refuse_by_size(path, total)
+        if refused:
+            warnings.append(refused)
+            continue
+        total += path.stat().st_size
         file_rows, file_warnings = _parse_file(path)
         rows.extend(file_rows)
         warnings.extend(file_warnings)
@@ -88,6 +107,23 @@ def read_records(source: str | Path | Iterable[str | Path]) -> Records:
     frame = frame.drop(columns="_idnum").reset_index(drop=True)
     frame, duplicate_warnings = _drop_duplicates(frame)
     return Records(frame, warnings + date_warnings + country_warnings + duplicate_warnings)
+
+
+def _refuse_by_size(path: Path, total: int) -> RecordFileError | None:
+    """Why `path` is not read (too big alone, or past the total), or None to read it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return RecordFileError(f"{path.name}: cannot be read ({exc.strerror or exc}); skipped")
+    if size > MAX_FILE_BYTES:
+        return RecordFileError(
+            f"{path.name}: {size / 1e6:.1f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit "
+            "for one travels file (the largest real one is 0.25 MB); skipped unread")
+    if total + size > MAX_TOTAL_BYTES:
+        return RecordFileError(
+            f"{path.name}: the record would exceed {MAX_TOTAL_BYTES / 1e6:.0f} MB in all "
+            "with this file; skipped unread")
+    return None
 
 
 def _iter_events(path: Path) -> Iterator[tuple[str, ET.Element]]:
@@ -110,8 +146,9 @@ def _parse_file(path: Path) -> tuple[list[dict[str, str | None]], list[str]]:
                 if root in KNOWN_OTHER_ROOTS:
                     return [], []
                 if root != ROOT_TAG:
-                    return [], [f"{path.name}: not a travels file (root element <{root}>, "
-                                f"expected <{ROOT_TAG}>); skipped"]
+                    return [], [RecordFileError(
+                        f"{path.name}: not a travels file (root element <{root}>, "
+                        f"expected <{ROOT_TAG}>); skipped")]
             elif event == "end" and element.tag == "trip":
                 rows.append(_trip_row(element, path))
                 element.clear()
@@ -119,10 +156,12 @@ def _parse_file(path: Path) -> tuple[list[dict[str, str | None]], list[str]]:
         line, column = exc.position
         reason = str(exc).split(":")[0]
         kept = f"the {len(rows)} visits before that point were kept" if rows else "nothing read"
-        return rows, [f"{path.name}: malformed or truncated XML at line {line}, column {column} "
-                      f"({reason}); {kept}, the rest of the file was skipped"]
+        return rows, [RecordFileError(
+            f"{path.name}: malformed or truncated XML at line {line}, column {column} "
+            f"({reason}); {kept}, the rest of the file was skipped")]
     except OSError as exc:
-        return [], [f"{path.name}: cannot be read ({exc.strerror or exc}); skipped"]
+        return [], [RecordFileError(f"{path.name}: cannot be read ({exc.strerror or exc}); "
+                                    "skipped")]
     return rows, []
 
 
@@ -165,6 +204,11 @@ def _parse_dates(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         for _, row in frame[bad].iterrows():
             warnings.append(f"{_label(row)}: {label} {row[col]!r} is not a YYYY-MM-DD date; "
                             "left unknown")
+        outside = parsed[col].notna() & ((parsed[col] < pd.Timestamp(FIRST_DAY))
+                                         | (parsed[col] > pd.Timestamp(LAST_DAY)))
+        for _, row in frame[outside].iterrows():
+            warnings.append(f"{_label(row)}: {out_of_range_note(label, row[col])}")
+        parsed[col] = parsed[col].mask(outside)
         missing = frame[col].isna()
         if col == "start":
             for _, row in frame[missing].iterrows():

@@ -124,7 +124,7 @@ def _narrow_by_given_names(given: list[str], candidates: pd.DataFrame) -> pd.Dat
 def match_traveler(traveler: str | None, records: pd.DataFrame,
                    dates: Iterable[object] = ()) -> TravelerMatch:
     """The record traveller `traveler` names, checked against the trip's `dates`."""
-    query = (traveler or "").strip()
+    query = traveler.strip() if isinstance(traveler, str) else ""
     if not query:
         return TravelerMatch(query, None, None, None, "the article names no traveller")
     tokens = name_tokens(query)

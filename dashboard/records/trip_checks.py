@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.records.crosscheck import CHECK_COLUMNS, check_stops, record_lane
-from dashboard.tables import TripTables
+from dashboard.tables import TripTables, cell_text
 
 LANE_COLUMNS = ["trip_id", "id", "start", "end", "country", "country_code", "locale", "status"]
 
@@ -50,9 +50,10 @@ def check_all_trips(tables: TripTables, records: pd.DataFrame) -> RecordChecks:
         if itinerary.empty:
             continue
         published = trip["published"] if pd.notna(trip["published"]) else None
-        check = check_stops(itinerary, records, trip["traveler"], published)
+        traveler = cell_text(trip["traveler"])
+        check = check_stops(itinerary, records, traveler, published)
         stops.append(check)
-        lane = record_lane(itinerary, records, trip["traveler"], published, check=check)
+        lane = record_lane(itinerary, records, traveler, published, check=check)
         if not lane.empty:
             lanes.append(lane.assign(trip_id=trip["trip_id"])[LANE_COLUMNS])
     return RecordChecks(

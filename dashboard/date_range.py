@@ -1,0 +1,27 @@
+"""The dates this dashboard handles: what pandas can hold in its nanosecond timestamps.
+
+pandas' `datetime64[ns]` covers 1677-09-21 to 2262-04-11; the record tables, the filters and
+the cross-check all use it, so a date outside that span ("Date: 2300-10-04" in an upload, a
+record visit starting 3000-01-01) crashed every page with `OutOfBoundsDatetime`. Such dates
+are refused where they enter (the article reader, the extractor, the record reader), with a
+message naming the date, and treated as unknown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+FIRST_DAY = date(1678, 1, 1)
+LAST_DAY = date(2261, 12, 31)
+SPAN = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+
+
+def in_range(day: date) -> bool:
+    """True when `day` (a date or Timestamp) lies within FIRST_DAY..LAST_DAY."""
+    return FIRST_DAY <= (day.date() if hasattr(day, "date") and callable(day.date)
+                         else day) <= LAST_DAY
+
+
+def out_of_range_note(what: str, day: object) -> str:
+    """The message for a refused date, e.g. "start date 3000-01-01 is outside ..."."""
+    return f"{what} {day} is outside the dates this dashboard handles ({SPAN}); left unknown"

@@ -1,0 +1,98 @@
+"""Invisible characters: removed before analysis, with a map back to the original offsets.
+
+A zero-width space inside a name ("Bo\u200bgota") split it in two (a stop in "Bo", Sierra
+Leone). Format characters that render as nothing (zero-width spaces and joiners, bidi marks,
+embeddings and isolates, the word joiner, soft hyphens, a stray BOM) are taken out of the
+text the rules read; every offset the extractor reports is mapped back, so highlights and
+evidence still point into `Article.text` as decoded. The set follows Unicode's general
+category Cf (format) minus the characters that carry meaning in text.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+from dashboard.models import Article, Evidence, Trip
+
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+"""Soft hyphen, combining grapheme joiner, Arabic letter mark, Hangul fillers, Khmer
+inherent vowels, Mongolian selectors and vowel separator, zero-width space / non-joiner /
+joiner, left-to-right and right-to-left marks, bidi embeddings, overrides and isolates, word
+joiner and invisible operators, variation selectors, zero-width no-break space (BOM)."""
+
+
+class OffsetMap:
+    """Offsets in the cleaned text -> offsets in the original text."""
+
+    def __init__(self, original: str, spans: list[tuple[int, int]]) -> None:
+        # kept[i] = original offset of cleaned character i; one more entry for the end
+        kept = array("l")
+        position = 0
+        for start, end in spans:
+            kept.extend(range(position, start))
+            position = end
+        kept.extend(range(position, len(original) + 1))
+        self._kept = kept
+
+    def start(self, offset: int) -> int:
+        """Where a span starting at cleaned `offset` starts in the original."""
+        return self._kept[offset]
+
+    def end(self, offset: int) -> int:
+        """Where a span ending at cleaned `offset` (exclusive) ends in the original: right
+        after its last kept character, so trailing invisible characters stay outside."""
+        return self._kept[offset - 1] + 1 if offset > 0 else 0
+
+
+def strip_invisible(text: str) -> tuple[str, OffsetMap | None]:
+    """(text without invisible characters, map back) or (text, None) when there are none."""
+    spans = [m.span() for m in INVISIBLE.finditer(text)]
+    if not spans:
+        return text, None
+    return INVISIBLE.sub("", text), OffsetMap(text, spans)
+
+
+def map_trip_back(trip: Trip, original: Article, offsets: OffsetMap) -> Trip:
+    """The trip extracted from the cleaned text, with every offset, sentence and mention
+    text pointing into the original article again (in place; returns `trip`)."""
+    text = original.text
+
+    def evidence(item: Evidence) -> None:
+        item.start, item.end = offsets.start(item.start), offsets.end(item.end)
+        item.sentence = text[item.start:item.end]
+
+    for stop in trip.stops:
+        for item in (*stop.evidence, *stop.city_evidence, *stop.date_evidence):
+            evidence(item)
+        for leader in stop.leaders:
+            evidence(leader.evidence)
+        for tag in stop.topics:
+            evidence(tag.evidence)
+    for event in trip.events:
+        evidence(event.evidence)
+    for tag in trip.topics:
+        evidence(tag.evidence)
+    for item in trip.sentences:
+        evidence(item)
+    if trip.traveler_evidence is not None:
+        evidence(trip.traveler_evidence)
+    for mention in trip.mentions:
+        mention.start, mention.end = offsets.start(mention.start), offsets.end(mention.end)
+        mention.text = text[mention.start:mention.end]
+    trip.article = original.model_copy(update={"title": trip.article.title})
+    return trip
+
+
+def clean_article(article: Article) -> tuple[Article, OffsetMap | None]:
+    """The article as the rules read it (no invisible characters), and the map back."""
+    text, offsets = strip_invisible(article.text)
+    if offsets is None:
+        return article, None
+    body_start = len(INVISIBLE.sub("", article.text[:article.body_start]))
+    title = INVISIBLE.sub("", article.title) if article.title else article.title
+    return article.model_copy(update={"text": text, "body_start": body_start,
+                                      "title": title}), offsets

@@ -1,0 +1,94 @@
+"""Run one piece of work in a separate process with a time budget.
+
+Extraction of a visitor's article runs here, not in the server's interpreter: a pathological
+article used to hold the interpreter lock (the regex engine does not release it) and froze
+every other visitor for the whole extraction (42 s in one measurement). In a worker process
+the server stays responsive, and past the budget the worker is killed and the visitor is told.
+
+Workers are forked from a multiprocessing *forkserver* that has already imported the extractor
+and built the gazetteer and the topic taxonomy (`dashboard.worker_warm`), so each job starts
+in milliseconds with nothing shared with the server's threads (a plain fork of a threaded
+server is unsafe, and spawning a fresh interpreter would rebuild the gazetteer every time).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.connection
+import pickle
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+WARM_MODULE = "dashboard.worker_warm"
+_context: Any = None
+
+
+class WorkerTimeout(Exception):
+    """The job ran past its budget and was stopped."""
+
+
+class WorkerFailed(Exception):
+    """The job raised (the original exception is the cause when it could be sent back)."""
+
+
+def _get_context() -> Any:
+    global _context
+    if _context is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([WARM_MODULE])
+        _context = context
+    return _context
+
+
+def warm_up() -> None:
+    """Start the forkserver (it imports the extractor and builds the gazetteer, a few
+    seconds) ahead of the first job; returns at once."""
+    import multiprocessing.forkserver
+
+    _get_context()
+    multiprocessing.forkserver.ensure_running()
+
+
+def _run(connection: multiprocessing.connection.Connection, func: Callable[..., Any],
+         args: tuple[Any, ...]) -> None:
+    try:
+        result = ("ok", func(*args))
+    except BaseException as exc:  # sent back to the server, which decides what to say
+        result = ("error", exc)
+    try:
+        connection.send(result)
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        connection.send(("error", WorkerFailed(f"the result could not be sent back ({exc})")))
+    finally:
+        connection.close()
+
+
+def run_with_budget(func: Callable[..., T], args: tuple[Any, ...], budget_s: float) -> T:
+    """`func(*args)` in a worker process; its result, or its exception re-raised here.
+
+    `func` and `args` must be picklable (a module-level function). Raises WorkerTimeout when
+    it runs longer than `budget_s` seconds (the worker is killed), WorkerFailed when the worker
+    dies without an answer (killed, out of memory)."""
+    context = _get_context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_run, args=(sender, func, args), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(budget_s):
+            raise WorkerTimeout(f"still running after {budget_s:g} s")
+        try:
+            status, value = receiver.recv()
+        except EOFError:
+            raise WorkerFailed(f"the worker stopped without an answer (exit code "
+                               f"{process.exitcode})") from None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    if status == "error":
+        raise value
+    return value
