@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from countryinfo import CountryInfo
 
+from dashboard.geo import unwrap_path
 from dashboard.records.crosscheck import format_span
 from dashboard.records.journeys import (
     GAP_DAYS,
@@ -176,21 +177,6 @@ def record_map_data(records: pd.DataFrame, limit: int = MARK_LIMIT,
     return RecordMap(points, pd.DataFrame(paths, columns=["journey_id", "path", "color",
                                                           "tooltip"]),
                      False, message, unplaced)
-
-
-def unwrap_path(path: list[list[float]]) -> list[list[float]]:
-    """Shift longitudes by 360° where a leg would cross the antimeridian the long way, so
-    Fiji to Australia is drawn across the Pacific, not across the whole world."""
-    out: list[list[float]] = []
-    for lon, lat in path:
-        if out:
-            previous = out[-1][0]
-            while lon - previous > 180:
-                lon -= 360
-            while previous - lon > 180:
-                lon += 360
-        out.append([lon, lat])
-    return out
 
 
 def _country_map_data(records: pd.DataFrame, limit: int) -> RecordMap:
