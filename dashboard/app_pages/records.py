@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.records.cache import load_records
 from dashboard.records.journeys import journey_table, records_in_range
 from dashboard.records.settings import CACHE_DIR, ENV_VAR, find_records_dir
+from dashboard.views.basemap import served_outlines_url
 from dashboard.views.record_views import (
     build_record_deck,
     record_map_data,
@@ -108,7 +109,8 @@ with map_tab:
     map_data = record_map_data(selection)
     if map_data.message:
         st.info(map_data.message, icon=":material/info:")
-    st.pydeck_chart(build_record_deck(map_data), height=480,
+    st.pydeck_chart(build_record_deck(map_data, outlines_url=served_outlines_url()),
+                    height=480,
                     alt=f"Map of {len(selection)} recorded visits")
 with timeline_tab:
     timeline = record_timeline(selection)

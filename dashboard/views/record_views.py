@@ -32,10 +32,10 @@ from dashboard.records.journeys import (
     country_counts,
     journey_table,
 )
-from dashboard.views.basemap import basemap_options, country_outline_layer
+from dashboard.views.basemap import basemap_options, country_outline_layers
 from dashboard.views.colors import hex_to_rgb, palette_color
 from dashboard.views.markup import escape_html
-from dashboard.views.route_map import TOOLTIP, fitted_view
+from dashboard.views.route_map import TOOLTIP, CompactDeck, fitted_view
 
 DAY = pd.Timedelta(days=1)
 BAR_MAX_SPAN_DAYS = 120
@@ -217,10 +217,11 @@ def _country_map_data(records: pd.DataFrame, limit: int) -> RecordMap:
 
 
 def build_record_deck(data: RecordMap, *, online_basemap: bool = False,
-                      dark: bool = False) -> pdk.Deck:
-    """The pydeck map of `record_map_data`; fetches nothing unless `online_basemap`."""
+                      dark: bool = False, outlines_url: str | None = None) -> pdk.Deck:
+    """The pydeck map of `record_map_data`; fetches nothing unless `online_basemap` (but
+    `outlines_url`, the app's own static outlines, from the app's server)."""
     codes = sorted(set(data.points.get("country_code", pd.Series(dtype=str)).dropna()))
-    layers = [country_outline_layer(codes)]
+    layers = country_outline_layers(codes, url=outlines_url)
     if not data.paths.empty:
         layers.append(pdk.Layer(
             "PathLayer", data=data.paths.to_dict("records"), id=PATHS_LAYER, pickable=True,
@@ -233,8 +234,8 @@ def build_record_deck(data: RecordMap, *, online_basemap: bool = False,
         get_line_color=[255, 255, 255, 255], line_width_units='"pixels"', get_line_width=1,
     ))
     view = fitted_view(list(data.points["lon"]), list(data.points["lat"]))
-    return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
-                    **basemap_options(online_basemap, dark))
+    return CompactDeck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
+                       **basemap_options(online_basemap, dark))
 
 
 # --- timeline -----------------------------------------------------------------------------------

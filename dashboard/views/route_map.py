@@ -8,6 +8,7 @@ stop's colour, and a chevron at the middle of each leg points the way.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -15,9 +16,10 @@ from typing import Any
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.geo import pacific_centred, unwrap_route
-from dashboard.views.basemap import basemap_options, country_outline_layer
+from dashboard.views.basemap import basemap_options, country_outline_layers
 from dashboard.views.colors import NEUTRAL, hex_to_rgb
 
 STOPS_LAYER = "stops"
@@ -37,12 +39,17 @@ TOOLTIP = {
 }
 
 
-# `repeat`: the world is drawn again east and west of ±180°, so a route unwrapped across the
-# Pacific (Apia at 188.2° east) has Samoa's outline under it.
-MAP_VIEW = pdk.View(type="MapView", controller=True, repeat=True)
-
 # Text drawn over the raised route arcs: without this the arcs hide the stop labels.
 ON_TOP = {"depthTest": False}
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON (what st.pydeck_chart sends) has no indentation and no key sorting:
+    pydeck's own `to_json` indents every coordinate onto its own line, which made the spec
+    several times larger and its dump half the time of a rerun."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, default=default_serialize, separators=(",", ":"))
+
 
 def format_day(day: object) -> str:
     """'Mon 3 Oct 2022' (weekday first: itineraries are talked about in weekdays)."""
@@ -211,6 +218,28 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+class _Grid:
+    """Boxes bucketed by 64 px cells, so a label is tested against its neighbours only."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[Box]] = {}
+
+    def _keys(self, box: Box) -> list[tuple[int, int]]:
+        x0, y0 = int(box[0] // self.CELL), int(box[1] // self.CELL)
+        x1, y1 = int(box[2] // self.CELL), int(box[3] // self.CELL)
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    def add(self, box: Box) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def hits(self, box: Box) -> int:
+        near = {id(b): b for key in self._keys(box) for b in self.cells.get(key, ())}
+        return sum(_overlaps(box, other) for other in near.values())
+
+
 def place_labels(points: Sequence[tuple[float, float]], texts: Sequence[str],
                  obstacles: Sequence[tuple[float, float]] = (), width: float = FIT_WIDTH,
                  height: float = MAP_HEIGHT) -> list[tuple[float, float]]:
@@ -220,26 +249,25 @@ def place_labels(points: Sequence[tuple[float, float]], texts: Sequence[str],
     place of above, below, right, left, then further out; where none is free it keeps the
     place overlapping least. Asunción and São Paulo, 1,000 km apart, fall 20 px apart on a
     map of South America: one goes above its stop, the other below."""
-    placed: list[Box] = []
-    circles = [(x - STOP_RADIUS_PX, y - STOP_RADIUS_PX, x + STOP_RADIUS_PX, y + STOP_RADIUS_PX)
-               for x, y in obstacles]
+    labels, circles = _Grid(), _Grid()
+    for x, y in obstacles:
+        circles.add((x - STOP_RADIUS_PX, y - STOP_RADIUS_PX, x + STOP_RADIUS_PX,
+                     y + STOP_RADIUS_PX))
     offsets = []
     for (x, y), text in zip(points, texts, strict=True):
         w, h = label_size(text)
         best: tuple[float, tuple[float, float], Box] | None = None
         for dx, dy in _candidate_offsets(w, h):
             box = (x + dx - w / 2, y + dy - h / 2, x + dx + w / 2, y + dy + h / 2)
-            clash = sum(_overlaps(box, other) for other in placed) * 10
-            clash += sum(_overlaps(box, c) for c in circles)
             outside = box[0] < 0 or box[1] < 0 or box[2] > width or box[3] > height
-            cost = clash + (5 if outside else 0)
+            cost = labels.hits(box) * 10 + circles.hits(box) + (5 if outside else 0)
             if best is None or cost < best[0]:
                 best = (cost, (dx, dy), box)
             if cost == 0:
                 break
         assert best is not None
         offsets.append(best[1])
-        placed.append(best[2])
+        labels.add(best[2])
     return offsets
 
 
@@ -252,10 +280,15 @@ def map_longitudes(rows: pd.DataFrame) -> list[float]:
     the route's middle stays within -180..180."""
     if rows.empty:
         return []
-    pacific = pacific_centred([float(lon) for lon in rows["lon"]])
+    lons = [float(lon) for lon in rows["lon"]]
+    pacific = pacific_centred(lons)
     out: list[float] = []
-    for _, trip in rows.groupby("trip_id", sort=False):
-        out.extend(unwrap_route([float(lon) for lon in trip["lon"]], pacific))
+    start = 0
+    trip_ids = list(rows["trip_id"])
+    for end in range(1, len(lons) + 1):  # rows come grouped by trip, in travel order
+        if end == len(lons) or trip_ids[end] != trip_ids[start]:
+            out.extend(unwrap_route(lons[start:end], pacific))
+            start = end
     # deck.gl draws only the world copies in sight: the route's middle must lie within
     # -180..180, where the view is centred, or a zoomed-in map shows none of it.
     turns = round(((max(out) + min(out)) / 2) / 360)
@@ -303,8 +336,8 @@ def leg_records(itinerary: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
     legs = []
     rows = located(itinerary)
     rows = rows.assign(_map_lon=map_longitudes(rows))
-    for _, trip in rows.groupby("trip_id", sort=False):
-        for start, end in pairwise(trip.to_dict("records")):
+    for start, end in pairwise(rows.to_dict("records")):
+        if start["trip_id"] == end["trip_id"]:  # rows come grouped by trip, in travel order
             lon0, lat0, lon1, lat1 = (float(start["_map_lon"]), float(start["lat"]),
                                       float(end["_map_lon"]), float(end["lat"]))
             legs.append({
@@ -322,6 +355,16 @@ def leg_records(itinerary: pd.DataFrame, colors: Mapping[str, str]) -> list[dict
                 "tip_leaders": "", "tip_topics": "",
             })
     return legs
+
+
+def world_copies(stops: Sequence[Mapping[str, Any]]) -> list[float]:
+    """Longitude shifts (±360°) of the country outlines a route unwrapped past ±180° needs:
+    Tokyo drawn at -220.3° lies on the copy of the world shifted by -360°."""
+    lons = [float(s["position"][0]) for s in stops]
+    if not lons:
+        return []
+    return [shift for shift, needed in ((-360.0, min(lons) < -180), (360.0, max(lons) > 180))
+            if needed]
 
 
 def route_view(stops: Sequence[Mapping[str, Any]], width: int = FIT_WIDTH,
@@ -358,9 +401,11 @@ def build_deck(
     online_basemap: bool = False,
     dark: bool = False,
     show_trip: bool = False,
+    outlines_url: str | None = None,
 ) -> pdk.Deck:
     """The map of `itinerary`. `colors` maps stop_id -> hex (pass trip colours per stop for
-    the all-trips view). With `online_basemap` False, nothing is fetched from the network."""
+    the all-trips view). With `online_basemap` False, nothing is fetched from the network
+    (`outlines_url`, the app's own static file, is fetched from the app's server)."""
     stops = stop_records(itinerary, colors, topic_labels or {}, trip_titles or {},
                          selected_stop_id, show_trip)
     legs = leg_records(itinerary, colors)
@@ -370,7 +415,7 @@ def build_deck(
     text_color = [235, 235, 235, 255] if dark else [25, 25, 25, 255]
     label_background = [30, 30, 36, 235] if dark else [255, 255, 255, 235]
     layers = [
-        country_outline_layer(visited),
+        *country_outline_layers(visited, url=outlines_url, shifts=world_copies(stops)),
         pdk.Layer(
             "ArcLayer", data=legs, id=LEGS_LAYER, pickable=True, get_source_position="from",
             get_target_position="to", get_source_color="from_color",
@@ -400,8 +445,8 @@ def build_deck(
             character_set='"auto"', parameters=ON_TOP,
         ),
     ]
-    return pdk.Deck(layers=layers, initial_view_state=view, views=[MAP_VIEW], tooltip=TOOLTIP,
-                    **basemap_options(online_basemap, dark))
+    return CompactDeck(layers=layers, initial_view_state=view,
+                       tooltip=TOOLTIP, **basemap_options(online_basemap, dark))
 
 
 def selected_stop(event: object) -> str | None:
