@@ -133,7 +133,12 @@ def build_timeline(
     fig = go.Figure()
     lane_order: list[str] = []
     lane_of_stop: dict[str, str] = {}
+    seen_lanes: set[str] = set()
     trip_lanes = _trip_lane_names(dated["trip_id"].unique(), trip_titles)
+    # One bar trace for all stops (per-bar colours, outlines and texts are arrays): a trace
+    # per stop made plotly build and Streamlit send hundreds of traces for many trips.
+    bar = {"y": [], "base": [], "x": [], "color": [], "line_color": [], "line_width": [],
+           "opacity": [], "text": [], "hover": [], "stop_id": []}
     for stop in dated.to_dict("records"):
         if lanes == "trip":
             lane = trip_lanes[stop["trip_id"]]
@@ -141,22 +146,32 @@ def build_timeline(
         else:
             lane = stop_lane(stop)
             text = ""
-        if lane not in lane_order:
+        if lane not in seen_lanes:
+            seen_lanes.add(lane)
             lane_order.append(lane)
         lane_of_stop[stop["stop_id"]] = lane
         color = colors.get(stop["stop_id"], NEUTRAL)
         selected = stop["stop_id"] == selected_stop_id
+        bar["y"].append(lane)
+        bar["base"].append(stop["day_start"])
+        bar["x"].append((stop["day_end"] - stop["day_start"]) / pd.Timedelta(milliseconds=1))
+        bar["color"].append(color)
+        bar["line_color"].append("#111111" if selected else color)
+        bar["line_width"].append(3 if selected else 0)
+        bar["opacity"].append(1.0 if selected or selected_stop_id is None else 0.55)
+        bar["text"].append(text)
+        bar["hover"].append(_stop_hover(stop, topic_labels,
+                                        trip_titles.get(stop["trip_id"]) if lanes == "trip"
+                                        else None))
+        bar["stop_id"].append(stop["stop_id"])
+    if bar["y"]:
         fig.add_trace(go.Bar(
-            orientation="h", y=[lane], base=[stop["day_start"]],
-            x=[(stop["day_end"] - stop["day_start"]) / pd.Timedelta(milliseconds=1)],
-            marker={"color": color, "line": {"color": "#111111" if selected else color,
-                                             "width": 3 if selected else 0}},
-            opacity=1.0 if selected or selected_stop_id is None else 0.55,
-            text=[text], textposition="inside", insidetextanchor="middle",
-            hovertext=[_stop_hover(stop, topic_labels,
-                                   trip_titles.get(stop["trip_id"]) if lanes == "trip"
-                                   else None)],
-            hoverinfo="text", customdata=[stop["stop_id"]], name=lane, showlegend=False,
+            orientation="h", y=bar["y"], base=bar["base"], x=bar["x"],
+            marker={"color": bar["color"], "opacity": bar["opacity"],
+                    "line": {"color": bar["line_color"], "width": bar["line_width"]}},
+            text=bar["text"], textposition="inside", insidetextanchor="middle",
+            hovertext=bar["hover"], hoverinfo="text", customdata=bar["stop_id"],
+            name="Stops", showlegend=False,
         ))
 
     first_day, last_end = (dated["day_start"].min(), dated["day_end"].max())
@@ -200,20 +215,27 @@ def build_timeline(
             day_start=pd.to_datetime(record["start"]).dt.normalize(),
             day_end=pd.to_datetime(record["end"].fillna(record["start"])).dt.normalize() + DAY,
         ).dropna(subset=["day_start"])
-        for row in record_days.to_dict("records"):
-            status = str(row.get("status") or "")
+        rows = record_days.to_dict("records")
+        statuses = [str(row.get("status") or "") for row in rows]
+        if rows:
             fig.add_trace(go.Bar(
-                orientation="h", y=[RECORD_LANE], base=[row["day_start"]],
-                x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)],
-                marker={"color": RECORD_STATUS_COLORS.get(status, NEUTRAL),
+                orientation="h", y=[RECORD_LANE] * len(rows),
+                base=[row["day_start"] for row in rows],
+                x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)
+                   for row in rows],
+                marker={"color": [RECORD_STATUS_COLORS.get(status, NEUTRAL)
+                                  for status in statuses],
                         "pattern": {"shape": "/", "fillmode": "overlay",
                                     "fgcolor": "#FFFFFF", "fgopacity": 0.5}},
-                text=[escape_html(f"{row.get('country') or ''} {RECORD_SYMBOLS.get(status, '')}")],
+                text=[escape_html(f"{row.get('country') or ''} {RECORD_SYMBOLS.get(status, '')}")
+                      for row, status in zip(rows, statuses, strict=True)],
                 textposition="inside",
                 hovertext=[f"<b>Official record: {escape_html(row.get('country') or '')}</b>"
                            f"<br>{escape_html(format_days(row['day_start'], row['day_end'] - DAY))}"
-                           + (f"<br>{escape_html(status)}" if status else "")],
-                hoverinfo="text", showlegend=False, customdata=[None],
+                           + (f"<br>{escape_html(status)}" if status else "")
+                           for row, status in zip(rows, statuses, strict=True)],
+                hoverinfo="text", showlegend=False, customdata=[None] * len(rows),
+                name=RECORD_LANE,
             ))
         if not record_days.empty:
             lane_order.append(RECORD_LANE)
