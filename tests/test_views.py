@@ -35,7 +35,22 @@ def tables():
 
 
 def bars(figure):
-    return [t for t in figure.data if t.type == "bar"]
+    """Every bar of the figure as its own object (the builder batches bars into few traces)."""
+    from types import SimpleNamespace
+
+    out = []
+    for trace in figure.data:
+        if trace.type != "bar":
+            continue
+        for n in range(len(trace.y)):
+            def at(values, n=n):
+                return [values[n]] if values is not None and not isinstance(values, str) else [
+                    values]
+            out.append(SimpleNamespace(
+                y=at(trace.y), x=at(trace.x), base=at(trace.base), text=at(trace.text),
+                hovertext=at(trace.hovertext), customdata=at(trace.customdata),
+                color=at(trace.marker.color)[0], trace=trace))
+    return out
 
 
 def test_timeline_one_lane_per_stop_in_travel_order(tables):
@@ -271,3 +286,31 @@ def test_one_stop_view_keeps_its_surroundings(tables):
     view = fitted_view(list(one["lon"]), list(one["lat"]))
     assert (view.latitude, view.longitude) == (-12.05, -77.04)
     assert 2 < view.zoom < 5  # the country and its neighbours, not a close-up of the coast
+
+
+def test_timeline_batches_bars_into_one_trace_not_one_per_stop():
+    """570 traces at 100 trips made every rerun slow (issue 12, item 14)."""
+    tables = sample_tables("trip-a", "trip-b")
+    for lanes in ("stop", "trip"):
+        figure = build_timeline(tables.itinerary, tables.events, lanes=lanes)
+        stop_traces = [t for t in figure.data if t.type == "bar"]
+        assert len(stop_traces) == 1 and len(stop_traces[0].y) == 6
+        assert list(stop_traces[0].customdata) == list(
+            tables.itinerary.sort_values(["trip_id", "stop_index"])["stop_id"])
+
+
+def test_map_spec_is_compact_and_fetches_the_outlines_by_url(tables):
+    """The outlines (918 KB as pydeck indents them) were inlined in every rerun's spec."""
+    from dashboard.views.basemap import LAYER_ID, OUTLINES_URL, VISITED_LAYER_ID
+
+    colors = stop_colors(tables.itinerary)
+    deck = build_deck(tables.itinerary, colors, outlines_url=OUTLINES_URL)
+    spec = deck.to_json()
+    assert "\n" not in spec and len(spec) < 40_000, len(spec)
+    layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
+    assert layers[LAYER_ID]["data"] == OUTLINES_URL
+    visited = layers[VISITED_LAYER_ID]["data"]["features"]
+    assert sorted(f["properties"]["iso_a2"] for f in visited) == ["CL", "CO", "PE"]
+    # without static serving the outlines still travel inline, compactly
+    inline = build_deck(tables.itinerary, colors).to_json()
+    assert '"features"' in inline and "\n" not in inline

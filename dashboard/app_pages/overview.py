@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.session import current_view, show_empty_result
+from dashboard.views.basemap import served_outlines_url
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
 from dashboard.views.route_map import build_deck, format_days, place_name, selected_stop
@@ -23,6 +24,8 @@ _LAST_MAP_PICK = "_overview_last_map_pick"
 _LAST_TIMELINE_PICK = "_overview_last_timeline_pick"
 NO_FOCUS = ""
 CARDS_PER_ROW = 3
+TRIPS_PER_PAGE = 10
+CARD_PAGE_KEY = "overview_card_page"
 
 state = current_view()
 view = state.view
@@ -105,7 +108,8 @@ with map_column:
     st.subheader("Route", anchor=False)
     deck = build_deck(itinerary, colors, topic_labels=state.topic_labels,
                       trip_titles=state.trip_titles, selected_stop_id=focus,
-                      online_basemap=online, dark=dark, show_trip=state.all_trips)
+                      online_basemap=online, dark=dark, show_trip=state.all_trips,
+                      outlines_url=served_outlines_url())
     route_words = " → ".join(place_name(r) for r in itinerary.to_dict("records"))
     unlocated = itinerary[itinerary["lat"].isna() | itinerary["lon"].isna()]
     if len(unlocated) < len(itinerary):
@@ -146,10 +150,25 @@ with timeline_column:
                    "Hover a bar for leaders, topics and the sentence it comes from.")
 
 st.subheader("Stops", anchor=False)
-for trip_id, trip_stops in itinerary.groupby("trip_id", sort=False):
+trip_ids = list(dict.fromkeys(itinerary["trip_id"]))
+if len(trip_ids) > TRIPS_PER_PAGE:
+    # Hundreds of trips would be thousands of cards in one run: page through the trips.
+    trip_count = len(trip_ids)
+    first_trip = st.selectbox(
+        "Stops of trips", list(range(0, trip_count, TRIPS_PER_PAGE)), key=CARD_PAGE_KEY,
+        format_func=lambda n: f"{n + 1}–{min(n + TRIPS_PER_PAGE, trip_count)} of {trip_count}",
+    ) or 0
+    trip_ids = trip_ids[first_trip:first_trip + TRIPS_PER_PAGE]
+shown_stops = itinerary[itinerary["trip_id"].isin(trip_ids)]
+# One pass over the shown stops, each card with its own stop's record check only.
+all_cards = stop_cards(shown_stops, colors, state.topic_labels, record_checks=stop_checks)
+cards_of_trip: dict[str, list] = {}
+for trip_id, card in zip(shown_stops["trip_id"], all_cards, strict=True):
+    cards_of_trip.setdefault(trip_id, []).append(card)
+for trip_id in trip_ids:
     if state.all_trips:
         st.markdown(f"**{escape_markdown(state.trip_titles.get(trip_id, trip_id))}**")
-    cards = stop_cards(trip_stops, colors, state.topic_labels, record_checks=stop_checks)
+    cards = cards_of_trip.get(trip_id, [])
     for first in range(0, len(cards), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW, gap="small")
         for column, card in zip(columns, cards[first:first + CARDS_PER_ROW], strict=False):
