@@ -18,7 +18,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.records.traveler import TravelerMatch, match_traveler
+from dashboard.records.traveler import TravelerIndex, TravelerMatch, match_traveler
 
 CONFIRMED = "confirmed"
 DIFFERS = "differs"
@@ -137,9 +137,10 @@ def _check_one(stop: pd.Series, visits: pd.DataFrame, window: tuple[pd.Timestamp
 
 def _trip_window(stops: pd.DataFrame,
                  published: object) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    days = [d for col in ("start", "end") for d in stops[col].dropna()] if len(stops) else []
-    if days:
-        return pd.Timestamp(min(days)).normalize(), pd.Timestamp(max(days)).normalize()
+    days = pd.to_datetime(pd.concat([stops["start"], stops["end"]])).dropna() if len(
+        stops) else pd.Series(dtype="datetime64[ns]")
+    if len(days):
+        return pd.Timestamp(days.min()).normalize(), pd.Timestamp(days.max()).normalize()
     pub = _day(published)
     return (pub, pub) if pub is not None else None
 
@@ -152,9 +153,11 @@ def trip_days(itinerary: pd.DataFrame, published: object = None) -> list[pd.Time
 
 def check_stops(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
                 published: date | pd.Timestamp | None = None, *,
-                nearby_days: int = NEARBY_DAYS, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
-    """One row per stop of `itinerary` (tables.py shape) with its status against the record."""
-    match = match_traveler(traveler, records, trip_days(itinerary, published))
+                nearby_days: int = NEARBY_DAYS, window_days: int = WINDOW_DAYS,
+                index: TravelerIndex | None = None) -> pd.DataFrame:
+    """One row per stop of `itinerary` (tables.py shape) with its status against the record.
+    `index`: `TravelerIndex.build(records)`, when checking many trips against one record."""
+    match = match_traveler(traveler, records, trip_days(itinerary, published), index)
     return check_stops_for(itinerary, records, match, published,
                            nearby_days=nearby_days, window_days=window_days)
 
@@ -163,6 +166,15 @@ def check_stops_for(itinerary: pd.DataFrame, records: pd.DataFrame, match: Trave
                     published: object = None, *, nearby_days: int = NEARBY_DAYS,
                     window_days: int = WINDOW_DAYS) -> pd.DataFrame:
     """As `check_stops`, for a traveller already matched."""
+    return check_frame(check_rows(itinerary, records, match, published,
+                                  nearby_days=nearby_days, window_days=window_days))
+
+
+def check_rows(itinerary: pd.DataFrame, records: pd.DataFrame, match: TravelerMatch,
+               published: object = None, *, nearby_days: int = NEARBY_DAYS,
+               window_days: int = WINDOW_DAYS) -> list[dict[str, object]]:
+    """The rows of `check_stops_for` as plain dicts (CHECK_COLUMNS keys): many trips' rows
+    become one frame with `check_frame`, instead of a frame per trip."""
     visits = records[records["who"] == match.who] if match.who else records.iloc[0:0]
     rows: list[dict[str, object]] = []
     for trip_id, stops in _by_trip(itinerary):
@@ -183,6 +195,11 @@ def check_stops_for(itinerary: pd.DataFrame, records: pd.DataFrame, match: Trave
                 "record_locale": None if visit is None else visit["locale"],
                 "record_country": None if visit is None else visit["country"],
             })
+    return rows
+
+
+def check_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """`check_rows` output as the typed CHECK_COLUMNS frame."""
     frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     for col in ("start", "end", "record_start", "record_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
@@ -203,10 +220,13 @@ def _by_trip(itinerary: pd.DataFrame) -> Iterable[tuple[object, pd.DataFrame]]:
 
 
 def trip_record(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
-                published: object = None, margin_days: int = NEARBY_DAYS) -> pd.DataFrame:
-    """The traveller's record visits during the trip (± margin): the 'official record' lane."""
+                published: object = None, margin_days: int = NEARBY_DAYS,
+                match: TravelerMatch | None = None) -> pd.DataFrame:
+    """The traveller's record visits during the trip (± margin): the 'official record' lane.
+    `match`: the traveller already matched (callers that checked the stops have it)."""
     days = trip_days(itinerary, published)
-    match = match_traveler(traveler, records, days)
+    if match is None:
+        match = match_traveler(traveler, records, days)
     if match.who is None or not days:
         return records.iloc[0:0]
     margin = pd.Timedelta(days=margin_days)
@@ -217,12 +237,13 @@ def trip_record(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | 
 
 def record_lane(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
                 published: object = None, margin_days: int = NEARBY_DAYS,
-                check: pd.DataFrame | None = None) -> pd.DataFrame:
+                check: pd.DataFrame | None = None,
+                match: TravelerMatch | None = None) -> pd.DataFrame:
     """The 'official record' timeline lane of a trip: the traveller's record visits during
     the trip, each with the status of the stop it was matched to ("confirmed", "differs"),
     or "only in the record" when no stop of the article matches it."""
     columns = ["id", "start", "end", "country", "country_code", "locale", "status"]
-    visits = trip_record(itinerary, records, traveler, published, margin_days)
+    visits = trip_record(itinerary, records, traveler, published, margin_days, match)
     if visits.empty:
         return pd.DataFrame(columns=columns)
     if check is None:  # callers that already checked the stops pass the result in

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.records.crosscheck import CHECK_COLUMNS, check_stops, record_lane
+from dashboard.records.crosscheck import (
+    CHECK_COLUMNS,
+    check_frame,
+    check_rows,
+    record_lane,
+    trip_days,
+)
+from dashboard.records.traveler import TravelerIndex, TravelerMatch, match_traveler
 from dashboard.tables import TripTables
 
 LANE_COLUMNS = ["trip_id", "id", "start", "end", "country", "country_code", "locale", "status"]
@@ -45,17 +52,30 @@ def check_all_trips(tables: TripTables, records: pd.DataFrame) -> RecordChecks:
     if records.empty or tables.itinerary.empty:
         return empty_checks()
     stops, lanes = [], []
+    # Built once for all trips: the traveller index (each match used to rebuild the table
+    # from every visit, twice per trip), each traveller's visits, each trip's stops.
+    index = TravelerIndex.build(records)
+    visits_of = {str(who): visits for who, visits in records.groupby("who", sort=False)}
+    stops_of = dict(iter(tables.itinerary.groupby("trip_id", sort=False)))
+    matches: dict[tuple[object, tuple[pd.Timestamp, ...]], TravelerMatch] = {}
     for trip in tables.trips.to_dict("records"):
-        itinerary = tables.itinerary[tables.itinerary["trip_id"] == trip["trip_id"]]
-        if itinerary.empty:
+        itinerary = stops_of.get(trip["trip_id"])
+        if itinerary is None or itinerary.empty:
             continue
         published = trip["published"] if pd.notna(trip["published"]) else None
-        check = check_stops(itinerary, records, trip["traveler"], published)
-        stops.append(check)
-        lane = record_lane(itinerary, records, trip["traveler"], published, check=check)
+        days = tuple(trip_days(itinerary, published))
+        key = (trip["traveler"], days)
+        if key not in matches:
+            matches[key] = match_traveler(trip["traveler"], records, days, index)
+        match = matches[key]
+        visits = visits_of.get(match.who, records.iloc[0:0]) if match.who else records.iloc[0:0]
+        rows = check_rows(itinerary, visits, match, published)
+        stops.extend(rows)
+        lane = record_lane(itinerary, visits, trip["traveler"], published,
+                           check=pd.DataFrame(rows, columns=CHECK_COLUMNS), match=match)
         if not lane.empty:
             lanes.append(lane.assign(trip_id=trip["trip_id"])[LANE_COLUMNS])
     return RecordChecks(
-        stops=pd.concat(stops, ignore_index=True) if stops else empty_checks().stops,
+        stops=check_frame(stops) if stops else empty_checks().stops,
         lanes=pd.concat(lanes, ignore_index=True) if lanes else empty_checks().lanes,
     )
