@@ -85,3 +85,21 @@ def test_many_trips_build_the_traveller_table_once(tmp_path, monkeypatch) -> Non
     assert len(calls) == 1
     assert list(checks.stops["status"]) == ["confirmed", "confirmed", "differs"] * 3
     assert len(checks.lanes) == 9
+
+
+def test_a_traveller_the_record_does_not_cover_is_said_so(tmp_path) -> None:
+    """Macron's stops are not 'not in the record': the record covers U.S. presidents and
+    secretaries of state (issue 12, item 9)."""
+    from dashboard.views.cards import card_html, stop_cards
+
+    source = (REPO / "tests" / "fixtures" / "trips"
+              / "02_reuters_macron_china_beijing_guangzhou_2023.txt")
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    tables = load_tables(tmp_path)
+    assert "Macron" in str(tables.trips["traveler"].iloc[0])
+    checks = check_all_trips(tables, synthetic_records())
+    assert set(checks.stops["status"]) == {"not-covered"}
+    cards = stop_cards(tables.itinerary, {}, {}, record_checks=checks.stops)
+    html = card_html(cards[0])
+    assert "the record covers U.S. presidents and secretaries of state" in html
+    assert "not in the record" not in html

@@ -314,3 +314,39 @@ def test_map_spec_is_compact_and_fetches_the_outlines_by_url(tables):
     # without static serving the outlines still travel inline, compactly
     inline = build_deck(tables.itinerary, colors).to_json()
     assert '"features"' in inline and "\n" not in inline
+
+
+def test_record_lane_status_colours_are_never_stop_colours(tables):
+    """Chile ✓ was drawn in Peru's green (issue 12, item 9)."""
+    record = pd.DataFrame({"start": ["2022-10-03", "2022-10-05", "2022-10-06"],
+                           "end": ["2022-10-03", "2022-10-05", "2022-10-06"],
+                           "country": ["Colombia", "Chile", "Peru"],
+                           "status": ["confirmed", "only in the record", "differs"]})
+    figure = build_timeline(tables.itinerary, tables.events, record,
+                            colors=stop_colors(tables.itinerary))
+    lane = [b for b in bars(figure) if b.y[0] == RECORD_LANE]
+    colours = [b.color for b in lane]
+    assert len(set(colours)) == 3
+    assert not {c.upper() for c in colours} & {c.upper() for c in OKABE_ITO}
+    assert [b.text[0].split()[-1] for b in lane] == ["✓", "+", "≠"]
+
+
+def test_record_lane_follows_the_country_topic_and_date_filters():
+    from datetime import date
+
+    from dashboard.filters import Selection
+    from dashboard.records.trip_checks import lane_in_view
+
+    lane = pd.DataFrame({
+        "id": ["r-co", "r-cl", "r-pe"], "country_code": ["CO", "CL", "PE"],
+        "start": pd.to_datetime(["2022-10-03", "2022-10-05", "2022-10-06"]),
+        "end": pd.to_datetime(["2022-10-04", "2022-10-05", "2022-10-06"]),
+        "status": ["confirmed", "only in the record", "differs"]})
+    shown = pd.DataFrame({"record_id": ["r-pe"]})  # the one stop raising the chosen topic
+    ids = lambda frame: list(frame["id"])  # noqa: E731
+    assert ids(lane_in_view(lane, Selection(), shown)) == ["r-co", "r-cl", "r-pe"]
+    assert ids(lane_in_view(lane, Selection(countries=("CL", "PE")), shown)) == ["r-cl", "r-pe"]
+    assert ids(lane_in_view(lane, Selection(date_from=date(2022, 10, 4),
+                                            date_to=date(2022, 10, 5)), shown)) == [
+        "r-co", "r-cl"]
+    assert ids(lane_in_view(lane, Selection(topics=("democracy",)), shown)) == ["r-pe"]

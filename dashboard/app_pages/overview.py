@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.records.trip_checks import lane_in_view
 from dashboard.session import current_view, show_empty_result
 from dashboard.views.basemap import served_outlines_url
 from dashboard.views.cards import card_html, card_key, stop_cards
@@ -95,12 +96,10 @@ else:
 checks = state.record_checks
 # The official record gets its own lane only for a single trip: one lane per trip is enough
 # clutter in the all-trips view, where the cards still carry each stop's status.
-record_lane = (checks.lane_for(itinerary["trip_id"]) if checks is not None
-               and not state.all_trips else None)
-if record_lane is not None and state.selection.countries:
-    # The lane follows the country filter like the stops do.
-    record_lane = record_lane[record_lane["country_code"].isin(state.selection.countries)]
 stop_checks = checks.for_stops(itinerary["stop_id"]) if checks is not None else None
+record_lane = (lane_in_view(checks.lane_for(itinerary["trip_id"]), state.selection, stop_checks)
+               if checks is not None and stop_checks is not None and not state.all_trips
+               else None)
 
 dark = st.context.theme.type == "dark"
 map_column, timeline_column = st.columns(2, gap="medium")

@@ -7,7 +7,9 @@ dates are closest (overlapping, or at most `nearby_days` apart):
   the country within `window_days` of the trip's other dates (or of the publication date);
 - differs: a record visit is near but the dates disagree (the article says Peru 6-7 October,
   the record has 6 October only);
-- not-in-record: no such visit, or the traveller is not in the record.
+- not-in-record: no such visit, or the traveller cannot be told apart in the record;
+- not-covered: the traveller is not one the record covers (U.S. presidents and secretaries
+  of state only), e.g. Macron.
 Every row says why in `note`.
 """
 
@@ -23,7 +25,10 @@ from dashboard.records.traveler import TravelerIndex, TravelerMatch, match_trave
 CONFIRMED = "confirmed"
 DIFFERS = "differs"
 NOT_IN_RECORD = "not-in-record"
-STATUSES = (CONFIRMED, DIFFERS, NOT_IN_RECORD)
+# The traveller is outside what the record covers (a French president): no visit of theirs
+# can be in it, which "not in the record" would wrongly suggest is a gap.
+NOT_COVERED = "not-covered"
+STATUSES = (CONFIRMED, DIFFERS, NOT_IN_RECORD, NOT_COVERED)
 
 CHECK_COLUMNS = [
     "trip_id", "stop_id", "stop_index", "country_code", "country", "start", "end", "status",
@@ -181,7 +186,8 @@ def check_rows(itinerary: pd.DataFrame, records: pd.DataFrame, match: TravelerMa
         window = _trip_window(stops, published)
         for _, stop in stops.iterrows():
             if match.who is None:
-                status, note, visit = NOT_IN_RECORD, match.note, None
+                status = NOT_IN_RECORD if match.covered else NOT_COVERED
+                note, visit = match.note, None
             else:
                 status, note, visit = _check_one(stop, visits, window, nearby_days, window_days)
             rows.append({

@@ -41,6 +41,12 @@ class TravelerMatch:
     name: str | None
     role: str | None
     note: str
+    covered: bool = True
+    """False when the record does not cover this traveller at all (not a U.S. president or
+    secretary of state): "not in the record" would then wrongly suggest a missing visit."""
+
+
+COVERAGE = "the record covers U.S. presidents and secretaries of state"
 
 
 def _fold(text: str) -> str:
@@ -171,13 +177,16 @@ def match_traveler(traveler: str | None, records: pd.DataFrame,
         last_words = [name_tokens(str(n))[-1:] for n in table["name"].fillna("")]
         candidates = table[[words == [surname] for words in last_words]]
     if candidates.empty:
+        if table.empty:  # no record read at all: nothing to say about its coverage
+            return TravelerMatch(query, None, None, None,
+                                 f"no traveller named {surname.title()} in the record")
         return TravelerMatch(query, None, None, None,
-                             f"no traveller named {surname.title()} in the record")
+                             f"no traveller named {surname.title()} in the record: {COVERAGE}",
+                             covered=False)
     hint = role_hint(query)
     if hint == "vice-president":
         return TravelerMatch(query, None, None, None,
-                             f"{query!r} is a vice-president; the record covers secretaries "
-                             "of state and presidents only")
+                             f"{query!r} is a vice-president: {COVERAGE}", covered=False)
     if hint is not None and (candidates["role"] == hint).any():
         candidates = candidates[candidates["role"] == hint]
     days = sorted({pd.Timestamp(d).normalize() for d in dates if d is not None and not pd.isna(d)})

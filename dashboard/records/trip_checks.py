@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.filters import Selection
 from dashboard.records.crosscheck import (
     CHECK_COLUMNS,
     check_frame,
@@ -38,6 +39,26 @@ class RecordChecks:
 
     def lane_for(self, trip_ids: pd.Series) -> pd.DataFrame:
         return self.lanes[self.lanes["trip_id"].isin(set(trip_ids))]
+
+
+def lane_in_view(lane: pd.DataFrame, selection: Selection,
+                 shown_stop_checks: pd.DataFrame) -> pd.DataFrame:
+    """The record lane's visits that belong to the view the filters leave, the same way the
+    stops do: in a chosen country (`selection.countries`, ISO codes), overlapping the date
+    range, and, when topics are chosen, matched to a shown stop (`shown_stop_checks`: the
+    checks of the stops in view), since a record visit carries no topic of its own."""
+    keep = pd.Series(True, index=lane.index)
+    if selection.countries:
+        keep &= lane["country_code"].isin(selection.countries)
+    start = pd.to_datetime(lane["start"])
+    end = pd.to_datetime(lane["end"]).fillna(start)
+    if selection.date_from is not None:
+        keep &= end >= pd.Timestamp(selection.date_from)
+    if selection.date_to is not None:
+        keep &= start <= pd.Timestamp(selection.date_to)
+    if selection.topics:
+        keep &= lane["id"].isin(set(shown_stop_checks["record_id"].dropna()))
+    return lane[keep]
 
 
 def empty_checks(note: str = "") -> RecordChecks:

@@ -30,7 +30,8 @@ class StopCard:
     color: str
     trip_title: str | None = None
     record_status: str | None = None
-    """confirmed | differs | not-in-record against the official travel record, if checked."""
+    """confirmed | differs | not-in-record | not-covered against the official travel record,
+    if checked."""
     record_note: str | None = None
 
 
@@ -80,7 +81,8 @@ _CHIP = ("display:inline-block;margin:2px 4px 2px 0;padding:1px 9px;border-radiu
 _MUTED = "opacity:.78;font-size:.9em;"
 # Symbols as well as words: the status must not depend on colour alone.
 RECORD_BADGES = {"confirmed": ("✓", "confirmed"), "differs": ("≠", "differs"),
-                 "not-in-record": ("∅", "not in the record")}
+                 "not-in-record": ("∅", "not in the record"),
+                 "not-covered": ("–", "does not cover this traveller")}
 
 
 def card_html(card: StopCard, selected: bool = False) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.colors import NEUTRAL, OKABE_ITO
+from dashboard.views.colors import NEUTRAL
 from dashboard.views.markup import escape_html
 from dashboard.views.route_map import format_days, place_name
 
@@ -22,11 +22,13 @@ DAY_MS = 86_400_000
 # Beyond this span whole-day bars are too thin to see; each stop also gets a marker.
 LONG_SPAN = pd.Timedelta(days=45)
 RECORD_LANE = "Official record"
-# Status colours of the official-record lane (Okabe-Ito: green, orange, vermillion).
-# The lane's bars share hues with the stop palette, so each also carries a symbol.
+# Status colours of the official-record lane: greys of three lightnesses, a family of their
+# own. Stops wear the Okabe-Ito hues, and a status in one of them read as another stop
+# (Chile ✓ in Peru's green). The symbol repeats the status for readers who see no contrast.
 RECORD_SYMBOLS = {"confirmed": "✓", "differs": "≠", "only in the record": "+"}
-RECORD_STATUS_COLORS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1],
-                        "not-in-record": OKABE_ITO[3]}
+RECORD_STATUS_COLORS = {"confirmed": "#3A3A3A", "differs": "#6E6E6E",
+                        "only in the record": "#C4C4C4", "not-in-record": "#C4C4C4"}
+RECORD_TEXT_COLORS = {"#3A3A3A": "#FFFFFF", "#6E6E6E": "#FFFFFF", "#C4C4C4": "#111111"}
 
 
 def stop_days(itinerary: pd.DataFrame) -> pd.DataFrame:
@@ -223,13 +225,16 @@ def build_timeline(
                 base=[row["day_start"] for row in rows],
                 x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)
                    for row in rows],
-                marker={"color": [RECORD_STATUS_COLORS.get(status, NEUTRAL)
+                marker={"color": [RECORD_STATUS_COLORS.get(status, "#C4C4C4")
                                   for status in statuses],
                         "pattern": {"shape": "/", "fillmode": "overlay",
                                     "fgcolor": "#FFFFFF", "fgopacity": 0.5}},
                 text=[escape_html(f"{row.get('country') or ''} {RECORD_SYMBOLS.get(status, '')}")
                       for row, status in zip(rows, statuses, strict=True)],
                 textposition="inside",
+                insidetextfont={"color": [
+                    RECORD_TEXT_COLORS[RECORD_STATUS_COLORS.get(status, "#C4C4C4")]
+                    for status in statuses]},
                 hovertext=[f"<b>Official record: {escape_html(row.get('country') or '')}</b>"
                            f"<br>{escape_html(format_days(row['day_start'], row['day_end'] - DAY))}"
                            + (f"<br>{escape_html(status)}" if status else "")
