@@ -108,3 +108,16 @@ def test_place_labels_moves_a_crowded_label_and_keeps_a_lone_one_above():
                            ["1. Asunción", "2. São Paulo", "3. Lima"])
     assert offsets[0][1] < 0 and offsets[2] == offsets[0]  # above, the first choice
     assert offsets[1] != offsets[0]
+
+
+def test_many_trips_sharing_a_first_stop_get_one_label():
+    from dashboard.views.route_map import merge_shared_labels
+
+    stops = [{"position": [-74.1, 4.6], "label": f"Trip {n}"} for n in range(6)]
+    stops += [{"position": [-77.0, -12.0], "label": "Trip 6"},
+              {"position": [-77.0, -12.0], "label": "Trip 7"}]
+    merge_shared_labels(stops, limit=30, per_place=3)
+    assert [s["label"] for s in stops if s["label"]] == ["Trip 0 (+5 more)", "Trip 6", "Trip 7"]
+    many = [{"position": [float(n), 0.0], "label": f"Trip {n}"} for n in range(50)]
+    merge_shared_labels(many, limit=30)
+    assert sum(1 for s in many if s["label"]) == 30

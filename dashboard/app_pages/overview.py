@@ -70,9 +70,10 @@ _adopt_pick(picked_stop(st.session_state.get(TIMELINE_KEY)), _LAST_TIMELINE_PICK
 stop_ids = itinerary["stop_id"].tolist()
 if st.session_state.get(FOCUS_KEY) not in (NO_FOCUS, *stop_ids):
     st.session_state[FOCUS_KEY] = NO_FOCUS
+all_trips = state.all_trips  # a property that counts the trips: read it once
 labels = {
     row["stop_id"]: (f"{state.trip_titles.get(row['trip_id'], row['trip_id'])} — "
-                     if state.all_trips else "") + stop_lane(row)
+                     if all_trips else "") + stop_lane(row)
     for row in itinerary.to_dict("records")
 }
 focus_column, tiles_column = st.columns([3, 2], vertical_alignment="bottom")
@@ -101,6 +102,20 @@ record_lane = (lane_in_view(checks.lane_for(itinerary["trip_id"]), state.selecti
                if checks is not None and stop_checks is not None and not state.all_trips
                else None)
 
+# Hundreds of trips would be a timeline thousands of pixels tall and thousands of cards in
+# every run: the timeline lanes and the cards page through the trips, ten at a time; the map
+# keeps every route.
+trip_ids = list(dict.fromkeys(itinerary["trip_id"]))
+if len(trip_ids) > TRIPS_PER_PAGE:
+    trip_count = len(trip_ids)
+    first_trip = st.selectbox(
+        "Trips on the timeline and in the stop list", list(range(0, trip_count, TRIPS_PER_PAGE)),
+        key=CARD_PAGE_KEY,
+        format_func=lambda n: f"{n + 1}–{min(n + TRIPS_PER_PAGE, trip_count)} of {trip_count}",
+    ) or 0
+    trip_ids = trip_ids[first_trip:first_trip + TRIPS_PER_PAGE]
+shown_stops = itinerary[itinerary["trip_id"].isin(trip_ids)]
+
 dark = st.context.theme.type == "dark"
 map_column, timeline_column = st.columns(2, gap="medium")
 with map_column:
@@ -123,12 +138,12 @@ with map_column:
 
 with timeline_column:
     st.subheader("Timeline", anchor=False)
-    figure = build_timeline(itinerary, view.events, colors=colors,
+    figure = build_timeline(shown_stops, view.events, colors=colors,
                             topic_labels=state.topic_labels, trip_titles=state.trip_titles,
                             lanes="trip" if state.all_trips else "stop",
                             selected_stop_id=focus, record=record_lane)
-    undated = undated_stops(itinerary)
-    if len(undated) < len(itinerary):
+    undated = undated_stops(shown_stops)
+    if len(undated) < len(shown_stops):
         st.plotly_chart(figure, key=TIMELINE_KEY, on_select="rerun",
                         selection_mode="points", config={"displayModeBar": False},
                         alt="Timeline of the stops, one lane per "
@@ -149,23 +164,13 @@ with timeline_column:
                    "Hover a bar for leaders, topics and the sentence it comes from.")
 
 st.subheader("Stops", anchor=False)
-trip_ids = list(dict.fromkeys(itinerary["trip_id"]))
-if len(trip_ids) > TRIPS_PER_PAGE:
-    # Hundreds of trips would be thousands of cards in one run: page through the trips.
-    trip_count = len(trip_ids)
-    first_trip = st.selectbox(
-        "Stops of trips", list(range(0, trip_count, TRIPS_PER_PAGE)), key=CARD_PAGE_KEY,
-        format_func=lambda n: f"{n + 1}–{min(n + TRIPS_PER_PAGE, trip_count)} of {trip_count}",
-    ) or 0
-    trip_ids = trip_ids[first_trip:first_trip + TRIPS_PER_PAGE]
-shown_stops = itinerary[itinerary["trip_id"].isin(trip_ids)]
 # One pass over the shown stops, each card with its own stop's record check only.
 all_cards = stop_cards(shown_stops, colors, state.topic_labels, record_checks=stop_checks)
 cards_of_trip: dict[str, list] = {}
 for trip_id, card in zip(shown_stops["trip_id"], all_cards, strict=True):
     cards_of_trip.setdefault(trip_id, []).append(card)
 for trip_id in trip_ids:
-    if state.all_trips:
+    if all_trips:
         st.markdown(f"**{escape_markdown(state.trip_titles.get(trip_id, trip_id))}**")
     cards = cards_of_trip.get(trip_id, [])
     for first in range(0, len(cards), CARDS_PER_ROW):

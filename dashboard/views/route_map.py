@@ -190,6 +190,7 @@ def to_pixels(view: pdk.ViewState, lon: float, lat: float, width: int = FIT_WIDT
 # --- labels ---------------------------------------------------------------------------------
 
 LABEL_SIZE = 14
+MAX_TRIP_LABELS = 30
 LABEL_HEIGHT = 20.0  # px: 14 px text and the background padding
 STOP_RADIUS_PX = 11.0
 
@@ -236,8 +237,13 @@ class _Grid:
             self.cells.setdefault(key, []).append(box)
 
     def hits(self, box: Box) -> int:
-        near = {id(b): b for key in self._keys(box) for b in self.cells.get(key, ())}
-        return sum(_overlaps(box, other) for other in near.values())
+        """How many stored boxes overlap `box` (one met in two cells counts twice)."""
+        count = 0
+        for key in self._keys(box):
+            for other in self.cells.get(key, ()):
+                if _overlaps(box, other):
+                    count += 1
+        return count
 
 
 def place_labels(points: Sequence[tuple[float, float]], texts: Sequence[str],
@@ -314,7 +320,7 @@ def stop_records(itinerary: pd.DataFrame, colors: Mapping[str, str],
             # readable; every stop's tooltip still says where and when.
             first = stop["stop_index"] == firsts.get(stop["trip_id"])
             title = str(trip_titles.get(stop["trip_id"], stop["trip_id"]))
-            label = (title if len(title) <= 28 else title[:27].rstrip() + "…") if first else ""
+            label = short_label(title) if first else ""
         records.append({
             "stop_id": stop["stop_id"],
             "trip_id": stop["trip_id"],
@@ -328,6 +334,34 @@ def stop_records(itinerary: pd.DataFrame, colors: Mapping[str, str],
                               trip_titles.get(stop["trip_id"]) if show_trip else None),
         })
     return records
+
+
+def short_label(title: str, limit: int = 28) -> str:
+    """A trip title cut to `limit` characters with an ellipsis."""
+    return title if len(title) <= limit else title[:limit - 1].rstrip() + "…"
+
+
+def merge_shared_labels(stops: list[dict[str, Any]], limit: int = MAX_TRIP_LABELS,
+                        per_place: int = 3) -> None:
+    """In the all-trips view: up to `per_place` trip names where trips share a first stop
+    (placed apart by `place_labels`), one label for more ("Trip A (+5 more)"), and at most
+    `limit` labels in all, the first trips' (in place). Hundreds of trip names on one small
+    map are unreadable and cost seconds to place; each stop's tooltip still names its trip."""
+    by_place: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    for stop in stops:
+        if stop["label"]:
+            by_place.setdefault((stop["position"][0], stop["position"][1]), []).append(stop)
+    shown = 0
+    for group in by_place.values():
+        if len(group) > per_place:
+            group[0]["label"] = f"{group[0]['label']} (+{len(group) - 1} more)"
+            for other in group[1:]:
+                other["label"] = ""
+        for stop in group:
+            if stop["label"]:
+                shown += 1
+                if shown > limit:
+                    stop["label"] = ""
 
 
 def leg_records(itinerary: pd.DataFrame, colors: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -409,6 +443,8 @@ def build_deck(
     stops = stop_records(itinerary, colors, topic_labels or {}, trip_titles or {},
                          selected_stop_id, show_trip)
     legs = leg_records(itinerary, colors)
+    if show_trip:
+        merge_shared_labels(stops)
     view = route_view(stops)
     label_stops(stops, view)
     visited = sorted(set(itinerary["country_code"].dropna()))
