@@ -136,6 +136,7 @@ MAP_HEIGHT = 460
 # At least ~12 degrees across, so one stop or a short hop still shows its country and
 # neighbours rather than a featureless close-up.
 MIN_SPAN_DEGREES = 12.0
+MIN_ZOOM = 0.0
 
 
 def _unit_x(lon: float) -> float:
@@ -166,14 +167,16 @@ def fitted_view(lons: Sequence[float], lats: Sequence[float], width: int = FIT_W
     left, top, right, bottom = margins
     room_x, room_y = max(width - left - right, 60.0), max(height - top - bottom, 60.0)
     zoom = math.log2(min(room_x / (span_x * WORLD_PX), room_y / (span_y * WORLD_PX)))
-    zoom = max(0.3, min(zoom, 5.0))
+    # deck.gl's map stops at zoom 0 (the 512 px world): a route round the whole world is
+    # cropped on a phone, where the reader pans.
+    zoom = max(MIN_ZOOM, min(zoom, 5.0))
     scale = WORLD_PX * 2 ** zoom
     # The points' box sits in the middle of the room the margins leave.
     centre_x = (max(xs) + min(xs)) / 2 - (left - right) / 2 / scale
     centre_y = (max(ys) + min(ys)) / 2 - (top - bottom) / 2 / scale
     longitude = centre_x * 360.0 - 180.0
     return pdk.ViewState(latitude=round(_lat_of(centre_y), 4), longitude=round(longitude, 4),
-                         zoom=round(zoom, 3), pitch=0, bearing=0)
+                         zoom=round(zoom, 3), pitch=0, bearing=0, min_zoom=MIN_ZOOM)
 
 
 def to_pixels(view: pdk.ViewState, lon: float, lat: float, width: int = FIT_WIDTH,
