@@ -97,7 +97,7 @@ def render_export(format_name: str, view: TripTables, *, trips: Iterable[Trip] =
     }
     fmt = FORMATS[format_name]
     return Export(format=fmt, content=renderers[format_name](),
-                  file_name=f"{file_stem(view)}.{fmt.extension}",
+                  file_name=f"{file_stem(view, selection)}.{fmt.extension}",
                   notes=export_notes(format_name, view))
 
 
