@@ -121,3 +121,19 @@ def test_many_trips_sharing_a_first_stop_get_one_label():
     many = [{"position": [float(n), 0.0], "label": f"Trip {n}"} for n in range(50)]
     merge_shared_labels(many, limit=30)
     assert sum(1 for s in many if s["label"]) == 30
+
+
+def test_all_trips_labels_stay_inside_the_map(tmp_path):
+    """Trip names were cut at the map's edge in the all-trips view (issue 12, item 11)."""
+    for source in [*MAPS.glob("*.txt"), *SEEDS.glob("*.txt")]:
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    tables = load_tables(tmp_path)
+    titles = dict(zip(tables.trips["trip_id"], tables.trips["title"], strict=True))
+    deck = build_deck(tables.itinerary, stop_colors(tables.itinerary), trip_titles=titles,
+                      show_trip=True)
+    layers = {layer.id: layer.data for layer in deck.layers}
+    boxes = label_boxes(deck, layers)
+    assert len(boxes) == 3
+    for label, left, top, right, bottom in boxes:
+        assert left >= 0 and right <= FIT_WIDTH and top >= 0 and bottom <= MAP_HEIGHT, label

@@ -261,7 +261,9 @@ def test_picked_stop_from_timeline_state():
     assert picked_stop(None) is None
 
 
-def test_all_trips_over_years_marks_each_stop_and_names_each_trip_once():
+def test_all_trips_years_apart_are_aligned_on_their_first_day():
+    """Two trips years apart were two slivers at the ends of a calendar axis (issue 12,
+    item 11): each trip now starts at day 1, its bars whole days wide, its lane dated."""
     tables = sample_tables("trip-a", "trip-b")
     years_later = tables.itinerary["trip_id"] == "trip-b"
     for column in ("start", "end"):
@@ -269,10 +271,17 @@ def test_all_trips_over_years_marks_each_stop_and_names_each_trip_once():
     titles = {"trip-a": "A very long trip title that would eat the whole chart width",
               "trip-b": "Trip B"}
     figure = build_timeline(tables.itinerary, tables.events, trip_titles=titles, lanes="trip")
-    markers = [t for t in figure.data if t.type == "scatter"]
-    assert len(markers) == 1 and len(markers[0].x) == 6  # one per stop, events left out
+    assert not [t for t in figure.data if t.type == "scatter" and t.name == "Stops"]
+    stop_bars = bars(figure)
+    assert len(stop_bars) == 6 and all(b.x[0] >= 86_400_000 for b in stop_bars)
+    firsts = {b.y[0]: min(pd.Timestamp(o.base[0]) for o in stop_bars if o.y == b.y)
+              for b in stop_bars}
+    assert len(set(firsts.values())) == 1  # both lanes start on the same "day 1"
     lanes = list(figure.layout.yaxis.categoryarray)
-    assert lanes[1] == "Trip B" and len(lanes[0]) <= 34 and lanes[0].endswith("…")
+    assert lanes == ["A very long trip title… · Oct 2022", "Trip B · Oct 2025"]
+    assert figure.layout.xaxis.ticktext[0] == "day 1"
+    # hovers keep the real dates
+    assert "2025" in next(b.hovertext[0] for b in stop_bars if b.y[0].startswith("Trip B"))
     deck = build_deck(tables.itinerary, stop_colors(tables.itinerary), trip_titles=titles,
                       show_trip=True)
     labels = {layer.id: layer for layer in deck.layers}[LABELS_LAYER].data
@@ -350,3 +359,14 @@ def test_record_lane_follows_the_country_topic_and_date_filters():
                                             date_to=date(2022, 10, 5)), shown)) == [
         "r-co", "r-cl"]
     assert ids(lane_in_view(lane, Selection(topics=("democracy",)), shown)) == ["r-pe"]
+
+
+def test_a_fortnight_keeps_whole_day_labels_with_their_dates(tables):
+    """Twelve day labels side by side were rotated, cut in half and lost their date line
+    on a narrow chart, as in the HTML report (issue 12, item 11)."""
+    tables.itinerary.loc[2, "end"] = pd.Timestamp("2022-10-14")
+    figure = build_timeline(tables.itinerary, tables.events)
+    labels = list(figure.layout.xaxis.ticktext)
+    assert 1 < len(labels) <= 7 and figure.layout.xaxis.tickangle == 0
+    assert all(re.fullmatch(r"[A-Z][a-z]{2}<br>\d{1,2} [A-Z][a-z]{2}", label) for label in labels)
+    assert labels[0] == "Mon<br>3 Oct"

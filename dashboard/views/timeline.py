@@ -22,6 +22,8 @@ DAY_MS = 86_400_000
 # Beyond this span whole-day bars are too thin to see; each stop also gets a marker.
 LONG_SPAN = pd.Timedelta(days=45)
 RECORD_LANE = "Official record"
+# Day labels ("Mon<br>3 Oct", ~45 px) that fit side by side on a narrow chart.
+MAX_DAY_LABELS = 7
 # Status colours of the official-record lane: greys of three lightnesses, a family of their
 # own. Stops wear the Okabe-Ito hues, and a status in one of them read as another stop
 # (Chile ✓ in Peru's green). The symbol repeats the status for readers who see no contrast.
@@ -79,14 +81,32 @@ def _stop_hover(stop: Mapping[str, object], topic_labels: Mapping[str, str],
     return "<br>".join(lines)
 
 
-def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> None:
-    """Weekday labels centred on each day for a short span; months for a long one."""
+def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp,
+              count_days: bool = False) -> None:
+    """Weekday labels centred on each day for a short span; months for a long one.
+    `count_days`: trips aligned on their first day, labelled "day 1", "day 2", ..."""
     n_days = int((last_end - first) / DAY)
-    if n_days <= 24:
-        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(n_days)]
+    if count_days:
+        step = max(1, -(-n_days // MAX_DAY_LABELS))
+        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(0, n_days, step)]
+        fig.update_xaxes(
+            range=[first - pd.Timedelta(hours=6), last_end + pd.Timedelta(hours=6)],
+            tickvals=noons, ticktext=[f"day {i + 1}" for i in range(0, n_days, step)],
+            tickangle=0,
+            showgrid=False, ticks="", title={"text": "days from each trip's first day",
+                                             "font": {"size": 12}},
+            minor={"tick0": first, "dtick": DAY_MS, "showgrid": True, "gridwidth": 1},
+        )
+    elif n_days <= 24:
+        # At most MAX_DAY_LABELS labels, never rotated: a rotated two-line label is cut in
+        # half and loses its date line on a narrow chart (the report, a phone). Every day
+        # keeps its grid line.
+        step = max(1, -(-n_days // MAX_DAY_LABELS))
+        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(0, n_days, step)]
         fig.update_xaxes(
             range=[first - pd.Timedelta(hours=6), last_end + pd.Timedelta(hours=6)],
             tickvals=noons, ticktext=[f"{d:%a}<br>{d.day} {d:%b}" for d in noons],
+            tickangle=0,
             showgrid=False, ticks="",
             minor={"tick0": first, "dtick": DAY_MS, "showgrid": True, "gridwidth": 1},
         )
@@ -96,12 +116,17 @@ def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> No
                          nticks=8, showgrid=True)
 
 
-def _trip_lane_names(trip_ids: Iterable[str], trip_titles: Mapping[str, str]) -> dict[str, str]:
-    """A lane name per trip: its short title, numbered when two trips' short titles agree
-    (plotly draws one lane per name, so equal names would merge two trips into one lane)."""
+def _trip_lane_names(trip_ids: Iterable[str], trip_titles: Mapping[str, str],
+                     starts: Mapping[str, pd.Timestamp] | None = None) -> dict[str, str]:
+    """A lane name per trip: its short title (and, with `starts`, "· Mar 2016"), numbered
+    when two trips' names agree (plotly draws one lane per name, so equal names would merge
+    two trips into one lane)."""
     names: dict[str, str] = {}
     for trip_id in trip_ids:
-        name = base = short_title(str(trip_titles.get(trip_id, trip_id)))
+        title = str(trip_titles.get(trip_id, trip_id))
+        start = (starts or {}).get(trip_id)
+        name = base = (short_title(title) if start is None
+                       else f"{short_title(title, 24)} · {start:%b %Y}")
         n = 2
         while name in names.values():
             name, n = f"{base} ({n})", n + 1
@@ -132,11 +157,25 @@ def build_timeline(
     topic_labels = topic_labels or {}
     trip_titles = trip_titles or {}
     dated = stop_days(itinerary.sort_values(["trip_id", "stop_index"]))
+    # Trips months or years apart on one calendar axis are slivers at its two ends: align
+    # every trip on its first day instead ("day 1, day 2, ..."), and put each trip's month
+    # and year in its lane name. Hovers keep the real dates.
+    aligned = (lanes == "trip" and not dated.empty
+               and dated["day_end"].max() - dated["day_start"].min() > LONG_SPAN)
+    shift_of_stop: dict[str, pd.Timedelta] = {}
+    trip_starts: dict[str, pd.Timestamp] = {}
+    if aligned:
+        trip_first = dated.groupby("trip_id")["day_start"].transform("min")
+        shift = dated["day_start"].min() - trip_first
+        trip_starts = dict(zip(dated["trip_id"], trip_first, strict=True))
+        shift_of_stop = dict(zip(dated["stop_id"], shift, strict=True))
+        dated = dated.assign(day_start=dated["day_start"] + shift,
+                             day_end=dated["day_end"] + shift)
     fig = go.Figure()
     lane_order: list[str] = []
     lane_of_stop: dict[str, str] = {}
     seen_lanes: set[str] = set()
-    trip_lanes = _trip_lane_names(dated["trip_id"].unique(), trip_titles)
+    trip_lanes = _trip_lane_names(dated["trip_id"].unique(), trip_titles, trip_starts)
     # One bar trace for all stops (per-bar colours, outlines and texts are arrays): a trace
     # per stop made plotly build and Streamlit send hundreds of traces for many trips.
     bar = {"y": [], "base": [], "x": [], "color": [], "line_color": [], "line_width": [],
@@ -197,7 +236,8 @@ def build_timeline(
     if not events.empty and not long_span:  # over a long span they would hide the stops
         fig.add_trace(go.Scatter(
             mode="markers", name="Events",
-            x=[d + pd.Timedelta(hours=12) for d in events["date"]],
+            x=[d + pd.Timedelta(hours=12) + shift_of_stop.get(s, pd.Timedelta(0))
+               for d, s in zip(events["date"], events["stop_id"], strict=True)],
             y=[lane_of_stop[s] for s in events["stop_id"]],
             marker={"symbol": "diamond", "size": 13, "color": "#FFFFFF",
                     "line": {"color": "#111111", "width": 2}},
@@ -257,7 +297,7 @@ def build_timeline(
                      tickfont={"size": 13})
     fig.update_xaxes(type="date", title=None, fixedrange=True, tickfont={"size": 12})
     if firsts:
-        _day_axis(fig, min(firsts), max(ends))
+        _day_axis(fig, min(firsts), max(ends), count_days=aligned)
     else:
         fig.add_annotation(text="No dated stops to place on a day axis.", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5)
