@@ -31,8 +31,9 @@ CARD_PAGE_KEY = "overview_card_page"
 state = current_view()
 view = state.view
 itinerary = view.itinerary.sort_values(["trip_id", "stop_index"]).reset_index(drop=True)
+all_trips = state.all_trips  # a property that counts the trips: read it once
 
-if state.all_trips:
+if all_trips:
     st.header(f"All trips ({itinerary['trip_id'].nunique()})", anchor=False)
 elif state.trip_id:
     st.header(escape_markdown(state.trip_titles.get(state.trip_id, state.trip_id)),
@@ -70,7 +71,6 @@ _adopt_pick(picked_stop(st.session_state.get(TIMELINE_KEY)), _LAST_TIMELINE_PICK
 stop_ids = itinerary["stop_id"].tolist()
 if st.session_state.get(FOCUS_KEY) not in (NO_FOCUS, *stop_ids):
     st.session_state[FOCUS_KEY] = NO_FOCUS
-all_trips = state.all_trips  # a property that counts the trips: read it once
 labels = {
     row["stop_id"]: (f"{state.trip_titles.get(row['trip_id'], row['trip_id'])} — "
                      if all_trips else "") + stop_lane(row)
@@ -88,7 +88,7 @@ online = tiles_column.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
                              help="Off: country outlines shipped with the app, so the map "
                                   "needs no network.")
 
-if state.all_trips:
+if all_trips:
     colors = {sid: state.trip_colors.get(tid, "#8C8C8C")
               for sid, tid in zip(itinerary["stop_id"], itinerary["trip_id"], strict=True)}
 else:
@@ -99,7 +99,7 @@ checks = state.record_checks
 # clutter in the all-trips view, where the cards still carry each stop's status.
 stop_checks = checks.for_stops(itinerary["stop_id"]) if checks is not None else None
 record_lane = (lane_in_view(checks.lane_for(itinerary["trip_id"]), state.selection, stop_checks)
-               if checks is not None and stop_checks is not None and not state.all_trips
+               if checks is not None and stop_checks is not None and not all_trips
                else None)
 
 # Hundreds of trips would be a timeline thousands of pixels tall and thousands of cards in
@@ -122,7 +122,7 @@ with map_column:
     st.subheader("Route", anchor=False)
     deck = build_deck(itinerary, colors, topic_labels=state.topic_labels,
                       trip_titles=state.trip_titles, selected_stop_id=focus,
-                      online_basemap=online, dark=dark, show_trip=state.all_trips,
+                      online_basemap=online, dark=dark, show_trip=all_trips,
                       outlines_url=served_outlines_url())
     route_words = " → ".join(place_name(r) for r in itinerary.to_dict("records"))
     unlocated = itinerary[itinerary["lat"].isna() | itinerary["lon"].isna()]
@@ -140,14 +140,14 @@ with timeline_column:
     st.subheader("Timeline", anchor=False)
     figure = build_timeline(shown_stops, view.events, colors=colors,
                             topic_labels=state.topic_labels, trip_titles=state.trip_titles,
-                            lanes="trip" if state.all_trips else "stop",
+                            lanes="trip" if all_trips else "stop",
                             selected_stop_id=focus, record=record_lane)
     undated = undated_stops(shown_stops)
     if len(undated) < len(shown_stops):
         st.plotly_chart(figure, key=TIMELINE_KEY, on_select="rerun",
                         selection_mode="points", config={"displayModeBar": False},
                         alt="Timeline of the stops, one lane per "
-                            + ("trip" if state.all_trips else "stop"))
+                            + ("trip" if all_trips else "stop"))
     else:
         st.info("None of these stops has a known date, so there is no timeline to draw.",
                 icon=":material/event_busy:")
