@@ -1,4 +1,5 @@
-"""Build data/countries-110m.geojson from the world-atlas TopoJSON (Natural Earth 1:110m).
+"""Build dashboard/static/countries-110m.json (GeoJSON) from the world-atlas TopoJSON
+(Natural Earth 1:110m).
 
 Usage (from the repository root; npm is only needed to fetch the source once):
 
@@ -27,7 +28,8 @@ from typing import Any
 import pycountry
 
 TARBALL_MEMBER = "package/countries-110m.json"
-DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "data" / "countries-110m.geojson"
+DEFAULT_OUTPUT = (Path(__file__).resolve().parents[1] / "dashboard" / "static"
+                  / "countries-110m.json")
 DECIMALS = 2
 
 # Natural Earth features without an ISO 3166 numeric code. Kosovo has the user-assigned code

@@ -14,7 +14,7 @@ import pytest
 from dashboard.views import basemap
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-OUTLINES = REPO_ROOT / "data" / "countries-110m.geojson"
+OUTLINES = REPO_ROOT / "dashboard" / "static" / "countries-110m.json"
 
 
 def _load_script():

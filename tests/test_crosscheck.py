@@ -8,6 +8,7 @@ import pytest
 from dashboard.records.crosscheck import (
     CONFIRMED,
     DIFFERS,
+    NOT_COVERED,
     NOT_IN_RECORD,
     check_stops,
     format_span,
@@ -118,10 +119,12 @@ def test_undated_trip_uses_the_publication_date(records):
 
 
 def test_traveller_not_in_record(records):
+    """A traveller the record does not cover is not a missing visit (issue 12, item 9)."""
     check = check_stops(itinerary("s", [("IS", "Iceland", "2023-05-16", "2023-05-16")]),
                         records, "Rishi Sunak")
-    assert list(check["status"]) == [NOT_IN_RECORD]
-    assert check["note"].iloc[0] == "no traveller named Sunak in the record"
+    assert list(check["status"]) == [NOT_COVERED]
+    assert check["note"].iloc[0] == ("no traveller named Sunak in the record: the record "
+                                     "covers U.S. presidents and secretaries of state")
     missing = check_stops(itinerary("s", SEED_STOPS), records, None)
     assert set(missing["status"]) == {NOT_IN_RECORD}
 

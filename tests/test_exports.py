@@ -355,10 +355,20 @@ def test_json_of_an_empty_selection(nothing: TripTables) -> None:
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_every_format_names_its_file_after_the_view(name: str, tables: TripTables,
                                                     chile: TripTables) -> None:
-    assert render_export(name, chile, trips=export_trips()).file_name == (
-        f"trip-blinken-2022-10{FORMATS[name].name_suffix}.{FORMATS[name].extension}")
+    suffix, ext = FORMATS[name].name_suffix, FORMATS[name].extension
+    one_trip = apply_selection(tables, Selection(trip_ids=("blinken-2022-10",)))
+    assert render_export(name, one_trip, trips=export_trips()).file_name == (
+        f"trip-blinken-2022-10{suffix}.{ext}")
+    # a filtered view is never named like the whole trip (issue 12, item 11)
+    assert render_export(name, chile, trips=export_trips(),
+                         selection=Selection(countries=("CL",))).file_name == (
+        f"trip-blinken-2022-10_cl{suffix}.{ext}")
     assert render_export(name, tables, trips=export_trips()).file_name == (
-        f"trips-selection{FORMATS[name].name_suffix}.{FORMATS[name].extension}")
+        f"trips-all{suffix}.{ext}")
+    filtered = Selection(countries=("CL", "PE"), topics=("migration",),
+                         date_from=date(2022, 10, 5), date_to=date(2022, 10, 6))
+    assert render_export(name, tables, trips=export_trips(), selection=filtered).file_name == (
+        f"trips_cl-pe_migration_2022-10-05-to-2022-10-06{suffix}.{ext}")
     names = [render_export(n, chile, trips=export_trips()).file_name for n in FORMATS]
     assert len(set(names)) == len(names), "two formats would download under one name"
 

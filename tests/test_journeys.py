@@ -54,7 +54,9 @@ def test_labels_and_table():
     table = journey_table(frame)
     assert len(table) == 1
     row = table.iloc[0]
-    assert row["label"] == "doe-2020-01 France, Spain"
+    # in words, not the raw id "doe-2020-01" (issue 12, item 9)
+    assert row["label"] == "Doe, Jan 2020: France, Spain"
+    assert row["journey_id"] == "doe-2020-01"
     assert (row["start"], row["end"], row["n_visits"]) == (pd.Timestamp("2020-01-01"),
                                                            pd.Timestamp("2020-01-04"), 3)
 
@@ -96,7 +98,7 @@ def test_blinken_october_2022_is_one_journey(real):
     journeys = assign_journeys(records_in_range(real, "blinken-antony-j"))
     rows = journeys[journeys["id"].isin(["4089", "4090", "4091"])]
     assert set(rows["journey_id"]) == {"blinken-2022-10"}
-    assert set(rows["journey_label"]) == {"blinken-2022-10 Colombia, Chile, Peru"}
+    assert set(rows["journey_label"]) == {"Blinken, Oct 2022: Colombia, Chile, Peru"}
     assert (journeys["journey_id"] == "blinken-2022-10").sum() == 3
 
 

@@ -90,9 +90,12 @@ def test_tooltips_are_escaped():
 def test_timeline_levels(real):
     blinken = record_timeline(records_in_range(real, "blinken-antony-j"))
     assert (blinken.level, blinken.aggregated, blinken.message) == ("visit", False, "")
-    assert len(blinken.figure.data) == 239
+    # one trace for all 239 visits, not a trace per visit
+    assert len(blinken.figure.data) == 1 and len(blinken.figure.data[0].y) == 239
     lanes = blinken.figure.layout.yaxis.categoryarray
-    assert len(lanes) == 81 and "blinken-2022-10 Colombia, Chile, Peru" in lanes
+    # readable lanes: one traveller, so no name; never the raw id "blinken-2022-10"
+    assert len(lanes) == 81 and "Oct 2022: Colombia, Chile, Peru" in lanes
+    assert not any("blinken-" in lane for lane in lanes)
 
     kerry = record_timeline(records_in_range(real, "kerry-john-forbes"), limit=100)
     assert kerry.level == "journey" and kerry.aggregated
@@ -102,6 +105,10 @@ def test_timeline_levels(real):
     assert secretaries.level == "year" and secretaries.aggregated
     assert "3,437 visits in 1,004 journeys" in secretaries.message
     assert sum(sum(trace.y) for trace in secretaries.figure.data) == 3437
+    # a legend, and the travellers with the most visits plus "Others", not 80 colours
+    names = [trace.name for trace in secretaries.figure.data]
+    assert len(names) == 8 and names[-1] == "Others"
+    assert all(trace.showlegend for trace in secretaries.figure.data)
 
 
 def test_record_table(real):
@@ -162,6 +169,41 @@ def test_short_range_draws_bars_long_range_dots(real):
     blinken = records_in_range(real, "blinken-antony-j")
     october = record_timeline(records_in_range(blinken, None, "2022-10-01", "2022-10-31"))
     assert {type(t) for t in october.figure.data} == {go.Bar}
-    assert [t.text[0] for t in october.figure.data][:3] == ["CO", "CL", "PE"]
+    assert list(october.figure.data[0].text)[:3] == ["CO", "CL", "PE"]
     whole = record_timeline(blinken)
     assert {type(t) for t in whole.figure.data} == {go.Scatter}
+
+
+def synthetic_record(visits: int = 500) -> pd.DataFrame:
+    """Many travellers' visits, with two Historian names for one ISO country."""
+    rows = []
+    for n in range(visits):
+        who = f"traveller{n % 12}-a"
+        country, code = [("Germany", "DE"), ("West Germany", "DE"), ("Japan", "JP"),
+                         ("U.S.S.R.", None), ("Peru", "PE")][n % 5]
+        day = pd.Timestamp("1950-01-01") + pd.Timedelta(days=37 * n)
+        rows.append({"id": str(n), "role": "secretary", "who": who,
+                     "name": f"Traveller {n % 12} A", "start": day, "end": day,
+                     "country": country, "country_code": code,
+                     "locale": "Moscow" if code is None else None, "remarks": None})
+    return pd.DataFrame(rows)
+
+
+def test_country_count_and_map_circles_agree_and_the_year_chart_has_a_legend():
+    """'Countries 175' beside 'one circle per country (195)'; 8 colours for ~100 travellers
+    with no legend (issue 12, item 9)."""
+    from dashboard.views.record_views import country_key
+
+    frame = synthetic_record()
+    data = record_map_data(frame, limit=100)
+    countries = country_key(frame).nunique()
+    assert countries == 4  # DE (two names), JP, PE, the U.S.S.R. by name
+    assert len(data.points) == countries
+    assert f"one circle per country ({countries})" in data.message
+    chart = record_timeline(frame, limit=20)
+    assert chart.level == "year"
+    names = [trace.name for trace in chart.figure.data]
+    assert len(names) == 8 and names[-1] == "Others" and "Traveller 0 A" in names
+    assert all(trace.showlegend for trace in chart.figure.data)
+    assert sum(sum(trace.y) for trace in chart.figure.data) == 500
+    assert "the other 5" in chart.message

@@ -43,3 +43,64 @@ def test_no_records_means_no_checks() -> None:
     checks = check_all_trips(tables, pd.DataFrame())
     assert checks.stops.empty and checks.lanes.empty
     assert empty_checks("no record").notes == ("no record",)
+
+
+def synthetic_records():
+    """A record of two secretaries with the seed's visits: no shared data needed."""
+    import pandas as pd
+
+    rows = [
+        ("1", "secretary", "pompeo-michael-richard", "Michael R. Pompeo", "2019-01-08",
+         "2019-01-08", "Jordan", "JO", "Amman"),
+        ("4089", "secretary", "blinken-antony-j", "Antony J. Blinken", "2022-10-03",
+         "2022-10-04", "Colombia", "CO", "Bogotá"),
+        ("4090", "secretary", "blinken-antony-j", "Antony J. Blinken", "2022-10-05",
+         "2022-10-05", "Chile", "CL", "Santiago"),
+        ("4091", "secretary", "blinken-antony-j", "Antony J. Blinken", "2022-10-06",
+         "2022-10-06", "Peru", "PE", "Lima"),
+    ]
+    frame = pd.DataFrame(rows, columns=["id", "role", "who", "name", "start", "end", "country",
+                                        "country_code", "locale"])
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    frame["remarks"] = None
+    return frame
+
+
+def test_many_trips_build_the_traveller_table_once(tmp_path, monkeypatch) -> None:
+    """Cold start grew with trips × visits: every trip rebuilt the traveller table from all
+    visits, twice (issue 12, item 14). Now it is built once per record."""
+    from dashboard.records import traveler
+
+    seed = next((REPO / "seeds").glob("*.txt"))
+    for n in range(3):
+        (tmp_path / f"{n}_{seed.name}").write_text(seed.read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    tables = load_tables(tmp_path)
+    assert len(tables.trips) == 3
+    calls = []
+    real = traveler.traveler_table
+    monkeypatch.setattr(traveler, "traveler_table",
+                        lambda records: calls.append(len(records)) or real(records))
+    checks = check_all_trips(tables, synthetic_records())
+    assert len(calls) == 1
+    assert list(checks.stops["status"]) == ["confirmed", "confirmed", "differs"] * 3
+    assert len(checks.lanes) == 9
+
+
+def test_a_traveller_the_record_does_not_cover_is_said_so(tmp_path) -> None:
+    """Macron's stops are not 'not in the record': the record covers U.S. presidents and
+    secretaries of state (issue 12, item 9)."""
+    from dashboard.views.cards import card_html, stop_cards
+
+    source = (REPO / "tests" / "fixtures" / "trips"
+              / "02_reuters_macron_china_beijing_guangzhou_2023.txt")
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    tables = load_tables(tmp_path)
+    assert "Macron" in str(tables.trips["traveler"].iloc[0])
+    checks = check_all_trips(tables, synthetic_records())
+    assert set(checks.stops["status"]) == {"not-covered"}
+    cards = stop_cards(tables.itinerary, {}, {}, record_checks=checks.stops)
+    html = card_html(cards[0])
+    assert "the record covers U.S. presidents and secretaries of state" in html
+    assert "not in the record" not in html

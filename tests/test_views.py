@@ -35,7 +35,22 @@ def tables():
 
 
 def bars(figure):
-    return [t for t in figure.data if t.type == "bar"]
+    """Every bar of the figure as its own object (the builder batches bars into few traces)."""
+    from types import SimpleNamespace
+
+    out = []
+    for trace in figure.data:
+        if trace.type != "bar":
+            continue
+        for n in range(len(trace.y)):
+            def at(values, n=n):
+                return [values[n]] if values is not None and not isinstance(values, str) else [
+                    values]
+            out.append(SimpleNamespace(
+                y=at(trace.y), x=at(trace.x), base=at(trace.base), text=at(trace.text),
+                hovertext=at(trace.hovertext), customdata=at(trace.customdata),
+                color=at(trace.marker.color)[0], trace=trace))
+    return out
 
 
 def test_timeline_one_lane_per_stop_in_travel_order(tables):
@@ -246,7 +261,9 @@ def test_picked_stop_from_timeline_state():
     assert picked_stop(None) is None
 
 
-def test_all_trips_over_years_marks_each_stop_and_names_each_trip_once():
+def test_all_trips_years_apart_are_aligned_on_their_first_day():
+    """Two trips years apart were two slivers at the ends of a calendar axis (issue 12,
+    item 11): each trip now starts at day 1, its bars whole days wide, its lane dated."""
     tables = sample_tables("trip-a", "trip-b")
     years_later = tables.itinerary["trip_id"] == "trip-b"
     for column in ("start", "end"):
@@ -254,10 +271,17 @@ def test_all_trips_over_years_marks_each_stop_and_names_each_trip_once():
     titles = {"trip-a": "A very long trip title that would eat the whole chart width",
               "trip-b": "Trip B"}
     figure = build_timeline(tables.itinerary, tables.events, trip_titles=titles, lanes="trip")
-    markers = [t for t in figure.data if t.type == "scatter"]
-    assert len(markers) == 1 and len(markers[0].x) == 6  # one per stop, events left out
+    assert not [t for t in figure.data if t.type == "scatter" and t.name == "Stops"]
+    stop_bars = bars(figure)
+    assert len(stop_bars) == 6 and all(b.x[0] >= 86_400_000 for b in stop_bars)
+    firsts = {b.y[0]: min(pd.Timestamp(o.base[0]) for o in stop_bars if o.y == b.y)
+              for b in stop_bars}
+    assert len(set(firsts.values())) == 1  # both lanes start on the same "day 1"
     lanes = list(figure.layout.yaxis.categoryarray)
-    assert lanes[1] == "Trip B" and len(lanes[0]) <= 34 and lanes[0].endswith("…")
+    assert lanes == ["A very long trip title… · Oct 2022", "Trip B · Oct 2025"]
+    assert figure.layout.xaxis.ticktext[0] == "day 1"
+    # hovers keep the real dates
+    assert "2025" in next(b.hovertext[0] for b in stop_bars if b.y[0].startswith("Trip B"))
     deck = build_deck(tables.itinerary, stop_colors(tables.itinerary), trip_titles=titles,
                       show_trip=True)
     labels = {layer.id: layer for layer in deck.layers}[LABELS_LAYER].data
@@ -271,3 +295,78 @@ def test_one_stop_view_keeps_its_surroundings(tables):
     view = fitted_view(list(one["lon"]), list(one["lat"]))
     assert (view.latitude, view.longitude) == (-12.05, -77.04)
     assert 2 < view.zoom < 5  # the country and its neighbours, not a close-up of the coast
+
+
+def test_timeline_batches_bars_into_one_trace_not_one_per_stop():
+    """570 traces at 100 trips made every rerun slow (issue 12, item 14)."""
+    tables = sample_tables("trip-a", "trip-b")
+    for lanes in ("stop", "trip"):
+        figure = build_timeline(tables.itinerary, tables.events, lanes=lanes)
+        stop_traces = [t for t in figure.data if t.type == "bar"]
+        assert len(stop_traces) == 1 and len(stop_traces[0].y) == 6
+        assert list(stop_traces[0].customdata) == list(
+            tables.itinerary.sort_values(["trip_id", "stop_index"])["stop_id"])
+
+
+def test_map_spec_is_compact_and_fetches_the_outlines_by_url(tables):
+    """The outlines (918 KB as pydeck indents them) were inlined in every rerun's spec."""
+    from dashboard.views.basemap import LAYER_ID, OUTLINES_URL, VISITED_LAYER_ID
+
+    colors = stop_colors(tables.itinerary)
+    deck = build_deck(tables.itinerary, colors, outlines_url=OUTLINES_URL)
+    spec = deck.to_json()
+    assert "\n" not in spec and len(spec) < 40_000, len(spec)
+    layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
+    assert layers[LAYER_ID]["data"] == OUTLINES_URL
+    visited = layers[VISITED_LAYER_ID]["data"]["features"]
+    assert sorted(f["properties"]["iso_a2"] for f in visited) == ["CL", "CO", "PE"]
+    # without static serving the outlines still travel inline, compactly
+    inline = build_deck(tables.itinerary, colors).to_json()
+    assert '"features"' in inline and "\n" not in inline
+
+
+def test_record_lane_status_colours_are_never_stop_colours(tables):
+    """Chile ✓ was drawn in Peru's green (issue 12, item 9)."""
+    record = pd.DataFrame({"start": ["2022-10-03", "2022-10-05", "2022-10-06"],
+                           "end": ["2022-10-03", "2022-10-05", "2022-10-06"],
+                           "country": ["Colombia", "Chile", "Peru"],
+                           "status": ["confirmed", "only in the record", "differs"]})
+    figure = build_timeline(tables.itinerary, tables.events, record,
+                            colors=stop_colors(tables.itinerary))
+    lane = [b for b in bars(figure) if b.y[0] == RECORD_LANE]
+    colours = [b.color for b in lane]
+    assert len(set(colours)) == 3
+    assert not {c.upper() for c in colours} & {c.upper() for c in OKABE_ITO}
+    assert [b.text[0].split()[-1] for b in lane] == ["✓", "+", "≠"]
+
+
+def test_record_lane_follows_the_country_topic_and_date_filters():
+    from datetime import date
+
+    from dashboard.filters import Selection
+    from dashboard.records.trip_checks import lane_in_view
+
+    lane = pd.DataFrame({
+        "id": ["r-co", "r-cl", "r-pe"], "country_code": ["CO", "CL", "PE"],
+        "start": pd.to_datetime(["2022-10-03", "2022-10-05", "2022-10-06"]),
+        "end": pd.to_datetime(["2022-10-04", "2022-10-05", "2022-10-06"]),
+        "status": ["confirmed", "only in the record", "differs"]})
+    shown = pd.DataFrame({"record_id": ["r-pe"]})  # the one stop raising the chosen topic
+    ids = lambda frame: list(frame["id"])  # noqa: E731
+    assert ids(lane_in_view(lane, Selection(), shown)) == ["r-co", "r-cl", "r-pe"]
+    assert ids(lane_in_view(lane, Selection(countries=("CL", "PE")), shown)) == ["r-cl", "r-pe"]
+    assert ids(lane_in_view(lane, Selection(date_from=date(2022, 10, 4),
+                                            date_to=date(2022, 10, 5)), shown)) == [
+        "r-co", "r-cl"]
+    assert ids(lane_in_view(lane, Selection(topics=("democracy",)), shown)) == ["r-pe"]
+
+
+def test_a_fortnight_keeps_whole_day_labels_with_their_dates(tables):
+    """Twelve day labels side by side were rotated, cut in half and lost their date line
+    on a narrow chart, as in the HTML report (issue 12, item 11)."""
+    tables.itinerary.loc[2, "end"] = pd.Timestamp("2022-10-14")
+    figure = build_timeline(tables.itinerary, tables.events)
+    labels = list(figure.layout.xaxis.ticktext)
+    assert 1 < len(labels) <= 7 and figure.layout.xaxis.tickangle == 0
+    assert all(re.fullmatch(r"[A-Z][a-z]{2}<br>\d{1,2} [A-Z][a-z]{2}", label) for label in labels)
+    assert labels[0] == "Mon<br>3 Oct"

@@ -72,7 +72,8 @@ with itinerary_tab:
             "record_status": st.column_config.TextColumn(
                 "Official record",
                 help="confirmed, differs or not-in-record: the U.S. Office "
-                "of the Historian's travel record for this traveller and dates",
+                "of the Historian's travel record for this traveller and dates; "
+                "not-covered: the record covers U.S. presidents and secretaries of state",
             ),
             "record_dates": st.column_config.TextColumn("Record dates"),
             "record_note": st.column_config.TextColumn("Record note", width="large"),

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.records.trip_checks import lane_in_view
 from dashboard.session import current_view, show_empty_result
 from dashboard.sidebar import keep_stop_in_url
+from dashboard.views.basemap import served_outlines_url
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
 from dashboard.views.route_map import build_deck, place_name, selected_stop
@@ -25,12 +27,15 @@ _LAST_TIMELINE_PICK = "_overview_last_timeline_pick"
 NO_FOCUS = ""
 NO_FOCUS_LABEL = "No stop highlighted"
 CARDS_PER_ROW = 3
+TRIPS_PER_PAGE = 10
+CARD_PAGE_KEY = "overview_card_page"
 
 state = current_view()
 view = state.view
 itinerary = view.itinerary.sort_values(["trip_id", "stop_index"]).reset_index(drop=True)
+all_trips = state.all_trips  # a property that counts the trips: read it once
 
-if state.all_trips:
+if all_trips:
     st.header(f"All trips ({itinerary['trip_id'].nunique()})", anchor=False)
 elif state.trip_id:
     st.header(escape_markdown(state.trip_titles.get(state.trip_id, state.trip_id)),
@@ -76,7 +81,7 @@ if st.session_state.get(FOCUS_KEY) not in (NO_FOCUS, *stop_ids):
     st.session_state[FOCUS_KEY] = NO_FOCUS
 labels = {
     row["stop_id"]: (f"{state.trip_titles.get(row['trip_id'], row['trip_id'])} — "
-                     if state.all_trips else "") + stop_lane(row)
+                     if all_trips else "") + stop_lane(row)
     for row in itinerary.to_dict("records")
 }
 focus_column, tiles_column = st.columns([3, 2], vertical_alignment="bottom")
@@ -92,7 +97,7 @@ online = tiles_column.toggle("Street map tiles (online, Carto)", key=TILES_KEY,
                              help="Off: country outlines shipped with the app, so the map "
                                   "needs no network.")
 
-if state.all_trips:
+if all_trips:
     colors = {sid: state.trip_colors.get(tid, "#8C8C8C")
               for sid, tid in zip(itinerary["stop_id"], itinerary["trip_id"], strict=True)}
 else:
@@ -101,12 +106,24 @@ else:
 checks = state.record_checks
 # The official record gets its own lane only for a single trip: one lane per trip is enough
 # clutter in the all-trips view, where the cards still carry each stop's status.
-record_lane = (checks.lane_for(itinerary["trip_id"]) if checks is not None
-               and not state.all_trips else None)
-if record_lane is not None and state.selection.countries:
-    # The lane follows the country filter like the stops do.
-    record_lane = record_lane[record_lane["country_code"].isin(state.selection.countries)]
 stop_checks = checks.for_stops(itinerary["stop_id"]) if checks is not None else None
+record_lane = (lane_in_view(checks.lane_for(itinerary["trip_id"]), state.selection, stop_checks)
+               if checks is not None and stop_checks is not None and not all_trips
+               else None)
+
+# Hundreds of trips would be a timeline thousands of pixels tall and thousands of cards in
+# every run: the timeline lanes and the cards page through the trips, ten at a time; the map
+# keeps every route.
+trip_ids = list(dict.fromkeys(itinerary["trip_id"]))
+if len(trip_ids) > TRIPS_PER_PAGE:
+    trip_count = len(trip_ids)
+    first_trip = st.selectbox(
+        "Trips on the timeline and in the stop list", list(range(0, trip_count, TRIPS_PER_PAGE)),
+        key=CARD_PAGE_KEY,
+        format_func=lambda n: f"{n + 1}–{min(n + TRIPS_PER_PAGE, trip_count)} of {trip_count}",
+    ) or 0
+    trip_ids = trip_ids[first_trip:first_trip + TRIPS_PER_PAGE]
+shown_stops = itinerary[itinerary["trip_id"].isin(trip_ids)]
 
 dark = st.context.theme.type == "dark"
 map_column, timeline_column = st.columns(2, gap="medium")
@@ -114,7 +131,8 @@ with map_column:
     st.subheader("Route", anchor=False)
     deck = build_deck(itinerary, colors, topic_labels=state.topic_labels,
                       trip_titles=state.trip_titles, selected_stop_id=focus,
-                      online_basemap=online, dark=dark, show_trip=state.all_trips)
+                      online_basemap=online, dark=dark, show_trip=all_trips,
+                      outlines_url=served_outlines_url())
     route_words = " → ".join(place_name(r) for r in itinerary.to_dict("records"))
     unlocated = itinerary[itinerary["lat"].isna() | itinerary["lon"].isna()]
     if len(unlocated) < len(itinerary):
@@ -129,16 +147,16 @@ with map_column:
 
 with timeline_column:
     st.subheader("Timeline", anchor=False)
-    figure = build_timeline(itinerary, view.events, colors=colors,
+    figure = build_timeline(shown_stops, view.events, colors=colors,
                             topic_labels=state.topic_labels, trip_titles=state.trip_titles,
-                            lanes="trip" if state.all_trips else "stop",
+                            lanes="trip" if all_trips else "stop",
                             selected_stop_id=focus, record=record_lane)
-    undated = undated_stops(itinerary)
-    if len(undated) < len(itinerary):
+    undated = undated_stops(shown_stops)
+    if len(undated) < len(shown_stops):
         st.plotly_chart(figure, key=TIMELINE_KEY, on_select="rerun",
                         selection_mode="points", config={"displayModeBar": False},
                         alt="Timeline of the stops, one lane per "
-                            + ("trip" if state.all_trips else "stop"))
+                            + ("trip" if all_trips else "stop"))
     else:
         st.info("None of these stops has a known date, so there is no timeline to draw.",
                 icon=":material/event_busy:")
@@ -155,10 +173,15 @@ with timeline_column:
                    "Hover a bar for leaders, topics and the sentence it comes from.")
 
 st.subheader("Stops", anchor=False)
-for trip_id, trip_stops in itinerary.groupby("trip_id", sort=False):
-    if state.all_trips:
+# One pass over the shown stops, each card with its own stop's record check only.
+all_cards = stop_cards(shown_stops, colors, state.topic_labels, record_checks=stop_checks)
+cards_of_trip: dict[str, list] = {}
+for trip_id, card in zip(shown_stops["trip_id"], all_cards, strict=True):
+    cards_of_trip.setdefault(trip_id, []).append(card)
+for trip_id in trip_ids:
+    if all_trips:
         st.markdown(f"**{escape_markdown(state.trip_titles.get(trip_id, trip_id))}**")
-    cards = stop_cards(trip_stops, colors, state.topic_labels, record_checks=stop_checks)
+    cards = cards_of_trip.get(trip_id, [])
     for first in range(0, len(cards), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW, gap="small")
         for column, card in zip(columns, cards[first:first + CARDS_PER_ROW], strict=False):

@@ -7,13 +7,16 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.records.cache import load_records
+from dashboard.records.cache import load_record_views
 from dashboard.records.journeys import journey_table, records_in_range
 from dashboard.records.reader import RecordFileError
 from dashboard.records.settings import CACHE_DIR, ENV_VAR, find_records_dir
+from dashboard.sidebar import CLEAR_KEY, COUNTRY_KEY, DATES_KEY, TOPIC_KEY, TRIP_KEY
+from dashboard.views.basemap import served_outlines_url
 from dashboard.views.markup import escape_markdown
 from dashboard.views.record_views import (
     build_record_deck,
+    country_key,
     record_map_data,
     record_table,
     record_timeline,
@@ -25,6 +28,16 @@ GROUPS = {
     "group:president": "All Presidents",
     "group:all": "Everyone in the record",
 }
+
+# The sidebar's trip, country, topic and date filters belong to the article pages and do
+# nothing here: hide them on this page (still rendered, so they keep their values and the
+# link for the other pages), and say where this page's own choices are.
+_HIDDEN = ", ".join(f'[data-testid="stSidebar"] .st-key-{key}'
+                    for key in (TRIP_KEY, COUNTRY_KEY, TOPIC_KEY, DATES_KEY, CLEAR_KEY))
+st.html(f"<style>{_HIDDEN}, [data-testid='stSidebar'] [data-testid='stHeading'] "
+        "{display: none !important;}</style>")
+st.sidebar.caption("The trip, country, topic and date filters apply to the article pages. "
+                   "This page has its own traveller and dates, above the map.")
 
 st.header("Official record", anchor=False)
 st.caption(
@@ -49,7 +62,7 @@ if not location.path.exists():
                icon=":material/folder_off:")
     st.stop()
 
-records, warnings = load_records(location.path)
+records, warnings = load_record_views(location.path)
 for fault in [m for m in warnings if isinstance(m, RecordFileError)]:  # not just a note
     st.warning(escape_markdown(fault), icon=":material/error:")
 if records.empty:
@@ -104,15 +117,16 @@ journeys = journey_table(selection)
 visits_col, journeys_col, countries_col = st.columns(3)
 visits_col.metric("Visits", f"{len(selection):,}")
 journeys_col.metric("Journeys", f"{len(journeys):,}")
-countries = selection["country_code"].fillna(selection["country"])
-countries_col.metric("Countries", f"{countries.nunique():,}")
+countries_col.metric("Countries", f"{country_key(selection).nunique():,}",
+                     help="ISO countries, and historic ones (U.S.S.R.) by the record's name")
 
 map_tab, timeline_tab, table_tab = st.tabs(["Map", "Timeline", "Table"])
 with map_tab:
     map_data = record_map_data(selection)
     if map_data.message:
         st.info(map_data.message, icon=":material/info:")
-    st.pydeck_chart(build_record_deck(map_data), height=480,
+    st.pydeck_chart(build_record_deck(map_data, outlines_url=served_outlines_url()),
+                    height=480,
                     alt=f"Map of {len(selection)} recorded visits")
 with timeline_tab:
     timeline = record_timeline(selection)
@@ -126,7 +140,8 @@ with table_tab:
     st.dataframe(
         table, hide_index=True, width="stretch",
         column_config={
-            "journey_id": st.column_config.TextColumn("Journey"),
+            "journey_label": st.column_config.TextColumn("Journey"),
+            "journey_id": st.column_config.TextColumn("Journey id"),
             "start": st.column_config.DateColumn("Start", format="YYYY-MM-DD"),
             "end": st.column_config.DateColumn("End", format="YYYY-MM-DD"),
             "country": st.column_config.TextColumn("Country (Historian)"),

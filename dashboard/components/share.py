@@ -85,7 +85,7 @@ def download_buttons(view: TripTables, selection: Selection | None = None, *,
     of `view` again from the article texts when the button is clicked.
     """
     where = container if container is not None else st
-    stem = file_stem(view)
+    stem = file_stem(view, selection)
     slots: list[Any] = []
     for n, format_name in enumerate(formats):
         if n % max(columns, 1) == 0:

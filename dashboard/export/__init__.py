@@ -108,7 +108,7 @@ def render_export(format_name: str, view: TripTables, *, trips: Iterable[Trip] =
     }
     fmt = FORMATS[format_name]
     return Export(format=fmt, content=renderers[format_name](),
-                  file_name=fmt.file_name(file_stem(view)),
+                  file_name=fmt.file_name(file_stem(view, selection)),
                   notes=export_notes(format_name, view))
 
 

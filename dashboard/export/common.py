@@ -6,6 +6,7 @@ a command-line export always follows the filters the same way the pages do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
@@ -110,7 +111,28 @@ def selection_summary(selection: Selection | None,
     return "; ".join(parts) if parts else "all stops"
 
 
-def file_stem(view: TripTables) -> str:
-    """A download name: the trip id when one trip is in view, else a generic name."""
+def file_stem(view: TripTables, selection: Selection | None = None) -> str:
+    """A download name that says what is in the file: the trip id when one trip is in view
+    ("trip-blinken-2022-10"), else "trips"; then the filters of `selection`, so a filtered
+    view is never named like the whole trip: "trip-blinken-2022-10_cl-pe_migration_
+    2022-10-05-to-2022-10-06" (ISO codes and topic slugs; counts past four of them).
+    No filters: "trip-<id>", or "trips-all"."""
     trip_ids = view.itinerary["trip_id"].unique()
-    return f"trip-{trip_ids[0]}" if len(trip_ids) == 1 else "trips-selection"
+    base = f"trip-{trip_ids[0]}" if len(trip_ids) == 1 else "trips"
+    parts: list[str] = []
+    if selection is not None:
+        if selection.countries:
+            parts.append("-".join(c.lower() for c in selection.countries)
+                         if len(selection.countries) <= 4
+                         else f"{len(selection.countries)}-countries")
+        if selection.topics:
+            parts.append("-".join(selection.topics) if len(selection.topics) <= 4
+                         else f"{len(selection.topics)}-topics")
+        if selection.date_from or selection.date_to:
+            since = selection.date_from.isoformat() if selection.date_from else "start"
+            until = selection.date_to.isoformat() if selection.date_to else "end"
+            parts.append(f"{since}-to-{until}")
+    if not parts:
+        return base if len(trip_ids) == 1 else "trips-all"
+    stem = "_".join([base, *parts])
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", stem)[:150]

@@ -8,7 +8,6 @@ no stop silently disappears. A route leg that crosses the antimeridian is cut in
 
 from __future__ import annotations
 
-from itertools import pairwise
 from typing import Any
 
 import geojson
@@ -24,34 +23,12 @@ from dashboard.export.common import (
     topic_labels,
     trip_titles,
 )
+from dashboard.geo import split_at_antimeridian
 from dashboard.tables import TripTables
-
-Position = tuple[float, float]
 
 
 class InvalidGeoJSON(ValueError):
     """The export would not be valid GeoJSON: a defect, never silently written."""
-
-
-def split_at_antimeridian(positions: list[Position]) -> list[list[Position]]:
-    """Cut a route where a leg is shorter across the ±180° meridian than across the map.
-
-    A leg from Tokyo (139.7) to Honolulu (-157.9) goes east over the Pacific, so it is
-    drawn as Tokyo -> (180, lat) and (-180, lat) -> Honolulu with the latitude interpolated.
-    """
-    if not positions:
-        return []
-    parts: list[list[Position]] = [[positions[0]]]
-    for (lon0, lat0), (lon1, lat1) in pairwise(positions):
-        if abs(lon1 - lon0) > 180:
-            edge = 180.0 if lon0 > 0 else -180.0
-            shifted = lon1 + 360 if lon0 > 0 else lon1 - 360  # lon1 on lon0's side
-            fraction = (edge - lon0) / (shifted - lon0)
-            lat_cross = lat0 + fraction * (lat1 - lat0)
-            parts[-1].append((edge, lat_cross))
-            parts.append([(-edge, lat_cross)])
-        parts[-1].append((lon1, lat1))
-    return parts
 
 
 def _stop_feature(stop: dict[str, Any], labels: dict[str, str]) -> geojson.Feature:

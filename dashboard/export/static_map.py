@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.export.common import is_missing, iso_day, place_name, text_or_none
-from dashboard.export.geojson_export import split_at_antimeridian
+from dashboard.geo import frame_longitude, pacific_centred, split_at_antimeridian
 from dashboard.views.colors import text_color_on
 
 LAND_FILL = "rgba(150, 150, 150, 0.22)"
@@ -55,18 +55,6 @@ def _outline_xy(features: Iterable[Mapping[str, Any]]) -> tuple[list[float | Non
             ys.append(None)
     return xs, ys
 
-
-
-def pacific_centred(lons: list[float]) -> bool:
-    """True when the stops sit closer together seen across the ±180° meridian.
-
-    Tokyo (139.7) and Honolulu (-157.9) are 62° apart over the Pacific but 298° apart on a
-    map cut at ±180°; such a view is drawn on a 0°..360° axis instead.
-    """
-    if not lons:
-        return False
-    shifted = [lon + 360 if lon < 0 else lon for lon in lons]
-    return max(shifted) - min(shifted) < max(lons) - min(lons)
 
 
 def _view_box(xs: list[float], ys: list[float], *,
@@ -118,7 +106,7 @@ def build_static_map(itinerary: pd.DataFrame, colors: Mapping[str, str],
     wrapped = pacific_centred([float(s["lon"]) for s in stops])
 
     def x_of(lon: float) -> float:
-        return lon + 360 if wrapped and lon < 0 else lon
+        return frame_longitude(lon, wrapped)
 
     visited = set(itinerary["country_code"].astype(str).str.upper())
     features = [f for f in outlines.get("features", []) if isinstance(f, dict)]

@@ -8,6 +8,7 @@
 from dashboard.records.crosscheck import (
     CONFIRMED,
     DIFFERS,
+    NOT_COVERED,
     NOT_IN_RECORD,
     check_stops,
     record_lane,
@@ -24,7 +25,8 @@ from dashboard.records.settings import find_records_dir, records_dir
 from dashboard.records.traveler import TravelerMatch, match_traveler
 
 __all__ = [
-    "CONFIRMED", "DIFFERS", "NOT_IN_RECORD", "Records", "TravelerMatch", "assign_journeys",
+    "CONFIRMED", "DIFFERS", "NOT_COVERED", "NOT_IN_RECORD", "Records", "TravelerMatch",
+    "assign_journeys",
     "check_stops", "find_records_dir", "journey_table", "match_traveler", "read_records",
     "record_lane", "records_dir", "records_in_range", "rows_for_chart", "trip_record",
 ]

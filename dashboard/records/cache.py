@@ -41,6 +41,24 @@ def load_records(folder: str | Path) -> Records:
     return _read_cached(str(folder), folder_signature(folder))
 
 
+@st.cache_data(show_spinner="Placing the record's visits on the map…", max_entries=4)
+def _views_cached(folder: str, signature: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
+    from dashboard.views.record_views import prepare_record_views
+
+    return prepare_record_views(_read_cached(folder, signature).frame)
+
+
+def load_record_views(folder: str | Path) -> Records:
+    """The record in `folder` with journeys and places (`prepare_record_views`), computed
+    once per change of its files and shared by every visitor: the Official record page
+    only filters it."""
+    signature = folder_signature(folder)
+    records = _read_cached(str(folder), signature)
+    if records.frame.empty:
+        return records
+    return Records(_views_cached(str(folder), signature), records.warnings)
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _checks_cached(tables_key: tuple, records_key: tuple, _tables: TripTables,
                    _records: pd.DataFrame) -> RecordChecks:

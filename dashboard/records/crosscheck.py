@@ -7,7 +7,9 @@ dates are closest (overlapping, or at most `nearby_days` apart):
   the country within `window_days` of the trip's other dates (or of the publication date);
 - differs: a record visit is near but the dates disagree (the article says Peru 6-7 October,
   the record has 6 October only);
-- not-in-record: no such visit, or the traveller is not in the record.
+- not-in-record: no such visit, or the traveller cannot be told apart in the record;
+- not-covered: the traveller is not one the record covers (U.S. presidents and secretaries
+  of state only), e.g. Macron.
 Every row says why in `note`.
 """
 
@@ -18,12 +20,15 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.records.traveler import TravelerMatch, match_traveler
+from dashboard.records.traveler import TravelerIndex, TravelerMatch, match_traveler
 
 CONFIRMED = "confirmed"
 DIFFERS = "differs"
 NOT_IN_RECORD = "not-in-record"
-STATUSES = (CONFIRMED, DIFFERS, NOT_IN_RECORD)
+# The traveller is outside what the record covers (a French president): no visit of theirs
+# can be in it, which "not in the record" would wrongly suggest is a gap.
+NOT_COVERED = "not-covered"
+STATUSES = (CONFIRMED, DIFFERS, NOT_IN_RECORD, NOT_COVERED)
 
 CHECK_COLUMNS = [
     "trip_id", "stop_id", "stop_index", "country_code", "country", "start", "end", "status",
@@ -137,9 +142,10 @@ def _check_one(stop: pd.Series, visits: pd.DataFrame, window: tuple[pd.Timestamp
 
 def _trip_window(stops: pd.DataFrame,
                  published: object) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    days = [d for col in ("start", "end") for d in stops[col].dropna()] if len(stops) else []
-    if days:
-        return pd.Timestamp(min(days)).normalize(), pd.Timestamp(max(days)).normalize()
+    days = pd.to_datetime(pd.concat([stops["start"], stops["end"]])).dropna() if len(
+        stops) else pd.Series(dtype="datetime64[ns]")
+    if len(days):
+        return pd.Timestamp(days.min()).normalize(), pd.Timestamp(days.max()).normalize()
     pub = _day(published)
     return (pub, pub) if pub is not None else None
 
@@ -152,9 +158,11 @@ def trip_days(itinerary: pd.DataFrame, published: object = None) -> list[pd.Time
 
 def check_stops(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
                 published: date | pd.Timestamp | None = None, *,
-                nearby_days: int = NEARBY_DAYS, window_days: int = WINDOW_DAYS) -> pd.DataFrame:
-    """One row per stop of `itinerary` (tables.py shape) with its status against the record."""
-    match = match_traveler(traveler, records, trip_days(itinerary, published))
+                nearby_days: int = NEARBY_DAYS, window_days: int = WINDOW_DAYS,
+                index: TravelerIndex | None = None) -> pd.DataFrame:
+    """One row per stop of `itinerary` (tables.py shape) with its status against the record.
+    `index`: `TravelerIndex.build(records)`, when checking many trips against one record."""
+    match = match_traveler(traveler, records, trip_days(itinerary, published), index)
     return check_stops_for(itinerary, records, match, published,
                            nearby_days=nearby_days, window_days=window_days)
 
@@ -163,13 +171,23 @@ def check_stops_for(itinerary: pd.DataFrame, records: pd.DataFrame, match: Trave
                     published: object = None, *, nearby_days: int = NEARBY_DAYS,
                     window_days: int = WINDOW_DAYS) -> pd.DataFrame:
     """As `check_stops`, for a traveller already matched."""
+    return check_frame(check_rows(itinerary, records, match, published,
+                                  nearby_days=nearby_days, window_days=window_days))
+
+
+def check_rows(itinerary: pd.DataFrame, records: pd.DataFrame, match: TravelerMatch,
+               published: object = None, *, nearby_days: int = NEARBY_DAYS,
+               window_days: int = WINDOW_DAYS) -> list[dict[str, object]]:
+    """The rows of `check_stops_for` as plain dicts (CHECK_COLUMNS keys): many trips' rows
+    become one frame with `check_frame`, instead of a frame per trip."""
     visits = records[records["who"] == match.who] if match.who else records.iloc[0:0]
     rows: list[dict[str, object]] = []
     for trip_id, stops in _by_trip(itinerary):
         window = _trip_window(stops, published)
         for _, stop in stops.iterrows():
             if match.who is None:
-                status, note, visit = NOT_IN_RECORD, match.note, None
+                status = NOT_IN_RECORD if match.covered else NOT_COVERED
+                note, visit = match.note, None
             else:
                 status, note, visit = _check_one(stop, visits, window, nearby_days, window_days)
             rows.append({
@@ -183,6 +201,11 @@ def check_stops_for(itinerary: pd.DataFrame, records: pd.DataFrame, match: Trave
                 "record_locale": None if visit is None else visit["locale"],
                 "record_country": None if visit is None else visit["country"],
             })
+    return rows
+
+
+def check_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    """`check_rows` output as the typed CHECK_COLUMNS frame."""
     frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     for col in ("start", "end", "record_start", "record_end"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
@@ -203,10 +226,13 @@ def _by_trip(itinerary: pd.DataFrame) -> Iterable[tuple[object, pd.DataFrame]]:
 
 
 def trip_record(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
-                published: object = None, margin_days: int = NEARBY_DAYS) -> pd.DataFrame:
-    """The traveller's record visits during the trip (± margin): the 'official record' lane."""
+                published: object = None, margin_days: int = NEARBY_DAYS,
+                match: TravelerMatch | None = None) -> pd.DataFrame:
+    """The traveller's record visits during the trip (± margin): the 'official record' lane.
+    `match`: the traveller already matched (callers that checked the stops have it)."""
     days = trip_days(itinerary, published)
-    match = match_traveler(traveler, records, days)
+    if match is None:
+        match = match_traveler(traveler, records, days)
     if match.who is None or not days:
         return records.iloc[0:0]
     margin = pd.Timedelta(days=margin_days)
@@ -217,12 +243,13 @@ def trip_record(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | 
 
 def record_lane(itinerary: pd.DataFrame, records: pd.DataFrame, traveler: str | None,
                 published: object = None, margin_days: int = NEARBY_DAYS,
-                check: pd.DataFrame | None = None) -> pd.DataFrame:
+                check: pd.DataFrame | None = None,
+                match: TravelerMatch | None = None) -> pd.DataFrame:
     """The 'official record' timeline lane of a trip: the traveller's record visits during
     the trip, each with the status of the stop it was matched to ("confirmed", "differs"),
     or "only in the record" when no stop of the article matches it."""
     columns = ["id", "start", "end", "country", "country_code", "locale", "status"]
-    visits = trip_record(itinerary, records, traveler, published, margin_days)
+    visits = trip_record(itinerary, records, traveler, published, margin_days, match)
     if visits.empty:
         return pd.DataFrame(columns=columns)
     if check is None:  # callers that already checked the stops pass the result in

@@ -24,8 +24,12 @@ JOURNEY_COLUMNS = ["journey_id", "label", "who", "name", "role", "start", "end",
 def assign_journeys(records: pd.DataFrame, gap_days: int = GAP_DAYS) -> pd.DataFrame:
     """The visits with `journey_id` and `journey_label` columns, sorted by traveller and date.
 
-    Visits with no start date cannot be placed and get no journey.
+    `journey_id` is a stable slug ("blinken-2021-03-2"); `journey_label` says it in words:
+    "Blinken, Mar 2021 (2): Japan, South Korea". Visits with no start date cannot be placed
+    and get no journey. Records that already have journeys are returned as they are.
     """
+    if "journey_id" in records.columns and "journey_label" in records.columns:
+        return records
     frame = records.sort_values(["who", "start", "end"], kind="stable", na_position="last")
     frame = frame.reset_index(drop=True)
     journey_of = pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -46,10 +50,18 @@ def assign_journeys(records: pd.DataFrame, gap_days: int = GAP_DAYS) -> pd.DataF
     ids = _readable_ids(keys)
     frame["journey_id"] = journey_of.map(lambda n: ids.get(int(n)) if not pd.isna(n) else pd.NA)
     frame["journey_id"] = frame["journey_id"].astype("string")
-    labels = {
-        jid: f"{jid} {_country_list(group['country'])}"
-        for jid, group in frame.dropna(subset=["journey_id"]).groupby("journey_id", sort=False)
-    }
+    # One pass over plain lists: a pandas group per journey cost seconds for the whole record.
+    facts: dict[str, tuple[object, str, pd.Timestamp, list[str]]] = {}
+    names = frame["name"] if "name" in frame else pd.Series(None, index=frame.index)
+    for jid, who, name, start, country in zip(frame["journey_id"], frame["who"], names,
+                                              frame["start"], frame["country"], strict=True):
+        if pd.isna(jid):
+            continue
+        entry = facts.setdefault(str(jid), (name, str(who), start, []))
+        if not pd.isna(country) and str(country) not in entry[3]:
+            entry[3].append(str(country))
+    labels = {jid: f"{_journey_words(jid, name, who, start)}: {_names_list(countries)}"
+              for jid, (name, who, start, countries) in facts.items()}
     frame["journey_label"] = frame["journey_id"].map(labels).astype("string")
     return frame
 
@@ -64,8 +76,26 @@ def _readable_ids(keys: dict[int, tuple[str, pd.Timestamp]]) -> dict[int, str]:
     return ids
 
 
-def _country_list(countries: pd.Series, limit: int = LABEL_COUNTRIES) -> str:
-    names = list(dict.fromkeys(str(c) for c in countries.dropna()))
+def _surname(name: object, who: str) -> str:
+    """'Antony J. Blinken' -> 'Blinken'; 'George H. W. Bush' -> 'Bush'; the slug's first
+    word when the record gives no name."""
+    words = [w for w in str(name or "").replace(",", " ").split()
+             if w.rstrip(".").lower() not in {"jr", "sr", "ii", "iii", "iv"}]
+    return words[-1] if words and not pd.isna(name) else who.split("-")[0].title()
+
+
+def _journey_words(journey_id: str, name: object, who: str, first: pd.Timestamp) -> str:
+    """'Blinken, Mar 2021', with ' (2)' for the second journey that month (`first`: the
+    journey's first day)."""
+    surname = _surname(name, who)
+    parts = journey_id.rsplit("-", 1)
+    nth = f" ({parts[1]})" if len(parts) == 2 and parts[1].isdigit() and len(
+        journey_id.split("-")) > 3 else ""
+    return f"{surname}, {first:%b %Y}{nth}"
+
+
+def _names_list(names: list[str], limit: int = LABEL_COUNTRIES) -> str:
+    """'Japan, South Korea'; past `limit` names: the first ones and '(+3)'."""
     if len(names) > limit:
         return ", ".join(names[:limit]) + f" (+{len(names) - limit})"
     return ", ".join(names)

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 # Words of a title or an honorific, never part of a name.
@@ -40,6 +41,12 @@ class TravelerMatch:
     name: str | None
     role: str | None
     note: str
+    covered: bool = True
+    """False when the record does not cover this traveller at all (not a U.S. president or
+    secretary of state): "not in the record" would then wrongly suggest a missing visit."""
+
+
+COVERAGE = "the record covers U.S. presidents and secretaries of state"
 
 
 def _fold(text: str) -> str:
@@ -79,17 +86,45 @@ def traveler_table(records: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _incumbents(table: pd.DataFrame, records: pd.DataFrame, role: str,
-                day: pd.Timestamp) -> set[str]:
-    in_role = records[(records["role"] == role) & records["start"].notna()]
-    before = in_role[in_role["start"] <= day]
-    after = in_role[(in_role["start"] > day) & (in_role["start"] <= day + SUCCESSOR_GRACE)]
-    found: set[str] = set()
-    if not before.empty:
-        found.add(str(before.loc[before["start"].idxmax(), "who"]))
-    if not after.empty:
-        found.add(str(after.loc[after["start"].idxmin(), "who"]))
-    return found
+@dataclass(frozen=True)
+class TravelerIndex:
+    """What matching needs from the record, built once per record (not per trip): the
+    traveller table, and per role the visits' start days in order with their traveller, so
+    the incumbent at a date is a binary search instead of a scan of all 4,271 visits."""
+
+    table: pd.DataFrame
+    starts: dict[str, np.ndarray]
+    whos: dict[str, list[str]]
+
+    @classmethod
+    def build(cls, records: pd.DataFrame) -> TravelerIndex:
+        starts: dict[str, np.ndarray] = {}
+        whos: dict[str, list[str]] = {}
+        if not records.empty:
+            dated = records[records["start"].notna()]
+            for role, visits in dated.groupby("role", sort=False):
+                ordered = visits.sort_values("start", kind="stable")
+                starts[str(role)] = ordered["start"].to_numpy(dtype="datetime64[ns]")
+                whos[str(role)] = [str(w) for w in ordered["who"]]
+        return cls(traveler_table(records), starts, whos)
+
+    def incumbents(self, role: str, day: pd.Timestamp) -> set[str]:
+        """The traveller in `role` whose last visit began on or before `day` (the first of
+        them in the record on a tie) and the successor whose first visit follows within
+        SUCCESSOR_GRACE."""
+        starts = self.starts.get(role)
+        if starts is None or not len(starts):
+            return set()
+        moment = np.datetime64(day.to_datetime64(), "ns")
+        found: set[str] = set()
+        after = int(np.searchsorted(starts, moment, side="right"))
+        if after > 0:
+            first_of_tie = int(np.searchsorted(starts, starts[after - 1], side="left"))
+            found.add(self.whos[role][first_of_tie])
+        grace = np.datetime64((day + SUCCESSOR_GRACE).to_datetime64(), "ns")
+        if after < len(starts) and starts[after] <= grace:
+            found.add(self.whos[role][after])
+        return found
 
 
 def _given_names(candidate: pd.Series) -> set[str]:
@@ -122,8 +157,10 @@ def _narrow_by_given_names(given: list[str], candidates: pd.DataFrame) -> pd.Dat
 
 
 def match_traveler(traveler: str | None, records: pd.DataFrame,
-                   dates: Iterable[object] = ()) -> TravelerMatch:
-    """The record traveller `traveler` names, checked against the trip's `dates`."""
+                   dates: Iterable[object] = (),
+                   index: TravelerIndex | None = None) -> TravelerMatch:
+    """The record traveller `traveler` names, checked against the trip's `dates`. Pass an
+    `index` (`TravelerIndex.build(records)`) when matching many trips against one record."""
     query = traveler.strip() if isinstance(traveler, str) else ""
     if not query:
         return TravelerMatch(query, None, None, None, "the article names no traveller")
@@ -131,7 +168,8 @@ def match_traveler(traveler: str | None, records: pd.DataFrame,
     if not tokens:
         return TravelerMatch(query, None, None, None, f"no name in {query!r}")
     surname, given = tokens[-1], tokens[:-1]
-    table = traveler_table(records)
+    index = index if index is not None else TravelerIndex.build(records)
+    table = index.table
     candidates = table[table["surname"] == surname]
     if candidates.empty:
         # Slugs start with the surname; the record's full name is a second chance
@@ -139,13 +177,16 @@ def match_traveler(traveler: str | None, records: pd.DataFrame,
         last_words = [name_tokens(str(n))[-1:] for n in table["name"].fillna("")]
         candidates = table[[words == [surname] for words in last_words]]
     if candidates.empty:
+        if table.empty:  # no record read at all: nothing to say about its coverage
+            return TravelerMatch(query, None, None, None,
+                                 f"no traveller named {surname.title()} in the record")
         return TravelerMatch(query, None, None, None,
-                             f"no traveller named {surname.title()} in the record")
+                             f"no traveller named {surname.title()} in the record: {COVERAGE}",
+                             covered=False)
     hint = role_hint(query)
     if hint == "vice-president":
         return TravelerMatch(query, None, None, None,
-                             f"{query!r} is a vice-president; the record covers secretaries "
-                             "of state and presidents only")
+                             f"{query!r} is a vice-president: {COVERAGE}", covered=False)
     if hint is not None and (candidates["role"] == hint).any():
         candidates = candidates[candidates["role"] == hint]
     days = sorted({pd.Timestamp(d).normalize() for d in dates if d is not None and not pd.isna(d)})
@@ -153,7 +194,7 @@ def match_traveler(traveler: str | None, records: pd.DataFrame,
         in_office = [
             who for who in candidates["who"]
             if all(
-                who in _incumbents(table, records, str(role), day)
+                who in index.incumbents(str(role), day)
                 for role in candidates.loc[candidates["who"] == who, "role"]
                 for day in days
             )

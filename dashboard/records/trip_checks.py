@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.records.crosscheck import CHECK_COLUMNS, check_stops, record_lane
+from dashboard.filters import Selection
+from dashboard.records.crosscheck import (
+    CHECK_COLUMNS,
+    check_frame,
+    check_rows,
+    record_lane,
+    trip_days,
+)
+from dashboard.records.traveler import TravelerIndex, TravelerMatch, match_traveler
 from dashboard.tables import TripTables, cell_text
 
 LANE_COLUMNS = ["trip_id", "id", "start", "end", "country", "country_code", "locale", "status"]
@@ -33,6 +41,26 @@ class RecordChecks:
         return self.lanes[self.lanes["trip_id"].isin(set(trip_ids))]
 
 
+def lane_in_view(lane: pd.DataFrame, selection: Selection,
+                 shown_stop_checks: pd.DataFrame) -> pd.DataFrame:
+    """The record lane's visits that belong to the view the filters leave, the same way the
+    stops do: in a chosen country (`selection.countries`, ISO codes), overlapping the date
+    range, and, when topics are chosen, matched to a shown stop (`shown_stop_checks`: the
+    checks of the stops in view), since a record visit carries no topic of its own."""
+    keep = pd.Series(True, index=lane.index)
+    if selection.countries:
+        keep &= lane["country_code"].isin(selection.countries)
+    start = pd.to_datetime(lane["start"])
+    end = pd.to_datetime(lane["end"]).fillna(start)
+    if selection.date_from is not None:
+        keep &= end >= pd.Timestamp(selection.date_from)
+    if selection.date_to is not None:
+        keep &= start <= pd.Timestamp(selection.date_to)
+    if selection.topics:
+        keep &= lane["id"].isin(set(shown_stop_checks["record_id"].dropna()))
+    return lane[keep]
+
+
 def empty_checks(note: str = "") -> RecordChecks:
     return RecordChecks(
         stops=pd.DataFrame(columns=CHECK_COLUMNS), lanes=pd.DataFrame(columns=LANE_COLUMNS),
@@ -45,18 +73,31 @@ def check_all_trips(tables: TripTables, records: pd.DataFrame) -> RecordChecks:
     if records.empty or tables.itinerary.empty:
         return empty_checks()
     stops, lanes = [], []
+    # Built once for all trips: the traveller index (each match used to rebuild the table
+    # from every visit, twice per trip), each traveller's visits, each trip's stops.
+    index = TravelerIndex.build(records)
+    visits_of = {str(who): visits for who, visits in records.groupby("who", sort=False)}
+    stops_of = dict(iter(tables.itinerary.groupby("trip_id", sort=False)))
+    matches: dict[tuple[object, tuple[pd.Timestamp, ...]], TravelerMatch] = {}
     for trip in tables.trips.to_dict("records"):
-        itinerary = tables.itinerary[tables.itinerary["trip_id"] == trip["trip_id"]]
-        if itinerary.empty:
+        itinerary = stops_of.get(trip["trip_id"])
+        if itinerary is None or itinerary.empty:
             continue
         published = trip["published"] if pd.notna(trip["published"]) else None
         traveler = cell_text(trip["traveler"])
-        check = check_stops(itinerary, records, traveler, published)
-        stops.append(check)
-        lane = record_lane(itinerary, records, traveler, published, check=check)
+        days = tuple(trip_days(itinerary, published))
+        key = (traveler, days)
+        if key not in matches:
+            matches[key] = match_traveler(traveler, records, days, index)
+        match = matches[key]
+        visits = visits_of.get(match.who, records.iloc[0:0]) if match.who else records.iloc[0:0]
+        rows = check_rows(itinerary, visits, match, published)
+        stops.extend(rows)
+        lane = record_lane(itinerary, visits, traveler, published,
+                           check=pd.DataFrame(rows, columns=CHECK_COLUMNS), match=match)
         if not lane.empty:
             lanes.append(lane.assign(trip_id=trip["trip_id"])[LANE_COLUMNS])
     return RecordChecks(
-        stops=pd.concat(stops, ignore_index=True) if stops else empty_checks().stops,
+        stops=check_frame(stops) if stops else empty_checks().stops,
         lanes=pd.concat(lanes, ignore_index=True) if lanes else empty_checks().lanes,
     )

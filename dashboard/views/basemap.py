@@ -1,8 +1,10 @@
 """Country outlines that make the map readable offline, and the optional online Carto basemap.
 
-The outlines come from ``data/countries-110m.geojson`` (Natural Earth 1:110m, public domain;
-see data/README.md and scripts/make_boundaries.py). Carto's public basemap styles need no
-token, so the online option never asks for a Mapbox key.
+The outlines come from ``dashboard/static/countries-110m.json`` (Natural Earth 1:110m, public
+domain; see data/README.md and scripts/make_boundaries.py). The file sits in the app's static
+folder so that the browser fetches it once, by URL (`OUTLINES_URL`), and caches it: inlined
+in the map's spec it was 918 KB of every rerun's websocket traffic. Carto's public basemap
+styles need no token, so the online option never asks for a Mapbox key.
 """
 
 from __future__ import annotations
@@ -18,8 +20,12 @@ import pydeck as pdk
 
 logger = logging.getLogger(__name__)
 
-COUNTRY_OUTLINES_PATH = Path(__file__).resolve().parents[2] / "data" / "countries-110m.geojson"
+COUNTRY_OUTLINES_PATH = Path(__file__).resolve().parents[1] / "static" / "countries-110m.json"
+# Relative, so it resolves under any server.baseUrlPath (pages are one level deep: /data ->
+# /app/static/...). Served when server.enableStaticServing is on (.streamlit/config.toml).
+OUTLINES_URL = "app/static/countries-110m.json"
 LAYER_ID = "country-outlines"
+VISITED_LAYER_ID = "visited-countries"
 
 # Translucent greys read on both the light and the dark theme background, and under a tiled
 # basemap they only add a faint wash.
@@ -96,6 +102,66 @@ def country_outline_layer(
         # Quoted, or pydeck would send the bare string as a JavaScript expression.
         line_width_units='"pixels"',
     )
+
+
+def country_outline_layers(
+    highlight_codes: Collection[str] = (),
+    url: str | None = None,
+    path: Path | None = None,
+    shifts: Collection[float] = (),
+) -> list[pdk.Layer]:
+    """The outline layers of a map. With `url` (the static file, see `OUTLINES_URL`) the
+    world's outlines are fetched by the browser, once, and only the highlighted countries'
+    shapes travel inline (a few KB) in a second layer; without it, one inline layer as
+    `country_outline_layer` (for a server without static serving, and the report).
+    `shifts` (degrees, ±360) adds copies of the world for a route drawn past ±180°: each a
+    model matrix over the same lng/lat data (the browser fetches a URL once)."""
+    layers = _outline_layers(highlight_codes, url, path, shift=0.0)
+    for shift in shifts:
+        layers += _outline_layers(highlight_codes, url, path, shift=float(shift))
+    return layers
+
+
+def _outline_layers(highlight_codes: Collection[str], url: str | None, path: Path | None,
+                    shift: float) -> list[pdk.Layer]:
+    extra: dict[str, Any] = {}
+    suffix = ""
+    if shift:
+        extra["model_matrix"] = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, shift, 0, 0, 1]
+        suffix = f"{shift:+.0f}"
+    if url is None:
+        layer = country_outline_layer(highlight_codes, path)
+        if shift:
+            layer = pdk.Layer("GeoJsonLayer", data=layer.data, id=LAYER_ID + suffix,
+                              **_OUTLINE_STYLE, get_fill_color="properties.fill_color",
+                              **extra)
+        return [layer]
+    highlight = frozenset(code.upper() for code in highlight_codes)
+    visited = [feature for feature in load_country_outlines(path)["features"]
+               if isinstance(feature, dict) and str(
+                   (feature.get("properties") or {}).get("iso_a2", "")).upper() in highlight]
+    layers = [pdk.Layer("GeoJsonLayer", data=url, id=LAYER_ID + suffix,
+                        get_fill_color=LAND_FILL_RGBA, **_OUTLINE_STYLE, **extra)]
+    if visited:
+        layers.append(pdk.Layer(
+            "GeoJsonLayer", data={"type": "FeatureCollection", "features": visited},
+            id=VISITED_LAYER_ID + suffix, get_fill_color=VISITED_FILL_RGBA, **_OUTLINE_STYLE,
+            **extra))
+    return layers
+
+
+_OUTLINE_STYLE: dict[str, Any] = {
+    "pickable": False, "stroked": True, "filled": True, "get_line_color": BORDER_RGBA,
+    "get_line_width": 1, "line_width_units": '"pixels"',
+}
+
+
+def served_outlines_url() -> str | None:
+    """`OUTLINES_URL` when this Streamlit server serves the static folder, else None (the
+    outlines then travel inline, as before)."""
+    import streamlit as st  # here only: the rest of this module is plain pydeck
+
+    return OUTLINES_URL if st.get_option("server.enableStaticServing") else None
 
 
 def basemap_style(online: bool, dark: bool = False) -> str | None:

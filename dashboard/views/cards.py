@@ -30,7 +30,8 @@ class StopCard:
     color: str
     trip_title: str | None = None
     record_status: str | None = None
-    """confirmed | differs | not-in-record against the official travel record, if checked."""
+    """confirmed | differs | not-in-record | not-covered against the official travel record,
+    if checked."""
     record_note: str | None = None
 
 
@@ -40,8 +41,13 @@ def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
                record_checks: pd.DataFrame | None = None) -> list[StopCard]:
     """One card per stop in trip and travel order; `trip_titles` adds the trip to each card,
     `record_checks` (stop_id, status, note) the stop's status against the official record."""
-    checks = ({} if record_checks is None else
-              {row["stop_id"]: row for row in record_checks.to_dict("records")})
+    # Only this itinerary's checks are converted: callers may pass every trip's checks, and
+    # converting all of them for each trip made the page quadratic in the number of trips.
+    mine = (None if record_checks is None else
+            record_checks.loc[record_checks["stop_id"].isin(itinerary["stop_id"]),
+                              ["stop_id", "status", "note"]])
+    checks = ({} if mine is None else
+              {row["stop_id"]: row for row in mine.to_dict("records")})
     cards = []
     for stop in itinerary.sort_values(["trip_id", "stop_index"]).to_dict("records"):
         city = stop["city"] if isinstance(stop["city"], str) and stop["city"] else None
@@ -75,7 +81,8 @@ _CHIP = ("display:inline-block;margin:2px 4px 2px 0;padding:1px 9px;border-radiu
 _MUTED = "opacity:.78;font-size:.9em;"
 # Symbols as well as words: the status must not depend on colour alone.
 RECORD_BADGES = {"confirmed": ("✓", "confirmed"), "differs": ("≠", "differs"),
-                 "not-in-record": ("∅", "not in the record")}
+                 "not-in-record": ("∅", "not in the record"),
+                 "not-covered": ("–", "does not cover this traveller")}
 
 
 def card_html(card: StopCard, selected: bool = False) -> str:

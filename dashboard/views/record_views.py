@@ -23,31 +23,39 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from countryinfo import CountryInfo
 
+from dashboard.geo import unwrap_path
 from dashboard.records.crosscheck import format_span
 from dashboard.records.journeys import (
     GAP_DAYS,
     MARK_LIMIT,
     assign_journeys,
-    country_counts,
     journey_table,
 )
-from dashboard.views.basemap import basemap_options, country_outline_layer
+from dashboard.views.basemap import basemap_options, country_outline_layers
 from dashboard.views.colors import hex_to_rgb, palette_color
 from dashboard.views.markup import escape_html
-from dashboard.views.route_map import TOOLTIP, fitted_view
+from dashboard.views.route_map import TOOLTIP, CompactDeck, fitted_view
 
 DAY = pd.Timedelta(days=1)
 BAR_MAX_SPAN_DAYS = 120
 LANE_LABEL_CHARS = 44
 POINTS_LAYER = "record-points"
 PATHS_LAYER = "record-journeys"
-TABLE_COLUMNS = ["journey_id", "start", "end", "country", "country_code", "locale", "remarks",
-                 "id", "who"]
+TABLE_COLUMNS = ["journey_label", "journey_id", "start", "end", "country", "country_code",
+                 "locale", "remarks", "id", "who"]
 
 
 # --- geocoding --------------------------------------------------------------------------------
 
+_NOT_LETTERS = {c: None for c in range(128) if not chr(c).isalpha()}
+
+
 def _fold(text: str) -> str:
+    """'São Paulo' -> 'saopaulo'. ASCII names (most of GeoNames' 200,000) take a fast path:
+    building the city index with Unicode normalisation of every name took ~7 s, and the
+    Official record page paid it on first open."""
+    if text.isascii():
+        return text.lower().translate(_NOT_LETTERS)
     plain = unicodedata.normalize("NFKD", text)
     return re.sub(r"[^a-z]", "", "".join(c for c in plain if not unicodedata.combining(c)).lower())
 
@@ -128,6 +136,20 @@ class RecordMap:
     unplaced: int
 
 
+def prepare_record_views(records: pd.DataFrame, gap_days: int = GAP_DAYS) -> pd.DataFrame:
+    """The whole record ready for the page, computed once per record (the app caches it):
+    journeys (`assign_journeys`) and each visit's place (`lat`, `lon`, `basis`: the city
+    found or "capital"; NaN where none). Filtering this is all a page change costs."""
+    visits = assign_journeys(records, gap_days)
+    places = [locate(locale if isinstance(locale, str) else None, _code(code))
+              for locale, code in zip(visits["locale"], visits["country_code"], strict=True)]
+    return visits.assign(
+        lat=[p[0] if p else float("nan") for p in places],
+        lon=[p[1] if p else float("nan") for p in places],
+        basis=[p[2] if p else None for p in places],
+    )
+
+
 def _journey_colors(journey_ids: pd.Series) -> dict[str, str]:
     return {jid: palette_color(n) for n, jid in enumerate(dict.fromkeys(journey_ids.dropna()))}
 
@@ -141,9 +163,14 @@ def record_map_data(records: pd.DataFrame, limit: int = MARK_LIMIT,
     colors = _journey_colors(visits["journey_id"])
     rows = []
     unplaced = 0
+    placed = {"lat", "lon", "basis"} <= set(visits.columns)  # see prepare_record_views
     for visit in visits.to_dict("records"):
-        where = locate(visit["locale"] if not pd.isna(visit["locale"]) else None,
-                       _code(visit["country_code"]))
+        if placed:
+            where = (None if pd.isna(visit["lat"]) else
+                     (float(visit["lat"]), float(visit["lon"]), str(visit["basis"])))
+        else:
+            where = locate(visit["locale"] if not pd.isna(visit["locale"]) else None,
+                           _code(visit["country_code"]))
         if where is None:
             unplaced += 1
             continue
@@ -178,26 +205,22 @@ def record_map_data(records: pd.DataFrame, limit: int = MARK_LIMIT,
                      False, message, unplaced)
 
 
-def unwrap_path(path: list[list[float]]) -> list[list[float]]:
-    """Shift longitudes by 360° where a leg would cross the antimeridian the long way, so
-    Fiji to Australia is drawn across the Pacific, not across the whole world."""
-    out: list[list[float]] = []
-    for lon, lat in path:
-        if out:
-            previous = out[-1][0]
-            while lon - previous > 180:
-                lon -= 360
-            while previous - lon > 180:
-                lon += 360
-        out.append([lon, lat])
-    return out
+def country_key(records: pd.DataFrame) -> pd.Series:
+    """One key per country of the record: its ISO code, else the Historian's name (historic
+    countries such as the U.S.S.R. have no code). The page's "Countries" figure and the
+    map's circles both count these, so they agree."""
+    return records["country_code"].fillna(records["country"]).fillna("(no country)")
 
 
 def _country_map_data(records: pd.DataFrame, limit: int) -> RecordMap:
-    counts = country_counts(records)
-    per_country = (counts.groupby(["country", "country_code"], dropna=False, sort=False)
-                   .agg(visits=("visits", "sum"), travellers=("who", "nunique"))
-                   .reset_index())
+    keyed = records.assign(_key=country_key(records))
+    per_country = (keyed.groupby("_key", sort=False)
+                   .agg(country=("country", lambda s: s.mode().iloc[0] if s.notna().any()
+                                 else "(no country)"),
+                        country_code=("country_code", "first"), visits=("id", "size"),
+                        travellers=("who", "nunique"))
+                   .reset_index(drop=True)
+                   .sort_values("visits", ascending=False, kind="stable"))
     rows = []
     unplaced = 0
     for row in per_country.to_dict("records"):
@@ -205,7 +228,7 @@ def _country_map_data(records: pd.DataFrame, limit: int) -> RecordMap:
         where = locate(None, code) if code else None
         if where is None and not code:
             # A historic country (U.S.S.R.): place it at its visits' most frequent city.
-            locales = records.loc[records["country"] == row["country"], "locale"].dropna()
+            locales = keyed.loc[keyed["_key"] == row["country"], "locale"].dropna()
             common = locales.mode()
             where = locate(str(common.iloc[0]), None) if not common.empty else None
         if where is None:
@@ -231,10 +254,11 @@ def _country_map_data(records: pd.DataFrame, limit: int) -> RecordMap:
 
 
 def build_record_deck(data: RecordMap, *, online_basemap: bool = False,
-                      dark: bool = False) -> pdk.Deck:
-    """The pydeck map of `record_map_data`; fetches nothing unless `online_basemap`."""
+                      dark: bool = False, outlines_url: str | None = None) -> pdk.Deck:
+    """The pydeck map of `record_map_data`; fetches nothing unless `online_basemap` (but
+    `outlines_url`, the app's own static outlines, from the app's server)."""
     codes = sorted(set(data.points.get("country_code", pd.Series(dtype=str)).dropna()))
-    layers = [country_outline_layer(codes)]
+    layers = country_outline_layers(codes, url=outlines_url)
     if not data.paths.empty:
         layers.append(pdk.Layer(
             "PathLayer", data=data.paths.to_dict("records"), id=PATHS_LAYER, pickable=True,
@@ -247,8 +271,8 @@ def build_record_deck(data: RecordMap, *, online_basemap: bool = False,
         get_line_color=[255, 255, 255, 255], line_width_units='"pixels"', get_line_width=1,
     ))
     view = fitted_view(list(data.points["lon"]), list(data.points["lat"]))
-    return pdk.Deck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
-                    **basemap_options(online_basemap, dark))
+    return CompactDeck(layers=layers, initial_view_state=view, tooltip=TOOLTIP,
+                       **basemap_options(online_basemap, dark))
 
 
 # --- timeline -----------------------------------------------------------------------------------
@@ -284,26 +308,41 @@ def record_timeline(records: pd.DataFrame, limit: int = MARK_LIMIT,
         return RecordTimeline(fig, False, "visit", "")
     if len(visits) <= limit:
         colors = _journey_colors(visits["journey_id"])
-        visits = visits.assign(lane=visits["journey_label"].map(_lane_text))
+        one_traveller = visits["who"].nunique() == 1
+        visits = visits.assign(lane=visits["journey_label"].map(
+            lambda label: _lane_text(label, drop_name=one_traveller)))
         lanes = list(dict.fromkeys(visits["lane"]))
         ends = visits["end"].fillna(visits["start"]) + DAY
         # Over months or years a day is under a pixel wide: mark each visit with a dot then.
         as_dots = (ends.max() - visits["start"].min()) > pd.Timedelta(days=BAR_MAX_SPAN_DAYS)
-        for v, end in zip(visits.to_dict("records"), ends, strict=True):
+        rows = visits.to_dict("records")
+        hovers, codes, fills = [], [], []
+        for v in rows:
             place = v["locale"] if not pd.isna(v["locale"]) else v["country"]
-            hover = (f"<b>{escape_html(str(place))}, {escape_html(str(v['country']))}</b><br>"
-                     f"{escape_html(format_span(v['start'], v['end']))}<br>"
-                     f"<i>{escape_html(str(v['journey_label']))}</i>")
-            code = str(v["country_code"]) if not pd.isna(v["country_code"]) else ""
-            if as_dots:
-                fig.add_trace(go.Scatter(
-                    x=[v["start"] + (end - v["start"]) / 2], y=[v["lane"]],
-                    mode="markers", marker={"color": colors[v["journey_id"]], "size": 9,
-                                            "line": {"color": "#FFFFFF", "width": 1}},
-                    hovertext=[hover], hoverinfo="text", showlegend=False,
-                ))
-            else:
-                _bar(fig, v["lane"], v["start"], end, colors[v["journey_id"]], code, hover)
+            hovers.append(f"<b>{escape_html(str(place))}, {escape_html(str(v['country']))}</b>"
+                          f"<br>{escape_html(format_span(v['start'], v['end']))}<br>"
+                          f"<i>{escape_html(str(v['journey_label']))}</i>")
+            codes.append(escape_html(str(v["country_code"]))
+                         if not pd.isna(v["country_code"]) else "")
+            fills.append(colors[v["journey_id"]])
+        # One trace for every visit (colours per point): a trace per visit was hundreds.
+        if as_dots:
+            fig.add_trace(go.Scatter(
+                x=[v["start"] + (end - v["start"]) / 2 for v, end in zip(rows, ends,
+                                                                       strict=True)],
+                y=list(visits["lane"]), mode="markers",
+                marker={"color": fills, "size": 9, "line": {"color": "#FFFFFF", "width": 1}},
+                hovertext=hovers, hoverinfo="text", showlegend=False, name="visits",
+            ))
+        else:
+            fig.add_trace(go.Bar(
+                orientation="h", y=list(visits["lane"]), base=list(visits["start"]),
+                x=[(end - v["start"]) / pd.Timedelta(milliseconds=1)
+                   for v, end in zip(rows, ends, strict=True)],
+                marker={"color": fills}, text=codes, textposition="inside",
+                insidetextanchor="middle", hovertext=hovers, hoverinfo="text",
+                showlegend=False, name="visits",
+            ))
         _lanes(fig, lanes, per_lane=26)
         # Many lanes make a tall chart: dates on top, where the reader starts.
         fig.update_xaxes(side="top")
@@ -320,27 +359,52 @@ def record_timeline(records: pd.DataFrame, limit: int = MARK_LIMIT,
                               f"{len(visits):,} visits are too many to draw one by one (limit "
                               f"{limit:,}); showing {len(journeys):,} journeys, one lane per "
                               "traveller.")
-    per_year = (visits.assign(year=visits["start"].dt.year)
-                .groupby(["year", "name"], sort=True).size().rename("visits").reset_index())
-    for n, (name, rows) in enumerate(per_year.groupby("name", sort=False)):
+    per_year = (visits.assign(year=visits["start"].dt.year, traveller=_top_travellers(visits))
+                .groupby(["year", "traveller"], sort=True).size().rename("visits")
+                .reset_index())
+    order = list(dict.fromkeys(_top_travellers(visits).value_counts().index))
+    order = [name for name in order if name != OTHERS] + ([OTHERS] if OTHERS in order else [])
+    for n, name in enumerate(order):
+        rows = per_year[per_year["traveller"] == name]
         fig.add_trace(go.Bar(
-            x=rows["year"], y=rows["visits"], name=str(name), marker={"color": palette_color(n)},
+            x=rows["year"], y=rows["visits"], name=str(name),
+            marker={"color": OTHERS_COLOR if name == OTHERS else palette_color(n)},
             hovertext=[f"<b>{escape_html(str(name))}</b><br>{y}: {c} visit(s)"
                        for y, c in zip(rows["year"], rows["visits"], strict=True)],
-            hoverinfo="text", showlegend=False,
+            hoverinfo="text", showlegend=True,
         ))
-    fig.update_layout(barmode="stack", height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      dragmode=False)
+    fig.update_layout(barmode="stack", height=420, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      dragmode=False, legend={"orientation": "h", "yanchor": "top", "y": -0.12,
+                                              "xanchor": "left", "x": 0,
+                                              "title": {"text": "Traveller"}})
     fig.update_yaxes(title="visits per year")
+    shown = len([name for name in order if name != OTHERS])
     return RecordTimeline(fig, True, "year",
                           f"{len(visits):,} visits in {len(journeys):,} journeys are too many "
                           f"to draw (limit {limit:,}); showing visits per year, stacked by "
-                          "traveller.")
+                          f"traveller: the {shown} with the most visits here, the other "
+                          f"{visits['who'].nunique() - shown} as \"{OTHERS}\".")
 
 
-def _lane_text(label: object, width: int = LANE_LABEL_CHARS) -> str:
-    """A journey label short enough to leave the chart its width (the id stays whole)."""
+TOP_TRAVELLERS = 7
+OTHERS = "Others"
+OTHERS_COLOR = "#BBBBBB"
+
+
+def _top_travellers(visits: pd.DataFrame, top: int = TOP_TRAVELLERS) -> pd.Series:
+    """Each visit's traveller name when they are among the `top` with the most visits in
+    `visits`, else "Others": seven colours plus grey can be told apart, a hundred cannot."""
+    names = visits["name"].fillna(visits["who"]).astype(str)
+    leaders = set(names.value_counts().index[:top])
+    return names.where(names.isin(leaders), OTHERS)
+
+
+def _lane_text(label: object, width: int = LANE_LABEL_CHARS, drop_name: bool = False) -> str:
+    """A journey label short enough to leave the chart its width; `drop_name` leaves out the
+    traveller ("Blinken, ") when the chart shows one traveller only."""
     text = str(label)
+    if drop_name and ", " in text:
+        text = text.split(", ", 1)[1]
     return text if len(text) <= width else text[:width - 1].rstrip(", ") + "…"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.views.colors import NEUTRAL, OKABE_ITO
+from dashboard.views.colors import NEUTRAL
 from dashboard.views.markup import escape_html
 from dashboard.views.route_map import format_days, place_name
 
@@ -22,11 +22,15 @@ DAY_MS = 86_400_000
 # Beyond this span whole-day bars are too thin to see; each stop also gets a marker.
 LONG_SPAN = pd.Timedelta(days=45)
 RECORD_LANE = "Official record"
-# Status colours of the official-record lane (Okabe-Ito: green, orange, vermillion).
-# The lane's bars share hues with the stop palette, so each also carries a symbol.
+# Day labels ("Mon<br>3 Oct", ~45 px) that fit side by side on a narrow chart.
+MAX_DAY_LABELS = 7
+# Status colours of the official-record lane: greys of three lightnesses, a family of their
+# own. Stops wear the Okabe-Ito hues, and a status in one of them read as another stop
+# (Chile ✓ in Peru's green). The symbol repeats the status for readers who see no contrast.
 RECORD_SYMBOLS = {"confirmed": "✓", "differs": "≠", "only in the record": "+"}
-RECORD_STATUS_COLORS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1],
-                        "not-in-record": OKABE_ITO[3]}
+RECORD_STATUS_COLORS = {"confirmed": "#3A3A3A", "differs": "#6E6E6E",
+                        "only in the record": "#C4C4C4", "not-in-record": "#C4C4C4"}
+RECORD_TEXT_COLORS = {"#3A3A3A": "#FFFFFF", "#6E6E6E": "#FFFFFF", "#C4C4C4": "#111111"}
 
 
 def stop_days(itinerary: pd.DataFrame) -> pd.DataFrame:
@@ -77,14 +81,32 @@ def _stop_hover(stop: Mapping[str, object], topic_labels: Mapping[str, str],
     return "<br>".join(lines)
 
 
-def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> None:
-    """Weekday labels centred on each day for a short span; months for a long one."""
+def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp,
+              count_days: bool = False) -> None:
+    """Weekday labels centred on each day for a short span; months for a long one.
+    `count_days`: trips aligned on their first day, labelled "day 1", "day 2", ..."""
     n_days = int((last_end - first) / DAY)
-    if n_days <= 24:
-        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(n_days)]
+    if count_days:
+        step = max(1, -(-n_days // MAX_DAY_LABELS))
+        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(0, n_days, step)]
+        fig.update_xaxes(
+            range=[first - pd.Timedelta(hours=6), last_end + pd.Timedelta(hours=6)],
+            tickvals=noons, ticktext=[f"day {i + 1}" for i in range(0, n_days, step)],
+            tickangle=0,
+            showgrid=False, ticks="", title={"text": "days from each trip's first day",
+                                             "font": {"size": 12}},
+            minor={"tick0": first, "dtick": DAY_MS, "showgrid": True, "gridwidth": 1},
+        )
+    elif n_days <= 24:
+        # At most MAX_DAY_LABELS labels, never rotated: a rotated two-line label is cut in
+        # half and loses its date line on a narrow chart (the report, a phone). Every day
+        # keeps its grid line.
+        step = max(1, -(-n_days // MAX_DAY_LABELS))
+        noons = [first + DAY * i + pd.Timedelta(hours=12) for i in range(0, n_days, step)]
         fig.update_xaxes(
             range=[first - pd.Timedelta(hours=6), last_end + pd.Timedelta(hours=6)],
             tickvals=noons, ticktext=[f"{d:%a}<br>{d.day} {d:%b}" for d in noons],
+            tickangle=0,
             showgrid=False, ticks="",
             minor={"tick0": first, "dtick": DAY_MS, "showgrid": True, "gridwidth": 1},
         )
@@ -94,12 +116,17 @@ def _day_axis(fig: go.Figure, first: pd.Timestamp, last_end: pd.Timestamp) -> No
                          nticks=8, showgrid=True)
 
 
-def _trip_lane_names(trip_ids: Iterable[str], trip_titles: Mapping[str, str]) -> dict[str, str]:
-    """A lane name per trip: its short title, numbered when two trips' short titles agree
-    (plotly draws one lane per name, so equal names would merge two trips into one lane)."""
+def _trip_lane_names(trip_ids: Iterable[str], trip_titles: Mapping[str, str],
+                     starts: Mapping[str, pd.Timestamp] | None = None) -> dict[str, str]:
+    """A lane name per trip: its short title (and, with `starts`, "· Mar 2016"), numbered
+    when two trips' names agree (plotly draws one lane per name, so equal names would merge
+    two trips into one lane)."""
     names: dict[str, str] = {}
     for trip_id in trip_ids:
-        name = base = short_title(str(trip_titles.get(trip_id, trip_id)))
+        title = str(trip_titles.get(trip_id, trip_id))
+        start = (starts or {}).get(trip_id)
+        name = base = (short_title(title) if start is None
+                       else f"{short_title(title, 24)} · {start:%b %Y}")
         n = 2
         while name in names.values():
             name, n = f"{base} ({n})", n + 1
@@ -130,10 +157,29 @@ def build_timeline(
     topic_labels = topic_labels or {}
     trip_titles = trip_titles or {}
     dated = stop_days(itinerary.sort_values(["trip_id", "stop_index"]))
+    # Trips months or years apart on one calendar axis are slivers at its two ends: align
+    # every trip on its first day instead ("day 1, day 2, ..."), and put each trip's month
+    # and year in its lane name. Hovers keep the real dates.
+    aligned = (lanes == "trip" and not dated.empty
+               and dated["day_end"].max() - dated["day_start"].min() > LONG_SPAN)
+    shift_of_stop: dict[str, pd.Timedelta] = {}
+    trip_starts: dict[str, pd.Timestamp] = {}
+    if aligned:
+        trip_first = dated.groupby("trip_id")["day_start"].transform("min")
+        shift = dated["day_start"].min() - trip_first
+        trip_starts = dict(zip(dated["trip_id"], trip_first, strict=True))
+        shift_of_stop = dict(zip(dated["stop_id"], shift, strict=True))
+        dated = dated.assign(day_start=dated["day_start"] + shift,
+                             day_end=dated["day_end"] + shift)
     fig = go.Figure()
     lane_order: list[str] = []
     lane_of_stop: dict[str, str] = {}
-    trip_lanes = _trip_lane_names(dated["trip_id"].unique(), trip_titles)
+    seen_lanes: set[str] = set()
+    trip_lanes = _trip_lane_names(dated["trip_id"].unique(), trip_titles, trip_starts)
+    # One bar trace for all stops (per-bar colours, outlines and texts are arrays): a trace
+    # per stop made plotly build and Streamlit send hundreds of traces for many trips.
+    bar = {"y": [], "base": [], "x": [], "color": [], "line_color": [], "line_width": [],
+           "opacity": [], "text": [], "hover": [], "stop_id": []}
     for stop in dated.to_dict("records"):
         if lanes == "trip":
             lane = trip_lanes[stop["trip_id"]]
@@ -141,22 +187,32 @@ def build_timeline(
         else:
             lane = stop_lane(stop)
             text = ""
-        if lane not in lane_order:
+        if lane not in seen_lanes:
+            seen_lanes.add(lane)
             lane_order.append(lane)
         lane_of_stop[stop["stop_id"]] = lane
         color = colors.get(stop["stop_id"], NEUTRAL)
         selected = stop["stop_id"] == selected_stop_id
+        bar["y"].append(lane)
+        bar["base"].append(stop["day_start"])
+        bar["x"].append((stop["day_end"] - stop["day_start"]) / pd.Timedelta(milliseconds=1))
+        bar["color"].append(color)
+        bar["line_color"].append("#111111" if selected else color)
+        bar["line_width"].append(3 if selected else 0)
+        bar["opacity"].append(1.0 if selected or selected_stop_id is None else 0.55)
+        bar["text"].append(text)
+        bar["hover"].append(_stop_hover(stop, topic_labels,
+                                        trip_titles.get(stop["trip_id"]) if lanes == "trip"
+                                        else None))
+        bar["stop_id"].append(stop["stop_id"])
+    if bar["y"]:
         fig.add_trace(go.Bar(
-            orientation="h", y=[lane], base=[stop["day_start"]],
-            x=[(stop["day_end"] - stop["day_start"]) / pd.Timedelta(milliseconds=1)],
-            marker={"color": color, "line": {"color": "#111111" if selected else color,
-                                             "width": 3 if selected else 0}},
-            opacity=1.0 if selected or selected_stop_id is None else 0.55,
-            text=[text], textposition="inside", insidetextanchor="middle",
-            hovertext=[_stop_hover(stop, topic_labels,
-                                   trip_titles.get(stop["trip_id"]) if lanes == "trip"
-                                   else None)],
-            hoverinfo="text", customdata=[stop["stop_id"]], name=lane, showlegend=False,
+            orientation="h", y=bar["y"], base=bar["base"], x=bar["x"],
+            marker={"color": bar["color"], "opacity": bar["opacity"],
+                    "line": {"color": bar["line_color"], "width": bar["line_width"]}},
+            text=bar["text"], textposition="inside", insidetextanchor="middle",
+            hovertext=bar["hover"], hoverinfo="text", customdata=bar["stop_id"],
+            name="Stops", showlegend=False,
         ))
 
     first_day, last_end = (dated["day_start"].min(), dated["day_end"].max())
@@ -180,7 +236,8 @@ def build_timeline(
     if not events.empty and not long_span:  # over a long span they would hide the stops
         fig.add_trace(go.Scatter(
             mode="markers", name="Events",
-            x=[d + pd.Timedelta(hours=12) for d in events["date"]],
+            x=[d + pd.Timedelta(hours=12) + shift_of_stop.get(s, pd.Timedelta(0))
+               for d, s in zip(events["date"], events["stop_id"], strict=True)],
             y=[lane_of_stop[s] for s in events["stop_id"]],
             marker={"symbol": "diamond", "size": 13, "color": "#FFFFFF",
                     "line": {"color": "#111111", "width": 2}},
@@ -200,20 +257,30 @@ def build_timeline(
             day_start=pd.to_datetime(record["start"]).dt.normalize(),
             day_end=pd.to_datetime(record["end"].fillna(record["start"])).dt.normalize() + DAY,
         ).dropna(subset=["day_start"])
-        for row in record_days.to_dict("records"):
-            status = str(row.get("status") or "")
+        rows = record_days.to_dict("records")
+        statuses = [str(row.get("status") or "") for row in rows]
+        if rows:
             fig.add_trace(go.Bar(
-                orientation="h", y=[RECORD_LANE], base=[row["day_start"]],
-                x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)],
-                marker={"color": RECORD_STATUS_COLORS.get(status, NEUTRAL),
+                orientation="h", y=[RECORD_LANE] * len(rows),
+                base=[row["day_start"] for row in rows],
+                x=[(row["day_end"] - row["day_start"]) / pd.Timedelta(milliseconds=1)
+                   for row in rows],
+                marker={"color": [RECORD_STATUS_COLORS.get(status, "#C4C4C4")
+                                  for status in statuses],
                         "pattern": {"shape": "/", "fillmode": "overlay",
                                     "fgcolor": "#FFFFFF", "fgopacity": 0.5}},
-                text=[escape_html(f"{row.get('country') or ''} {RECORD_SYMBOLS.get(status, '')}")],
+                text=[escape_html(f"{row.get('country') or ''} {RECORD_SYMBOLS.get(status, '')}")
+                      for row, status in zip(rows, statuses, strict=True)],
                 textposition="inside",
+                insidetextfont={"color": [
+                    RECORD_TEXT_COLORS[RECORD_STATUS_COLORS.get(status, "#C4C4C4")]
+                    for status in statuses]},
                 hovertext=[f"<b>Official record: {escape_html(row.get('country') or '')}</b>"
                            f"<br>{escape_html(format_days(row['day_start'], row['day_end'] - DAY))}"
-                           + (f"<br>{escape_html(status)}" if status else "")],
-                hoverinfo="text", showlegend=False, customdata=[None],
+                           + (f"<br>{escape_html(status)}" if status else "")
+                           for row, status in zip(rows, statuses, strict=True)],
+                hoverinfo="text", showlegend=False, customdata=[None] * len(rows),
+                name=RECORD_LANE,
             ))
         if not record_days.empty:
             lane_order.append(RECORD_LANE)
@@ -230,7 +297,7 @@ def build_timeline(
                      tickfont={"size": 13})
     fig.update_xaxes(type="date", title=None, fixedrange=True, tickfont={"size": 12})
     if firsts:
-        _day_axis(fig, min(firsts), max(ends))
+        _day_axis(fig, min(firsts), max(ends), count_days=aligned)
     else:
         fig.add_annotation(text="No dated stops to place on a day axis.", showarrow=False,
                            xref="paper", yref="paper", x=0.5, y=0.5)

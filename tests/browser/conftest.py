@@ -263,14 +263,21 @@ class StreamlitPage:
         chart.wait_for(state="attached")
         return chart.evaluate(
             """(gd) => {
-                const stopOf = (trace) => (trace.customdata || [null])[0] || null;
+                // The figure batches bars into few traces: one stop id per point.
                 const stop_bars = (gd.data || []).filter(t => t.type === 'bar')
-                    .map(stopOf).filter(id => id);
-                // plotly binds each drawn trace group to its calcdata (d3 __data__).
-                const drawn_bars = Array.from(gd.querySelectorAll('.barlayer .trace'))
-                    .filter(g => Array.from(g.querySelectorAll('.point path'))
-                        .some(path => path.getBoundingClientRect().width > 1))
-                    .map(g => stopOf(g.__data__[0].trace)).filter(id => id);
+                    .flatMap(t => Array.from(t.customdata || [])).filter(id => id);
+                // plotly binds each drawn bar (g.point) to its calcdata entry (d3 __data__).
+                const drawn_bars = [];
+                for (const g of gd.querySelectorAll('.barlayer .trace')) {
+                    const trace = g.__data__[0].trace;
+                    g.querySelectorAll('.point').forEach((point, n) => {
+                        const i = point.__data__ && point.__data__.i !== undefined
+                            ? point.__data__.i : n;
+                        const id = (trace.customdata || [])[i];
+                        const path = point.querySelector('path') || point;
+                        if (id && path.getBoundingClientRect().width > 1) drawn_bars.push(id);
+                    });
+                }
                 return {stop_bars, drawn_bars};
             }"""
         )

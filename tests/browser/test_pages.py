@@ -39,3 +39,19 @@ def test_every_page_loads_without_errors(app) -> None:
         except AssertionError as error:
             failures.append(f"{path}: {error}")
     assert not failures, "\n\n".join(failures)
+
+
+def test_official_record_page_hides_the_article_filters_and_keeps_them(app) -> None:
+    """The sidebar's trip, country, topic and date filters do nothing on the Official record
+    page (issue 12, item 9): hidden there, and still in force back on the article pages."""
+    trip_box = app.page.locator('[data-testid="stSidebar"] .st-key-filter_trip')
+    app.open("/?country=CL")
+    assert trip_box.is_visible()
+    app.act(app.page.locator(NAV_LINK).filter(has_text="Official record").click)
+    assert not trip_box.is_visible()
+    assert not app.sidebar_multiselect("Country").is_visible()
+    assert app.page.locator('[data-testid="stSidebar"]').get_by_text(
+        "apply to the article pages").is_visible()
+    app.act(app.page.locator(NAV_LINK).filter(has_text="Overview").click)
+    assert trip_box.is_visible()
+    assert app.chosen_in("Country") == ["Chile (CL)"]
