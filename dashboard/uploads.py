@@ -79,4 +79,5 @@ def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:
         if not getattr(extra, name).empty else getattr(base, name)
         for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions")
     }
-    return replace(base, **merged, texts={**base.texts, **extra.texts})
+    return replace(base, **merged, texts={**base.texts, **extra.texts},
+                   stored={**base.stored, **extra.stored})
