@@ -8,6 +8,7 @@ the working directory does not matter.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -24,6 +25,7 @@ SQLITE_BUSY_SECONDS = 5
 PG_CONNECT_SECONDS = 5
 # Any constant: replicas starting together take this lock so one of them migrates at a time.
 _MIGRATION_LOCK_KEY = 7_241_977_310
+_MIGRATING = threading.Lock()
 
 
 class StoreError(Exception):
@@ -81,7 +83,8 @@ def migrate(engine: Engine, revision: str = HEAD) -> None:
     several processes at once: PostgreSQL serialises them with an advisory lock, SQLite
     with its write lock."""
     config = alembic_config()
-    with engine.begin() as connection:
+    # Alembic keeps the running migration in module globals: one migration per process.
+    with _MIGRATING, engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": _MIGRATION_LOCK_KEY})
