@@ -7,6 +7,7 @@ nowhere, dates from context); *corrected*: set by a reader (`Stop.corrections`, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from dashboard.models import Stop
@@ -48,3 +49,46 @@ def corrected_fields(stop: Stop) -> list[str]:
 def corrected_words(fields: list[str] | tuple[str, ...]) -> list[str]:
     """Corrected field names as readers say them, without repeats: ["dates", "city"]."""
     return list(dict.fromkeys(FIELD_WORDS.get(name, name) for name in fields))
+
+
+def _shown(value: object) -> str:
+    if value is None or value == []:
+        return "none"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def row_corrections(row: Mapping[str, Any]) -> dict[str, str]:
+    """An itinerary row's corrections in words, one per field word: {"dates": "extracted
+    2022-10-05 to 2022-10-05", "city": "extracted Lima"}; {} when nothing was corrected.
+    Reads the `corrected` and `extracted` columns of `dashboard.tables` rows."""
+    fields = row.get("corrected")
+    if not isinstance(fields, (list, tuple)) or not fields:
+        return {}
+    extracted = row.get("extracted") if isinstance(row.get("extracted"), Mapping) else {}
+    words: dict[str, str] = {}
+    for name in fields:
+        word = FIELD_WORDS.get(name, name)
+        if word in words:
+            continue
+        if word == "dates":
+            value = (f"{_shown(extracted.get('start'))} to {_shown(extracted.get('end'))}"
+                     if ("start" in extracted or "end" in extracted) else "none")
+        elif word == "coordinates":
+            value = f"{_shown(extracted.get('lat'))}, {_shown(extracted.get('lon'))}"
+        elif word == "country":
+            value = _shown(extracted.get("country") or extracted.get("country_code"))
+        else:
+            value = _shown(extracted.get(name))
+        words[word] = f"extracted {value}"
+    return words
+
+
+def correction_note(row: Mapping[str, Any]) -> str:
+    """One line for tooltips, calendars and files: "Corrected by a reader: dates (extracted
+    2022-10-05 to 2022-10-05); city (extracted Lima)", or "" when nothing was corrected."""
+    words = row_corrections(row)
+    if not words:
+        return ""
+    return "Corrected by a reader: " + "; ".join(f"{w} ({why})" for w, why in words.items())

@@ -246,6 +246,28 @@ class TripStore:
 
         return self._run(work)
 
+    def versions(self, subjects: Sequence[Subject]) -> dict[str, int]:
+        """key -> current version of the subjects that exist: saved trips (any version) and
+        folder articles with at least one revision. One query per kind; cheap per rerun."""
+        saved = [s.key for s in subjects if s.kind == "saved" and looks_like_saved_id(s.key)]
+        folder = [s.key for s in subjects if s.kind == "folder"]
+
+        def work(session: Session) -> dict[str, int]:
+            found: dict[str, int] = {}
+            if saved:
+                rows = session.execute(
+                    select(TripRow.id, TripRow.version).where(TripRow.id.in_(saved)))
+                found.update({key: version for key, version in rows})
+            if folder:
+                rows = session.execute(
+                    select(FolderCorrectionRow.content_hash, FolderCorrectionRow.version)
+                    .where(FolderCorrectionRow.content_hash.in_(folder),
+                           FolderCorrectionRow.version > 0))
+                found.update({key: version for key, version in rows})
+            return found
+
+        return self._run(work)
+
     def folder_corrections(self, hashes: Sequence[str]) -> set[str]:
         """Which of these article hashes have stored corrections (one query for a folder)."""
         if not hashes:
