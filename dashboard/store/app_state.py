@@ -31,6 +31,9 @@ from dashboard.tables import TripTables, build_tables
 
 SAVED_KEY = "saved_trip_ids"
 """Session-state key: ids of the trips this visitor saved (listed for them only)."""
+LINKED_KEY = "_linked_trip_ids"
+"""Session-state key: saved trips this visitor opened by link (kept when the page changes
+and the address loses its query)."""
 _PROBLEM_KEY = "_store_problem"
 _WRITE_PROBLEM_KEY = "_store_write_problem"
 RETRY_SECONDS = 30
@@ -189,7 +192,9 @@ def with_stored_trips(tables: TripTables) -> TripTables:
 
     url = database_url(secrets=streamlit_secrets())
     store = status.store
-    wanted = list(dict.fromkeys([*saved_ids(), *([url_trip_id()] if url_trip_id() else [])]))
+    linked = st.session_state.setdefault(LINKED_KEY, [])
+    from_url = url_trip_id()
+    wanted = list(dict.fromkeys([*saved_ids(), *linked, *([from_url] if from_url else [])]))
     try:
         versions = store.versions([Subject.saved(t) for t in wanted])
         paths = dict(zip(tables.trips["trip_id"], tables.trips["source_path"], strict=True))
@@ -205,6 +210,8 @@ def with_stored_trips(tables: TripTables) -> TripTables:
         found = _saved_tables(url, trip_id, versions[trip_id])
         if found is not None:
             tables = _replace_trip(tables, trip_id, found[0])
+            if trip_id == from_url and trip_id not in linked:
+                linked.append(trip_id)
     for trip_id, text_hash in hashes.items():
         if text_hash not in corrected:
             continue
