@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 from typing import Any
 
@@ -205,8 +206,9 @@ def _set_fields(stop: Stop, wanted: dict[str, Any], base: Stop | None,
     ]
 
 
+@cache
 def topic_labels() -> dict[str, str]:
-    """Topic slug -> label from the taxonomy (`data/topics.toml`)."""
+    """Topic slug -> label from the taxonomy (`data/topics.toml`), read once per process."""
     from dashboard.extraction.topics import load_topics
 
     return {topic.slug: topic.label for topic in load_topics()}
