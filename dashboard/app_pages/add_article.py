@@ -55,7 +55,8 @@ def _save(trip: Trip) -> list[tuple[str, str]]:
     try:
         new_id = save_trip(trip)
     except StoreError as problem:
-        return [("error", escape_markdown(f"Not saved: {problem}. It stays in this session."))]
+        return [("error", escape_markdown(f"Not saved: {problem.reason}. "
+                                          "It stays in this session."))]
     uploads.remove(trip)
     return [("success", f"Saved **{escape_markdown(trip.title)}**. Anyone with this link "
                         f"can open it:\n\n`{share_url(new_id)}`")]

@@ -76,7 +76,7 @@ try:
              if subject.kind == "folder" and loaded is None else None)
 except StoreError as problem:
     note_store_problem(problem)
-    st.warning(f"The trip's corrections cannot be read now: {escape_markdown(str(problem))}",
+    st.warning(f"The trip's corrections cannot be read now: {escape_markdown(problem.reason)}",
                icon=":material/cloud_off:")
     st.stop()
 current: StoredTrip = loaded or StoredTrip(
@@ -99,7 +99,7 @@ if stale is not None:
                 store.carry_over(stale, extracted)
             except StoreError as problem:
                 note_store_problem(problem)
-                st.error(escape_markdown(str(problem)))
+                st.error(escape_markdown(problem.reason))
             else:
                 st.session_state[FLASH_KEY] = [("success", "Corrections kept for the new text.")]
                 st.rerun()
@@ -192,7 +192,7 @@ if save:
         st.session_state[CONFLICT_KEY] = str(conflict)
     except StoreError as problem:
         note_store_problem(problem)
-        st.error(f"Not saved: {escape_markdown(str(problem))}. Your edit is still here; try "
+        st.error(f"Not saved: {escape_markdown(problem.reason)}. Your edit is still here; try "
                  "again when the database is back.", icon=":material/cloud_off:")
     else:
         note_store_problem(None)
@@ -213,7 +213,7 @@ try:
     revisions = store.history(subject) if current.version else []
 except StoreError as problem:
     revisions = []
-    st.warning(escape_markdown(str(problem)))
+    st.warning(escape_markdown(problem.reason))
 if not revisions:
     st.caption("No corrections yet: the trip is as the extractor read it.")
 for item in revisions:
@@ -232,7 +232,7 @@ for item in revisions:
                 number = store.restore(subject, item.number, current.version)
             except (ConflictError, StoreError) as problem:
                 note_store_problem(None if isinstance(problem, ConflictError) else problem)
-                st.error(escape_markdown(str(problem)))
+                st.error(escape_markdown(problem.reason))
             else:
                 restored = store.history(subject)[0].edits
                 _restart(number, restored, ("success", f"Revision {item.number} restored "
@@ -244,7 +244,7 @@ if can_reset and st.button("Reset to extracted", icon=":material/restart_alt:",
     try:
         number = store.reset(subject, extracted, current.version)
     except (ConflictError, StoreError) as problem:
-        st.error(escape_markdown(str(problem)))
+        st.error(escape_markdown(problem.reason))
     else:
         _restart(number, extracted_edits, ("success", "Reset to the extracted trip "
                                                       f"(revision {number})."))

@@ -15,6 +15,7 @@ articles folder and the session's uploads, and a banner says saving is off.
 
 from __future__ import annotations
 
+import logging
 import time
 import warnings
 from dataclasses import dataclass, replace
@@ -37,6 +38,7 @@ and the address loses its query)."""
 _PROBLEM_KEY = "_store_problem"
 _WRITE_PROBLEM_KEY = "_store_write_problem"
 RETRY_SECONDS = 30
+_log = logging.getLogger(__name__)
 PAGE_PATHS = ("add", "correct", "data", "source", "topics", "records", "overview")
 
 
@@ -78,8 +80,9 @@ def store_status() -> StoreStatus:
         store = _open_store(url)
     except StoreError as problem:
         _last_failure[url] = time.monotonic()
-        st.session_state[_PROBLEM_KEY] = str(problem)
-        return StoreStatus(None, where, str(problem))
+        _log.warning("store unavailable: %s", problem)
+        st.session_state[_PROBLEM_KEY] = problem.reason
+        return StoreStatus(None, where, problem.reason)
     _last_failure.pop(url, None)
     return StoreStatus(store, where)
 
@@ -90,7 +93,8 @@ def note_store_problem(problem: StoreError | None) -> None:
     if problem is None:
         st.session_state.pop(_WRITE_PROBLEM_KEY, None)
     else:
-        st.session_state[_WRITE_PROBLEM_KEY] = str(problem)
+        _log.warning("store write failed: %s", problem)
+        st.session_state[_WRITE_PROBLEM_KEY] = problem.reason
 
 
 def store_banner() -> None:
@@ -284,7 +288,7 @@ def save_upload(trip_id: str) -> str | None:
     try:
         new_id = save_trip(trip)
     except StoreError as problem:
-        st.error(f"Not saved: {problem}")
+        st.error(f"Not saved: {problem.reason}")
         return None
     uploads.remove(trip)
     return new_id

@@ -29,7 +29,14 @@ _MIGRATING = threading.Lock()
 
 
 class StoreError(Exception):
-    """The store cannot do what was asked; the message is for people (no SQL, no trace)."""
+    """The store cannot do what was asked; the message is for people (no SQL, no trace).
+
+    `reason` is the same in a few words without the database's address, for visitors of a
+    public app (the full message goes to the server log)."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class StoreUnavailable(StoreError):
@@ -98,13 +105,16 @@ def explain(exc: BaseException, url: str | None = None) -> StoreError:
     message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
     lowered = message.lower()
     if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
-        return StoreReadOnly(f"the database is read-only{where}: saving is off")
+        return StoreReadOnly(f"the database is read-only{where}: saving is off",
+                             "the database is read-only")
     if "locked" in lowered or "busy" in lowered:
-        return StoreUnavailable(f"the database is locked by another program{where}")
+        return StoreUnavailable(f"the database is locked by another program{where}",
+                                "the database is locked")
     invalidated = isinstance(exc, DBAPIError) and exc.connection_invalidated
     if invalidated or "connect" in lowered or "unable to open" in lowered:
-        return StoreUnavailable(f"the database cannot be reached{where}: {message}")
-    return StoreUnavailable(f"the database failed{where}: {message}")
+        return StoreUnavailable(f"the database cannot be reached{where}: {message}",
+                                "the database cannot be reached")
+    return StoreUnavailable(f"the database failed{where}: {message}", "the database failed")
 
 
 def open_engine(url: str) -> Engine:
