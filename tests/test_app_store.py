@@ -193,3 +193,33 @@ def test_an_unreachable_database_leaves_the_app_read_only(
     assert not at.exception
     assert any("Not saved" in e.value for e in at.error)
     assert at.session_state["uploaded_trips"]  # nothing lost: it stays in the session
+
+
+def test_corrections_of_a_changed_article_wait_for_review(
+        database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "blinken.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("TRIP_ARTICLES_DIR", str(folder))
+    at = _app(trip="blinken-2022-10-latin-america")
+    at.switch_page(CORRECT).run()
+    _edit(at, {0: {"city": "Cartagena", "lat": None, "lon": None}})
+    at.run()
+    at = _click(at, "Save correction")
+    assert any("Saved as revision 1" in s.value for s in at.success)
+    # The newsroom updates the article: the old corrections are not applied silently...
+    article.write_text(SEED.read_text(encoding="utf-8") + "\n\nThis story was updated.\n",
+                       encoding="utf-8")
+    later = _app(trip="blinken-2022-10-latin-america")
+    itinerary = later.session_state[VIEW_KEY].tables.itinerary
+    assert itinerary.iloc[0]["city"] == "Bogotá" and itinerary.iloc[0]["corrected"] == []
+    # ... the Correct page shows them for review, and keeping them applies them again.
+    later.switch_page(CORRECT).run()
+    review = " ".join(w.value for w in later.warning)
+    assert "the article's text has changed" in review
+    assert any("Cartagena" in m.value for m in later.markdown)
+    later = _click(later, "Keep these corrections for the new text")
+    assert any("Corrections kept" in s.value for s in later.success)
+    again = _app().session_state[VIEW_KEY].tables.itinerary
+    assert again.iloc[0]["city"] == "Cartagena" and "city" in again.iloc[0]["corrected"]

@@ -124,3 +124,25 @@ def test_a_new_city_gets_the_gazetteers_coordinates(seed: Trip) -> None:
     typed = locate(before.model_copy(update={"city": "Atlantisville", "lat": 1.0, "lon": 2.0}),
                    before)
     assert (typed.lat, typed.lon) == (1.0, 2.0)
+
+
+def test_the_editor_table_round_trips_and_orders_rows(seed: Trip) -> None:
+    from dashboard.store.editor import corrected_labels, editor_frame, edits_from_frame
+
+    edits = edits_from_trip(seed)
+    frame = editor_frame(edits)
+    again, problems = edits_from_frame(frame, edits)
+    assert (again, problems) == (edits, [])
+    frame.loc[0, "order"] = 9                      # Colombia last
+    frame.loc[len(frame)] = {"order": None, "country": "EC", "city": "Quito", "lat": None,
+                             "lon": None, "start": "2022-10-08", "end": None,
+                             "leaders": "Guillermo Lasso; ", "topics": [], "origin": None}
+    moved, problems = edits_from_frame(frame, edits)
+    assert problems == []
+    assert [e.country_code for e in moved] == ["CL", "PE", "EC", "CO"]
+    assert moved[2].leaders == ["Guillermo Lasso"] and moved[2].lat is not None
+    assert corrected_labels(moved, edits) == ["", "", "added", ""]
+    frame.loc[1, "country"] = None
+    _, problems = edits_from_frame(frame, edits)
+    assert [(p.row, p.column, p.reason) for p in problems] == [(0, "country",
+                                                                 "choose a country")]

@@ -20,7 +20,12 @@ from dashboard.store.corrections import (
     edits_from_trip,
     topic_labels,
 )
-from dashboard.store.editor import describe_changes, editor_frame, edits_from_frame
+from dashboard.store.editor import (
+    corrected_labels,
+    describe_changes,
+    editor_frame,
+    edits_from_frame,
+)
 from dashboard.store.engine import StoreError
 from dashboard.store.repository import ConflictError, InvalidEdit, StoredTrip
 from dashboard.views.markup import escape_markdown
@@ -128,13 +133,16 @@ st.caption(f"This is {where}. Now: {revision}.")
 
 leaders = sorted({name for edit in [*draft["edits"], *extracted_edits] for name in edit.leaders})
 base_frame = editor_frame(draft["edits"])
+base_frame["corrected"] = corrected_labels(draft["edits"], extracted_edits)
 edited = st.data_editor(
     base_frame,
     key=f"correct_editor_{subject.key[:24]}_{draft['version']}_{draft['nonce']}",
     num_rows="dynamic",
     hide_index=True,
     width="stretch",
-    column_order=["order", "country", "city", "start", "end", "leaders", "topics", "lat", "lon"],
+    column_order=["order", "country", "city", "start", "end", "leaders", "topics", "corrected",
+                  "lat", "lon"],
+    disabled=["corrected"],
     column_config={
         "order": st.column_config.NumberColumn(
             "#", min_value=1, step=1, width="small",
@@ -156,6 +164,8 @@ edited = st.data_editor(
         "topics": st.column_config.MultiselectColumn(
             "Topics", options=list(labels), format_func=lambda slug: labels.get(slug, slug),
             width="medium"),
+        "corrected": st.column_config.TextColumn(
+            "Corrected", help="Fields saved with a value other than the extracted one"),
         "lat": st.column_config.NumberColumn("Latitude", format="%.4f", min_value=-90.0,
                                              max_value=90.0),
         "lon": st.column_config.NumberColumn("Longitude", format="%.4f", min_value=-180.0,

@@ -39,6 +39,25 @@ def editor_frame(edits: Sequence[StopEdit]) -> pd.DataFrame:
     return frame
 
 
+def corrected_labels(edits: Sequence[StopEdit], extracted: Sequence[StopEdit]) -> list[str]:
+    """Per edit, what differs from the extracted stop it came from, in words ("dates, city"),
+    "added" for a stop the reader added, "" for an unchanged one: the editor's read-only
+    *Corrected* column."""
+    originals = {edit.origin: edit for edit in extracted}
+    words = {"country_code": "country", "city": "city", "lat": "coordinates",
+             "lon": "coordinates", "start": "dates", "end": "dates", "leaders": "leaders",
+             "topics": "topics"}
+    labels: list[str] = []
+    for edit in edits:
+        base = originals.get(edit.origin) if edit.origin is not None else None
+        if base is None:
+            labels.append("added")
+            continue
+        changed = [words[name] for name in words if getattr(edit, name) != getattr(base, name)]
+        labels.append(", ".join(dict.fromkeys(changed)))
+    return labels
+
+
 def _missing(value: Any) -> bool:
     if value is None:
         return True
