@@ -140,7 +140,7 @@ edited = st.data_editor(
     num_rows="dynamic",
     hide_index=True,
     width="stretch",
-    column_order=["order", "country", "city", "start", "end", "leaders", "topics", "corrected",
+    column_order=["order", "country", "city", "start", "end", "corrected", "leaders", "topics",
                   "lat", "lon"],
     disabled=["corrected"],
     column_config={
@@ -165,7 +165,8 @@ edited = st.data_editor(
             "Topics", options=list(labels), format_func=lambda slug: labels.get(slug, slug),
             width="medium"),
         "corrected": st.column_config.TextColumn(
-            "Corrected", help="Fields saved with a value other than the extracted one"),
+            "Corrected", width="small",
+            help="Fields saved with a value other than the extracted one"),
         "lat": st.column_config.NumberColumn("Latitude", format="%.4f", min_value=-90.0,
                                              max_value=90.0),
         "lon": st.column_config.NumberColumn("Longitude", format="%.4f", min_value=-180.0,
