@@ -29,6 +29,7 @@ from dashboard.store.ids import looks_like_saved_id
 from dashboard.store.repository import StoredTrip, Subject, TripStore, content_hash
 from dashboard.store.settings import SettingsError, database_url, describe_url
 from dashboard.tables import TripTables, build_tables
+from dashboard.uploads import UPLOADS_KEY
 
 SAVED_KEY = "saved_trip_ids"
 """Session-state key: ids of the trips this visitor saved (listed for them only)."""
@@ -202,8 +203,10 @@ def with_stored_trips(tables: TripTables) -> TripTables:
     try:
         versions = store.versions([Subject.saved(t) for t in wanted])
         paths = dict(zip(tables.trips["trip_id"], tables.trips["source_path"], strict=True))
+        # Folder trips only: a session upload of the same text is the visitor's own copy.
+        uploads = {t.id for t in st.session_state.get(UPLOADS_KEY, [])}
         hashes = {trip_id: content_hash(text) for trip_id, text in tables.texts.items()
-                  if trip_id not in tables.stored}
+                  if trip_id not in tables.stored and trip_id not in uploads}
         corrected = store.versions([Subject.folder(h, "") for h in hashes.values()])
     except StoreError as problem:
         note_store_problem(problem)
@@ -231,8 +234,6 @@ def subject_of(tables: TripTables, trip_id: str) -> Subject | None:
     (by text hash), or None for a session-only upload (save it first)."""
     if looks_like_saved_id(trip_id) and trip_id in tables.stored:
         return Subject.saved(trip_id)
-    from dashboard.uploads import UPLOADS_KEY
-
     if any(t.id == trip_id for t in st.session_state.get(UPLOADS_KEY, [])):
         return None
     text = tables.texts.get(trip_id)
@@ -278,8 +279,6 @@ def save_trip(trip: Trip) -> str:
 def save_upload(trip_id: str) -> str | None:
     """Save the session upload `trip_id` (it leaves the session list: it is a saved trip
     now). Returns the new id, or None with an error shown."""
-    from dashboard.uploads import UPLOADS_KEY
-
     uploads: list[Trip] = st.session_state.get(UPLOADS_KEY, [])
     trip = next((t for t in uploads if t.id == trip_id), None)
     if trip is None:

@@ -7,14 +7,16 @@ when opening the link tomorrow.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import CARD, DESKTOP, MAIN, NAV_LINK, StreamlitPage
+from conftest import CARD, DESKTOP, MAIN, NAV_LINK, StreamlitPage, eventually
 from test_downloads import DOWNLOAD_BUTTON, download
 
+from dashboard.devtools.browser import WAIT_MS
 from dashboard.devtools.serve import (
     SEEDS_DIR,
     DashboardStartError,
@@ -28,6 +30,9 @@ SEED = SEEDS_DIR / "000_2088198bdb06ddc9.txt"
 EDITOR = f'{MAIN} [data-testid="stDataFrame"]'
 HEADER_PX = 35  # st.data_editor's header and row height (Streamlit's default)
 ROW_PX = 35
+# A first page load on a fresh server extracts the articles; on a shared, loaded machine
+# that can take longer than WAIT_MS, so the waits for whole pages allow three times as long.
+SLOW_MS = 3 * WAIT_MS
 
 
 def _start(database: Path) -> RunningDashboard:
@@ -71,9 +76,14 @@ def _edit_date(app: StreamlitPage, row: int, column: int, day: str) -> None:
         app.page.keyboard.press("ArrowRight")
     app.page.keyboard.press("Enter")
     field = app.page.locator('input[type="date"]').last  # the cell's overlay, after the sidebar's
-    field.wait_for(state="visible")
+    field.wait_for(state="visible", timeout=SLOW_MS)
     field.fill(day)
     app.act(lambda: app.page.keyboard.press("Enter"))
+
+
+def _editor_cells(app: StreamlitPage) -> list[str]:
+    """The texts of the table's accessible cells (the grid itself is a canvas)."""
+    return app.page.locator(f"{EDITOR} td").all_inner_texts()
 
 
 def _check_shared_view(browser, server: RunningDashboard, link_query: str) -> None:
@@ -82,7 +92,7 @@ def _check_shared_view(browser, server: RunningDashboard, link_query: str) -> No
     context, other = _page(browser, server)
     try:
         other.open("/" + link_query)
-        other.page.locator(CARD).first.wait_for()
+        other.page.locator(CARD).first.wait_for(timeout=SLOW_MS)
         other.assert_clean()
         cards = {card["heading"]: card["text"] for card in other.cards()}
         assert "Thu 6 Oct 2022" in cards["Stop 2: Chile"]
@@ -91,9 +101,13 @@ def _check_shared_view(browser, server: RunningDashboard, link_query: str) -> No
         mark = other.page.locator(f"{CARD} .corrected-mark").first
         assert "2022-10-05" in (mark.get_attribute("title") or "")  # the extracted value
         other.act(other.page.locator(NAV_LINK).filter(has_text="Data").click)
-        other.page.locator(DOWNLOAD_BUTTON).nth(4).wait_for()
+        other.page.locator(DOWNLOAD_BUTTON).nth(4).wait_for(timeout=SLOW_MS)
         # The table is a canvas; its accessible cells carry the values.
-        cells = other.page.locator(f"{MAIN} [data-testid='stDataFrame'] td").all_inner_texts()
+        cells = eventually(
+            lambda: other.page.locator(f"{MAIN} [data-testid='stDataFrame'] td")
+            .all_inner_texts(),
+            lambda texts: "dates (extracted 2022-10-05 to 2022-10-05)" in texts,
+            timeout_s=SLOW_MS / 1000)
         assert "dates (extracted 2022-10-05 to 2022-10-05)" in cells
         assert cells.count("2022-10-06") >= 2
         _, path = download(other, "CSV")
@@ -121,18 +135,21 @@ def test_save_correct_share_and_reopen_after_a_restart(browser, server, database
         link_query = link[link.index("?"):]
         # Correct stop 2 (Chile): 5 Oct -> 6 Oct, start and end.
         app.act(app.page.locator(NAV_LINK).filter(has_text="Correct").click)
-        app.page.locator(EDITOR).first.wait_for()
+        app.page.locator(EDITOR).first.wait_for(timeout=SLOW_MS)
         _edit_date(app, row=1, column=4, day="2022-10-06")   # To
-        app.page.keyboard.press("ArrowUp")
-        app.page.keyboard.press("ArrowLeft")
-        app.page.keyboard.press("Enter")
-        field = app.page.locator('input[type="date"]').last
-        field.wait_for(state="visible")
-        field.fill("2022-10-06")
-        app.act(lambda: app.page.keyboard.press("Enter"))      # From
+        _edit_date(app, row=1, column=3, day="2022-10-06")   # From
+        # Both cells hold the new day (Peru's start was already 6 Oct): then save.
+        eventually(lambda: _editor_cells(app).count("2022-10-06"), lambda n: n >= 3)
+        assert _editor_cells(app).count("2022-10-06") == 3, _editor_cells(app)
         app.act(app.page.get_by_role("button", name="Save correction").click)
-        assert app.page.get_by_text("Saved as revision 1").count() == 1
+        # The save reruns the page once more to show its message: wait for the message.
+        app.page.get_by_text("Saved as revision 1").wait_for(timeout=SLOW_MS)
         app.assert_clean()
+    except BaseException:
+        shot = Path(tempfile.gettempdir()) / "test_saved_trips-failure.png"
+        app.page.screenshot(path=shot, full_page=True)
+        print(f"Screenshot of the failed page: {shot}\nDashboard log: {server[-1].log_path}")
+        raise
     finally:
         context.close()
 
