@@ -40,6 +40,7 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-run
 	$(BIN)/python scripts/bench_extract.py
 	$(BIN)/python scripts/bench_app.py
+	$(BIN)/python scripts/bench_store.py
 
 accuracy: $(VENV)/.installed-run
 	$(BIN)/python scripts/accuracy.py tests/fixtures/trips

@@ -27,6 +27,7 @@ from dashboard.records.cache import load_trip_checks
 from dashboard.records.settings import records_dir
 from dashboard.session import ViewState, set_current_view
 from dashboard.sidebar import remember_first_url, render_filters, url_notices
+from dashboard.store.app_state import store_banner, with_stored_trips
 from dashboard.uploads import UPLOADS_KEY, merge_uploads
 from dashboard.views.colors import stop_colors, trip_colors
 from dashboard.views.markup import escape_markdown
@@ -54,6 +55,8 @@ page = st.navigation([
     st.Page(PAGES_DIR / "data.py", title="Data", icon=":material/table:", url_path="data"),
     st.Page(PAGES_DIR / "records.py", title="Official record", icon=":material/verified:",
             url_path="records"),
+    st.Page(PAGES_DIR / "correct.py", title="Correct", icon=":material/edit_note:",
+            url_path="correct"),
     st.Page(PAGES_DIR / "add_article.py", title="Add article", icon=":material/upload_file:",
             url_path="add"),
 ])
@@ -61,6 +64,8 @@ page = st.navigation([
 folder = articles_dir(secrets=streamlit_secrets())
 # The visitor's own uploads (session only) join the cached tables of the articles folder.
 tables = merge_uploads(load_folder(folder), st.session_state.get(UPLOADS_KEY, []))
+# Saved trips (this visitor's, and the one a ?trip= link names) and stored corrections.
+tables = with_stored_trips(tables)
 if tables.errors:
     with st.expander(f"{len(tables.errors)} article(s) could not be used", expanded=True,
                      icon=":material/warning:"):
@@ -77,6 +82,7 @@ selection = render_filters(tables)
 share_link(selection, container=st.sidebar.expander("Share this view", icon=":material/share:"))
 view = apply_selection(tables, selection)
 notices = url_notices()
+store_banner()
 for notice in notices:
     st.warning(escape_markdown(notice), icon=":material/link_off:")
 

@@ -156,6 +156,7 @@ def apply_selection(tables: TripTables, selection: Selection) -> TripTables:
         mentions=mentions.reset_index(drop=True),
         texts={k: v for k, v in tables.texts.items() if k in trip_ids},
         errors=list(tables.errors),
+        stored={k: v for k, v in tables.stored.items() if k in trip_ids},
     )
 
 

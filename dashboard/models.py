@@ -57,6 +57,19 @@ class Event(_Model):
     evidence: Evidence
 
 
+class FieldCorrection(_Model):
+    """A stop field a reader corrected: when, and what the extractor had read there.
+
+    Provenance has three kinds: *stated* (read in the text), *inferred* (a rule filled it in)
+    and *corrected* (a reader changed it; this record). See `dashboard.store.corrections`.
+    """
+
+    corrected_at: datetime.datetime
+    extracted: str | float | list[str] | None = Field(
+        default=None, description="the extracted value (ISO day, code, name list); None: none"
+    )
+
+
 class Stop(_Model):
     index: int = Field(ge=0, description="position in travel order, from 0")
     country_code: str = Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
@@ -76,6 +89,9 @@ class Stop(_Model):
     evidence: list[Evidence] = Field(default_factory=list, description="why this is a stop")
     city_evidence: list[Evidence] = Field(default_factory=list)
     date_evidence: list[Evidence] = Field(default_factory=list)
+    corrections: dict[str, FieldCorrection] = Field(
+        default_factory=dict, description="field name (as in the JSON stop) -> correction"
+    )
 
 
 class Article(_Model):

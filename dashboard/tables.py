@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.models import ArticleError, Trip
+from dashboard.provenance import corrected_fields
 from dashboard.source_info import article_source
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -22,7 +23,7 @@ TRIP_COLUMNS = ["trip_id", "title", "traveler", "published", "source_path", "n_s
 ITINERARY_COLUMNS = [
     "trip_id", "stop_id", "stop_index", "traveler", "country_code", "country", "city",
     "city_inferred", "lat", "lon", "start", "end", "dates_inferred", "leaders", "topics",
-    "key_sentence", "key_start", "key_end",
+    "key_sentence", "key_start", "key_end", "corrected", "extracted",
 ]
 EVENT_COLUMNS = ["trip_id", "stop_id", "stop_index", "kind", "label", "date", "sentence",
                  "start", "end"]
@@ -52,6 +53,9 @@ class TripTables:
     mentions: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    stored: dict[str, Trip] = field(default_factory=dict)
+    """Trips shown as kept in the store (saved or corrected), by id: exports use these
+    instead of extracting the text again, so corrections reach every file."""
 
 
 def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
@@ -91,6 +95,9 @@ def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTable
                 "topics": list(dict.fromkeys(t.slug for t in stop.topics)),
                 "key_sentence": key.sentence if key else None,
                 "key_start": key.start if key else None, "key_end": key.end if key else None,
+                # fields a reader corrected (dashboard.provenance), and what was extracted
+                "corrected": corrected_fields(stop),
+                "extracted": {name: fix.extracted for name, fix in stop.corrections.items()},
             })
             for tag in stop.topics:
                 topic_rows.append({

@@ -118,4 +118,5 @@ def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:
         for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions")
     }
     return normalise_text_columns(
-        replace(base, **merged, texts={**base.texts, **extra.texts}))
+        replace(base, **merged, texts={**base.texts, **extra.texts},
+                stored={**base.stored, **extra.stored}))

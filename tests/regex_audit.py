@@ -24,7 +24,7 @@ import dashboard
 
 PACKAGE_DIR = Path(dashboard.__file__).resolve().parent
 # Pages and the entry point run Streamlit code on import; their patterns are read by `ast`.
-SKIP_IMPORT = ("dashboard.app", "dashboard.app_pages")
+SKIP_IMPORT = ("dashboard.app", "dashboard.app_pages", "dashboard.store.migrations")
 _RE_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
              "subn", "split"}
 _FLAG_NAMES = {"I": re.I, "IGNORECASE": re.I, "M": re.M, "MULTILINE": re.M, "S": re.S,

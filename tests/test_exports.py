@@ -133,8 +133,8 @@ def test_spreadsheet_csv_starts_with_a_utf8_byte_order_mark(tables: TripTables) 
 def test_plain_csv_has_no_byte_order_mark(tables: TripTables) -> None:
     export_ = render_export("csv-plain", tables, now=NOW)
     assert export_.data.startswith(b"trip_id,")
-    assert export_.file_name == "trips-selection-plain.csv"
-    assert render_export("csv", tables, now=NOW).file_name == "trips-selection.csv"
+    assert export_.file_name == "trips-all-plain.csv"
+    assert render_export("csv", tables, now=NOW).file_name == "trips-all.csv"
 
 
 def test_spreadsheet_csv_neutralises_formula_cells_and_plain_keeps_them(

@@ -9,6 +9,8 @@ import streamlit as st
 from dashboard.models import ArticleError, Trip
 from dashboard.session import current_view
 from dashboard.sidebar import choose_trip_on_next_run
+from dashboard.store.app_state import save_trip, saved_ids, share_url
+from dashboard.store.engine import StoreError
 from dashboard.tables import unique_trip_id
 from dashboard.uploads import (
     MAX_PASTE_CHARS,
@@ -27,8 +29,10 @@ from dashboard.worker import warm_up
 st.header("Add an article", anchor=False)
 st.caption(
     "Upload a news article about a trip, or paste its text. It is read with the same rules as "
-    "the articles on the server and shown on every page like them. It stays in this browser "
-    "session only: nothing is saved on the server, and no other visitor sees it. "
+    "the articles on the server and shown on every page like them. **Add** keeps it in this "
+    "browser session only: nothing is saved on the server, and no other visitor sees it. "
+    "**Save and get a link** stores it on the server: anyone with the link can open it (and "
+    "only they: saved trips are not listed), and you can correct it on the *Correct* page. "
     f"One session can add up to {MAX_UPLOADS_PER_SESSION} articles "
     f"({MAX_SESSION_TEXT_BYTES // 1_000_000} MB in all)."
 )
@@ -63,6 +67,18 @@ def _add(name: str, text: str, published: date | None,
     return messages
 
 
+def _save(trip: Trip) -> list[tuple[str, str]]:
+    """Save a session upload; it becomes a saved trip of this visitor, with its link."""
+    try:
+        new_id = save_trip(trip)
+    except StoreError as problem:
+        return [("error", escape_markdown(f"Not saved: {problem.reason}. "
+                                          "It stays in this session."))]
+    uploads.remove(trip)
+    return [("success", f"Saved **{escape_markdown(trip.title)}**. Anyone with this link "
+                        f"can open it:\n\n`{share_url(new_id)}`")]
+
+
 with st.form("add_article", clear_on_submit=True, enter_to_submit=False):
     files = st.file_uploader(
         "Article files", type=["txt", "md"], accept_multiple_files=True,
@@ -81,7 +97,11 @@ with st.form("add_article", clear_on_submit=True, enter_to_submit=False):
         help="Used when the article prints no date of its own: weekdays such as 'on Monday' "
              "are resolved against it. Leave empty otherwise.",
     )
-    submitted = st.form_submit_button("Add", type="primary", icon=":material/add:")
+    add_col, save_col = st.columns(2)
+    submitted = add_col.form_submit_button("Add", icon=":material/add:", width="stretch")
+    save_now = save_col.form_submit_button("Save and get a link", type="primary",
+                                           icon=":material/link:", width="stretch")
+    submitted = submitted or save_now
 
 if submitted:
     given = published if isinstance(published, date) else None
@@ -101,7 +121,10 @@ if submitted:
             if isinstance(content, bytes):
                 check_upload_name(name)
                 content, encoding = decode_upload(name, content)
-            messages += _add(name, content, given, encoding)
+            added = _add(name, content, given, encoding)
+            if save_now:  # "saved, here is the link" says it all; warnings still show
+                added = [m for m in added if m[0] != "success"] + _save(uploads[-1])
+            messages += added
         except ArticleError as exc:
             messages.append(("error", escape_markdown(str(exc))))
     st.session_state[_FLASH_KEY] = messages
@@ -114,7 +137,20 @@ if uploads:
         stops = " → ".join(s.city or s.country for s in trip.stops)
         left.markdown(f"**{escape_markdown(trip.title)}**  \n{markdown_code(f'trip={trip.id}')}"
                       f" · {escape_markdown(stops)}")
+        if right.button("Save and get a link", key=f"save_upload_{n}_{trip.id}",
+                        icon=":material/link:", width="stretch"):
+            st.session_state[_FLASH_KEY] = _save(trip)
+            st.rerun()
         if right.button("Remove", key=f"remove_upload_{n}_{trip.id}",
-                        icon=":material/delete:"):
+                        icon=":material/delete:", width="stretch"):
             uploads.remove(trip)
             st.rerun()
+
+if saved_ids():
+    st.subheader("Saved by you", anchor=False)
+    st.caption("Only you see this list, in this browser session; the links work for anyone "
+               "you give them to, on any device, after a restart.")
+    titles = state.trip_titles
+    for trip_id in saved_ids():
+        st.markdown(f"**{escape_markdown(titles.get(trip_id, trip_id))}**")
+        st.code(share_url(trip_id), language=None, wrap_lines=True)

@@ -62,6 +62,9 @@ with itinerary_tab:
             "dates_inferred": st.column_config.CheckboxColumn(
                 "Dates inferred", help="Worked out from context, not stated for this stop"
             ),
+            "corrected": st.column_config.ListColumn(
+                "Corrected", help="Fields a reader corrected, with the extracted value"
+            ),
             "leaders": st.column_config.ListColumn("Leaders met"),
             "topics": st.column_config.ListColumn("Topics"),
             "lat": st.column_config.NumberColumn("Latitude", format="%.4f"),

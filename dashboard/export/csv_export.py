@@ -26,12 +26,13 @@ from dashboard.export.common import (
     text_or_none,
     topic_labels,
 )
+from dashboard.provenance import row_corrections
 from dashboard.tables import TripTables
 
 CSV_COLUMNS = [
     "trip_id", "stop_number", "stop_id", "traveler", "country_code", "country", "city",
     "city_inferred", "lat", "lon", "start", "end", "dates_inferred", "leaders", "topics",
-    "topic_slugs", "key_sentence",
+    "topic_slugs", "key_sentence", "corrected", "extracted_values",
 ]
 
 
@@ -59,6 +60,11 @@ def itinerary_frame(view: TripTables) -> pd.DataFrame:
             "topics": LIST_SEPARATOR.join(label_topics(slugs, labels)),
             "topic_slugs": LIST_SEPARATOR.join(slugs),
             "key_sentence": text_or_none(stop["key_sentence"]),
+            # a reader's corrections: the fields, and what the extractor had read there
+            "corrected": LIST_SEPARATOR.join(row_corrections(stop)),
+            "extracted_values": LIST_SEPARATOR.join(
+                f"{word}: {why.removeprefix('extracted ')}"
+                for word, why in row_corrections(stop).items()),
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 

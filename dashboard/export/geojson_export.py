@@ -56,6 +56,9 @@ def _stop_feature(stop: dict[str, Any], labels: dict[str, str]) -> geojson.Featu
             "topics": slugs,
             "topic_labels": label_topics(slugs, labels),
             "key_sentence": text_or_none(stop["key_sentence"]),
+            # fields a reader corrected, and the values the extractor had read
+            "corrected": list(stop.get("corrected") or []),
+            "extracted": dict(stop.get("extracted") or {}),
         },
     )
 

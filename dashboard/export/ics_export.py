@@ -33,6 +33,7 @@ from dashboard.export.common import (
     topic_labels,
     trip_titles,
 )
+from dashboard.provenance import correction_note
 from dashboard.tables import TripTables
 
 UID_DOMAIN = "trip-timeline-dashboard.invalid"  # RFC 2606: reserved, never a real host
@@ -85,6 +86,8 @@ def _description(stop: Mapping[str, Any], title: str, labels: Mapping[str, str],
         lines.append(f"The city ({stop['city']}) is inferred, not named in the article.")
     if stop["dates_inferred"]:
         lines.append("The dates are inferred from the article, not stated outright.")
+    if correction_note(stop):
+        lines.append(correction_note(stop) + ".")
     sentence = text_or_none(stop["key_sentence"])
     if sentence:
         lines.append(f"Source: “{sentence}”")

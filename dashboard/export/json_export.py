@@ -73,6 +73,9 @@ def trips_from_texts(view: TripTables) -> list[Trip]:
     paths = dict(zip(view.trips["trip_id"], view.trips["source_path"], strict=True))
     trips: list[Trip] = []
     for trip_id, text in view.texts.items():
+        if trip_id in view.stored:  # saved or corrected: the store's trip, as shown
+            trips.append(view.stored[trip_id])
+            continue
         name = str(paths.get(trip_id) or trip_id)
         with warnings.catch_warnings():  # already reported when the tables were built
             warnings.simplefilter("ignore")

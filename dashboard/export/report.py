@@ -37,6 +37,7 @@ from dashboard.export.common import (
     trip_titles,
 )
 from dashboard.export.static_map import build_static_map, stops_without_position
+from dashboard.provenance import correction_note
 from dashboard.tables import TripTables
 
 if TYPE_CHECKING:
@@ -142,10 +143,13 @@ TEMPLATE = """<!DOCTYPE html>
       </header>
       <dl>
         <dt>Dates</dt><dd>{{ card.days }}
-          {%- if card.dates_inferred %}<span class="flag">inferred</span>{% endif %}</dd>
+          {%- if card.dates_inferred %}<span class="flag">inferred</span>{% endif %}
+          {%- if card.corrected %}<span class="flag corrected" title="{{ card.corrected }}">
+          corrected</span>{% endif %}</dd>
         {% if card.leaders %}<dt>Met</dt><dd>{{ card.leaders }}</dd>{% endif %}
         {% if card.topics %}<dt>Topics</dt><dd>{{ card.topics }}</dd>{% endif %}
         {% if card.events %}<dt>Events</dt><dd>{{ card.events }}</dd>{% endif %}
+        {% if card.corrected %}<dt>Corrected</dt><dd>{{ card.corrected }}</dd>{% endif %}
       </dl>
       {% if card.sentence %}
       <blockquote>“{{ card.sentence }}”
@@ -327,6 +331,7 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
             "city_inferred": bool(stop["city_inferred"]) and bool(text_or_none(stop["city"])),
             "days": format_days(stop["start"], stop["end"]),
             "dates_inferred": bool(stop["dates_inferred"]),
+            "corrected": correction_note(stop),
             "trip_id": stop["trip_id"],
             "leaders": ", ".join(stop["leaders"]),
             "topics": ", ".join(label_topics(list(stop["topics"]), labels)),

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from dashboard.models import Evidence, Trip
+from dashboard.provenance import stop_provenance
 
 
 def _day(value: date | None) -> str | None:
@@ -60,6 +61,8 @@ def trip_to_json(trip: Trip) -> dict[str, Any]:
                 "evidence": _evidence(stop.evidence),
                 "city_evidence": _evidence(stop.city_evidence),
                 "date_evidence": _evidence(stop.date_evidence),
+                # stated | inferred | corrected (with the extracted value) per field
+                "provenance": stop_provenance(stop),
             }
             for stop in trip.stops
         ],

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.provenance import row_corrections
 from dashboard.views.colors import NEUTRAL, text_color_on
 from dashboard.views.markup import escape_html
 from dashboard.views.route_map import format_days
@@ -33,6 +34,9 @@ class StopCard:
     """confirmed | differs | not-in-record | not-covered against the official travel record,
     if checked."""
     record_note: str | None = None
+    corrections: Mapping[str, str] = field(default_factory=dict)
+    """Field word (dates, city, country, leaders, topics, coordinates) -> what was extracted,
+    for the fields a reader corrected (dashboard.provenance.row_corrections)."""
 
 
 def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
@@ -66,6 +70,7 @@ def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
             trip_title=(trip_titles or {}).get(str(stop["trip_id"])),
             record_status=checks.get(stop["stop_id"], {}).get("status"),
             record_note=checks.get(stop["stop_id"], {}).get("note"),
+            corrections=row_corrections(stop),
         ))
     return cards
 
@@ -85,6 +90,17 @@ RECORD_BADGES = {"confirmed": ("✓", "confirmed"), "differs": ("≠", "differs"
                  "not-covered": ("–", "does not cover this traveller")}
 
 
+def corrected_mark(card: StopCard, *words: str) -> str:
+    """A visible *corrected* mark for a field a reader corrected (the extracted value in its
+    tooltip), or "" when none of `words` was corrected."""
+    found = [(w, card.corrections[w]) for w in words if w in card.corrections]
+    if not found:
+        return ""
+    why = "; ".join(f"{w}: {v}" for w, v in found)
+    return (f' <span class="corrected-mark" title="Corrected by a reader ({escape_html(why)})"'
+            f' style="{_CHIP}font-size:.75em;border-style:dashed;">✎ corrected</span>')
+
+
 def card_html(card: StopCard, selected: bool = False) -> str:
     """The card as HTML; every piece of article text passes through html.escape."""
     e = escape_html
@@ -93,14 +109,17 @@ def card_html(card: StopCard, selected: bool = False) -> str:
     if card.city:
         mark = (' <abbr title="not named in the article; inferred (e.g. the capital)" '
                 f'style="{_MUTED}">(inferred)</abbr>' if card.city_inferred else "")
-        city = f'<div>{e(card.city)}{mark}</div>'
+        city = f'<div>{e(card.city)}{mark}{corrected_mark(card, "city", "coordinates")}</div>'
     days = e(card.days) + (f' <span style="{_MUTED}">(inferred)</span>'
-                          if card.dates_inferred else "")
-    leaders = (f'<div><span style="{_MUTED}">Met</span> {e(", ".join(card.leaders))}</div>'
-               if card.leaders else "")
+                          if card.dates_inferred else "") + corrected_mark(card, "dates")
+    leaders = (f'<div><span style="{_MUTED}">Met</span> {e(", ".join(card.leaders))}'
+               f'{corrected_mark(card, "leaders")}</div>' if card.leaders else
+               f'<div><span style="{_MUTED}">No leader</span>{corrected_mark(card, "leaders")}'
+               '</div>' if "leaders" in card.corrections else "")
     chips = "".join(f'<span class="topic-chip" style="{_CHIP}">{e(t)}</span>'
                     for t in card.topics)
-    topics = f'<div aria-label="topics">{chips}</div>' if chips else ""
+    topics = (f'<div aria-label="topics">{chips}{corrected_mark(card, "topics")}</div>'
+              if chips else "")
     trip = (f'<div style="{_MUTED}">{e(card.trip_title)}</div>' if card.trip_title else "")
     quote = (f'<blockquote style="margin:.4em 0 0;padding-left:.7em;border-left:3px solid '
              f'rgba(128,128,128,.5);{_MUTED}">“{e(card.sentence)}”</blockquote>'
@@ -121,5 +140,6 @@ def card_html(card: StopCard, selected: bool = False) -> str:
         f'<div class="stop-card" data-stop-id="{e(card.stop_id)}" style="{border}">'
         f'<div style="display:flex;gap:.5em;align-items:center;flex-wrap:wrap;">{number}'
         f'<strong style="font-size:1.1em;">Stop {card.number}: {e(card.country)}</strong>'
-        f'{badge}</div>{trip}{city}<div>{days}</div>{leaders}{topics}{record}{quote}</div>'
+        f'{corrected_mark(card, "country")}{badge}</div>'
+        f'{trip}{city}<div>{days}</div>{leaders}{topics}{record}{quote}</div>'
     )

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.provenance import row_corrections
 from dashboard.records.crosscheck import format_span
 from dashboard.views.topic_matrix import WHOLE_TRIP
 
@@ -23,6 +24,7 @@ ITINERARY_VIEW_COLUMNS = [
     "start",
     "end",
     "dates_inferred",
+    "corrected",
     "leaders",
     "topics",
     "key_sentence",
@@ -64,6 +66,9 @@ def itinerary_table(
         stop=rows["stop_index"].astype("Int64") + 1,
         topics=[[topic_labels.get(t, t) for t in slugs] for slugs in rows["topics"]],
         leaders=[list(names) for names in rows["leaders"]],
+        # "dates (extracted 2022-10-05 to 2022-10-05)" per field a reader corrected
+        corrected=[[f"{word} ({why})" for word, why in row_corrections(row).items()]
+                   for row in rows.to_dict("records")],
     )
     columns = list(ITINERARY_VIEW_COLUMNS)
     if record_checks is not None and not record_checks.empty:

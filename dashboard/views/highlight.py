@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from dashboard.provenance import correction_note
 from dashboard.views.colors import NEUTRAL
 
 # Kinds the extractor emits, in legend order, with the words a reader sees.
@@ -392,6 +393,9 @@ def itinerary_html(
         leaders = ", ".join(html.escape(str(n)) for n in row.leaders) or "—"
         topics = ", ".join(html.escape(topic_labels.get(t, t)) for t in row.topics) or "—"
         key = "" if _is_missing(row.key_sentence) else html.escape(str(row.key_sentence))
+        corrected = correction_note(row._asdict())
+        fixed = (f'<div class="hl-stop-meta corrected-mark">✎ {html.escape(corrected)}</div>'
+                 if corrected else "")
         back = (
             f' <a href="#{text_anchor(row.stop_id)}">show in text</a>'
             if text_anchors and key
@@ -403,7 +407,7 @@ def itinerary_html(
             f'<div class="hl-stop-head">{html.escape(label)}{" · " + city if city else ""}</div>'
             f'<div class="hl-stop-meta">{days}</div>'
             f'<div class="hl-stop-meta">Leaders: {leaders}</div>'
-            f'<div class="hl-stop-meta">Topics: {topics}</div>'
+            f'<div class="hl-stop-meta">Topics: {topics}</div>{fixed}'
             + (f"<q>{key}</q>{back}" if key else "")
             + "</li>"
         )

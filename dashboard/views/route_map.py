@@ -19,6 +19,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.geo import pacific_centred, unwrap_route
+from dashboard.provenance import correction_note
 from dashboard.views.basemap import basemap_options, country_outline_layers
 from dashboard.views.colors import NEUTRAL, hex_to_rgb
 
@@ -96,6 +97,9 @@ def _tooltip_fields(stop: Mapping[str, Any], topic_labels: Mapping[str, str],
     days = format_days(stop.get("start"), stop.get("end"))
     if stop.get("dates_inferred"):
         days += " (inferred)"
+    corrected = correction_note(stop)
+    if corrected:  # a reader's correction is said on the first line a reader looks at
+        days += f" · ✎ {corrected}"
     if trip_title:
         days = f"{days} · {trip_title}"
     leaders = list(stop.get("leaders") or [])

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.provenance import correction_note
 from dashboard.views.colors import NEUTRAL
 from dashboard.views.markup import escape_html
 from dashboard.views.route_map import format_days, place_name
@@ -69,6 +70,9 @@ def _stop_hover(stop: Mapping[str, object], topic_labels: Mapping[str, str],
         lines.append(f"<i>{escape_html(trip_title)}</i>")
     days = format_days(stop.get("start"), stop.get("end"))
     lines.append(escape_html(days + (" (inferred)" if stop.get("dates_inferred") else "")))
+    corrected = correction_note(stop)
+    if corrected:
+        lines.append(f"<b>✎ {escape_html(corrected)}</b>")
     leaders = list(stop.get("leaders") or [])  # type: ignore[call-overload]
     if leaders:
         lines.append("Met: " + escape_html(", ".join(leaders)))
