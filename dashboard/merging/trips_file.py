@@ -146,9 +146,12 @@ def parse_trips_plan(data: dict[str, object], known_names: Iterable[str],
     return TripsPlan(joins=tuple(consistent), splits=tuple(splits), problems=tuple(problems))
 
 
-def read_trips_file(folder: str | Path, known_names: Iterable[str]) -> TripsPlan:
-    """The trips.toml of `folder` (an empty plan when there is none)."""
-    path = Path(folder) / TRIPS_FILE_NAME
+def read_trips_file(location: str | Path, known_names: Iterable[str]) -> TripsPlan:
+    """The trips.toml in the folder `location`, or the TOML file `location` itself; an empty
+    plan when there is none."""
+    path = Path(location)
+    if path.is_dir() or path.suffix.lower() != ".toml":
+        path = path / TRIPS_FILE_NAME
     if not path.is_file():
         return TripsPlan()
     try:
