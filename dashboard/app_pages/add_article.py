@@ -36,7 +36,9 @@ for kind, message in st.session_state.pop(_FLASH_KEY, []):
 
 def _add(name: str, text: str, published: date | None) -> list[tuple[str, str]]:
     trip = extract_upload(name, text, published)
-    taken = set(state.tables.trips["trip_id"]) | {t.id for t in uploads}
+    # Source ids too: an article merged into a trip keeps its own id for its text.
+    taken = (set(state.tables.trips["trip_id"]) | set(state.tables.sources["source_id"])
+             | {t.id for t in uploads})
     trip.id = unique_trip_id(trip.id, taken)
     uploads.append(trip)
     stops = ", ".join(s.city or s.country for s in trip.stops)

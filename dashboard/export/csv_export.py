@@ -1,6 +1,7 @@
 """The itinerary as CSV: one row per stop, in travel order, for spreadsheets and scripts.
 
-Dates are ISO days (empty when unknown); leaders and topics are readable lists joined with
+Dates are ISO days (empty when unknown); leaders, topics, sources (the ids of the articles
+that report the stop) and conflicts (what they disagree on) are readable lists joined with
 "; " so a cell reads like prose and still splits cleanly. An empty selection gives the
 header row alone (a CSV file cannot carry a note without breaking parsers; the command line
 and the app say it instead).
@@ -23,7 +24,7 @@ from dashboard.tables import TripTables
 CSV_COLUMNS = [
     "trip_id", "stop_number", "stop_id", "traveler", "country_code", "country", "city",
     "city_inferred", "lat", "lon", "start", "end", "dates_inferred", "leaders", "topics",
-    "topic_slugs", "key_sentence",
+    "topic_slugs", "key_sentence", "sources", "conflicts",
 ]
 
 
@@ -51,8 +52,16 @@ def itinerary_frame(view: TripTables) -> pd.DataFrame:
             "topics": LIST_SEPARATOR.join(label_topics(slugs, labels)),
             "topic_slugs": LIST_SEPARATOR.join(slugs),
             "key_sentence": text_or_none(stop["key_sentence"]),
+            # The articles that report the stop (source ids, as in the JSON export), and what
+            # they disagree on: a conflict is data, never a reason to fail the export.
+            "sources": LIST_SEPARATOR.join(_list(stop.get("sources"))),
+            "conflicts": LIST_SEPARATOR.join(_list(stop.get("conflicts"))),
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
+
+
+def _list(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def to_csv(view: TripTables) -> str:

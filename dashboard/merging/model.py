@@ -70,6 +70,8 @@ class MergedStop(_Model):
     key: str = Field(description="stable id within the trip: '<country code>-<n>', n from 1 "
                                  "in travel order; corrections are keyed on it")
     stop: Stop
+    key_source: str = Field(default="", description="source of stop.evidence[0], the key "
+                                                    "sentence")
     members: list[tuple[str, int]] = Field(
         description="(source id, stop index in that source's own trip) merged into this stop")
     dates: Fact | None = None

@@ -7,7 +7,6 @@ from typing import Any
 
 from dashboard.extraction.serialize import trip_to_json
 from dashboard.merging.model import Conflict, Fact, MergedTrip, Support
-from dashboard.models import Trip
 
 
 def _support(s: Support) -> dict[str, Any]:
@@ -27,34 +26,52 @@ def conflict_to_json(c: Conflict) -> dict[str, Any]:
             "values": [_support(v) for v in c.values]}
 
 
-def merged_trip_to_json(trip: MergedTrip, article_json: bool = False) -> dict[str, Any]:
-    """The merged trip as a JSON-ready dict: `trip_to_json`'s keys for the merged stops, and
+def merged_trip_to_json(trip: MergedTrip) -> dict[str, Any]:
+    """The merged trip as a JSON-ready dict: `trip_to_json`'s keys, with the merged stops and
+    the top-level fields of the article the trip is named after, plus
     - `sources`: the articles [{id, path, title, published, traveler}];
     - per stop `key`, `sources` (ids), `facts` {dates, city, leaders[], topics[]} each with
       its `sources` [{source, value, stated, evidence}], `conflicts` and `notes`;
+    - `events`, `mentions` and `trip_topic_details` of every article, each with its `source`
+      (offsets point into that article) and `stop_index` of the merged stop;
     - `conflicts` of the whole trip, `notes` on how it was grouped.
-    With `article_json`, each source also carries its own extraction (`article`)."""
-    lead = trip.articles[[s.id for s in trip.sources].index(trip.id)] \
-        if trip.id in [s.id for s in trip.sources] else trip.articles[0]
-    shell = Trip(id=trip.id, article=lead.article.model_copy(update={"title": trip.title}),
-                 traveler=trip.traveler, traveler_evidence=lead.traveler_evidence,
-                 stops=[s.stop for s in trip.stops])
+    For a trip of one article, removing these additions gives `trip_to_json(article)`."""
+    ids = [s.id for s in trip.sources]
+    lead = trip.articles[ids.index(trip.id)] if trip.id in ids else trip.articles[0]
+    shell = lead.model_copy(update={
+        "id": trip.id, "traveler": trip.traveler, "stops": [s.stop for s in trip.stops],
+        "article": lead.article.model_copy(update={"title": trip.title}),
+        "events": [], "mentions": [], "topics": [], "warnings": [],
+    })
     data = trip_to_json(shell)
-    # Events, agenda and highlights belong to each article's text: kept per source.
-    for key in ("events", "mentions", "trip_topic_details"):
-        data.pop(key, None)
-    data["trip_topics"] = list(dict.fromkeys(t.slug for a in trip.articles for t in a.topics))
-    data["topics"] = list(dict.fromkeys(data["trip_topics"] + data["topics"]))
-    data["warnings"] = [w for a in trip.articles for w in a.warnings]
-    data["notes"] = list(trip.notes)
-    data["sources"] = []
+    merged_index = {member: m.stop.index for m in trip.stops for member in m.members}
+
+    def mapped(source_id: str, index: int | None) -> int | None:
+        return None if index is None else merged_index.get((source_id, index))
+
+    data["events"], data["mentions"], data["trip_topic_details"] = [], [], []
     for ref, article in zip(trip.sources, trip.articles, strict=True):
-        entry: dict[str, Any] = {"id": ref.id, "path": ref.path, "title": ref.title,
-                                 "published": ref.published.isoformat() if ref.published
-                                 else None, "traveler": ref.traveler}
-        if article_json:
-            entry["article"] = trip_to_json(article)
-        data["sources"].append(entry)
+        own = trip_to_json(article)
+        for event in own["events"]:
+            data["events"].append({**event, "stop_index": mapped(ref.id, event["stop_index"]),
+                                   "source": ref.id})
+        for mention in own["mentions"]:
+            data["mentions"].append({**mention,
+                                     "stop_index": mapped(ref.id, mention["stop_index"]),
+                                     "source": ref.id})
+        for tag in own["trip_topic_details"]:
+            data["trip_topic_details"].append({**tag, "source": ref.id})
+    data["trip_topics"] = list(dict.fromkeys(t.slug for a in trip.articles for t in a.topics))
+    stop_slugs = [t.slug for s in trip.stops for t in s.stop.topics]
+    data["topics"] = list(dict.fromkeys(data["trip_topics"] + stop_slugs))
+    data["warnings"] = list(dict.fromkeys(w for a in trip.articles for w in a.warnings))
+    data["notes"] = list(trip.notes)
+    data["sources"] = [
+        {"id": ref.id, "path": ref.path, "title": ref.title,
+         "published": ref.published.isoformat() if ref.published else None,
+         "traveler": ref.traveler}
+        for ref in trip.sources
+    ]
     for stop_json, merged in zip(data["stops"], trip.stops, strict=True):
         stop_json["key"] = merged.key
         stop_json["sources"] = merged.sources

@@ -280,8 +280,22 @@ def _merge_topics(members: list[_Member],
     return tags, list(facts.values())
 
 
+def _key_evidence(members: list[_Member], articles: Sequence[Trip]) -> tuple[_Member, int]:
+    """The sentence a stop is shown with: the first source's first sentence in the body (a
+    headline names every stop of the trip and says least about this one)."""
+    if len(members) == 1:  # one article: its own first sentence, as the extractor chose
+        return members[0], 0
+    for m in members:
+        body = articles[m.source].article.body_start
+        for n, e in enumerate(m.stop.evidence):
+            if e.start >= body and not (articles[m.source].title and
+                                        e.sentence.strip() == articles[m.source].title):
+                return m, n
+    return members[0], 0
+
+
 def _merged_stop(index: int, key: str, members: list[_Member],
-                 sources: Sequence[SourceRef]) -> MergedStop:
+                 sources: Sequence[SourceRef], articles: Sequence[Trip]) -> MergedStop:
     first = members[0].stop
     country = first.country
     start, end, dates_inferred, dates, date_conflicts, date_notes = _merge_dates(
@@ -291,16 +305,19 @@ def _merged_stop(index: int, key: str, members: list[_Member],
     leaders, leader_facts = _merge_leaders(members, sources)
     tags, topic_facts = _merge_topics(members, sources)
     place = city_member.stop
+    key_member, key_n = _key_evidence(members, articles)
+    key_sentence = key_member.stop.evidence[key_n] if key_member.stop.evidence else None
+    evidence = [e for m in members for e in m.stop.evidence if e is not key_sentence]
     stop = Stop(
         index=index, country_code=first.country_code, country=country, city=place.city,
         city_inferred=place.city_inferred, city_basis=place.city_basis, lat=place.lat,
         lon=place.lon, start=start, end=end, dates_inferred=dates_inferred, leaders=leaders,
-        topics=tags, evidence=[e for m in members for e in m.stop.evidence],
+        topics=tags, evidence=([key_sentence] if key_sentence else []) + evidence,
         city_evidence=[e for m in members for e in m.stop.city_evidence],
         date_evidence=[e for m in members for e in m.stop.date_evidence],
     )
     return MergedStop(
-        key=key, stop=stop,
+        key=key, stop=stop, key_source=sources[key_member.source].id,
         members=[(sources[m.source].id, m.stop.index) for m in members],
         dates=dates, city=city, leaders=leader_facts, topics=topic_facts,
         conflicts=date_conflicts + city_conflicts, notes=date_notes + city_notes,
@@ -324,7 +341,8 @@ def merge_trip(articles: Sequence[Trip], sources: Sequence[SourceRef], *,
         code = cluster[0].stop.country_code
         per_country[code] = per_country.get(code, 0) + 1
         members = sorted(cluster, key=lambda m: m.source)
-        stops.append(_merged_stop(index, f"{code}-{per_country[code]}", members, sources))
+        stops.append(_merged_stop(index, f"{code}-{per_country[code]}", members, sources,
+                                  articles))
     # The trip is named after the article that tells most of it (then the first one).
     lead = max(range(len(articles)), key=lambda n: (len(articles[n].stops), -n))
     travelers = [t.traveler for t in articles if t.traveler]
