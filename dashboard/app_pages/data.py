@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.components.share import download_buttons
 from dashboard.session import current_view, show_empty_result
-from dashboard.views.data_tables import events_table, itinerary_table, topics_table
+from dashboard.views.data_tables import (
+    conflicts_table,
+    events_table,
+    itinerary_table,
+    topics_table,
+)
 from dashboard.views.topic_matrix import short_trip_labels
 
 DAY_FORMAT = "ddd D MMM YYYY"
@@ -34,6 +41,9 @@ with itinerary_tab:
         trip_labels,
         state.topic_labels,
         checks.for_stops(view.itinerary["stop_id"]) if checks else None,
+        source_names={sid: Path(str(path)).name for sid, path in
+                      zip(state.tables.sources["source_id"], state.tables.sources["path"],
+                          strict=True)},
     )
     st.markdown(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
@@ -58,6 +68,12 @@ with itinerary_tab:
             ),
             "leaders": st.column_config.ListColumn("Leaders met"),
             "topics": st.column_config.ListColumn("Topics"),
+            "sources": st.column_config.ListColumn(
+                "Sources", help="The articles that report this stop"
+            ),
+            "conflicts": st.column_config.ListColumn(
+                "Conflicts", help="What the articles disagree on (see Conflicts below)"
+            ),
             "lat": st.column_config.NumberColumn("Latitude", format="%.4f"),
             "lon": st.column_config.NumberColumn("Longitude", format="%.4f"),
             "key_sentence": st.column_config.TextColumn(
@@ -72,6 +88,31 @@ with itinerary_tab:
             "record_note": st.column_config.TextColumn("Record note", width="large"),
         },
     )
+
+    conflicts = conflicts_table(view.conflicts, view.itinerary, trip_labels)
+    if not conflicts.empty:
+        open_count = int(conflicts["resolved_by"].isna().sum())
+        st.subheader(f"Conflicts ({open_count} open)", anchor=False)
+        st.caption("Facts the articles state differently. Both values are kept with their "
+                   "sentences; nothing is chosen for you (the stop spans both on the map and "
+                   "timeline).")
+        st.dataframe(
+            conflicts,
+            hide_index=True,
+            width="stretch",
+            column_order=[*(["trip"] if several else []), "stop", "field", "values",
+                          "resolved_by"],
+            column_config={
+                "trip": trip_column,
+                "stop": st.column_config.TextColumn("Stop"),
+                "field": st.column_config.TextColumn("Fact"),
+                "values": st.column_config.ListColumn(
+                    "What each source says", width="large",
+                    help="value (source): the sentence it was read from"),
+                "resolved_by": st.column_config.TextColumn(
+                    "Settled by", help="'reader' once a correction was made"),
+            },
+        )
 
 with events_tab:
     events = events_table(view.events, view.itinerary, trip_labels)

@@ -26,6 +26,8 @@ ITINERARY_VIEW_COLUMNS = [
     "leaders",
     "topics",
     "key_sentence",
+    "sources",
+    "conflicts",
     "lat",
     "lon",
 ]
@@ -53,17 +55,26 @@ def itinerary_table(
     trip_titles: Mapping[str, str] | None = None,
     topic_labels: Mapping[str, str] | None = None,
     record_checks: pd.DataFrame | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """One row per stop in travel order: stop number from 1, topics as labels; with
-    `record_checks` (records.crosscheck shape) the official record's status, dates and note."""
+    """One row per stop in travel order: stop number from 1, topics as labels, `sources`
+    the articles that report the stop (by `source_names`, e.g. file names) and `conflicts`
+    what they disagree on; with `record_checks` (records.crosscheck shape) the official
+    record's status, dates and note."""
     trip_titles = trip_titles or {}
     topic_labels = topic_labels or {}
+    source_names = source_names or {}
     rows = _in_trip_order(itinerary, ["stop_index"])
+    if "sources" not in rows.columns:  # tables of an older shape: one source, no conflict
+        rows = rows.assign(sources=[[t] for t in rows["trip_id"]],
+                           conflicts=[[] for _ in range(len(rows))])
     table = rows.assign(
         trip=_trip_titles(rows, trip_titles),
         stop=rows["stop_index"].astype("Int64") + 1,
         topics=[[topic_labels.get(t, t) for t in slugs] for slugs in rows["topics"]],
         leaders=[list(names) for names in rows["leaders"]],
+        sources=[[source_names.get(s, s) for s in ids] for ids in rows["sources"]],
+        conflicts=[list(c) for c in rows["conflicts"]],
     )
     columns = list(ITINERARY_VIEW_COLUMNS)
     if record_checks is not None and not record_checks.empty:
@@ -81,6 +92,20 @@ def itinerary_table(
             record_note=table["stop_id"].map(checks["note"]),
         )
         columns += ["record_status", "record_dates", "record_note"]
+    return table[columns].reset_index(drop=True)
+
+
+def conflicts_table(conflicts: pd.DataFrame, itinerary: pd.DataFrame,
+                    trip_titles: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per conflict: trip, stop ("3 Chile"), what is disputed, the values with their
+    sources and sentences, and whether a reader settled it."""
+    trip_titles = trip_titles or {}
+    columns = ["trip", "stop", "field", "message", "values", "resolved_by"]
+    if conflicts.empty:
+        return pd.DataFrame(columns=columns)
+    rows = _in_trip_order(conflicts, ["stop_index"])
+    table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary),
+                        values=[list(v) for v in rows["values"]])
     return table[columns].reset_index(drop=True)
 
 

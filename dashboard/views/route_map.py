@@ -18,6 +18,7 @@ import pydeck as pdk
 
 from dashboard.views.basemap import basemap_options, country_outline_layer
 from dashboard.views.colors import NEUTRAL, hex_to_rgb
+from dashboard.views.provenance import provenance_line
 
 STOPS_LAYER = "stops"
 LEGS_LAYER = "route-legs"
@@ -86,6 +87,9 @@ def _tooltip_fields(stop: Mapping[str, Any], topic_labels: Mapping[str, str],
         days += " (inferred)"
     if trip_title:
         days = f"{days} · {trip_title}"
+    provenance = provenance_line(stop)  # "2 sources · ⚠ sources disagree (dates)"
+    if provenance:
+        days = f"{days} · {provenance}"
     leaders = list(stop.get("leaders") or [])
     topics = [topic_labels.get(t, t) for t in stop.get("topics") or []]
     return {

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.views.colors import NEUTRAL, OKABE_ITO
 from dashboard.views.markup import escape_html
+from dashboard.views.provenance import provenance_line
 from dashboard.views.route_map import format_days, place_name
 
 DAY = pd.Timedelta(days=1)
@@ -65,6 +66,9 @@ def _stop_hover(stop: Mapping[str, object], topic_labels: Mapping[str, str],
         lines.append(f"<i>{escape_html(trip_title)}</i>")
     days = format_days(stop.get("start"), stop.get("end"))
     lines.append(escape_html(days + (" (inferred)" if stop.get("dates_inferred") else "")))
+    provenance = provenance_line(stop)
+    if provenance:
+        lines.append(escape_html(provenance))
     leaders = list(stop.get("leaders") or [])  # type: ignore[call-overload]
     if leaders:
         lines.append("Met: " + escape_html(", ".join(leaders)))
