@@ -72,8 +72,8 @@ class TripTables:
     sources: pd.DataFrame = field(default_factory=lambda: _frame([], SOURCE_COLUMNS))
     """One row per article of each trip (SOURCE_COLUMNS)."""
     conflicts: pd.DataFrame = field(default_factory=lambda: _frame([], CONFLICT_COLUMNS))
-    """What the sources of a stop disagree on (CONFLICT_COLUMNS); `values` are in words,
-    each with its source and sentence."""
+    """What the sources of a stop disagree on (CONFLICT_COLUMNS); `values` lists what each
+    source says: {value (ISO days or a city), source (id), stated, sentence}."""
     notes: list[str] = field(default_factory=list)
     """How articles were grouped into trips (ambiguous matches, trips.toml problems)."""
 
@@ -90,6 +90,7 @@ def build_tables(trips: Iterable[Trip | MergedTrip], errors: Sequence[str] = (),
     provenance and conflicts."""
     from dashboard.merging import single_source
     from dashboard.merging.model import MergedTrip
+    from dashboard.merging.stops import key_evidence
 
     trip_rows: list[dict] = []
     stop_rows: list[dict] = []
@@ -125,9 +126,10 @@ def build_tables(trips: Iterable[Trip | MergedTrip], errors: Sequence[str] = (),
             sid = stop_id(trip.id, stop.index)
             source_keys = []
             for source_id, index in merged.members:
-                own = trip.article(source_id).stops[index].evidence
-                if own:
-                    source_keys.append((source_id, own[0].start, own[0].end))
+                article = trip.article(source_id)
+                own = key_evidence(article.stops[index], article)
+                if own is not None:
+                    source_keys.append((source_id, own.start, own.end))
             stop_rows.append({
                 "trip_id": trip.id, "stop_id": sid,
                 "stop_index": stop.index, "traveler": trip.traveler,
@@ -150,8 +152,8 @@ def build_tables(trips: Iterable[Trip | MergedTrip], errors: Sequence[str] = (),
                     "stop_key": merged.key, "field": conflict.field,
                     "message": conflict.message, "resolved_by": conflict.resolved_by,
                     "values": [
-                        f"{v.value} ({v.source}): "
-                        + " / ".join(f"“{e.sentence}”" for e in v.evidence)
+                        {"value": v.value, "source": v.source, "stated": v.stated,
+                         "sentence": " … ".join(e.sentence for e in v.evidence)}
                         for v in conflict.values
                     ],
                 })

@@ -94,7 +94,13 @@ def test_the_data_page_has_sources_and_lists_the_conflict(merged_app):
     assert len(chile["conflicts"]) == 1
     assert any("Conflicts (1 open)" in h.value for h in at.subheader)
     conflicts = at.dataframe[1].value
-    assert list(conflicts["field"]) == ["dates"] and len(conflicts["values"].iloc[0]) >= 2
+    assert set(conflicts["field"]) == {"dates"} and set(conflicts["status"]) == {"open"}
+    said = dict(zip(conflicts["source"], conflicts["value"], strict=True))
+    assert said["chile_wednesday.txt"] == "Wed 5 Oct 2022"
+    assert said["chile_thursday.txt"] == "Thu 6 Oct 2022"
+    assert said[SEED.name] == "Wed 5 Oct 2022"
+    sentence = dict(zip(conflicts["source"], conflicts["sentence"], strict=True))
+    assert "on Thursday" in sentence["chile_thursday.txt"]
 
 
 @pytest.mark.skipif(not STATEMENT.is_file(), reason=f"../shared is absent ({STATEMENT})")

@@ -38,7 +38,8 @@ def test_tables_carry_sources_and_conflicts(tables):
     assert len(stop["conflicts"]) == 1 and "Sources disagree on the dates" in stop["conflicts"][0]
     (conflict,) = tables.conflicts.to_dict("records")
     assert conflict["field"] == "dates" and len(conflict["values"]) == 2
-    assert any("Wednesday" in v for v in conflict["values"])
+    said = {v["value"]: v["sentence"] for v in conflict["values"]}
+    assert "Wednesday" in said["2022-10-05"] and "Thursday" in said["2022-10-06"]
     # Every article's highlights point at the merged stop, tagged with their own source.
     by_source = tables.mentions.dropna(subset=["stop_index"]).groupby("source_id")
     assert {s: set(g["stop_index"]) for s, g in by_source} == {

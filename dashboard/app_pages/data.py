@@ -34,6 +34,10 @@ sentence_column = st.column_config.TextColumn(
 )
 
 itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
+# Articles by file name: what a reader sees in the folder and on the Source page.
+source_names = {sid: Path(str(path)).name for sid, path in
+                zip(state.tables.sources["source_id"], state.tables.sources["path"], strict=True)}
+
 with itinerary_tab:
     checks = state.record_checks
     itinerary = itinerary_table(
@@ -41,9 +45,7 @@ with itinerary_tab:
         trip_labels,
         state.topic_labels,
         checks.for_stops(view.itinerary["stop_id"]) if checks else None,
-        source_names={sid: Path(str(path)).name for sid, path in
-                      zip(state.tables.sources["source_id"], state.tables.sources["path"],
-                          strict=True)},
+        source_names=source_names,
     )
     st.markdown(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
@@ -89,9 +91,9 @@ with itinerary_tab:
         },
     )
 
-    conflicts = conflicts_table(view.conflicts, view.itinerary, trip_labels)
+    conflicts = conflicts_table(view.conflicts, view.itinerary, trip_labels, source_names)
     if not conflicts.empty:
-        open_count = int(conflicts["resolved_by"].isna().sum())
+        open_count = int((view.conflicts["resolved_by"].isna()).sum())
         st.subheader(f"Conflicts ({open_count} open)", anchor=False)
         st.caption("Facts the articles state differently. Both values are kept with their "
                    "sentences; nothing is chosen for you (the stop spans both on the map and "
@@ -100,17 +102,17 @@ with itinerary_tab:
             conflicts,
             hide_index=True,
             width="stretch",
-            column_order=[*(["trip"] if several else []), "stop", "field", "values",
-                          "resolved_by"],
+            column_order=[*(["trip"] if several else []), "stop", "field", "value", "source",
+                          "sentence", "status"],
             column_config={
                 "trip": trip_column,
                 "stop": st.column_config.TextColumn("Stop"),
                 "field": st.column_config.TextColumn("Fact"),
-                "values": st.column_config.ListColumn(
-                    "What each source says", width="large",
-                    help="value (source): the sentence it was read from"),
-                "resolved_by": st.column_config.TextColumn(
-                    "Settled by", help="'reader' once a correction was made"),
+                "value": st.column_config.TextColumn("Says", help="What this source states"),
+                "source": st.column_config.TextColumn("Source", help="The article"),
+                "sentence": sentence_column,
+                "status": st.column_config.TextColumn(
+                    "Status", help="open, or settled by a reader's correction"),
             },
         )
 

@@ -48,6 +48,12 @@ if state.trip_id:
         facts.insert(0, f"Traveller: {trip['traveler']}")
     if pd.notna(trip["published"]):
         facts.append(f"published {format_days(trip['published'], trip['published'])}")
+    n_sources = int(trip.get("n_sources", 1) or 1)
+    if n_sources > 1:  # the trip merges several articles (dashboard.merging)
+        facts.append(f"told by {n_sources} articles (see Source)")
+        n_open = sum(len(c) for c in view.itinerary["conflicts"])
+        if n_open:
+            facts.append(f"⚠ {n_open} conflict(s) between them")
 st.caption(escape_markdown(" · ".join(facts)))
 
 

@@ -186,9 +186,11 @@ def _merge_dates(members: list[_Member], sources: Sequence[SourceRef], country: 
         start, end = hull
         values = [_support(m, sources, span_value(m.stop.start, m.stop.end), True,
                            m.stop.date_evidence or m.stop.evidence[:1]) for m in pool]
-        words = " vs ".join(
-            f"{_words_span(m.stop.start, m.stop.end)} ({_label(sources[m.source].id, sources)})"
-            for m in pool)
+        said: dict[str, list[str]] = {}  # one entry per value: '5 Oct 2022 (a.txt, b.txt)'
+        for m in pool:
+            said.setdefault(_words_span(m.stop.start, m.stop.end), []).append(
+                _label(sources[m.source].id, sources))
+        words = " vs ".join(f"{value} ({', '.join(names)})" for value, names in said.items())
         conflicts.append(Conflict(field="dates", stop_index=index, stop_key=key,
                                   message=f"Sources disagree on the dates in {country}: {words}",
                                   values=values))
@@ -285,13 +287,38 @@ def _key_evidence(members: list[_Member], articles: Sequence[Trip]) -> tuple[_Me
     headline names every stop of the trip and says least about this one)."""
     if len(members) == 1:  # one article: its own first sentence, as the extractor chose
         return members[0], 0
-    for m in members:
-        body = articles[m.source].article.body_start
-        for n, e in enumerate(m.stop.evidence):
-            if e.start >= body and not (articles[m.source].title and
-                                        e.sentence.strip() == articles[m.source].title):
+    for specific in (True, False):
+        for m in members:
+            n = _telling(m.stop, articles[m.source], specific)
+            if n is not None:
                 return m, n
     return members[0], 0
+
+
+def _telling(stop: Stop, article: Trip, specific: bool) -> int | None:
+    """Index of the evidence sentence of `stop` that tells most about it: with `specific`,
+    one that dates the stop or names whom was met there (not the whole tour); otherwise any
+    sentence of the body. None: only the headline."""
+    body = article.article.body_start
+    title = (article.title or "").strip()
+    own = {(e.start, e.end) for e in stop.date_evidence}
+    own |= {(x.evidence.start, x.evidence.end) for x in stop.leaders}
+    for n, e in enumerate(stop.evidence):
+        if e.start < body or e.sentence.strip() == title:
+            continue
+        if not specific or (e.start, e.end) in own:
+            return n
+    return None
+
+
+def key_evidence(stop: Stop, article: Trip) -> Evidence | None:
+    """The sentence to show for `stop` in its own `article`: about the stop if one is, else
+    from the body, the headline last (used to jump to the stop in each source's text)."""
+    if not stop.evidence:
+        return None
+    n = _telling(stop, article, True)
+    n = _telling(stop, article, False) if n is None else n
+    return stop.evidence[n or 0]
 
 
 def _merged_stop(index: int, key: str, members: list[_Member],

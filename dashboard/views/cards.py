@@ -123,7 +123,7 @@ def card_html(card: StopCard, selected: bool = False) -> str:
                    f'{e(label)}</div>')
     conflicts = "".join(
         f'<div class="stop-conflict" role="note" style="margin:.3em 0;padding:.2em .5em;'
-        f'border:1px solid #D55E00;border-radius:6px;">'
+        f'border:1px solid #D55E00;border-radius:6px;overflow-wrap:anywhere;">'
         f'<strong><span aria-hidden="true">{CONFLICT_MARK}</span> Conflict:</strong> '
         f'{e(message)}</div>'
         for message in card.conflicts)

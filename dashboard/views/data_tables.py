@@ -23,11 +23,11 @@ ITINERARY_VIEW_COLUMNS = [
     "start",
     "end",
     "dates_inferred",
+    "sources",
+    "conflicts",
     "leaders",
     "topics",
     "key_sentence",
-    "sources",
-    "conflicts",
     "lat",
     "lon",
 ]
@@ -95,18 +95,50 @@ def itinerary_table(
     return table[columns].reset_index(drop=True)
 
 
+CONFLICT_VIEW_COLUMNS = ["trip", "stop", "field", "value", "source", "sentence", "status"]
+
+
 def conflicts_table(conflicts: pd.DataFrame, itinerary: pd.DataFrame,
-                    trip_titles: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per conflict: trip, stop ("3 Chile"), what is disputed, the values with their
-    sources and sentences, and whether a reader settled it."""
+                    trip_titles: Mapping[str, str] | None = None,
+                    source_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per value a source gives in a conflict: trip, stop ("2 Chile"), the disputed
+    fact, the value in words ("Wed 5 Oct 2022"), the source (by `source_names`), the sentence
+    it was read from, and `status` (open, or settled by a reader)."""
     trip_titles = trip_titles or {}
-    columns = ["trip", "stop", "field", "message", "values", "resolved_by"]
+    source_names = source_names or {}
     if conflicts.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=CONFLICT_VIEW_COLUMNS)
     rows = _in_trip_order(conflicts, ["stop_index"])
-    table = rows.assign(trip=_trip_titles(rows, trip_titles), stop=_place(rows, itinerary),
-                        values=[list(v) for v in rows["values"]])
-    return table[columns].reset_index(drop=True)
+    places = _place(rows, itinerary)
+    titles = _trip_titles(rows, trip_titles)
+    out = []
+    for place, title, row in zip(places, titles, rows.to_dict("records"), strict=True):
+        settled = row["resolved_by"]
+        status = f"settled by {settled}" if isinstance(settled, str) and settled else "open"
+        for value in row["values"]:
+            out.append({
+                "trip": title, "stop": place, "field": row["field"],
+                "value": _value_words(row["field"], value["value"]),
+                "source": source_names.get(value["source"], value["source"]),
+                "sentence": value["sentence"], "status": status,
+            })
+    return pd.DataFrame(out, columns=CONFLICT_VIEW_COLUMNS)
+
+
+def _value_words(field: str, value: str) -> str:
+    """'2022-10-05/2022-10-06' -> 'Wed 5 – Thu 6 Oct 2022' for dates; other values as given."""
+    if field != "dates":
+        return value
+    from dashboard.merging.stops import parse_span_value
+    from dashboard.views.route_map import format_days
+
+    try:
+        days = parse_span_value(value)
+    except ValueError:
+        return value
+    if days is None:
+        return value
+    return format_days(pd.Timestamp(days[0]), pd.Timestamp(days[1]))
 
 
 def _place(frame: pd.DataFrame, itinerary: pd.DataFrame) -> list[str]:

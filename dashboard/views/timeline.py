@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard.views.colors import NEUTRAL, OKABE_ITO
 from dashboard.views.markup import escape_html
-from dashboard.views.provenance import provenance_line
+from dashboard.views.provenance import CONFLICT_MARK, provenance_line, stop_conflicts
 from dashboard.views.route_map import format_days, place_name
 
 DAY = pd.Timedelta(days=1)
@@ -52,7 +52,9 @@ def short_title(title: str, limit: int = 34) -> str:
 
 
 def stop_lane(stop: Mapping[str, object]) -> str:
-    return f"{int(stop['stop_index']) + 1}. {place_name(stop)}"  # type: ignore[call-overload]
+    """'2. Santiago, Chile', with ' ⚠' when its sources disagree (the hover says on what)."""
+    mark = f" {CONFLICT_MARK}" if stop_conflicts(stop) else ""
+    return f"{int(stop['stop_index']) + 1}. {place_name(stop)}{mark}"  # type: ignore[call-overload]
 
 
 def _wrap(text: str, width: int = 60) -> str:
