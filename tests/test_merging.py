@@ -306,6 +306,10 @@ def test_seed_and_state_statement_merge_into_one_trip_of_three_stops():
         assert len(stop.sources) == 2, stop.key
         assert len(stop.dates.source_ids) == 2 and len(stop.city.source_ids) == 2, stop.key
     assert trip.conflicts == [] and not any(s.stop.dates_inferred for s in trip.stops)
+    # Each stop is shown with a sentence about it, not the headline naming the whole tour.
+    keys = [s.stop.evidence[0].sentence for s in trip.stops]
+    assert "October 3-4, in Colombia" in keys[0] and "Santiago, Chile" in keys[1]
+    assert "Pedro Castillo" in keys[2]
 
 
 def test_chile_on_wednesday_and_on_thursday_is_one_stop_with_a_conflict():

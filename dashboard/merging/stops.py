@@ -287,26 +287,31 @@ def _key_evidence(members: list[_Member], articles: Sequence[Trip]) -> tuple[_Me
     headline names every stop of the trip and says least about this one)."""
     if len(members) == 1:  # one article: its own first sentence, as the extractor chose
         return members[0], 0
-    for specific in (True, False):
+    for level in _LEVELS:
         for m in members:
-            n = _telling(m.stop, articles[m.source], specific)
+            n = _telling(m.stop, articles[m.source], level)
             if n is not None:
                 return m, n
     return members[0], 0
 
 
-def _telling(stop: Stop, article: Trip, specific: bool) -> int | None:
-    """Index of the evidence sentence of `stop` that tells most about it: with `specific`,
-    one that dates the stop or names whom was met there (not the whole tour); otherwise any
-    sentence of the body. None: only the headline."""
+# What makes a sentence about one stop rather than the tour, best first: it names whom was
+# met there; it dates the stop; it is in the body at all (not the headline).
+_LEVELS = ("leader", "date", "body")
+
+
+def _telling(stop: Stop, article: Trip, level: str) -> int | None:
+    """Index of an evidence sentence of `stop` at `level` (see _LEVELS), or None."""
     body = article.article.body_start
     title = (article.title or "").strip()
-    own = {(e.start, e.end) for e in stop.date_evidence}
-    own |= {(x.evidence.start, x.evidence.end) for x in stop.leaders}
+    if level == "leader":
+        own = {(x.evidence.start, x.evidence.end) for x in stop.leaders}
+    elif level == "date":
+        own = {(e.start, e.end) for e in stop.date_evidence}
     for n, e in enumerate(stop.evidence):
         if e.start < body or e.sentence.strip() == title:
             continue
-        if not specific or (e.start, e.end) in own:
+        if level == "body" or (e.start, e.end) in own:
             return n
     return None
 
@@ -316,9 +321,11 @@ def key_evidence(stop: Stop, article: Trip) -> Evidence | None:
     from the body, the headline last (used to jump to the stop in each source's text)."""
     if not stop.evidence:
         return None
-    n = _telling(stop, article, True)
-    n = _telling(stop, article, False) if n is None else n
-    return stop.evidence[n or 0]
+    for level in _LEVELS:
+        n = _telling(stop, article, level)
+        if n is not None:
+            return stop.evidence[n]
+    return stop.evidence[0]
 
 
 def _merged_stop(index: int, key: str, members: list[_Member],
