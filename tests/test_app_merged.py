@@ -114,3 +114,18 @@ def test_seed_and_statement_are_one_trip_of_three_stops_each_with_two_sources(tm
     assert list(itinerary["n_sources"]) == [2, 2, 2]
     assert all(not c for c in itinerary["conflicts"])
     assert all("2 sources" in c for c in _cards(at))
+
+
+def test_a_bad_trips_file_is_named_and_the_rest_still_works(tmp_path, monkeypatch):
+    folder = _folder(tmp_path, SEED, *CHILE)
+    (folder / "trips.toml").write_text('[[join]]\narticles = ["chile_thursday.txt", "nope.txt"]\n'
+                                       '[[split]]\narticles = ["chile_thursday.txt"]\n',
+                                       encoding="utf-8")
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(folder))
+    at = AppTest.from_file(str(APP), default_timeout=120).run()
+    assert not at.exception
+    notes = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "nope.txt" in notes and "join #1 ignored" in notes
+    # The valid split still applies: Thursday's report is a trip of its own.
+    assert len(_state(at).tables.trips) == 2
+    assert len(_cards(at)) == 4  # all trips: 3 stops of the seed's trip + 1
