@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard.export import FORMATS, render_export
@@ -89,3 +90,20 @@ def test_the_folder_loader_merges_and_reads_trips_toml(tmp_path):
     split = load_tables(tmp_path)
     assert len(split.trips) == 2 and split.conflicts.empty
     assert any("join #1 ignored" in n for n in split.notes)
+
+
+def test_the_record_check_runs_on_the_merged_trip_and_names_who_it_agrees_with(tables):
+    from dashboard.records.reader import _typed
+    from dashboard.records.trip_checks import check_all_trips
+
+    records = _typed(pd.DataFrame([{
+        "id": "t1", "role": "secretary", "who": "blinken-antony-john",
+        "name": "Antony John Blinken", "start": "2022-10-05", "end": "2022-10-05",
+        "country": "Chile", "country_code": "CL", "locale": "Santiago",
+    }]))
+    (row,) = check_all_trips(tables, records).stops.to_dict("records")
+    assert row["stop_id"] == tables.itinerary["stop_id"].iloc[0]
+    assert row["status"] == "differs"  # the merged stop spans 5-6 Oct, the record 5 Oct
+    assert row["note"].endswith("the record agrees with chile_wednesday.txt"), row["note"]
+    # The articles' conflict itself stays open.
+    assert tables.conflicts["resolved_by"].isna().all()
