@@ -104,6 +104,8 @@ def _fits(cluster: list[_Member], member: _Member) -> bool:
 
 def _rank(cluster: list[_Member], member: _Member, positions: dict[int, float],
           created: int) -> tuple:
+    """Which fitting visit a stop joins: the same city name first, then the nearest days,
+    then the nearest place in travel order, then the visit seen first."""
     same_city = any(place_key(m.stop.city) == place_key(member.stop.city) for m in cluster)
     spans = [m.span for m in cluster if m.span]
     gap = (gap_days((min(s[0] for s in spans), max(s[1] for s in spans)), member.span)
@@ -125,7 +127,6 @@ def _cluster_stops(articles: Sequence[Trip]) -> list[list[_Member]]:
                 best.append(member)
             else:
                 clusters.append([member])
-                positions[id(clusters[-1][0])] = positions[id(member)]
     return clusters
 
 
