@@ -297,22 +297,26 @@ def _key_evidence(members: list[_Member], articles: Sequence[Trip]) -> tuple[_Me
 
 
 # What makes a sentence about one stop rather than the tour, best first: it names whom was
-# met there; it dates the stop; it is in the body at all (not the headline).
-_LEVELS = ("leader", "date", "body")
+# met there; it names the stop's city; it dates the stop; it is in the body at all (not the
+# headline, which names the whole tour).
+_LEVELS = ("leader", "city", "date", "body")
 
 
 def _telling(stop: Stop, article: Trip, level: str) -> int | None:
     """Index of an evidence sentence of `stop` at `level` (see _LEVELS), or None."""
     body = article.article.body_start
     title = (article.title or "").strip()
+    own: set[tuple[int, int]] = set()
     if level == "leader":
         own = {(x.evidence.start, x.evidence.end) for x in stop.leaders}
     elif level == "date":
         own = {(e.start, e.end) for e in stop.date_evidence}
+    city = place_key(stop.city) if stop.city and not stop.city_inferred else ""
     for n, e in enumerate(stop.evidence):
         if e.start < body or e.sentence.strip() == title:
             continue
-        if level == "body" or (e.start, e.end) in own:
+        if level == "body" or (e.start, e.end) in own or (
+                level == "city" and city and f" {city} " in f" {place_key(e.sentence)} "):
             return n
     return None
 
