@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from dashboard.models import Article, Evidence, Leader, Stop, TopicTag, Trip
+
+REPO = Path(__file__).resolve().parents[1]
+STATEMENT_NAME = "02_state_statement_blinken_colombia_chile_peru.txt"
+
+
+def shared_statement() -> Path:
+    """The State Department statement in ../shared/articles: beside a clone, or two levels up
+    from a worktree at /work/wt/X. The returned path may not exist (tests then skip)."""
+    candidates = [REPO.parent / "shared" / "articles" / STATEMENT_NAME,
+                  REPO.parent.parent / "shared" / "articles" / STATEMENT_NAME]
+    return next((c for c in candidates if c.is_file()), candidates[0])
+
 
 CAPITALS = {"CL": ("Chile", "Santiago"), "PE": ("Peru", "Lima"), "CO": ("Colombia", "Bogotá"),
             "JP": ("Japan", "Tokyo"), "FR": ("France", "Paris")}

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from merging_fixtures import shared_statement
 from streamlit.testing.v1 import AppTest
 
 import dashboard.loading as loading
@@ -18,8 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "dashboard" / "app.py"
 SEED = REPO / "seeds" / "000_2088198bdb06ddc9.txt"
 CHILE = sorted((REPO / "tests" / "fixtures" / "merging").glob("chile_*.txt"))
-STATEMENT = REPO.parent.parent / "shared" / "articles" / \
-    "02_state_statement_blinken_colombia_chile_peru.txt"
+STATEMENT = shared_statement()
 
 
 def _folder(tmp_path: Path, *files: Path) -> Path:

@@ -6,16 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from merging_fixtures import shared_statement
 
 from dashboard.extract import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_2088198bdb06ddc9.txt"
 CHILE = sorted((ROOT / "tests" / "fixtures" / "merging").glob("chile_*.txt"))
-STATEMENT = Path("/work/shared/articles/02_state_statement_blinken_colombia_chile_peru.txt")
-for candidate in (ROOT.parent / "shared" / "articles", ROOT.parent.parent / "shared" / "articles"):
-    if (candidate / STATEMENT.name).is_file():
-        STATEMENT = candidate / STATEMENT.name
+STATEMENT = shared_statement()
 
 
 def run(capsys, *args: str) -> tuple[int, dict | None, str]:

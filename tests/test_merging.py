@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from merging_fixtures import make_stop, make_trip
+from merging_fixtures import make_stop, make_trip, shared_statement
 
 from dashboard.extraction import extract_trip_from_file
 from dashboard.merging import (
@@ -24,10 +24,7 @@ from dashboard.merging.trips_file import parse_trips_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_2088198bdb06ddc9.txt"
-STATEMENT = (ROOT.parent.parent / "shared" / "articles"
-             / "02_state_statement_blinken_colombia_chile_peru.txt")
-if not STATEMENT.is_file():  # a checkout at /work/wt/X sees ../shared as /work/shared
-    STATEMENT = Path("/work/shared/articles/02_state_statement_blinken_colombia_chile_peru.txt")
+STATEMENT = shared_statement()
 CHILE = ROOT / "tests" / "fixtures" / "merging"
 needs_statement = pytest.mark.skipif(
     not STATEMENT.is_file(), reason=f"../shared/articles is absent ({STATEMENT})")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DESKTOP, MAIN, SIDEBAR, StreamlitPage, serve_for_tests
+from merging_fixtures import shared_statement
 from playwright.sync_api import expect
 
 from dashboard.devtools.serve import SEEDS_DIR
@@ -24,8 +25,7 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 CHILE = sorted((REPO / "tests" / "fixtures" / "merging").glob("chile_*.txt"))
-STATEMENT = REPO.parent.parent / "shared" / "articles" / \
-    "02_state_statement_blinken_colombia_chile_peru.txt"
+STATEMENT = shared_statement()
 
 
 @pytest.fixture(scope="module")
