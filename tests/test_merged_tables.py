@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from pathlib import Path
@@ -107,3 +108,13 @@ def test_the_record_check_runs_on_the_merged_trip_and_names_who_it_agrees_with(t
     assert row["note"].endswith("the record agrees with chile_wednesday.txt"), row["note"]
     # The articles' conflict itself stays open.
     assert tables.conflicts["resolved_by"].isna().all()
+
+
+def test_the_html_report_cites_each_article_and_shows_the_conflict(tables):
+    report = render_export("html", tables).content
+    assert "⚠" in report and "Sources disagree on the dates in Chile" in report
+    assert "3 sources" not in report and "2 sources" in report
+    # One list of cited sentences per article, each under that article's own title.
+    for title in tables.sources["title"]:
+        assert f"<h3>{title}</h3>" in html.unescape(report), title
+    assert "on Thursday to meet Foreign Minister" in report
