@@ -118,3 +118,16 @@ def test_the_html_report_cites_each_article_and_shows_the_conflict(tables):
     for title in tables.sources["title"]:
         assert f"<h3>{title}</h3>" in html.unescape(report), title
     assert "on Thursday to meet Foreign Minister" in report
+
+
+def test_geojson_and_calendar_carry_the_sources_and_the_conflict(tables):
+    import icalendar
+
+    (stop,) = [f for f in json.loads(render_export("geojson", tables).content)["features"]
+               if f["properties"]["kind"] == "stop"]
+    assert sorted(stop["properties"]["sources"]) == sorted(tables.sources["source_id"])
+    assert "Sources disagree" in stop["properties"]["conflicts"][0]
+    calendar = icalendar.Calendar.from_ical(render_export("ics", tables).content)
+    (event,) = calendar.walk("VEVENT")
+    description = str(event["DESCRIPTION"])
+    assert "Reported by 2 articles" in description and "Conflict: Sources disagree" in description

@@ -79,6 +79,9 @@ def _stop_feature(stop: dict[str, Any], labels: dict[str, str]) -> geojson.Featu
             "topics": slugs,
             "topic_labels": label_topics(slugs, labels),
             "key_sentence": text_or_none(stop["key_sentence"]),
+            # The articles reporting the stop and what they disagree on (merged trips).
+            "sources": [str(s) for s in stop.get("sources") or []],
+            "conflicts": [str(c) for c in stop.get("conflicts") or []],
         },
     )
 

@@ -85,6 +85,11 @@ def _description(stop: Mapping[str, Any], title: str, labels: Mapping[str, str],
         lines.append(f"The city ({stop['city']}) is inferred, not named in the article.")
     if stop["dates_inferred"]:
         lines.append("The dates are inferred from the article, not stated outright.")
+    sources = list(stop.get("sources") or [])
+    if len(sources) > 1:
+        lines.append(f"Reported by {len(sources)} articles: " + LIST_SEPARATOR.join(sources))
+    for conflict in stop.get("conflicts") or []:
+        lines.append(f"Conflict: {conflict}")
     sentence = text_or_none(stop["key_sentence"])
     if sentence:
         lines.append(f"Source: “{sentence}”")
