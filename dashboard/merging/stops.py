@@ -385,10 +385,8 @@ def merge_trip(articles: Sequence[Trip], sources: Sequence[SourceRef], *,
     # The trip is named after the article that tells most of it (then the first one).
     lead = max(range(len(articles)), key=lambda n: (len(articles[n].stops), -n))
     travelers = [t.traveler for t in articles if t.traveler]
+    # The first article's spelling, unless a later one writes the name more fully.
     traveler = max(travelers, key=lambda n: len(name_words(n)), default=None)
-    if travelers:  # the first, unless a later article writes it more fully
-        traveler = travelers[0] if len(name_words(travelers[0])) == len(
-            name_words(traveler or "")) else traveler
     return MergedTrip(
         id=trip_id or sources[lead].id,
         title=title or articles[lead].title,
