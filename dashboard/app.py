@@ -71,6 +71,11 @@ if tables.errors:
                      icon=":material/warning:"):
         for error in tables.errors:
             st.warning(escape_markdown(error))
+if tables.notes:  # how articles were grouped into trips: ambiguous matches, trips.toml
+    with st.expander(f"{len(tables.notes)} note(s) on how the articles were grouped into trips",
+                     icon=":material/merge:"):
+        for note in tables.notes:
+            st.info(escape_markdown(note))
 if tables.trips.empty:
     st.error(f"No trip could be read from {escape_markdown(folder)}. Add .txt or .md articles "
              "there, point the TRIP_ARTICLES_DIR setting at a folder of articles, or add one "

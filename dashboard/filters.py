@@ -142,6 +142,8 @@ def apply_selection(tables: TripTables, selection: Selection) -> TripTables:
         events = events[~dated | in_range]
     topics = follow(tables.topics)
     mentions = follow(tables.mentions)
+    sources = tables.sources[tables.sources["trip_id"].isin(trip_ids)]
+    source_ids = set(sources["source_id"]) | trip_ids
     if selection.topics:
         topics = topics[topics["topic"].isin(selection.topics)]
         is_topic = mentions["kind"] == "topic"
@@ -154,9 +156,14 @@ def apply_selection(tables: TripTables, selection: Selection) -> TripTables:
         sentences=tables.sentences[tables.sentences["trip_id"].isin(trip_ids)]
         .reset_index(drop=True),
         mentions=mentions.reset_index(drop=True),
-        texts={k: v for k, v in tables.texts.items() if k in trip_ids},
+        texts={k: v for k, v in tables.texts.items() if k in source_ids},
         errors=list(tables.errors),
         stored={k: v for k, v in tables.stored.items() if k in trip_ids},
+        # A trip's articles and conflicts follow its stops (a conflict names its stop).
+        sources=sources.reset_index(drop=True),
+        conflicts=tables.conflicts[tables.conflicts["stop_id"].isin(stop_ids)]
+        .reset_index(drop=True),
+        notes=list(tables.notes),
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.merging.trips_file import TRIPS_FILE_NAME
 from dashboard.tables import TripTables, article_paths, build_tables, load_tables
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -41,11 +42,16 @@ def streamlit_secrets() -> Mapping[str, object]:
 
 
 def folder_fingerprint(folder: Path) -> Fingerprint:
-    """(name, size, mtime) of every article: cheap to compute, changes when an article does."""
+    """(name, size, mtime) of every article and of trips.toml: cheap to compute, changes when
+    one of them does."""
     entries = []
     for path in article_paths(folder):
         stat = path.stat()
         entries.append((path.name, stat.st_size, stat.st_mtime_ns))
+    grouping = folder / TRIPS_FILE_NAME  # editing trips.toml regroups the trips
+    if grouping.is_file():
+        stat = grouping.stat()
+        entries.append((grouping.name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
 

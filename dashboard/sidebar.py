@@ -237,6 +237,8 @@ def render_filters(tables: TripTables) -> Selection:
     if pending in trips:
         st.session_state[TRIP_KEY] = pending
         _trip_changed()
+    # A trip told by several articles says so: "Title (2 sources)".
+    n_sources = dict(zip(tables.trips["trip_id"], tables.trips["n_sources"], strict=True))
     sidebar = st.sidebar
     sidebar.header("Filters", anchor=False)
     if st.session_state.get(TRIP_KEY) not in (ALL_TRIPS, *trips):
@@ -244,8 +246,10 @@ def render_filters(tables: TripTables) -> Selection:
     _show_in_widget(TRIP_KEY)
     trip_id = sidebar.selectbox(
         "Trip", [ALL_TRIPS, *trips], key=TRIP_KEY, on_change=_trip_changed,
-        format_func=lambda t: f"All trips ({len(trips)})" if t == ALL_TRIPS else trips[t],
-        help="One article is one trip. In the URL as trip=<id>.",
+        format_func=lambda t: f"All trips ({len(trips)})" if t == ALL_TRIPS else trips[t]
+        + (f" ({n_sources[t]} sources)" if n_sources.get(t, 1) > 1 else ""),
+        help="Articles about the same trip (same traveller, dates within a few days) are "
+             "merged into one trip. In the URL as trip=<id>.",
     )
     scope = trip_scope(tables, trip_id)
 

@@ -1,7 +1,15 @@
 """Trips -> tables: the flat, typed DataFrames that filters and views work on.
 
-One loader call (`load_tables`) reads every article of a folder, extracts each one once and
-returns the tables; the app caches that call keyed on the files' contents.
+One loader call (`load_tables`) reads every article of a folder, extracts each one once,
+groups the articles about one trip and merges them (`dashboard.merging`), and returns the
+tables; the app caches that call keyed on the files' contents.
+
+A trip may be told by several articles (sources). `sources` has one row per article; rows
+read from an article's text (events, topic tags, sentences, mentions) carry its `source_id`,
+and `texts` is keyed by source id. A trip of one article has one source whose id is the
+trip id. Itinerary rows carry `sources` (ids of the articles that report the stop),
+`n_sources` and `conflicts` (what the sources disagree on, in words); `conflicts` lists them
+with both values.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -16,21 +25,29 @@ from dashboard.models import ArticleError, Trip
 from dashboard.provenance import corrected_fields
 from dashboard.source_info import article_source
 
+if TYPE_CHECKING:
+    from dashboard.merging.model import MergedTrip
+
 ARTICLE_SUFFIXES = (".txt", ".md")
 
 TRIP_COLUMNS = ["trip_id", "title", "traveler", "published", "source_path", "n_stops",
-                "first_day", "last_day", "outlet", "url"]
+                "first_day", "last_day", "outlet", "url", "n_sources"]
 ITINERARY_COLUMNS = [
     "trip_id", "stop_id", "stop_index", "traveler", "country_code", "country", "city",
     "city_inferred", "lat", "lon", "start", "end", "dates_inferred", "leaders", "topics",
-    "key_sentence", "key_start", "key_end", "corrected", "extracted",
+    "key_sentence", "key_start", "key_end", "corrected", "extracted", "key_source", "stop_key",
+    "sources", "n_sources", "conflicts", "source_keys",
 ]
 EVENT_COLUMNS = ["trip_id", "stop_id", "stop_index", "kind", "label", "date", "sentence",
-                 "start", "end"]
+                 "start", "end", "source_id"]
 TOPIC_COLUMNS = ["trip_id", "stop_id", "stop_index", "scope", "topic", "label", "phrase",
-                 "sentence", "start", "end"]
-SENTENCE_COLUMNS = ["trip_id", "sentence_id", "start", "end", "text"]
-MENTION_COLUMNS = ["trip_id", "stop_id", "stop_index", "kind", "value", "text", "start", "end"]
+                 "sentence", "start", "end", "source_id"]
+SENTENCE_COLUMNS = ["trip_id", "sentence_id", "start", "end", "text", "source_id"]
+MENTION_COLUMNS = ["trip_id", "stop_id", "stop_index", "kind", "value", "text", "start", "end",
+                   "source_id"]
+SOURCE_COLUMNS = ["trip_id", "source_id", "title", "path", "published", "traveler", "n_stops"]
+CONFLICT_COLUMNS = ["trip_id", "stop_id", "stop_index", "stop_key", "field", "message",
+                    "resolved_by", "values"]
 
 
 def stop_id(trip_id: str, index: int | None) -> str | None:
@@ -52,40 +69,76 @@ class TripTables:
     sentences: pd.DataFrame
     mentions: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
+    """source id -> the article's text (all offsets point into it)."""
     errors: list[str] = field(default_factory=list)
     stored: dict[str, Trip] = field(default_factory=dict)
     """Trips shown as kept in the store (saved or corrected), by id: exports use these
     instead of extracting the text again, so corrections reach every file."""
+    sources: pd.DataFrame = field(default_factory=lambda: _frame([], SOURCE_COLUMNS))
+    """One row per article of each trip (SOURCE_COLUMNS)."""
+    conflicts: pd.DataFrame = field(default_factory=lambda: _frame([], CONFLICT_COLUMNS))
+    """What the sources of a stop disagree on (CONFLICT_COLUMNS); `values` lists what each
+    source says: {value (ISO days or a city), source (id), stated, sentence}."""
+    notes: list[str] = field(default_factory=list)
+    """How articles were grouped into trips (ambiguous matches, trips.toml problems)."""
 
 
 def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(columns))
 
 
-def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTables:
-    """Flatten trips into tables. Dates become day Timestamps (NaT where unknown)."""
+def build_tables(trips: Iterable[Trip | MergedTrip], errors: Sequence[str] = (),
+                 notes: Sequence[str] = ()) -> TripTables:
+    """Flatten trips into tables. Dates become day Timestamps (NaT where unknown).
+
+    A plain `Trip` is a trip of one source; a `MergedTrip` brings its sources, per-stop
+    provenance and conflicts."""
+    from dashboard.merging import single_source
+    from dashboard.merging.model import MergedTrip
+    from dashboard.merging.stops import key_evidence
+
     trip_rows: list[dict] = []
     stop_rows: list[dict] = []
     event_rows: list[dict] = []
     topic_rows: list[dict] = []
     sentence_rows: list[dict] = []
     mention_rows: list[dict] = []
+    source_rows: list[dict] = []
+    conflict_rows: list[dict] = []
     texts: dict[str, str] = {}
-    for trip in trips:
-        texts[trip.id] = trip.article.text
-        source = article_source(trip.article)
-        days = [d for s in trip.stops for d in (s.start, s.end) if d is not None]
+    all_notes = list(notes)
+    for item in trips:
+        trip = item if isinstance(item, MergedTrip) else single_source(item)
+        all_notes.extend(f"{trip.title}: {note}" for note in trip.notes)
+        lead = next((a for a in trip.articles if a.id == trip.id), trip.articles[0])
+        source = article_source(lead.article)
+        days = [d for s in trip.stops for d in (s.stop.start, s.stop.end) if d is not None]
         trip_rows.append({
             "trip_id": trip.id, "title": trip.title, "traveler": trip.traveler,
-            "published": _day(trip.published), "source_path": trip.article.path,
+            "published": _day(lead.published), "source_path": lead.article.path,
             "outlet": source.outlet, "url": source.url,
             "n_stops": len(trip.stops), "first_day": _day(min(days) if days else None),
-            "last_day": _day(max(days) if days else None),
+            "last_day": _day(max(days) if days else None), "n_sources": len(trip.sources),
         })
-        for stop in trip.stops:
+        # (source id, the stop's index in that article) -> index of the merged stop
+        merged_index = {member: m.stop.index for m in trip.stops for member in m.members}
+
+        def mapped(source_id: str, index: int | None,
+                   merged_index: dict[tuple[str, int], int] = merged_index) -> int | None:
+            return None if index is None else merged_index.get((source_id, index))
+
+        for merged in trip.stops:
+            stop = merged.stop
             key = stop.evidence[0] if stop.evidence else None
+            sid = stop_id(trip.id, stop.index)
+            source_keys = []
+            for source_id, index in merged.members:
+                article = trip.article(source_id)
+                own = key_evidence(article.stops[index], article)
+                if own is not None:
+                    source_keys.append((source_id, own.start, own.end))
             stop_rows.append({
-                "trip_id": trip.id, "stop_id": stop_id(trip.id, stop.index),
+                "trip_id": trip.id, "stop_id": sid,
                 "stop_index": stop.index, "traveler": trip.traveler,
                 "country_code": stop.country_code, "country": stop.country, "city": stop.city,
                 "city_inferred": stop.city_inferred, "lat": stop.lat, "lon": stop.lon,
@@ -98,39 +151,69 @@ def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTable
                 # fields a reader corrected (dashboard.provenance), and what was extracted
                 "corrected": corrected_fields(stop),
                 "extracted": {name: fix.extracted for name, fix in stop.corrections.items()},
+                "key_source": merged.key_source or merged.members[0][0], "stop_key": merged.key,
+                "sources": merged.sources, "n_sources": len(merged.sources),
+                "conflicts": [c.message for c in merged.open_conflicts],
+                "source_keys": source_keys,
             })
-            for tag in stop.topics:
-                topic_rows.append({
-                    "trip_id": trip.id, "stop_id": stop_id(trip.id, stop.index),
-                    "stop_index": stop.index, "scope": "stop", "topic": tag.slug,
-                    "label": tag.label, "phrase": tag.phrase, "sentence": tag.evidence.sentence,
-                    "start": tag.evidence.start, "end": tag.evidence.end,
+            for conflict in merged.conflicts:
+                conflict_rows.append({
+                    "trip_id": trip.id, "stop_id": sid, "stop_index": stop.index,
+                    "stop_key": merged.key, "field": conflict.field,
+                    "message": conflict.message, "resolved_by": conflict.resolved_by,
+                    "values": [
+                        {"value": v.value, "source": v.source, "stated": v.stated,
+                         "sentence": " … ".join(e.sentence for e in v.evidence)}
+                        for v in conflict.values
+                    ],
                 })
-        for tag in trip.topics:
-            topic_rows.append({
-                "trip_id": trip.id, "stop_id": None, "stop_index": None, "scope": "trip",
-                "topic": tag.slug, "label": tag.label, "phrase": tag.phrase,
-                "sentence": tag.evidence.sentence, "start": tag.evidence.start,
-                "end": tag.evidence.end,
+        for ref, article in zip(trip.sources, trip.articles, strict=True):
+            source_id = ref.id
+            texts[source_id] = article.article.text
+            source_rows.append({
+                "trip_id": trip.id, "source_id": source_id, "title": article.title,
+                "path": article.article.path, "published": _day(article.published),
+                "traveler": article.traveler, "n_stops": len(article.stops),
             })
-        for event in trip.events:
-            event_rows.append({
-                "trip_id": trip.id, "stop_id": stop_id(trip.id, event.stop_index),
-                "stop_index": event.stop_index, "kind": event.kind, "label": event.label,
-                "date": _day(event.date), "sentence": event.evidence.sentence,
-                "start": event.evidence.start, "end": event.evidence.end,
-            })
-        for n, sentence in enumerate(trip.sentences):
-            sentence_rows.append({
-                "trip_id": trip.id, "sentence_id": n, "start": sentence.start,
-                "end": sentence.end, "text": sentence.sentence,
-            })
-        for mention in trip.mentions:
-            mention_rows.append({
-                "trip_id": trip.id, "stop_id": stop_id(trip.id, mention.stop_index),
-                "stop_index": mention.stop_index, "kind": mention.kind, "value": mention.value,
-                "text": mention.text, "start": mention.start, "end": mention.end,
-            })
+            for own in article.stops:
+                index = mapped(source_id, own.index)
+                for tag in own.topics:
+                    topic_rows.append({
+                        "trip_id": trip.id, "stop_id": stop_id(trip.id, index),
+                        "stop_index": index, "scope": "stop", "topic": tag.slug,
+                        "label": tag.label, "phrase": tag.phrase,
+                        "sentence": tag.evidence.sentence, "start": tag.evidence.start,
+                        "end": tag.evidence.end, "source_id": source_id,
+                    })
+            for tag in article.topics:
+                topic_rows.append({
+                    "trip_id": trip.id, "stop_id": None, "stop_index": None, "scope": "trip",
+                    "topic": tag.slug, "label": tag.label, "phrase": tag.phrase,
+                    "sentence": tag.evidence.sentence, "start": tag.evidence.start,
+                    "end": tag.evidence.end, "source_id": source_id,
+                })
+            for event in article.events:
+                index = mapped(source_id, event.stop_index)
+                event_rows.append({
+                    "trip_id": trip.id, "stop_id": stop_id(trip.id, index),
+                    "stop_index": index, "kind": event.kind, "label": event.label,
+                    "date": _day(event.date), "sentence": event.evidence.sentence,
+                    "start": event.evidence.start, "end": event.evidence.end,
+                    "source_id": source_id,
+                })
+            for n, sentence in enumerate(article.sentences):
+                sentence_rows.append({
+                    "trip_id": trip.id, "sentence_id": n, "start": sentence.start,
+                    "end": sentence.end, "text": sentence.sentence, "source_id": source_id,
+                })
+            for mention in article.mentions:
+                index = mapped(source_id, mention.stop_index)
+                mention_rows.append({
+                    "trip_id": trip.id, "stop_id": stop_id(trip.id, index),
+                    "stop_index": index, "kind": mention.kind, "value": mention.value,
+                    "text": mention.text, "start": mention.start, "end": mention.end,
+                    "source_id": source_id,
+                })
     tables = TripTables(
         trips=_frame(trip_rows, TRIP_COLUMNS),
         itinerary=_frame(stop_rows, ITINERARY_COLUMNS),
@@ -140,6 +223,9 @@ def build_tables(trips: Iterable[Trip], errors: Sequence[str] = ()) -> TripTable
         mentions=_frame(mention_rows, MENTION_COLUMNS),
         texts=texts,
         errors=list(errors),
+        sources=_frame(source_rows, SOURCE_COLUMNS),
+        conflicts=_frame(conflict_rows, CONFLICT_COLUMNS),
+        notes=all_notes,
     )
     _normalise_dtypes(tables)
     return tables
@@ -182,11 +268,17 @@ def _normalise_dtypes(tables: TripTables) -> None:
         (tables.trips, ["published", "first_day", "last_day"]),
         (tables.itinerary, ["start", "end"]),
         (tables.events, ["date"]),
+        (tables.sources, ["published"]),
     ):
         for col in date_cols:
             frame[col] = pd.to_datetime(frame[col])
-    for frame in (tables.itinerary, tables.events, tables.topics, tables.mentions):
+    for frame in (tables.itinerary, tables.events, tables.topics, tables.mentions,
+                  tables.conflicts):
         frame["stop_index"] = frame["stop_index"].astype("Int64")
+    for frame, cols in ((tables.trips, ["n_sources"]), (tables.itinerary, ["n_sources"]),
+                        (tables.sources, ["n_stops"])):
+        for col in cols:
+            frame[col] = frame[col].astype("int64")
     for col in ("lat", "lon"):
         tables.itinerary[col] = tables.itinerary[col].astype("float64")
     for col in ("city_inferred", "dates_inferred"):
@@ -204,8 +296,11 @@ def article_paths(folder: str | Path) -> list[Path]:
     )
 
 
-def load_trips(paths: Iterable[str | Path]) -> tuple[list[Trip], list[str]]:
-    """Extract every article; a file that fails becomes a message, the others still load."""
+def load_trips(paths: Iterable[str | Path],
+               deduplicate: bool = True) -> tuple[list[Trip], list[str]]:
+    """Extract every article; a file that fails becomes a message, the others still load.
+    With `deduplicate`, repeated trip ids get '-2', '-3' in the order read (merging numbers
+    them itself, in an order that does not depend on the reading order)."""
     from dashboard.extraction import extract_trip_from_file
 
     trips: list[Trip] = []
@@ -215,7 +310,8 @@ def load_trips(paths: Iterable[str | Path]) -> tuple[list[Trip], list[str]]:
             trips.append(extract_trip_from_file(path))
         except ArticleError as exc:
             errors.append(str(exc))
-    _deduplicate_ids(trips)
+    if deduplicate:
+        _deduplicate_ids(trips)
     return trips, errors
 
 
@@ -236,7 +332,20 @@ def _deduplicate_ids(trips: list[Trip]) -> None:
         taken.add(trip.id)
 
 
+def load_merged(paths: Sequence[Path], folder: str | Path | None = None,
+                slack_days: int | None = None) -> tuple[list[MergedTrip], list[str], list[str]]:
+    """Extract `paths`, group and merge them into trips (with the trips.toml of `folder`, if
+    any): (trips, errors naming unreadable files, notes on the grouping)."""
+    from dashboard.merging import DEFAULT_SLACK_DAYS, merge_articles, read_trips_file
+
+    trips, errors = load_trips(paths, deduplicate=False)
+    plan = read_trips_file(folder, [p.name for p in paths]) if folder is not None else None
+    merged = merge_articles(trips, plan=plan, slack_days=DEFAULT_SLACK_DAYS
+                            if slack_days is None else slack_days)
+    return merged, errors, list(plan.problems) if plan else []
+
+
 def load_tables(folder: str | Path) -> TripTables:
-    """The one loader call: every article in `folder` -> tables."""
-    trips, errors = load_trips(article_paths(folder))
-    return build_tables(trips, errors)
+    """The one loader call: every article in `folder` -> merged trips -> tables."""
+    merged, errors, notes = load_merged(article_paths(folder), folder)
+    return build_tables(merged, errors, notes)

@@ -115,7 +115,8 @@ def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:
     merged = {
         name: pd.concat([getattr(base, name), getattr(extra, name)], ignore_index=True)
         if not getattr(extra, name).empty else getattr(base, name)
-        for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions")
+        for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions",
+                     "sources", "conflicts")
     }
     return normalise_text_columns(
         replace(base, **merged, texts={**base.texts, **extra.texts},

@@ -90,11 +90,20 @@ def test_json_is_what_the_extract_command_prints() -> None:
     result = export("json", SEED)
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
+    # The merged shape: the extractor's trip plus its sources and who states each fact.
+    (trip,) = document["trips"]
     expected = json.loads(json.dumps(trip_to_json(extract_trip_from_file(SEED))))
-    assert document == {"trips": [expected]}
-    extract = subprocess.run([sys.executable, "-m", "dashboard.extract", str(SEED)], cwd=REPO,
-                             capture_output=True, text=True, encoding="utf-8", timeout=120,
-                             check=False)
+    for key in set(expected) - {"stops", "events", "mentions", "trip_topic_details"}:
+        assert trip[key] == expected[key], key
+    for stop, own in zip(trip["stops"], expected["stops"], strict=True):
+        assert {k: stop[k] for k in own} == own
+        assert len(stop["sources"]) == 1 and stop["facts"]["dates"]["sources"]
+    assert [{k: v for k, v in m.items() if k != "source"} for m in trip["mentions"]] == \
+        expected["mentions"]
+    assert [s["path"] for s in trip["sources"]] == [str(SEED)]
+    extract = subprocess.run([sys.executable, "-m", "dashboard.extract", str(SEED), "--merge"],
+                             cwd=REPO, capture_output=True, text=True, encoding="utf-8",
+                             timeout=120, check=False)
     assert extract.returncode == 0, extract.stderr
     assert json.loads(extract.stdout) == document
 

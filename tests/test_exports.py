@@ -327,9 +327,23 @@ def test_json_holds_the_trips_in_the_extract_shape(tables: TripTables) -> None:
     document = json.loads(export("json", tables))
     assert [t["id"] for t in document["trips"]] == ["blinken-2022-10", "kishida-2023-05"]
     assert "note" not in document
-    # Unfiltered, each trip is exactly what the extract command prints for it.
-    assert document["trips"] == [json.loads(json.dumps(trip_to_json(t)))
-                                 for t in export_trips()]
+    # Unfiltered, each trip is what the extract command prints for it, plus its sources.
+    for trip, own in zip(document["trips"], export_trips(), strict=True):
+        expected = json.loads(json.dumps(trip_to_json(own)))
+        assert {k: trip[k] for k in expected if k not in ("stops", "mentions", "events",
+                                                          "trip_topic_details")} == {
+            k: v for k, v in expected.items() if k not in ("stops", "mentions", "events",
+                                                           "trip_topic_details")}
+        for stop, own_stop in zip(trip["stops"], expected["stops"], strict=True):
+            assert {k: stop[k] for k in own_stop} == own_stop
+            assert stop["sources"] == [own.id]
+            assert set(stop["facts"]) == {"dates", "city", "leaders", "topics"}
+            assert stop["facts"]["city"] is None or stop["facts"]["city"]["sources"][0][
+                "source"] == own.id
+        for name in ("mentions", "events", "trip_topic_details"):
+            assert [{k: v for k, v in m.items() if k != "source"} for m in trip[name]] == \
+                expected[name]
+        assert [s["id"] for s in trip["sources"]] == [own.id] and trip["conflicts"] == []
     blinken = document["trips"][0]
     assert [s["index"] for s in blinken["stops"]] == [0, 1, 2]
 

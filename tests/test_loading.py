@@ -41,3 +41,11 @@ def test_missing_or_empty_folder_gives_a_message_not_an_exception(tmp_path):
     assert missing.trips.empty and "not found" in missing.errors[0]
     empty = load_folder(tmp_path)
     assert empty.trips.empty and "No .txt or .md articles" in empty.errors[0]
+
+
+def test_fingerprint_changes_with_trips_toml(tmp_path):
+    (tmp_path / "a.txt").write_text("Blinken visits Chile.")
+    first = folder_fingerprint(tmp_path)
+    (tmp_path / "trips.toml").write_text('[[split]]\narticles = ["a.txt"]\n')
+    second = folder_fingerprint(tmp_path)
+    assert second != first and [name for name, _, _ in second] == ["a.txt", "trips.toml"]

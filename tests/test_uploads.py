@@ -104,9 +104,19 @@ def test_merge_keeps_base_rows_and_adds_the_upload() -> None:
     assert merge_uploads(base, []) is base
 
 
-def test_two_copies_of_an_article_load_as_two_trips(tmp_path: Path) -> None:
+def test_copies_of_an_article_are_one_trip_of_three_sources_with_their_own_ids(
+        tmp_path: Path) -> None:
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     trip_id = load_tables(SEEDS).trips["trip_id"].iloc[0]
+    tables = load_tables(tmp_path)
+    # Same traveller, same days: one trip told three times (dashboard.merging).
+    assert list(tables.trips["trip_id"]) == [trip_id]
+    assert list(tables.sources["source_id"]) == [trip_id, f"{trip_id}-2", f"{trip_id}-3"]
+    assert set(tables.texts) == set(tables.sources["source_id"])
+    assert list(tables.itinerary["n_sources"]) == [3, 3, 3]
+    # Kept apart by trips.toml, they are three trips, each with its own id.
+    (tmp_path / "trips.toml").write_text('[[split]]\narticles = ["a.txt", "b.txt", "c.txt"]\n',
+                                         encoding="utf-8")
     assert list(load_tables(tmp_path).trips["trip_id"]) == [trip_id, f"{trip_id}-2",
                                                             f"{trip_id}-3"]

@@ -52,7 +52,9 @@ def _add(name: str, text: str, published: date | None,
     check_session_room(uploads, name, text)
     with st.spinner(f"Reading {name}…"):
         trip = extract_upload_isolated(name, text, published)
-    taken = set(state.tables.trips["trip_id"]) | {t.id for t in uploads}
+    # Source ids too: an article merged into a trip keeps its own id for its text.
+    taken = (set(state.tables.trips["trip_id"]) | set(state.tables.sources["source_id"])
+             | {t.id for t in uploads})
     trip.id = unique_trip_id(trip.id, taken)
     uploads.append(trip)
     choose_trip_on_next_run(trip.id)  # show what was just added

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.components.share import download_buttons
 from dashboard.session import current_view, show_empty_result
 from dashboard.views.data_tables import (
     MISSING,
+    conflicts_table,
     events_table,
     for_display,
     itinerary_table,
@@ -33,6 +36,10 @@ sentence_column = st.column_config.TextColumn(
 )
 
 itinerary_tab, events_tab, topics_tab = st.tabs(["Itinerary", "Events", "Topics"])
+# Articles by file name: what a reader sees in the folder and on the Source page.
+source_names = {sid: Path(str(path)).name for sid, path in
+                zip(state.tables.sources["source_id"], state.tables.sources["path"], strict=True)}
+
 with itinerary_tab:
     checks = state.record_checks
     itinerary = for_display(itinerary_table(
@@ -40,6 +47,7 @@ with itinerary_tab:
         trip_labels,
         state.topic_labels,
         checks.for_stops(view.itinerary["stop_id"]) if checks else None,
+        source_names=source_names,
     ), day_columns=("start", "end"))
     st.markdown(f"{len(itinerary)} stop(s), in travel order.")
     st.dataframe(
@@ -67,6 +75,12 @@ with itinerary_tab:
             ),
             "leaders": st.column_config.ListColumn("Leaders met"),
             "topics": st.column_config.ListColumn("Topics"),
+            "sources": st.column_config.ListColumn(
+                "Sources", help="The articles that report this stop"
+            ),
+            "conflicts": st.column_config.ListColumn(
+                "Conflicts", help="What the articles disagree on (see Conflicts below)"
+            ),
             "lat": st.column_config.NumberColumn("Latitude", format="%.4f"),
             "lon": st.column_config.NumberColumn("Longitude", format="%.4f"),
             "key_sentence": st.column_config.TextColumn(
@@ -82,6 +96,31 @@ with itinerary_tab:
             "record_note": st.column_config.TextColumn("Record note", width="large"),
         },
     )
+
+    conflicts = conflicts_table(view.conflicts, view.itinerary, trip_labels, source_names)
+    if not conflicts.empty:
+        open_count = int((view.conflicts["resolved_by"].isna()).sum())
+        st.subheader(f"Conflicts ({open_count} open)", anchor=False)
+        st.caption("Facts the articles state differently. Both values are kept with their "
+                   "sentences; nothing is chosen for you (the stop spans both on the map and "
+                   "timeline).")
+        st.dataframe(
+            conflicts,
+            hide_index=True,
+            width="stretch",
+            column_order=[*(["trip"] if several else []), "stop", "field", "value", "source",
+                          "sentence", "status"],
+            column_config={
+                "trip": trip_column,
+                "stop": st.column_config.TextColumn("Stop"),
+                "field": st.column_config.TextColumn("Fact"),
+                "value": st.column_config.TextColumn("Says", help="What this source states"),
+                "source": st.column_config.TextColumn("Source", help="The article"),
+                "sentence": sentence_column,
+                "status": st.column_config.TextColumn(
+                    "Status", help="open, or settled by a reader's correction"),
+            },
+        )
 
 with events_tab:
     events = for_display(events_table(view.events, view.itinerary, trip_labels),

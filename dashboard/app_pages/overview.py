@@ -57,6 +57,12 @@ if state.trip_id:
     trip = view.trips.set_index("trip_id").loc[state.trip_id]
     if isinstance(trip["traveler"], str) and trip["traveler"]:
         facts.insert(0, f"Traveller: {trip['traveler']}")
+    n_sources = int(trip.get("n_sources", 1) or 1)
+    if n_sources > 1:  # the trip merges several articles (dashboard.merging)
+        facts.append(f"told by {n_sources} articles (see Source)")
+        n_open = sum(len(c) for c in view.itinerary["conflicts"])
+        if n_open:
+            facts.append(f"⚠ {n_open} conflict(s) between them")
 st.caption(escape_markdown(" · ".join(facts)))
 # Where the data comes from, on the first screen: outlet, publication date, link when known
 # (the title is the heading above when one trip is shown).

@@ -25,6 +25,7 @@ from dashboard.views.highlight import (
 from dashboard.views.topic_matrix import stop_labels
 
 TRIP_PICK_KEY = "source_page_trip"
+SOURCE_PICK_KEY = "source_page_article"
 KIND_KEY = "source_page_kind_"  # + kind
 
 
@@ -76,17 +77,38 @@ if len(trip_ids) > 1:
 else:
     trip_id = trip_ids[0]
 
-text = state.tables.texts.get(trip_id)
+# A trip told by several articles: one article at a time, the reader switches between them.
+trip_sources = state.tables.sources[state.tables.sources["trip_id"] == trip_id]
+source_ids = trip_sources["source_id"].tolist() or [trip_id]
+source_id = source_ids[0]
+if len(source_ids) > 1:
+    labels = {
+        row["source_id"]: f"{row['title'] or row['source_id']} — {Path(str(row['path'])).name}"
+        for row in trip_sources.to_dict("records")
+    }
+    if st.session_state.get(SOURCE_PICK_KEY) not in source_ids:
+        st.session_state.pop(SOURCE_PICK_KEY, None)
+    source_id = st.radio(
+        f"This trip is told by {len(source_ids)} articles; show",
+        source_ids, format_func=lambda s: labels.get(s, s), key=SOURCE_PICK_KEY,
+        help="Each article is shown with the facts read from it; the itinerary beside it is "
+             "the merged trip.",
+    ) or source_ids[0]
+
+text = state.tables.texts.get(source_id)
 if not text:
     st.warning("The text of this article is not available.", icon=":material/error:")
     st.stop()
 
 trip_row = view.trips[view.trips["trip_id"] == trip_id].iloc[0]
-source_path = str(trip_row["source_path"] or "")
-header, clutter = _article_layout(Path(source_path).name or trip_id, text)
+source_row = trip_sources[trip_sources["source_id"] == source_id]
+source_path = str((source_row["path"].iloc[0] if len(source_row) else trip_row["source_path"])
+                  or "")
+header, clutter = _article_layout(Path(source_path).name or source_id, text)
 st.html(
     article_header_html(
-        header.get("title") or trip_row["title"],
+        header.get("title") or (source_row["title"].iloc[0] if len(source_row)
+                                else trip_row["title"]),
         header.get("published") or trip_row["published"],
         header.get("basis"),
         header.get("source"),
@@ -96,8 +118,17 @@ st.html(
     )
 )
 
-all_mentions = state.tables.mentions[state.tables.mentions["trip_id"] == trip_id]
-shown_mentions = view.mentions[view.mentions["trip_id"] == trip_id]
+
+def _of_source(frame):
+    """Rows of this trip read from the article shown."""
+    mine = frame["trip_id"] == trip_id
+    if "source_id" in frame.columns:
+        mine &= frame["source_id"].isna() | (frame["source_id"] == source_id)
+    return frame[mine]
+
+
+all_mentions = _of_source(state.tables.mentions)
+shown_mentions = _of_source(view.mentions)
 kinds_present = [k for k in KIND_LABELS if k in set(all_mentions["kind"])]
 kinds_present += sorted(set(all_mentions["kind"]) - set(KIND_LABELS))
 chosen: list[str] = []
@@ -109,6 +140,16 @@ if kinds_present:
                 chosen.append(kind)
 
 itinerary = view.itinerary[view.itinerary["trip_id"] == trip_id]
+if len(source_ids) > 1:
+    # Each stop's key sentence as this article tells it (none: the article does not report
+    # the stop), so "show in text" jumps within the text on screen.
+    keys = [next(((start, end) for sid, start, end in (row or []) if sid == source_id), None)
+            for row in itinerary["source_keys"]]
+    itinerary = itinerary.assign(
+        key_start=[k[0] if k else None for k in keys],
+        key_end=[k[1] if k else None for k in keys],
+        key_sentence=[text[k[0]:k[1]] if k else None for k in keys],
+    )
 hidden_stops = int((state.tables.itinerary["trip_id"] == trip_id).sum() - len(itinerary))
 n_marked = int(shown_mentions["kind"].isin(chosen).sum())
 note = f"{n_marked} extracted fact(s) marked. Click a mark to see the stop it supports."

@@ -139,7 +139,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from dashboard.export import render_export
     from dashboard.filters import Selection, apply_selection, available_topics
-    from dashboard.tables import build_tables, load_trips
+    from dashboard.tables import build_tables, load_merged
 
     try:
         countries = _country_codes(args.country)
@@ -150,11 +150,14 @@ def run(argv: Sequence[str] | None = None) -> int:
         paths = _article_paths(args.articles, args.folder)
         with warnings.catch_warnings(record=True) as caught:  # shown as plain notes below
             warnings.simplefilter("always")
-            trips, errors = load_trips(paths)
+            # Articles about one trip are merged, as in the app (trips.toml beside them).
+            trips, errors, grouping = load_merged(paths, paths[0].parent)
         for message in dict.fromkeys(str(w.message) for w in caught):
             print(f"note: {message}", file=sys.stderr)
         for error in errors:
             print(f"warning: {error}", file=sys.stderr)
+        for problem in grouping:
+            print(f"warning: {problem}", file=sys.stderr)
         if not trips:
             print("error: no trip could be read from the articles", file=sys.stderr)
             return EXIT_FAILED

@@ -8,7 +8,8 @@
   -33.45) are numbers, not formulas, and are left alone.
 - **Plain** (`to_csv`, for scripts): UTF-8 without a mark, every value exactly as extracted.
 
-Dates are ISO days (empty when unknown); leaders and topics are readable lists joined with
+Dates are ISO days (empty when unknown); leaders, topics, sources (the ids of the articles
+that report the stop) and conflicts (what they disagree on) are readable lists joined with
 "; " so a cell reads like prose and still splits cleanly. An empty selection gives the
 header row alone (a CSV file cannot carry a note without breaking parsers; the command line
 and the app say it instead).
@@ -32,7 +33,7 @@ from dashboard.tables import TripTables
 CSV_COLUMNS = [
     "trip_id", "stop_number", "stop_id", "traveler", "country_code", "country", "city",
     "city_inferred", "lat", "lon", "start", "end", "dates_inferred", "leaders", "topics",
-    "topic_slugs", "key_sentence", "corrected", "extracted_values",
+    "topic_slugs", "key_sentence", "corrected", "extracted_values", "sources", "conflicts",
 ]
 
 
@@ -65,6 +66,10 @@ def itinerary_frame(view: TripTables) -> pd.DataFrame:
             "extracted_values": LIST_SEPARATOR.join(
                 f"{word}: {why.removeprefix('extracted ')}"
                 for word, why in row_corrections(stop).items()),
+            # The articles that report the stop (source ids, as in the JSON export), and what
+            # they disagree on: a conflict is data, never a reason to fail the export.
+            "sources": LIST_SEPARATOR.join(_list(stop.get("sources"))),
+            "conflicts": LIST_SEPARATOR.join(_list(stop.get("conflicts"))),
         })
     return pd.DataFrame(rows, columns=CSV_COLUMNS)
 
@@ -85,6 +90,10 @@ def neutralise_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def _list(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def to_csv(view: TripTables) -> str:

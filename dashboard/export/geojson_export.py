@@ -59,6 +59,9 @@ def _stop_feature(stop: dict[str, Any], labels: dict[str, str]) -> geojson.Featu
             # fields a reader corrected, and the values the extractor had read
             "corrected": list(stop.get("corrected") or []),
             "extracted": dict(stop.get("extracted") or {}),
+            # The articles reporting the stop and what they disagree on (merged trips).
+            "sources": [str(s) for s in stop.get("sources") or []],
+            "conflicts": [str(c) for c in stop.get("conflicts") or []],
         },
     )
 

@@ -88,6 +88,11 @@ def _description(stop: Mapping[str, Any], title: str, labels: Mapping[str, str],
         lines.append("The dates are inferred from the article, not stated outright.")
     if correction_note(stop):
         lines.append(correction_note(stop) + ".")
+    sources = list(stop.get("sources") or [])
+    if len(sources) > 1:
+        lines.append(f"Reported by {len(sources)} articles: " + LIST_SEPARATOR.join(sources))
+    for conflict in stop.get("conflicts") or []:
+        lines.append(f"Conflict: {conflict}")
     sentence = text_or_none(stop["key_sentence"])
     if sentence:
         lines.append(f"Source: “{sentence}”")

@@ -39,6 +39,7 @@ from dashboard.export.common import (
 from dashboard.export.static_map import build_static_map, stops_without_position
 from dashboard.provenance import correction_note
 from dashboard.tables import TripTables
+from dashboard.views.provenance import provenance_line
 
 if TYPE_CHECKING:
     from dashboard.filters import Selection
@@ -150,6 +151,9 @@ TEMPLATE = """<!DOCTYPE html>
         {% if card.topics %}<dt>Topics</dt><dd>{{ card.topics }}</dd>{% endif %}
         {% if card.events %}<dt>Events</dt><dd>{{ card.events }}</dd>{% endif %}
         {% if card.corrected %}<dt>Corrected</dt><dd>{{ card.corrected }}</dd>{% endif %}
+        {% if card.sources %}<dt>Sources</dt><dd>{{ card.sources }}</dd>{% endif %}
+        {% for conflict in card.conflicts %}<dt>Conflict</dt><dd class="conflict">
+          <span aria-hidden="true">⚠</span> {{ conflict }}</dd>{% endfor %}
       </dl>
       {% if card.sentence %}
       <blockquote>“{{ card.sentence }}”
@@ -202,26 +206,37 @@ class _Source:
     number: int = 0
 
 
-def _collect_sources(view: TripTables) -> dict[str, dict[tuple[int, int], _Source]]:
-    """trip_id -> the sentences the kept facts cite, keyed by their offsets."""
-    found: dict[str, dict[tuple[int, int], _Source]] = {}
+Article = tuple[str, str]
+"""(trip id, source id): one article of a trip; offsets point into that article's text."""
 
-    def cite(trip_id: str, text: object, start: object, end: object, why: str) -> None:
+
+def _article(row: Mapping[str, Any], column: str) -> Article:
+    trip_id = str(row["trip_id"])
+    source = row.get(column)
+    return trip_id, trip_id if is_missing(source) else str(source)
+
+
+def _collect_sources(view: TripTables) -> dict[Article, dict[tuple[int, int], _Source]]:
+    """(trip, article) -> the sentences the kept facts cite, keyed by their offsets in that
+    article (a trip told by several articles cites each one separately)."""
+    found: dict[Article, dict[tuple[int, int], _Source]] = {}
+
+    def cite(article: Article, text: object, start: object, end: object, why: str) -> None:
         if is_missing(text) or is_missing(start) or is_missing(end):
             return
         key = (int(start), int(end))  # type: ignore[call-overload]
-        source = found.setdefault(trip_id, {}).setdefault(key, _Source(str(text), *key))
+        source = found.setdefault(article, {}).setdefault(key, _Source(str(text), *key))
         if why not in source.supports:
             source.supports.append(why)
 
     for stop in view.itinerary.to_dict("records"):
-        cite(stop["trip_id"], stop["key_sentence"], stop["key_start"], stop["key_end"],
-             f"stop {int(stop['stop_index']) + 1}")
+        cite(_article(stop, "key_source"), stop["key_sentence"], stop["key_start"],
+             stop["key_end"], f"stop {int(stop['stop_index']) + 1}")
     for event in view.events.to_dict("records"):
-        cite(event["trip_id"], event["sentence"], event["start"], event["end"],
+        cite(_article(event, "source_id"), event["sentence"], event["start"], event["end"],
              f"event: {event['label']}")
     for topic in view.topics.to_dict("records"):
-        cite(topic["trip_id"], topic["sentence"], topic["start"], topic["end"],
+        cite(_article(topic, "source_id"), topic["sentence"], topic["start"], topic["end"],
              f"topic: {topic['label'] or topic['topic']}")
     return found
 
@@ -291,26 +306,36 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
     number = 0
     source_list: list[dict[str, Any]] = []
     trips = view.trips.set_index("trip_id", drop=False)
+    articles = {str(r["source_id"]): r for r in view.sources.to_dict("records")}
     for trip_id in dict.fromkeys(stops["trip_id"]):
-        cited = sorted(sources.get(trip_id, {}).values(), key=lambda s: s.start)
-        for source in cited:
-            number += 1
-            source.number = number
-        row = trips.loc[trip_id] if trip_id in trips.index else None
-        details = []
-        if row is not None:
-            if text_or_none(row["traveler"]):
-                details.append(f"Traveller: {row['traveler']}")
-            if as_day(row["published"]):
-                details.append(f"published {as_day(row['published']).isoformat()}")
-            if text_or_none(row["source_path"]):
-                details.append(f"article file {PurePath(str(row['source_path'])).name}")
-        details.append(f"trip id {trip_id}")
-        source_list.append({
-            "title": titles.get(trip_id, trip_id), "details": " · ".join(details),
-            "sentences": [{"number": s.number, "text": s.text, "start": s.start,
-                           "end": s.end, "supports": "; ".join(s.supports)} for s in cited],
-        })
+        for article in [a for a in sources if a[0] == trip_id] or [(trip_id, trip_id)]:
+            cited = sorted(sources.get(article, {}).values(), key=lambda s: s.start)
+            for source in cited:
+                number += 1
+                source.number = number
+            row = trips.loc[trip_id] if trip_id in trips.index else None
+            own = articles.get(article[1])
+            details = []
+            if row is not None:
+                if text_or_none(row["traveler"]):
+                    details.append(f"Traveller: {row['traveler']}")
+                published = own["published"] if own is not None else row["published"]
+                if as_day(published):
+                    details.append(f"published {as_day(published).isoformat()}")
+                path = own["path"] if own is not None else row["source_path"]
+                if text_or_none(path):
+                    details.append(f"article file {PurePath(str(path)).name}")
+            details.append(f"trip id {trip_id}")
+            several = own is not None and int(row["n_sources"] if row is not None
+                                              and "n_sources" in row else 1) > 1
+            title = (text_or_none(own["title"]) if several else None) or titles.get(trip_id,
+                                                                                    trip_id)
+            source_list.append({
+                "title": title, "details": " · ".join(details),
+                "sentences": [{"number": s.number, "text": s.text, "start": s.start,
+                               "end": s.end, "supports": "; ".join(s.supports)}
+                              for s in cited],
+            })
 
     events_at: dict[str, list[str]] = {}
     for event in view.events.to_dict("records"):
@@ -322,7 +347,7 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
         color = colors.get(stop["stop_id"], "#0072B2")
         key = (None if is_missing(stop["key_start"])
                else (int(stop["key_start"]), int(stop["key_end"])))
-        cited = sources.get(stop["trip_id"], {}).get(key) if key else None
+        cited = sources.get(_article(stop, "key_source"), {}).get(key) if key else None
         cards.append({
             "anchor": str(stop["stop_id"]).replace("/", "-"),
             "number": int(stop["stop_index"]) + 1,
@@ -338,6 +363,8 @@ def build_report(view: TripTables, *, selection: Selection | None = None,
             "events": "; ".join(events_at.get(stop["stop_id"], [])),
             "sentence": text_or_none(stop["key_sentence"]),
             "source_number": cited.number if cited else None,
+            "sources": provenance_line(stop),
+            "conflicts": list(stop.get("conflicts") or []),
         })
 
     days = [d for col in ("start", "end") for d in stops[col].dropna()] if not stops.empty else []

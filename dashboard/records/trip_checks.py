@@ -68,6 +68,37 @@ def empty_checks(note: str = "") -> RecordChecks:
     )
 
 
+def _record_on_conflicts(check: pd.DataFrame, tables: TripTables) -> pd.DataFrame:
+    """Where the articles disagree on a stop's dates, say which of them the record agrees
+    with. The conflict stays open: the record is one more witness, not a verdict."""
+    from dashboard.merging.stops import parse_span_value
+
+    conflicts = tables.conflicts
+    if conflicts.empty or check.empty:
+        return check
+    names = {sid: str(path).rsplit("/", 1)[-1] for sid, path in
+             zip(tables.sources["source_id"], tables.sources["path"], strict=True)}
+    notes = check["note"].astype("object").copy()
+    for n, row in check.iterrows():
+        if pd.isna(row["record_start"]):
+            continue
+        first = row["record_start"].date()
+        last = (row["record_end"] if pd.notna(row["record_end"]) else row["record_start"]).date()
+        disputes = conflicts[(conflicts["stop_id"] == row["stop_id"])
+                             & (conflicts["field"] == "dates")]
+        agree = []
+        for values in disputes["values"]:
+            for value in values:
+                days = parse_span_value(value["value"])
+                if days and first <= days[0] and days[1] <= last:
+                    agree.append(names.get(value["source"], value["source"]))
+        if len(disputes):
+            said = ", ".join(dict.fromkeys(agree)) if agree else "none of them"
+            notes[n] = f"{row['note']}; of the articles that disagree, the record agrees " \
+                       f"with {said}"
+    return check.assign(note=notes.astype("string"))
+
+
 def check_all_trips(tables: TripTables, records: pd.DataFrame) -> RecordChecks:
     """Check each trip's stops against the record of its own traveller."""
     if records.empty or tables.itinerary.empty:
@@ -98,6 +129,7 @@ def check_all_trips(tables: TripTables, records: pd.DataFrame) -> RecordChecks:
         if not lane.empty:
             lanes.append(lane.assign(trip_id=trip["trip_id"])[LANE_COLUMNS])
     return RecordChecks(
-        stops=check_frame(stops) if stops else empty_checks().stops,
+        stops=_record_on_conflicts(check_frame(stops), tables) if stops
+        else empty_checks().stops,
         lanes=pd.concat(lanes, ignore_index=True) if lanes else empty_checks().lanes,
     )

@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard.provenance import row_corrections
 from dashboard.views.colors import NEUTRAL, text_color_on
 from dashboard.views.markup import escape_html
+from dashboard.views.provenance import CONFLICT_MARK, sources_label, stop_conflicts
 from dashboard.views.route_map import format_days
 
 
@@ -37,6 +38,10 @@ class StopCard:
     corrections: Mapping[str, str] = field(default_factory=dict)
     """Field word (dates, city, country, leaders, topics, coordinates) -> what was extracted,
     for the fields a reader corrected (dashboard.provenance.row_corrections)."""
+    n_sources: int = 1
+    """How many articles report this stop (merged trips)."""
+    conflicts: tuple[str, ...] = ()
+    """What those articles disagree on, one message each (never resolved silently)."""
 
 
 def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
@@ -71,6 +76,8 @@ def stop_cards(itinerary: pd.DataFrame, colors: Mapping[str, str],
             record_status=checks.get(stop["stop_id"], {}).get("status"),
             record_note=checks.get(stop["stop_id"], {}).get("note"),
             corrections=row_corrections(stop),
+            n_sources=int(stop.get("n_sources") or 1),
+            conflicts=tuple(stop_conflicts(stop)),
         ))
     return cards
 
@@ -135,11 +142,23 @@ def card_html(card: StopCard, selected: bool = False) -> str:
                   f'title="{e(card.record_note or "")}" style="{_MUTED}">'
                   f'<span aria-hidden="true">{symbol}</span> Official record: {words}'
                   f'{" — " + e(card.record_note) if card.record_note else ""}</div>')
+    sources = ""
+    if card.n_sources > 1:
+        label = sources_label({"n_sources": card.n_sources})
+        sources = (f'<div class="stop-sources" data-sources="{card.n_sources}" style="{_MUTED}">'
+                   f'{e(label)}</div>')
+    conflicts = "".join(
+        f'<div class="stop-conflict" role="note" style="margin:.3em 0;padding:.2em .5em;'
+        f'border:1px solid #D55E00;border-radius:6px;overflow-wrap:anywhere;">'
+        f'<strong><span aria-hidden="true">{CONFLICT_MARK}</span> Conflict:</strong> '
+        f'{e(message)}</div>'
+        for message in card.conflicts)
     border = f"border-left:6px solid {e(card.color)};padding-left:10px;"
     return (
         f'<div class="stop-card" data-stop-id="{e(card.stop_id)}" style="{border}">'
         f'<div style="display:flex;gap:.5em;align-items:center;flex-wrap:wrap;">{number}'
         f'<strong style="font-size:1.1em;">Stop {card.number}: {e(card.country)}</strong>'
         f'{corrected_mark(card, "country")}{badge}</div>'
-        f'{trip}{city}<div>{days}</div>{leaders}{topics}{record}{quote}</div>'
+        f'{trip}{city}<div>{days}</div>{sources}{conflicts}{leaders}{topics}{record}'
+        f'{quote}</div>'
     )

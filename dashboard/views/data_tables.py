@@ -25,6 +25,8 @@ ITINERARY_VIEW_COLUMNS = [
     "end",
     "dates_inferred",
     "corrected",
+    "sources",
+    "conflicts",
     "leaders",
     "topics",
     "key_sentence",
@@ -55,12 +57,19 @@ def itinerary_table(
     trip_titles: Mapping[str, str] | None = None,
     topic_labels: Mapping[str, str] | None = None,
     record_checks: pd.DataFrame | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
-    """One row per stop in travel order: stop number from 1, topics as labels; with
-    `record_checks` (records.crosscheck shape) the official record's status, dates and note."""
+    """One row per stop in travel order: stop number from 1, topics as labels, `sources`
+    the articles that report the stop (by `source_names`, e.g. file names) and `conflicts`
+    what they disagree on; with `record_checks` (records.crosscheck shape) the official
+    record's status, dates and note."""
     trip_titles = trip_titles or {}
     topic_labels = topic_labels or {}
+    source_names = source_names or {}
     rows = _in_trip_order(itinerary, ["stop_index"])
+    if "sources" not in rows.columns:  # tables of an older shape: one source, no conflict
+        rows = rows.assign(sources=[[t] for t in rows["trip_id"]],
+                           conflicts=[[] for _ in range(len(rows))])
     table = rows.assign(
         trip=_trip_titles(rows, trip_titles),
         stop=rows["stop_index"].astype("Int64") + 1,
@@ -69,6 +78,8 @@ def itinerary_table(
         # "dates (extracted 2022-10-05 to 2022-10-05)" per field a reader corrected
         corrected=[[f"{word} ({why})" for word, why in row_corrections(row).items()]
                    for row in rows.to_dict("records")],
+        sources=[[source_names.get(s, s) for s in ids] for ids in rows["sources"]],
+        conflicts=[list(c) for c in rows["conflicts"]],
     )
     columns = list(ITINERARY_VIEW_COLUMNS)
     if record_checks is not None and not record_checks.empty:
@@ -87,6 +98,52 @@ def itinerary_table(
         )
         columns += ["record_status", "record_dates", "record_note"]
     return table[columns].reset_index(drop=True)
+
+
+CONFLICT_VIEW_COLUMNS = ["trip", "stop", "field", "value", "source", "sentence", "status"]
+
+
+def conflicts_table(conflicts: pd.DataFrame, itinerary: pd.DataFrame,
+                    trip_titles: Mapping[str, str] | None = None,
+                    source_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per value a source gives in a conflict: trip, stop ("2 Chile"), the disputed
+    fact, the value in words ("Wed 5 Oct 2022"), the source (by `source_names`), the sentence
+    it was read from, and `status` (open, or settled by a reader)."""
+    trip_titles = trip_titles or {}
+    source_names = source_names or {}
+    if conflicts.empty:
+        return pd.DataFrame(columns=CONFLICT_VIEW_COLUMNS)
+    rows = _in_trip_order(conflicts, ["stop_index"])
+    places = _place(rows, itinerary)
+    titles = _trip_titles(rows, trip_titles)
+    out = []
+    for place, title, row in zip(places, titles, rows.to_dict("records"), strict=True):
+        settled = row["resolved_by"]
+        status = f"settled by {settled}" if isinstance(settled, str) and settled else "open"
+        for value in row["values"]:
+            out.append({
+                "trip": title, "stop": place, "field": row["field"],
+                "value": _value_words(row["field"], value["value"]),
+                "source": source_names.get(value["source"], value["source"]),
+                "sentence": value["sentence"], "status": status,
+            })
+    return pd.DataFrame(out, columns=CONFLICT_VIEW_COLUMNS)
+
+
+def _value_words(field: str, value: str) -> str:
+    """'2022-10-05/2022-10-06' -> 'Wed 5 – Thu 6 Oct 2022' for dates; other values as given."""
+    if field != "dates":
+        return value
+    from dashboard.merging.stops import parse_span_value
+    from dashboard.views.route_map import format_days
+
+    try:
+        days = parse_span_value(value)
+    except ValueError:
+        return value
+    if days is None:
+        return value
+    return format_days(pd.Timestamp(days[0]), pd.Timestamp(days[1]))
 
 
 def _place(frame: pd.DataFrame, itinerary: pd.DataFrame) -> list[str]:

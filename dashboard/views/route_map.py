@@ -22,6 +22,7 @@ from dashboard.geo import pacific_centred, unwrap_route
 from dashboard.provenance import correction_note
 from dashboard.views.basemap import basemap_options, country_outline_layers
 from dashboard.views.colors import NEUTRAL, hex_to_rgb
+from dashboard.views.provenance import provenance_line
 
 STOPS_LAYER = "stops"
 LEGS_LAYER = "route-legs"
@@ -102,6 +103,9 @@ def _tooltip_fields(stop: Mapping[str, Any], topic_labels: Mapping[str, str],
         days += f" · ✎ {corrected}"
     if trip_title:
         days = f"{days} · {trip_title}"
+    provenance = provenance_line(stop)  # "2 sources · ⚠ sources disagree (dates)"
+    if provenance:
+        days = f"{days} · {provenance}"
     leaders = list(stop.get("leaders") or [])
     topics = [topic_labels.get(t, t) for t in stop.get("topics") or []]
     return {

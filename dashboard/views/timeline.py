@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from dashboard.provenance import correction_note
 from dashboard.views.colors import NEUTRAL
 from dashboard.views.markup import escape_html
+from dashboard.views.provenance import CONFLICT_MARK, provenance_line, stop_conflicts
 from dashboard.views.route_map import format_days, place_name
 
 DAY = pd.Timedelta(days=1)
@@ -56,7 +57,9 @@ def short_title(title: str, limit: int = 34) -> str:
 
 
 def stop_lane(stop: Mapping[str, object]) -> str:
-    return f"{int(stop['stop_index']) + 1}. {place_name(stop)}"  # type: ignore[call-overload]
+    """'2. Santiago, Chile', with ' ⚠' when its sources disagree (the hover says on what)."""
+    mark = f" {CONFLICT_MARK}" if stop_conflicts(stop) else ""
+    return f"{int(stop['stop_index']) + 1}. {place_name(stop)}{mark}"  # type: ignore[call-overload]
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -73,6 +76,9 @@ def _stop_hover(stop: Mapping[str, object], topic_labels: Mapping[str, str],
     corrected = correction_note(stop)
     if corrected:
         lines.append(f"<b>✎ {escape_html(corrected)}</b>")
+    provenance = provenance_line(stop)
+    if provenance:
+        lines.append(escape_html(provenance))
     leaders = list(stop.get("leaders") or [])  # type: ignore[call-overload]
     if leaders:
         lines.append("Met: " + escape_html(", ".join(leaders)))
