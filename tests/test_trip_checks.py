@@ -70,13 +70,17 @@ def synthetic_records():
 def test_many_trips_build_the_traveller_table_once(tmp_path, monkeypatch) -> None:
     """Cold start grew with trips × visits: every trip rebuilt the traveller table from all
     visits, twice (issue 12, item 14). Now it is built once per record."""
+    from dashboard.extraction import extract_trip_from_file
     from dashboard.records import traveler
+    from dashboard.tables import build_tables
 
     seed = next((REPO / "seeds").glob("*.txt"))
-    for n in range(3):
-        (tmp_path / f"{n}_{seed.name}").write_text(seed.read_text(encoding="utf-8"),
-                                                   encoding="utf-8")
-    tables = load_tables(tmp_path)
+    # Three trips (copies of one article in a folder would merge into one trip of three
+    # sources, so they are built as separate trips here).
+    trips = [extract_trip_from_file(seed) for _ in range(3)]
+    for n, trip in enumerate(trips):
+        trip.id = f"{trip.id}-{n}"
+    tables = build_tables(trips)
     assert len(tables.trips) == 3
     calls = []
     real = traveler.traveler_table

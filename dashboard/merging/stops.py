@@ -354,6 +354,10 @@ def _merged_stop(index: int, key: str, members: list[_Member],
         topics=tags, evidence=([key_sentence] if key_sentence else []) + evidence,
         city_evidence=[e for m in members for e in m.stop.city_evidence],
         date_evidence=[e for m in members for e in m.stop.date_evidence],
+        # A reader's corrections of a member stop stay marked on the merged stop (the first
+        # source's, where two corrected the same field).
+        corrections={name: fix for m in reversed(members)
+                     for name, fix in m.stop.corrections.items()},
     )
     return MergedStop(
         key=key, stop=stop, key_source=sources[key_member.source].id,
