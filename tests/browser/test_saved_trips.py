@@ -74,11 +74,31 @@ def _edit_date(app: StreamlitPage, row: int, column: int, day: str) -> None:
         app.page.keyboard.press("ArrowDown")
     for _ in range(column):
         app.page.keyboard.press("ArrowRight")
+    dates = app.page.locator('input[type="date"]')
+    before = dates.count()  # the sidebar's date filter has some too
     app.page.keyboard.press("Enter")
-    field = app.page.locator('input[type="date"]').last  # the cell's overlay, after the sidebar's
+    eventually(dates.count, lambda n: n > before, timeout_s=SLOW_MS / 1000)
+    field = dates.last  # the cell's editor, added at the end of the page
     field.wait_for(state="visible", timeout=SLOW_MS)
     field.fill(day)
     app.act(lambda: app.page.keyboard.press("Enter"))
+
+
+def _open(app: StreamlitPage, path: str) -> None:
+    """Open a page; the first run of a fresh server (it extracts the articles) may outlast
+    one WAIT_MS on a loaded machine, so wait for it up to three times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):
+        try:
+            if attempt == 0:
+                app.open(path)
+            else:
+                app.wait_for_run(after=0)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
 
 
 def _editor_cells(app: StreamlitPage) -> list[str]:
@@ -91,7 +111,7 @@ def _check_shared_view(browser, server: RunningDashboard, link_query: str) -> No
     the Overview, the Data page and in the CSV."""
     context, other = _page(browser, server)
     try:
-        other.open("/" + link_query)
+        _open(other, "/" + link_query)
         other.page.locator(CARD).first.wait_for(timeout=SLOW_MS)
         other.assert_clean()
         cards = {card["heading"]: card["text"] for card in other.cards()}
@@ -125,7 +145,7 @@ def test_save_correct_share_and_reopen_after_a_restart(browser, server, database
     context, app = _page(browser, server[0])
     try:
         # Paste the article and save it.
-        app.open("/add")
+        _open(app, "/add")
         app.page.locator(f"{MAIN} textarea").fill(SEED.read_text(encoding="utf-8"))
         app.act(app.page.get_by_role("button", name="Save and get a link").click)
         saved = app.page.locator(f'{MAIN} [data-testid="stAlert"]').filter(
