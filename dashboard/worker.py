@@ -16,7 +16,11 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import pickle
-from collections.abc import Callable
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,6 +44,24 @@ def _get_context() -> Any:
         context.set_forkserver_preload([WARM_MODULE])
         _context = context
     return _context
+
+
+_START_LOCK = threading.Lock()
+
+
+@contextmanager
+def _no_main_module() -> Iterator[None]:
+    """Hide `__main__` while a worker starts: multiprocessing would have each worker re-run
+    the parent's main script first (under `streamlit run` that is the app page being run, under
+    pytest whatever a test made `__main__`). The jobs are importable functions and need no
+    main module; the swap lasts only for `Process.start()`."""
+    real = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if real is not None:
+            sys.modules["__main__"] = real
 
 
 def warm_up() -> None:
@@ -74,7 +96,8 @@ def run_with_budget(func: Callable[..., T], args: tuple[Any, ...], budget_s: flo
     context = _get_context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_run, args=(sender, func, args), daemon=True)
-    process.start()
+    with _START_LOCK, _no_main_module():
+        process.start()
     sender.close()
     try:
         if not receiver.poll(budget_s):
