@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 WARM_MODULE = "dashboard.worker_warm"
+STARTUP_TIMEOUT_S = 120.0
 _context: Any = None
 
 
@@ -66,7 +67,8 @@ def _no_main_module() -> Iterator[None]:
 
 def warm_up() -> None:
     """Start the forkserver (it imports the extractor and builds the gazetteer, a few
-    seconds) ahead of the first job; returns at once."""
+    seconds of CPU) ahead of the first job; returns at once. Optional: the first job starts
+    it otherwise, and its budget counts only from when the job runs."""
     import multiprocessing.forkserver
 
     _get_context()
@@ -75,6 +77,7 @@ def warm_up() -> None:
 
 def _run(connection: multiprocessing.connection.Connection, func: Callable[..., Any],
          args: tuple[Any, ...]) -> None:
+    connection.send(("started", None))  # the budget counts from here, not from the fork
     try:
         result = ("ok", func(*args))
     except BaseException as exc:  # sent back to the server, which decides what to say
@@ -100,9 +103,13 @@ def run_with_budget(func: Callable[..., T], args: tuple[Any, ...], budget_s: flo
         process.start()
     sender.close()
     try:
-        if not receiver.poll(budget_s):
-            raise WorkerTimeout(f"still running after {budget_s:g} s")
+        # the first job also waits for the forkserver to load the extractor: not its budget
+        if not receiver.poll(STARTUP_TIMEOUT_S):
+            raise WorkerFailed(f"the worker did not start within {STARTUP_TIMEOUT_S:g} s")
         try:
+            receiver.recv()  # ("started", None)
+            if not receiver.poll(budget_s):
+                raise WorkerTimeout(f"still running after {budget_s:g} s")
             status, value = receiver.recv()
         except EOFError:
             raise WorkerFailed(f"the worker stopped without an answer (exit code "
