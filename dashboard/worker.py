@@ -16,12 +16,17 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import pickle
-from collections.abc import Callable
+import sys
+import threading
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
 WARM_MODULE = "dashboard.worker_warm"
+STARTUP_TIMEOUT_S = 120.0
 _context: Any = None
 
 
@@ -42,9 +47,28 @@ def _get_context() -> Any:
     return _context
 
 
+_START_LOCK = threading.Lock()
+
+
+@contextmanager
+def _no_main_module() -> Iterator[None]:
+    """Hide `__main__` while a worker starts: multiprocessing would have each worker re-run
+    the parent's main script first (under `streamlit run` that is the app page being run, under
+    pytest whatever a test made `__main__`). The jobs are importable functions and need no
+    main module; the swap lasts only for `Process.start()`."""
+    real = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if real is not None:
+            sys.modules["__main__"] = real
+
+
 def warm_up() -> None:
     """Start the forkserver (it imports the extractor and builds the gazetteer, a few
-    seconds) ahead of the first job; returns at once."""
+    seconds of CPU) ahead of the first job; returns at once. Optional: the first job starts
+    it otherwise, and its budget counts only from when the job runs."""
     import multiprocessing.forkserver
 
     _get_context()
@@ -53,6 +77,7 @@ def warm_up() -> None:
 
 def _run(connection: multiprocessing.connection.Connection, func: Callable[..., Any],
          args: tuple[Any, ...]) -> None:
+    connection.send(("started", None))  # the budget counts from here, not from the fork
     try:
         result = ("ok", func(*args))
     except BaseException as exc:  # sent back to the server, which decides what to say
@@ -74,12 +99,17 @@ def run_with_budget(func: Callable[..., T], args: tuple[Any, ...], budget_s: flo
     context = _get_context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_run, args=(sender, func, args), daemon=True)
-    process.start()
+    with _START_LOCK, _no_main_module():
+        process.start()
     sender.close()
     try:
-        if not receiver.poll(budget_s):
-            raise WorkerTimeout(f"still running after {budget_s:g} s")
+        # the first job also waits for the forkserver to load the extractor: not its budget
+        if not receiver.poll(STARTUP_TIMEOUT_S):
+            raise WorkerFailed(f"the worker did not start within {STARTUP_TIMEOUT_S:g} s")
         try:
+            receiver.recv()  # ("started", None)
+            if not receiver.poll(budget_s):
+                raise WorkerTimeout(f"still running after {budget_s:g} s")
             status, value = receiver.recv()
         except EOFError:
             raise WorkerFailed(f"the worker stopped without an answer (exit code "

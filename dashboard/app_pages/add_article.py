@@ -24,7 +24,6 @@ from dashboard.uploads import (
     extract_upload_isolated,
 )
 from dashboard.views.markup import escape_markdown, markdown_code
-from dashboard.worker import warm_up
 
 st.header("Add an article", anchor=False)
 st.caption(
@@ -40,7 +39,6 @@ st.caption(
 _FLASH_KEY = "_upload_messages"
 
 state = current_view()
-warm_up()  # extraction runs in worker processes: start their (warm) forkserver now
 uploads: list[Trip] = st.session_state.setdefault(UPLOADS_KEY, [])
 # Messages of the last submit survive the rerun that puts new trips into the sidebar filters.
 for kind, message in st.session_state.pop(_FLASH_KEY, []):
