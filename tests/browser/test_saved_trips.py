@@ -129,7 +129,7 @@ def _check_shared_view(browser, server: RunningDashboard, link_query: str) -> No
             lambda texts: "dates (extracted 2022-10-05 to 2022-10-05)" in texts,
             timeout_s=SLOW_MS / 1000)
         assert "dates (extracted 2022-10-05 to 2022-10-05)" in cells
-        assert cells.count("2022-10-06") >= 2
+        assert cells.count("2022-10-06 Thu") >= 2  # the Data page shows days with weekdays
         _, path = download(other, "CSV")
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         chile = frame[frame["country_code"] == "CL"].iloc[0]
