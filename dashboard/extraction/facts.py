@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
-from dashboard.extraction.people import PersonMention
+from dashboard.extraction.people import PersonMention, meeting_objects
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.visits import VisitSignal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 
 @dataclass
@@ -28,6 +32,9 @@ class SentenceFacts:
     earlier_trip: bool = False  # only about an earlier trip ("visited Washington last month")
     others_travel: bool = False  # its only travel is someone else's ("Scholz visited Israel")
     stay_days: int = 0  # "arrived on Thursday for a two-day visit": the stay's stated length
+    parse: Span | None = None  # the sentence's tokens in the parsed article (see nlp.py)
+    met: list[tuple[int, int]] | None = None  # spans of people met (see `met_objects_of`)
+    met_parse: list[tuple[int, int]] = field(default_factory=list)  # the same, by the parse
 
 
 @dataclass
@@ -46,3 +53,11 @@ class StopDraft:
     date_sentences: list[int] = field(default_factory=list)
     stay_end: date | None = None  # the last day of a stated stay length, if it fits
     leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)
+
+
+def met_objects_of(fact: SentenceFacts, text: str) -> list[tuple[int, int]]:
+    """Character spans of the people the sentence's meeting words take as objects: the
+    parse's (`grammar.met_objects`, added by the pipeline step) and the cue patterns'."""
+    if fact.met is None:
+        fact.met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    return fact.met

@@ -155,7 +155,7 @@ class PersonMention:
         if self.title.lower() in MONARCH_TITLES:
             return f"{self.title} {self.name}"
         if len(self.name.split()) == 1:
-            return f"{self.title} {self.name}"
+            return f"{self.title} {self.name}".strip()  # "Buhari", met without a title
         return self.name
 
 

@@ -22,7 +22,7 @@ from datetime import timedelta
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
-from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import (
     CONTINUES,
     GOES_ON,
@@ -36,12 +36,20 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
     stop_for_place,
 )
+from dashboard.extraction.nlp import parse_lines
+from dashboard.extraction.parse_steps import (
+    add_destinations,
+    add_met_names,
+    add_met_objects,
+    hosts_first_person_trip,
+    order_clause_dates,
+    speaker_of_first_person,
+)
 from dashboard.extraction.people import (
     NON_NAME_WORDS,
     STAFF_TITLES,
     PersonMention,
     find_people,
-    meeting_objects,
 )
 from dashboard.extraction.places import PlaceMention, capital_of, country_name, find_places
 from dashboard.extraction.sentences import Sentence, split_sentences
@@ -52,6 +60,7 @@ from dashboard.extraction.traveller import (
     is_met,
     pick_traveller,
     someone_elses,
+    traveller_of,
 )
 from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import (
@@ -133,7 +142,7 @@ def _keep_city(mention: PlaceMention, text: str, article_codes: set[str],
 def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
                    text: str) -> list[PersonMention]:
     """Surnames alone of people named in full elsewhere, where the sentence meets them."""
-    spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    spans = met_objects_of(fact, text)
     if not spans or not known:
         return []
     taken = [(p.start, p.end) for p in fact.people]
@@ -626,7 +635,19 @@ def _extract_trip(article: Article) -> Trip:
                                        article_codes)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading)
+    # the parse: one pass of the language model over the body, then the grammar steps
+    parsed = parse_lines(text, article.body_start)
+    named = {p.surname for f in active for p in f.people if p.title}
+    for fact in active:
+        fact.parse = parsed.span(fact.sentence.start, fact.sentence.end)
+        add_met_objects(fact, text)
+        add_met_names(fact, text, named)
+        add_destinations(fact, text)
     traveller = pick_traveller(active, text)
+    speaker = speaker_of_first_person(active, article.title, text)
+    if speaker is not None and speaker.surname != traveller.surname and \
+            hosts_first_person_trip(active, traveller, text):
+        traveller = traveller_of(speaker, active)
     home, home_certain = home_country(traveller, active, text, article.body_start)
 
     # captions count here ("FILE - ... Oct. 13, 2017"), teasers after the article do not
@@ -636,6 +657,7 @@ def _extract_trip(article: Article) -> Trip:
     for fact in active:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=anchor)
+        order_clause_dates(fact)
     _narrative_dates(active, text, article.published)
 
     # "Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel
