@@ -163,8 +163,11 @@ def article_paths(folder: str | Path) -> list[Path]:
 
 
 def load_trips(paths: Iterable[str | Path]) -> tuple[list[Trip], list[str]]:
-    """Extract every article; a file that fails becomes a message, the others still load."""
+    """Extract every article; a file that fails becomes a message, the others still load.
+    Without the language model nothing can be read: one message says which setting and
+    package (see `extraction.nlp`)."""
     from dashboard.extraction import extract_trip_from_file
+    from dashboard.extraction.nlp import ModelUnavailable
 
     trips: list[Trip] = []
     errors: list[str] = []
@@ -173,6 +176,9 @@ def load_trips(paths: Iterable[str | Path]) -> tuple[list[Trip], list[str]]:
             trips.append(extract_trip_from_file(path))
         except ArticleError as exc:
             errors.append(str(exc))
+        except ModelUnavailable as exc:
+            errors.append(str(exc))
+            break
     _deduplicate_ids(trips)
     return trips, errors
 

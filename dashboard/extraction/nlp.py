@@ -42,13 +42,16 @@ def model_name() -> str:
     return os.environ.get(MODEL_SETTING, "").strip() or DEFAULT_MODEL
 
 
-@cache
 def load_pipeline(name: str | None = None) -> Language:
-    """The spaCy pipeline `name` (default: `model_name()`), loaded once per process.
+    """The spaCy pipeline `name` (default: `model_name()`), loaded once per process and name.
 
     Raises ModelUnavailable with one line naming the setting and what to install.
     """
-    name = name or model_name()
+    return _load(name or model_name())
+
+
+@cache
+def _load(name: str) -> Language:
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spacy is a hard dependency

@@ -36,7 +36,7 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
     stop_for_place,
 )
-from dashboard.extraction.nlp import parse_lines
+from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
@@ -600,8 +600,8 @@ def extract_trip(article: Article) -> Trip:
     """
     try:
         return _extract_trip(article)
-    except ArticleError:
-        raise
+    except (ArticleError, ModelUnavailable):
+        raise  # (a missing model is the setup's fault, not this article's: said once)
     except Exception as exc:  # a safety net; tests exercise it with a monkeypatched rule
         raise ArticleError(f"{article.path}: the extractor failed on this article "
                            f"({type(exc).__name__}: {exc})") from exc
