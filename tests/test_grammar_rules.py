@@ -189,3 +189,27 @@ def test_the_cli_says_once_which_model_to_install(monkeypatch, capsys, tmp_path)
     assert main([str(article), str(article)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and MODEL_SETTING in err[0] and "pip install" in err[0]
+
+
+def test_pipeline_steps_run_alone_on_the_state():
+    from dashboard.extraction import trip as pipeline
+    from dashboard.extraction.facts import TripState
+
+    article = read_article_text(
+        "a.txt", "Date: 2021-07-13\n\nForeign Minister Toshimitsu Motegi said: I plan to visit "
+        "four countries in Central America – Guatemala, Panama, Cuba, and Jamaica – from "
+        "July 15-21.\n")
+    state = TripState(article, article.text)
+    pipeline.read_sentences(state)
+    assert len(state.active) == 1
+    pipeline.find_mentions(state)
+    assert [s.code for f in state.active for s in f.signals] == []  # no cue pattern fits
+    pipeline.parse(state)
+    signals = [s for f in state.active for s in f.signals]
+    assert [s.code for s in signals] == ["GT", "PA", "CU", "JM"]
+    assert [article.text[s.position:s.end] for s in signals] == [
+        "Guatemala", "Panama", "Cuba", "Jamaica"]  # offsets into the original text
+    pipeline.choose_traveller(state)
+    assert state.traveller.name == "Toshimitsu Motegi"
+    assert [step.__name__ for step in pipeline.STEPS][:3] == [
+        "read_sentences", "find_mentions", "parse"]

@@ -16,6 +16,9 @@ from dashboard.extraction.visits import VisitSignal
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from dashboard.extraction.traveller import Traveller
+    from dashboard.models import Article
+
 
 @dataclass
 class SentenceFacts:
@@ -61,3 +64,24 @@ def met_objects_of(fact: SentenceFacts, text: str) -> list[tuple[int, int]]:
     if fact.met is None:
         fact.met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
     return fact.met
+
+
+@dataclass
+class TripState:
+    """One article on its way through the pipeline (`trip.STEPS`): the document and the
+    facts so far. Each step reads what earlier steps set and adds its own part."""
+
+    article: Article
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    facts: list[SentenceFacts] = field(default_factory=list)
+    active: list[SentenceFacts] = field(default_factory=list)  # facts of non-clutter sentences
+    traveller: Traveller | None = None
+    home: str | None = None
+    home_certain: bool = True
+    anchor: date | None = None  # the date relative days and missing years resolve against
+    drafts: list[StopDraft] = field(default_factory=list)
+    overview: set[int] = field(default_factory=set)
+    leader_stop: dict[str, int] = field(default_factory=dict)
+    used_dates: list[tuple[int, dates_mod.DateMention]] = field(default_factory=list)
+    inferred: list[bool] = field(default_factory=list)
