@@ -38,6 +38,7 @@ class SentenceFacts:
     parse: Span | None = None  # the sentence's tokens in the parsed article (see nlp.py)
     met: list[tuple[int, int]] | None = None  # spans of people met (see `met_objects_of`)
     met_parse: list[tuple[int, int]] = field(default_factory=list)  # the same, by the parse
+    first_person: bool = False  # the parse sends "I" or "we" somewhere
 
 
 @dataclass

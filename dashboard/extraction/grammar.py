@@ -270,7 +270,8 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
     return spans
 
 
-def met_names(span: Span) -> list[tuple[int, int, str, str, bool]]:
+def met_names(span: Span, objects: list[tuple[int, int]] | None = None
+              ) -> list[tuple[int, int, str, str, bool]]:
     """Proper names heading a met object, with any "title of <country>" apposition after
     them: [(start, end, title, entity label, described)]. "met with Buhari", "meet with
     Angela Merkel, Chancellor of Germany" -> ("Angela Merkel", "Chancellor"); `described`
@@ -278,7 +279,7 @@ def met_names(span: Span) -> list[tuple[int, int, str, str, bool]]:
     The caller rules out places."""
     names: list[tuple[int, int, str, str, bool]] = []
     heads: list[Token] = []
-    for a, b in met_objects(span):
+    for a, b in (met_objects(span) if objects is None else objects):
         sub = span.doc.char_span(a - span.doc.user_data.get("offset", 0),
                                  b - span.doc.user_data.get("offset", 0),
                                  alignment_mode="expand")

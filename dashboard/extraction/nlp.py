@@ -117,10 +117,13 @@ def _chunks(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def parse_lines(text: str, start: int = 0, nlp: Language | None = None) -> ParsedText:
-    """Run text[start:] through the pipeline once, paragraph by paragraph."""
+def parse_lines(text: str, start: int = 0, nlp: Language | None = None,
+                spans: list[tuple[int, int]] | None = None) -> ParsedText:
+    """Run text[start:] through the pipeline once, paragraph by paragraph; or only the
+    given (start, end) ranges of the text (the article's own sentences, not its menus and
+    teasers), in one `nlp.pipe` pass."""
     nlp = nlp or load_pipeline()
-    spans = _chunks(text, start)
+    spans = sorted(spans) if spans is not None else _chunks(text, start)
     docs = tuple(nlp.pipe(text[a:b] for a, b in spans))
     for (a, _b), doc in zip(spans, docs, strict=True):
         doc.user_data["offset"] = a  # where the paragraph starts in the original text

