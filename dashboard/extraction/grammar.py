@@ -50,6 +50,12 @@ PERSON_NOUNS = {"pontiff", "secretary", "minister", "president", "king", "queen"
 # What someone does where they are: "..., where he held talks / laid a wreath / addressed"
 WHERE_VERBS = {"hold", "attend", "sign", "deliver", "address", "lay", "inaugurate", "open",
                "speak", "give", "tour", "see", "pay"}
+# People met by office: "the leaders of X", "ministers of the governments of X"
+OFFICE_NOUNS = {"leader", "minister", "government", "counterpart", "president", "king",
+                "head", "official", "authority", "authorities", "representative"}
+# Meeting nouns that name an event somewhere else, not where the traveller is
+GENERIC_EVENTS = {"summit", "conference", "agreement", "deal", "memorandum", "press"}
+REMOTE = {"virtual", "virtually", "video", "online", "phone", "telephone", "remote"}
 PAST_WORDS = {"last", "previous", "ago", "earlier", "former", "past"}
 VISIT_VERBS = {"visit", "tour", "reach"}
 # "finish/begin/wrap up his tour in X": the verb takes a trip noun and says where
@@ -114,6 +120,37 @@ def _subject(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _under_meeting(token: Token) -> bool:
+    """The word is the object of a meeting verb or noun, within three heads; not of a
+    summit or a call held from afar ("a virtual summit ... with the leaders of X")."""
+    node = token
+    for _ in range(4):
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in GENERIC_EVENTS or any(c.lower_ in REMOTE for c in node.children):
+            return False
+        if lemma in MEET_VERBS or lemma in {"see", "host"} or (
+                node.pos_ == "NOUN" and lemma in MEET_NOUNS):
+            return True
+        if node.head is node:
+            break
+    return False
+
+
+def _of_objects(token: Token) -> Iterator[Token]:
+    """The "of" objects of an office noun, through nested offices ("ministers of the
+    governments of X and Y" -> X)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in OFFICE_NOUNS:
+                    yield from _of_objects(pobj)
+                else:
+                    yield pobj
 
 
 def _can_travel(subject: Token | None) -> bool:
@@ -210,15 +247,28 @@ def destinations(span: Span) -> list[Destination]:
                         and clause.lemma_.lower() in MEET_VERBS | VISIT_VERBS | WHERE_VERBS \
                         and _subject(clause) is not None:
                     add(token, clause)
-        elif token.pos_ == "NOUN" and lemma == "leader" and token.dep_ in {"dobj", "pobj"}:
-            # "meet (with) the leaders of X, Y and Z"
+        elif token.pos_ == "NOUN" and lemma in OFFICE_NOUNS and token.dep_ in {"dobj", "pobj"} \
+                and _under_meeting(token):
+            # "meet (with) the leaders of X, Y and Z", "to meet with foreign and defence
+            # ministers of the governments of X, Y and Z"
             verb = _verb_of(token)
-            if verb.lemma_.lower() in MEET_VERBS | {"see", "hold", "have", "host"}:
-                for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ == "of":
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                add(pobj, verb, leaders_of=True)
+            for pobj in _of_objects(token):
+                add(pobj, verb, leaders_of=True)
+        if token.pos_ in {"VERB", "NOUN"} and (lemma in MEET_VERBS or (
+                token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)):
+            # "after meeting with authorities in Congo", "held talks in Cairo": where the
+            # meeting is (on the meeting word or on the people met)
+            places = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"]
+            for obj in token.children:
+                if obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.lower_ == "with"):
+                    people = [obj] if obj.dep_ == "dobj" else [
+                        c for c in obj.children if c.dep_ == "pobj"]
+                    places += [c for p in people for c in p.children
+                               if c.dep_ == "prep" and c.lower_ == "in"]
+            for prep in places:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                        add(pobj, token)
     return found
 
 
