@@ -213,3 +213,17 @@ def test_pipeline_steps_run_alone_on_the_state():
     assert state.traveller.name == "Toshimitsu Motegi"
     assert [step.__name__ for step in pipeline.STEPS][:3] == [
         "read_sentences", "find_mentions", "parse"]
+
+
+def test_ministers_of_the_governments_of_a_list_on_a_regional_tour():
+    trip = trip_of(
+        "Date: 2014-06-24\n\nDefence Secretary Philip Hammond arrived in the Gulf today to meet "
+        "with foreign and defence ministers of the governments of Saudi Arabia, Oman and "
+        "Bahrain.\n")
+    assert [s.country_code for s in trip.stops] == ["SA", "OM", "BH"]
+
+
+def test_leaders_met_at_a_virtual_summit_are_not_visited():
+    span = parsed("Later Thursday he will join a virtual summit with the leaders of India and "
+                  "the United Arab Emirates.")
+    assert [d for d in grammar.destinations(span) if d.leaders_of] == []
