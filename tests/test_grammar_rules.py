@@ -227,3 +227,9 @@ def test_leaders_met_at_a_virtual_summit_are_not_visited():
     span = parsed("Later Thursday he will join a virtual summit with the leaders of India and "
                   "the United Arab Emirates.")
     assert [d for d in grammar.destinations(span) if d.leaders_of] == []
+
+
+def test_a_family_name_in_capitals_reads_given_name_first():
+    trip = trip_of("Date: 2023-07-25\n\nForeign Minister HAYASHI Yoshimasa will visit India on "
+                   "July 27.\n")
+    assert trip.traveler == "Yoshimasa Hayashi"

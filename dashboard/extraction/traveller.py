@@ -117,6 +117,11 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
     if " " in name and re.search(r"\s[A-Z]\.\s", name):
         name = re.sub(r"\s[A-Z]\.\s", " ", name)  # "Antony J. Blinken" -> "Antony Blinken"
+    # "HAYASHI Yoshimasa": a family name in capitals (Japanese official style) is given
+    # name first in English, as the rest of the text writes names
+    words = name.split()
+    if len(words) == 2 and words[0].isupper() and len(words[0]) > 2 and words[1].istitle():
+        name = f"{words[1]} {words[0].title()}"
     home = None
     for fact in facts:
         for p in fact.people:
