@@ -114,6 +114,13 @@ def overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]
 def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
     """Travel order: text order (see `order_key`), then dated stops put in date order among
     the places they hold."""
+    # an overview none of whose stops is told in detail later ("a tour of the Gulf ... the
+    # leaders of X, Y and Z. On Friday ... in Vienna") keeps its order, ahead of stops first
+    # named after it
+    listed = [d for d in drafts if any(s.sentence in overview for s in d.signals)]
+    if listed and not any(s.sentence not in overview for d in listed for s in d.signals
+                          if s.strength != "dateline"):
+        overview = set()
     drafts = sorted(drafts, key=lambda d: order_key(d, overview))
     dated = [n for n, d in enumerate(drafts) if d.start is not None]
     chronological = sorted(dated, key=lambda n: drafts[n].start)
