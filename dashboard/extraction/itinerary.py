@@ -116,10 +116,12 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
     the places they hold."""
     # an overview none of whose stops is told in detail later ("a tour of the Gulf ... the
     # leaders of X, Y and Z. On Friday ... in Vienna") keeps its order, ahead of stops first
-    # named after it
+    # named after it (unless a dateline says where the traveller already is: "BUDAPEST -
+    # ... a tour that also includes X, Y and Z")
     listed = [d for d in drafts if any(s.sentence in overview for s in d.signals)]
     if listed and not any(s.sentence not in overview for d in listed for s in d.signals
-                          if s.strength != "dateline"):
+                          if s.strength != "dateline") and not any(
+            s.strength == "dateline" for d in drafts for s in d.signals):
         overview = set()
     drafts = sorted(drafts, key=lambda d: order_key(d, overview))
     dated = [n for n, d in enumerate(drafts) if d.start is not None]
