@@ -231,3 +231,24 @@ def test_a_family_name_in_capitals_reads_given_name_first():
     trip = trip_of("Date: 2023-07-25\n\nForeign Minister HAYASHI Yoshimasa will visit India on "
                    "July 27.\n")
     assert trip.traveler == "Yoshimasa Hayashi"
+
+
+def test_a_surname_leader_takes_the_full_name_the_model_sees():
+    trip = trip_of(
+        "Date: 2016-03-18\n\nForeign Minister Fumio Kishida will visit France on March 20. "
+        "Mr. Jean-Marc Ayrault has just been appointed there. In Paris, Kishida will meet with "
+        "Minister Ayrault.\n")
+    assert [leader.name for s in trip.stops for leader in s.leaders] == ["Jean-Marc Ayrault"]
+
+
+def test_meetings_including_with_a_leader_and_malaysian_honours():
+    trip = trip_of(
+        "Date: 2024-09-06\n\nOn Monday, High Representative Josep Borrell will be in Cairo for "
+        "official meetings, including with President Abdel Fattah el-Sissi.\n")
+    assert [leader.name for s in trip.stops for leader in s.leaders] == [
+        "Abdel Fattah el-Sissi"]
+    honoured = trip_of(
+        "Date: 2022-06-25\n\nForeign Minister Penny Wong will travel to Kuala Lumpur, where she "
+        "will meet Minister for Foreign Affairs Dato’ Sri Saifuddin bin Abdullah.\n")
+    assert [leader.name for s in honoured.stops for leader in s.leaders] == [
+        "Saifuddin bin Abdullah"]

@@ -296,6 +296,9 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 if child.lower_ == "on" and token.lemma_.lower() != "call":
                     continue
                 yield from (c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                # "official meetings, including with President X"
+                yield from objects(child)
 
     for token in span:
         lemma = token.lemma_.lower()

@@ -14,8 +14,26 @@ import re
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import stop_for_place
-from dashboard.extraction.people import STAFF_TITLES, PersonMention
+from dashboard.extraction.people import STAFF_TITLES, TITLES, PersonMention
 from dashboard.extraction.traveller import Traveller, is_met
+
+TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()} | {"mr", "mr.", "mrs", "ms"}
+
+
+def person_entities(facts: list[SentenceFacts]) -> dict[str, str]:
+    """Last name -> full name, from the model's PERSON entities of two or more words
+    ("Jean-Marc Ayrault"), where one full name has that last name."""
+    found: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.parse is None:
+            continue
+        for ent in fact.parse.ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and len(words) >= 2 and ent.root.pos_ == "PROPN" and \
+                    all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in words):
+                found.setdefault(words[-1], set()).add(" ".join(words))
+    return {last: next(iter(names)) for last, names in found.items() if len(names) == 1}
+
 
 MOVES_ON = re.compile(r"\b(?:then|before|after)\b", re.IGNORECASE)
 
@@ -110,6 +128,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 longest[person.surname] = person
             longest.setdefault(person.surname, person)
 
+    entity_names = person_entities(facts)
+
     def full_form(person: PersonMention) -> PersonMention:
         words = person.name.split()
         fuller = longest.get(person.surname)
@@ -123,6 +143,12 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             full = same[0]
             return PersonMention(full.title, full.name, person.start, person.end,
                                  person.name_start, full.nationality, full.nationality_text)
+        if len(words) == 1 and person.name in entity_names:
+            # "Minister Ayrault" after "Mr. Jean-Marc Ayrault": the model's PERSON entity
+            # gives the full name the text uses
+            return PersonMention(person.title, entity_names[person.name], person.start,
+                                 person.end, person.name_start, person.nationality,
+                                 person.nationality_text)
         return person
 
     def by_title_only(fact: SentenceFacts) -> list[PersonMention]:
