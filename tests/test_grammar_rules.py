@@ -252,3 +252,11 @@ def test_meetings_including_with_a_leader_and_malaysian_honours():
         "will meet Minister for Foreign Affairs Dato’ Sri Saifuddin bin Abdullah.\n")
     assert [leader.name for s in honoured.stops for leader in s.leaders] == [
         "Saifuddin bin Abdullah"]
+
+
+def test_embark_on_a_visit_to_a_list():
+    trip = trip_of(
+        "Date: 2025-07-02\n\nPrime Minister Narendra Modi said: Today, I embark on a five-nation "
+        "visit to Ghana, Trinidad&Tobago, Argentina, Brazil, and Namibia from 2 to 9 July "
+        "2025.\n")
+    assert [s.country_code for s in trip.stops] == ["GH", "TT", "AR", "BR", "NA"]

@@ -122,6 +122,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _setting_out_on(noun: Token) -> bool:
+    """"embark on / set out on / leave on / be on a visit ...": the trip noun is the object
+    of "on" after a verb of setting out."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ in {"VERB", "AUX"} \
+        and prep.head.lemma_.lower() in {"embark", "set", "leave", "depart", "go", "be",
+                                         "head", "start", "begin"}
+
+
 def _under_meeting(token: Token) -> bool:
     """The word is the object of a meeting verb or noun, within three heads; not of a
     summit or a call held from afar ("a virtual summit ... with the leaders of X")."""
@@ -231,9 +240,10 @@ def destinations(span: Span) -> list[Destination]:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 add(pobj, noun, first or _has_first(noun), last)
-        elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and \
-                any(c.dep_ == "poss" for c in token.children):
-            # "his visit to X" (not "the first visit by a US president to X")
+        elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
+                any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)):
+            # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit
+            # by a US president to X")
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
                     for pobj in child.children:
