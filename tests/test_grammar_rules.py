@@ -260,3 +260,16 @@ def test_embark_on_a_visit_to_a_list():
         "visit to Ghana, Trinidad&Tobago, Argentina, Brazil, and Namibia from 2 to 9 July "
         "2025.\n")
     assert [s.country_code for s in trip.stops] == ["GH", "TT", "AR", "BR", "NA"]
+
+
+def test_a_range_to_today_with_its_date_in_apposition_spans_the_listed_stops():
+    # "from June 2 to today, June 9": the apposition names the range's last day again, so
+    # the range is one date over the list: the first stop starts, the last one ends it
+    trip = trip_of(
+        "Date: 2024-06-09\n\nForeign Minister Ana Rivera: In the course of the week from "
+        "June 2 to today, June 9, I have visited Kenya, Tanzania and Zambia.\n")
+    assert [s.country_code for s in trip.stops] == ["KE", "TZ", "ZM"]
+    assert trip.stops[0].start == date(2024, 6, 2)
+    assert trip.stops[0].end is None
+    assert trip.stops[-1].end == date(2024, 6, 9)
+
