@@ -389,7 +389,7 @@ def relative_clause_around(span: Span, position: int) -> tuple[int, int] | None:
             a, _ = _offsets(token.left_edge)
             _, b = _offsets(token.right_edge)
             return a, b
-        if token.head.i == token.i:  # the root (spaCy makes a new Token per access)
+        if token.head is token:
             return None
         token = token.head
     return None
