@@ -377,24 +377,6 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
     return names
 
 
-def relative_clause_around(span: Span, position: int) -> tuple[int, int] | None:
-    """The character span of the innermost relative clause holding the character at
-    `position` ("Milei, whom I met last year": the clause describes Milei, not the trip of
-    the sentence), or None when the position is in no relative clause."""
-    doc_offset = span.doc.user_data.get("offset", 0)
-    token = next((t for t in span if t.idx + doc_offset <= position
-                  < t.idx + doc_offset + len(t.text)), None)
-    while token is not None:
-        if token.dep_ == "relcl":
-            a, _ = _offsets(token.left_edge)
-            _, b = _offsets(token.right_edge)
-            return a, b
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
 def first_person_travel(span: Span) -> bool:
     """The sentence sends "I" or "we" somewhere ("I will visit Ghana, then Brazil")."""
     return any(d.subject.lower() in FIRST_PERSON for d in destinations(span))

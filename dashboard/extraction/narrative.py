@@ -13,7 +13,6 @@ from datetime import timedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
-from dashboard.extraction.grammar import relative_clause_around
 from dashboard.extraction.itinerary import stop_for_place
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
@@ -57,10 +56,6 @@ def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
         if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
                                                     match.start()]):
             continue  # "his first trip since his re-election in May": a reference point
-        if fact.parse is not None:
-            clause = relative_clause_around(fact.parse, match.start())
-            if clause is not None and not clause[0] <= position < clause[1]:
-                continue  # "President X, whom I met last year": the past of a person met
         if is_earlier(match, anchor, s.start):
             return True
     return False
