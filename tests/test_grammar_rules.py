@@ -273,14 +273,3 @@ def test_a_range_to_today_with_its_date_in_apposition_spans_the_listed_stops():
     assert trip.stops[0].end is None
     assert trip.stops[-1].end == date(2024, 6, 9)
 
-
-def test_a_range_after_a_list_covers_the_list_even_with_today_in_the_sentence():
-    # "Today" is the range's first day, not a second date: the range still spans the listed
-    # stops, so the last one is not dated from the first day
-    trip = trip_of(
-        "Date: 2025-05-02\n\nForeign Minister Ana Rivera said on Friday: Today, I set out on "
-        "a three-nation tour of Chile, Peru and Bolivia from 2 to 9 May 2025.\n")
-    assert [s.country_code for s in trip.stops] == ["CL", "PE", "BO"]
-    assert trip.stops[0].start == date(2025, 5, 2)
-    assert trip.stops[-1].start is None
-    assert trip.stops[-1].end == date(2025, 5, 9)

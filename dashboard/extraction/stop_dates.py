@@ -228,11 +228,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 nearest = nearest_stop(fact, d, drafts)
                 # "travel to X, Y and Z October 3-7": the range covers the listed group;
                 # "to Tokyo November 5 through 7 and then to Hanoi": it is Tokyo's
-                # a day inside the range ("Today, I embark on ... from 2 to 9 July") is
-                # the same span told twice, not a second date competing for the places
-                alone = not [e for e in valid if e is not d and not (
-                    d.is_range and d.first <= e.first and e.last <= d.last)]
-                whole_trip = alone and (d.is_range or n in overview) and (
+                whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
                     nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
                     # a range spans the trip; a single day over several places is its start,
