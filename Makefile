@@ -43,10 +43,12 @@ bench: $(VENV)/.installed-run
 	$(BIN)/python scripts/bench_store.py
 
 accuracy: $(VENV)/.installed-run
-	$(BIN)/python scripts/accuracy.py tests/fixtures/trips
-	$(BIN)/python scripts/accuracy.py tests/fixtures/blind/set4
-	@if [ -d ../shared/articles ]; then $(BIN)/python scripts/accuracy.py ../shared/articles; \
-	else echo "../shared/articles not found (the team's development articles): skipped"; fi
+	@if [ -d ../shared/articles ]; then $(BIN)/python scripts/accuracy.py ../shared/articles \
+	  tests/fixtures/trips tests/fixtures/blind/set2 tests/fixtures/blind/set3 \
+	  tests/fixtures/blind/set4 tests/fixtures/blind/set5; \
+	else echo "../shared/articles not found (the team's development articles): skipped"; \
+	  $(BIN)/python scripts/accuracy.py tests/fixtures/trips tests/fixtures/blind/set2 \
+	  tests/fixtures/blind/set3 tests/fixtures/blind/set4 tests/fixtures/blind/set5; fi
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshots.py

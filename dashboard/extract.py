@@ -21,6 +21,7 @@ from datetime import date
 
 from dashboard.articles import EncodingNote
 from dashboard.extraction import extract_trip_from_file, trip_to_json
+from dashboard.extraction.nlp import ModelUnavailable
 from dashboard.models import ArticleError
 
 
@@ -69,6 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"error: {exc}", file=sys.stderr)
                 failed = True
                 continue
+            except ModelUnavailable as exc:  # no file can be read: say so once
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
             except Exception as exc:  # a bug must not hide the other files' results
                 print(f"error: {path}: extraction failed ({type(exc).__name__}: {exc})",
                       file=sys.stderr)

@@ -10,11 +10,16 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from dashboard.extraction.nlp import ModelUnavailable, load_pipeline
 from dashboard.merging.trips_file import TRIPS_FILE_NAME
 from dashboard.tables import TripTables, article_paths, build_tables, load_tables
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARTICLES_DIR = REPO_ROOT / "seeds"
@@ -55,6 +60,12 @@ def folder_fingerprint(folder: Path) -> Fingerprint:
     return tuple(entries)
 
 
+@st.cache_resource(show_spinner="Loading the language model…")
+def language_model() -> Language:
+    """The spaCy pipeline, once per server process (`extraction.nlp.load_pipeline`)."""
+    return load_pipeline()
+
+
 @st.cache_data(show_spinner="Reading the articles…", max_entries=16)
 def _cached_tables(folder: str, fingerprint: Fingerprint) -> TripTables:
     # `fingerprint` is only part of the cache key; the loader lists the folder itself.
@@ -76,4 +87,8 @@ def load_folder(folder: Path) -> TripTables:
         return build_tables([], errors=[f"Cannot read the articles folder {folder}: {exc}"])
     if not fingerprint:
         return build_tables([], errors=[f"No .txt or .md articles in {folder}."])
+    try:
+        language_model()
+    except ModelUnavailable as exc:
+        return build_tables([], errors=[str(exc)])
     return _cached_tables(str(folder.resolve()), fingerprint)

@@ -300,8 +300,11 @@ def load_trips(paths: Iterable[str | Path],
                deduplicate: bool = True) -> tuple[list[Trip], list[str]]:
     """Extract every article; a file that fails becomes a message, the others still load.
     With `deduplicate`, repeated trip ids get '-2', '-3' in the order read (merging numbers
-    them itself, in an order that does not depend on the reading order)."""
+    them itself, in an order that does not depend on the reading order). Without the
+    language model nothing can be read: one message says which setting and package (see
+    `extraction.nlp`)."""
     from dashboard.extraction import extract_trip_from_file
+    from dashboard.extraction.nlp import ModelUnavailable
 
     trips: list[Trip] = []
     errors: list[str] = []
@@ -310,6 +313,9 @@ def load_trips(paths: Iterable[str | Path],
             trips.append(extract_trip_from_file(path))
         except ArticleError as exc:
             errors.append(str(exc))
+        except ModelUnavailable as exc:
+            errors.append(str(exc))
+            break
     if deduplicate:
         _deduplicate_ids(trips)
     return trips, errors

@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.articles import read_article_text
 from dashboard.decoding import decode_text, encoding_name
 from dashboard.extraction import extract_trip
+from dashboard.extraction.nlp import ModelUnavailable
 from dashboard.models import ArticleError, Trip
 from dashboard.tables import TripTables, build_tables, normalise_text_columns
 
@@ -73,7 +74,10 @@ def extract_upload(name: str, text: str, published: date | None = None) -> Trip:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         article = read_article_text(name, text, published)
-    trip = extract_trip(article)
+    try:
+        trip = extract_trip(article)
+    except ModelUnavailable as exc:
+        raise ArticleError(f"{name}: {exc}") from exc
     # what the reader noticed (a refused publication date) is shown with the trip's own
     # warnings; the missing date is already one of those
     noticed = [str(w.message) for w in caught if "no publication date" not in str(w.message)]

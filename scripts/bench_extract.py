@@ -1,16 +1,24 @@
-"""Time extracting the seed article, after imports and the one-off gazetteer build.
+"""Time the extractor: model load, the seed after load, throughput, memory.
 
-    python scripts/bench_extract.py [ARTICLE] [--runs N]
+    python scripts/bench_extract.py [ARTICLE] [--runs N] [--articles DIR] [--count N]
 
-Prints the one-off start-up cost (imports, first extraction: gazetteer and taxonomy load)
-and the median of N further extractions, which must stay under 50 ms; then the time to extract
-a 1 MB article (the upload limit: one short sentence about trade, repeated), which must stay
-under 10 s: extraction is linear in the length of the text (issue 12, item 1).
+Prints, on this machine:
+- imports, and loading the spaCy model once per process (`TRIP_SPACY_MODEL`; goal < 2 s);
+- the first extraction (gazetteer and taxonomy build), then the median of N extractions of
+  the seed with everything loaded (goal < 100 ms);
+- articles per second over `--count` extractions (default 100), cycling through the
+  articles of `--articles` (default ../shared/articles when present, else tests/fixtures);
+- the process's resident memory with the model loaded (peak RSS).
+- the extraction of a 1 MB article (the upload limit: one short sentence about trade,
+  repeated), goal under 10 s: extraction is linear in the length of the text (issue 12).
+Exit status 1 when the seed's median or the 1 MB article is over its goal. Timings live here, not in tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import resource
 import statistics
 import sys
 import time
@@ -19,7 +27,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-BUDGET_MS = 50.0
+BUDGET_MS = 100.0
+LOAD_GOAL_S = 2.0
+
+
+def _rss_mb() -> float:
+    """Current resident memory of this process (Linux /proc), else the peak."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 LARGE_BYTES = 1_000_000
 LARGE_BUDGET_S = 10.0
 LARGE_HEAD = ("Title: Trade trip\nDate: 2022-10-04\n\n"
@@ -32,28 +51,60 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("article", nargs="?",
                         default=str(ROOT / "seeds" / "000_2088198bdb06ddc9.txt"))
     parser.add_argument("--runs", type=int, default=21)
+    shared = ROOT.parent / "shared" / "articles"
+    parser.add_argument("--articles", default=str(shared if shared.is_dir()
+                                                  else ROOT / "tests" / "fixtures" / "trips"))
+    parser.add_argument("--count", type=int, default=100)
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
 
     t0 = time.perf_counter()
     from dashboard.articles import read_article
     from dashboard.extraction import extract_trip
+    from dashboard.extraction.nlp import load_pipeline, model_name
+    from dashboard.models import ArticleError
     t1 = time.perf_counter()
+    rss_before = _rss_mb()
+    load_pipeline()
+    t2 = time.perf_counter()
+    rss_model = _rss_mb()
     article = read_article(args.article)
     extract_trip(article)  # first use builds the gazetteer and reads the taxonomy
-    t2 = time.perf_counter()
+    t3 = time.perf_counter()
     timings = []
     for _ in range(args.runs):
         start = time.perf_counter()
         trip = extract_trip(article)
         timings.append((time.perf_counter() - start) * 1000)
     median = statistics.median(timings)
-    print(f"article: {args.article} ({len(article.text)} chars, {len(trip.stops)} stops)")
-    print(f"imports: {(t1 - t0) * 1000:.0f} ms; first extraction incl. gazetteer build: "
-          f"{(t2 - t1) * 1000:.0f} ms")
-    print(f"extraction, median of {args.runs} runs: {median:.1f} ms "
-          f"(min {min(timings):.1f}, max {max(timings):.1f}); budget {BUDGET_MS:.0f} ms: "
-          f"{'OK' if median < BUDGET_MS else 'OVER BUDGET'}")
+
+    paths = sorted(p for p in Path(args.articles).glob("*.txt"))
+    articles = [read_article(p) for p in paths]
+    done = chars = 0
+    start = time.perf_counter()
+    for n in range(args.count if articles else 0):
+        item = articles[n % len(articles)]
+        with contextlib.suppress(ArticleError):  # (an article with no trip still counts)
+            extract_trip(item)
+        done += 1
+        chars += len(item.text)
+    elapsed = time.perf_counter() - start
+
+    print(f"model: {model_name()}")
+    print(f"imports: {(t1 - t0) * 1000:.0f} ms; model load (once per process): "
+          f"{t2 - t1:.2f} s (goal {LOAD_GOAL_S:.0f} s: "
+          f"{'OK' if t2 - t1 < LOAD_GOAL_S else 'OVER'})")
+    print(f"first extraction incl. gazetteer build: {(t3 - t2) * 1000:.0f} ms")
+    print(f"seed {Path(args.article).name} ({len(article.text)} chars, {len(trip.stops)} "
+          f"stops), median of {args.runs} runs: {median:.1f} ms (min {min(timings):.1f}, "
+          f"max {max(timings):.1f}); goal {BUDGET_MS:.0f} ms: "
+          f"{'OK' if median < BUDGET_MS else 'OVER'}")
+    if done:
+        print(f"throughput: {done} articles ({len(articles)} distinct from {args.articles}, "
+              f"{chars / done / 1000:.1f} k chars each on average) in {elapsed:.1f} s = "
+              f"{done / elapsed:.1f} articles/s")
+    print(f"memory: {rss_before:.0f} MB before the model, {rss_model:.0f} MB with it loaded, "
+          f"{_rss_mb():.0f} MB after the runs")
 
     from dashboard.articles import read_article_text
     repeats = (LARGE_BYTES - len(LARGE_HEAD)) // len(LARGE_SENTENCE)

@@ -14,6 +14,7 @@ import json
 import warnings
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from dashboard.extraction import extract_trip_from_file
@@ -21,6 +22,9 @@ from dashboard.extraction.places import normalize
 from dashboard.models import ArticleError, Trip
 
 FIELDS = ("country_set", "country_order", "start", "end", "city", "leaders")
+# The six parts of the headline score (issue 9): country F1, dates (start and end, pooled),
+# city, leader F1, stop order (pairs of consecutive truth stops kept in order), traveller.
+SIX_PARTS = ("country_f1", "dates", "city", "leader_f1", "stop_order", "traveller")
 
 
 @dataclass
@@ -29,6 +33,10 @@ class ArticleScore:
     correct: dict[str, int] = field(default_factory=dict)
     total: dict[str, int] = field(default_factory=dict)
     country_f1: float = 0.0
+    # leader names pooled over the article's stops: found at the right stop, extra, missed
+    leader_tp: int = 0
+    leader_fp: int = 0
+    leader_fn: int = 0
     error: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -103,6 +111,18 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
+def _same_person(a: str, b: str) -> bool:
+    """One person under two forms: "Lloyd J. Austin III" and "Lloyd Austin", "Pope Francis"
+    and "Francis": the same name, or the same last name word (ignoring suffixes)."""
+    if _same_name(a, b):
+        return True
+
+    def last(name: str) -> str:
+        words = [w for w in normalize(name).split() if w not in {"jr", "sr", "ii", "iii", "iv"}]
+        return words[-1] if words else ""
+    return bool(last(a)) and last(a) == last(b)
+
+
 def score_trip(name: str, trip: Trip, truth: dict) -> ArticleScore:
     score = ArticleScore(name)
     truth_stops = truth.get("stops", [])
@@ -115,7 +135,22 @@ def score_trip(name: str, trip: Trip, truth: dict) -> ArticleScore:
     score.total["country_set"] = score.total["country_order"] = 1
     score.correct["country_set"] = int(set(truth_codes) == set(got_codes))
     score.correct["country_order"] = int(truth_codes == got_codes)
-    for truth_stop, pick in zip(truth_stops, _align(truth_stops, trip.stops), strict=True):
+    aligned = _align(truth_stops, trip.stops)
+    # stop order: each pair of consecutive truth stops counts once, kept when both are found
+    # and the first comes before the second in the extracted itinerary
+    pairs = list(pairwise(aligned))
+    score.total["stop_order"] = len(pairs)
+    score.correct["stop_order"] = sum(1 for a, b in pairs
+                                      if a is not None and b is not None and a < b)
+    if truth.get("traveler"):
+        score.total["traveller"] = 1
+        score.correct["traveller"] = int(bool(trip.traveler) and _same_person(
+            truth["traveler"], trip.traveler or ""))
+        if not score.correct["traveller"]:
+            score.notes.append(f"traveller: expected {truth['traveler']}, got {trip.traveler}")
+    unmatched = set(range(len(trip.stops))) - {n for n in aligned if n is not None}
+    score.leader_fp += sum(len(trip.stops[n].leaders) for n in unmatched)
+    for truth_stop, pick in zip(truth_stops, aligned, strict=True):
         stop = trip.stops[pick] if pick is not None else None
         label = f"{truth_stop['country']}/{truth_stop.get('city') or '-'}"
         for key in ("start", "end"):
@@ -138,6 +173,11 @@ def score_trip(name: str, trip: Trip, truth: dict) -> ArticleScore:
             score.notes.append(f"{label} city: expected {expected_city}, got {got_city}")
         expected_leaders = truth_stop.get("leaders", [])
         got_leaders = [leader.name for leader in stop.leaders] if stop else []
+        found = sum(1 for e in expected_leaders if any(_same_name(e, g) for g in got_leaders))
+        score.leader_tp += found
+        score.leader_fn += len(expected_leaders) - found
+        score.leader_fp += sum(1 for g in got_leaders
+                               if not any(_same_name(e, g) for e in expected_leaders))
         ok = stop is not None and len(expected_leaders) == len(got_leaders) and all(
             any(_same_name(e, g) for g in got_leaders) for e in expected_leaders)
         score.total["leaders"] = score.total.get("leaders", 0) + 1
@@ -163,7 +203,9 @@ def measure_folder(folder: str | Path) -> list[ArticleScore]:
             failed = ArticleScore(article_path.name, error=str(exc))
             n = len(truth.get("stops", []))
             failed.total = {"country_set": 1, "country_order": 1, "start": n, "end": n,
-                            "city": n, "leaders": n}
+                            "city": n, "leaders": n, "stop_order": max(n - 1, 0),
+                            "traveller": int(bool(truth.get("traveler")))}
+            failed.leader_fn = sum(len(s.get("leaders", [])) for s in truth.get("stops", []))
             scores.append(failed)
             continue
         scores.append(score_trip(article_path.name, trip, truth))
@@ -178,7 +220,26 @@ def overall(scores: list[ArticleScore]) -> dict[str, float]:
         correct = sum(s.correct.get(name, 0) for s in scores)
         result[name] = correct / total if total else 0.0
     result["country_f1"] = (sum(s.country_f1 for s in scores) / len(scores)) if scores else 0.0
+    for name in ("stop_order", "traveller"):
+        total = sum(s.total.get(name, 0) for s in scores)
+        result[name] = sum(s.correct.get(name, 0) for s in scores) / total if total else 1.0
+    dates_total = sum(s.total.get("start", 0) + s.total.get("end", 0) for s in scores)
+    result["dates"] = (sum(s.correct.get("start", 0) + s.correct.get("end", 0) for s in scores)
+                       / dates_total) if dates_total else 1.0
+    tp = sum(s.leader_tp for s in scores)
+    wrong = sum(s.leader_fp + s.leader_fn for s in scores)
+    result["leader_f1"] = 2 * tp / (2 * tp + wrong) if tp or wrong else 1.0
+    result["six_part"] = sum(result[name] for name in SIX_PARTS) / len(SIX_PARTS)
     return result
+
+
+def six_part_line(scores: list[ArticleScore]) -> str:
+    """One line: the six-part score and its parts, plus start and end apart."""
+    total = overall(scores)
+    return (f"six-part {total['six_part']:.3f} | country F1 {total['country_f1']:.2f} | "
+            f"start {total['start']:.0%} | end {total['end']:.0%} | city {total['city']:.0%} | "
+            f"leader F1 {total['leader_f1']:.2f} | stop order {total['stop_order']:.0%} | "
+            f"traveller {total['traveller']:.0%}")
 
 
 def format_report(scores: list[ArticleScore]) -> str:
@@ -199,4 +260,5 @@ def format_report(scores: list[ArticleScore]) -> str:
     lines.append("-" * len(header))
     lines.append(f"{'overall':58} {total['country_f1']:>7.2f} "
                  + " ".join(f"{total[name] * 100:>12.0f}%" for name in FIELDS))
+    lines.append(six_part_line(scores))
     return "\n".join(lines)

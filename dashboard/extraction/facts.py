@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
-from dashboard.extraction.people import PersonMention
+from dashboard.extraction.people import PersonMention, meeting_objects
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.visits import VisitSignal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from dashboard.extraction.traveller import Traveller
+    from dashboard.models import Article
 
 
 @dataclass
@@ -28,6 +35,10 @@ class SentenceFacts:
     earlier_trip: bool = False  # only about an earlier trip ("visited Washington last month")
     others_travel: bool = False  # its only travel is someone else's ("Scholz visited Israel")
     stay_days: int = 0  # "arrived on Thursday for a two-day visit": the stay's stated length
+    parse: Span | None = None  # the sentence's tokens in the parsed article (see nlp.py)
+    met: list[tuple[int, int]] | None = None  # spans of people met (see `met_objects_of`)
+    met_parse: list[tuple[int, int]] = field(default_factory=list)  # the same, by the parse
+    first_person: bool = False  # the parse sends "I" or "we" somewhere
 
 
 @dataclass
@@ -46,3 +57,32 @@ class StopDraft:
     date_sentences: list[int] = field(default_factory=list)
     stay_end: date | None = None  # the last day of a stated stay length, if it fits
     leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)
+
+
+def met_objects_of(fact: SentenceFacts, text: str) -> list[tuple[int, int]]:
+    """Character spans of the people the sentence's meeting words take as objects: the
+    parse's (`grammar.met_objects`, added by the pipeline step) and the cue patterns'."""
+    if fact.met is None:
+        fact.met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    return fact.met
+
+
+@dataclass
+class TripState:
+    """One article on its way through the pipeline (`trip.STEPS`): the document and the
+    facts so far. Each step reads what earlier steps set and adds its own part."""
+
+    article: Article
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    facts: list[SentenceFacts] = field(default_factory=list)
+    active: list[SentenceFacts] = field(default_factory=list)  # facts of non-clutter sentences
+    traveller: Traveller | None = None
+    home: str | None = None
+    home_certain: bool = True
+    anchor: date | None = None  # the date relative days and missing years resolve against
+    drafts: list[StopDraft] = field(default_factory=list)
+    overview: set[int] = field(default_factory=set)
+    leader_stop: dict[str, int] = field(default_factory=dict)
+    used_dates: list[tuple[int, dates_mod.DateMention]] = field(default_factory=list)
+    inferred: list[bool] = field(default_factory=list)

@@ -65,6 +65,8 @@ TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|"
               r"Her\s+Highness|His\s+Majesty|Her\s+Majesty|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|"
               r"Sheikh|Sheikha|"
+              # Malaysian and Bruneian honours: "Dato' Sri", "Datuk Seri", "Tan Sri", "Tun"
+              r"Dato['’]?|Datuk|Datin|Tan\s+Sri|Tun|Seri|Sri|"
               r"Dr\.?),?\s+)*")
 PERSON = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{_HONORIFIC}"
@@ -155,7 +157,7 @@ class PersonMention:
         if self.title.lower() in MONARCH_TITLES:
             return f"{self.title} {self.name}"
         if len(self.name.split()) == 1:
-            return f"{self.title} {self.name}"
+            return f"{self.title} {self.name}".strip()  # "Buhari", met without a title
         return self.name
 
 

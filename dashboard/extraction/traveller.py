@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dashboard.extraction import places as places_mod
-from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
     STAFF_TITLES,
     TRAVELLER_TITLES,
     PersonMention,
-    meeting_objects,
 )
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.visits import VisitSignal
@@ -70,7 +69,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     met_spans: list[tuple[int, int]] = []
     for n, fact in enumerate(facts):
         s = fact.sentence
-        spans = meeting_objects(text, s.start, s.end)
+        spans = met_objects_of(fact, text)
         met_spans.extend(spans)
         for person in fact.people:
             title = person.title.lower()
@@ -118,6 +117,11 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
     if " " in name and re.search(r"\s[A-Z]\.\s", name):
         name = re.sub(r"\s[A-Z]\.\s", " ", name)  # "Antony J. Blinken" -> "Antony Blinken"
+    # "HAYASHI Yoshimasa": a family name in capitals (Japanese official style) is given
+    # name first in English, as the rest of the text writes names
+    words = name.split()
+    if len(words) == 2 and words[0].isupper() and len(words[0]) > 2 and words[1].istitle():
+        name = f"{words[1]} {words[0].title()}"
     home = None
     for fact in facts:
         for p in fact.people:
@@ -127,6 +131,21 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if home:
             break
     return Traveller(name, surname, person, where[surname], home)
+
+
+def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller:
+    """The traveller a known person is, in the fullest form the text names them."""
+    fullest, where, home = person, None, person.nationality
+    for fact in facts:
+        for p in fact.people:
+            if p.surname == person.surname:
+                where = where or fact.sentence
+                home = home or p.nationality
+                if len(p.name) > len(fullest.name):
+                    fullest = p
+    name = fullest.name if len(fullest.name.split()) > 1 else \
+        f"{fullest.title} {fullest.name}".strip()
+    return Traveller(name, person.surname, fullest, where, home)
 
 
 def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
@@ -175,7 +194,7 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
     if sig.strength in {"leader", "dateline"} or not others:
         return False
     before = text[fact.sentence.start:sig.position]
-    met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    met = met_objects_of(fact, text)
     actors = [(m.end(), m.group(0), fact.sentence.start + m.start()) for name in others if name
               for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
     if not actors:
@@ -202,7 +221,7 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             text: str) -> bool:
     """The person is someone the traveller meets: the object of "meet with ...", "talks
     with ...", or the subject of "... met (with) / hosted / welcomed <traveller>"."""
-    spans = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+    spans = met_objects_of(fact, text) + fact.met_parse
     if any(a <= person.start < b for a, b in spans):
         return True
     if not traveller:

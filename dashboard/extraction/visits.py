@@ -245,6 +245,22 @@ def group_city_country(run: list[PlaceMention]) -> list[tuple[str, Place | None,
     return grouped
 
 
+def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
+    """A destination the sentence (text[start:end]) takes back: a negated, counterfactual,
+    called-off or earlier leg."""
+    # "will not visit Berlin", "has postponed a trip to Rome"; a negation in an earlier
+    # clause ("who has not been there since 2021, will travel to ...") does not count
+    clause_start = max(start, *(text.rfind(mark, start, mention.start) + 1
+                                for mark in ";,—("))
+    if NEGATION.search(text, clause_start, mention.start) or \
+            COUNTERFACTUAL.search(text, start, mention.start) or \
+            CALLED_OFF.search(text, mention.end, end):
+        return True
+    if PRIOR_EVENT.search(text, clause_start, mention.start):
+        return True  # "The tour came a week after the NATO summit in Vilnius"
+    return bool(PAST_TRIP.search(text[mention.end:end]))
+
+
 def visit_signals(sentence_index: int, text: str, start: int, end: int,
                   mentions: list[PlaceMention], heading: bool = False) -> list[VisitSignal]:
     """Visit evidence in one sentence."""
@@ -259,21 +275,11 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         for n, (code, city, mention) in enumerate(grouped):
             if mention.start in taken:
                 continue
-            # "will not visit Berlin", "has postponed a trip to Rome"; a negation in an earlier
-            # clause ("who has not been there since 2021, will travel to ...") does not count
-            clause_start = max(start, *(text.rfind(mark, start, mention.start) + 1
-                                        for mark in ";,—("))
-            if NEGATION.search(text, clause_start, mention.start) or \
-                    COUNTERFACTUAL.search(text, start, mention.start) or \
-                    CALLED_OFF.search(text, mention.end, end):
+            if ruled_out(text, start, end, mention):
                 continue
-            if PRIOR_EVENT.search(text, clause_start, mention.start):
-                continue  # "The tour came a week after the NATO summit in Vilnius"
             if strength == "locative" and VENUE_NOUN.match(text, mention.end) and city:
                 # "met the emir at Lusail Palace": a venue, not another city stop
                 city = None
-            if PAST_TRIP.search(text[mention.end:end]):
-                continue
             taken.add(mention.start)
             signals.append(VisitSignal(code, city, sentence_index, mention.start, mention.end,
                                        strength, n, len(grouped), first and n == 0,

@@ -1,0 +1,127 @@
+"""Which city a place name means, and the city of each stop.
+
+`keep_city` chooses among a name's GeoNames candidates (a "City, Country" pair, capitals,
+population, the countries the sentence and the article name); `sentence_places` keeps the
+places of one sentence that are not part of a person's name; `fill_cities` gives stops whose
+travel cues named no city one from a venue or from a sentence about the stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.people import PersonMention
+from dashboard.extraction.places import PlaceMention, find_places
+
+CITY_MIN_POPULATION = 100_000
+
+
+def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
+               sentence_codes: set[str]) -> PlaceMention | None:
+    """Choose among a city name's candidates, or drop it when it is probably not a place."""
+    words = mention.text
+    if words.isupper() and len(words) <= 3:
+        return None
+    cities = [p for p in mention.candidates if p.kind == "city"]
+    if not cities:
+        return mention
+    following = text[mention.end:mention.end + 60]
+    if re.match(r"(?<!\s)\s+of\s+(?:the\s+)?[A-Z]", following):
+        return None  # "the Temple of Heaven": part of a longer name, not the city Temple
+    named_country = None
+    if following.startswith(","):
+        after = find_places(following, 1, len(following))
+        if after and after[0].kind == "country" and not following[1:after[0].start].strip():
+            named_country = after[0].place.code
+
+    def score(place: places_mod.Place) -> float:
+        # "Lima, Peru" settles it; otherwise capitals and big cities, nudged by countries
+        # the sentence or the article names ("Washington" is the US capital even when
+        # Britain is mentioned, not the English town)
+        if place.code == named_country:
+            return float("inf")
+        weight = float(place.population or 1)
+        if places_mod.normalize(place.name) != places_mod.normalize(words):
+            # matched by an alternate name only: "Bethlehem" is not Belém in Brazil when
+            # a town of that very name exists ("Kiev", with no such rival, is still Kyiv)
+            weight *= 0.01
+        if places_mod.is_capital(place):
+            weight *= 100
+        if place.code in sentence_codes:
+            weight *= 10
+        elif place.code in article_codes:
+            weight *= 3
+        return weight
+
+    # on a tie (both in the named country), the entry of that exact name: "New Delhi" is New
+    # Delhi, not Delhi (which also lists "New Delhi" among its alternate names)
+    best = max(cities, key=lambda p: (score(p), places_mod.normalize(p.name)
+                                      == places_mod.normalize(words)))
+    confirmed = best.code == named_country or best.code in sentence_codes
+    if best.population < CITY_MIN_POPULATION and not confirmed \
+            and best.code not in article_codes:
+        return None
+    others = tuple(p for p in mention.candidates if p is not best)
+    return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
+
+
+def names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
+    """An untitled "name" that is a place ("met Buenos Aires officials") or starts with a
+    country or demonym ("met Saudi Aramco executives")."""
+    for mention in raw:
+        if mention.end <= person.name_start or mention.start >= person.end:
+            continue
+        if mention.kind != "city" or (mention.start <= person.name_start
+                                      and mention.end >= person.end):
+            return True
+    return False
+
+
+def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMention],
+                     article_codes: set[str]) -> list[PlaceMention]:
+    name_spans = [(p.name_start, p.end) for p in people]
+    sentence_codes = {m.place.code for m in raw if m.kind in {"country", "demonym"}}
+    kept = []
+    for mention in raw:
+        if any(a <= mention.start < b for a, b in name_spans):
+            continue  # "Antony" in "Antony Blinken" is not the French town
+        if mention.kind == "city":
+            mention = keep_city(mention, text, article_codes, sentence_codes)
+            if mention is None:
+                continue
+        kept.append(mention)
+    return kept
+
+
+def fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:
+    """Cities for stops whose travel cues named none: a venue in the text ("Casa Narino
+    palace" -> Bogotá), else a city of the stop's country named in a sentence about the stop
+    ("the Vilnius summit"). The capital fallback comes later, marked inferred."""
+    for fact in active:
+        for mention in fact.places:
+            if mention.kind != "venue":
+                continue
+            target = stop_for_place(mention.place, drafts)
+            if target is not None and drafts[target].city is None and mention.place.city:
+                venue = mention.place
+                drafts[target].city = places_mod.Place("city", venue.code, venue.city,
+                                                       venue.lat, venue.lon)
+                drafts[target].city_basis = f"venue: {mention.text}"
+                drafts[target].city_evidence.append(fact.sentence.index)
+
+    for n, draft in enumerate(drafts):
+        if draft.city is not None:
+            continue
+        for fact in active:
+            if n not in fact.stops and fact.context != n:
+                continue
+            named = next((m for m in fact.places if m.kind == "city"
+                          and m.place.code == draft.code), None)
+            if named is not None:
+                draft.city = named.place
+                draft.city_basis = f"named: {named.text}"
+                draft.city_evidence.append(fact.sentence.index)
+                break

@@ -1,0 +1,247 @@
+"""Leaders met, attached to the stop where the text says the meeting happens.
+
+`find_leaders` goes through every sentence's people: titled foreign leaders the traveller
+meets (`traveller.is_met`), surnames of people named in full elsewhere, "the crown prince"
+when one person fits, and the parse's untitled names (`parse_steps.add_met_names`). A leader
+goes to the stop the sentence places the meeting at ("in Vilnius he will meet ..."), else
+their own country's stop, else the sentence's stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
+from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.people import STAFF_TITLES, TITLES, PersonMention
+from dashboard.extraction.traveller import Traveller, is_met
+
+TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()} | {"mr", "mr.", "mrs", "ms"}
+
+
+def person_entities(facts: list[SentenceFacts]) -> dict[str, str]:
+    """Last name -> full name, from the model's PERSON entities of two or more words
+    ("Jean-Marc Ayrault"), where one full name has that last name."""
+    found: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.parse is None:
+            continue
+        for ent in fact.parse.ents:
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and len(words) >= 2 and ent.root.pos_ == "PROPN" and \
+                    all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in words):
+                found.setdefault(words[-1], set()).add(" ".join(words))
+    return {last: next(iter(names)) for last, names in found.items() if len(names) == 1}
+
+
+MOVES_ON = re.compile(r"\b(?:then|before|after)\b", re.IGNORECASE)
+
+
+def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
+                   text: str) -> list[PersonMention]:
+    """Surnames alone of people named in full elsewhere, where the sentence meets them."""
+    spans = met_objects_of(fact, text)
+    if not spans or not known:
+        return []
+    taken = [(p.start, p.end) for p in fact.people]
+    found = []
+    for a, b in spans:
+        for surname, person in known.items():
+            for match in re.finditer(rf"\b{re.escape(surname)}\b", text[a:b]):
+                at = a + match.start()
+                if any(x <= at < y for x, y in taken):
+                    continue
+                found.append(PersonMention(person.title, person.name, at, at + len(surname),
+                                           at, person.nationality, None))
+    return found
+
+
+def own_country_here_of(person: PersonMention, fact: SentenceFacts,
+                        drafts: list[StopDraft]) -> bool:
+    return any(person.nationality and drafts[i].code == person.nationality
+               for i in fact.stops)
+
+
+def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMention]:
+    """"Italian President Sergio Mattarella and Prime Minister Paolo Gentiloni": the second
+    title shares the first one's nationality."""
+    shared = list(people)
+    for n in range(1, len(shared)):
+        first, second = shared[n - 1], shared[n]
+        if second.nationality is None and first.nationality and second.title and \
+                re.fullmatch(r"(?<!\s),?\s+and\s+", text[first.end:second.start]):
+            shared[n] = PersonMention(second.title, second.name, second.start, second.end,
+                                      second.name_start, first.nationality, None)
+    return shared
+
+
+
+# ---------------------------------------------------------------- leaders
+
+# "the crown prince received Erdogan", "he met the emir": a title standing for a person
+TITLE_ONLY = re.compile(r"\b[Tt]he\s+(?P<title>(?:crown\s+prince|emir|king|queen|sultan|"
+                        r"emperor|pope|chancellor|prime\s+minister|premier|president|"
+                        r"taoiseach))\b(?!\s+(?-i:[A-Z])|\s+of\b)")
+# titles too common to stand for one person
+GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
+                  "foreign minister", "spokesperson", "spokesman", "ambassador"}
+
+def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Traveller,
+             home: str | None, text: str) -> dict[str, int]:
+    """Leaders met, attached to stops. Returns surname -> stop for sentence context."""
+    leader_stop: dict[str, int] = {}
+    for draft in drafts:
+        draft.leaders.clear()
+    own_surnames = {traveller.surname} if traveller.surname else set()
+    for fact in facts:
+        for person in fact.people:
+            if person.nationality and person.nationality == home:
+                own_surnames.add(person.surname)
+    # people named in full somewhere, for bare mentions ("held talks with Xi at the Great
+    # Hall" after "Chinese President Xi Jinping")
+    known: dict[str, PersonMention] = {}
+    for fact in facts:
+        for person in fact.people:
+            # only foreign leaders named with their country: "Chinese President Xi Jinping"
+            if person.title and len(person.name.split()) > 1 and person.nationality \
+                    and person.nationality != home:
+                known.setdefault(person.surname, person)
+    # a leader named in full once, then by a short form: "Sheikh Mohamed" after "UAE President
+    # Sheikh Mohamed bin Zayed Al Nahyan", "the crown prince" after "Saudi Crown Prince
+    # Mohammed bin Salman" (only when one person fits)
+    by_first: dict[str, list[PersonMention]] = {}
+    by_title: dict[str, list[PersonMention]] = {}
+    for person in known.values():
+        by_first.setdefault(person.name.split()[0], []).append(person)
+        by_title.setdefault(person.title.lower(), []).append(person)
+    own_title = traveller.person.title.lower() if traveller.person else ""
+    for title in [t for t in by_title if t == own_title or t in GENERIC_TITLES]:
+        del by_title[title]
+
+    # "Prime Minister Abe" after "Prime Minister Shinzo Abe": the full name as written
+    longest: dict[str, PersonMention] = {}
+    for fact in facts:
+        for person in fact.people:
+            if person.title and len(person.name) > len(longest.get(person.surname,
+                                                                   person).name):
+                longest[person.surname] = person
+            longest.setdefault(person.surname, person)
+
+    entity_names = person_entities(facts)
+
+    def full_form(person: PersonMention) -> PersonMention:
+        words = person.name.split()
+        fuller = longest.get(person.surname)
+        if len(words) == 1 and fuller is not None and len(fuller.name.split()) > 1 \
+                and fuller.title.lower() == person.title.lower():
+            return PersonMention(person.title, fuller.name, person.start, person.end,
+                                 person.name_start, person.nationality or fuller.nationality,
+                                 person.nationality_text)
+        same = by_first.get(words[0], []) if len(words) == 1 else []
+        if len(same) == 1 and same[0].surname != person.surname:
+            full = same[0]
+            return PersonMention(full.title, full.name, person.start, person.end,
+                                 person.name_start, full.nationality, full.nationality_text)
+        if len(words) == 1 and person.name in entity_names:
+            # "Minister Ayrault" after "Mr. Jean-Marc Ayrault": the model's PERSON entity
+            # gives the full name the text uses
+            return PersonMention(person.title, entity_names[person.name], person.start,
+                                 person.end, person.name_start, person.nationality,
+                                 person.nationality_text)
+        return person
+
+    def by_title_only(fact: SentenceFacts) -> list[PersonMention]:
+        found = []
+        for match in TITLE_ONLY.finditer(text, fact.sentence.start, fact.sentence.end):
+            same = by_title.get(" ".join(match.group("title").lower().split()), [])
+            if len(same) == 1:
+                full = same[0]
+                found.append(PersonMention(full.title, full.name, match.start(), match.end(),
+                                           match.start("title"), full.nationality, None))
+        return found
+
+    for fact in facts:
+        n = fact.sentence.index
+        if fact.sentence.clutter or fact.earlier_trip:
+            continue
+        for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
+                + by_title_only(fact):
+            if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
+                continue
+            if person.nationality is not None and person.nationality == home:
+                continue
+            if text[person.end:person.end + 2] in {"'s", "’s"}:
+                continue  # "Macron's diplomatic adviser Emmanuel Bonne": met the adviser
+            met = is_met(person, fact, traveller.surname, text)
+            nationality_stop = None
+            if person.nationality:
+                nationality_stop = next(
+                    (i for i, d in enumerate(drafts) if d.code == person.nationality), None)
+            if not met:
+                continue
+            if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
+                    not person.nationality:
+                continue
+            # where the sentence says the meeting happens: the destination named shortly
+            # before the person ("visit to Kyiv, where he met Ukrainian President ...", "In
+            # Vilnius he will meet Finnish President ..."); else the leader's own country's
+            # stop; else the sentence's stop
+            before = [sig for sig in fact.signals if sig.strength != "leader"
+                      and sig.end <= person.start and person.start - sig.end <= 80]
+            closest = max(before, key=lambda sig: sig.end) if before else None
+            if closest is not None and MOVES_ON.search(text, closest.end, person.start) and \
+                    not re.search(r"\bwhere\b", text[closest.end:person.start]):
+                closest = None  # "audience with the Pope at the Vatican, then met ..."
+            # "meet Abbas in Bethlehem", "an audience with Pope Francis at the Vatican": the
+            # place right after the person says where
+            right_after = next((sig for sig in fact.signals if sig.strength != "leader"
+                                and 0 <= sig.position - person.end <= 30 and re.fullmatch(
+                                    r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
+                                    r"(?:the\s+)?", text[person.end:sig.position])), None)
+            if right_after is not None:
+                closest = right_after
+            located = stop_for_place(
+                closest.city or places_mod.Place("country", closest.code, ""),
+                drafts) if closest else None
+            # else a stop of the leader's country that the sentence names ("received by
+            # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
+            # else the one stop the sentence's places name; else the leader's country's first
+            # ... counting only places in the person's own clause: "met Zelenskiy on Sunday,
+            # two days after she held talks with Putin at the Kremlin" is not at the Kremlin
+            other_clause = [sig for sig in fact.signals if (
+                re.search(r"\bthen\b", text[sig.end:person.start]) if sig.end <= person.start
+                else MOVES_ON.search(text, person.end, sig.position))]
+            named_here = list(dict.fromkeys(
+                stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+                for sig in fact.signals if sig.strength != "leader" and sig not in other_clause))
+            named_here = [i for i in named_here if i is not None]
+            if other_clause and not named_here and len(fact.stops) == 1 and \
+                    not own_country_here_of(person, fact, drafts):
+                continue  # the sentence's one stop is another clause's place
+            own_country_here = [i for i in fact.stops if person.nationality
+                                and drafts[i].code == person.nationality]
+            if located is not None:
+                target = located
+            elif own_country_here:
+                target = own_country_here[0]
+            elif len(named_here) == 1:
+                target = named_here[0]
+            elif nationality_stop is not None:
+                target = nationality_stop
+            else:
+                target = fact.stops[0] if len(fact.stops) == 1 else fact.context
+            if target is None:
+                continue
+            key = person.surname
+            existing = drafts[target].leaders.get(key)
+            if existing is not None and person.name.split()[0] == person.surname and \
+                    len(person.name.split()) > 1 and len(existing[0].name.split()) > 1 and \
+                    person.name != existing[0].name:
+                # two people of one family name: "Nguyen Xuan Phuc and Nguyen Phu Trong"
+                key = person.name
+                existing = drafts[target].leaders.get(key)
+            if existing is None or len(person.name) > len(existing[0].name):
+                drafts[target].leaders[key] = (person, n)
+            leader_stop[key] = target
+    return leader_stop

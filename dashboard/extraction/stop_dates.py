@@ -1,0 +1,352 @@
+"""Dates of the stops: which date in which sentence belongs to which stop, the trip's
+overall range, and the rules that close single days (`attach_dates`, `close_dates`), with
+the anchor date that relative days resolve against (`date_anchor`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.visits import DATELINE, LAST_STOP, NEGATION, TRAVEL_CUE
+from dashboard.models import Article
+
+TRAVEL_DATE_WINDOW = timedelta(days=120)
+# A date only carried over from the paragraph's stop (the sentence names no place) is kept
+# when it lies this close to the days the text ties to the stop by name: "the attack carried
+# out by Hamas on 7 October" in a readout dated 19 October is not a travel day.
+CONTEXT_DATE_REACH = timedelta(days=3)
+# Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
+# on Sunday", "leaves for China on Tuesday night" (the arrival is another day)
+DEPARTURE = re.compile(
+    r"\b(?:return(?:s|ed|ing)?|(?:fl(?:y|ies|ying|ew)|head(?:s|ed|ing)?|go(?:es|ing)?|"
+    r"travel\w*)\s+(?:back|home)|back\s+(?:to|in)|leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|"
+    r"sets?\s+off|setting\s+off)\b", re.IGNORECASE)
+ARRIVAL = re.compile(r"\b(?:arriv\w*|land\w*|reach\w*|touch\w*\s+down|visit\w*|"
+                     r"(?:fl(?:y|ies|ew|ying)|travel\w*|head\w*)\s+(?:on\s+)?to)\b",
+                     re.IGNORECASE)
+
+
+
+def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
+    """The publication date, else the latest fully written date in the text, which only
+    supplies years (weekdays stay unresolved without a publication date)."""
+    if article.published:
+        return article.published
+    best = None
+    for fact in facts:
+        for d in dates_mod.find_dates(article.text, fact.sentence.start, fact.sentence.end):
+            if d.first and not d.year_inferred and (best is None or d.first > best):
+                best = d.first
+    return best
+
+
+def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                 ) -> tuple[int, int, int] | None:
+    """(distance, stop, size of its listed group) of the destination named closest before
+    the date (else after)."""
+    best = None
+    for sig in fact.signals:
+        stop = stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+        if stop is None:
+            continue
+        gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
+        if sig.position >= d.end and re.fullmatch(r"(?<![\s,])[\s,]*(?:in|at)\s+(?:the\s+)?",
+                                                   gap):
+            return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
+        distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
+        # a date after the last of several listed places covers the list; after any other
+        # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
+        covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
+        if best is None or distance < best[0]:
+            best = (distance, stop, covers)
+    if best is None:
+        # no travel cue in the sentence: the city or venue named nearest the date
+        for mention in fact.places:
+            if mention.kind not in {"city", "venue"}:
+                continue
+            stop = stop_for_place(mention.place, drafts)
+            if stop is None:
+                continue
+            distance = d.start - mention.end if mention.end <= d.start else \
+                (mention.start - d.end) * 3 + 30
+            if best is None or distance < best[0]:
+                best = (distance, stop, 1)
+    return best
+
+
+def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
+                      drafts: list[StopDraft]) -> bool:
+    """The date says when the traveller leaves home or goes back, not when they are at a
+    stop: a departure or return verb governs it, with no stop named in between except as
+    the destination of "leaves for"."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    before = s.text[clause_start - s.start:d.start - s.start]
+    departures = list(DEPARTURE.finditer(before))
+    if not departures:
+        return False
+    verb = departures[-1]
+    if ARRIVAL.search(before, verb.end()):
+        return False
+    if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
+        return True  # "leaves for China on Tuesday night"
+    named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
+             and m.kind in {"country", "city", "venue"}]
+    return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
+        verb.group(0).lower().startswith(("return", "back"))
+
+
+COUNTRY_CLOSING = re.compile(r"\b(?:wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud\w*|"
+                             r"finish\w*|leav(?:e|es|ing)|left)\b", re.IGNORECASE)
+
+
+def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
+                    drafts: list[StopDraft]) -> bool:
+    """The date follows a travel cue whose destination is no stop ("will travel to
+    California on Friday" when California is not in the gazetteer): it is not the current
+    stop's day."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
+                                    d.start - s.start))
+    if not cues:
+        return False
+    target = s.start + cues[-1].end()
+    # only a name the gazetteer does not know: a known region, country or city is no sign
+    return s.text[target - s.start:target - s.start + 1].isupper() and not any(
+        m.start == target for m in fact.places) and not any(
+        target <= m.start < d.start for m in fact.places)
+
+
+def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) -> bool:
+    """Whether the sentence names the stop itself, not only its country, when the country
+    has several city stops ("visit China from 4 to 7 November" covers Shanghai and Beijing)."""
+    code = drafts[target].code
+    if sum(1 for d in drafts if d.code == code) < 2:
+        return True
+    return any(m.kind in {"city", "venue"} and stop_for_place(m.place, drafts) == target
+               for m in fact.places)
+
+
+# "the Oct. 7 Hamas attacks", "the September 11 attacks": a date naming an event, not a day
+# of the trip ("the October 3-7 trip" is the trip's own)
+EVENT_AFTER_DATE = re.compile(
+    r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|"
+    r"election|vote|"
+    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
+
+
+def _attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """"the Oct. 7 Hamas attacks": a date that names an event, not a day of the trip."""
+    s = fact.sentence
+    return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
+                and EVENT_AFTER_DATE.match(s.text, d.end - s.start))
+
+
+def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
+                      drafts: list[StopDraft]) -> bool:
+    """"the explosion at a hospital in Gaza City on Tuesday", "address the nation from the
+    Oval Office on Thursday": the place right before the date is no stop, so neither is the
+    day."""
+    before = [m for m in fact.places if m.end <= d.start and d.start - m.end <= 25
+              and m.kind in {"country", "city", "venue"}]
+    if not before:
+        return False
+    place = max(before, key=lambda m: m.end)
+    gap = fact.sentence.text[place.end - fact.sentence.start:d.start - fact.sentence.start]
+    located = re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$",
+                        fact.sentence.text[:place.start - fact.sentence.start], re.IGNORECASE)
+    return bool(located and re.fullmatch(
+        r"(?<![\s,])(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap, re.IGNORECASE)) \
+        and stop_for_place(place.place, drafts) is None
+
+
+def _negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """"will not attend Monday's launch": the clause denies what happens on that day (or
+    puts it on an earlier visit)."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    return bool((NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
+                or PRIOR_VISIT.search(s.text, clause_start - s.start, d.start - s.start))
+
+
+# "he last visited Kyiv on 1 February": the day of an earlier visit, not of this trip
+PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|went|was\s+in|"
+                         r"been|stopped)\b", re.IGNORECASE)
+
+
+MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
+
+
+def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int) -> None:
+    draft.start = d.first if draft.start is None else min(draft.start, d.first)
+    draft.end = d.last if draft.end is None else max(draft.end, d.last)
+    draft.start_stated = True
+    # several days stated in sentences that name the place: the last one closes it
+    draft.end_stated = draft.end_stated or d.is_range or draft.end > draft.start
+    if fact.stay_days and not d.is_range:
+        draft.stay_end = d.first + timedelta(days=fact.stay_days - 1)
+    if n not in draft.date_sentences:
+        draft.date_sentences.append(n)
+
+
+def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
+                 overview: set[int], anchor: date | None
+                 ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
+    """Give each stop the dates of the sentences about it. Returns the trip's own first and
+    last days (a range over several destinations), the sentences that gave them, and every
+    date used as (stop index, or -1 for the whole trip, DateMention)."""
+    trip_start = trip_end = None
+    trip_sentences: list[int] = []
+    used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
+    carried: list[tuple[int, int, dates_mod.DateMention]] = []  # (stop, sentence, date)
+    country_ranges: dict[str, tuple[date | None, date]] = {}
+    for fact in facts:
+        n = fact.sentence.index
+        if fact.sentence.clutter or fact.sentence.heading or fact.others_travel:
+            continue  # "Scholz visited Israel on Tuesday": not the traveller's day there
+        # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
+        dateline = DATELINE.match(fact.sentence.text)
+        filed_until = fact.sentence.start + dateline.end() if dateline else -1
+        valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
+            anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
+            and d.end > filed_until and not is_departure_date(fact, d, drafts)
+            and not sends_elsewhere(fact, d, drafts) and not _negated(fact, d)
+            and not _attributive(fact, d)]
+        stops_here = list(dict.fromkeys(fact.stops))
+        for d in valid:
+            target = None
+            if len(stops_here) >= 2:
+                # "X on July 11 and then Y on July 13": each date to the destination named
+                # right before it; one range over several destinations spans the whole trip
+                nearest = nearest_stop(fact, d, drafts)
+                # "travel to X, Y and Z October 3-7": the range covers the listed group;
+                # "to Tokyo November 5 through 7 and then to Hanoi": it is Tokyo's
+                whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
+                    nearest is None or nearest[0] > 40 or nearest[2] >= 2)
+                if whole_trip:
+                    # a range spans the trip; a single day over several places is its start,
+                    # or its end when the sentence ends the trip ("on Sunday wrapped up")
+                    ends = not d.is_range and LAST_STOP.search(fact.sentence.text)
+                    if not ends:
+                        trip_start = d.first if trip_start is None else min(trip_start, d.first)
+                    if d.is_range or ends:
+                        trip_end = d.last if trip_end is None else max(trip_end, d.last)
+                    trip_sentences.append(n)
+                    used.append((-1, d))
+                    continue
+                named_after = [m.start for m in fact.places if m.start >= d.end and
+                               stop_for_place(m.place, drafts) in stops_here]
+                if len(valid) == 1 and not d.is_range and len(named_after) >= 2 and \
+                        not any(m.start < d.start for m in fact.places
+                                if stop_for_place(m.place, drafts) in stops_here) and \
+                        MOVE_ON.search(fact.sentence.text):
+                    # "On Thursday he will visit a memorial in Buenos Aires and then fly to
+                    # Bariloche", "Early on Saturday he left Baghdad for Najaf": both that day
+                    for target in stops_here:
+                        _put_date(drafts[target], d, fact, n)
+                        used.append((target, d))
+                    continue
+                target = nearest[1] if nearest else None
+            elif len(stops_here) == 1:
+                target = stops_here[0]
+                if _placed_elsewhere(fact, d, drafts):
+                    continue
+                if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
+                           and stop_for_place(m.place, drafts) == target for m in fact.places):
+                    # only a demonym or a leader ties the sentence to the stop ("solidarity
+                    # with the Israeli people"): as weak as the paragraph's context
+                    carried.append((target, n, d))
+                    continue
+            elif fact.context is not None and not fact.trip_scope:
+                carried.append((fact.context, n, d))
+                continue
+            if target is None:
+                continue
+            closing = not d.is_range and COUNTRY_CLOSING.search(fact.sentence.text)
+            if (d.is_range or closing) and not _names_city_stop(fact, target, drafts):
+                # "visit China from 4 to 7 November", "wrap up the China leg on Friday": the
+                # country's, when it has several city stops and the sentence names none
+                code = drafts[target].code
+                first, last = country_ranges.get(code, (None, d.last))
+                if not closing:
+                    first = d.first if first is None else min(first, d.first)
+                country_ranges[code] = (first, max(last, d.last))
+                used.append((target, d))
+                continue
+            _put_date(drafts[target], d, fact, n)
+            used.append((target, d))
+    for target, n, d in carried:
+        draft = drafts[target]
+        if draft.start is not None and draft.end is not None and not (
+                draft.start - CONTEXT_DATE_REACH <= d.first
+                and d.last <= draft.end + CONTEXT_DATE_REACH):
+            continue
+        draft.start = d.first if draft.start is None else min(draft.start, d.first)
+        draft.end = d.last if draft.end is None else max(draft.end, d.last)
+        draft.start_stated = True
+        draft.end_stated = draft.end_stated or d.is_range
+        if n not in draft.date_sentences:
+            draft.date_sentences.append(n)
+        used.append((target, d))
+    for code, (first, last) in country_ranges.items():
+        # the country's range opens its first city stop and closes its last one
+        own = [draft for draft in drafts if draft.code == code]
+        if first is not None and (own[0].start is None or own[0].start > first):
+            own[0].start = first
+            own[0].start_stated = True
+        if own[-1].end is None or own[-1].end <= last:
+            own[-1].end = last
+            own[-1].end_stated = True
+    return trip_start, trip_end, trip_sentences, used
+
+
+def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date | None
+                 ) -> list[bool]:
+    """Fill what the text implies: the trip's first day is the first stop's start, its last
+    day the last stop's end; a single stated day is the stop's end too unless a gap before the
+    next dated stop leaves the departure unknown. Returns, per stop, whether a date was
+    inferred rather than stated."""
+    inferred = [False] * len(drafts)
+    if drafts and trip_start is not None and drafts[0].start is None:
+        drafts[0].start = trip_start
+        inferred[0] = True
+    if drafts and trip_end is not None and (drafts[-1].end is None or (
+            not drafts[-1].end_stated and drafts[-1].end < trip_end)):
+        last = drafts[-1]
+        if last.start is None or last.start <= trip_end:
+            last.end = trip_end
+            inferred[-1] = True
+            last.end_stated = True
+    for n, draft in enumerate(drafts):
+        # a day the text states closes the stop; a start taken from the trip's first day
+        # says nothing about when the traveller moved on
+        if draft.start is None or draft.end_stated or not draft.start_stated:
+            continue
+        following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
+        if draft.stay_end is not None and (following is None or draft.stay_end < following) \
+                and (draft.end is None or draft.end < draft.stay_end):
+            # "for a two-day visit", unless the next stop begins before the stay would end
+            draft.end = draft.stay_end
+            continue
+        if following is not None and following > draft.start + timedelta(days=1):
+            draft.end = None
+        else:
+            draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end
+    for n in range(1, len(drafts) - 1):
+        # "Sunday in Berlin, then Aachen, and by Sunday evening Paris": an undated stop
+        # between two stops on the same day is on that day too
+        before, draft, after = drafts[n - 1], drafts[n], drafts[n + 1]
+        day = before.end or before.start
+        if draft.start is None and draft.end is None and day is not None and day == after.start:
+            draft.start = draft.end = day
+            inferred[n] = True
+    return inferred
