@@ -11,7 +11,8 @@ Prints, on this machine:
 - the process's resident memory with the model loaded (peak RSS).
 - the extraction of a 1 MB article (the upload limit: one short sentence about trade,
   repeated), goal under 10 s: extraction is linear in the length of the text (issue 12).
-Exit status 1 when the seed's median or the 1 MB article is over its goal. Timings live here, not in tests.
+Exit status 1 when the seed's median or the 1 MB article is over its goal. Timings live
+here, not in tests.
 """
 
 from __future__ import annotations

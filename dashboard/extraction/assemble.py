@@ -9,8 +9,8 @@ the trip); warnings; and a readable trip id ("blinken-2022-10-latin-america").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 import unicodedata
+from bisect import bisect_left
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
