@@ -11,6 +11,7 @@ import warnings
 import pytest
 
 from dashboard.articles import read_article_text
+from dashboard.extraction import assemble as assemble_mod
 from dashboard.extraction import extract_trip
 from dashboard.extraction import trip as trip_mod
 
@@ -39,12 +40,12 @@ def test_topic_hits_are_looked_at_a_bounded_number_of_times(monkeypatch) -> None
     """Issue 12 item 1: every sentence scanned every topic hit of the body (sentences x hits:
     a 990 KB upload of one trade sentence repeated took 118 s of CPU). Each hit must be looked
     at a bounded number of times, whatever the length."""
-    real = trip_mod.find_topics
+    real = assemble_mod.find_topics
 
     def counting(*args, **kwargs):
         return _CountingHits(real(*args, **kwargs))
 
-    monkeypatch.setattr(trip_mod, "find_topics", counting)
+    monkeypatch.setattr(assemble_mod, "find_topics", counting)
     repeats = 400
     article = read_article_text("trade.txt", TRADE_HEAD + TRADE_SENTENCE * repeats)
     _CountingHits.looked_at = 0
@@ -55,6 +56,23 @@ def test_topic_hits_are_looked_at_a_bounded_number_of_times(monkeypatch) -> None
     hits = 2 * repeats  # "trade" and "investment" in every sentence
     assert _CountingHits.looked_at <= 3 * hits, (
         f"{_CountingHits.looked_at} looks at {hits} topic hits: quadratic")
+
+
+def test_sentences_that_name_no_one_and_nowhere_are_not_parsed(monkeypatch) -> None:
+    """The language model's pass is most of the extraction's time: a long text of sentences
+    that name no person, place, weekday or month ("They discussed trade and investment.")
+    must not go through it, or a 1 MB upload takes minutes (issue 12 item 1, issue 9)."""
+    parsed_spans: list[tuple[int, int]] = []
+    real = trip_mod.parse_lines
+
+    def recording(text, start=0, nlp=None, spans=None):
+        parsed_spans.extend(spans or [])
+        return real(text, start, nlp, spans)
+
+    monkeypatch.setattr(trip_mod, "parse_lines", recording)
+    trip = _extract(TRADE_HEAD + TRADE_SENTENCE * 400)
+    assert [s.country_code for s in trip.stops] == ["CO"]
+    assert len(parsed_spans) == 1, "only the sentence that names a traveller and a place"
 
 
 def _extract(text: str):

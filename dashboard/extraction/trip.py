@@ -110,15 +110,32 @@ def find_mentions(state: TripState) -> None:
 def parse(state: TripState) -> None:
     """One pass of the language model over the body, then the grammar steps per sentence."""
     text, active = state.text, state.active
-    # (page clutter is never parsed: menus and teasers only cost time)
+    # (page clutter is never parsed: menus and teasers only cost time; nor is a sentence that
+    # names no one and nowhere, which no grammar step can use: the parse is most of the
+    # extraction's time, and a long text of such sentences must stay fast)
     parsed = parse_lines(text, state.article.body_start,
-                         spans=[(f.sentence.start, f.sentence.end) for f in active])
+                         spans=[(f.sentence.start, f.sentence.end) for f in active
+                                if may_name_someone_or_somewhere(f, text)])
     named = {p.surname for f in active for p in f.people if p.title}
     for fact in active:
         fact.parse = parsed.span(fact.sentence.start, fact.sentence.end)
         add_met_objects(fact, text)
         add_met_names(fact, text, named)
         add_destinations(fact, text)
+
+
+# A capitalised word after the sentence's first: a name, a place, a weekday or a month. The
+# look-behind starts a match only at the beginning of a run of spaces (linear time).
+CAPITALISED_LATER = re.compile(r"(?<=\S)\s+[A-Z]")
+
+
+def may_name_someone_or_somewhere(fact: SentenceFacts, text: str) -> bool:
+    """Whether the parse of this sentence can tell anything: it names a place, a person, a
+    travel cue, or has a capitalised word (a name, weekday or month) after its first word.
+    "They discussed trade and investment." has none of them."""
+    s = fact.sentence
+    return bool(fact.places or fact.people or fact.signals
+                or CAPITALISED_LATER.search(text, s.start, s.end))
 
 
 def choose_traveller(state: TripState) -> None:
