@@ -378,7 +378,7 @@ def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
             continue
         if (previous is not None and previous.last and mention.first == mention.last
                 and mention.first == previous.last
-                and re.fullmatch(r",\s*|\s*\(", text[previous.end:mention.start])):
+                and re.fullmatch(r",\s*|(?<!\s)\s*\(", text[previous.end:mention.start])):
             # "from July 27 to today, August 3": the second names the first's last day again
             # (an apposition), it is no date of its own
             merged[-1] = DateMention(text[previous.start:mention.end], previous.start,

@@ -36,7 +36,7 @@ from dashboard.extraction.visits import (
     ruled_out,
 )
 
-VENUE_WORD = re.compile(r"\s+(?:airport|air\s*base|airbase|palace|hotel)\b", re.IGNORECASE)
+VENUE_WORD = re.compile(r"(?<!\s)\s+(?:airport|air\s*base|airbase|palace|hotel)\b", re.IGNORECASE)
 _TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 # A verb that sends someone home or away from the trip is not a destination
 _NOT_THERE = {"back", "home"}
