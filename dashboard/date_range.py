@@ -25,3 +25,15 @@ def in_range(day: date) -> bool:
 def out_of_range_note(what: str, day: object) -> str:
     """The message for a refused date, e.g. "start date 3000-01-01 is outside ..."."""
     return f"{what} {day} is outside the dates this dashboard handles ({SPAN}); left unknown"
+
+
+def iso_day_argument(value: str) -> date:
+    """An argparse `type` for a YYYY-MM-DD day, shared by the command lines; a bad value is
+    an ArgumentTypeError saying how to write it (exit status 2, no traceback)."""
+    import argparse
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a date; write it as YYYY-MM-DD") from None

@@ -20,8 +20,9 @@ import re
 import sys
 import warnings
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
+
+from dashboard.date_range import iso_day_argument
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_ARTICLES = Path("seeds")
@@ -31,14 +32,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 class UsageError(Exception):
     """A bad argument, explained in words; exits with status 2 and no traceback."""
-
-
-def _iso_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,9 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--topic", metavar="SLUG", action="append", default=[],
                         help="keep stops that carry this topic; repeatable")
     parser.add_argument("--trip", metavar="ID", default=None, help="keep one trip by its id")
-    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=_iso_day,
+    parser.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", type=iso_day_argument,
                         help="keep stops on or after this day")
-    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=_iso_day,
+    parser.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", type=iso_day_argument,
                         help="keep stops on or before this day")
     parser.add_argument("--title", default=None, help="title of the report or calendar")
     parser.add_argument("--out", metavar="PATH", type=Path, default=None,

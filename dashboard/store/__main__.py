@@ -23,7 +23,8 @@ import json
 import sys
 import warnings
 from collections.abc import Sequence
-from datetime import date
+
+from dashboard.date_range import iso_day_argument
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -34,14 +35,6 @@ class UsageError(Exception):
 
 class Failed(Exception):
     """The command could not be done; exit status 1."""
-
-
-def _iso_day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     save = commands.add_parser("save", parents=[common], help="extract an article and save it")
     save.add_argument("file", metavar="FILE", help="article file (.txt or .md)")
-    save.add_argument("--published", type=_iso_day, metavar="YYYY-MM-DD",
+    save.add_argument("--published", type=iso_day_argument, metavar="YYYY-MM-DD",
                       help="publication date when the article states none")
 
     show = commands.add_parser("show", parents=[common], help="print a saved trip as JSON")
@@ -67,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     correct.add_argument("trip_id", metavar="ID")
     correct.add_argument("--stop", type=int, required=True, metavar="N",
                          help="stop number, from 1 in travel order")
-    correct.add_argument("--start", type=_iso_day, metavar="YYYY-MM-DD")
-    correct.add_argument("--end", type=_iso_day, metavar="YYYY-MM-DD")
+    correct.add_argument("--start", type=iso_day_argument, metavar="YYYY-MM-DD")
+    correct.add_argument("--end", type=iso_day_argument, metavar="YYYY-MM-DD")
     correct.add_argument("--city", metavar="NAME",
                          help="city (coordinates from the gazetteer unless --lat/--lon)")
     correct.add_argument("--country", metavar="CC", help="ISO 3166-1 alpha-2 code, e.g. CL")
