@@ -45,7 +45,8 @@ TOPIC_COLUMNS = ["trip_id", "stop_id", "stop_index", "scope", "topic", "label", 
 SENTENCE_COLUMNS = ["trip_id", "sentence_id", "start", "end", "text", "source_id"]
 MENTION_COLUMNS = ["trip_id", "stop_id", "stop_index", "kind", "value", "text", "start", "end",
                    "source_id"]
-SOURCE_COLUMNS = ["trip_id", "source_id", "title", "path", "published", "traveler", "n_stops"]
+SOURCE_COLUMNS = ["trip_id", "source_id", "title", "path", "published", "traveler", "n_stops",
+                  "grouping"]
 CONFLICT_COLUMNS = ["trip_id", "stop_id", "stop_index", "stop_key", "field", "message",
                     "resolved_by", "values"]
 
@@ -174,6 +175,7 @@ def build_tables(trips: Iterable[Trip | MergedTrip], errors: Sequence[str] = (),
                 "trip_id": trip.id, "source_id": source_id, "title": article.title,
                 "path": article.article.path, "published": _day(article.published),
                 "traveler": article.traveler, "n_stops": len(article.stops),
+                "grouping": ref.grouping,
             })
             for own in article.stops:
                 index = mapped(source_id, own.index)

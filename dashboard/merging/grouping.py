@@ -12,6 +12,10 @@ report of one stop joins it); an article within reach of two trips joins the nea
 Different travellers on the same days stay different trips. A `TripsPlan` (trips.toml) can
 name trips outright (join) and keep articles apart (split). The result does not depend on
 the order the articles come in: they are ordered by `article_order` first.
+
+A reader's own joins and splits (`decisions.ReaderGrouping`, kept in the store) apply on top
+of trips.toml: a reader's split takes an article out of any group, a reader's join makes one
+trip of its articles and of any trips.toml group they share an article with.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from dashboard.merging.decisions import ReaderGrouping, article_key
 from dashboard.merging.names import same_person
 from dashboard.merging.trips_file import TripsPlan
 from dashboard.models import Trip
@@ -36,7 +41,10 @@ class TripGroup:
     articles: list[Trip]
     notes: list[str] = field(default_factory=list)
     title: str | None = None
-    explicit: bool = False  # named by a trips.toml join
+    explicit: bool = False  # named by a trips.toml join or a reader: nothing else joins it
+    how_joined: dict[str, str] = field(default_factory=dict)
+    """trip (source) id -> how that article came into this trip, in words, where it is worth
+    saying: 'also fits …; attached to the nearest in time', 'joined by a reader'."""
 
     @property
     def span(self) -> tuple[date, date] | None:
@@ -82,25 +90,57 @@ def _describe(group: TripGroup) -> str:
     return f"{names} ({span[0]:%-d %b %Y} – {span[1]:%-d %b %Y})" if span else names
 
 
+def _explicit_groups(trips: Sequence[Trip], plan: TripsPlan,
+                     reader: ReaderGrouping) -> list[TripGroup]:
+    """The groups named outright: trips.toml joins, then a reader's joins and splits on top."""
+    by_name: dict[str, list[Trip]] = {}
+    by_key: dict[str, list[Trip]] = {}
+    for trip in trips:
+        by_name.setdefault(file_name(trip), []).append(trip)
+        by_key.setdefault(article_key(trip), []).append(trip)
+    alone = {id(t) for key in reader.alone for t in by_key.get(key, [])}
+    groups: list[TripGroup] = []
+    for entry in plan.joins:
+        members = [t for name in entry.articles for t in by_name.get(name, [])
+                   if id(t) not in alone]
+        if len(members) >= 2:
+            groups.append(TripGroup(members, notes=["grouped by trips.toml"], title=entry.title,
+                                    explicit=True))
+    for keys in reader.joins:
+        members = [t for key in sorted(keys) for t in by_key.get(key, [])]
+        ids = {id(t) for t in members}
+        if len(members) < 2:
+            continue  # an article of it is not loaded now: the join waits for it
+        touching = [g for g in groups if ids & {id(t) for t in g.articles}]
+        title = next((g.title for g in touching if g.title), None)
+        for group in touching:
+            groups.remove(group)
+            members += [t for t in group.articles if id(t) not in ids]
+            ids |= {id(t) for t in group.articles}
+        group = TripGroup(members, notes=["joined by a reader"], title=title, explicit=True)
+        group.how_joined = {t.id: "joined by a reader" for t in members}
+        groups.append(group)
+    for trip in trips:
+        if id(trip) in alone:
+            groups.append(TripGroup([trip], notes=[f"{file_name(trip)} split out by a reader"],
+                                    explicit=True,
+                                    how_joined={trip.id: "split out by a reader"}))
+    for group in groups:
+        group.articles.sort(key=article_order)
+    return groups
+
+
 def group_articles(trips: Sequence[Trip], slack_days: int = DEFAULT_SLACK_DAYS,
-                   plan: TripsPlan | None = None) -> list[TripGroup]:
+                   plan: TripsPlan | None = None,
+                   reader: ReaderGrouping | None = None) -> list[TripGroup]:
     """Group extracted articles into trips (see the module docstring); groups come in the
-    order of their first day, articles within a group in `article_order`."""
+    order of their first day, articles within a group in `article_order`. `reader`: a
+    reader's joins and splits (`decisions.fold_decisions`), applied over `plan`."""
     if slack_days < 0:
         raise ValueError(f"slack_days must be 0 or more, not {slack_days}")
     plan = plan or TripsPlan()
-    by_name: dict[str, list[Trip]] = {}
-    for trip in trips:
-        by_name.setdefault(file_name(trip), []).append(trip)
-    groups: list[TripGroup] = []
-    placed: set[int] = set()
-    for entry in plan.joins:
-        members = [t for name in entry.articles for t in by_name.get(name, [])]
-        if len(members) >= 2:
-            groups.append(TripGroup(sorted(members, key=article_order),
-                                    notes=["grouped by trips.toml"], title=entry.title,
-                                    explicit=True))
-            placed.update(id(t) for t in members)
+    groups = _explicit_groups(trips, plan, reader or ReaderGrouping())
+    placed: set[int] = {id(t) for g in groups for t in g.articles}
 
     def founding_order(trip: Trip) -> tuple:
         span = article_span(trip)
@@ -135,6 +175,8 @@ def group_articles(trips: Sequence[Trip], slack_days: int = DEFAULT_SLACK_DAYS,
             chosen.notes.append(
                 f"{file_name(trip)} also fits another trip ({others}); attached to the "
                 "nearest in time")
+            chosen.how_joined[trip.id] = (f"also fits another trip ({others}); attached to the "
+                                      "nearest in time")
         chosen.articles.append(trip)
         chosen.articles.sort(key=article_order)
     groups.sort(key=lambda g: ((g.span or (date.max, date.max))[0],

@@ -30,6 +30,9 @@ class SourceRef(_Model):
     title: str | None = None
     published: date | None = None
     traveler: str | None = None
+    grouping: str | None = Field(default=None, description="how the article came into this "
+                                 "trip, where worth saying ('joined by a reader', 'also fits "
+                                 "…; attached to the nearest in time')")
 
 
 class Support(_Model):
