@@ -7,10 +7,17 @@
     python -m dashboard.store history ID
     python -m dashboard.store restore ID REVISION
     python -m dashboard.store reset ID
+    python -m dashboard.store join FILE FILE [FILE ...] [--note TEXT]
+    python -m dashboard.store split FILE [FILE ...] [--note TEXT]
+    python -m dashboard.store groupings [--all]
+    python -m dashboard.store undo N
 
 Each takes `--db URL` (default: the app's setting, see `dashboard.store.settings`). `show`
 prints the trip in the `python -m dashboard.extract` JSON shape, each stop with the
-provenance of every field (corrected ones with the extracted value kept).
+provenance of every field (corrected ones with the extracted value kept). `join` and
+`split` keep a reader's grouping of the articles folder's trips (the articles are named by
+the SHA-256 of their text, as the app does; see `dashboard.merging.decisions`); `groupings`
+lists those in force (`--all`: undone ones too), `undo N` takes one back.
 
 Exit status: 0 done, 1 it could not be done (unreadable article, unknown trip, database
 unreachable, someone else's save in between), 2 bad arguments or refused values.
@@ -83,6 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
     reset = commands.add_parser("reset", parents=[common],
                                 help="undo every correction (history kept)")
     reset.add_argument("trip_id", metavar="ID")
+
+    join = commands.add_parser("join", parents=[common],
+                               help="make one trip of these articles (and of their trips)")
+    join.add_argument("files", nargs="+", metavar="FILE", help="two or more article files")
+    join.add_argument("--note", default=None, help="why (shown with the decision)")
+    split = commands.add_parser("split", parents=[common],
+                                help="make each of these articles a trip of its own")
+    split.add_argument("files", nargs="+", metavar="FILE", help="article files")
+    split.add_argument("--note", default=None, help="why (shown with the decision)")
+    groupings = commands.add_parser("groupings", parents=[common],
+                                    help="list the joins and splits in force")
+    groupings.add_argument("--all", action="store_true", help="undone ones too")
+    undo = commands.add_parser("undo", parents=[common], help="undo join or split number N")
+    undo.add_argument("number", type=int, metavar="N")
     return parser
 
 
@@ -208,8 +229,57 @@ def _reset(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _grouping(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from dashboard.articles import read_article
+    from dashboard.merging.decisions import GroupingDecision
+    from dashboard.models import ArticleError
+    from dashboard.store import content_hash
+    from dashboard.store.groupings import add_decision
+
+    keys: dict[str, str] = {}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # only the text matters here
+            for file in args.files:
+                keys.setdefault(content_hash(read_article(file).text), Path(file).name)
+    except ArticleError as problem:
+        raise Failed(str(problem)) from None
+    if args.command == "join" and len(keys) < 2:
+        raise UsageError("join needs two or more different articles")
+    decision = GroupingDecision(args.command, tuple(keys), tuple(keys.values()), note=args.note)
+    number = add_decision(_store(args.db), decision)
+    print(f"{number}\t{decision.describe()}")
+    return EXIT_OK
+
+
+def _groupings(args: argparse.Namespace) -> int:
+    from dashboard.store.groupings import decision_history
+
+    shown = [h for h in decision_history(_store(args.db)) if args.all or h.undone_at is None]
+    if not shown:
+        print("no joins or splits: the articles are grouped automatically (and by trips.toml)")
+    for item in reversed(shown):  # oldest first: the order they apply in
+        undone = f"\t(undone {item.undone_at.isoformat(timespec='seconds')})" \
+            if item.undone_at else ""
+        note = f" - {item.decision.note}" if item.decision.note else ""
+        print(f"{item.decision.id}\t{item.created_at.isoformat(timespec='seconds')}\t"
+              f"{item.decision.describe()}{note}{undone}")
+    return EXIT_OK
+
+
+def _undo(args: argparse.Namespace) -> int:
+    from dashboard.store.groupings import undo_decision
+
+    decision = undo_decision(_store(args.db), args.number)
+    print(f"undone {args.number}\t{decision.describe()}")
+    return EXIT_OK
+
+
 COMMANDS = {"save": _save, "show": _show, "correct": _correct, "history": _history,
-            "restore": _restore, "reset": _reset}
+            "restore": _restore, "reset": _reset, "join": _grouping, "split": _grouping,
+            "groupings": _groupings, "undo": _undo}
 
 
 def run(argv: Sequence[str] | None = None) -> int:

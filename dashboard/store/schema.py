@@ -92,3 +92,20 @@ class RevisionRow(Base):
     stops: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class TripGroupingRow(Base):
+    """A reader's join or split of trips (`dashboard.merging.decisions`), migration 0003.
+
+    `articles` is a JSON list of {"hash": SHA-256 of the article text, "name": file name};
+    the hashes decide, the names are for people. Undoing sets `undone_at` (the row stays, so
+    what was decided and undone can be seen); the active decisions apply in `id` order."""
+
+    __tablename__ = "trip_groupings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(10))
+    articles: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
