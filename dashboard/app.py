@@ -28,7 +28,8 @@ from dashboard.records.settings import records_dir
 from dashboard.session import ViewState, set_current_view
 from dashboard.sidebar import remember_first_url, render_filters, url_notices
 from dashboard.store.app_state import store_banner, with_stored_trips
-from dashboard.uploads import UPLOADS_KEY, merge_uploads
+from dashboard.store.grouping_state import reader_decisions
+from dashboard.uploads import UPLOADS_KEY
 from dashboard.views.colors import stop_colors, trip_colors
 from dashboard.views.markup import escape_markdown
 
@@ -62,8 +63,9 @@ page = st.navigation([
 ])
 
 folder = articles_dir(secrets=streamlit_secrets())
-# The visitor's own uploads (session only) join the cached tables of the articles folder.
-tables = merge_uploads(load_folder(folder), st.session_state.get(UPLOADS_KEY, []))
+# The visitor's own uploads (session only) are grouped with the folder's articles (an upload
+# about a folder trip joins it), and readers' joins and splits apply on top (cached).
+tables = load_folder(folder, st.session_state.get(UPLOADS_KEY, []), reader_decisions())
 # Saved trips (this visitor's, and the one a ?trip= link names) and stored corrections.
 tables = with_stored_trips(tables)
 if tables.errors:

@@ -1,22 +1,28 @@
-"""Where the articles are, and the cached call that turns them into tables.
+"""Where the articles are, and the cached calls that turn them into tables.
 
-The tables are built once per process and per content of the articles folder: the cache key
-is the folder and each article's name, size and modification time, so editing or adding an
-article rebuilds them and a filter change never does.
+The articles are extracted once per process and per content of the articles folder: the
+cache key is the folder and each article's name, size and modification time, so editing or
+adding an article reads it again and a filter change never does. Grouping them into trips
+(with the visitor's uploads and the readers' joins and splits) is a second cached step on
+top, keyed also on the uploads and the decisions, so a join or an upload regroups the trips
+without extracting anything again.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
 from dashboard.extraction.nlp import ModelUnavailable, load_pipeline
-from dashboard.merging.trips_file import TRIPS_FILE_NAME
-from dashboard.tables import TripTables, article_paths, build_tables, load_tables
+from dashboard.merging.decisions import GroupingDecision
+from dashboard.merging.trips_file import TRIPS_FILE_NAME, TripsPlan, read_trips_file
+from dashboard.models import Trip
+from dashboard.tables import TripTables, article_paths, build_tables, load_trips
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,28 +73,76 @@ def language_model() -> Language:
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=16)
-def _cached_tables(folder: str, fingerprint: Fingerprint) -> TripTables:
+def _cached_articles(folder: str, fingerprint: Fingerprint
+                     ) -> tuple[list[Trip], list[str], TripsPlan]:
     # `fingerprint` is only part of the cache key; the loader lists the folder itself.
     del fingerprint
-    return load_tables(folder)
+    paths = article_paths(folder)
+    trips, errors = load_trips(paths, deduplicate=False)
+    return trips, errors, read_trips_file(folder, [p.name for p in paths])
 
 
-def load_folder(folder: Path) -> TripTables:
-    """The tables of every article in `folder`; a missing or unreadable folder gives empty
-    tables whose `errors` say why, so the app can show the message and keep running."""
+def _upload_key(trip: Trip) -> tuple[str, str]:
+    from dashboard.merging.decisions import article_key
+
+    return trip.id, article_key(trip)
+
+
+def _decision_key(decision: GroupingDecision) -> tuple:
+    return decision.action, decision.articles, decision.id
+
+
+@st.cache_data(show_spinner="Grouping the articles into trips…", max_entries=32)
+def _cached_tables(folder: str, fingerprint: Fingerprint, uploads_key: tuple,
+                   decisions_key: tuple, _uploads: Sequence[Trip],
+                   _decisions: Sequence[GroupingDecision]) -> TripTables:
+    # The underscored arguments are not hashed: `uploads_key` and `decisions_key` stand for
+    # them (ids and text hashes, decision numbers).
+    del uploads_key, decisions_key
+    from dashboard.merging import DEFAULT_SLACK_DAYS, merge_articles
+
+    articles, errors, plan = ([], [], TripsPlan()) if not fingerprint \
+        else _cached_articles(folder, fingerprint)
+    merged = merge_articles([*articles, *_uploads], plan=plan, decisions=_decisions,
+                            slack_days=DEFAULT_SLACK_DAYS)
+    return build_tables(merged, errors, plan.problems)
+
+
+def grouped_tables(folder: str, fingerprint: Fingerprint, uploads: Sequence[Trip] = (),
+                   decisions: Sequence[GroupingDecision] = ()) -> TripTables:
+    """The tables of the folder's articles (`fingerprint`: `folder_fingerprint`; empty: none)
+    and the session's `uploads`, grouped into trips with a reader's `decisions` applied;
+    cached on all of them."""
+    return _cached_tables(folder, fingerprint, tuple(_upload_key(t) for t in uploads),
+                          tuple(_decision_key(d) for d in decisions), list(uploads),
+                          list(decisions))
+
+
+def load_folder(folder: Path, uploads: Sequence[Trip] = (),
+                decisions: Sequence[GroupingDecision] = ()) -> TripTables:
+    """The tables of every article in `folder` and of the visitor's `uploads`, grouped into
+    trips (an upload about a folder trip joins it) with a reader's joins and splits
+    (`decisions`, oldest first) applied. A missing or unreadable folder gives the uploads'
+    tables with `errors` saying why, so the app can show the message and keep running."""
+    problem: str | None = None
+    fingerprint: Fingerprint = ()
     if not folder.is_dir():
-        return build_tables([], errors=[
-            f"Articles folder not found: {folder}. Set {ARTICLES_DIR_ENV} or "
-            f"`{ARTICLES_DIR_SECRET}` in .streamlit/secrets.toml to a folder of .txt/.md files."
-        ])
-    try:
-        fingerprint = folder_fingerprint(folder)
-    except OSError as exc:
-        return build_tables([], errors=[f"Cannot read the articles folder {folder}: {exc}"])
-    if not fingerprint:
-        return build_tables([], errors=[f"No .txt or .md articles in {folder}."])
-    try:
-        language_model()
-    except ModelUnavailable as exc:
-        return build_tables([], errors=[str(exc)])
-    return _cached_tables(str(folder.resolve()), fingerprint)
+        problem = (f"Articles folder not found: {folder}. Set {ARTICLES_DIR_ENV} or "
+                   f"`{ARTICLES_DIR_SECRET}` in .streamlit/secrets.toml to a folder of "
+                   ".txt/.md files.")
+    else:
+        try:
+            fingerprint = folder_fingerprint(folder)
+        except OSError as exc:
+            problem = f"Cannot read the articles folder {folder}: {exc}"
+        else:
+            if not fingerprint:
+                problem = f"No .txt or .md articles in {folder}."
+    if problem is None:
+        try:
+            language_model()
+        except ModelUnavailable as exc:
+            return build_tables([], errors=[str(exc)])
+    tables = grouped_tables(str(folder.resolve()) if problem is None else str(folder),
+                            fingerprint, uploads, decisions)
+    return replace(tables, errors=[problem, *tables.errors]) if problem else tables

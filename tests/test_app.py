@@ -209,14 +209,14 @@ def test_tables_are_built_once_per_content(tmp_path, monkeypatch):
     for path in SEEDS.glob("*.txt"):
         shutil.copy(path, tmp_path / path.name)
     monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
-    calls: list[str] = []
-    real = loading.load_tables
+    calls: list[list] = []
+    real = loading.load_trips
 
-    def counting(folder):
-        calls.append(folder)
-        return real(folder)
+    def counting(paths, deduplicate=True):
+        calls.append(paths)
+        return real(paths, deduplicate)
 
-    monkeypatch.setattr(loading, "load_tables", counting)
+    monkeypatch.setattr(loading, "load_trips", counting)
     st.cache_data.clear()
     at = app()
     at.multiselect(key="filter_country").select("CL").run()
@@ -270,13 +270,13 @@ def test_stops_without_dates_or_coordinates_are_listed_not_dropped(tmp_path, mon
     (tmp_path / "hand-built.txt").write_text("placeholder: the tables below are built by hand")
     monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
 
-    def hand_built(folder):
+    def hand_built(folder, fingerprint, uploads=(), decisions=()):
         tables = sample_tables("trip-a")
         tables.itinerary.loc[1, ["start", "end"]] = None   # Chile: no date
         tables.itinerary.loc[2, ["lat", "lon"]] = None     # Peru: no coordinates
         return tables
 
-    monkeypatch.setattr(loading, "load_tables", hand_built)
+    monkeypatch.setattr(loading, "grouped_tables", hand_built)
     st.cache_data.clear()
     at = app()
     assert not at.exception
