@@ -12,9 +12,15 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.articles import read_article_text
+from dashboard.components.trip_grouping import (
+    SOURCE_PICK_KEY,
+    render_grouping_controls,
+    show_grouping_messages,
+)
 from dashboard.extraction.sentences import split_sentences
 from dashboard.models import ArticleError
 from dashboard.session import current_view, show_empty_result
+from dashboard.source_link import ARTICLE_PARAM, check_article_param
 from dashboard.views.highlight import (
     KIND_LABELS,
     article_header_html,
@@ -22,10 +28,11 @@ from dashboard.views.highlight import (
     itinerary_html,
     text_anchor,
 )
+from dashboard.views.markup import escape_markdown
 from dashboard.views.topic_matrix import stop_labels
 
 TRIP_PICK_KEY = "source_page_trip"
-SOURCE_PICK_KEY = "source_page_article"
+_ARTICLE_WRITTEN = "_source_page_article_in_url"
 KIND_KEY = "source_page_kind_"  # + kind
 
 
@@ -57,6 +64,7 @@ def _article_layout(name: str, text: str) -> tuple[dict[str, object], list[tuple
 
 
 st.header("Source", anchor=False)
+show_grouping_messages()
 state = current_view()
 if state.is_empty:
     show_empty_result("source")
@@ -64,6 +72,15 @@ if state.is_empty:
 
 view = state.view
 trip_ids = [t for t in view.trips["trip_id"] if t in set(view.itinerary["trip_id"])]
+# ?article=<source id>: a link names the article (checked), unless it is what we wrote.
+linked = st.query_params.get_all(ARTICLE_PARAM)
+if linked and linked != [st.session_state.get(_ARTICLE_WRITTEN)]:
+    choice = check_article_param(linked, state.tables.sources, trip_ids)
+    if choice.source_id is not None:
+        st.session_state[TRIP_PICK_KEY] = choice.trip_id
+        st.session_state[SOURCE_PICK_KEY] = choice.source_id
+    else:
+        st.warning(escape_markdown(choice.notice or ""), icon=":material/link_off:")
 if len(trip_ids) > 1:
     if st.session_state.get(TRIP_PICK_KEY) not in trip_ids:
         st.session_state.pop(TRIP_PICK_KEY, None)
@@ -94,6 +111,12 @@ if len(source_ids) > 1:
         help="Each article is shown with the facts read from it; the itinerary beside it is "
              "the merged trip.",
     ) or source_ids[0]
+
+# The article shown goes into the address bar, so a copied link reopens it.
+if st.query_params.get_all(ARTICLE_PARAM) != [source_id]:
+    st.query_params[ARTICLE_PARAM] = source_id
+st.session_state[_ARTICLE_WRITTEN] = source_id
+render_grouping_controls(state.tables, trip_id, source_id, state.articles_dir)
 
 text = state.tables.texts.get(source_id)
 if not text:
