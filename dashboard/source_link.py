@@ -46,5 +46,5 @@ def check_article_param(values: Sequence[str], sources: pd.DataFrame,
     rows = sources[(sources["source_id"] == value) & sources["trip_id"].isin(list(trip_ids))]
     if rows.empty:
         return ArticleChoice(notice=f"The link's article '{_shown(value)}' is not one of the "
-                                    "articles of the trip(s) in view, so it was dropped.")
+                                    "articles of the trips in view, so it was dropped.")
     return ArticleChoice(trip_id=str(rows["trip_id"].iloc[0]), source_id=value)

@@ -70,11 +70,15 @@ def test_the_visitor_can_give_the_publication_date() -> None:
 
 
 def test_the_added_list_shows_the_trip_id_verbatim() -> None:
-    # issue 12 item 20: the seed added again gets the id ...-2, shown without escapes
+    # issue 12 item 20: the id is shown without escapes. The seed added again is an article
+    # about the seed's trip (issue 11): it joins that trip, whose id the list shows.
     seed = (Path(__file__).resolve().parents[1] / "seeds" / "000_2088198bdb06ddc9.txt")
     at = _submit(_new_app(), seed.read_text(encoding="utf-8"))
     assert not at.exception
     shown = [m.value for m in at.markdown if "trip=" in m.value]
     assert len(shown) == 1
-    assert "`trip=blinken-2022-10-latin-america-2`" in shown[0]
+    assert "`trip=blinken-2022-10-latin-america`" in shown[0] and "(2 sources)" in shown[0]
     assert "\\-" not in shown[0]
+    from dashboard.uploads import UPLOADS_KEY
+
+    assert at.session_state[UPLOADS_KEY][0].id == "blinken-2022-10-latin-america-2"

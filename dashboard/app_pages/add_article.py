@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
+from dashboard.loading import load_folder
+from dashboard.merging.grouping import DEFAULT_SLACK_DAYS
 from dashboard.models import ArticleError, Trip
 from dashboard.session import current_view
 from dashboard.sidebar import choose_trip_on_next_run
 from dashboard.store.app_state import save_trip, saved_ids, share_url
 from dashboard.store.engine import StoreError
+from dashboard.store.grouping_state import reader_decisions, record
 from dashboard.tables import unique_trip_id
+from dashboard.trip_grouping import placement, split_decision
 from dashboard.uploads import (
     MAX_PASTE_CHARS,
     MAX_SESSION_TEXT_BYTES,
@@ -55,16 +60,47 @@ def _add(name: str, text: str, published: date | None,
              | {t.id for t in uploads})
     trip.id = unique_trip_id(trip.id, taken)
     uploads.append(trip)
-    choose_trip_on_next_run(trip.id)  # show what was just added
     stops = ", ".join(s.city or s.country for s in trip.stops)
     messages = [("success", f"Added **{escape_markdown(trip.title)}**: {len(trip.stops)} "
-                            f"stop(s), {escape_markdown(stops)}. It is now chosen in the "
-                            "Trip filter."
+                            f"stop(s), {escape_markdown(stops)}. "
+                            + _where_it_went(trip)
                             + (f" (File read as {encoding}.)" if encoding else ""))]
     # the extractor's warnings may already name the article
     messages += [("info", escape_markdown(w if w.startswith(f"{name}:") else f"{name}: {w}"))
                  for w in trip.warnings]
     return messages
+
+
+def _where_it_went(trip: Trip) -> str:
+    """Group the new upload with the loaded trips (the same cached call app.py makes on the
+    next run), choose its trip in the Trip filter, and say which trip that is."""
+    tables = load_folder(state.articles_dir or Path("."), uploads, reader_decisions())
+    where = placement(tables, trip.id)
+    if where is None:  # not grouped (unreadable): show it as it is
+        choose_trip_on_next_run(trip.id)
+        return "It is now chosen in the Trip filter."
+    choose_trip_on_next_run(where.trip_id)
+    if where.n_sources == 1:
+        return ("It is a trip of its own (no loaded trip of the same traveller within "
+                f"{DEFAULT_SLACK_DAYS} days), now chosen in the Trip filter.")
+    sources = tables.sources
+    others = sources[(sources["trip_id"] == where.trip_id) & (sources["source_id"] != trip.id)]
+    told_by = ", ".join(f"*{escape_markdown(str(t))}*" for t in others["title"].head(3))
+    said = (f"It joined the trip of {told_by} (same traveller, dates within "
+            f"{DEFAULT_SLACK_DAYS} days): one trip of {where.n_sources} sources now, "
+            f"*{escape_markdown(where.title)}*, chosen in the Trip filter.")
+    if where.grouping and "nearest" in where.grouping:
+        said += f" It {escape_markdown(where.grouping)}."
+    return said + " Not the same trip? Split it out below or on the *Source* page."
+
+
+def _split_out(trip: Trip) -> list[tuple[str, str]]:
+    """Make a session upload a trip of its own again (a reader's split)."""
+    outcome = record(split_decision(state.tables, trip.id))
+    choose_trip_on_next_run(trip.id)
+    return [("success" if outcome.stored else "warning",
+             f"**{escape_markdown(trip.title)}** is a trip of its own again. "
+             f"{outcome.where()}")]
 
 
 def _save(trip: Trip) -> list[tuple[str, str]]:
@@ -135,11 +171,20 @@ if uploads:
     for n, trip in enumerate(list(uploads)):
         left, right = st.columns([5, 1], vertical_alignment="center")
         stops = " → ".join(s.city or s.country for s in trip.stops)
-        left.markdown(f"**{escape_markdown(trip.title)}**  \n{markdown_code(f'trip={trip.id}')}"
-                      f" · {escape_markdown(stops)}")
+        where = placement(state.tables, trip.id)
+        joined = (f"  \nPart of *{escape_markdown(where.title)}* ({where.n_sources} sources)"
+                  if where is not None and where.n_sources > 1 else "")
+        in_trip = where.trip_id if where is not None else trip.id
+        left.markdown(f"**{escape_markdown(trip.title)}**  \n{markdown_code(f'trip={in_trip}')}"
+                      f" · {escape_markdown(stops)}{joined}")
         if right.button("Save and get a link", key=f"save_upload_{n}_{trip.id}",
                         icon=":material/link:", width="stretch"):
             st.session_state[_FLASH_KEY] = _save(trip)
+            st.rerun()
+        if joined and right.button("Split out", key=f"split_upload_{n}_{trip.id}",
+                                   icon=":material/call_split:", width="stretch",
+                                   help="Make this article a trip of its own"):
+            st.session_state[_FLASH_KEY] = _split_out(trip)
             st.rerun()
         if right.button("Remove", key=f"remove_upload_{n}_{trip.id}",
                         icon=":material/delete:", width="stretch"):
