@@ -4,6 +4,10 @@
     python -m dashboard.records download [--dest DIR]
     python -m dashboard.records summary --records DIR [--who SLUG] [--json]
 
+`check` groups its files into trips as the app does (`dashboard.merging`: same traveller,
+dates within a few days, the trips.toml beside the first file) and checks each merged trip:
+the seed and a report of one of its stops are checked as one trip.
+
 Errors go to stderr as one clear message, never a traceback, with exit status 2.
 """
 
@@ -93,9 +97,7 @@ def _stop_json(row: pd.Series, city: object) -> dict[str, object]:
     }
 
 
-def _check_file(path: str, records: pd.DataFrame, published: date | None) -> dict[str, object]:
-    from dashboard.tables import build_tables
-
+def _extract(path: str, published: date | None):  # type: ignore[no-untyped-def]
     try:
         from dashboard.extraction import extract_trip_from_file
     except ImportError as exc:
@@ -106,21 +108,39 @@ def _check_file(path: str, records: pd.DataFrame, published: date | None) -> dic
         trip = extract_trip_from_file(path, published=published)
     for warning in caught:
         print(f"note: {warning.message}", file=sys.stderr)
-    itinerary = build_tables([trip]).itinerary
-    when = trip.published or published
-    match = match_traveler(trip.traveler, records, trip_days(itinerary, when))
+    return trip
+
+
+def _check_trip(merged, records: pd.DataFrame, published: date | None,  # type: ignore[no-untyped-def]
+                files: dict[str, str]) -> dict[str, object]:
+    """One merged trip (`dashboard.merging.MergedTrip`) against the record."""
+    from dashboard.tables import build_tables
+
+    itinerary = build_tables([merged]).itinerary
+    when = min((s.published for s in merged.sources if s.published), default=None) \
+        or published
+    match = match_traveler(merged.traveler, records, trip_days(itinerary, when))
     checked = check_stops_for(itinerary, records, match, when)
     cities = dict(zip(itinerary["stop_id"], itinerary["city"], strict=True))
+    sources = dict(zip(itinerary["stop_id"], itinerary["sources"], strict=True))
+    paths = [files.get(s.id, s.path) for s in merged.sources]
+    stops = []
+    for _, row in checked.iterrows():
+        stop = _stop_json(row, cities.get(row["stop_id"]))
+        stop["sources"] = [files.get(s, s) for s in sources.get(row["stop_id"], [])]
+        stops.append(stop)
     return {
-        "file": str(path), "trip_id": trip.id, "traveler": trip.traveler,
+        "file": paths[0], "files": paths, "trip_id": merged.id, "traveler": merged.traveler,
         "record_traveler": ({"who": match.who, "name": match.name, "role": match.role}
                             if match.who else None),
         "traveler_note": match.note,
-        "stops": [_stop_json(row, cities.get(row["stop_id"])) for _, row in checked.iterrows()],
+        "stops": stops,
     }
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from dashboard.merging import merge_articles, read_trips_file
+
     missing = [f for f in args.files if not Path(f).is_file()]
     if len(missing) == len(args.files):
         raise CommandError("no such file: " + ", ".join(missing))
@@ -131,14 +151,22 @@ def cmd_check(args: argparse.Namespace) -> int:
             errors.append(f"{path}: no such file")
             continue
         try:
-            trips.append(_check_file(path, records, args.published))
+            trips.append(_extract(path, args.published))
         except CommandError:
             raise
         except Exception as exc:  # one bad article must not stop the others
             errors.append(f"{path}: could not extract a trip ({exc})")
+    plan = read_trips_file(Path(args.files[0]).parent, [Path(t.article.path).name for t in trips])
+    for problem in plan.problems:
+        print(f"note: {problem}", file=sys.stderr)
+    checked = []
+    for merged in merge_articles(trips, plan=plan):
+        # source ids are numbered by the merge; the output names each source by its file
+        files = {ref.id: ref.path for ref in merged.sources}
+        checked.append(_check_trip(merged, records, args.published, files))
     for message in errors:
         print(f"error: {message}", file=sys.stderr)
-    json.dump({"trips": trips, "errors": errors}, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump({"trips": checked, "errors": errors}, sys.stdout, ensure_ascii=False, indent=2)
     print()
     return EXIT_ERROR if errors or faults else 0
 
@@ -199,7 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "(Office of the Historian): check trips against it, download it, summarise it.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check = commands.add_parser("check", help="check articles' stops against the record (JSON)")
+    check = commands.add_parser("check", help="check articles' stops against the record (JSON); "
+                                              "articles about one trip are checked as one")
     check.add_argument("files", nargs="+", metavar="FILE", help="article .txt or .md files")
     check.add_argument("--records", metavar="DIR",
                        help=f"records folder (default: ${ENV_VAR}, then the download cache)")

@@ -68,9 +68,13 @@ def _checks_cached(tables_key: tuple, records_key: tuple, _tables: TripTables,
 
 
 def tables_key(tables: TripTables) -> tuple:
-    """What identifies a set of tables: each trip's id and the hash of its article text."""
-    return tuple((trip_id, hashlib.sha1(text.encode()).hexdigest())
-                 for trip_id, text in sorted(tables.texts.items()))
+    """What identifies a set of tables: each article's id and the hash of its text, and which
+    trip each article is in (a reader's join or split regroups the same texts)."""
+    texts = tuple((source_id, hashlib.sha1(text.encode()).hexdigest())
+                  for source_id, text in sorted(tables.texts.items()))
+    grouping = tuple(sorted(zip(tables.sources["source_id"], tables.sources["trip_id"],
+                                strict=True)))
+    return texts, grouping
 
 
 def load_trip_checks(tables: TripTables, folder: str | Path | None) -> RecordChecks:
