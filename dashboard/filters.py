@@ -158,7 +158,7 @@ def apply_selection(tables: TripTables, selection: Selection) -> TripTables:
         mentions=mentions.reset_index(drop=True),
         texts={k: v for k, v in tables.texts.items() if k in source_ids},
         errors=list(tables.errors),
-        stored={k: v for k, v in tables.stored.items() if k in trip_ids},
+        stored={k: v for k, v in tables.stored.items() if k in source_ids},
         # A trip's articles and conflicts follow its stops (a conflict names its stop).
         sources=sources.reset_index(drop=True),
         conflicts=tables.conflicts[tables.conflicts["stop_id"].isin(stop_ids)]

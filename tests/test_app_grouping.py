@@ -237,3 +237,28 @@ def test_an_upload_fitting_two_trips_joins_the_nearest_and_says_so(tmp_path, mon
     assert "also fits another trip" in said and "000\\_2088198bdb06ddc9\\.txt" in said
     assert "nearest in time" in said
     assert sum(o.endswith("(2 sources)") for o in _options(at)) == 1
+
+
+def test_a_correction_of_one_article_keeps_the_merged_trip_whole(merged_folder,
+                                                                 own_store) -> None:
+    from dashboard.extraction import extract_trip_from_file
+    from dashboard.store import Subject, TripStore, content_hash
+    from dashboard.store.corrections import edits_from_trip, locate
+
+    seed = extract_trip_from_file(merged_folder / SEED.name)
+    engine = open_engine(sqlite_url(own_store))
+    edits = edits_from_trip(seed)
+    edits[2] = locate(edits[2].model_copy(update={"city": "Cusco"}), edits[2])
+    TripStore(engine).correct(Subject.folder(content_hash(seed.article.text), SEED.name),
+                              edits, 0)
+    engine.dispose()
+    at = _app({"trip": "blinken-2022-10-latin-america"}, page="app_pages/data.py")
+    tables = _tables(at)
+    trip = tables.trips.set_index("trip_id").loc["blinken-2022-10-latin-america"]
+    assert trip["n_sources"] == 3  # the two Chile reports are still part of it
+    stops = tables.itinerary[tables.itinerary["trip_id"] == "blinken-2022-10-latin-america"]
+    assert stops["city"].tolist() == ["Bogotá", "Santiago", "Cusco"]
+    assert stops["n_sources"].tolist() == [1, 3, 1]
+    assert stops.iloc[2]["corrected"]  # the reader's value, marked as such
+    assert len(tables.conflicts) == 1  # the Chile reports still disagree
+    assert "blinken-2022-10-latin-america" in tables.stored  # exports use the corrected one

@@ -51,7 +51,9 @@ for kind, message in st.session_state.pop(_FLASH_KEY, []):
 
 
 def _add(name: str, text: str, published: date | None,
-         encoding: str | None = None) -> list[tuple[str, str]]:
+         encoding: str | None = None, placed: bool = True) -> list[tuple[str, str]]:
+    """Extract and keep an article in this session; `placed`: group it with the loaded trips
+    and say where it went (not when it is saved at once: a saved trip stands alone)."""
     check_session_room(uploads, name, text)
     with st.spinner(f"Reading {name}…"):
         trip = extract_upload_isolated(name, text, published)
@@ -63,7 +65,7 @@ def _add(name: str, text: str, published: date | None,
     stops = ", ".join(s.city or s.country for s in trip.stops)
     messages = [("success", f"Added **{escape_markdown(trip.title)}**: {len(trip.stops)} "
                             f"stop(s), {escape_markdown(stops)}. "
-                            + _where_it_went(trip)
+                            + (_where_it_went(trip) if placed else "")
                             + (f" (File read as {encoding}.)" if encoding else ""))]
     # the extractor's warnings may already name the article
     messages += [("info", escape_markdown(w if w.startswith(f"{name}:") else f"{name}: {w}"))
@@ -157,7 +159,7 @@ if submitted:
             if isinstance(content, bytes):
                 check_upload_name(name)
                 content, encoding = decode_upload(name, content)
-            added = _add(name, content, given, encoding)
+            added = _add(name, content, given, encoding, placed=not save_now)
             if save_now:  # "saved, here is the link" says it all; warnings still show
                 added = [m for m in added if m[0] != "success"] + _save(uploads[-1])
             messages += added

@@ -26,6 +26,7 @@ from dashboard.filters import TRIP_PARAM
 from dashboard.models import ArticleError, Trip
 from dashboard.store.engine import StoreError, open_engine
 from dashboard.store.ids import looks_like_saved_id
+from dashboard.store.merged_corrections import merged_with_corrections
 from dashboard.store.repository import StoredTrip, Subject, TripStore, content_hash
 from dashboard.store.settings import SettingsError, database_url, describe_url
 from dashboard.tables import TripTables, build_tables
@@ -167,7 +168,8 @@ def _replace_trip(tables: TripTables, trip_id: str, new: TripTables) -> TripTabl
     import pandas as pd
 
     merged = {}
-    for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions"):
+    for name in ("trips", "itinerary", "events", "topics", "sentences", "mentions", "sources",
+                 "conflicts"):
         old = getattr(tables, name)
         keep = old[old["trip_id"] != trip_id]
         add = getattr(new, name)
@@ -219,13 +221,25 @@ def with_stored_trips(tables: TripTables) -> TripTables:
             tables = _replace_trip(tables, trip_id, found[0])
             if trip_id == from_url and trip_id not in linked:
                 linked.append(trip_id)
+    # An article of a trip told by several is corrected inside that trip (merged again),
+    # so the trip keeps its other sources (dashboard.store.merged_corrections).
+    paths.update(zip(tables.sources["source_id"], tables.sources["path"], strict=True))
+    owner = dict(zip(tables.sources["source_id"], tables.sources["trip_id"], strict=True))
+    n_sources = dict(zip(tables.trips["trip_id"], tables.trips["n_sources"], strict=True))
+    in_merged: dict[str, dict[str, Trip]] = {}
     for trip_id, text_hash in hashes.items():
         if text_hash not in corrected:
             continue
         found = _folder_tables(url, trip_id, str(paths.get(trip_id) or trip_id),
                                tables.texts[trip_id], corrected[text_hash])
-        if found is not None:
+        if found is not None and n_sources.get(owner.get(trip_id, trip_id), 1) > 1:
+            in_merged.setdefault(owner[trip_id], {})[trip_id] = found[1].trip
+        elif found is not None:
             tables = _replace_trip(tables, trip_id, found[0])
+    for trip_id, fixed in in_merged.items():
+        rebuilt = merged_with_corrections(tables, trip_id, fixed, _extracted)
+        if rebuilt is not None:
+            tables = _replace_trip(tables, trip_id, rebuilt)
     return tables
 
 
