@@ -126,8 +126,8 @@ def trip_label(tables: TripTables, trip_id: str) -> str:
     span = _span(row)
     if span is not None:
         first, last = span
-        parts.append(f"{first:%-d %b %Y}" if first == last
-                     else f"{first:%-d %b} – {last:%-d %b %Y}")
+        start = f"{first:%-d %b}" if first.year == last.year else f"{first:%-d %b %Y}"
+        parts.append(f"{first:%-d %b %Y}" if first == last else f"{start} – {last:%-d %b %Y}")
     if cell_text(row["traveler"]):
         parts.append(str(row["traveler"]))
     if int(row["n_sources"]) > 1:
