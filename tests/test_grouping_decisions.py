@@ -91,11 +91,15 @@ def test_the_later_decision_wins_and_undoing_is_dropping_it():
     a, b, c = _trips()
     assert _paths(merge_articles([a, b, c], decisions=[join(a, c), split(c)])) == [
         ["a.txt", "b.txt"], ["c.txt"]]
+    # the join wins over the earlier split; b, beside a, joins the joined trip as it would
+    # join a alone
     assert _paths(merge_articles([a, b, c], decisions=[split(c), join(a, c)])) == [
-        ["a.txt", "c.txt"], ["b.txt"]]  # a join is a whole trip: b is not added to it
-    # undo the split: the join stands
-    assert _paths(merge_articles([a, b, c], decisions=[join(a, c)])) == [
+        ["a.txt", "b.txt", "c.txt"]]
+    assert _paths(merge_articles([a, b, c], decisions=[split(c), join(a, c), split(b)])) == [
         ["a.txt", "c.txt"], ["b.txt"]]
+    # undo the last split: b is back with a
+    assert _paths(merge_articles([a, b, c], decisions=[split(c), join(a, c)])) == [
+        ["a.txt", "b.txt", "c.txt"]]
 
 
 def test_joins_sharing_an_article_are_one_trip():
@@ -151,3 +155,19 @@ def test_decisions_for_a_trip():
     assert decisions_for(decisions, [article_key(a), article_key(b)]) == decisions
     assert decisions[0].describe() == "joined a.txt, c.txt"
     assert decisions[1].describe() == "split out b.txt"
+
+
+def test_an_article_near_one_article_of_a_readers_join_still_joins_it():
+    a, b, c = _trips()  # a+b: 3-5 Oct; c: 1 Dec (a reader joins a, b and c)
+    near_c = make_trip("near_c.txt", "Antony Blinken", make_stop("JP", D(2022, 12, 3)))
+    between = make_trip("between.txt", "Antony Blinken", make_stop("FR", D(2022, 11, 1)))
+    austin = make_trip("austin.txt", "Lloyd Austin", make_stop(
+        "JP", D(2022, 12, 1), sentence="Austin visits Japan on 2022-12-01."))
+    merged = merge_articles([a, b, c, near_c, between, austin], decisions=[join(a, b, c)])
+    assert _paths(merged) == [["a.txt", "b.txt", "c.txt", "near_c.txt"], ["austin.txt"],
+                              ["between.txt"]]
+    # a trips.toml trip stays closed, also when a reader adds to it
+    plan = parse_trips_plan({"join": [{"articles": ["a.txt", "b.txt"]}]},
+                            ["a.txt", "b.txt", "c.txt", "near_c.txt"])
+    assert _paths(merge_articles([a, b, c, near_c], plan=plan, decisions=[join(b, c)])) == [
+        ["a.txt", "b.txt", "c.txt"], ["near_c.txt"]]

@@ -83,8 +83,9 @@ def _where_it_went(trip: Trip) -> str:
         return "It is now chosen in the Trip filter."
     choose_trip_on_next_run(where.trip_id)
     if where.n_sources == 1:
-        return ("It is a trip of its own (no loaded trip of the same traveller within "
-                f"{DEFAULT_SLACK_DAYS} days), now chosen in the Trip filter.")
+        why = (escape_markdown(where.grouping) if where.grouping else
+               f"no loaded trip of the same traveller within {DEFAULT_SLACK_DAYS} days takes it")
+        return f"It is a trip of its own ({why}), now chosen in the Trip filter."
     sources = tables.sources
     others = sources[(sources["trip_id"] == where.trip_id) & (sources["source_id"] != trip.id)]
     told_by = ", ".join(f"*{escape_markdown(str(t))}*" for t in others["title"].head(3))

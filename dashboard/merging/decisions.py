@@ -9,7 +9,9 @@ extractor, and it applies to an uploaded copy of the same text too. The store ke
 
 - decisions apply in the order they were made, the later one winning;
 - `join` puts the named articles into one trip, together with any trip a previous join (or a
-  `trips.toml` join) made of some of them; nothing joins that trip automatically;
+  `trips.toml` join) made of some of them; another article still joins that trip
+  automatically when it is within the slack of one of its articles (a trips.toml trip stays
+  closed);
 - `split` makes each named article a trip of its own (out of any join, automatic or not);
 - undoing a decision is deleting it: the grouping is what the remaining ones say.
 

@@ -41,7 +41,11 @@ class TripGroup:
     articles: list[Trip]
     notes: list[str] = field(default_factory=list)
     title: str | None = None
-    explicit: bool = False  # named by a trips.toml join or a reader: nothing else joins it
+    explicit: bool = False  # named by a trips.toml join or a reader
+    open_to_nearby: bool = False
+    """A reader's join (explicit, yet not closed as a trips.toml join is): another article
+    still joins it when it is within the slack of one of its articles (not of its whole
+    span, which a join of two distant trips makes wide)."""
     how_joined: dict[str, str] = field(default_factory=dict)
     """trip (source) id -> how that article came into this trip, in words, where it is worth
     saying: 'also fits …; attached to the nearest in time', 'joined by a reader'."""
@@ -117,7 +121,8 @@ def _explicit_groups(trips: Sequence[Trip], plan: TripsPlan,
             groups.remove(group)
             members += [t for t in group.articles if id(t) not in ids]
             ids |= {id(t) for t in group.articles}
-        group = TripGroup(members, notes=["joined by a reader"], title=title, explicit=True)
+        group = TripGroup(members, notes=["joined by a reader"], title=title, explicit=True,
+                          open_to_nearby=not touching)  # a trips.toml trip stays closed
         group.how_joined = {t.id: "joined by a reader" for t in members}
         groups.append(group)
     for trip in trips:
@@ -153,8 +158,12 @@ def group_articles(trips: Sequence[Trip], slack_days: int = DEFAULT_SLACK_DAYS,
         if trip.traveler and span is not None:
             for group in groups:
                 group_span = group.span
-                if group.explicit or group_span is None:
+                if (group.explicit and not group.open_to_nearby) or group_span is None:
                     continue
+                if group.open_to_nearby:  # the nearest of its articles stands for it
+                    group_span = min(
+                        (s for s in (article_span(t) for t in group.articles) if s),
+                        key=lambda s: (gap_days(span, s), -_overlap_days(span, s)))
                 if not all(same_person(trip.traveler, other.traveler)
                            for other in group.articles):
                     continue
