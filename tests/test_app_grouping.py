@@ -163,6 +163,9 @@ def test_the_article_shown_is_in_the_url(merged_folder) -> None:
     thursday = _source_id(at, "chile_thursday.txt")
     at.radio(key="source_page_article").set_value(thursday).run()
     assert _url(at, "article") == [thursday]
+    # the sidebar's "Share this view" link names it on the same run
+    assert any(f"article={thursday}" in c.value for c in at.sidebar.code), \
+        [c.value for c in at.sidebar.code]
     # a copied link opens the same article
     linked = _app({"trip": "blinken-2022-10-latin-america", "article": thursday})
     assert linked.radio(key="source_page_article").value == thursday

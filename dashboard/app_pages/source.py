@@ -63,6 +63,22 @@ def _article_layout(name: str, text: str) -> tuple[dict[str, object], list[tuple
     return header, clutter
 
 
+def _show_in_url(source_id: str) -> None:
+    st.query_params[ARTICLE_PARAM] = source_id
+    st.session_state[_ARTICLE_WRITTEN] = source_id
+
+
+def _put_article_in_url() -> None:
+    # In the callback, before the next run draws the sidebar's share link: it is current.
+    _show_in_url(st.session_state[SOURCE_PICK_KEY])
+
+
+def _put_trip_in_url(sources) -> None:  # type: ignore[no-untyped-def]
+    mine = sources.loc[sources["trip_id"] == st.session_state[TRIP_PICK_KEY], "source_id"]
+    _show_in_url(str(mine.iloc[0]) if len(mine) else st.session_state[TRIP_PICK_KEY])
+    st.session_state.pop(SOURCE_PICK_KEY, None)
+
+
 st.header("Source", anchor=False)
 show_grouping_messages()
 state = current_view()
@@ -88,7 +104,7 @@ if len(trip_ids) > 1:
         "Article",
         trip_ids,
         format_func=lambda t: state.trip_titles.get(t, t),
-        key=TRIP_PICK_KEY,
+        key=TRIP_PICK_KEY, on_change=_put_trip_in_url, args=(state.tables.sources,),
         help="Several trips are in view; the source page shows one article at a time.",
     )
 else:
@@ -108,13 +124,14 @@ if len(source_ids) > 1:
     source_id = st.radio(
         f"This trip is told by {len(source_ids)} articles; show",
         source_ids, format_func=lambda s: labels.get(s, s), key=SOURCE_PICK_KEY,
+        on_change=_put_article_in_url,
         help="Each article is shown with the facts read from it; the itinerary beside it is "
              "the merged trip.",
     ) or source_ids[0]
 
 # The article shown goes into the address bar, so a copied link reopens it.
 if st.query_params.get_all(ARTICLE_PARAM) != [source_id]:
-    st.query_params[ARTICLE_PARAM] = source_id
+    _show_in_url(source_id)
 st.session_state[_ARTICLE_WRITTEN] = source_id
 render_grouping_controls(state.tables, trip_id, source_id, state.articles_dir)
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.merging.decisions import JOIN, GroupingDecision, decisions_for
 from dashboard.sidebar import choose_trip_on_next_run
+from dashboard.source_link import ARTICLE_PARAM
 from dashboard.store.engine import StoreError
 from dashboard.store.grouping_state import Outcome, reader_decisions, record, undo
 from dashboard.tables import TripTables
@@ -50,6 +51,7 @@ def _follow(folder: Path | None, source_id: str) -> TripTables:
     if where is not None:
         choose_trip_on_next_run(where.trip_id)
         st.session_state[SOURCE_PICK_KEY] = source_id
+        st.query_params[ARTICLE_PARAM] = source_id  # the share link of the next run names it
     return tables
 
 
