@@ -265,3 +265,18 @@ def test_a_correction_of_one_article_keeps_the_merged_trip_whole(merged_folder,
     assert stops.iloc[2]["corrected"]  # the reader's value, marked as such
     assert len(tables.conflicts) == 1  # the Chile reports still disagree
     assert "blinken-2022-10-latin-america" in tables.stored  # exports use the corrected one
+
+
+def test_a_saved_trip_is_not_offered_for_joining_and_says_why(seed_folder) -> None:
+    at = _app(page=ADD)
+    at.text_area[0].set_value(CHILE[0].read_text(encoding="utf-8"))
+    next(b for b in at.button if b.label == "Save and get a link").click()
+    at.run()
+    saved = at.sidebar.selectbox(key=TRIP_KEY).value
+    assert saved not in ("__all__", "blinken-2022-10-latin-america"), saved
+    at.switch_page(SOURCE).run()
+    assert not at.exception
+    assert any("A saved trip stands on its own" in c.value for c in at.caption)
+    at.sidebar.selectbox(key=TRIP_KEY).select("blinken-2022-10-latin-america").run()
+    # the saved trip is the only other one, and it is not offered
+    assert any("No other trip is loaded to join" in c.value for c in at.caption)

@@ -17,6 +17,7 @@ from dashboard.sidebar import choose_trip_on_next_run
 from dashboard.source_link import ARTICLE_PARAM
 from dashboard.store.engine import StoreError
 from dashboard.store.grouping_state import Outcome, reader_decisions, record, undo
+from dashboard.store.ids import looks_like_saved_id
 from dashboard.tables import TripTables
 from dashboard.trip_grouping import (
     join_candidates,
@@ -114,6 +115,11 @@ def _undo(folder: Path | None, decision: GroupingDecision, source_id: str) -> No
                       "as before it.")
 
 
+def _saved(tables: TripTables, trip_id: str) -> bool:
+    """A trip saved by a visitor (opened by its link): kept whole, outside the grouping."""
+    return trip_id in tables.stored and looks_like_saved_id(trip_id)
+
+
 def show_grouping_messages() -> None:
     """The outcome of the last join, split or undo (once)."""
     for kind, message in st.session_state.pop(_FLASH_KEY, []):
@@ -123,9 +129,13 @@ def show_grouping_messages() -> None:
 def render_grouping_controls(tables: TripTables, trip_id: str, source_id: str,
                              folder: Path | None) -> None:
     """The controls for the trip `trip_id` while its article `source_id` is shown."""
+    if _saved(tables, trip_id):
+        st.caption("A saved trip stands on its own: joining and splitting trips applies to the "
+                   "articles of the dashboard and those added in this session.")
+        return
     articles = source_articles(tables, trip_id)
     shown = next((a for a in articles if a.source_id == source_id), None)
-    others = join_candidates(tables, trip_id)
+    others = [t for t in join_candidates(tables, trip_id) if not _saved(tables, t)]
     decisions = reader_decisions()
     mine = decisions_for(decisions, [a.key for a in articles])
     last = st.session_state.get(_LAST_KEY)
