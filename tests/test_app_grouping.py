@@ -280,3 +280,25 @@ def test_a_saved_trip_is_not_offered_for_joining_and_says_why(seed_folder) -> No
     at.sidebar.selectbox(key=TRIP_KEY).select("blinken-2022-10-latin-america").run()
     # the saved trip is the only other one, and it is not offered
     assert any("No other trip is loaded to join" in c.value for c in at.caption)
+
+
+def test_hostile_article_titles_stay_text_in_the_controls(tmp_path, monkeypatch,
+                                                          own_store) -> None:
+    folder = _folder(tmp_path, SEED)
+    (folder / "hostile.txt").write_text(
+        "Title: <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))\n"
+        "Date: 2022-10-03\n\nWASHINGTON: U.S. Secretary of State Antony Blinken will travel "
+        "to Santiago, Chile on Wednesday.\n", encoding="utf-8")
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(folder))
+    at = _app({"trip": "blinken-2022-10-latin-america"})
+    hostile = _source_id(at, "hostile.txt")
+    at.radio(key="source_page_article").set_value(hostile).run()
+    assert not at.exception
+    label = at.button(key="grouping_split").label
+    assert "\\*\\*bold\\*\\*" in label and "\\[x\\]" in label, label
+    at.button(key="grouping_split").click().run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "hostile\\.txt" in shown and "<img" not in shown
+    said = _messages(at)
+    assert "split out" in said.lower() and "<img" not in said.replace("\\<img", "")

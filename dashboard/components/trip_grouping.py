@@ -151,7 +151,9 @@ def render_grouping_controls(tables: TripTables, trip_id: str, source_id: str,
         with split_col:
             if len(articles) > 1 and shown is not None:
                 stay_on = next(a.source_id for a in articles if a.source_id != source_id)
-                st.button(f"Split “{shown.title}” out of this trip", key="grouping_split",
+                title = shown.title if len(shown.title) <= 60 else shown.title[:59] + "…"
+                st.button(f"Split “{escape_markdown(title)}” out of this trip",
+                          key="grouping_split",
                           icon=":material/call_split:", on_click=_split,
                           args=(folder, tables, source_id, stay_on),
                           help="This article becomes a trip of its own; the others stay "
