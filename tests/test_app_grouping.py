@@ -302,3 +302,30 @@ def test_hostile_article_titles_stay_text_in_the_controls(tmp_path, monkeypatch,
     assert "hostile\\.txt" in shown and "<img" not in shown
     said = _messages(at)
     assert "split out" in said.lower() and "<img" not in said.replace("\\<img", "")
+
+
+def test_undo_on_a_read_only_store_says_it_was_not_undone(tmp_path, monkeypatch,
+                                                         own_store) -> None:
+    from dashboard.merging.decisions import GroupingDecision
+    from dashboard.store import TripStore, content_hash
+    from dashboard.store.groupings import add_decision
+
+    engine = open_engine(sqlite_url(own_store))
+    thursday_text = CHILE[0].read_text(encoding="utf-8")
+    add_decision(TripStore(engine), GroupingDecision(
+        "split", (content_hash(thursday_text),), (CHILE[0].name,)))
+    with engine.connect() as connection:
+        connection.execute(text("PRAGMA journal_mode=DELETE"))
+    engine.dispose()
+    monkeypatch.setenv("TRIP_DATABASE_URL", f"sqlite:///file:{own_store}?mode=ro&uri=true")
+    folder = _folder(tmp_path, SEED, *CHILE)
+    monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(folder))
+    sources = _tables(_app(page=None)).sources
+    split_out = sources.loc[sources["path"].str.endswith(CHILE[0].name), "trip_id"].iloc[0]
+    at = _app({"trip": split_out})
+    assert len(_options(at)) == 3  # the stored split applies on a read-only store
+    next(b for b in at.button if b.key.startswith("grouping_undo_")).click().run()
+    assert not at.exception
+    assert any("Not undone: the database is read" in e.value for e in at.error), \
+        [e.value for e in at.error]
+    assert len(_options(at)) == 3  # nothing changed

@@ -106,7 +106,7 @@ def _undo(folder: Path | None, decision: GroupingDecision, source_id: str) -> No
     try:
         undo(decision)
     except StoreError as problem:
-        _flash("error", escape_markdown(f"Not undone: {problem.reason}."))
+        _flash("error", f"Not undone: {escape_markdown(problem.reason)}.")
         return
     if st.session_state.get(_LAST_KEY) == decision:
         st.session_state.pop(_LAST_KEY, None)
