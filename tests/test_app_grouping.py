@@ -102,6 +102,10 @@ def test_split_an_article_out_keep_it_after_a_restart_and_undo(merged_folder) ->
     # Another session (a restart reads the same database) sees the split too.
     other = _app(page=None)
     assert "Blinken's Chile stop set for Thursday" in _options(other)
+    # ... and, on the trip left behind, lists it among the other decisions, with Undo
+    other = _app({"trip": seed_trip})
+    assert any("Other joins and splits in force (1)" in c.value for c in other.caption)
+    assert any(b.key.startswith("grouping_undo_other_") for b in other.button)
 
     # Undo, from the trip left behind: the three sources are one trip again.
     undo = next(b for b in at.button if b.key.startswith("grouping_undo_"))

@@ -174,14 +174,29 @@ def render_grouping_controls(tables: TripTables, trip_id: str, source_id: str,
             else:
                 st.caption("No other trip is loaded to join this one to.")
         for n, decision in enumerate(mine):
-            text_col, undo_col = st.columns([5, 1], vertical_alignment="center")
-            where = "this session only" if decision.id is None or decision.id < 0 \
-                else "saved"
-            verb = "Joined" if decision.action == JOIN else "Split out"
-            names = ", ".join(decision.names) or f"{len(decision.articles)} article(s)"
-            note = f" — {decision.note}" if decision.note else ""
-            text_col.markdown(f"{verb} {escape_markdown(names)}{escape_markdown(note)} "
-                              f"· *{where}*")
-            undo_col.button("Undo", key=f"grouping_undo_{n}_{decision.id}",
-                            icon=":material/undo:", on_click=_undo,
-                            args=(folder, decision, source_id), width="stretch")
+            _decision_row(decision, f"grouping_undo_{n}_{decision.id}", folder, source_id)
+        others_made = [d for d in reversed(decisions) if d not in mine]
+        if others_made:
+            st.caption(f"Other joins and splits in force ({len(others_made)}), newest first"
+                       + (f"; the {MAX_LISTED} newest are listed (all: `python -m "
+                          "dashboard.store groupings`)" if len(others_made) > MAX_LISTED
+                          else ""))
+            for n, decision in enumerate(others_made[:MAX_LISTED]):
+                _decision_row(decision, f"grouping_undo_other_{n}_{decision.id}", folder,
+                              source_id)
+
+
+MAX_LISTED = 10
+"""Decisions about other trips listed under the controls (the newest)."""
+
+
+def _decision_row(decision: GroupingDecision, key: str, folder: Path | None,
+                  source_id: str) -> None:
+    text_col, undo_col = st.columns([5, 1], vertical_alignment="center")
+    where = "this session only" if decision.id is None or decision.id < 0 else "saved"
+    verb = "Joined" if decision.action == JOIN else "Split out"
+    names = ", ".join(decision.names) or f"{len(decision.articles)} article(s)"
+    note = f" — {decision.note}" if decision.note else ""
+    text_col.markdown(f"{verb} {escape_markdown(names)}{escape_markdown(note)} · *{where}*")
+    undo_col.button("Undo", key=key, icon=":material/undo:", on_click=_undo,
+                    args=(folder, decision, source_id), width="stretch")
