@@ -216,8 +216,8 @@ def test_an_upload_about_a_folder_trip_joins_it_and_can_be_split_out(seed_folder
     at = _paste(_app(page=ADD), CHILE[0])
     assert not at.exception
     said = _messages(at)
-    assert "It joined the trip of *Blinken discusses drug trafficking in Colombia*" in said
-    assert "one trip of 2 sources now" in said
+    assert "It joined the trip *Blinken discusses drug trafficking in Colombia*" in said
+    assert "which now has 2 sources" in said
     assert _options(at) == ["All trips (1)",
                             "Blinken discusses drug trafficking in Colombia (2 sources)"]
     assert at.sidebar.selectbox(key=TRIP_KEY).value == "blinken-2022-10-latin-america"
@@ -241,6 +241,7 @@ def test_an_upload_fitting_two_trips_joins_the_nearest_and_says_so(tmp_path, mon
     at = _paste(_app(page=ADD), GROUPING / "blinken_panama.txt")
     said = _messages(at)
     assert "It joined the trip of *Blinken heads to Mexico for security talks*" in said
+    assert "one trip of 2 sources now, named *Blinken to stop in Panama*" in said
     assert "also fits another trip" in said and "000\\_2088198bdb06ddc9\\.txt" in said
     assert "nearest in time" in said
     assert sum(o.endswith("(2 sources)") for o in _options(at)) == 1

@@ -88,10 +88,16 @@ def _where_it_went(trip: Trip) -> str:
         return f"It is a trip of its own ({why}), now chosen in the Trip filter."
     sources = tables.sources
     others = sources[(sources["trip_id"] == where.trip_id) & (sources["source_id"] != trip.id)]
-    told_by = ", ".join(f"*{escape_markdown(str(t))}*" for t in others["title"].head(3))
-    said = (f"It joined the trip of {told_by} (same traveller, dates within "
-            f"{DEFAULT_SLACK_DAYS} days): one trip of {where.n_sources} sources now, "
-            f"*{escape_markdown(where.title)}*, chosen in the Trip filter.")
+    titles = [str(t) for t in others["title"].head(3)]
+    why = f"same traveller, dates within {DEFAULT_SLACK_DAYS} days"
+    if where.title in titles:  # the trip keeps its name
+        said = (f"It joined the trip *{escape_markdown(where.title)}* ({why}), which now has "
+                f"{where.n_sources} sources and is chosen in the Trip filter.")
+    else:  # the new article tells most of it, so the trip is named after it now
+        told_by = ", ".join(f"*{escape_markdown(t)}*" for t in titles)
+        said = (f"It joined the trip of {told_by} ({why}): one trip of {where.n_sources} "
+                f"sources now, named *{escape_markdown(where.title)}*, chosen in the Trip "
+                "filter.")
     if where.grouping and "nearest" in where.grouping:
         said += f" It {escape_markdown(where.grouping)}."
     return said + " Not the same trip? Split it out below or on the *Source* page."
