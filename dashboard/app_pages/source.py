@@ -1,7 +1,9 @@
 """Source: the article text with every extracted fact marked, beside the itinerary it supports.
 
 A reader checks the data here: each mark links to the itinerary row it supports, each row
-links back to its key sentence in the text.
+links back to its key sentence in the text. A trip told by several articles shows one at a
+time; the one shown is in the URL (`?article=`, `dashboard.source_link`), and the reader can
+split it out of the trip or join another trip to it (`components.trip_grouping`).
 """
 
 from __future__ import annotations
