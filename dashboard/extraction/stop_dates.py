@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
@@ -32,9 +33,19 @@ ARRIVAL = re.compile(r"\b(?:arriv\w*|land\w*|reach\w*|touch\w*\s+down|visit\w*|"
 
 
 
+# A month and year without a day: "April to May 2019", a "May 2017" line over a page
+MONTH_YEAR = re.compile(r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
+                        r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
+                        r"Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?P<year>(?:19|20)\d{2})\b")
+# A year alone, in a title: "Visit to Africa 2019"
+YEAR_ALONE = re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})(?![\d/-])")
+
+
 def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
-    """The publication date, else the latest fully written date in the text, which only
-    supplies years (weekdays stay unresolved without a publication date)."""
+    """The publication date, else the latest fully written date in the text, else the latest
+    month and year written without a day (in the title or the text: "April to May 2019"),
+    else a year in the title. All but the first only supply years (weekdays stay unresolved
+    without a publication date)."""
     if article.published:
         return article.published
     best = None
@@ -42,7 +53,18 @@ def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
         for d in dates_mod.find_dates(article.text, fact.sentence.start, fact.sentence.end):
             if d.first and not d.year_inferred and (best is None or d.first > best):
                 best = d.first
-    return best
+    if best is not None:
+        return best
+    # (a year in the running text, "the decade to begin in 2015", may be any year; a month
+    # with its year, or the title's year, dates the story itself)
+    lines = [article.title or ""] + [article.text[f.sentence.start:f.sentence.end]
+                                     for f in facts]
+    months = [date(int(m.group("year")), dates_mod.month_number(m.group("month")), 15)
+              for line in lines for m in MONTH_YEAR.finditer(line)]
+    if months:
+        return max(months)
+    years = [int(m.group("year")) for m in YEAR_ALONE.finditer(article.title or "")]
+    return date(max(years), 7, 1) if years else None
 
 
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
@@ -59,6 +81,11 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
                                                    gap):
             return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
         distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
+        if fact.parse is not None and grammar.governing_clause(fact.parse, d.start) != \
+                grammar.governing_clause(fact.parse, sig.position):
+            # "(attend a conference) on the 27th, before travelling to X": the date is the
+            # main clause's, X the "before" clause's
+            distance += 400
         # a date after the last of several listed places covers the list; after any other
         # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
         covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
@@ -186,6 +213,57 @@ PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|we
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
 
 
+# What may stand between a list of places and the date that covers it: "X and Y on
+# Wednesday", "X and Y with me between ...", "X, Y and Z from 2 to 9 July"
+LIST_DATE_GAP = re.compile(r"(?<![\s,])[\s,]*(?:(?:with\s+\w+|together)\s+)?"
+                           r"(?:on|from|between|in|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                  ) -> list[int]:
+    """The stops of a list of two or more destinations that ends right before the date, in
+    list order ("travel to X and Y on Wednesday" -> [X, Y]); [] when no list ends there."""
+    before = [sig for sig in fact.signals if sig.end <= d.start and sig.list_size >= 2
+              and sig.strength != "dateline"]
+    if not before:
+        return []
+    last = max(before, key=lambda sig: sig.end)
+    if last.list_index != last.list_size - 1 or not LIST_DATE_GAP.fullmatch(
+            fact.sentence.text, last.end - fact.sentence.start, d.start - fact.sentence.start):
+        return []
+    members = [last]
+    for index in range(last.list_index - 1, -1, -1):
+        earlier = [sig for sig in before if sig.list_index == index and sig.list_size ==
+                   last.list_size and sig.end <= members[-1].position]
+        if not earlier:
+            return []
+        members.append(max(earlier, key=lambda sig: sig.end))
+    stops = [stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+             for sig in reversed(members)]
+    stops = list(dict.fromkeys(s for s in stops if s is not None))
+    return stops if len(stops) >= 2 else []
+
+
+def _put_listed(drafts: list[StopDraft], group: list[int], d: dates_mod.DateMention,
+                fact: SentenceFacts, n: int) -> None:
+    """A date over a list of stops: a range opens the first and closes the last (the days
+    between stay unknown, so neither edge is closed by inference); a single day is each
+    one's."""
+    if not d.is_range:
+        for target in group:
+            _put_date(drafts[target], d, fact, n)
+        return
+    first, last = drafts[group[0]], drafts[group[-1]]
+    first.start = d.first if first.start is None else min(first.start, d.first)
+    first.start_stated = True
+    first.end_stated = True  # (its last day is not said)
+    last.end = d.last if last.end is None else max(last.end, d.last)
+    last.end_stated = True
+    for draft in (first, last):
+        if n not in draft.date_sentences:
+            draft.date_sentences.append(n)
+
+
 def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int) -> None:
     draft.start = d.first if draft.start is None else min(draft.start, d.first)
     draft.end = d.last if draft.end is None else max(draft.end, d.last)
@@ -230,8 +308,12 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 nearest = nearest_stop(fact, d, drafts)
                 # "travel to X, Y and Z October 3-7": the range covers the listed group;
                 # "to Tokyo November 5 through 7 and then to Hanoi": it is Tokyo's
-                whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
-                    nearest is None or nearest[0] > 40 or nearest[2] >= 2)
+                group = listed_before(fact, d, drafts)
+                # ("Today, I embark on a visit to X, Y and Z from 2 to 9 July": the range
+                # after a list of every stop spans the trip, whatever else the sentence dates)
+                whole_trip = (len(valid) == 1 or (d.is_range and len(group) == len(drafts))) \
+                    and (d.is_range or n in overview) and (
+                        nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
                     # a range spans the trip; a single day over several places is its start,
                     # or its end when the sentence ends the trip ("on Sunday wrapped up")
@@ -242,6 +324,13 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                         trip_end = d.last if trip_end is None else max(trip_end, d.last)
                     trip_sentences.append(n)
                     used.append((-1, d))
+                    continue
+                if len(group) >= 2:
+                    # "to X and Y between 28 February and 3 March": the range opens the
+                    # first listed stop and closes the last; "talks in X and Y on Wednesday":
+                    # one day at each
+                    _put_listed(drafts, group, d, fact, n)
+                    used.extend((target, d) for target in group)
                     continue
                 named_after = [m.start for m in fact.places if m.start >= d.end and
                                stop_for_place(m.place, drafts) in stops_here]

@@ -1,0 +1,136 @@
+"""Dates and stop order by kind of expression (issue 9): each failing kind of sentence is a
+test in our own wording with its right value, plus variants that show the rule is general.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+from dashboard.extraction.dates import find_dates
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def days(trip) -> list[tuple]:
+    return [(s.country_code, s.start, s.end) for s in trip.stops]
+
+
+# ---------------------------------------------------------------- date expressions
+
+@pytest.mark.parametrize("text, first, last", [
+    ("meetings between 28 February and 3 March 2019 in the islands",
+     date(2019, 2, 28), date(2019, 3, 3)),
+    ("the ministers meet between June 30 and July 2, 2021.", date(2021, 6, 30), date(2021, 7, 2)),
+])
+def test_between_two_dates_is_one_range(text, first, last):
+    found = [d for d in find_dates(text, anchor=date(2019, 1, 10), year_anchor=date(2019, 1, 10))
+             if d.first is not None]
+    assert [(d.first, d.last) for d in found] == [(first, last)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the month comes from the date written before it, not from the publication date
+    ("She flies to Lima on 26 February and opens the forum on the 27th.", date(2019, 2, 27)),
+    ("He lands on 30 June and leaves on the 2nd.", date(2019, 7, 2)),
+    ("On November 12 the talks open; the summit closes on the 14th.", date(2018, 11, 14)),
+])
+def test_the_nth_takes_the_month_of_the_date_before_it(text, expected):
+    found = find_dates(text, anchor=date(2019, 4, 1), year_anchor=date(2019, 4, 1))
+    assert found[-1].first == expected
+
+
+def test_the_nth_alone_still_takes_the_publication_month():
+    found = find_dates("Talks are expected on the 6th.", anchor=date(2019, 4, 1),
+                       year_anchor=date(2019, 4, 1))
+    assert found[0].first == date(2019, 4, 6)
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # 2 May was a Thursday in 2019, not in 2018
+    ("She spoke in Accra on Thursday 2 May.", date(2018, 9, 1), date(2019, 5, 2)),
+    ("He was in Oslo on Tuesday, 9 January.", date(2017, 7, 1), date(2018, 1, 9)),
+    # the weekday agrees with the nearest year: nothing moves
+    ("He was in Oslo on Tuesday, 9 January.", date(2018, 1, 2), date(2018, 1, 9)),
+])
+def test_a_weekday_beside_a_date_without_year_picks_the_year(text, anchor, expected):
+    found = find_dates(text, anchor=None, year_anchor=anchor)
+    assert found[0].first == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # the year only in the title, as a month and year
+    ("Minister's visit to the Andes: March to April 2021",
+     "The Minister visited Peru on Tuesday 30 March, where she met students in Lima.",
+     date(2021, 3, 30)),
+    # a line over the page that gives a month and year
+    ("Minister in the Andes",
+     "April 2021\n\nThe Minister visited Peru on Tuesday 30 March, where she met students in "
+     "Lima.", date(2021, 3, 30)),
+    # the title's year alone
+    ("Andes tour 2021",
+     "The Minister visited Peru on 30 March, where she met students in Lima.", date(2021, 3, 30)),
+])
+def test_a_year_missing_from_the_dates_comes_from_a_month_and_year_or_the_title(
+        title, body, expected):
+    trip = trip_of(f"Title: {title}\nDate: unknown\n\n{body}\n")
+    assert days(trip)[0][:2] == ("PE", expected)
+
+
+def test_a_year_in_the_running_text_does_not_date_the_story():
+    trip = trip_of("Title: Minister in the Andes\nDate: unknown\n\nThe Minister visited Peru on "
+                   "30 March to discuss a plan that runs until 2030.\n")
+    assert days(trip)[0][1] is None
+
+
+# ---------------------------------------------------------------- dates over stops
+
+def test_a_range_after_a_list_opens_the_first_and_closes_the_last():
+    trip = trip_of(
+        "Date: 2019-04-01\n\nThe Minister will travel to Samoa on 24 February for talks, and "
+        "then to Tonga and Niue between 26 February and 1 March 2019.\n")
+    # (Samoa's last day is not said: the next stop begins two days later)
+    assert days(trip) == [("WS", date(2019, 2, 24), None),
+                          ("TO", date(2019, 2, 26), None),
+                          ("NU", None, date(2019, 3, 1))]
+
+
+def test_one_day_after_a_list_of_two_is_each_ones():
+    trip = trip_of(
+        "Date: 2014-06-24\n\nThe Secretary arrived in Oman today for talks with the Sultan. "
+        "He will hold talks with the governments of Bahrain and Kuwait on Wednesday.\n")
+    assert days(trip) == [("OM", date(2014, 6, 24), date(2014, 6, 24)),
+                          ("BH", date(2014, 6, 25), date(2014, 6, 25)),
+                          ("KW", date(2014, 6, 25), date(2014, 6, 25))]
+
+
+def test_a_range_after_a_list_of_every_stop_spans_the_trip_beside_today():
+    trip = trip_of(
+        "Date: 2025-07-02\n\nToday, I embark on a three-nation visit to Kenya, Uganda and "
+        "Rwanda from 2 to 6 July 2025. I will visit Kenya on 2-3 July. I will then travel to "
+        "Kampala, Uganda.\n")
+    assert [s.country_code for s in trip.stops] == ["KE", "UG", "RW"]
+    assert days(trip)[0] == ("KE", date(2025, 7, 2), date(2025, 7, 3))
+    assert days(trip)[-1] == ("RW", None, date(2025, 7, 6))
+
+
+@pytest.mark.parametrize("clause", [
+    "before travelling to Tonga",
+    "before flying on to Tonga",
+])
+def test_a_date_belongs_to_the_place_of_its_own_clause(clause):
+    trip = trip_of(
+        "Date: 2019-04-01\n\nThe Minister will travel to Fiji on 26 February for meetings and "
+        f"attend a conference on the 27th, {clause} on 28 February.\n")
+    fiji = trip.stops[0]
+    assert (fiji.country_code, fiji.start) == ("FJ", date(2019, 2, 26))
+    assert fiji.end in {date(2019, 2, 27), date(2019, 2, 28)}
+    assert days(trip)[1][:2] == ("TO", date(2019, 2, 28))
