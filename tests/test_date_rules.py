@@ -134,3 +134,59 @@ def test_a_date_belongs_to_the_place_of_its_own_clause(clause):
     assert (fiji.country_code, fiji.start) == ("FJ", date(2019, 2, 26))
     assert fiji.end in {date(2019, 2, 27), date(2019, 2, 28)}
     assert days(trip)[1][:2] == ("TO", date(2019, 2, 28))
+
+
+# ---------------------------------------------------------------- stop order
+
+def order(trip) -> list[str]:
+    return [s.country_code for s in trip.stops]
+
+
+def test_the_lead_list_gives_the_order_when_the_sections_run_backwards():
+    trip = trip_of(
+        "Title: Minister's visit to West Africa\nDate: unknown\n\nThe Foreign Minister "
+        "visited Ghana, Togo and Benin to strengthen trade ties.\n\nBenin\n\nIn Cotonou the "
+        "Minister opened a trade fair.\n\nTogo\n\nIn Lome the Minister met students.\n\n"
+        "Ghana\n\nIn Accra the Minister launched a scholarship fund.\n")
+    assert order(trip) == ["GH", "TG", "BJ"]
+
+
+@pytest.mark.parametrize("lead", [
+    "will meet foreign ministers of the governments of Oman, Bahrain and Kuwait.",
+    "will travel to Oman, Bahrain and Kuwait this week.",
+])
+def test_a_listed_stop_told_nowhere_else_keeps_its_place_in_the_list(lead):
+    trip = trip_of(
+        f"Date: 2014-06-24\n\nThe Defence Secretary arrived in the Gulf today and {lead}\n\n"
+        "Speaking in Bahrain, he said the talks had been useful.\n\nHe will hold talks in "
+        "Kuwait City later in the week.\n")
+    assert order(trip) == ["OM", "BH", "KW"]
+
+
+def test_dates_outrank_the_order_of_the_list():
+    trip = trip_of(
+        "Date: 2023-05-01\n\nThe Minister will visit Chile, Peru and Bolivia this week.\n\n"
+        "On Tuesday she will be in Lima. On Wednesday she will hold talks in La Paz. On "
+        "Thursday she ends the tour in Santiago.\n")
+    assert order(trip) == ["PE", "BO", "CL"]
+
+
+@pytest.mark.parametrize("move", [
+    "From Belgium the Prime Minister will travel to London for ceremonies.",
+    "From Brussels, the Prime Minister flies on to London for ceremonies.",
+])
+def test_from_x_to_y_puts_y_right_after_x(move):
+    trip = trip_of(
+        "Title: PM to visit Europe\nDate: unknown\n\nThe Prime Minister is visiting Belgium, "
+        "France and the United Kingdom next month.\n\nIn Paris, she is to chair a meeting of "
+        "ministers.\n\nThe Prime Minister will start her visit in Brussels, where she will "
+        f"meet the Belgian Prime Minister.\n\n{move}\n")
+    assert order(trip) == ["BE", "GB", "FR"]
+
+
+def test_a_flight_from_the_stop_before():
+    trip = trip_of(
+        "Date: 2015-07-27\n\nThe President held talks in Addis Ababa on Monday. He touched "
+        "down in Addis Ababa late Sunday after a short flight from Nairobi. He had arrived in "
+        "Nairobi on Friday.\n")
+    assert order(trip) == ["KE", "ET"]

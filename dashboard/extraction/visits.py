@@ -191,6 +191,8 @@ class VisitSignal:
     # "arrived in Manila after attending APEC in Bangkok": Bangkok comes before the place
     # named at this offset
     precedes: int = -1
+    # "From Belgium she will travel to London": the stop it comes right after
+    follows: Place | None = None
 
 
 def _place_code(mention: PlaceMention) -> str | None:
@@ -353,6 +355,7 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
                    if sig.position > after.start() and sig.strength != "dateline" else sig
                    for sig in signals]
+    signals = _after_origin(signals, mentions, text, start)
     if first and signals:
         # "will begin in New York, then travel to Washington": only the earliest is first
         earliest = min(sig.position for sig in signals if sig.strength != "dateline") \
@@ -360,6 +363,30 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         signals = [sig if not sig.first or sig.position == earliest else
                    VisitSignal(**{**sig.__dict__, "first": False}) for sig in signals]
     return signals
+
+
+# "From Port Louis, he travels to ...", "after a short flight from Nairobi": the place before
+# is where the traveller comes from
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _after_origin(signals: list[VisitSignal], mentions: list[PlaceMention], text: str,
+                  start: int) -> list[VisitSignal]:
+    """Travel cues that name where the traveller comes from ("From X he will travel to Y"):
+    Y's signal records X as the stop it follows."""
+    origins = [m for m in mentions if _place_code(m) and FROM_BEFORE.search(
+        text, max(start, m.start - 12), m.start)]
+    if not origins:
+        return signals
+    marked = []
+    for sig in signals:
+        origin = max((m for m in origins if m.end <= sig.position
+                      and ";" not in text[m.end:sig.position]), key=lambda m: m.end,
+                     default=None)
+        if sig.strength == "cue" and origin is not None and origin.place.code != sig.code:
+            sig = VisitSignal(**{**sig.__dict__, "follows": origin.place})
+        marked.append(sig)
+    return marked
 
 
 def region_targets(text: str, start: int, end: int, mentions: list[PlaceMention]) -> int:
