@@ -190,3 +190,26 @@ def test_a_flight_from_the_stop_before():
         "down in Addis Ababa late Sunday after a short flight from Nairobi. He had arrived in "
         "Nairobi on Friday.\n")
     assert order(trip) == ["KE", "ET"]
+
+
+# ---------------------------------------------------------------- the day a stop ends
+
+@pytest.mark.parametrize("move", [
+    "On Thursday the couple flew to the port city of Durban",
+    "On Thursday the couple travelled on to Durban",
+    "The couple flew directly to Durban on Thursday",
+])
+def test_a_stay_of_several_days_ends_the_day_the_traveller_moves_on(move):
+    trip = trip_of(
+        "Date: 2023-11-03\n\nThe King arrived in Pretoria on Monday 30 October. On Wednesday 1 "
+        "November he planted a tree in Pretoria. "
+        f"{move}, where he met sailors.\n")
+    assert days(trip) == [("ZA", date(2023, 10, 30), date(2023, 11, 2)),
+                          ("ZA", date(2023, 11, 2), date(2023, 11, 2))]
+
+
+def test_a_one_day_stop_keeps_its_one_day_when_the_traveller_flies_on():
+    trip = trip_of(
+        "Date: 2014-11-19\n\nOn Monday, the prime minister addressed a reception in Sydney. He "
+        "flew to Canberra on Tuesday and held talks with his counterpart.\n")
+    assert days(trip)[0] == ("AU", date(2014, 11, 17), date(2014, 11, 17))

@@ -140,6 +140,14 @@ LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|
                      r"(?:the\s+)?$", re.IGNORECASE)
 
 
+# Moving on, told after the fact: "flew to the coastal city of Mombasa on Thursday", "The
+# president flew on to Doha on Tuesday": leaving the stop before is that day too
+MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|crossed|"
+                      r"jetted|sailed|proceeded)\s+(?:(?:on|onward|onwards|directly|straight)"
+                      r"\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
+                      re.IGNORECASE)
+
+
 def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
                         inferred: list[bool]) -> None:
     """The day the traveller moves on to the next stop is the last day at the stop before,
@@ -158,7 +166,11 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
                 and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
                 for m in fact.places)
-            if not left_before and not BEFORE_MOVING.search(
+            # (a stay told over several days ends the day the traveller moves on; a one-day
+            # stop before "flew to Y the next day" keeps its one day)
+            moved_on = before.end is not None and before.end > before.start and \
+                MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60), sig.position)
+            if not left_before and not moved_on and not BEFORE_MOVING.search(
                     text, max(fact.sentence.start, sig.position - 60), sig.position):
                 continue
             if any(d.first == draft.start and not d.is_range for d in fact.dates):
