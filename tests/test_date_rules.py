@@ -213,3 +213,16 @@ def test_a_one_day_stop_keeps_its_one_day_when_the_traveller_flies_on():
         "Date: 2014-11-19\n\nOn Monday, the prime minister addressed a reception in Sydney. He "
         "flew to Canberra on Tuesday and held talks with his counterpart.\n")
     assert days(trip)[0] == ("AU", date(2014, 11, 17), date(2014, 11, 17))
+
+
+@pytest.mark.parametrize("lead", [
+    "The President held talks with Ghanaian leaders on Monday, a day after wrapping up a "
+    "visit to Togo.",
+    "The President met Ghana's President on Monday, two days after ending a trip to Togo.",
+])
+def test_a_date_of_the_main_clause_is_not_the_after_clauses_place(lead):
+    trip = trip_of(
+        f"Date: 2015-07-27\n\nACCRA (AFP) - {lead}\n\nHe had arrived in Lome on Friday. Before "
+        "leaving Togo on Sunday he gave a speech at a stadium in Lome.\n")
+    togo = next(s for s in trip.stops if s.country_code == "TG")
+    assert (togo.start, togo.end) == (date(2015, 7, 24), date(2015, 7, 26))

@@ -67,6 +67,27 @@ def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
     return date(max(years), 7, 1) if years else None
 
 
+def clauses_of(fact: SentenceFacts, d: dates_mod.DateMention, position: int
+               ) -> tuple[str, str]:
+    """How the date and the place at `position` hang from the sentence: "before" (in a
+    "before travelling to X" clause), "after" ("a day after wrapping up a trip to X") or ""
+    (the main clause), by the parse (both "" without one)."""
+    if fact.parse is None:
+        return "", ""
+    return (grammar.governing_clause(fact.parse, d.start),
+            grammar.governing_clause(fact.parse, position))
+
+
+def _only_before_the_date(fact: SentenceFacts, d: dates_mod.DateMention,
+                          drafts: list[StopDraft], target: int) -> bool:
+    """The sentence names the stop only in an "after" clause that the date is not in ("talks
+    on Monday, a day after wrapping up a visit to X"): the date is a later day's."""
+    named = [m for m in fact.places if m.kind in {"country", "city", "venue"}
+             and stop_for_place(m.place, drafts) == target]
+    return bool(named) and all(clauses_of(fact, d, m.start)[1] == "after" != clauses_of(
+        fact, d, m.start)[0] for m in named)
+
+
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
                  ) -> tuple[int, int, int] | None:
     """(distance, stop, size of its listed group) of the destination named closest before
@@ -80,11 +101,13 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         if sig.position >= d.end and re.fullmatch(r"(?<![\s,])[\s,]*(?:in|at)\s+(?:the\s+)?",
                                                    gap):
             return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
+        clauses = clauses_of(fact, d, sig.position)
+        if clauses[1] == "after" and clauses[0] != "after":
+            continue  # "(talks on Monday,) a day after wrapping up a trip to X": X was before
         distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
-        if fact.parse is not None and grammar.governing_clause(fact.parse, d.start) != \
-                grammar.governing_clause(fact.parse, sig.position):
-            # "(attend a conference) on the 27th, before travelling to X": the date is the
-            # main clause's, X the "before" clause's
+        if clauses[0] != clauses[1]:
+            # "(a conference) on the 27th, before travelling to X": the date is the main
+            # clause's; X takes it only when no place of the date's own clause does
             distance += 400
         # a date after the last of several listed places covers the list; after any other
         # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
@@ -97,7 +120,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
             if mention.kind not in {"city", "venue"}:
                 continue
             stop = stop_for_place(mention.place, drafts)
-            if stop is None:
+            if stop is None or clauses_of(fact, d, mention.start)[1] == "after":
                 continue
             distance = d.start - mention.end if mention.end <= d.start else \
                 (mention.start - d.end) * 3 + 30
@@ -347,7 +370,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
-                if _placed_elsewhere(fact, d, drafts):
+                if _placed_elsewhere(fact, d, drafts) or _only_before_the_date(
+                        fact, d, drafts, target):
                     continue
                 if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
                            and stop_for_place(m.place, drafts) == target for m in fact.places):
