@@ -226,3 +226,13 @@ def test_a_date_of_the_main_clause_is_not_the_after_clauses_place(lead):
         "leaving Togo on Sunday he gave a speech at a stadium in Lome.\n")
     togo = next(s for s in trip.stops if s.country_code == "TG")
     assert (togo.start, togo.end) == (date(2015, 7, 24), date(2015, 7, 26))
+
+
+@pytest.mark.parametrize("stay", [
+    "on Monday, opening a three-day state visit",
+    "on Monday for a three-day state visit",
+    "on Monday, beginning a three-day official visit",
+])
+def test_a_stated_stay_length_after_the_day_it_opens(stay):
+    trip = trip_of(f"Date: 2024-10-29\n\nRABAT (Wire) - The President arrived in Rabat {stay}.\n")
+    assert days(trip) == [("MA", date(2024, 10, 28), date(2024, 10, 30))]

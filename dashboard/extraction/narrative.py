@@ -113,9 +113,11 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
             d = singles[0]
-            # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday"
+            # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday",
+            # "on Monday, opening a three-day state visit"
             opens = (d.end <= length.start() and re.fullmatch(
-                r"[^.;]{0,40}?\b(?:for|on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
+                r"[^.;]{0,40}?\b(?:for|on|opening|beginning|starting|kicking\s+off)\s+"
+                r"(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
                 text[d.end:length.start()])) or (
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
