@@ -236,3 +236,47 @@ def test_a_date_of_the_main_clause_is_not_the_after_clauses_place(lead):
 def test_a_stated_stay_length_after_the_day_it_opens(stay):
     trip = trip_of(f"Date: 2024-10-29\n\nRABAT (Wire) - The President arrived in Rabat {stay}.\n")
     assert days(trip) == [("MA", date(2024, 10, 28), date(2024, 10, 30))]
+
+
+# ---------------------------------------------------------------- travel cues by the parse
+
+@pytest.mark.parametrize("sentence", [
+    # forms the dependency parse reads (their cue patterns were deleted from visits.py)
+    "The Secretary will travel to Lima on Monday.",
+    "The Secretary heads to Lima on Monday.",
+    "The Secretary went to Lima on Monday.",
+    "The Secretary flew to Lima on Monday.",
+    "The Secretary crossed into Peru on Monday.",
+    "The Secretary arrived in Lima on Monday.",
+    "The Secretary stayed in Lima on Monday.",
+    "The Secretary will be in Lima on Monday.",
+    "The Secretary is in Lima this week.",
+    "The Secretary will make a stopover in Lima on Monday.",
+    "The Secretary will go on to Lima on Monday.",
+    "The Secretary met students before heading to Lima on Monday.",
+    "The Secretary began a tour of Peru on Monday.",
+    "The Secretary will continue to Lima on Monday.",
+    # forms the parse misses, which keep their cue patterns
+    "The Secretary touched down in Lima on Monday.",
+    "The Secretary left for Lima on Monday.",
+    "The Secretary is en route to Lima.",
+    "The Secretary is bound for Lima.",
+    "The Secretary will have time in Lima on Monday.",
+])
+def test_travel_phrasings_name_the_destination(sentence):
+    assert order(trip_of(f"Date: 2023-05-01\n\n{sentence}\n")) == ["PE"]
+
+
+# ---------------------------------------------------------------- weekdays the text names
+
+@pytest.mark.parametrize("later", [
+    "On Friday afternoon, the President will visit a naval base in Yokosuka.",
+    "He will visit a naval base in Yokosuka on Friday.",
+])
+def test_a_bare_weekday_is_the_day_the_text_names_with_that_weekday(later):
+    # published on a Friday: "will ... on Friday" alone would be that day
+    trip = trip_of(
+        "Date: 2016-05-20\n\nThe President will travel to Tokyo on Sunday. On Thursday and "
+        f"Friday, May 26-27, he will attend a summit in Tokyo. {later}\n")
+    base = next(s for s in trip.stops if s.city == "Yokosuka")
+    assert base.start == date(2016, 5, 27)

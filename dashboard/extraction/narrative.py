@@ -82,10 +82,44 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
     return False
 
 
+WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
+                           re.IGNORECASE)
+
+
+def align_named_weekdays(facts: list[SentenceFacts]) -> None:
+    """A bare weekday that the tense put a week away from the day the text itself names
+    with that weekday ("On Thursday and Friday, May 26-27, ... the summit. On Friday
+    afternoon he will visit ...", in a story published on a Friday) is that named day."""
+    named: dict[str, set] = {}
+    for fact in facts:
+        for d in fact.dates:
+            written = WEEKDAY_FIRST.match(d.text)
+            if written and not d.relative and d.first is not None:
+                days = [d.first + timedelta(days=k) for k in range((d.last - d.first).days + 1)]
+                for day in days:
+                    named.setdefault(day.strftime("%A").lower(), set()).add(day)
+    if not named:
+        return
+    for fact in facts:
+        moved = []
+        for d in fact.dates:
+            same = named.get(d.text.lower(), set())
+            if d.relative and d.first is not None and d.first == d.last and \
+                    WEEKDAY_ONLY.fullmatch(d.text) and len(same) == 1:
+                day = next(iter(same))
+                if abs((day - d.first).days) == 7:
+                    d = dates_mod.DateMention(d.text, d.start, d.end, day, day, True,
+                                              d.year_inferred, d.reporting)
+            moved.append(d)
+        fact.dates = moved
+
+
 def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
     Thursday for a two-day visit" is a two-day range."""
+    align_named_weekdays(facts)
     last_day = None
     section_day = None
     for fact in facts:

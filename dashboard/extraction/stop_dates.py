@@ -238,8 +238,10 @@ MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE
 
 # What may stand between a list of places and the date that covers it: "X and Y on
 # Wednesday", "X and Y with me between ...", "X, Y and Z from 2 to 9 July"
+# (each optional word is followed by its own spaces: one way to split a run of spaces)
 LIST_DATE_GAP = re.compile(r"(?<![\s,])[\s,]*(?:(?:with\s+\w+|together)\s+)?"
-                           r"(?:on|from|between|in|during|over)?\s*(?:the\s+)?", re.IGNORECASE)
+                           r"(?:(?:on|from|between|in|during|over)\s+)?(?:the\s+)?",
+                           re.IGNORECASE)
 
 
 def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
