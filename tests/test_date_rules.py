@@ -280,3 +280,16 @@ def test_a_bare_weekday_is_the_day_the_text_names_with_that_weekday(later):
         f"Friday, May 26-27, he will attend a summit in Tokyo. {later}\n")
     base = next(s for s in trip.stops if s.city == "Yokosuka")
     assert base.start == date(2016, 5, 27)
+
+
+@pytest.mark.parametrize("lead", [
+    "The President ended a three-day state visit to Japan on Friday in the western city of "
+    "Osaka, where he toured a factory.",
+    "The President concluded his visit to Japan on Friday in Osaka, where he toured a factory.",
+])
+def test_the_verb_that_ends_the_trip_says_where_it_ends(lead):
+    trip = trip_of(
+        f"OSAKA, Japan, April 7 (Reuters) - {lead}\n\nEarlier on Friday he spoke to "
+        "students in Osaka.\n\nThe President spent Wednesday and Thursday in Tokyo, where he "
+        "held talks with the Prime Minister.\n")
+    assert [s.city for s in trip.stops] == ["Tokyo", "Osaka"]
