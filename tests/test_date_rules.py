@@ -293,3 +293,18 @@ def test_the_verb_that_ends_the_trip_says_where_it_ends(lead):
         "students in Osaka.\n\nThe President spent Wednesday and Thursday in Tokyo, where he "
         "held talks with the Prime Minister.\n")
     assert [s.city for s in trip.stops] == ["Tokyo", "Osaka"]
+
+
+@pytest.mark.parametrize("also, same_paragraph, expected", [
+    ("He will also travel to Alexandria to meet students.", True, date(2024, 9, 9)),
+    ("The envoy will also visit Alexandria.", True, date(2024, 9, 9)),
+    # a new paragraph starts a new time frame: the day is not said
+    ("He will also travel to Alexandria to meet students.", False, None),
+])
+def test_also_travelling_in_a_dated_paragraph_is_on_its_day(also, same_paragraph, expected):
+    gap = " " if same_paragraph else "\n\n"
+    trip = trip_of(
+        "Date: 2024-09-08\n\nOn Monday, the envoy will be in Cairo for official meetings."
+        f"{gap}{also}\n")
+    second = next(s for s in trip.stops if s.city == "Alexandria")
+    assert second.start == expected

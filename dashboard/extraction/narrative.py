@@ -82,6 +82,9 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
     return False
 
 
+# "He will also travel to X", "She also visited X": one more place, in the same time frame
+ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go|fly|head|"
+                          r"stop|tour|drive)\w*\b", re.IGNORECASE)
 WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
                            re.IGNORECASE)
@@ -120,7 +123,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
     Thursday for a two-day visit" is a two-day range."""
     align_named_weekdays(facts)
-    last_day = None
+    last_day = day_line = None
     section_day = None
     for fact in facts:
         s = fact.sentence
@@ -143,6 +146,12 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                     fact.dates = [dates_mod.DateMention(match.group(0), match.start(),
                                                         match.end(), day, day, True)]
                     break
+            also = ALSO_TRAVELS.search(text, s.start, s.end)
+            if not fact.dates and also and s.line == day_line and fact.signals:
+                # "On Monday, the envoy will be in Cairo ... He will also travel to Rafah":
+                # a further destination of the same dated paragraph, on its day
+                fact.dates = [dates_mod.DateMention(also.group(0), also.start(), also.end(),
+                                                    last_day, last_day, True)]
         length = STAY_LENGTH.search(text, s.start, s.end)
         singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
@@ -161,6 +170,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                     length.group("n"))
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
+            day_line = s.line
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
             if dated[-1].is_range:
                 last_day = None  # "the next day" after a range is ambiguous
