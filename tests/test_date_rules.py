@@ -308,3 +308,13 @@ def test_also_travelling_in_a_dated_paragraph_is_on_its_day(also, same_paragraph
         f"{gap}{also}\n")
     second = next(s for s in trip.stops if s.city == "Alexandria")
     assert second.start == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Secretary began the trip in Tokyo, arriving May 31 and meeting the Defence Minister "
+    "the following day.",
+    "The Secretary arrived in Tokyo on May 31 and held talks there the next day.",
+])
+def test_the_following_day_after_a_date_in_the_same_sentence(sentence):
+    trip = trip_of(f"Date: 2023-06-05\n\n{sentence}\n")
+    assert days(trip) == [("JP", date(2023, 5, 31), date(2023, 6, 1))]

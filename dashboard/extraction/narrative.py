@@ -118,6 +118,23 @@ def align_named_weekdays(facts: list[SentenceFacts]) -> None:
         fact.dates = moved
 
 
+def _next_day_after_a_date(fact: SentenceFacts, text: str) -> list:
+    """The sentence's dates, with "the following day" / "the next day" after a day it states
+    ("arriving May 31 and meeting the minister the following day") as that day plus one."""
+    s = fact.sentence
+    dated = [d for d in fact.dates if d.first is not None and not d.reporting]
+    if not dated:
+        return fact.dates
+    added = []
+    for match in NEXT_DAY.finditer(text, s.start, s.end):
+        before = [d for d in dated if d.end <= match.start()]
+        if before and not any(d.start >= match.start() for d in fact.dates):
+            day = before[-1].last + timedelta(days=1)
+            added.append(dates_mod.DateMention(match.group(0), match.start(), match.end(),
+                                               day, day, True))
+    return fact.dates + added
+
+
 def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
@@ -138,6 +155,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
                                                 d.last + shift, True, False, d.reporting)
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
+        fact.dates = _next_day_after_a_date(fact, text)
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)
