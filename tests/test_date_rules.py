@@ -318,3 +318,36 @@ def test_also_travelling_in_a_dated_paragraph_is_on_its_day(also, same_paragraph
 def test_the_following_day_after_a_date_in_the_same_sentence(sentence):
     trip = trip_of(f"Date: 2023-06-05\n\n{sentence}\n")
     assert days(trip) == [("JP", date(2023, 5, 31), date(2023, 6, 1))]
+
+
+# ---------------------------------------------------------------- a date and its verb
+
+@pytest.mark.parametrize("quote", [
+    'The President told reporters in Brasilia: "Tomorrow I leave for Shanghai, and on Friday '
+    'I will be in Beijing to meet the President."',
+    "The President said on Monday that he will be in Shanghai tomorrow, and on Friday he will "
+    "be in Beijing.",
+])
+def test_a_date_opening_a_clause_is_the_place_of_its_own_verb(quote):
+    trip = trip_of(f"Date: 2023-04-10\n\n{quote}\n")
+    assert [(s.city, s.start) for s in trip.stops] == [
+        ("Shanghai", date(2023, 4, 11)), ("Beijing", date(2023, 4, 14))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported past ("told") does not make the quoted plan past
+    ('He told reporters: "On Friday I will be in Rome."', date(2023, 4, 14)),
+    ("He arrived on Monday, and on Friday he will fly home.", date(2023, 4, 14)),
+    ("He said he met the Pope on Friday.", date(2023, 4, 7)),
+])
+def test_the_tense_of_a_date_is_its_own_clauses(text, expected):
+    weekday = [d for d in find_dates(text, anchor=date(2023, 4, 10)) if d.text == "Friday"]
+    assert weekday[0].first == expected
+
+
+def test_a_flight_from_a_place_does_not_take_the_flights_date():
+    trip = trip_of(
+        "Date: 2023-09-11\n\nThe President arrived in New Delhi on Friday. He flew to Hanoi on "
+        "Sunday afternoon straight from the summit in New Delhi.\n")
+    assert days(trip)[1] == ("VN", date(2023, 9, 10), date(2023, 9, 10))
+    assert days(trip)[0][:2] == ("IN", date(2023, 9, 8))

@@ -88,6 +88,9 @@ REPORTING_NEAR = re.compile(
     r"confirmed|tweeted|wrote)\b[^.;]{0,25}$)", re.IGNORECASE)
 
 
+CLAUSE_OPENING = re.compile(r"(?:[:,]\s*[\"“]|,\s+and\s+|;\s+)(?=[^\"”]*$)")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date or day range as written, with what it resolved to (None: unresolved)."""
@@ -146,6 +149,11 @@ def clause_tense(text: str, position: int) -> bool | None:
     lo = max(0, position - 200)
     sentence_start = max(text.rfind(". ", lo, position), text.rfind("\n", lo, position))
     before = text[sentence_start + 1 if sentence_start >= 0 else lo:position]
+    # a quotation opens its own clauses ('told reporters: "Tomorrow I leave ...'), and so
+    # does ", and" before the date ("..., and on Friday I will be in Beijing")
+    opened = list(CLAUSE_OPENING.finditer(before))
+    if opened:
+        before = before[opened[-1].end():]
     best: tuple[int, bool] | None = None
     for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
         for match in pattern.finditer(before):

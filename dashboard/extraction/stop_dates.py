@@ -88,6 +88,16 @@ def _only_before_the_date(fact: SentenceFacts, d: dates_mod.DateMention,
         fact, d, m.start)[0] for m in named)
 
 
+def shares_verb(fact: SentenceFacts, d: dates_mod.DateMention, position: int) -> bool:
+    """The date and the place at `position` hang from the same verb (by the parse), the
+    place as where the verb goes or is ("in", "to", "at", ...)."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, d.start)
+    return verb is not None and verb == grammar.governing_verb(
+        fact.parse, position, grammar.DESTINATION_PREPS)
+
+
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
                  ) -> tuple[int, int, int] | None:
     """(distance, stop, size of its listed group) of the destination named closest before
@@ -109,6 +119,10 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
             # "(a conference) on the 27th, before travelling to X": the date is the main
             # clause's; X takes it only when no place of the date's own clause does
             distance += 400
+        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
+            # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
+            # from one verb, so the date is Y's though X is nearer
+            distance = 0
         # a date after the last of several listed places covers the list; after any other
         # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
         covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
