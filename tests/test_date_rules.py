@@ -351,3 +351,14 @@ def test_a_flight_from_a_place_does_not_take_the_flights_date():
         "Sunday afternoon straight from the summit in New Delhi.\n")
     assert days(trip)[1] == ("VN", date(2023, 9, 10), date(2023, 9, 10))
     assert days(trip)[0][:2] == ("IN", date(2023, 9, 8))
+
+
+@pytest.mark.parametrize("event", [
+    "He condemned Friday's missile strike on the railway station in Kramatorsk.",
+    "He visited the site of Friday's deadly bombing in Kramatorsk.",
+])
+def test_a_days_event_named_by_its_day_is_no_travel_day(event):
+    trip = trip_of(
+        "Date: 2022-04-09\n\nThe Prime Minister travelled to Kyiv today (Saturday 9 April) to "
+        f"meet the President. {event}\n")
+    assert days(trip)[0] == ("UA", date(2022, 4, 9), date(2022, 4, 9))

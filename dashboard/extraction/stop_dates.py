@@ -207,11 +207,20 @@ EVENT_AFTER_DATE = re.compile(
     r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
 
 
+# "Friday's missile strike", "Sunday's deadly bombing": a day's event, named by its day
+POSSESSIVE_EVENT = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|massacre|bombings?|invasion|raid|"
+    r"shooting|killings?|explosion|blast|earthquake|election|vote|referendum|coup)\b",
+    re.IGNORECASE)
+
+
 def _attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"the Oct. 7 Hamas attacks": a date that names an event, not a day of the trip."""
+    """"the Oct. 7 Hamas attacks", "Friday's missile strike": a date that names an event, not
+    a day of the trip."""
     s = fact.sentence
     return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
-                and EVENT_AFTER_DATE.match(s.text, d.end - s.start))
+                and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
+        POSSESSIVE_EVENT.match(s.text, d.end - s.start))
 
 
 def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
