@@ -12,6 +12,7 @@ import re
 from datetime import timedelta
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import tense
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 
@@ -75,8 +76,8 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
         # the nearest verb before the month says the tense ("will meet X, who came to power
         # in March" is past)
         before = match.string[max(floor, match.start() - 80):match.start()]
-        future = [m.end() for m in dates_mod.FUTURE_MARKERS.finditer(before)]
-        past = [m.end() for m in dates_mod.PAST_MARKERS.finditer(before)]
+        future = [m.end() for m in tense.FUTURE_MARKERS.finditer(before)]
+        past = [m.end() for m in tense.PAST_MARKERS.finditer(before)]
         later = 2 <= 12 - back <= 5 and bool(future) and max(future) > max(past, default=-1)
         return 1 <= back <= 6 or later
     return False

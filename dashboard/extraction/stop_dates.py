@@ -11,9 +11,16 @@ from datetime import date, timedelta
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
+from dashboard.extraction.date_filters import (
+    attributive,
+    is_departure_date,
+    negated,
+    placed_elsewhere,
+    sends_elsewhere,
+)
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
-from dashboard.extraction.visits import DATELINE, LAST_STOP, NEGATION, TRAVEL_CUE
+from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
 TRAVEL_DATE_WINDOW = timedelta(days=120)
@@ -21,17 +28,6 @@ TRAVEL_DATE_WINDOW = timedelta(days=120)
 # when it lies this close to the days the text ties to the stop by name: "the attack carried
 # out by Hamas on 7 October" in a readout dated 19 October is not a travel day.
 CONTEXT_DATE_REACH = timedelta(days=3)
-# Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
-# on Sunday", "leaves for China on Tuesday night" (the arrival is another day)
-DEPARTURE = re.compile(
-    r"\b(?:return(?:s|ed|ing)?|(?:fl(?:y|ies|ying|ew)|head(?:s|ed|ing)?|go(?:es|ing)?|"
-    r"travel\w*)\s+(?:back|home)|back\s+(?:to|in)|leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|"
-    r"sets?\s+off|setting\s+off)\b", re.IGNORECASE)
-ARRIVAL = re.compile(r"\b(?:arriv\w*|land\w*|reach\w*|touch\w*\s+down|visit\w*|"
-                     r"(?:fl(?:y|ies|ew|ying)|travel\w*|head\w*)\s+(?:on\s+)?to)\b",
-                     re.IGNORECASE)
-
-
 
 # A month and year without a day: "April to May 2019", a "May 2017" line over a page
 MONTH_YEAR = re.compile(r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
@@ -143,50 +139,8 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
     return best
 
 
-def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
-                      drafts: list[StopDraft]) -> bool:
-    """The date says when the traveller leaves home or goes back, not when they are at a
-    stop: a departure or return verb governs it, with no stop named in between except as
-    the destination of "leaves for"."""
-    s = fact.sentence
-    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
-                                  for mark in ";,"))
-    before = s.text[clause_start - s.start:d.start - s.start]
-    departures = list(DEPARTURE.finditer(before))
-    if not departures:
-        return False
-    verb = departures[-1]
-    if ARRIVAL.search(before, verb.end()):
-        return False
-    if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
-        return True  # "leaves for China on Tuesday night"
-    named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
-             and m.kind in {"country", "city", "venue"}]
-    return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
-        verb.group(0).lower().startswith(("return", "back"))
-
-
 COUNTRY_CLOSING = re.compile(r"\b(?:wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud\w*|"
                              r"finish\w*|leav(?:e|es|ing)|left)\b", re.IGNORECASE)
-
-
-def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
-                    drafts: list[StopDraft]) -> bool:
-    """The date follows a travel cue whose destination is no stop ("will travel to
-    California on Friday" when California is not in the gazetteer): it is not the current
-    stop's day."""
-    s = fact.sentence
-    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
-                                  for mark in ";,"))
-    cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
-                                    d.start - s.start))
-    if not cues:
-        return False
-    target = s.start + cues[-1].end()
-    # only a name the gazetteer does not know: a known region, country or city is no sign
-    return s.text[target - s.start:target - s.start + 1].isupper() and not any(
-        m.start == target for m in fact.places) and not any(
-        target <= m.start < d.start for m in fact.places)
 
 
 def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) -> bool:
@@ -197,63 +151,6 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
         return True
     return any(m.kind in {"city", "venue"} and stop_for_place(m.place, drafts) == target
                for m in fact.places)
-
-
-# "the Oct. 7 Hamas attacks", "the September 11 attacks": a date naming an event, not a day
-# of the trip ("the October 3-7 trip" is the trip's own)
-EVENT_AFTER_DATE = re.compile(
-    r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|"
-    r"election|vote|"
-    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
-
-
-# "Friday's missile strike", "Sunday's deadly bombing": a day's event, named by its day
-POSSESSIVE_EVENT = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|massacre|bombings?|invasion|raid|"
-    r"shooting|killings?|explosion|blast|earthquake|election|vote|referendum|coup)\b",
-    re.IGNORECASE)
-
-
-def _attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"the Oct. 7 Hamas attacks", "Friday's missile strike": a date that names an event, not
-    a day of the trip."""
-    s = fact.sentence
-    return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
-                and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
-        POSSESSIVE_EVENT.match(s.text, d.end - s.start))
-
-
-def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
-                      drafts: list[StopDraft]) -> bool:
-    """"the explosion at a hospital in Gaza City on Tuesday", "address the nation from the
-    Oval Office on Thursday": the place right before the date is no stop, so neither is the
-    day."""
-    before = [m for m in fact.places if m.end <= d.start and d.start - m.end <= 25
-              and m.kind in {"country", "city", "venue"}]
-    if not before:
-        return False
-    place = max(before, key=lambda m: m.end)
-    gap = fact.sentence.text[place.end - fact.sentence.start:d.start - fact.sentence.start]
-    located = re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$",
-                        fact.sentence.text[:place.start - fact.sentence.start], re.IGNORECASE)
-    return bool(located and re.fullmatch(
-        r"(?<![\s,])(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap, re.IGNORECASE)) \
-        and stop_for_place(place.place, drafts) is None
-
-
-def _negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"will not attend Monday's launch": the clause denies what happens on that day (or
-    puts it on an earlier visit)."""
-    s = fact.sentence
-    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
-                                  for mark in ";,"))
-    return bool((NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
-                or PRIOR_VISIT.search(s.text, clause_start - s.start, d.start - s.start))
-
-
-# "he last visited Kyiv on 1 February": the day of an earlier visit, not of this trip
-PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|went|was\s+in|"
-                         r"been|stopped)\b", re.IGNORECASE)
 
 
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
@@ -345,8 +242,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
-            and not sends_elsewhere(fact, d, drafts) and not _negated(fact, d)
-            and not _attributive(fact, d)]
+            and not sends_elsewhere(fact, d, drafts) and not negated(fact, d)
+            and not attributive(fact, d)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None
@@ -395,7 +292,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
-                if _placed_elsewhere(fact, d, drafts) or _only_before_the_date(
+                if placed_elsewhere(fact, d, drafts) or _only_before_the_date(
                         fact, d, drafts, target):
                     continue
                 if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
