@@ -22,6 +22,7 @@ FLOORS = {
     "city": 1.0,
     "leaders": 1.0,
     "country_f1": 1.0,
+    "stop_order": 1.0,
 }
 
 

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from dashboard.extraction.tense import clause_tense
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -63,23 +65,10 @@ THROUGH = re.compile(r"\b(?:through|thru|until|till|to)\s+$", re.IGNORECASE)
 # One way to split the spaces (no `\s*,?\s*`): linear time on a long run of spaces
 RANGE_GAP = re.compile(r"(?<!\s)(?:\s*,)?\s*(?:-|–|—|to|through|thru|until|till)\s*",
                        re.IGNORECASE)
+# "between 28 February and 3 March": the two dates bound one range
+BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "May" is also a verb and a name: as a month it needs a day next to it, which the
 # patterns already demand; "March" likewise.
-PAST_MARKERS = re.compile(
-    r"\b(?:met|said|says|held|visited|arrived|was|were|had|discussed|spoke|signed|announced|"
-    r"left|travell?ed|landed|hosted|toured|attended|called|praised|told|wrapped|began|"
-    r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|last|"
-    # irregular past forms that narrate travel: "He flew to Rome on Tuesday"
-    r"flew|went|came|spent|drove|rode|saw|sat|stood|wrote|brought|sought|won|lost|got|"
-    r"led|fled|ate|"
-    r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related|followed|"
-    r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
-    r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
-FUTURE_MARKERS = re.compile(
-    r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"
-    r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
-    r"next(?!\s+(?:day|morning|afternoon|evening))|"
-    r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
 # Dates that say when something was said, not when the traveller was somewhere.
 REPORTING_NEAR = re.compile(
     r"(?:\b(?:said|says|announced|statement|told reporters|told|according to|reported|"
@@ -135,34 +124,6 @@ def infer_year(month: int, day: int, anchor: date | None, future: bool | None = 
     return best[1]
 
 
-def clause_tense(text: str, position: int) -> bool | None:
-    """True if the date at `position` sits in a future-tense clause, False past, None unknown.
-
-    The verb before the date governs it ("met ... on Monday", "arrived in Bogota on Monday,
-    will travel ..."); with none before it, the one after it ("On Wednesday, he will meet").
-    """
-    lo = max(0, position - 200)
-    sentence_start = max(text.rfind(". ", lo, position), text.rfind("\n", lo, position))
-    before = text[sentence_start + 1 if sentence_start >= 0 else lo:position]
-    best: tuple[int, bool] | None = None
-    for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
-        for match in pattern.finditer(before):
-            if best is None or match.end() > best[0] or (
-                    match.end() == best[0] and is_future):
-                best = (match.end(), is_future)
-    if best is not None:
-        return best[1]
-    # the clause ends at the sentence's end or the line's, not at the next ". " further on
-    after_end = re.compile(r"[.!?](?:\s|$)|\n").search(text, position, position + 200)
-    after = text[position:after_end.start() if after_end else position + 200]
-    first: tuple[int, bool] | None = None
-    for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
-        match = pattern.search(after)
-        if match and (first is None or match.start() < first[0]):
-            first = (match.start(), is_future)
-    return None if first is None else first[1]
-
-
 def resolve_weekday(name: str, anchor: date, future: bool | None) -> date:
     """The weekday nearest the anchor in the direction the tense points."""
     weekday = WEEKDAYS[name.strip(". ").lower()[:3]]
@@ -202,6 +163,30 @@ def _nearest_day_number(day: int, anchor: date | None, future: bool | None) -> d
     elif future is False:
         candidates = [d for d in candidates if d <= anchor] or candidates
     return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
+
+
+def _day_after(written: date, day: int) -> date | None:
+    """Day `day` of the month of `written`, or of the next month when it would fall before
+    it ("on 30 June ... on the 2nd" is 2 July)."""
+    same = _safe(written.year, written.month, day)
+    if same is not None and same >= written:
+        return same
+    following = written.replace(day=1) + relativedelta(months=1)
+    return _safe(following.year, following.month, day)
+
+
+def _year_of_weekday(name: str, first: date, last: date | None) -> tuple[date, date | None]:
+    """`first` (and `last`) moved by a year when the weekday written beside the date
+    falls in that year and not in the inferred one; unchanged otherwise."""
+    weekday = WEEKDAYS[name.strip(". ").lower()[:3]].weekday
+    if first.weekday() == weekday:
+        return first, last
+    for years in (-1, 1):
+        moved = _safe(first.year + years, first.month, first.day)
+        if moved is not None and moved.weekday() == weekday:
+            later = last + relativedelta(years=years) if last is not None else None
+            return moved, later
+    return first, last
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -293,6 +278,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         if groups["nth"]:
             # "talks are expected on the 6th": the anchor's month, or the one around it
             first = _nearest_day_number(_day(groups["nth"]), year_anchor, future)
+            written = [d for d in found if d.last is not None and not d.relative]
+            if written:
+                # "on 26 February ..., then on the 27th": the month of the date written
+                # before it in the sentence (or the next month when the day is earlier)
+                first = _day_after(written[-1].last, _day(groups["nth"])) or first
             last = first
             if first is not None and groups["nth2"]:
                 # "on the 5th and 6th": the second day in the same month, or the next
@@ -333,6 +323,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             if nxt is not None and not nxt.group("wd") and re.fullmatch(
                     r"[\s,(\[]*(?:the\s+)?", text[match.end():nxt.start()]):
                 first, last, inferred = _absolute(nxt.groupdict(), year_anchor, future)
+                if inferred and first is not None:
+                    # "Thursday 2 May" with no year: the weekday says which year
+                    first, last = _year_of_weekday(groups["w1"], first, last)
                 tail = nxt.end()
                 if text[tail:tail + 1] in ")]":
                     tail += 1
@@ -368,7 +361,9 @@ def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     for mention in found:
         previous = merged[-1] if merged else None
         if (previous is not None and previous.first and mention.first and previous.last
-                and RANGE_GAP.fullmatch(text, previous.end, mention.start)
+                and (RANGE_GAP.fullmatch(text, previous.end, mention.start) or (
+                    BETWEEN.search(text, max(0, previous.start - 12), previous.start)
+                    and re.fullmatch(r"(?<!\s)\s+and\s+", text[previous.end:mention.start])))
                 and previous.last < mention.first <= previous.last + timedelta(days=31)):
             merged[-1] = DateMention(text[previous.start:mention.end], previous.start,
                                      mention.end, previous.first, mention.last,

@@ -410,3 +410,26 @@ def governing_clause(span: Span, start: int) -> str:
             return next(c.lower_ for c in node.children if c.dep_ == "mark")
         node = node.head
     return ""
+
+
+def governing_verb(span: Span, start: int, through: set[str] | None = None) -> int | None:
+    """The index of the verb that the token at character offset `start` hangs from (the
+    token's own head chain, up to the first verb), or None: "on Friday I will be in Beijing"
+    puts "Friday" and "Beijing" under one verb, "be"; "Tomorrow I leave for Shanghai" puts
+    "Tomorrow" and "Shanghai" under "leave". With `through`, only a chain whose prepositions
+    are all in it counts ("flew to X ... from the summit in Y": Y comes under "from", not a
+    destination). (Dates and order only; see `stop_dates.py`.)"""
+    offset = span.doc.user_data.get("offset", 0)
+    token = next((t for t in span if t.idx + offset <= start < t.idx + offset + len(t)), None)
+    node = token
+    for _ in range(8):
+        if node is None:
+            return None
+        if node is not token and node.pos_ in {"VERB", "AUX"}:
+            return node.i
+        if through is not None and node.dep_ == "prep" and node.lower_ not in through:
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None

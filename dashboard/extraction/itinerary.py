@@ -118,12 +118,14 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
     # leaders of X, Y and Z. On Friday ... in Vienna") keeps its order, ahead of stops first
     # named after it (unless a dateline says where the traveller already is: "BUDAPEST -
     # ... a tour that also includes X, Y and Z")
+    overview_all = overview
     listed = [d for d in drafts if any(s.sentence in overview for s in d.signals)]
     if listed and not any(s.sentence not in overview for d in listed for s in d.signals
                           if s.strength != "dateline") and not any(
             s.strength == "dateline" for d in drafts for s in d.signals):
         overview = set()
     drafts = sorted(drafts, key=lambda d: order_key(d, overview))
+    drafts = after_origins(in_listed_order(drafts, overview_all))
     dated = [n for n, d in enumerate(drafts) if d.start is not None]
     chronological = sorted(dated, key=lambda n: drafts[n].start)
     if dated != chronological:
@@ -144,6 +146,56 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
         if main is not None:
             drafts.remove(draft)
             drafts.insert(drafts.index(main), draft)
+    return drafts
+
+
+# The fewest destinations a list must name to give the travel order
+LISTED_ORDER_SIZE = 2
+
+
+def itinerary_list(drafts: list[StopDraft], overview: set[int]) -> list[int]:
+    """The stops (indices into `drafts`) that the first overview sentence lists as
+    destinations, in the order it names them ("visited X, Y and Z"; "to meet ministers of
+    X, Y and Z"); [] when no overview sentence lists two or more stops."""
+    for sentence in sorted(overview):
+        named = sorted((sig.position, n) for n, d in enumerate(drafts) for sig in d.signals
+                       if sig.sentence == sentence and sig.list_size >= LISTED_ORDER_SIZE
+                       and sig.strength in {"cue", "stop-words"})
+        stops = list(dict.fromkeys(n for _, n in named))
+        if len(stops) >= LISTED_ORDER_SIZE:
+            return stops
+    return []
+
+
+def in_listed_order(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
+    """The stops an overview sentence lists take its order, in the places they hold among
+    the others: releases and reports name a tour's countries in travel order, while their
+    paragraphs often go by theme or from the latest stop back ("Foreign Secretary visited
+    A, B, C, D and E" over sections on E, then D). Dates still decide among dated stops,
+    and a stated origin ("From X he will travel to Y") after this."""
+    listed = itinerary_list(drafts, overview)
+    if not listed:
+        return drafts
+    slots = sorted(listed)
+    reordered = list(drafts)
+    for slot, n in zip(slots, listed, strict=True):
+        reordered[slot] = drafts[n]
+    return reordered
+
+
+def after_origins(drafts: list[StopDraft]) -> list[StopDraft]:
+    """A stop the text says the traveller reaches from another ("From Belgium she will
+    travel to London") comes right after that one."""
+    drafts = list(drafts)
+    for draft in list(drafts):
+        origin = next((stop_for_place(s.follows, drafts) for s in draft.signals
+                       if s.follows is not None and s.strength != "dateline"
+                       and stop_for_place(s.follows, drafts) is not None), None)
+        if origin is None or drafts[origin] is draft:
+            continue
+        before = drafts[origin]
+        drafts.remove(draft)
+        drafts.insert(drafts.index(before) + 1, draft)
     return drafts
 
 

@@ -12,6 +12,7 @@ import re
 from datetime import timedelta
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import tense
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 
@@ -75,18 +76,72 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
         # the nearest verb before the month says the tense ("will meet X, who came to power
         # in March" is past)
         before = match.string[max(floor, match.start() - 80):match.start()]
-        future = [m.end() for m in dates_mod.FUTURE_MARKERS.finditer(before)]
-        past = [m.end() for m in dates_mod.PAST_MARKERS.finditer(before)]
+        future = [m.end() for m in tense.FUTURE_MARKERS.finditer(before)]
+        past = [m.end() for m in tense.PAST_MARKERS.finditer(before)]
         later = 2 <= 12 - back <= 5 and bool(future) and max(future) > max(past, default=-1)
         return 1 <= back <= 6 or later
     return False
+
+
+# "He will also travel to X", "She also visited X": one more place, in the same time frame
+ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go|fly|head|"
+                          r"stop|tour|drive)\w*\b", re.IGNORECASE)
+WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
+                           re.IGNORECASE)
+
+
+def align_named_weekdays(facts: list[SentenceFacts]) -> None:
+    """A bare weekday that the tense put a week away from the day the text itself names
+    with that weekday ("On Thursday and Friday, May 26-27, ... the summit. On Friday
+    afternoon he will visit ...", in a story published on a Friday) is that named day."""
+    named: dict[str, set] = {}
+    for fact in facts:
+        for d in fact.dates:
+            written = WEEKDAY_FIRST.match(d.text)
+            if written and not d.relative and d.first is not None:
+                days = [d.first + timedelta(days=k) for k in range((d.last - d.first).days + 1)]
+                for day in days:
+                    named.setdefault(day.strftime("%A").lower(), set()).add(day)
+    if not named:
+        return
+    for fact in facts:
+        moved = []
+        for d in fact.dates:
+            same = named.get(d.text.lower(), set())
+            if d.relative and d.first is not None and d.first == d.last and \
+                    WEEKDAY_ONLY.fullmatch(d.text) and len(same) == 1:
+                day = next(iter(same))
+                if abs((day - d.first).days) == 7:
+                    d = dates_mod.DateMention(d.text, d.start, d.end, day, day, True,
+                                              d.year_inferred, d.reporting)
+            moved.append(d)
+        fact.dates = moved
+
+
+def _next_day_after_a_date(fact: SentenceFacts, text: str) -> list:
+    """The sentence's dates, with "the following day" / "the next day" after a day it states
+    ("arriving May 31 and meeting the minister the following day") as that day plus one."""
+    s = fact.sentence
+    dated = [d for d in fact.dates if d.first is not None and not d.reporting]
+    if not dated:
+        return fact.dates
+    added = []
+    for match in NEXT_DAY.finditer(text, s.start, s.end):
+        before = [d for d in dated if d.end <= match.start()]
+        if before and not any(d.start >= match.start() for d in fact.dates):
+            day = before[-1].last + timedelta(days=1)
+            added.append(dates_mod.DateMention(match.group(0), match.start(), match.end(),
+                                               day, day, True))
+    return fact.dates + added
 
 
 def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
     Thursday for a two-day visit" is a two-day range."""
-    last_day = None
+    align_named_weekdays(facts)
+    last_day = day_line = None
     section_day = None
     for fact in facts:
         s = fact.sentence
@@ -101,6 +156,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
                                                 d.last + shift, True, False, d.reporting)
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
+        fact.dates = _next_day_after_a_date(fact, text)
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)
@@ -109,13 +165,21 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                     fact.dates = [dates_mod.DateMention(match.group(0), match.start(),
                                                         match.end(), day, day, True)]
                     break
+            also = ALSO_TRAVELS.search(text, s.start, s.end)
+            if not fact.dates and also and s.line == day_line and fact.signals:
+                # "On Monday, the envoy will be in Cairo ... He will also travel to Rafah":
+                # a further destination of the same dated paragraph, on its day
+                fact.dates = [dates_mod.DateMention(also.group(0), also.start(), also.end(),
+                                                    last_day, last_day, True)]
         length = STAY_LENGTH.search(text, s.start, s.end)
         singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
             d = singles[0]
-            # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday"
+            # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday",
+            # "on Monday, opening a three-day state visit"
             opens = (d.end <= length.start() and re.fullmatch(
-                r"[^.;]{0,40}?\b(?:for|on)\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
+                r"[^.;]{0,40}?\b(?:for|on|opening|beginning|starting|kicking\s+off)\s+"
+                r"(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
                 text[d.end:length.start()])) or (
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
@@ -125,6 +189,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                     length.group("n"))
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
+            day_line = s.line
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
             if dated[-1].is_range:
                 last_day = None  # "the next day" after a range is ambiguous
@@ -138,6 +203,14 @@ BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go
 LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
                      r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
                      r"(?:the\s+)?$", re.IGNORECASE)
+
+
+# Moving on, told after the fact: "flew to the coastal city of Mombasa on Thursday", "The
+# president flew on to Doha on Tuesday": leaving the stop before is that day too
+MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|crossed|"
+                      r"jetted|sailed|proceeded)\s+(?:(?:on|onward|onwards|directly|straight)"
+                      r"\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
+                      re.IGNORECASE)
 
 
 def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
@@ -158,7 +231,11 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
                 and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
                 for m in fact.places)
-            if not left_before and not BEFORE_MOVING.search(
+            # (a stay told over several days ends the day the traveller moves on; a one-day
+            # stop before "flew to Y the next day" keeps its one day)
+            moved_on = before.end is not None and before.end > before.start and \
+                MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60), sig.position)
+            if not left_before and not moved_on and not BEFORE_MOVING.search(
                     text, max(fact.sentence.start, sig.position - 60), sig.position):
                 continue
             if any(d.first == draft.start and not d.is_range for d in fact.dates):

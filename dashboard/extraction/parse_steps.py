@@ -144,6 +144,10 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
                 # "is first wrapping up a visit to X": "first" outranks "wrapping up"
                 if dest.first and (not sig.first or sig.last):
                     fact.signals[k] = replace(sig, first=True, last=False)
+                elif dest.last and not dest.first and not sig.first and not sig.last:
+                    # "ended a three-day state visit to China on Friday in Guangzhou": the
+                    # verb that ends the trip says where
+                    fact.signals[k] = replace(sig, last=True)
             continue
         fact.signals.append(VisitSignal(code, city, fact.sentence.index, mention.start,
                                         mention.end, "cue", n, len(grouped), dest.first,

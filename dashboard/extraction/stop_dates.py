@@ -9,10 +9,18 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
+from dashboard.extraction.date_filters import (
+    attributive,
+    is_departure_date,
+    negated,
+    placed_elsewhere,
+    sends_elsewhere,
+)
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
-from dashboard.extraction.visits import DATELINE, LAST_STOP, NEGATION, TRAVEL_CUE
+from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
 TRAVEL_DATE_WINDOW = timedelta(days=120)
@@ -20,21 +28,20 @@ TRAVEL_DATE_WINDOW = timedelta(days=120)
 # when it lies this close to the days the text ties to the stop by name: "the attack carried
 # out by Hamas on 7 October" in a readout dated 19 October is not a travel day.
 CONTEXT_DATE_REACH = timedelta(days=3)
-# Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
-# on Sunday", "leaves for China on Tuesday night" (the arrival is another day)
-DEPARTURE = re.compile(
-    r"\b(?:return(?:s|ed|ing)?|(?:fl(?:y|ies|ying|ew)|head(?:s|ed|ing)?|go(?:es|ing)?|"
-    r"travel\w*)\s+(?:back|home)|back\s+(?:to|in)|leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|"
-    r"sets?\s+off|setting\s+off)\b", re.IGNORECASE)
-ARRIVAL = re.compile(r"\b(?:arriv\w*|land\w*|reach\w*|touch\w*\s+down|visit\w*|"
-                     r"(?:fl(?:y|ies|ew|ying)|travel\w*|head\w*)\s+(?:on\s+)?to)\b",
-                     re.IGNORECASE)
 
+# A month and year without a day: "April to May 2019", a "May 2017" line over a page
+MONTH_YEAR = re.compile(r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
+                        r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
+                        r"Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+(?P<year>(?:19|20)\d{2})\b")
+# A year alone, in a title: "Visit to Africa 2019"
+YEAR_ALONE = re.compile(r"(?<![\d/-])(?P<year>(?:19|20)\d{2})(?![\d/-])")
 
 
 def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
-    """The publication date, else the latest fully written date in the text, which only
-    supplies years (weekdays stay unresolved without a publication date)."""
+    """The publication date, else the latest fully written date in the text, else the latest
+    month and year written without a day (in the title or the text: "April to May 2019"),
+    else a year in the title. All but the first only supply years (weekdays stay unresolved
+    without a publication date)."""
     if article.published:
         return article.published
     best = None
@@ -42,7 +49,49 @@ def date_anchor(article: Article, facts: list[SentenceFacts]) -> date | None:
         for d in dates_mod.find_dates(article.text, fact.sentence.start, fact.sentence.end):
             if d.first and not d.year_inferred and (best is None or d.first > best):
                 best = d.first
-    return best
+    if best is not None:
+        return best
+    # (a year in the running text, "the decade to begin in 2015", may be any year; a month
+    # with its year, or the title's year, dates the story itself)
+    lines = [article.title or ""] + [article.text[f.sentence.start:f.sentence.end]
+                                     for f in facts]
+    months = [date(int(m.group("year")), dates_mod.month_number(m.group("month")), 15)
+              for line in lines for m in MONTH_YEAR.finditer(line)]
+    if months:
+        return max(months)
+    years = [int(m.group("year")) for m in YEAR_ALONE.finditer(article.title or "")]
+    return date(max(years), 7, 1) if years else None
+
+
+def clauses_of(fact: SentenceFacts, d: dates_mod.DateMention, position: int
+               ) -> tuple[str, str]:
+    """How the date and the place at `position` hang from the sentence: "before" (in a
+    "before travelling to X" clause), "after" ("a day after wrapping up a trip to X") or ""
+    (the main clause), by the parse (both "" without one)."""
+    if fact.parse is None:
+        return "", ""
+    return (grammar.governing_clause(fact.parse, d.start),
+            grammar.governing_clause(fact.parse, position))
+
+
+def _only_before_the_date(fact: SentenceFacts, d: dates_mod.DateMention,
+                          drafts: list[StopDraft], target: int) -> bool:
+    """The sentence names the stop only in an "after" clause that the date is not in ("talks
+    on Monday, a day after wrapping up a visit to X"): the date is a later day's."""
+    named = [m for m in fact.places if m.kind in {"country", "city", "venue"}
+             and stop_for_place(m.place, drafts) == target]
+    return bool(named) and all(clauses_of(fact, d, m.start)[1] == "after" != clauses_of(
+        fact, d, m.start)[0] for m in named)
+
+
+def shares_verb(fact: SentenceFacts, d: dates_mod.DateMention, position: int) -> bool:
+    """The date and the place at `position` hang from the same verb (by the parse), the
+    place as where the verb goes or is ("in", "to", "at", ...)."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, d.start)
+    return verb is not None and verb == grammar.governing_verb(
+        fact.parse, position, grammar.DESTINATION_PREPS)
 
 
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
@@ -58,7 +107,18 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         if sig.position >= d.end and re.fullmatch(r"(?<![\s,])[\s,]*(?:in|at)\s+(?:the\s+)?",
                                                    gap):
             return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
+        clauses = clauses_of(fact, d, sig.position)
+        if clauses[1] == "after" and clauses[0] != "after":
+            continue  # "(talks on Monday,) a day after wrapping up a trip to X": X was before
         distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
+        if clauses[0] != clauses[1]:
+            # "(a conference) on the 27th, before travelling to X": the date is the main
+            # clause's; X takes it only when no place of the date's own clause does
+            distance += 400
+        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
+            # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
+            # from one verb, so the date is Y's though X is nearer
+            distance = 0
         # a date after the last of several listed places covers the list; after any other
         # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
         covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
@@ -70,7 +130,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
             if mention.kind not in {"city", "venue"}:
                 continue
             stop = stop_for_place(mention.place, drafts)
-            if stop is None:
+            if stop is None or clauses_of(fact, d, mention.start)[1] == "after":
                 continue
             distance = d.start - mention.end if mention.end <= d.start else \
                 (mention.start - d.end) * 3 + 30
@@ -79,50 +139,8 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
     return best
 
 
-def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
-                      drafts: list[StopDraft]) -> bool:
-    """The date says when the traveller leaves home or goes back, not when they are at a
-    stop: a departure or return verb governs it, with no stop named in between except as
-    the destination of "leaves for"."""
-    s = fact.sentence
-    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
-                                  for mark in ";,"))
-    before = s.text[clause_start - s.start:d.start - s.start]
-    departures = list(DEPARTURE.finditer(before))
-    if not departures:
-        return False
-    verb = departures[-1]
-    if ARRIVAL.search(before, verb.end()):
-        return False
-    if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
-        return True  # "leaves for China on Tuesday night"
-    named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
-             and m.kind in {"country", "city", "venue"}]
-    return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
-        verb.group(0).lower().startswith(("return", "back"))
-
-
 COUNTRY_CLOSING = re.compile(r"\b(?:wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|conclud\w*|"
                              r"finish\w*|leav(?:e|es|ing)|left)\b", re.IGNORECASE)
-
-
-def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
-                    drafts: list[StopDraft]) -> bool:
-    """The date follows a travel cue whose destination is no stop ("will travel to
-    California on Friday" when California is not in the gazetteer): it is not the current
-    stop's day."""
-    s = fact.sentence
-    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
-                                  for mark in ";,"))
-    cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
-                                    d.start - s.start))
-    if not cues:
-        return False
-    target = s.start + cues[-1].end()
-    # only a name the gazetteer does not know: a known region, country or city is no sign
-    return s.text[target - s.start:target - s.start + 1].isupper() and not any(
-        m.start == target for m in fact.places) and not any(
-        target <= m.start < d.start for m in fact.places)
 
 
 def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) -> bool:
@@ -135,55 +153,60 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
                for m in fact.places)
 
 
-# "the Oct. 7 Hamas attacks", "the September 11 attacks": a date naming an event, not a day
-# of the trip ("the October 3-7 trip" is the trip's own)
-EVENT_AFTER_DATE = re.compile(
-    r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|"
-    r"election|vote|"
-    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
-
-
-def _attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"the Oct. 7 Hamas attacks": a date that names an event, not a day of the trip."""
-    s = fact.sentence
-    return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
-                and EVENT_AFTER_DATE.match(s.text, d.end - s.start))
-
-
-def _placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
-                      drafts: list[StopDraft]) -> bool:
-    """"the explosion at a hospital in Gaza City on Tuesday", "address the nation from the
-    Oval Office on Thursday": the place right before the date is no stop, so neither is the
-    day."""
-    before = [m for m in fact.places if m.end <= d.start and d.start - m.end <= 25
-              and m.kind in {"country", "city", "venue"}]
-    if not before:
-        return False
-    place = max(before, key=lambda m: m.end)
-    gap = fact.sentence.text[place.end - fact.sentence.start:d.start - fact.sentence.start]
-    located = re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$",
-                        fact.sentence.text[:place.start - fact.sentence.start], re.IGNORECASE)
-    return bool(located and re.fullmatch(
-        r"(?<![\s,])(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap, re.IGNORECASE)) \
-        and stop_for_place(place.place, drafts) is None
-
-
-def _negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"will not attend Monday's launch": the clause denies what happens on that day (or
-    puts it on an earlier visit)."""
-    s = fact.sentence
-    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
-                                  for mark in ";,"))
-    return bool((NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
-                or PRIOR_VISIT.search(s.text, clause_start - s.start, d.start - s.start))
-
-
-# "he last visited Kyiv on 1 February": the day of an earlier visit, not of this trip
-PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|went|was\s+in|"
-                         r"been|stopped)\b", re.IGNORECASE)
-
-
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
+
+
+# What may stand between a list of places and the date that covers it: "X and Y on
+# Wednesday", "X and Y with me between ...", "X, Y and Z from 2 to 9 July"
+# (each optional word is followed by its own spaces: one way to split a run of spaces)
+LIST_DATE_GAP = re.compile(r"(?<![\s,])[\s,]*(?:(?:with\s+\w+|together)\s+)?"
+                           r"(?:(?:on|from|between|in|during|over)\s+)?(?:the\s+)?",
+                           re.IGNORECASE)
+
+
+def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                  ) -> list[int]:
+    """The stops of a list of two or more destinations that ends right before the date, in
+    list order ("travel to X and Y on Wednesday" -> [X, Y]); [] when no list ends there."""
+    before = [sig for sig in fact.signals if sig.end <= d.start and sig.list_size >= 2
+              and sig.strength != "dateline"]
+    if not before:
+        return []
+    last = max(before, key=lambda sig: sig.end)
+    if last.list_index != last.list_size - 1 or not LIST_DATE_GAP.fullmatch(
+            fact.sentence.text, last.end - fact.sentence.start, d.start - fact.sentence.start):
+        return []
+    members = [last]
+    for index in range(last.list_index - 1, -1, -1):
+        earlier = [sig for sig in before if sig.list_index == index and sig.list_size ==
+                   last.list_size and sig.end <= members[-1].position]
+        if not earlier:
+            return []
+        members.append(max(earlier, key=lambda sig: sig.end))
+    stops = [stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+             for sig in reversed(members)]
+    stops = list(dict.fromkeys(s for s in stops if s is not None))
+    return stops if len(stops) >= 2 else []
+
+
+def _put_listed(drafts: list[StopDraft], group: list[int], d: dates_mod.DateMention,
+                fact: SentenceFacts, n: int) -> None:
+    """A date over a list of stops: a range opens the first and closes the last (the days
+    between stay unknown, so neither edge is closed by inference); a single day is each
+    one's."""
+    if not d.is_range:
+        for target in group:
+            _put_date(drafts[target], d, fact, n)
+        return
+    first, last = drafts[group[0]], drafts[group[-1]]
+    first.start = d.first if first.start is None else min(first.start, d.first)
+    first.start_stated = True
+    first.end_stated = True  # (its last day is not said)
+    last.end = d.last if last.end is None else max(last.end, d.last)
+    last.end_stated = True
+    for draft in (first, last):
+        if n not in draft.date_sentences:
+            draft.date_sentences.append(n)
 
 
 def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int) -> None:
@@ -219,8 +242,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
-            and not sends_elsewhere(fact, d, drafts) and not _negated(fact, d)
-            and not _attributive(fact, d)]
+            and not sends_elsewhere(fact, d, drafts) and not negated(fact, d)
+            and not attributive(fact, d)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None
@@ -230,8 +253,12 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 nearest = nearest_stop(fact, d, drafts)
                 # "travel to X, Y and Z October 3-7": the range covers the listed group;
                 # "to Tokyo November 5 through 7 and then to Hanoi": it is Tokyo's
-                whole_trip = len(valid) == 1 and (d.is_range or n in overview) and (
-                    nearest is None or nearest[0] > 40 or nearest[2] >= 2)
+                group = listed_before(fact, d, drafts)
+                # ("Today, I embark on a visit to X, Y and Z from 2 to 9 July": the range
+                # after a list of every stop spans the trip, whatever else the sentence dates)
+                whole_trip = (len(valid) == 1 or (d.is_range and len(group) == len(drafts))) \
+                    and (d.is_range or n in overview) and (
+                        nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
                     # a range spans the trip; a single day over several places is its start,
                     # or its end when the sentence ends the trip ("on Sunday wrapped up")
@@ -242,6 +269,13 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                         trip_end = d.last if trip_end is None else max(trip_end, d.last)
                     trip_sentences.append(n)
                     used.append((-1, d))
+                    continue
+                if len(group) >= 2:
+                    # "to X and Y between 28 February and 3 March": the range opens the
+                    # first listed stop and closes the last; "talks in X and Y on Wednesday":
+                    # one day at each
+                    _put_listed(drafts, group, d, fact, n)
+                    used.extend((target, d) for target in group)
                     continue
                 named_after = [m.start for m in fact.places if m.start >= d.end and
                                stop_for_place(m.place, drafts) in stops_here]
@@ -258,7 +292,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 target = nearest[1] if nearest else None
             elif len(stops_here) == 1:
                 target = stops_here[0]
-                if _placed_elsewhere(fact, d, drafts):
+                if placed_elsewhere(fact, d, drafts) or _only_before_the_date(
+                        fact, d, drafts, target):
                     continue
                 if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
                            and stop_for_place(m.place, drafts) == target for m in fact.places):

@@ -14,45 +14,53 @@ from dataclasses import dataclass
 
 from dashboard.extraction.places import Place, PlaceMention
 
-TRAVEL_CUE = re.compile(
-    r"\b(?:"
-    r"(?:tour|trip|swing|itinerary|journey)\b[^.;]{0,60}?\b(?:also\s+)?"
-    r"(?:includes?|including|takes?\s+in)|"
-    r"travel(?:s|ed|led|ing|ling)?(?:\s+(?:on|onward|onwards|together|first|then|next|"
-    r"also))*\s+(?:to|from)|"
-    r"trips?\s+to|visits?\s+to|flights?\s+to|journey\s+to|tour(?:s|ed|ing)?\s+(?:of|to|through)|"
-    r"visit(?:s|ed|ing)?|"
-    r"(?:head|go|fly|jet|move|continue|proceed|press|set\s+off|come)"
-    r"(?:s|es|ed|ing)?(?:\s+(?:on|onward|onwards|then|next|first))*\s+(?:to|for)|"
-    r"went\s+(?:on\s+)?to|flew\s+(?:on\s+)?to|"
-    # "flew north to Erbil", "fly into Shanghai", "travelled by helicopter to Mosul"
-    r"(?:fl(?:y|ies|ew|ying)|travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|drove|went)\s+"
-    # ("flies back to Rome" is going home, not a stop)
-    r"(?:(?:north|south|east|west|(?:north|south)-?(?:east|west)|on|onwards?|"
-    r"(?:north|south|east|west)wards?)\s+)?"
-    r"(?:by\s+(?:\w+\s+)?(?:helicopter|plane|car|train|road|air|boat|motorcade|ship|"
-    r"jet|bus)\s+)?(?:to|into)|"
-    r"(?:cross(?:es|ed)?|drove|walk(?:s|ed)?)\s+(?:over\s+)?(?:in)?to|"
+# Travel cues by form: a verb or noun of travel and the word that introduces where to. Only
+# what the dependency parse does not say is here: `grammar.destinations` reads "travel / go /
+# head / fly / continue / move (on) to X", "arrive / be / stay / stop over in X", "cross into
+# X", "a tour of X", "visit X" and their lists from the tree, so those forms were deleted
+# (issue 9: no field lower on any measured set, and "flights to", "touched down in", "left
+# for", "en route to", "bound for", "time in" stay, as the parse misses them).
+CUE_FORMS: dict[str, str] = {
+    # "a tour that also includes X", "a trip ... taking in X"
+    "trip_includes": r"(?:tour|trip|swing|itinerary|journey)\b[^.;]{0,60}?\b(?:also\s+)?"
+                     r"(?:includes?|including|takes?\s+in)",
+    "trip_to": r"trips?\s+to",
+    "visits_to": r"visits?\s+to",
+    "flights_to": r"flights?\s+to",
+    "visit": r"visit(?:s|ed|ing)?",
+    # "flew north to Erbil", "fly into Shanghai", "travelled by helicopter to Mosul" ("flies
+    # back to Rome" is going home, not a stop)
+    "fly_by_to": r"(?:fl(?:y|ies|ew|ying)|travel(?:s|ed|led|ing|ling)?|head(?:s|ed|ing)?|drove|"
+                 r"went)\s+(?:(?:north|south|east|west|(?:north|south)-?(?:east|west)|on|"
+                 r"onwards?|(?:north|south|east|west)wards?)\s+)?"
+                 r"(?:by\s+(?:\w+\s+)?(?:helicopter|plane|car|train|road|air|boat|motorcade|ship|"
+                 r"jet|bus)\s+)?(?:to|into)",
     # "left Baghdad for the holy city of Najaf"
-    r"(?:left|leaves?|leaving|depart(?:s|ed|ing)?)\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}for|"
+    "left_x_for": r"(?:left|leaves?|leaving|depart(?:s|ed|ing)?)\s+"
+                  r"(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}for",
     # "spent Wednesday and Thursday in Beijing"
-    r"spen(?:t|ds?|ding)\s+(?:(?:the|a|an|two|three|four|five|several|few|his|her|their|"
-    r"next|last|first|whole|entire|and|\d+|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|days?|nights?|hours?|weekend|morning|afternoon|evening|week)[\s,]+)"
-    r"{1,5}?in|"
-    r"(?:fl(?:y|ies|ew|ying)|went|drove|sailed|jetted)\s+(?:\w+\s+)?from|"
-    r"(?:begin|began|begun|start|kick\s+off|kicked\s+off|end|conclude|wrap\s+up|wrapped\s+up)"
-    r"(?:s|ed|ing|ning)?\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?(?:trip|tour|visit|journey)\s+)?"
-    r"in|"
-    r"arriv(?:e|es|ed|ing|al)\s+(?:in|at)|land(?:s|ed|ing)?\s+in|touch(?:es|ed)?\s+down\s+in|"
-    r"depart(?:s|ed|ing)?\s+for|left\s+for|leav(?:e|es|ing)\s+for|bound\s+for|"
-    r"stop(?:s|ped|ping)?\s+(?:in|at)|stopover\s+in|stay(?:s|ed|ing)?\s+in|"
-    r"en\s+route\s+to|on\s+to|takes?\s+(?:him|her|them)\s+(?:also\s+)?to|onward\s+to|then\s+(?:on\s+)?to|before\s+heading\s+to|"
-    r"(?:will|to)\s+be\s+in|(?:is|was|were|are)\s+in|"
-    r"(?:a\s+day|two\s+days|days|time|visit|stop|leg|trip|tour|journey|stay)\s+in"
-    r")\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
+    "spent_in": r"spen(?:t|ds?|ding)\s+(?:(?:the|a|an|two|three|four|five|several|few|his|her|"
+                r"their|next|last|first|whole|entire|and|\d+|Monday|Tuesday|Wednesday|Thursday|"
+                r"Friday|Saturday|Sunday|days?|nights?|hours?|weekend|morning|afternoon|evening|"
+                r"week)[\s,]+){1,5}?in",
+    "flew_from": r"(?:fl(?:y|ies|ew|ying)|went|drove|sailed|jetted)\s+(?:\w+\s+)?from",
+    "begin_in": r"(?:begin|began|begun|start|kick\s+off|kicked\s+off|end|conclude|wrap\s+up|"
+                r"wrapped\s+up)(?:s|ed|ing|ning)?\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?"
+                r"(?:trip|tour|visit|journey)\s+)?in",
+    "land_in": r"land(?:s|ed|ing)?\s+in",
+    "touch_down": r"touch(?:es|ed)?\s+down\s+in",
+    "depart_for": r"depart(?:s|ed|ing)?\s+for",
+    "left_for": r"left\s+for",
+    "leave_for": r"leav(?:e|es|ing)\s+for",
+    "bound_for": r"bound\s+for",
+    "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
+    "en_route": r"en\s+route\s+to",
+    "takes_him_to": r"takes?\s+(?:him|her|them)\s+(?:also\s+)?to",
+    "then_to": r"then\s+(?:on\s+)?to",
+    "day_in": r"(?:a\s+day|two\s+days|days|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
+}
+TRAVEL_CUE = re.compile(r"\b(?:" + "|".join(CUE_FORMS.values()) + r")\s+(?:the\s+)?",
+                        re.IGNORECASE)
 STOP_WORDS = re.compile(r"\b(?:first|next|last|final|second|third|other|later|two|three)\s+"
                         r"(?:stop|stops|leg|legs|destination|destinations)\b", re.IGNORECASE)
 STOP_LINK_AFTER = re.compile(
@@ -191,6 +199,8 @@ class VisitSignal:
     # "arrived in Manila after attending APEC in Bangkok": Bangkok comes before the place
     # named at this offset
     precedes: int = -1
+    # "From Belgium she will travel to London": the stop it comes right after
+    follows: Place | None = None
 
 
 def _place_code(mention: PlaceMention) -> str | None:
@@ -353,6 +363,7 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
                    if sig.position > after.start() and sig.strength != "dateline" else sig
                    for sig in signals]
+    signals = _after_origin(signals, mentions, text, start)
     if first and signals:
         # "will begin in New York, then travel to Washington": only the earliest is first
         earliest = min(sig.position for sig in signals if sig.strength != "dateline") \
@@ -360,6 +371,30 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         signals = [sig if not sig.first or sig.position == earliest else
                    VisitSignal(**{**sig.__dict__, "first": False}) for sig in signals]
     return signals
+
+
+# "From Port Louis, he travels to ...", "after a short flight from Nairobi": the place before
+# is where the traveller comes from
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _after_origin(signals: list[VisitSignal], mentions: list[PlaceMention], text: str,
+                  start: int) -> list[VisitSignal]:
+    """Travel cues that name where the traveller comes from ("From X he will travel to Y"):
+    Y's signal records X as the stop it follows."""
+    origins = [m for m in mentions if _place_code(m) and FROM_BEFORE.search(
+        text, max(start, m.start - 12), m.start)]
+    if not origins:
+        return signals
+    marked = []
+    for sig in signals:
+        origin = max((m for m in origins if m.end <= sig.position
+                      and ";" not in text[m.end:sig.position]), key=lambda m: m.end,
+                     default=None)
+        if sig.strength == "cue" and origin is not None and origin.place.code != sig.code:
+            sig = VisitSignal(**{**sig.__dict__, "follows": origin.place})
+        marked.append(sig)
+    return marked
 
 
 def region_targets(text: str, start: int, end: int, mentions: list[PlaceMention]) -> int:

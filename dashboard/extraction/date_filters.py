@@ -1,0 +1,123 @@
+"""Which dates of a sentence are not days at a stop: a departure from home or the way back,
+a date sent to a place that is no stop, an event named by its date ("the Oct. 7 attacks",
+"Friday's missile strike"), a day placed somewhere else, or a denied or earlier visit. Used by
+`stop_dates.attach_dates` before it gives a sentence's dates to its stops.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
+
+# Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
+# on Sunday", "leaves for China on Tuesday night" (the arrival is another day)
+DEPARTURE = re.compile(
+    r"\b(?:return(?:s|ed|ing)?|(?:fl(?:y|ies|ying|ew)|head(?:s|ed|ing)?|go(?:es|ing)?|"
+    r"travel\w*)\s+(?:back|home)|back\s+(?:to|in)|leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|"
+    r"sets?\s+off|setting\s+off)\b", re.IGNORECASE)
+ARRIVAL = re.compile(r"\b(?:arriv\w*|land\w*|reach\w*|touch\w*\s+down|visit\w*|"
+                     r"(?:fl(?:y|ies|ew|ying)|travel\w*|head\w*)\s+(?:on\s+)?to)\b",
+                     re.IGNORECASE)
+
+
+def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
+                      drafts: list[StopDraft]) -> bool:
+    """The date says when the traveller leaves home or goes back, not when they are at a
+    stop: a departure or return verb governs it, with no stop named in between except as
+    the destination of "leaves for"."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    before = s.text[clause_start - s.start:d.start - s.start]
+    departures = list(DEPARTURE.finditer(before))
+    if not departures:
+        return False
+    verb = departures[-1]
+    if ARRIVAL.search(before, verb.end()):
+        return False
+    if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
+        return True  # "leaves for China on Tuesday night"
+    named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
+             and m.kind in {"country", "city", "venue"}]
+    return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
+        verb.group(0).lower().startswith(("return", "back"))
+
+
+def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
+                    drafts: list[StopDraft]) -> bool:
+    """The date follows a travel cue whose destination is no stop ("will travel to
+    California on Friday" when California is not in the gazetteer): it is not the current
+    stop's day."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
+                                    d.start - s.start))
+    if not cues:
+        return False
+    target = s.start + cues[-1].end()
+    # only a name the gazetteer does not know: a known region, country or city is no sign
+    return s.text[target - s.start:target - s.start + 1].isupper() and not any(
+        m.start == target for m in fact.places) and not any(
+        target <= m.start < d.start for m in fact.places)
+
+
+# "the Oct. 7 Hamas attacks", "the September 11 attacks": a date naming an event, not a day
+# of the trip ("the October 3-7 trip" is the trip's own)
+EVENT_AFTER_DATE = re.compile(
+    r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|"
+    r"election|vote|"
+    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
+
+
+# "Friday's missile strike", "Sunday's deadly bombing": a day's event, named by its day
+POSSESSIVE_EVENT = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|massacre|bombings?|invasion|raid|"
+    r"shooting|killings?|explosion|blast|earthquake|election|vote|referendum|coup)\b",
+    re.IGNORECASE)
+
+
+def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """"the Oct. 7 Hamas attacks", "Friday's missile strike": a date that names an event, not
+    a day of the trip."""
+    s = fact.sentence
+    return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
+                and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
+        POSSESSIVE_EVENT.match(s.text, d.end - s.start))
+
+
+def placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
+                      drafts: list[StopDraft]) -> bool:
+    """"the explosion at a hospital in Gaza City on Tuesday", "address the nation from the
+    Oval Office on Thursday": the place right before the date is no stop, so neither is the
+    day."""
+    before = [m for m in fact.places if m.end <= d.start and d.start - m.end <= 25
+              and m.kind in {"country", "city", "venue"}]
+    if not before:
+        return False
+    place = max(before, key=lambda m: m.end)
+    gap = fact.sentence.text[place.end - fact.sentence.start:d.start - fact.sentence.start]
+    located = re.search(r"\b(?:in|at|from)\s+(?:the\s+)?$",
+                        fact.sentence.text[:place.start - fact.sentence.start], re.IGNORECASE)
+    return bool(located and re.fullmatch(
+        r"(?<![\s,])(?:\s+City)?[\s,]*(?:(?:on|late|early|later)\s+)*", gap, re.IGNORECASE)) \
+        and stop_for_place(place.place, drafts) is None
+
+
+def negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """"will not attend Monday's launch": the clause denies what happens on that day (or
+    puts it on an earlier visit)."""
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    return bool((NEGATION.search(s.text, clause_start - s.start, d.start - s.start))
+                or PRIOR_VISIT.search(s.text, clause_start - s.start, d.start - s.start))
+
+
+# "he last visited Kyiv on 1 February": the day of an earlier visit, not of this trip
+PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|went|was\s+in|"
+                         r"been|stopped)\b", re.IGNORECASE)

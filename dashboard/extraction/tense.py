@@ -1,0 +1,58 @@
+"""The tense of the clause a date sits in: past dates look back from the publication date,
+future ones forward ("met ... on Monday", "will travel ... on Wednesday"). Used by `dates.py`
+to resolve weekdays and missing years, and by `narrative.py` for earlier trips.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST_MARKERS = re.compile(
+    r"\b(?:met|said|says|held|visited|arrived|was|were|had|discussed|spoke|signed|announced|"
+    r"left|travell?ed|landed|hosted|toured|attended|called|praised|told|wrapped|began|"
+    r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|last|"
+    # irregular past forms that narrate travel: "He flew to Rome on Tuesday"
+    r"flew|went|came|spent|drove|rode|saw|sat|stood|wrote|brought|sought|won|lost|got|"
+    r"led|fled|ate|"
+    r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related|followed|"
+    r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
+    r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"
+    r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
+    r"next(?!\s+(?:day|morning|afternoon|evening))|"
+    r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
+CLAUSE_OPENING = re.compile(r"(?:[:,]\s*[\"“]|,\s+and\s+|;\s+)(?=[^\"”]*$)")
+
+
+def clause_tense(text: str, position: int) -> bool | None:
+    """True if the date at `position` sits in a future-tense clause, False past, None unknown.
+
+    The verb before the date governs it ("met ... on Monday", "arrived in Bogota on Monday,
+    will travel ..."); with none before it, the one after it ("On Wednesday, he will meet").
+    """
+    lo = max(0, position - 200)
+    sentence_start = max(text.rfind(". ", lo, position), text.rfind("\n", lo, position))
+    before = text[sentence_start + 1 if sentence_start >= 0 else lo:position]
+    # a quotation opens its own clauses ('told reporters: "Tomorrow I leave ...'), and so
+    # does ", and" before the date ("..., and on Friday I will be in Beijing")
+    opened = list(CLAUSE_OPENING.finditer(before))
+    if opened:
+        before = before[opened[-1].end():]
+    best: tuple[int, bool] | None = None
+    for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
+        for match in pattern.finditer(before):
+            if best is None or match.end() > best[0] or (
+                    match.end() == best[0] and is_future):
+                best = (match.end(), is_future)
+    if best is not None:
+        return best[1]
+    # the clause ends at the sentence's end or the line's, not at the next ". " further on
+    after_end = re.compile(r"[.!?](?:\s|$)|\n").search(text, position, position + 200)
+    after = text[position:after_end.start() if after_end else position + 200]
+    first: tuple[int, bool] | None = None
+    for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
+        match = pattern.search(after)
+        if match and (first is None or match.start() < first[0]):
+            first = (match.start(), is_future)
+    return None if first is None else first[1]

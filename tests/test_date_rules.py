@@ -1,0 +1,364 @@
+"""Dates and stop order by kind of expression (issue 9): each failing kind of sentence is a
+test in our own wording with its right value, plus variants that show the rule is general.
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+from dashboard.extraction.dates import find_dates
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def days(trip) -> list[tuple]:
+    return [(s.country_code, s.start, s.end) for s in trip.stops]
+
+
+# ---------------------------------------------------------------- date expressions
+
+@pytest.mark.parametrize("text, first, last", [
+    ("meetings between 28 February and 3 March 2019 in the islands",
+     date(2019, 2, 28), date(2019, 3, 3)),
+    ("the ministers meet between June 30 and July 2, 2021.", date(2021, 6, 30), date(2021, 7, 2)),
+])
+def test_between_two_dates_is_one_range(text, first, last):
+    found = [d for d in find_dates(text, anchor=date(2019, 1, 10), year_anchor=date(2019, 1, 10))
+             if d.first is not None]
+    assert [(d.first, d.last) for d in found] == [(first, last)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the month comes from the date written before it, not from the publication date
+    ("She flies to Lima on 26 February and opens the forum on the 27th.", date(2019, 2, 27)),
+    ("He lands on 30 June and leaves on the 2nd.", date(2019, 7, 2)),
+    ("On November 12 the talks open; the summit closes on the 14th.", date(2018, 11, 14)),
+])
+def test_the_nth_takes_the_month_of_the_date_before_it(text, expected):
+    found = find_dates(text, anchor=date(2019, 4, 1), year_anchor=date(2019, 4, 1))
+    assert found[-1].first == expected
+
+
+def test_the_nth_alone_still_takes_the_publication_month():
+    found = find_dates("Talks are expected on the 6th.", anchor=date(2019, 4, 1),
+                       year_anchor=date(2019, 4, 1))
+    assert found[0].first == date(2019, 4, 6)
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # 2 May was a Thursday in 2019, not in 2018
+    ("She spoke in Accra on Thursday 2 May.", date(2018, 9, 1), date(2019, 5, 2)),
+    ("He was in Oslo on Tuesday, 9 January.", date(2017, 7, 1), date(2018, 1, 9)),
+    # the weekday agrees with the nearest year: nothing moves
+    ("He was in Oslo on Tuesday, 9 January.", date(2018, 1, 2), date(2018, 1, 9)),
+])
+def test_a_weekday_beside_a_date_without_year_picks_the_year(text, anchor, expected):
+    found = find_dates(text, anchor=None, year_anchor=anchor)
+    assert found[0].first == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # the year only in the title, as a month and year
+    ("Minister's visit to the Andes: March to April 2021",
+     "The Minister visited Peru on Tuesday 30 March, where she met students in Lima.",
+     date(2021, 3, 30)),
+    # a line over the page that gives a month and year
+    ("Minister in the Andes",
+     "April 2021\n\nThe Minister visited Peru on Tuesday 30 March, where she met students in "
+     "Lima.", date(2021, 3, 30)),
+    # the title's year alone
+    ("Andes tour 2021",
+     "The Minister visited Peru on 30 March, where she met students in Lima.", date(2021, 3, 30)),
+])
+def test_a_year_missing_from_the_dates_comes_from_a_month_and_year_or_the_title(
+        title, body, expected):
+    trip = trip_of(f"Title: {title}\nDate: unknown\n\n{body}\n")
+    assert days(trip)[0][:2] == ("PE", expected)
+
+
+def test_a_year_in_the_running_text_does_not_date_the_story():
+    trip = trip_of("Title: Minister in the Andes\nDate: unknown\n\nThe Minister visited Peru on "
+                   "30 March to discuss a plan that runs until 2030.\n")
+    assert days(trip)[0][1] is None
+
+
+# ---------------------------------------------------------------- dates over stops
+
+def test_a_range_after_a_list_opens_the_first_and_closes_the_last():
+    trip = trip_of(
+        "Date: 2019-04-01\n\nThe Minister will travel to Samoa on 24 February for talks, and "
+        "then to Tonga and Niue between 26 February and 1 March 2019.\n")
+    # (Samoa's last day is not said: the next stop begins two days later)
+    assert days(trip) == [("WS", date(2019, 2, 24), None),
+                          ("TO", date(2019, 2, 26), None),
+                          ("NU", None, date(2019, 3, 1))]
+
+
+def test_one_day_after_a_list_of_two_is_each_ones():
+    trip = trip_of(
+        "Date: 2014-06-24\n\nThe Secretary arrived in Oman today for talks with the Sultan. "
+        "He will hold talks with the governments of Bahrain and Kuwait on Wednesday.\n")
+    assert days(trip) == [("OM", date(2014, 6, 24), date(2014, 6, 24)),
+                          ("BH", date(2014, 6, 25), date(2014, 6, 25)),
+                          ("KW", date(2014, 6, 25), date(2014, 6, 25))]
+
+
+def test_a_range_after_a_list_of_every_stop_spans_the_trip_beside_today():
+    trip = trip_of(
+        "Date: 2025-07-02\n\nToday, I embark on a three-nation visit to Kenya, Uganda and "
+        "Rwanda from 2 to 6 July 2025. I will visit Kenya on 2-3 July. I will then travel to "
+        "Kampala, Uganda.\n")
+    assert [s.country_code for s in trip.stops] == ["KE", "UG", "RW"]
+    assert days(trip)[0] == ("KE", date(2025, 7, 2), date(2025, 7, 3))
+    assert days(trip)[-1] == ("RW", None, date(2025, 7, 6))
+
+
+@pytest.mark.parametrize("clause", [
+    "before travelling to Tonga",
+    "before flying on to Tonga",
+])
+def test_a_date_belongs_to_the_place_of_its_own_clause(clause):
+    trip = trip_of(
+        "Date: 2019-04-01\n\nThe Minister will travel to Fiji on 26 February for meetings and "
+        f"attend a conference on the 27th, {clause} on 28 February.\n")
+    fiji = trip.stops[0]
+    assert (fiji.country_code, fiji.start) == ("FJ", date(2019, 2, 26))
+    assert fiji.end in {date(2019, 2, 27), date(2019, 2, 28)}
+    assert days(trip)[1][:2] == ("TO", date(2019, 2, 28))
+
+
+# ---------------------------------------------------------------- stop order
+
+def order(trip) -> list[str]:
+    return [s.country_code for s in trip.stops]
+
+
+def test_the_lead_list_gives_the_order_when_the_sections_run_backwards():
+    trip = trip_of(
+        "Title: Minister's visit to West Africa\nDate: unknown\n\nThe Foreign Minister "
+        "visited Ghana, Togo and Benin to strengthen trade ties.\n\nBenin\n\nIn Cotonou the "
+        "Minister opened a trade fair.\n\nTogo\n\nIn Lome the Minister met students.\n\n"
+        "Ghana\n\nIn Accra the Minister launched a scholarship fund.\n")
+    assert order(trip) == ["GH", "TG", "BJ"]
+
+
+@pytest.mark.parametrize("lead", [
+    "will meet foreign ministers of the governments of Oman, Bahrain and Kuwait.",
+    "will travel to Oman, Bahrain and Kuwait this week.",
+])
+def test_a_listed_stop_told_nowhere_else_keeps_its_place_in_the_list(lead):
+    trip = trip_of(
+        f"Date: 2014-06-24\n\nThe Defence Secretary arrived in the Gulf today and {lead}\n\n"
+        "Speaking in Bahrain, he said the talks had been useful.\n\nHe will hold talks in "
+        "Kuwait City later in the week.\n")
+    assert order(trip) == ["OM", "BH", "KW"]
+
+
+def test_dates_outrank_the_order_of_the_list():
+    trip = trip_of(
+        "Date: 2023-05-01\n\nThe Minister will visit Chile, Peru and Bolivia this week.\n\n"
+        "On Tuesday she will be in Lima. On Wednesday she will hold talks in La Paz. On "
+        "Thursday she ends the tour in Santiago.\n")
+    assert order(trip) == ["PE", "BO", "CL"]
+
+
+@pytest.mark.parametrize("move", [
+    "From Belgium the Prime Minister will travel to London for ceremonies.",
+    "From Brussels, the Prime Minister flies on to London for ceremonies.",
+])
+def test_from_x_to_y_puts_y_right_after_x(move):
+    trip = trip_of(
+        "Title: PM to visit Europe\nDate: unknown\n\nThe Prime Minister is visiting Belgium, "
+        "France and the United Kingdom next month.\n\nIn Paris, she is to chair a meeting of "
+        "ministers.\n\nThe Prime Minister will start her visit in Brussels, where she will "
+        f"meet the Belgian Prime Minister.\n\n{move}\n")
+    assert order(trip) == ["BE", "GB", "FR"]
+
+
+def test_a_flight_from_the_stop_before():
+    trip = trip_of(
+        "Date: 2015-07-27\n\nThe President held talks in Addis Ababa on Monday. He touched "
+        "down in Addis Ababa late Sunday after a short flight from Nairobi. He had arrived in "
+        "Nairobi on Friday.\n")
+    assert order(trip) == ["KE", "ET"]
+
+
+# ---------------------------------------------------------------- the day a stop ends
+
+@pytest.mark.parametrize("move", [
+    "On Thursday the couple flew to the port city of Durban",
+    "On Thursday the couple travelled on to Durban",
+    "The couple flew directly to Durban on Thursday",
+])
+def test_a_stay_of_several_days_ends_the_day_the_traveller_moves_on(move):
+    trip = trip_of(
+        "Date: 2023-11-03\n\nThe King arrived in Pretoria on Monday 30 October. On Wednesday 1 "
+        "November he planted a tree in Pretoria. "
+        f"{move}, where he met sailors.\n")
+    assert days(trip) == [("ZA", date(2023, 10, 30), date(2023, 11, 2)),
+                          ("ZA", date(2023, 11, 2), date(2023, 11, 2))]
+
+
+def test_a_one_day_stop_keeps_its_one_day_when_the_traveller_flies_on():
+    trip = trip_of(
+        "Date: 2014-11-19\n\nOn Monday, the prime minister addressed a reception in Sydney. He "
+        "flew to Canberra on Tuesday and held talks with his counterpart.\n")
+    assert days(trip)[0] == ("AU", date(2014, 11, 17), date(2014, 11, 17))
+
+
+@pytest.mark.parametrize("lead", [
+    "The President held talks with Ghanaian leaders on Monday, a day after wrapping up a "
+    "visit to Togo.",
+    "The President met Ghana's President on Monday, two days after ending a trip to Togo.",
+])
+def test_a_date_of_the_main_clause_is_not_the_after_clauses_place(lead):
+    trip = trip_of(
+        f"Date: 2015-07-27\n\nACCRA (AFP) - {lead}\n\nHe had arrived in Lome on Friday. Before "
+        "leaving Togo on Sunday he gave a speech at a stadium in Lome.\n")
+    togo = next(s for s in trip.stops if s.country_code == "TG")
+    assert (togo.start, togo.end) == (date(2015, 7, 24), date(2015, 7, 26))
+
+
+@pytest.mark.parametrize("stay", [
+    "on Monday, opening a three-day state visit",
+    "on Monday for a three-day state visit",
+    "on Monday, beginning a three-day official visit",
+])
+def test_a_stated_stay_length_after_the_day_it_opens(stay):
+    trip = trip_of(f"Date: 2024-10-29\n\nRABAT (Wire) - The President arrived in Rabat {stay}.\n")
+    assert days(trip) == [("MA", date(2024, 10, 28), date(2024, 10, 30))]
+
+
+# ---------------------------------------------------------------- travel cues by the parse
+
+@pytest.mark.parametrize("sentence", [
+    # forms the dependency parse reads (their cue patterns were deleted from visits.py)
+    "The Secretary will travel to Lima on Monday.",
+    "The Secretary heads to Lima on Monday.",
+    "The Secretary went to Lima on Monday.",
+    "The Secretary flew to Lima on Monday.",
+    "The Secretary crossed into Peru on Monday.",
+    "The Secretary arrived in Lima on Monday.",
+    "The Secretary stayed in Lima on Monday.",
+    "The Secretary will be in Lima on Monday.",
+    "The Secretary is in Lima this week.",
+    "The Secretary will make a stopover in Lima on Monday.",
+    "The Secretary will go on to Lima on Monday.",
+    "The Secretary met students before heading to Lima on Monday.",
+    "The Secretary began a tour of Peru on Monday.",
+    "The Secretary will continue to Lima on Monday.",
+    # forms the parse misses, which keep their cue patterns
+    "The Secretary touched down in Lima on Monday.",
+    "The Secretary left for Lima on Monday.",
+    "The Secretary is en route to Lima.",
+    "The Secretary is bound for Lima.",
+    "The Secretary will have time in Lima on Monday.",
+])
+def test_travel_phrasings_name_the_destination(sentence):
+    assert order(trip_of(f"Date: 2023-05-01\n\n{sentence}\n")) == ["PE"]
+
+
+# ---------------------------------------------------------------- weekdays the text names
+
+@pytest.mark.parametrize("later", [
+    "On Friday afternoon, the President will visit a naval base in Yokosuka.",
+    "He will visit a naval base in Yokosuka on Friday.",
+])
+def test_a_bare_weekday_is_the_day_the_text_names_with_that_weekday(later):
+    # published on a Friday: "will ... on Friday" alone would be that day
+    trip = trip_of(
+        "Date: 2016-05-20\n\nThe President will travel to Tokyo on Sunday. On Thursday and "
+        f"Friday, May 26-27, he will attend a summit in Tokyo. {later}\n")
+    base = next(s for s in trip.stops if s.city == "Yokosuka")
+    assert base.start == date(2016, 5, 27)
+
+
+@pytest.mark.parametrize("lead", [
+    "The President ended a three-day state visit to Japan on Friday in the western city of "
+    "Osaka, where he toured a factory.",
+    "The President concluded his visit to Japan on Friday in Osaka, where he toured a factory.",
+])
+def test_the_verb_that_ends_the_trip_says_where_it_ends(lead):
+    trip = trip_of(
+        f"OSAKA, Japan, April 7 (Reuters) - {lead}\n\nEarlier on Friday he spoke to "
+        "students in Osaka.\n\nThe President spent Wednesday and Thursday in Tokyo, where he "
+        "held talks with the Prime Minister.\n")
+    assert [s.city for s in trip.stops] == ["Tokyo", "Osaka"]
+
+
+@pytest.mark.parametrize("also, same_paragraph, expected", [
+    ("He will also travel to Alexandria to meet students.", True, date(2024, 9, 9)),
+    ("The envoy will also visit Alexandria.", True, date(2024, 9, 9)),
+    # a new paragraph starts a new time frame: the day is not said
+    ("He will also travel to Alexandria to meet students.", False, None),
+])
+def test_also_travelling_in_a_dated_paragraph_is_on_its_day(also, same_paragraph, expected):
+    gap = " " if same_paragraph else "\n\n"
+    trip = trip_of(
+        "Date: 2024-09-08\n\nOn Monday, the envoy will be in Cairo for official meetings."
+        f"{gap}{also}\n")
+    second = next(s for s in trip.stops if s.city == "Alexandria")
+    assert second.start == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Secretary began the trip in Tokyo, arriving May 31 and meeting the Defence Minister "
+    "the following day.",
+    "The Secretary arrived in Tokyo on May 31 and held talks there the next day.",
+])
+def test_the_following_day_after_a_date_in_the_same_sentence(sentence):
+    trip = trip_of(f"Date: 2023-06-05\n\n{sentence}\n")
+    assert days(trip) == [("JP", date(2023, 5, 31), date(2023, 6, 1))]
+
+
+# ---------------------------------------------------------------- a date and its verb
+
+@pytest.mark.parametrize("quote", [
+    'The President told reporters in Brasilia: "Tomorrow I leave for Shanghai, and on Friday '
+    'I will be in Beijing to meet the President."',
+    "The President said on Monday that he will be in Shanghai tomorrow, and on Friday he will "
+    "be in Beijing.",
+])
+def test_a_date_opening_a_clause_is_the_place_of_its_own_verb(quote):
+    trip = trip_of(f"Date: 2023-04-10\n\n{quote}\n")
+    assert [(s.city, s.start) for s in trip.stops] == [
+        ("Shanghai", date(2023, 4, 11)), ("Beijing", date(2023, 4, 14))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported past ("told") does not make the quoted plan past
+    ('He told reporters: "On Friday I will be in Rome."', date(2023, 4, 14)),
+    ("He arrived on Monday, and on Friday he will fly home.", date(2023, 4, 14)),
+    ("He said he met the Pope on Friday.", date(2023, 4, 7)),
+])
+def test_the_tense_of_a_date_is_its_own_clauses(text, expected):
+    weekday = [d for d in find_dates(text, anchor=date(2023, 4, 10)) if d.text == "Friday"]
+    assert weekday[0].first == expected
+
+
+def test_a_flight_from_a_place_does_not_take_the_flights_date():
+    trip = trip_of(
+        "Date: 2023-09-11\n\nThe President arrived in New Delhi on Friday. He flew to Hanoi on "
+        "Sunday afternoon straight from the summit in New Delhi.\n")
+    assert days(trip)[1] == ("VN", date(2023, 9, 10), date(2023, 9, 10))
+    assert days(trip)[0][:2] == ("IN", date(2023, 9, 8))
+
+
+@pytest.mark.parametrize("event", [
+    "He condemned Friday's missile strike on the railway station in Kramatorsk.",
+    "He visited the site of Friday's deadly bombing in Kramatorsk.",
+])
+def test_a_days_event_named_by_its_day_is_no_travel_day(event):
+    trip = trip_of(
+        "Date: 2022-04-09\n\nThe Prime Minister travelled to Kyiv today (Saturday 9 April) to "
+        f"meet the President. {event}\n")
+    assert days(trip)[0] == ("UA", date(2022, 4, 9), date(2022, 4, 9))
