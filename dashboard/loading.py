@@ -16,6 +16,8 @@ import streamlit as st
 
 from dashboard.extraction.nlp import ModelUnavailable, load_pipeline
 from dashboard.merging.trips_file import TRIPS_FILE_NAME
+from dashboard.store.engine import StoreError
+from dashboard.store.extraction_cache import ExtractionCache
 from dashboard.tables import TripTables, article_paths, build_tables, load_tables
 
 if TYPE_CHECKING:
@@ -67,10 +69,33 @@ def language_model() -> Language:
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=16)
-def _cached_tables(folder: str, fingerprint: Fingerprint) -> TripTables:
-    # `fingerprint` is only part of the cache key; the loader lists the folder itself.
+def _cached_tables(folder: str, fingerprint: Fingerprint,
+                   _cache: ExtractionCache | None) -> TripTables:
+    # `fingerprint` is only part of the cache key; the loader lists the folder itself. The
+    # extraction cache is not (leading underscore): with or without it the tables are equal.
     del fingerprint
-    return load_tables(folder)
+    return load_tables(folder, cache=_cache)
+
+
+@st.cache_resource(show_spinner=False)
+def _extraction_cache(url: str) -> ExtractionCache:
+    from dashboard.store.app_state import store_engine
+
+    return ExtractionCache(store_engine(url))
+
+
+def extraction_cache() -> ExtractionCache | None:
+    """The store's extraction cache (once per process and database), or None when the
+    store cannot be opened: then the articles are extracted (`store_status` says why)."""
+    from dashboard.store.app_state import store_status
+    from dashboard.store.settings import SettingsError, database_url
+
+    if store_status().store is None:
+        return None
+    try:
+        return _extraction_cache(database_url(secrets=streamlit_secrets()))
+    except (SettingsError, StoreError):
+        return None
 
 
 def load_folder(folder: Path) -> TripTables:
@@ -91,4 +116,4 @@ def load_folder(folder: Path) -> TripTables:
         language_model()
     except ModelUnavailable as exc:
         return build_tables([], errors=[str(exc)])
-    return _cached_tables(str(folder.resolve()), fingerprint)
+    return _cached_tables(str(folder.resolve()), fingerprint, extraction_cache())
