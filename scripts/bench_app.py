@@ -196,14 +196,18 @@ def bench_pages(args: argparse.Namespace) -> None:
 # --- growth with the number of trips (AppTest) ----------------------------------------------
 
 def make_trip_folder(count: int, folder: Path) -> Path:
-    """`count` articles (copies of seeds/ and tests/fixtures/trips, in turn) in `folder`."""
+    """`count` articles (copies of seeds/ and tests/fixtures/trips, in turn) in `folder`.
+
+    Each copy ends with its own lowercase line ("(bench copy 17)", which names no one and
+    nowhere), so every file has its own text: the extraction cache and the loader cannot
+    share one extraction between copies, and a cold start extracts all `count` of them."""
     sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
         (ROOT / "tests" / "fixtures" / "trips").glob("*.txt"))
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
         source = sources[n % len(sources)]
-        (folder / f"{n:04d}_{source.name}").write_text(source.read_text(encoding="utf-8"),
-                                                        encoding="utf-8")
+        text = source.read_text(encoding="utf-8").rstrip("\n") + f"\n\n(bench copy {n})\n"
+        (folder / f"{n:04d}_{source.name}").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -228,13 +232,30 @@ def _apptest_child(folder: str, reruns: int) -> int:
     return 0
 
 
-def _apptest(folder: Path, reruns: int) -> dict[str, Any]:
+def _apptest(folder: Path, reruns: int, database: Path) -> dict[str, Any]:
+    """A fresh process runs the app on `folder` with its store (and extraction cache) in
+    `database`."""
     import json
     import subprocess
 
+    env = {**os.environ, "TRIP_DATABASE_PATH": str(database)}
+    env.pop("TRIP_DATABASE_URL", None)
     done = subprocess.run([sys.executable, __file__, "--apptest-child", str(folder),
-                           "--runs", str(reruns)], capture_output=True, text=True, check=True)
+                           "--runs", str(reruns)], capture_output=True, text=True, check=True,
+                          env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cached_count(database: Path) -> int:
+    from dashboard.store import open_engine
+    from dashboard.store.extraction_cache import ExtractionCache
+    from dashboard.store.settings import sqlite_url
+
+    engine = open_engine(sqlite_url(database))
+    try:
+        return ExtractionCache(engine).count()
+    finally:
+        engine.dispose()
 
 
 def bench_scale(args: argparse.Namespace) -> None:
@@ -246,17 +267,27 @@ def bench_scale(args: argparse.Namespace) -> None:
     print("scale: official record " + (f"at {where}" if where else
                                        "not configured: the cross-check is not measured"))
     with tempfile.TemporaryDirectory(prefix="bench-trips-") as tmp:
-        one = _apptest(make_trip_folder(1, Path(tmp) / "one"), 5)
-        many = _apptest(make_trip_folder(args.trips, Path(tmp) / "many"), 3)
+        one_db, many_db = Path(tmp) / "one.sqlite3", Path(tmp) / "many.sqlite3"
+        one_folder = make_trip_folder(1, Path(tmp) / "one")
+        _apptest(one_folder, 1, one_db)  # fills the cache: the 1-trip figures are warm
+        one = _apptest(one_folder, 5, one_db)
+        many_folder = make_trip_folder(args.trips, Path(tmp) / "many")
+        first = _apptest(many_folder, 1, many_db)  # a first start ever: empty cache
+        cached = _cached_count(many_db)
+        many = _apptest(many_folder, 3, many_db)  # a restart: every text in the cache
     for name, result in (("1 trip", one), (f"{args.trips} trips", many)):
         print(f"  {name:10} cold start {result['cold']:6.1f} s, warm rerun "
-              f"{result['warm']:6.2f} s" + (f", ERRORS {result['errors']}"
-                                           if result["errors"] else ""))
+              f"{result['warm']:6.2f} s (extraction cache warm)"
+              + (f", ERRORS {result['errors']}" if result["errors"] else ""))
     ratio = many["warm"] / one["warm"]
     print(f"  warm rerun at {args.trips} trips: {ratio:.1f}x the rerun at 1 trip "
           f"(goal <= {GOAL_SCALE_RATIO:.0f}x: {'met' if ratio <= GOAL_SCALE_RATIO else 'NOT met'})")
-    print(f"  cold start at {args.trips} trips: {many['cold']:.1f} s "
-          f"(goal <= {GOAL_COLD_S:.0f} s: {'met' if many['cold'] <= GOAL_COLD_S else 'NOT met'})")
+    print(f"  cold start at {args.trips} trips, first ever (empty extraction cache, every "
+          f"article extracted): {first['cold']:.1f} s; {cached} texts cached"
+          + (f", ERRORS {first['errors']}" if first["errors"] else ""))
+    print(f"  cold start at {args.trips} trips, restart (extraction cache warm): "
+          f"{many['cold']:.1f} s (goal <= {GOAL_COLD_S:.0f} s: "
+          f"{'met' if many['cold'] <= GOAL_COLD_S else 'NOT met'})")
 
 
 # --- memory over many sessions ---------------------------------------------------------------

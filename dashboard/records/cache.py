@@ -60,11 +60,17 @@ def load_record_views(folder: str | Path) -> Records:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _checks_cached(tables_key: tuple, records_key: tuple, _tables: TripTables,
-                   _records: pd.DataFrame) -> RecordChecks:
-    # The underscored arguments are not hashed: the keys stand for them.
-    del tables_key, records_key
-    return check_all_trips(_tables, _records)
+def _checks_cached(tables_key: tuple, folder: str,
+                   signature: tuple[tuple[str, int, int], ...],
+                   _tables: TripTables) -> RecordChecks:
+    # `_tables` is not hashed: `tables_key` stands for it. The record is read (or taken from
+    # its own cache) only here, when the checks are computed: a rerun that finds the checks
+    # does not copy the whole record out of the cache for nothing.
+    del tables_key
+    records = _read_cached(folder, signature)
+    if records.frame.empty:
+        return empty_checks(f"No readable travel records in {folder}.")
+    return check_all_trips(_tables, records.frame)
 
 
 def tables_key(tables: TripTables) -> tuple:
@@ -78,7 +84,4 @@ def load_trip_checks(tables: TripTables, folder: str | Path | None) -> RecordChe
     articles and record files. No folder, or an unreadable one, gives empty checks with a note."""
     if folder is None:
         return empty_checks("No official travel record is configured.")
-    records = load_records(folder)
-    if records.frame.empty:
-        return empty_checks(f"No readable travel records in {folder}.")
-    return _checks_cached(tables_key(tables), folder_signature(folder), tables, records.frame)
+    return _checks_cached(tables_key(tables), str(folder), folder_signature(folder), tables)
