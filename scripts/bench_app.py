@@ -12,9 +12,12 @@ pages (needs Chromium): the Overview of the seed and `scripts/bench_bare_app.py`
   in the sidebar), and the bytes the server sends over the websocket for each. Goals (issue
   12): load + filter change <= 1.3x the bare page; <= 150 KB per rerun.
 scale: the app run by AppTest at 1 trip and at --trips trips (copies of seeds/ and
-  tests/fixtures/trips): cold start (first run of a fresh process: extraction, record read,
-  cross-check) and a warm rerun. Goals: warm rerun at 500 trips <= 5x the rerun at 1 trip;
-  cold start at 500 trips <= 20 s.
+  tests/fixtures/trips, each with its own last line, so every file is a text of its own),
+  each in a fresh process with a store of its own: the cold start (first run: extraction,
+  record read, cross-check) the first time ever (empty extraction cache: every article goes
+  through the language model) and again after a restart (every text in the store's
+  extraction cache), and a warm rerun. Goals: warm rerun at 500 trips <= 5x the rerun at 1
+  trip; cold start at 500 trips <= 20 s with the extraction cache filled.
 sessions (needs Chromium): server memory after --sessions visitors have each loaded the
   Overview (all kept open). Goal: <= 400 MB.
 The official record is used when one is configured (TRIP_RECORDS_DIR, or see
@@ -86,6 +89,8 @@ GOAL_RERUN_BYTES = 150_000
 GOAL_SCALE_RATIO = 5.0
 GOAL_COLD_S = 20.0
 GOAL_MEMORY_MB = 400.0
+# Other programs share the machine: a page may take minutes to draw while they run.
+PAGE_TIMEOUT_MS = 300_000
 
 
 def cpu_seconds(pid: int) -> float:
@@ -129,8 +134,8 @@ def _measure_page(browser: Any, url: str, pid: int) -> dict[str, float]:
     received = WebsocketBytes(page)
     cpu, wall = cpu_seconds(pid), time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
-    wait_for_run(page, after=0, timeout_ms=120_000)
-    wait_for_drawn(page, timeout_ms=120_000)
+    wait_for_run(page, after=0, timeout_ms=PAGE_TIMEOUT_MS)
+    wait_for_drawn(page, timeout_ms=PAGE_TIMEOUT_MS)
     load = {"load_cpu": cpu_seconds(pid) - cpu, "load_wall": time.perf_counter() - wall,
             "load_bytes": received.total}
     country = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
@@ -139,8 +144,8 @@ def _measure_page(browser: Any, url: str, pid: int) -> dict[str, float]:
     before, sent = runs_finished(page), received.total
     cpu, wall = cpu_seconds(pid), time.perf_counter()
     page.get_by_role("option").first.click()
-    wait_for_run(page, after=before, timeout_ms=120_000)
-    wait_for_drawn(page, timeout_ms=120_000)
+    wait_for_run(page, after=before, timeout_ms=PAGE_TIMEOUT_MS)
+    wait_for_drawn(page, timeout_ms=PAGE_TIMEOUT_MS)
     load.update(filter_cpu=cpu_seconds(pid) - cpu, filter_wall=time.perf_counter() - wall,
                 filter_bytes=received.total - sent)
     context.close()
@@ -312,8 +317,8 @@ def bench_sessions(args: argparse.Namespace) -> None:
                 page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
                 page.add_init_script(PAGE_STATE_SCRIPT)
                 page.goto(app.url + "/", wait_until="domcontentloaded")
-                wait_for_run(page, after=0, timeout_ms=120_000)
-                wait_for_drawn(page, timeout_ms=120_000)
+                wait_for_run(page, after=0, timeout_ms=PAGE_TIMEOUT_MS)
+                wait_for_drawn(page, timeout_ms=PAGE_TIMEOUT_MS)
                 pages.append(page)
                 if n == 0:
                     after_first = rss_mb(app.process.pid)
