@@ -11,10 +11,11 @@ about 0.1 s.
 called at the end of each run, moves everything alive then into the permanent generation
 (`gc.freeze`) when the last full pass took more than `SLOW_FULL_PASS_S`. Those objects had
 just survived a full pass, so they are the long-lived ones; the passes after it visit only
-what later runs create. Anything the app loads later (new articles, uploads) makes the next
-full pass slow again, and is frozen in turn. Nothing is freed by a freeze or kept alive by
-it except unreachable reference cycles among the frozen objects, which a pass would have
-freed: at most the garbage of one run per freeze.
+what later runs create. Anything the app loads later (new articles, uploads, sessions) makes
+a full pass slow again, and is frozen in turn. Before each freeze the earlier frozen objects
+are thawed and one full pass collects what died among them (a closed session's reference
+cycles), so a freeze never keeps garbage for good: that pass costs what one slow pass did,
+once per growth of the heap instead of after every run.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def freeze_if_slow(threshold_s: float = SLOW_FULL_PASS_S) -> bool:
     note_slow_collections()
     if _state["last_full_pass_s"] <= threshold_s:
         return False
+    gc.unfreeze()  # what died among the objects frozen before is collected now
+    gc.collect()
     gc.freeze()
     _state["last_full_pass_s"] = 0.0
     _state["freezes"] += 1

@@ -68,6 +68,8 @@ def test_a_frozen_deck_keeps_the_json_it_had() -> None:
 def test_a_slow_full_pass_freezes_what_is_alive(monkeypatch: pytest.MonkeyPatch) -> None:
     frozen: list[bool] = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(gc, "unfreeze", lambda: None)
+    monkeypatch.setattr(gc, "collect", lambda *generation: 0)
     monkeypatch.setitem(heap._state, "last_full_pass_s", 0.0)
     assert heap.freeze_if_slow() is False and not frozen
     clock = iter([10.0, 10.3])
@@ -92,3 +94,26 @@ def test_the_full_passes_are_timed_for_real() -> None:
     assert gc.callbacks.count(heap._time_full_passes) == 1
     gc.collect(2)
     assert heap.last_full_pass_s() > 0.0
+
+
+def test_a_freeze_collects_the_garbage_of_what_was_frozen_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import weakref
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle  # type: ignore[attr-defined]
+    alive = weakref.ref(cycle)
+    monkeypatch.setitem(heap._state, "last_full_pass_s", 1.0)
+    try:
+        assert heap.freeze_if_slow()
+        del cycle  # a reference cycle that dies after it was frozen
+        gc.collect()
+        assert alive() is not None, "frozen: a plain pass leaves it"
+        monkeypatch.setitem(heap._state, "last_full_pass_s", 1.0)
+        assert heap.freeze_if_slow()
+        assert alive() is None, "the next freeze collects it"
+    finally:
+        gc.unfreeze()
