@@ -7,6 +7,7 @@ article rebuilds them and a filter change never does.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -69,10 +70,12 @@ def language_model() -> Language:
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=16)
-def _cached_tables(folder: str, fingerprint: Fingerprint,
+def _cached_tables(folder: str, fingerprint: str,
                    _cache: ExtractionCache | None) -> TripTables:
-    # `fingerprint` is only part of the cache key; the loader lists the folder itself. The
-    # extraction cache is not (leading underscore): with or without it the tables are equal.
+    # `fingerprint` (a digest of `folder_fingerprint`: one string is hashed at once, a tuple
+    # of 500 entries item by item on every rerun) is only part of the cache key; the loader
+    # lists the folder itself. The extraction cache is not (leading underscore): with or
+    # without it the tables are equal.
     del fingerprint
     return load_tables(folder, cache=_cache)
 
@@ -116,4 +119,5 @@ def load_folder(folder: Path) -> TripTables:
         language_model()
     except ModelUnavailable as exc:
         return build_tables([], errors=[str(exc)])
-    return _cached_tables(str(folder.resolve()), fingerprint, extraction_cache())
+    digest = hashlib.blake2b(repr(fingerprint).encode(), digest_size=20).hexdigest()
+    return _cached_tables(str(folder.resolve()), digest, extraction_cache())

@@ -60,7 +60,7 @@ def load_record_views(folder: str | Path) -> Records:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _checks_cached(tables_key: tuple, folder: str,
+def _checks_cached(tables_key: str, folder: str,
                    signature: tuple[tuple[str, int, int], ...],
                    _tables: TripTables) -> RecordChecks:
     # `_tables` is not hashed: `tables_key` stands for it. The record is read (or taken from
@@ -73,10 +73,15 @@ def _checks_cached(tables_key: tuple, folder: str,
     return check_all_trips(_tables, records.frame)
 
 
-def tables_key(tables: TripTables) -> tuple:
-    """What identifies a set of tables: each trip's id and the hash of its article text."""
-    return tuple((trip_id, hashlib.sha1(text.encode()).hexdigest())
-                 for trip_id, text in sorted(tables.texts.items()))
+def tables_key(tables: TripTables) -> str:
+    """What identifies a set of tables: a digest of each trip's id and article text (one
+    string, which the cache hashes at once, where a tuple per trip was hashed item by item
+    on every rerun)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for trip_id, text in sorted(tables.texts.items()):
+        digest.update(trip_id.encode() + b"\0" + str(len(text)).encode() + b"\0")
+        digest.update(text.encode())
+    return digest.hexdigest()
 
 
 def load_trip_checks(tables: TripTables, folder: str | Path | None) -> RecordChecks:
