@@ -22,6 +22,7 @@ import streamlit as st
 from dashboard.components.share import share_link
 from dashboard.failures import show_failure
 from dashboard.filters import apply_selection, available_countries, available_topics
+from dashboard.heap import freeze_if_slow
 from dashboard.loading import articles_dir, load_folder, streamlit_secrets
 from dashboard.records.cache import load_trip_checks
 from dashboard.records.settings import records_dir
@@ -119,3 +120,7 @@ try:
     page.run()
 except Exception as exc:  # st.stop / st.rerun are not Exceptions: they pass through
     show_failure(exc, f"The {page.title} page", "the other pages still work")
+finally:
+    # Streamlit's full garbage collection after each run must not walk the language model,
+    # the gazetteer and the tables every time (dashboard.heap).
+    freeze_if_slow()

@@ -10,6 +10,7 @@ without extracting anything again.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -22,6 +23,8 @@ from dashboard.extraction.nlp import ModelUnavailable, load_pipeline
 from dashboard.merging.decisions import GroupingDecision
 from dashboard.merging.trips_file import TRIPS_FILE_NAME, TripsPlan, read_trips_file
 from dashboard.models import Trip
+from dashboard.store.engine import StoreError
+from dashboard.store.extraction_cache import ExtractionCache
 from dashboard.tables import TripTables, article_paths, build_tables, load_trips
 
 if TYPE_CHECKING:
@@ -73,13 +76,37 @@ def language_model() -> Language:
 
 
 @st.cache_data(show_spinner="Reading the articles…", max_entries=16)
-def _cached_articles(folder: str, fingerprint: Fingerprint
+def _cached_articles(folder: str, fingerprint: str, _cache: ExtractionCache | None
                      ) -> tuple[list[Trip], list[str], TripsPlan]:
-    # `fingerprint` is only part of the cache key; the loader lists the folder itself.
+    # `fingerprint` (a digest of `folder_fingerprint`: one string is hashed at once, a tuple
+    # of 500 entries item by item on every rerun) is only part of the cache key; the loader
+    # lists the folder itself. The extraction cache is not (leading underscore): with or
+    # without it the trips are equal.
     del fingerprint
     paths = article_paths(folder)
-    trips, errors = load_trips(paths, deduplicate=False)
+    trips, errors = load_trips(paths, deduplicate=False, cache=_cache)
     return trips, errors, read_trips_file(folder, [p.name for p in paths])
+
+
+@st.cache_resource(show_spinner=False)
+def _extraction_cache(url: str) -> ExtractionCache:
+    from dashboard.store.app_state import store_engine
+
+    return ExtractionCache(store_engine(url))
+
+
+def extraction_cache() -> ExtractionCache | None:
+    """The store's extraction cache (once per process and database), or None when the
+    store cannot be opened: then the articles are extracted (`store_status` says why)."""
+    from dashboard.store.app_state import store_status
+    from dashboard.store.settings import SettingsError, database_url
+
+    if store_status().store is None:
+        return None
+    try:
+        return _extraction_cache(database_url(secrets=streamlit_secrets()))
+    except (SettingsError, StoreError):
+        return None
 
 
 def _upload_key(trip: Trip) -> tuple[str, str]:
@@ -93,9 +120,10 @@ def _decision_key(decision: GroupingDecision) -> tuple:
 
 
 @st.cache_data(show_spinner="Grouping the articles into trips…", max_entries=8)
-def _cached_tables(folder: str, fingerprint: Fingerprint, uploads_key: tuple,
+def _cached_tables(folder: str, fingerprint: str, uploads_key: tuple,
                    decisions_key: tuple, _uploads: Sequence[Trip],
-                   _decisions: Sequence[GroupingDecision]) -> TripTables:
+                   _decisions: Sequence[GroupingDecision],
+                   _cache: ExtractionCache | None = None) -> TripTables:
     # The underscored arguments are not hashed: `uploads_key` and `decisions_key` stand for
     # them (ids and text hashes, decision numbers). Few entries: each holds every trip's
     # tables, and one missing costs a regroup (about 45 ms for 20 articles), not extraction.
@@ -103,20 +131,22 @@ def _cached_tables(folder: str, fingerprint: Fingerprint, uploads_key: tuple,
     from dashboard.merging import DEFAULT_SLACK_DAYS, merge_articles
 
     articles, errors, plan = ([], [], TripsPlan()) if not fingerprint \
-        else _cached_articles(folder, fingerprint)
+        else _cached_articles(folder, fingerprint, _cache)
     merged = merge_articles([*articles, *_uploads], plan=plan, decisions=_decisions,
                             slack_days=DEFAULT_SLACK_DAYS)
     return build_tables(merged, errors, plan.problems)
 
 
-def grouped_tables(folder: str, fingerprint: Fingerprint, uploads: Sequence[Trip] = (),
-                   decisions: Sequence[GroupingDecision] = ()) -> TripTables:
-    """The tables of the folder's articles (`fingerprint`: `folder_fingerprint`; empty: none)
-    and the session's `uploads`, grouped into trips with a reader's `decisions` applied;
-    cached on all of them."""
+def grouped_tables(folder: str, fingerprint: str, uploads: Sequence[Trip] = (),
+                   decisions: Sequence[GroupingDecision] = (),
+                   cache: ExtractionCache | None = None) -> TripTables:
+    """The tables of the folder's articles (`fingerprint`: a digest of `folder_fingerprint`;
+    empty: no folder articles) and the session's `uploads`, grouped into trips with a reader's
+    `decisions` applied; cached on all of them. With `cache` (the store's extraction cache),
+    articles extracted before, in this process or another, are read back, not extracted."""
     return _cached_tables(folder, fingerprint, tuple(_upload_key(t) for t in uploads),
                           tuple(_decision_key(d) for d in decisions), list(uploads),
-                          list(decisions))
+                          list(decisions), cache)
 
 
 def load_folder(folder: Path, uploads: Sequence[Trip] = (),
@@ -144,6 +174,9 @@ def load_folder(folder: Path, uploads: Sequence[Trip] = (),
             language_model()
         except ModelUnavailable as exc:
             return build_tables([], errors=[str(exc)])
+    digest = hashlib.blake2b(repr(fingerprint).encode(), digest_size=20).hexdigest() \
+        if fingerprint else ""
     tables = grouped_tables(str(folder.resolve()) if problem is None else str(folder),
-                            fingerprint, uploads, decisions)
+                            digest, uploads, decisions,
+                            cache=extraction_cache() if problem is None else None)
     return replace(tables, errors=[problem, *tables.errors]) if problem else tables

@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.models import ArticleError, Trip
+from dashboard.models import Article, ArticleError, Trip
 from dashboard.provenance import corrected_fields
 from dashboard.source_info import article_source
 
 if TYPE_CHECKING:
     from dashboard.merging.model import MergedTrip
+    from dashboard.store.extraction_cache import ExtractionCache
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -298,26 +299,38 @@ def article_paths(folder: str | Path) -> list[Path]:
     )
 
 
-def load_trips(paths: Iterable[str | Path],
-               deduplicate: bool = True) -> tuple[list[Trip], list[str]]:
+def load_trips(paths: Iterable[str | Path], deduplicate: bool = True,
+               cache: ExtractionCache | None = None) -> tuple[list[Trip], list[str]]:
     """Extract every article; a file that fails becomes a message, the others still load.
     With `deduplicate`, repeated trip ids get '-2', '-3' in the order read (merging numbers
-    them itself, in an order that does not depend on the reading order). Without the
+    them itself, in an order that does not depend on the reading order). With `cache` (the
+    store's extraction cache), texts extracted before are not extracted again. Without the
     language model nothing can be read: one message says which setting and package (see
     `extraction.nlp`)."""
-    from dashboard.extraction import extract_trip_from_file
+    from dashboard.articles import read_article
     from dashboard.extraction.nlp import ModelUnavailable
+    from dashboard.store.extraction_cache import extract_articles
 
-    trips: list[Trip] = []
-    errors: list[str] = []
+    # per path: its article, or the message saying why it cannot be read
+    read: list[Article | str] = []
     for path in paths:
         try:
-            trips.append(extract_trip_from_file(path))
+            read.append(read_article(path))
         except ArticleError as exc:
-            errors.append(str(exc))
-        except ModelUnavailable as exc:
-            errors.append(str(exc))
-            break
+            read.append(str(exc))
+    articles = [item for item in read if not isinstance(item, str)]
+    try:
+        extracted = iter(extract_articles(articles, cache))
+    except ModelUnavailable as exc:
+        return [], [item for item in read if isinstance(item, str)] + [str(exc)]
+    trips: list[Trip] = []
+    errors: list[str] = []
+    for item in read:
+        result = item if isinstance(item, str) else next(extracted)
+        if isinstance(result, Trip):
+            trips.append(result)
+        else:
+            errors.append(str(result))
     if deduplicate:
         _deduplicate_ids(trips)
     return trips, errors
@@ -341,19 +354,22 @@ def _deduplicate_ids(trips: list[Trip]) -> None:
 
 
 def load_merged(paths: Sequence[Path], folder: str | Path | None = None,
-                slack_days: int | None = None) -> tuple[list[MergedTrip], list[str], list[str]]:
-    """Extract `paths`, group and merge them into trips (with the trips.toml of `folder`, if
-    any): (trips, errors naming unreadable files, notes on the grouping)."""
+                slack_days: int | None = None, cache: ExtractionCache | None = None
+                ) -> tuple[list[MergedTrip], list[str], list[str]]:
+    """Extract `paths` (through `cache` when given), group and merge them into trips (with
+    the trips.toml of `folder`, if any): (trips, errors naming unreadable files, notes on
+    the grouping)."""
     from dashboard.merging import DEFAULT_SLACK_DAYS, merge_articles, read_trips_file
 
-    trips, errors = load_trips(paths, deduplicate=False)
+    trips, errors = load_trips(paths, deduplicate=False, cache=cache)
     plan = read_trips_file(folder, [p.name for p in paths]) if folder is not None else None
     merged = merge_articles(trips, plan=plan, slack_days=DEFAULT_SLACK_DAYS
                             if slack_days is None else slack_days)
     return merged, errors, list(plan.problems) if plan else []
 
 
-def load_tables(folder: str | Path) -> TripTables:
-    """The one loader call: every article in `folder` -> merged trips -> tables."""
-    merged, errors, notes = load_merged(article_paths(folder), folder)
+def load_tables(folder: str | Path, cache: ExtractionCache | None = None) -> TripTables:
+    """The one loader call: every article in `folder` -> merged trips -> tables. With
+    `cache` (`dashboard.store.extraction_cache`), articles read before are not extracted."""
+    merged, errors, notes = load_merged(article_paths(folder), folder, cache=cache)
     return build_tables(merged, errors, notes)

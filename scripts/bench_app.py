@@ -12,9 +12,12 @@ pages (needs Chromium): the Overview of the seed and `scripts/bench_bare_app.py`
   in the sidebar), and the bytes the server sends over the websocket for each. Goals (issue
   12): load + filter change <= 1.3x the bare page; <= 150 KB per rerun.
 scale: the app run by AppTest at 1 trip and at --trips trips (copies of seeds/ and
-  tests/fixtures/trips): cold start (first run of a fresh process: extraction, record read,
-  cross-check) and a warm rerun. Goals: warm rerun at 500 trips <= 5x the rerun at 1 trip;
-  cold start at 500 trips <= 20 s.
+  tests/fixtures/trips, each with its own last line, so every file is a text of its own),
+  each in a fresh process with a store of its own: the cold start (first run: extraction,
+  record read, cross-check) the first time ever (empty extraction cache: every article goes
+  through the language model) and again after a restart (every text in the store's
+  extraction cache), and a warm rerun. Goals: warm rerun at 500 trips <= 5x the rerun at 1
+  trip; cold start at 500 trips <= 20 s with the extraction cache filled.
 sessions (needs Chromium): server memory after --sessions visitors have each loaded the
   Overview (all kept open). Goal: <= 400 MB.
 The official record is used when one is configured (TRIP_RECORDS_DIR, or see
@@ -86,6 +89,8 @@ GOAL_RERUN_BYTES = 150_000
 GOAL_SCALE_RATIO = 5.0
 GOAL_COLD_S = 20.0
 GOAL_MEMORY_MB = 400.0
+# Other programs share the machine: a page may take minutes to draw while they run.
+PAGE_TIMEOUT_MS = 300_000
 
 
 def cpu_seconds(pid: int) -> float:
@@ -115,6 +120,32 @@ class WebsocketBytes:
         socket.on("framereceived", count)
 
 
+IDLE_JS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app !== null && app.getAttribute('data-test-script-state') === 'notRunning'
+        && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+        && !document.querySelector('[data-testid="stStatusWidget"]');
+}"""
+
+
+def _wait_for_rerun(page: Any, before: int, received: WebsocketBytes, sent: int) -> None:
+    """Wait for the rerun a widget change started, then for the page to be drawn.
+
+    A run that starts and ends between two renders never shows its "running" state, so the
+    run counter of `wait_for_run` can miss it (the bare page, and now the dashboard, rerun in
+    well under 0.1 s): the server's answer arriving (more websocket bytes) with the app idle
+    counts as well; `wait_for_drawn` then waits for the page to be quiet."""
+    from dashboard.devtools.browser import runs_finished, wait_for_drawn
+
+    deadline = time.monotonic() + PAGE_TIMEOUT_MS / 1000
+    while runs_finished(page) <= before and not (received.total > sent
+                                                 and page.evaluate(IDLE_JS)):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no rerun within {PAGE_TIMEOUT_MS / 1000:.0f} s")
+        page.wait_for_timeout(50)
+    wait_for_drawn(page, timeout_ms=PAGE_TIMEOUT_MS)
+
+
 def _measure_page(browser: Any, url: str, pid: int) -> dict[str, float]:
     from dashboard.devtools.browser import (
         PAGE_STATE_SCRIPT,
@@ -129,8 +160,8 @@ def _measure_page(browser: Any, url: str, pid: int) -> dict[str, float]:
     received = WebsocketBytes(page)
     cpu, wall = cpu_seconds(pid), time.perf_counter()
     page.goto(url, wait_until="domcontentloaded")
-    wait_for_run(page, after=0, timeout_ms=120_000)
-    wait_for_drawn(page, timeout_ms=120_000)
+    wait_for_run(page, after=0, timeout_ms=PAGE_TIMEOUT_MS)
+    wait_for_drawn(page, timeout_ms=PAGE_TIMEOUT_MS)
     load = {"load_cpu": cpu_seconds(pid) - cpu, "load_wall": time.perf_counter() - wall,
             "load_bytes": received.total}
     country = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
@@ -138,9 +169,9 @@ def _measure_page(browser: Any, url: str, pid: int) -> dict[str, float]:
     country.click()
     before, sent = runs_finished(page), received.total
     cpu, wall = cpu_seconds(pid), time.perf_counter()
-    page.get_by_role("option").first.click()
-    wait_for_run(page, after=before, timeout_ms=120_000)
-    wait_for_drawn(page, timeout_ms=120_000)
+    # one country: Streamlit lists "Select all" first, which would change nothing
+    page.get_by_role("option").filter(has_not_text="Select all").first.click()
+    _wait_for_rerun(page, before, received, sent)
     load.update(filter_cpu=cpu_seconds(pid) - cpu, filter_wall=time.perf_counter() - wall,
                 filter_bytes=received.total - sent)
     context.close()
@@ -196,14 +227,18 @@ def bench_pages(args: argparse.Namespace) -> None:
 # --- growth with the number of trips (AppTest) ----------------------------------------------
 
 def make_trip_folder(count: int, folder: Path) -> Path:
-    """`count` articles (copies of seeds/ and tests/fixtures/trips, in turn) in `folder`."""
+    """`count` articles (copies of seeds/ and tests/fixtures/trips, in turn) in `folder`.
+
+    Each copy ends with its own lowercase line ("(bench copy 17)", which names no one and
+    nowhere), so every file has its own text: the extraction cache and the loader cannot
+    share one extraction between copies, and a cold start extracts all `count` of them."""
     sources = sorted((ROOT / "seeds").glob("*.txt")) + sorted(
         (ROOT / "tests" / "fixtures" / "trips").glob("*.txt"))
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(count):
         source = sources[n % len(sources)]
-        (folder / f"{n:04d}_{source.name}").write_text(source.read_text(encoding="utf-8"),
-                                                        encoding="utf-8")
+        text = source.read_text(encoding="utf-8").rstrip("\n") + f"\n\n(bench copy {n})\n"
+        (folder / f"{n:04d}_{source.name}").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -228,13 +263,30 @@ def _apptest_child(folder: str, reruns: int) -> int:
     return 0
 
 
-def _apptest(folder: Path, reruns: int) -> dict[str, Any]:
+def _apptest(folder: Path, reruns: int, database: Path) -> dict[str, Any]:
+    """A fresh process runs the app on `folder` with its store (and extraction cache) in
+    `database`."""
     import json
     import subprocess
 
+    env = {**os.environ, "TRIP_DATABASE_PATH": str(database)}
+    env.pop("TRIP_DATABASE_URL", None)
     done = subprocess.run([sys.executable, __file__, "--apptest-child", str(folder),
-                           "--runs", str(reruns)], capture_output=True, text=True, check=True)
+                           "--runs", str(reruns)], capture_output=True, text=True, check=True,
+                          env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cached_count(database: Path) -> int:
+    from dashboard.store import open_engine
+    from dashboard.store.extraction_cache import ExtractionCache
+    from dashboard.store.settings import sqlite_url
+
+    engine = open_engine(sqlite_url(database))
+    try:
+        return ExtractionCache(engine).count()
+    finally:
+        engine.dispose()
 
 
 def bench_scale(args: argparse.Namespace) -> None:
@@ -246,17 +298,27 @@ def bench_scale(args: argparse.Namespace) -> None:
     print("scale: official record " + (f"at {where}" if where else
                                        "not configured: the cross-check is not measured"))
     with tempfile.TemporaryDirectory(prefix="bench-trips-") as tmp:
-        one = _apptest(make_trip_folder(1, Path(tmp) / "one"), 5)
-        many = _apptest(make_trip_folder(args.trips, Path(tmp) / "many"), 3)
+        one_db, many_db = Path(tmp) / "one.sqlite3", Path(tmp) / "many.sqlite3"
+        one_folder = make_trip_folder(1, Path(tmp) / "one")
+        _apptest(one_folder, 1, one_db)  # fills the cache: the 1-trip figures are warm
+        one = _apptest(one_folder, 5, one_db)
+        many_folder = make_trip_folder(args.trips, Path(tmp) / "many")
+        first = _apptest(many_folder, 1, many_db)  # a first start ever: empty cache
+        cached = _cached_count(many_db)
+        many = _apptest(many_folder, 3, many_db)  # a restart: every text in the cache
     for name, result in (("1 trip", one), (f"{args.trips} trips", many)):
         print(f"  {name:10} cold start {result['cold']:6.1f} s, warm rerun "
-              f"{result['warm']:6.2f} s" + (f", ERRORS {result['errors']}"
-                                           if result["errors"] else ""))
+              f"{result['warm']:6.2f} s (extraction cache warm)"
+              + (f", ERRORS {result['errors']}" if result["errors"] else ""))
     ratio = many["warm"] / one["warm"]
     print(f"  warm rerun at {args.trips} trips: {ratio:.1f}x the rerun at 1 trip "
           f"(goal <= {GOAL_SCALE_RATIO:.0f}x: {'met' if ratio <= GOAL_SCALE_RATIO else 'NOT met'})")
-    print(f"  cold start at {args.trips} trips: {many['cold']:.1f} s "
-          f"(goal <= {GOAL_COLD_S:.0f} s: {'met' if many['cold'] <= GOAL_COLD_S else 'NOT met'})")
+    print(f"  cold start at {args.trips} trips, first ever (empty extraction cache, every "
+          f"article extracted): {first['cold']:.1f} s; {cached} texts cached"
+          + (f", ERRORS {first['errors']}" if first["errors"] else ""))
+    print(f"  cold start at {args.trips} trips, restart (extraction cache warm): "
+          f"{many['cold']:.1f} s (goal <= {GOAL_COLD_S:.0f} s: "
+          f"{'met' if many['cold'] <= GOAL_COLD_S else 'NOT met'})")
 
 
 # --- memory over many sessions ---------------------------------------------------------------
@@ -281,8 +343,8 @@ def bench_sessions(args: argparse.Namespace) -> None:
                 page = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
                 page.add_init_script(PAGE_STATE_SCRIPT)
                 page.goto(app.url + "/", wait_until="domcontentloaded")
-                wait_for_run(page, after=0, timeout_ms=120_000)
-                wait_for_drawn(page, timeout_ms=120_000)
+                wait_for_run(page, after=0, timeout_ms=PAGE_TIMEOUT_MS)
+                wait_for_drawn(page, timeout_ms=PAGE_TIMEOUT_MS)
                 pages.append(page)
                 if n == 0:
                     after_first = rss_mb(app.process.pid)

@@ -212,9 +212,9 @@ def test_tables_are_built_once_per_content(tmp_path, monkeypatch):
     calls: list[list] = []
     real = loading.load_trips
 
-    def counting(paths, deduplicate=True):
+    def counting(paths, deduplicate=True, **options):  # (options: the extraction cache)
         calls.append(paths)
-        return real(paths, deduplicate)
+        return real(paths, deduplicate, **options)
 
     monkeypatch.setattr(loading, "load_trips", counting)
     st.cache_data.clear()
@@ -270,7 +270,7 @@ def test_stops_without_dates_or_coordinates_are_listed_not_dropped(tmp_path, mon
     (tmp_path / "hand-built.txt").write_text("placeholder: the tables below are built by hand")
     monkeypatch.setenv(loading.ARTICLES_DIR_ENV, str(tmp_path))
 
-    def hand_built(folder, fingerprint, uploads=(), decisions=()):
+    def hand_built(folder, fingerprint, uploads=(), decisions=(), **options):
         tables = sample_tables("trip-a")
         tables.itinerary.loc[1, ["start", "end"]] = None   # Chile: no date
         tables.itinerary.loc[2, ["lat", "lon"]] = None     # Peru: no coordinates

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.figure_cache import route_deck, timeline_figure
 from dashboard.records.trip_checks import lane_in_view
 from dashboard.session import current_view, show_empty_result
 from dashboard.sidebar import keep_stop_in_url
 from dashboard.views.basemap import served_outlines_url
 from dashboard.views.cards import card_html, card_key, stop_cards
 from dashboard.views.markup import escape_markdown
-from dashboard.views.route_map import build_deck, place_name, selected_stop
+from dashboard.views.route_map import place_name, selected_stop
 from dashboard.views.sources import sources_summary
-from dashboard.views.timeline import build_timeline, picked_stop, stop_lane, undated_stops
+from dashboard.views.timeline import picked_stop, stop_lane, undated_stops
 
 MAP_KEY = "overview_map"
 TIMELINE_KEY = "overview_timeline"
@@ -135,7 +136,7 @@ dark = st.context.theme.type == "dark"
 map_column, timeline_column = st.columns(2, gap="medium")
 with map_column:
     st.subheader("Route", anchor=False)
-    deck = build_deck(itinerary, colors, topic_labels=state.topic_labels,
+    deck = route_deck(itinerary, colors, topic_labels=state.topic_labels,
                       trip_titles=state.trip_titles, selected_stop_id=focus,
                       online_basemap=online, dark=dark, show_trip=all_trips,
                       outlines_url=served_outlines_url())
@@ -153,10 +154,10 @@ with map_column:
 
 with timeline_column:
     st.subheader("Timeline", anchor=False)
-    figure = build_timeline(shown_stops, view.events, colors=colors,
-                            topic_labels=state.topic_labels, trip_titles=state.trip_titles,
-                            lanes="trip" if all_trips else "stop",
-                            selected_stop_id=focus, record=record_lane)
+    figure = timeline_figure(shown_stops, view.events, colors=colors,
+                             topic_labels=state.topic_labels, trip_titles=state.trip_titles,
+                             lanes="trip" if all_trips else "stop",
+                             selected_stop_id=focus, record=record_lane)
     undated = undated_stops(shown_stops)
     if len(undated) < len(shown_stops):
         st.plotly_chart(figure, key=TIMELINE_KEY, on_select="rerun",

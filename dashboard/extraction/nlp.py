@@ -19,6 +19,7 @@ import os
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,6 +49,24 @@ def load_pipeline(name: str | None = None) -> Language:
     Raises ModelUnavailable with one line naming the setting and what to install.
     """
     return _load(name or model_name())
+
+
+@cache
+def model_identity(name: str | None = None) -> str:
+    """The model `name` (default: `model_name()`) as "<lang>_<name> <version>" from its
+    meta.json, read without loading the model (the extraction cache's key names it); the
+    bare name when the meta cannot be read (then loading it fails with its own message)."""
+    name = name or model_name()
+    try:
+        import spacy.util
+
+        folder = Path(name)
+        if not folder.is_dir():
+            folder = spacy.util.get_package_path(name)
+        meta = spacy.util.get_model_meta(folder)
+    except Exception:  # not installed, no meta: the name alone
+        return name
+    return f"{meta.get('lang', '')}_{meta.get('name', name)} {meta.get('version', '?')}"
 
 
 @cache

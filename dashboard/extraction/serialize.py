@@ -79,3 +79,16 @@ def trip_to_json(trip: Trip) -> dict[str, Any]:
         "mentions": [m.model_dump() for m in trip.mentions],
         "warnings": list(trip.warnings),
     }
+
+
+def trip_record(trip: Trip) -> dict[str, Any]:
+    """The whole Trip as plain JSON, every field kept, without the article's text (the
+    caller has it): what the extraction cache stores. `trip_from_record` is its inverse:
+    `trip_from_record(trip_record(t), t.article.text) == t`."""
+    return trip.model_dump(mode="json", exclude={"article": {"text"}})
+
+
+def trip_from_record(data: dict[str, Any], text: str) -> Trip:
+    """The Trip `trip_record` wrote, over the article `text`. Raises pydantic's
+    ValidationError when `data` is not such a record."""
+    return Trip.model_validate({**data, "article": {**data["article"], "text": text}})

@@ -60,21 +60,32 @@ def load_record_views(folder: str | Path) -> Records:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _checks_cached(tables_key: tuple, records_key: tuple, _tables: TripTables,
-                   _records: pd.DataFrame) -> RecordChecks:
-    # The underscored arguments are not hashed: the keys stand for them.
-    del tables_key, records_key
-    return check_all_trips(_tables, _records)
+def _checks_cached(tables_key: str, folder: str,
+                   signature: tuple[tuple[str, int, int], ...],
+                   _tables: TripTables) -> RecordChecks:
+    # `_tables` is not hashed: `tables_key` stands for it. The record is read (or taken from
+    # its own cache) only here, when the checks are computed: a rerun that finds the checks
+    # does not copy the whole record out of the cache for nothing.
+    del tables_key
+    records = _read_cached(folder, signature)
+    if records.frame.empty:
+        return empty_checks(f"No readable travel records in {folder}.")
+    return check_all_trips(_tables, records.frame)
 
 
-def tables_key(tables: TripTables) -> tuple:
-    """What identifies a set of tables: each article's id and the hash of its text, and which
-    trip each article is in (a reader's join or split regroups the same texts)."""
-    texts = tuple((source_id, hashlib.sha1(text.encode()).hexdigest())
-                  for source_id, text in sorted(tables.texts.items()))
-    grouping = tuple(sorted(zip(tables.sources["source_id"], tables.sources["trip_id"],
-                                strict=True)))
-    return texts, grouping
+def tables_key(tables: TripTables) -> str:
+    """What identifies a set of tables: a digest of each article's id and text, and of which
+    trip each article is in (a reader's join or split regroups the same texts). One string,
+    which the cache hashes at once, where a tuple per article was hashed item by item on
+    every rerun."""
+    digest = hashlib.blake2b(digest_size=20)
+    for source_id, text in sorted(tables.texts.items()):
+        digest.update(source_id.encode() + b"\0" + str(len(text)).encode() + b"\0")
+        digest.update(text.encode())
+    for source_id, trip_id in sorted(zip(tables.sources["source_id"], tables.sources["trip_id"],
+                                         strict=True)):
+        digest.update(b"\1" + str(source_id).encode() + b"\0" + str(trip_id).encode())
+    return digest.hexdigest()
 
 
 def load_trip_checks(tables: TripTables, folder: str | Path | None) -> RecordChecks:
@@ -82,7 +93,4 @@ def load_trip_checks(tables: TripTables, folder: str | Path | None) -> RecordChe
     articles and record files. No folder, or an unreadable one, gives empty checks with a note."""
     if folder is None:
         return empty_checks("No official travel record is configured.")
-    records = load_records(folder)
-    if records.frame.empty:
-        return empty_checks(f"No readable travel records in {folder}.")
-    return _checks_cached(tables_key(tables), folder_signature(folder), tables, records.frame)
+    return _checks_cached(tables_key(tables), str(folder), folder_signature(folder), tables)

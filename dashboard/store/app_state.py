@@ -21,6 +21,7 @@ import warnings
 from dataclasses import dataclass, replace
 
 import streamlit as st
+from sqlalchemy import Engine
 
 from dashboard.filters import TRIP_PARAM
 from dashboard.models import ArticleError, Trip
@@ -57,6 +58,11 @@ class StoreStatus:
 def _open_store(url: str) -> TripStore:
     # Raising keeps a failure out of the cache: the next run tries again.
     return TripStore(open_engine(url))
+
+
+def store_engine(url: str) -> Engine:
+    """The process's engine for `url` (made and migrated once). Raises StoreError."""
+    return _open_store(url).engine
 
 
 _last_failure: dict[str, float] = {}

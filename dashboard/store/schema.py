@@ -12,6 +12,10 @@ compares them). Every JSON column holds plain JSON (dates as ISO strings).
   SHA-256 of the article's text, so they outlive a restart and a new extractor and can be
   flagged for review when the text under that file name changes.
 - `revisions`: every correction, numbered 1, 2, ... per trip (or per folder article).
+- `extraction_cache`: what the extractor made of an article text, keyed by the SHA-256 of the
+  text and the extractor's version (rules, spaCy model and their versions), so a restart
+  does not run the language model over articles it has already read
+  (`dashboard.store.extraction_cache`).
 """
 
 from __future__ import annotations
@@ -109,3 +113,16 @@ class TripGroupingRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+
+
+EXTRACTOR_VERSION_LENGTH = 200
+
+
+class ExtractionCacheRow(Base):
+    __tablename__ = "extraction_cache"
+
+    content_hash: Mapped[str] = mapped_column(String(HASH_LENGTH), primary_key=True)
+    extractor_version: Mapped[str] = mapped_column(String(EXTRACTOR_VERSION_LENGTH),
+                                                   primary_key=True)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

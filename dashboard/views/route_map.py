@@ -49,8 +49,20 @@ class CompactDeck(pdk.Deck):
     pydeck's own `to_json` indents every coordinate onto its own line, which made the spec
     several times larger and its dump half the time of a rerun."""
 
+    _frozen_json: str | None = None
+
     def to_json(self) -> str:
+        if self._frozen_json is not None:
+            return self._frozen_json
         return json.dumps(self, default=default_serialize, separators=(",", ":"))
+
+    def freeze(self) -> CompactDeck:
+        """Keep the JSON of the deck as it is now: every later `to_json` returns it without
+        dumping again. For a deck shared by reruns (`dashboard.figure_cache`) that nobody
+        changes afterwards; returns the deck."""
+        self._frozen_json = None
+        self._frozen_json = self.to_json()
+        return self
 
 
 def format_day(day: object) -> str:
@@ -447,7 +459,7 @@ def build_deck(
     dark: bool = False,
     show_trip: bool = False,
     outlines_url: str | None = None,
-) -> pdk.Deck:
+) -> CompactDeck:
     """The map of `itinerary`. `colors` maps stop_id -> hex (pass trip colours per stop for
     the all-trips view). With `online_basemap` False, nothing is fetched from the network
     (`outlines_url`, the app's own static file, is fetched from the app's server)."""
