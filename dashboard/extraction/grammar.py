@@ -28,7 +28,9 @@ MEET_NOUNS = {"meeting", "talk", "talks", "discussion", "audience", "call", "dia
               "breakfast", "session", "exchange", "meet", "summit", "interaction",
               "engagement", "press", "conference", "agreement", "memorandum", "deal"}
 # Verbs that take "with" for a partner when they govern a meeting noun or sign something.
-WITH_VERBS = {"sign", "agree", "hold", "have", "speak", "confer", "dine", "lunch", "sit"}
+WITH_VERBS = {"sign", "agree", "hold", "have", "speak", "confer", "dine", "lunch", "sit",
+              # "to discuss the G7 preparations ... with Mr. X, Minister for ...": a partner
+              "discuss", "consult", "talk"}
 # Verbs of travel, and the prepositions that give their destination.
 # (Going home, "return to", "leave X for home", is not a destination; "left for" and
 # "depart for" are the cue patterns', which know when the trip ends.)
@@ -307,8 +309,10 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                     continue
                 yield from (c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "including":
-                # "official meetings, including with President X"
+                # "official meetings, including with President X"; "discussions with
+                # commissioners, including Commission President X and Y": the members met
                 yield from objects(child)
+                yield from (c for c in child.children if c.dep_ == "pobj")
 
     for token in span:
         lemma = token.lemma_.lower()
@@ -328,9 +332,52 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 spans.extend(_clip(c) for c in objects(token))
             elif lemma in WITH_VERBS:
                 spans.extend(_clip(c) for c in objects(token))
+                spans.extend(_clip(c) for c in _low_with_people(token))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
     return spans
+
+
+def _nearest_verb(token: Token) -> Token | None:
+    """The first verb above the token in the tree."""
+    node = token.head
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _low_with_people(verb: Token) -> Iterator[Token]:
+    """"discuss the preparations ... and the bilateral relationship ... with Mr. X": a "with"
+    phrase that the parse hangs from a noun inside the verb's object, when it takes a
+    person's name (the small model often attaches a late "with" to the nearest noun)."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for token in obj.subtree:
+            nearest = _nearest_verb(token) if token.dep_ == "prep" and \
+                token.lower_ == "with" and token.head.i != verb.i else None
+            if nearest is not None and nearest.i == verb.i:
+                # (tokens are compared by position: spaCy makes a new object per access)
+                yield from (c for c in token.children if c.dep_ == "pobj"
+                            and c.ent_type_ == "PERSON")
+
+
+def _appositions_of(head: Token, root: Token) -> list[Token]:
+    """Nouns in apposition after a name ("X, Minister for ..."); for the last name of a list,
+    also the apposition the parse hangs from the list's first name when it comes right after
+    this one ("President A and B, the EU High Representative ...": B's title)."""
+    found = [c for c in head.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+             and c.i > head.i]
+    if not found and root.i != head.i:
+        found = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+                 and 0 < c.left_edge.i - head.i <= 2 and not any(
+                     t.pos_ == "PROPN" and t.dep_ == "conj" for t in
+                     head.doc[head.i + 1:c.left_edge.i])]
+    return found
 
 
 def met_names(span: Span, objects: list[tuple[int, int]] | None = None
@@ -364,10 +411,9 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         if any(t.pos_ != "PROPN" for t in span.doc[first.i:head.i + 1]):
             first = head
         title = ""
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i > head.i:
-                title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]
-                                 if t.dep_ != "det")
+        for child in _appositions_of(head, root):
+            title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]
+                             if t.dep_ != "det")
         a, _ = _offsets(first)
         _, b = _offsets(head)
         described = any(t.pos_ == "NOUN" and t.dep_ in {"compound", "amod", "nmod", "appos"}

@@ -77,6 +77,48 @@ def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMen
 
 
 
+def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str) -> bool:
+    """The sentence names a country or city of no stop ("will meet X in Auckland before
+    leaving", "is due to visit Washington to meet ..."), words of a person's name aside."""
+    codes = {d.code for d in drafts}
+    names = [(p.name_start, p.end) for p in fact.people]
+    if fact.parse is not None:
+        offset = fact.parse.doc.user_data.get("offset", 0)
+        names += [(offset + e.start_char, offset + e.end_char) for e in fact.parse.ents
+                  if e.label_ == "PERSON"]
+    return any(m.kind in {"country", "city"} and m.place.code not in codes
+               and not any(a <= m.start < b for a, b in names)
+               for m in places_mod.find_places(text, fact.sentence.start, fact.sentence.end))
+
+
+def met_at_no_stop(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                   text: str) -> bool:
+    """The place right after the person ("meet X in Wellington") is a country or city of
+    no stop."""
+    codes = {d.code for d in drafts}
+    return any(m.kind in {"country", "city"} and m.place.code not in codes
+               and 0 <= m.start - person.end <= 30 and re.fullmatch(
+                   r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?",
+                   text[person.end:m.start]) for m in fact.places)
+
+
+def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
+    """Sentence index -> the stop the narrative last named before or in it: the one stop of
+    the latest body sentence naming exactly one (a heading or a list of stops resets it)."""
+    current: int | None = None
+    found: dict[int, int] = {}
+    for fact in facts:
+        if fact.sentence.clutter:
+            continue
+        if fact.sentence.heading or len(fact.stops) > 1:
+            current = None
+        elif len(fact.stops) == 1:
+            current = fact.stops[0]
+        if current is not None:
+            found[fact.sentence.index] = current
+    return found
+
+
 # ---------------------------------------------------------------- leaders
 
 # "the crown prince received Erdogan", "he met the emir": a title standing for a person
@@ -161,6 +203,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                            match.start("title"), full.nationality, None))
         return found
 
+    last_named = narrative_stop(facts)
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or fact.earlier_trip:
@@ -199,6 +242,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                 and 0 <= sig.position - person.end <= 30 and re.fullmatch(
                                     r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
                                     r"(?:the\s+)?", text[person.end:sig.position])), None)
+            if met_at_no_stop(person, fact, drafts, text):
+                continue  # "will also meet X in <home city> before leaving": not on the trip
             if right_after is not None:
                 closest = right_after
             located = stop_for_place(
@@ -231,6 +276,17 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 target = nationality_stop
             else:
                 target = fact.stops[0] if len(fact.stops) == 1 else fact.context
+            if target is None:
+                # a meeting in a paragraph of its own ("On Tuesday, the envoy will meet with
+                # Foreign Minister X."): at the stop the narrative last named
+                # (not when it names a place of its own: "will meet X in Auckland" is not at
+                # a stop), nor for a leader of another country than that stop's ("talks on the
+                # sidelines with Japanese Prime Minister X" at a summit in Riyadh)
+                target = None if placed_elsewhere(fact, drafts, text) \
+                    else last_named.get(n)
+                if target is not None and person.nationality and \
+                        drafts[target].code != person.nationality:
+                    target = None
             if target is None:
                 continue
             key = person.surname

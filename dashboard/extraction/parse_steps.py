@@ -24,7 +24,13 @@ from functools import cache
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
-from dashboard.extraction.people import NON_NAME_WORDS, TITLES, PersonMention, find_people
+from dashboard.extraction.people import (
+    HONORIFIC,
+    NON_NAME_WORDS,
+    TITLES,
+    PersonMention,
+    find_people,
+)
 from dashboard.extraction.places import find_places
 from dashboard.extraction.traveller import Traveller
 from dashboard.extraction.visits import (
@@ -61,6 +67,9 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
     taken = [(p.name_start, p.end) for p in fact.people]
     objects = fact.met_parse if fact.met_parse else None
     for a, b, title, kind, described in grammar.met_names(fact.parse, objects):
+        honorific = HONORIFIC.match(text, a, b)
+        if honorific and honorific.end() < b:
+            a = honorific.end()  # "Mr. Paolo Gentiloni": the name without "Mr."
         name = text[a:b]
         words = name.split()
         if any(x < b and a < y for x, y in taken) or not words:

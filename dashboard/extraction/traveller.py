@@ -69,7 +69,8 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     met_spans: list[tuple[int, int]] = []
     for n, fact in enumerate(facts):
         s = fact.sentence
-        spans = met_objects_of(fact, text)
+        # (the parse's met objects too: "for meetings with President X" has no cue pattern)
+        spans = met_objects_of(fact, text) + fact.met_parse
         met_spans.extend(spans)
         for person in fact.people:
             title = person.title.lower()

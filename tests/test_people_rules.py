@@ -1,0 +1,127 @@
+"""Leaders met and the traveller: one test per kind of fault, in our own wording.
+
+Each kind was found on a development article and fixed as a rule about how English names
+people (titles before or after the name, offices of an institution, written-out portfolios,
+names in a list after "including", a "with" phrase the parse hangs low) or how a text says who
+travels; the variants show the rule is not about one sentence.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+from dashboard.extraction.people import find_people
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    return [(p.title, p.name) for p in find_people(text, 0, len(text))]
+
+
+def leaders(trip) -> list[tuple[str, list[str]]]:
+    return [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops]
+
+
+# ------------------------------------------------ titles the name follows
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office of an institution, then the name
+    ("She will see the Speaker of the National Assembly Tran Van Minh.",
+     [("Speaker", "Tran Van Minh")]),
+    ("talks with President of the European Council Marta Lindqvist on trade",
+     [("President", "Marta Lindqvist")]),
+    ("He met Chairman of the State Duma Ivan Petrovsky and others.",
+     [("Chairman", "Ivan Petrovsky")]),
+])
+def test_an_office_of_an_institution_then_the_name(text, expected):
+    assert people(text) == expected
+
+
+def test_the_formal_president_of_the_republic_keeps_its_title():
+    assert people("the President of the Republic, Jean Dupont, will host him") == [
+        ("President of the Republic", "Jean Dupont")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a portfolio written out in words of government business, joined by "and" or commas
+    ("a meeting with Minister of Foreign Affairs and Expatriates Samir Haddad.",
+     [("Minister of Foreign Affairs and Expatriates", "Samir Haddad")]),
+    ("and Minister for Energy and Natural Resources, Datuk Seri Lim Wei Ming.",
+     [("Minister for Energy and Natural Resources", "Lim Wei Ming")]),
+    ("She called on the Minister for Trade, Tourism and Investment Paul Harris.",
+     [("Minister for Trade, Tourism and Investment", "Paul Harris")]),
+    # the known short office still reads as before
+    ("Minister for Foreign Affairs Ana Lopez said", [("Minister for Foreign Affairs",
+                                                       "Ana Lopez")]),
+])
+def test_a_written_out_portfolio_is_the_title_not_the_name(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("and Army Commander General Omar Khalil.", [("General", "Omar Khalil")]),
+    # a title alone before a body is no name: "the General Assembly"
+    ("at the General Assembly on Monday", []),
+    ("the agency's Director General Rafael Moreno visited", [("Director General",
+                                                             "Rafael Moreno")]),
+])
+def test_two_titles_in_a_row_give_the_name_after_the_second(text, expected):
+    assert people(text) == expected
+
+
+# ------------------------------------------------ leaders in lists and "with" phrases
+
+def test_every_leader_of_a_coordinated_list_with_institution_offices_is_met():
+    trip = trip_of(
+        "Date: 2024-05-06\n\nThe Foreign Secretary, Laura Kent, will travel to Jordan on "
+        "Monday, where she will meet - among others - Prime Minister Karim Nasser, Speaker of "
+        "the House Omar Saleh, and Jordanian Armed Forces Commander General Faisal Odeh.\n")
+    assert leaders(trip) == [("JO", ["Karim Nasser", "Omar Saleh", "Faisal Odeh"])]
+
+
+def test_names_after_including_in_a_meeting_are_met_with_their_appositive_title():
+    trip = trip_of(
+        "Date: 2021-03-01\n\nPrime Minister Anna Berg will visit Brussels on Monday. She will "
+        "hold talks with European Commissioners, including Commission President Luca Ferri "
+        "and Pedro Alves, the EU High Representative for Foreign Affairs.\n")
+    assert leaders(trip) == [("BE", ["Luca Ferri", "Pedro Alves"])]
+
+
+@pytest.mark.parametrize("verb", ["discuss", "talk about"])
+def test_a_late_with_phrase_after_a_long_object_names_the_partner(verb):
+    # the small model hangs "with Mr. X" from the nearest noun, not from the verb
+    trip = trip_of(
+        "Date: 2016-03-18\n\nForeign Minister Kenji Sato will travel to Italy next week. In "
+        f"Italy I intend to {verb} the summit preparations and the relationship between our "
+        "countries, which mark an anniversary this year, with Mr. Marco Bianchi, Minister "
+        "for Foreign Affairs and International Cooperation.\n")
+    assert leaders(trip) == [("IT", ["Marco Bianchi"])]
+
+
+def test_a_meeting_in_a_paragraph_of_its_own_is_at_the_stop_last_named():
+    trip = trip_of(
+        "Date: 2024-09-06\n\nThe envoy Maria Costa will travel to Egypt and Lebanon from 8 to "
+        "12 September.\n\nOn Monday, the envoy will be in Cairo for meetings with President "
+        "Ahmed Fathy.\n\nOn Tuesday, the envoy will meet with Foreign Minister Samir Adel.\n\n"
+        "On Wednesday, the envoy will be in Lebanon, where she will meet Prime Minister Nabil "
+        "Haddad.\n\nThe envoy will also have a meeting with Minister of Foreign Affairs and "
+        "Emigrants Karim Sayegh.\n")
+    assert leaders(trip) == [("EG", ["Ahmed Fathy", "Samir Adel"]),
+                             ("LB", ["Nabil Haddad", "Karim Sayegh"])]
+
+
+def test_a_meeting_placed_somewhere_else_is_not_carried_to_the_last_stop():
+    trip = trip_of(
+        "Date: 2003-04-10\n\nNew Zealand Prime Minister Ruth Cole will travel to Brussels on "
+        "22 April, where she will meet Prime Minister Jan Peeters.\n\nShe will also meet "
+        "Commissioner David Moore in Wellington on Monday before leaving.\n")
+    assert leaders(trip) == [("BE", ["Jan Peeters"])]
