@@ -125,3 +125,50 @@ def test_a_meeting_placed_somewhere_else_is_not_carried_to_the_last_stop():
         "22 April, where she will meet Prime Minister Jan Peeters.\n\nShe will also meet "
         "Commissioner David Moore in Wellington on Monday before leaving.\n")
     assert leaders(trip) == [("BE", ["Jan Peeters"])]
+
+
+# ------------------------------------------------ who travels
+
+def test_a_first_person_request_to_travel_is_the_speakers_trip_not_a_companions():
+    # the header names the speaker with a form of address; a colleague named later travels
+    # part of the way "with me"
+    trip = trip_of(
+        "Title: Proposed Overseas Travel: Rt Hon Mary Lewis: Samoa and Tonga\n"
+        "Date: 2019-02-01\n\n"
+        "I seek Cabinet approval to travel to Samoa and Tonga from 10 to 14 March 2019. I "
+        "also seek approval for Minister Tane to travel to Samoa on 10 March, before "
+        "travelling to Tonga with me.\n")
+    assert trip.traveler == "Mary Lewis"
+    assert [s.country_code for s in trip.stops] == ["WS", "TO"]
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("We have plans to visit Samoa and Tonga next week.", True),
+    ("I seek the committee's approval to fly to Samoa in May.", True),
+    ("The minister seeks approval to travel to Samoa in May.", False),
+    ("They have plans to visit Samoa and Tonga next week.", False),
+])
+def test_plans_owned_by_i_or_we_are_first_person_travel(sentence, own):
+    from dashboard.extraction import grammar
+    from dashboard.extraction.nlp import parse_lines
+    span = parse_lines(sentence).span(0, len(sentence))
+    assert grammar.asks_to_travel_oneself(span) is own
+
+
+def test_a_host_only_ever_met_is_never_the_traveller():
+    # the visitor has no title the rules know; the host, named only as the one met, must not
+    # become the traveller (and so stays a leader met)
+    trip = trip_of(
+        "Date: 2024-09-06\n\nThe delegation head will be in Cairo on Monday for meetings "
+        "with President Ahmed Fathy.\n")
+    assert trip.traveler != "Ahmed Fathy"
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("EG", ["Ahmed Fathy"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the Rt Hon Sam Reid MP will travel", [("Rt Hon", "Sam Reid")]),
+    ("The Hon Penny Green, Minister for Trade, said", [("Hon", "Penny Green")]),
+])
+def test_commonwealth_forms_of_address_mark_a_person(text, expected):
+    assert people(text) == expected

@@ -428,6 +428,24 @@ def first_person_travel(span: Span) -> bool:
     return any(d.subject.lower() in FIRST_PERSON for d in destinations(span))
 
 
+def asks_to_travel_oneself(span: Span) -> bool:
+    """"I seek approval to travel to X", "we have plans to visit X", "my intention to visit
+    X": a travel verb hanging from a noun that "I"/"we" seek, have or own is the speaker's own
+    travel (the verb itself has no subject of its own)."""
+    for token in span:
+        if token.pos_ != "VERB" or token.dep_ != "acl" or token.head.pos_ != "NOUN" or \
+                token.lemma_.lower() not in TRAVEL_VERBS | VISIT_VERBS:
+            continue
+        noun = token.head
+        if any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in noun.children):
+            return True
+        verb = noun.head
+        if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON
+                                       for c in verb.children):
+            return True
+    return False
+
+
 def speaker(span: Span) -> tuple[int, int] | None:
     """The one who says the sentence: the subject of its reporting verb ("..., Modi said",
     "Foreign Minister Motegi said: I ..."), when it is a name (not a pronoun)."""

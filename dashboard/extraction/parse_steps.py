@@ -122,7 +122,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     if fact.parse is None or fact.sentence.heading:
         return
     found = grammar.destinations(fact.parse)
-    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found)
+    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found) or (
+        bool(found) and grammar.asks_to_travel_oneself(fact.parse))
     if not found:
         return
     # (a venue, "landed at Vnukovo airport", "driven to the Kremlin", is somewhere inside a
@@ -259,3 +260,11 @@ def hosts_first_person_trip(facts: list[SentenceFacts], picked: Traveller, text:
                     or any(a <= person.start < b for a, b in met_objects_of(fact, text))):
                 return True
     return False
+
+
+def first_person_leads(facts: list[SentenceFacts]) -> bool:
+    """The body's first sentence that sends anyone anywhere sends "I" or "we" ("I seek
+    Cabinet approval to travel to X, Y and Z"): the text is the speaker's own account of
+    the trip, and people named later travelling part of it are their companions."""
+    first = next((f for f in facts if f.signals and not f.sentence.heading), None)
+    return first is not None and first.first_person

@@ -33,6 +33,8 @@ TITLES = [
     # military and agency heads met on a visit: "Armed Forces Commander General Joseph Aoun",
     # "IAEA Director General Rafael Grossi"
     "Director General", "Director-General", "Commander", "General",
+    # Commonwealth forms of address that stand for a title: "Rt Hon Winston Peters"
+    "Rt Hon", "Rt. Hon.", "Right Honourable", "Hon", "Hon.",
     "foreign policy chief", "chief",
     "foreign minister", "prime minister", "president", "leader",
 ]
@@ -123,7 +125,7 @@ NON_NAME_WORDS = {
     "Friday", "Saturday", "Sunday", "On", "In", "At", "The", "He", "She", "They", "It",
     "This", "That", "And", "But", "During", "After", "Before", "While", "Secretary",
     "President", "Minister", "Prime", "Foreign", "Vice", "Deputy", "King", "Queen",
-    "General", "Commander",
+    "General", "Commander", "MP", "MEP", "MLA",
     # groups, not people: "met Royal Marines training their Kenyan counterparts"
     "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",
     "Leaders", "Members", "Students", "Representatives", "Police", "Corps", "Delegation",

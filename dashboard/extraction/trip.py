@@ -47,6 +47,7 @@ from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
     add_met_objects,
+    first_person_leads,
     hosts_first_person_trip,
     order_clause_dates,
     speaker_of_first_person,
@@ -143,8 +144,8 @@ def choose_traveller(state: TripState) -> None:
     text, active = state.text, state.active
     traveller = pick_traveller(active, text)
     speaker = speaker_of_first_person(active, state.article.title, text)
-    if speaker is not None and speaker.surname != traveller.surname and \
-            hosts_first_person_trip(active, traveller, text):
+    if speaker is not None and speaker.surname != traveller.surname and (
+            hosts_first_person_trip(active, traveller, text) or first_person_leads(active)):
         traveller = traveller_of(speaker, active)
     state.traveller = traveller
     state.home, state.home_certain = home_country(traveller, active, text,
