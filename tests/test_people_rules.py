@@ -172,3 +172,64 @@ def test_a_host_only_ever_met_is_never_the_traveller():
 ])
 def test_commonwealth_forms_of_address_mark_a_person(text, expected):
     assert people(text) == expected
+
+
+# ------------------------------------------------ companions, lists past the parse, home
+
+def test_a_colleague_who_shares_the_travellers_subject_is_a_companion_not_a_leader():
+    trip = trip_of(
+        "Date: 2024-07-20\n\nSecretary of Defense Mark Hale will travel to Tokyo for talks "
+        "with Secretary of State Ann Ross and Japanese Minister of Defense Kenji Mori.\n\n"
+        "After returning to the United States, Secretary Hale and Secretary Ross will host "
+        "their Australian counterparts in Annapolis.\n")
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("JP", ["Kenji Mori"])]
+
+
+def test_companions_who_do_the_meeting_together_are_still_met():
+    # "A and B held talks": B is the one met (the joint action is the meeting)
+    trip = trip_of(
+        "Date: 2016-03-21\n\nPresident John Carter arrived in Havana on Sunday. On Monday "
+        "Carter and Cuban President Luis Marin held talks at the palace.\n")
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("CU", ["Luis Marin"])]
+
+
+@pytest.mark.parametrize("people_met", [
+    "their Philippine counterparts, Secretary of National Defense Jose Cruz and Secretary "
+    "of Foreign Affairs Ramon Lim",
+    "their hosts, Defense Secretary Jose Cruz and Foreign Secretary Ramon Lim",
+])
+def test_a_list_of_titled_people_after_the_met_noun_is_met_whole(people_met):
+    trip = trip_of(
+        "Date: 2024-07-20\n\nSecretary Mark Hale will travel to the Philippines, where he "
+        f"will meet in Manila with Secretary Ann Ross and {people_met}, for a dialogue.\n")
+    assert [x.name for x in trip.stops[0].leaders][-2:] == ["Jose Cruz", "Ramon Lim"]
+
+
+def test_returning_to_the_country_names_the_home_country():
+    trip = trip_of(
+        "Date: 2024-07-20\n\nSecretary of Defense Mark Hale will travel to Japan and the "
+        "Philippines next week. After returning to the United States, Secretary Hale will "
+        "host his Australian counterpart in Annapolis, Maryland.\n")
+    assert [s.country_code for s in trip.stops] == ["JP", "PH"]
+
+
+@pytest.mark.parametrize(("gap", "listed"), [
+    (", ", ["Jose Cruz", "Ramon Lim"]),   # the list runs on past the met noun
+    (", and ", ["Jose Cruz", "Ramon Lim"]),
+    (" to discuss trade, said ", []),      # someone speaking after the meeting: not met
+])
+def test_titled_people_listed_right_after_a_met_object_are_met(gap, listed):
+    from dashboard.extraction.facts import SentenceFacts
+    from dashboard.extraction.leaders import listed_after_met
+    from dashboard.extraction.sentences import Sentence
+
+    text = (f"He will meet their counterparts{gap}Defense Secretary Jose Cruz and Foreign "
+            "Secretary Ramon Lim.")
+    fact = SentenceFacts(Sentence(0, text, 0, len(text), 0))
+    fact.people = find_people(text, 0, len(text))
+    fact.met = []
+    fact.met_parse = [(text.index("their"), text.index("counterparts") + len("counterparts"))]
+    starts = listed_after_met(fact, text)
+    assert [p.name for p in fact.people if p.start in starts] == listed

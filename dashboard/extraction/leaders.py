@@ -10,6 +10,7 @@ their own country's stop, else the sentence's stop.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
@@ -102,6 +103,54 @@ def met_at_no_stop(person: PersonMention, fact: SentenceFacts, drafts: list[Stop
                    text[person.end:m.start]) for m in fact.places)
 
 
+# what a subject does: "Secretary A and Secretary B will host ...", "... travelled to"
+CO_SUBJECT_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:will|are|were|have|had|would|shall|travel\w*|visit\w*|host\w*|"
+    r"depart\w*|arriv\w*|head\w*|fly|flies|flew|tour\w*|left|leave\w*|land\w*)\b")
+# ... unless what they do together is the meeting: "A and B held talks", "signed", "joint"
+TOGETHER = re.compile(r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|"
+                      r"discussed|signed|bilateral)\b")
+
+
+def travelling_companions(facts: list[SentenceFacts], traveller: Traveller,
+                          home: str | None, text: str) -> set[str]:
+    """Surnames of people who share the traveller's subject ("Secretary Austin and
+    Secretary Blinken will host ..."): they travel with the traveller, they are not met.
+    Not a foreign national, and not when what they do together is a meeting."""
+    found: set[str] = set()
+    if not traveller.surname:
+        return found
+    for fact in facts:
+        for first, second in pairwise(fact.people):
+            if first.surname != traveller.surname or second.surname == traveller.surname:
+                continue
+            if second.nationality and second.nationality != home:
+                continue
+            if re.fullmatch(r"\s+and\s+", text[first.end:second.start]) and \
+                    CO_SUBJECT_VERB.match(text, second.end) and \
+                    not TOGETHER.match(text, second.end, fact.sentence.end):
+                found.add(second.surname)
+    return found
+
+
+def listed_after_met(fact: SentenceFacts, text: str) -> set[int]:
+    """Starts of titled people who go on a list of people met past where the parse or the
+    cue patterns end it: "meet with A and their counterparts, Secretary B and Secretary
+    C" (the list runs on by commas and "and", person after person)."""
+    spans = met_objects_of(fact, text) + fact.met_parse
+    ends = [b for _a, b in spans]
+    found: set[int] = set()
+    for person in fact.people:
+        if any(a <= person.start < b for a, b in spans):
+            ends.append(person.end)
+            continue
+        if person.title and any(0 <= person.start - b <= 6 and re.fullmatch(
+                r"(?:\s*,)?\s*(?:and\s+)?", text[b:person.start]) for b in ends):
+            found.add(person.start)
+            ends.append(person.end)
+    return found
+
+
 def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
     """Sentence index -> the stop the narrative last named before or in it: the one stop of
     the latest body sentence naming exactly one (a heading or a list of stops resets it)."""
@@ -136,6 +185,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
     for draft in drafts:
         draft.leaders.clear()
     own_surnames = {traveller.surname} if traveller.surname else set()
+    own_surnames |= travelling_companions(facts, traveller, home, text)
     for fact in facts:
         for person in fact.people:
             if person.nationality and person.nationality == home:
@@ -216,7 +266,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue
             if text[person.end:person.end + 2] in {"'s", "’s"}:
                 continue  # "Macron's diplomatic adviser Emmanuel Bonne": met the adviser
-            met = is_met(person, fact, traveller.surname, text)
+            met = is_met(person, fact, traveller.surname, text) or \
+                person.start in listed_after_met(fact, text)
             nationality_stop = None
             if person.nationality:
                 nationality_stop = next(

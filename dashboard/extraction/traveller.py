@@ -305,7 +305,10 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
-            place = next((m for m in fact.places if m.start == match.end()
+            # ("returning to the United States": the article before the name)
+            the = re.match(r"the\s+", text[match.end():match.end() + 8], re.IGNORECASE)
+            at = match.end() + (the.end() if the else 0)
+            place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
             if place is not None:
                 votes[place.place.code] += 1
