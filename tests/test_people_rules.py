@@ -233,3 +233,31 @@ def test_titled_people_listed_right_after_a_met_object_are_met(gap, listed):
     fact.met_parse = [(text.index("their"), text.index("counterparts") + len("counterparts"))]
     starts = listed_after_met(fact, text)
     assert [p.name for p in fact.people if p.start in starts] == listed
+
+
+# ------------------------------------------------ nationality after the name, groups
+
+def test_a_country_after_the_name_gives_the_leaders_nationality_and_stop():
+    trip = trip_of(
+        "Date: 2014-06-24\n\nDefence Secretary Tom Baker arrived in the Gulf today to meet "
+        "ministers of Oman and Bahrain.\n\nI have held talks with Crown Prince Faisal of Oman "
+        "and with King Hamad of Bahrain.\n")
+    assert sorted((s.country_code, [x.name for x in s.leaders]) for s in trip.stops) == [
+        ("BH", ["King Hamad"]), ("OM", ["Crown Prince Faisal"])]
+
+
+def test_country_of_after_a_name_when_the_finder_knows_the_country():
+    text = "talks with Prime Minister Jan Peeters of Belgium and President Ana Lopez"
+    country_at = {text.index("Belgium"): ("BE", text.index("Belgium") + len("Belgium"))}
+    found = find_people(text, 0, len(text), {}, country_at)
+    assert [(p.name, p.nationality) for p in found] == [("Jan Peeters", "BE"),
+                                                        ("Ana Lopez", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hale Meets With Lithuanian President, Baltic Defense Ministers",
+    "talks with the President, Gulf Foreign Ministers and others",
+    "He met Prime Minister, Regional Leaders on Friday",
+])
+def test_a_plural_office_after_a_title_is_a_group_not_a_name(text):
+    assert people(text) == []

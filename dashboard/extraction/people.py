@@ -130,6 +130,10 @@ NON_NAME_WORDS = {
     "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",
     "Leaders", "Members", "Students", "Representatives", "Police", "Corps", "Delegation",
 }
+# Offices in the plural name groups, never one person
+GROUP_OFFICES = {"Ministers", "Presidents", "Secretaries", "Leaders", "Officials",
+                 "Counterparts", "Chiefs", "Commanders", "Ambassadors", "Envoys", "Delegates",
+                 "Heads", "Governors", "Mayors", "Senators", "Lawmakers", "Parliamentarians"}
 MEETING_CUE = re.compile(
     # ("a regional meeting in Phnom Penh" is a noun: no one is met there)
     r"\b(?:meet(?:s|ing)?\s+with|meet(?:s|ing)?(?!\s*[,.;:]|\s+(?:in|at|of|on|for|to|and|or|"
@@ -266,6 +270,8 @@ def find_people(text: str, start: int, end: int,
         words = name.split()
         # "Vice Premier He Lifeng" (the surname stays "Lifeng": "He" would match every "He")
         family_he = len(words) == 2 and words[0] == "He"
+        if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
+            continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
         if not name or (words[0] in NON_NAME_WORDS and not family_he):
             # "Commander General Joseph Aoun": a second title may start the next match
             position = max(match.start("name"), match.start() + 1)
@@ -285,6 +291,13 @@ def find_people(text: str, start: int, end: int,
                 if text[span_start:key] != nationality_text:
                     span_start = text.rfind(nationality_text, 0, key)
         name_start = match.start("name")
+        if nationality is None and country_at:
+            # "Crown Prince Salman of Saudi Arabia", "Prime Minister X of Belgium": the country
+            # after the name
+            of = OF_COUNTRY.match(text, name_start + len(name), end)
+            if of and of.end() in country_at:
+                nationality = country_at[of.end()][0]
+                nationality_text = text[of.end():country_at[of.end()][1]]
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
     for match in BODY_OFFICE.finditer(text, start, end):
@@ -307,6 +320,7 @@ UNTITLED_MET = re.compile(
     rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{_UPPER}][\w'’\-]+"
     rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,3}})\b")
 APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+OF_COUNTRY = re.compile(r"(?<!\s)\s+of\s+(?:the\s+)?")
 
 
 def _untitled_met(text: str, start: int, end: int, titled: list[PersonMention],
