@@ -261,3 +261,16 @@ def test_country_of_after_a_name_when_the_finder_knows_the_country():
 ])
 def test_a_plural_office_after_a_title_is_a_group_not_a_name(text):
     assert people(text) == []
+
+
+@pytest.mark.parametrize(("clause", "met"), [
+    (", whom I also had the pleasure of meeting last year.", True),
+    (", who visited us two years ago.", True),
+    # the earlier time governs the meeting itself: an earlier trip's, not this one's
+    (" last year.", False),
+])
+def test_an_earlier_time_in_a_relative_clause_describes_the_person(clause, met):
+    trip = trip_of(
+        "Date: 2025-07-02\n\nPrime Minister Ravi Kumar will travel to Buenos Aires on 5 July."
+        f"\n\nI look forward to my discussions with President Diego Ruiz{clause}\n")
+    assert [x.name for x in trip.stops[0].leaders] == (["Diego Ruiz"] if met else [])

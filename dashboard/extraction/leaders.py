@@ -15,6 +15,7 @@ from itertools import pairwise
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.narrative import EARLIER_TRIP
 from dashboard.extraction.people import STAFF_TITLES, TITLES, PersonMention
 from dashboard.extraction.traveller import Traveller, is_met
 
@@ -151,6 +152,19 @@ def listed_after_met(fact: SentenceFacts, text: str) -> set[int]:
     return found
 
 
+def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
+    """Every earlier time the sentence names sits in a relative clause ("discussions with
+    President X, whom I also met last year"): it says something about the person, not
+    that the meeting is an earlier trip's."""
+    if fact.parse is None:
+        return False
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    clauses = [(offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge))
+               for t in fact.parse if t.dep_ == "relcl"]
+    times = list(EARLIER_TRIP.finditer(text, fact.sentence.start, fact.sentence.end))
+    return bool(times) and all(any(a <= m.start() < b for a, b in clauses) for m in times)
+
+
 def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
     """Sentence index -> the stop the narrative last named before or in it: the one stop of
     the latest body sentence naming exactly one (a heading or a list of stops resets it)."""
@@ -256,7 +270,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
     last_named = narrative_stop(facts)
     for fact in facts:
         n = fact.sentence.index
-        if fact.sentence.clutter or fact.earlier_trip:
+        if fact.sentence.clutter or (fact.earlier_trip and
+                                     not past_only_about_a_person(fact, text)):
             continue
         for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
                 + by_title_only(fact):
