@@ -274,3 +274,22 @@ def test_an_earlier_time_in_a_relative_clause_describes_the_person(clause, met):
         "Date: 2025-07-02\n\nPrime Minister Ravi Kumar will travel to Buenos Aires on 5 July."
         f"\n\nI look forward to my discussions with President Diego Ruiz{clause}\n")
     assert [x.name for x in trip.stops[0].leaders] == (["Diego Ruiz"] if met else [])
+
+
+# ------------------------------------------------ cities
+
+@pytest.mark.parametrize(("spelling", "code"), [
+    ("Ulaanbaatar", "MN"),   # GeoNames: "Ulan Bator", under a million people
+    ("Kyiv", "UA"),
+])
+def test_a_capital_is_found_under_its_other_spellings(spelling, code):
+    from dashboard.extraction.places import find_places
+    text = f"The minister will then travel to {spelling} for talks."
+    found = [(m.text, m.kind, m.place.code) for m in find_places(text, 0, len(text))]
+    assert (spelling, "city", code) in found
+
+
+def test_a_capital_under_another_spelling_is_the_stops_city():
+    trip = trip_of("Date: 2012-07-01\n\nSecretary of State Jane Hill will then travel to "
+                   "Ulaanbaatar, Mongolia, where she will meet with President Bat Erdene.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("MN", "Ulan Bator")]
