@@ -293,3 +293,19 @@ def test_a_capital_under_another_spelling_is_the_stops_city():
     trip = trip_of("Date: 2012-07-01\n\nSecretary of State Jane Hill will then travel to "
                    "Ulaanbaatar, Mongolia, where she will meet with President Bat Erdene.\n")
     assert [(s.country_code, s.city) for s in trip.stops] == [("MN", "Ulan Bator")]
+
+
+@pytest.mark.parametrize(("sentence", "met"), [
+    # someone else's meeting: the partner is not met
+    ("They will build on President Saleh's exchange of letters with Prime Minister David "
+     "Levin.", False),
+    ("She will also discuss President Saleh's talks with Prime Minister David Levin.", False),
+    # the traveller's own
+    ("She will also hold talks with Prime Minister David Levin.", True),
+])
+def test_a_meeting_owned_by_someone_else_does_not_meet_its_partner(sentence, met):
+    trip = trip_of(
+        "Date: 2012-07-01\n\nSecretary of State Jane Hill will travel to Paris on Friday, "
+        f"where she will meet with Palestinian President Omar Saleh. {sentence}\n")
+    names = [x.name for s in trip.stops for x in s.leaders]
+    assert ("David Levin" in names) is met

@@ -366,6 +366,29 @@ def _low_with_people(verb: Token) -> Iterator[Token]:
                             and c.ent_type_ == "PERSON")
 
 
+def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
+    """Meetings the text gives to a named owner ("President A's talks with B", "A's exchange
+    of letters with B"): [(owner's text, span of the one they meet)]. Whether the owner is
+    the traveller is the caller's to say."""
+    found = []
+    for token in span:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in MEET_NOUNS:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if not owners:
+            continue
+        # "with" on the noun, or on its "of" object ("exchange of letters with B")
+        holders = [token] + [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found.append((owners[0].text, _clip(pobj)))
+    return found
+
+
 def _appositions_of(head: Token, root: Token) -> list[Token]:
     """Nouns in apposition after a name ("X, Minister for ..."); for the last name of a list,
     also the apposition the parse hangs from the list's first name when it comes right after

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import stop_for_place
@@ -165,6 +166,17 @@ def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
     return bool(times) and all(any(a <= m.start() < b for a, b in clauses) for m in times)
 
 
+def in_others_meeting(person: PersonMention, fact: SentenceFacts,
+                      traveller: Traveller) -> bool:
+    """The person is met in someone else's meeting ("President A's exchange of letters with
+    Prime Minister B", "A's talks with B"), not the traveller's."""
+    if fact.parse is None:
+        return False
+    return any(a <= person.start < b and not (traveller.surname and
+                                              traveller.surname in owner)
+               for owner, (a, b) in grammar.others_meetings(fact.parse))
+
+
 def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
     """Sentence index -> the stop the narrative last named before or in it: the one stop of
     the latest body sentence naming exactly one (a heading or a list of stops resets it)."""
@@ -281,8 +293,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue
             if text[person.end:person.end + 2] in {"'s", "’s"}:
                 continue  # "Macron's diplomatic adviser Emmanuel Bonne": met the adviser
-            met = is_met(person, fact, traveller.surname, text) or \
-                person.start in listed_after_met(fact, text)
+            met = (is_met(person, fact, traveller.surname, text) or
+                   person.start in listed_after_met(fact, text)) and \
+                not in_others_meeting(person, fact, traveller)
             nationality_stop = None
             if person.nationality:
                 nationality_stop = next(
