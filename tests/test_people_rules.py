@@ -309,3 +309,29 @@ def test_a_meeting_owned_by_someone_else_does_not_meet_its_partner(sentence, met
         f"where she will meet with Palestinian President Omar Saleh. {sentence}\n")
     names = [x.name for s in trip.stops for x in s.leaders]
     assert ("David Levin" in names) is met
+
+
+# ------------------------------------------------ an office in lower case, then the name
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He flew on for talks with the emir, Hamad al-Nasser al-Rashid, who mediates.",
+     [("Emir", "Hamad al-Nasser al-Rashid")]),
+    ("she met the speaker of the lower house of parliament, Aung Myo Thein.",
+     [("Speaker", "Aung Myo Thein")]),
+    ("He will see his counterpart, Adel Mansour, in the capital.",
+     [("counterpart", "Adel Mansour")]),
+    # a relative, not an office
+    ("He will lunch with his sister, Mary Jones, on Sunday.", []),
+])
+def test_an_office_in_lower_case_then_the_name_after_a_comma(text, expected):
+    assert people(text) == expected
+
+
+def test_the_parse_reads_a_name_in_apposition_to_an_office_as_titled():
+    from dashboard.extraction import grammar
+    from dashboard.extraction.nlp import parse_lines
+    text = ("Japanese Prime Minister Kenji Sato met Iran's supreme leader, Ayatollah Reza "
+            "Karimi, in Tehran on Thursday.")
+    span = parse_lines(text).span(0, len(text))
+    names = {text[a:b]: title for a, b, title, _kind, _described in grammar.met_names(span)}
+    assert names.get("Ayatollah Reza Karimi", names.get("Reza Karimi")) == "supreme leader"

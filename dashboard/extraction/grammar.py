@@ -389,6 +389,20 @@ def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
     return found
 
 
+# Office nouns a name may stand in apposition to: "the emir, X", "his counterpart, X"
+OFFICE_TITLES = {"emir", "king", "queen", "president", "minister", "speaker", "counterpart",
+                 "chancellor", "premier", "sultan", "prince", "princess", "leader", "chairman",
+                 "chairwoman", "governor", "mayor", "secretary", "host", "monarch", "pontiff",
+                 "commissioner", "envoy", "representative", "ruler", "sheikh"}
+
+
+def _names_an_office(token: Token) -> bool:
+    """A name in apposition after an office noun: "the emir, Sabah ...", "the speaker of
+    the lower house, X" (not "his half-sister, Auma")."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i and \
+        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in OFFICE_TITLES
+
+
 def _appositions_of(head: Token, root: Token) -> list[Token]:
     """Nouns in apposition after a name ("X, Minister for ..."); for the last name of a list,
     also the apposition the parse hangs from the list's first name when it comes right after
@@ -420,9 +434,21 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
             continue
         root = sub.root
         heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
-                     or t is root)
+                     or t is root or _names_an_office(t))
     for head in dict.fromkeys(heads):
         if head.pos_ != "PROPN":
+            continue
+        if _names_an_office(head):
+            # "talks with the emir, Sabah ...", "met his counterpart, X": the office noun
+            # before the name is the title
+            office = head.head
+            title = " ".join([t.text for t in office.lefts if t.dep_ in {"amod", "compound"}]
+                             + [office.text])
+            words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            first = words[0] if words else head
+            a, _ = _offsets(first)
+            _, b = _offsets(head)
+            names.append((a, b, title, head.ent_type_, False))
             continue
         root = head
         while root.dep_ == "conj" and root.head is not root:

@@ -112,6 +112,14 @@ BODY_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
     rf"{_BODY})(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+# "talks with the emir, Sabah al-Ahmad al-Jaber al-Sabah", "the speaker of the lower house
+# of parliament, Thura Shwe Mann": an office written in lower case, then the name after a
+# comma (a full name of two or more words)
+OFFICE_APPOSITION = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?P<title>emir|king|queen|sultan|"
+    r"president|prime\s+minister|premier|chancellor|speaker|crown\s+prince|foreign\s+minister|"
+    r"defen[cs]e\s+minister|counterpart|monarch|ruler)(?:\s+of\s+(?:the\s+)?[a-z][a-z ]{0,40}?)?"
+    rf",\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,4}})")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
             "was", "said", "says", "who", "that", "a", "an", "elect", "administration",
@@ -308,6 +316,14 @@ def find_people(text: str, start: int, end: int,
         name_start = match.start("name")
         people.append(PersonMention(match.group("title"), name, match.start(),
                                     name_start + len(name), name_start))
+    for match in OFFICE_APPOSITION.finditer(text, start, end):
+        name = _clean_name(match.group("name"))
+        if len(name.split()) < 2 or name.split()[0] in NON_NAME_WORDS or any(
+                p.start < match.end() and match.start("title") < p.end for p in people):
+            continue
+        name_start = match.start("name")
+        people.append(PersonMention(match.group("title").capitalize(), name,
+                                    match.start("title"), name_start + len(name), name_start))
     people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people
