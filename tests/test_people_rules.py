@@ -335,3 +335,15 @@ def test_the_parse_reads_a_name_in_apposition_to_an_office_as_titled():
     span = parse_lines(text).span(0, len(text))
     names = {text[a:b]: title for a, b, title, _kind, _described in grammar.met_names(span)}
     assert names.get("Ayatollah Reza Karimi", names.get("Reza Karimi")) == "supreme leader"
+
+
+def test_a_statement_by_an_unnamed_office_is_that_offices_trip_and_hosts_stay_leaders():
+    trip = trip_of(
+        "Title: Departure Statement by Prime Minister on the eve of visit to Ghana and Peru\n"
+        "Date: 2025-07-02\n\n"
+        "Today, I embark on a visit to Ghana and Peru from 2 to 6 July 2025.\n"
+        "At the invitation of President Kofi Mensah, I will visit Ghana on 2-3 July.\n"
+        "In Lima, I will meet President Ana Quispe, who has recently assumed office.\n")
+    assert trip.traveler == "Prime Minister"  # not a host met
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("GH", ["Kofi Mensah"]), ("PE", ["Ana Quispe"])]

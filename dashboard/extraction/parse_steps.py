@@ -27,6 +27,7 @@ from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
     HONORIFIC,
     NON_NAME_WORDS,
+    TITLE_RE,
     TITLES,
     PersonMention,
     find_people,
@@ -268,3 +269,15 @@ def first_person_leads(facts: list[SentenceFacts]) -> bool:
     the trip, and people named later travelling part of it are their companions."""
     first = next((f for f in facts if f.signals and not f.sentence.heading), None)
     return first is not None and first.first_person
+
+
+def office_of_header(title: str | None) -> Traveller | None:
+    """The office a header gives a statement to when it names no one ("Departure Statement
+    by Prime Minister on the eve of ..."): a traveller known by office alone."""
+    if not title:
+        return None
+    match = re.search(rf"\b(?:by|from|of)\s+(?:the\s+)?(?P<office>{TITLE_RE})(?![\w-])", title)
+    if match is None or find_people(title, match.start("office"), len(title)):
+        return None
+    office = " ".join(match.group("office").split())
+    return Traveller(office, None, None, None, None)
