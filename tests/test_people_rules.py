@@ -347,3 +347,16 @@ def test_a_statement_by_an_unnamed_office_is_that_offices_trip_and_hosts_stay_le
     assert trip.traveler == "Prime Minister"  # not a host met
     assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("GH", ["Kofi Mensah"]), ("PE", ["Ana Quispe"])]
+
+
+@pytest.mark.parametrize("moving_on", [
+    "before leaving for Seoul that evening",
+    "and then travelled to Seoul",
+])
+def test_a_meeting_before_moving_on_is_at_the_stop_being_left(moving_on):
+    trip = trip_of(
+        "Date: 2022-08-05\n\nHouse Speaker Mary Dunn landed in Taipei late on Tuesday.\n\n"
+        "On Wednesday the speaker addressed the legislature and met President Lin Mei-hua, "
+        f"who presented her with an award, {moving_on}.\n")
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("TW", ["Lin Mei-hua"]), ("KR", [])]

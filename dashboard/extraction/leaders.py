@@ -280,6 +280,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
         return found
 
     last_named = narrative_stop(facts)
+    order = [f.sentence.index for f in facts if not f.sentence.clutter]
+    earlier_named = {n: last_named.get(m) for m, n in zip(order, order[1:])}
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or (fact.earlier_trip and
@@ -340,12 +342,27 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
                 for sig in fact.signals if sig.strength != "leader" and sig not in other_clause))
             named_here = [i for i in named_here if i is not None]
-            if other_clause and not named_here and len(fact.stops) == 1 and \
+            moved_on_from = None
+            other_stops = {stop_for_place(sig.city or places_mod.Place("country", sig.code, ""),
+                                          drafts) for sig in other_clause}
+            before = earlier_named.get(n)
+            if other_clause and not named_here and fact.stops and \
+                    not own_country_here_of(person, fact, drafts) and \
+                    before is not None and before not in other_stops and \
+                    all(i in other_stops or i == before for i in fact.stops) and \
+                    MOVES_ON.search(text, person.end, fact.sentence.end) and not (
+                        person.nationality and drafts[before].code != person.nationality):
+                # the sentence's stop is another clause's place: "met President X, ...,
+                # before leaving for Seoul" is met where the narrative was before
+                moved_on_from = before
+            elif other_clause and not named_here and len(fact.stops) == 1 and \
                     not own_country_here_of(person, fact, drafts):
                 continue  # the sentence's one stop is another clause's place
             own_country_here = [i for i in fact.stops if person.nationality
                                 and drafts[i].code == person.nationality]
-            if located is not None:
+            if moved_on_from is not None:
+                target = moved_on_from
+            elif located is not None:
                 target = located
             elif own_country_here:
                 target = own_country_here[0]
