@@ -281,7 +281,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
 
     last_named = narrative_stop(facts)
     order = [f.sentence.index for f in facts if not f.sentence.clutter]
-    earlier_named = {n: last_named.get(m) for m, n in zip(order, order[1:])}
+    earlier_named = {n: last_named.get(m) for m, n in pairwise(order)}
     for fact in facts:
         n = fact.sentence.index
         if fact.sentence.clutter or (fact.earlier_trip and
