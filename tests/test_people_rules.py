@@ -360,3 +360,13 @@ def test_a_meeting_before_moving_on_is_at_the_stop_being_left(moving_on):
         f"who presented her with an award, {moving_on}.\n")
     assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("TW", ["Lin Mei-hua"]), ("KR", [])]
+
+
+@pytest.mark.parametrize(("sentence", "met"), [
+    ("She is expected to see Sultan Hamid Tariq in Muscat on Tuesday.", True),
+    ("She is expected to see the old town of Muscat on Tuesday.", False),
+])
+def test_seeing_a_named_person_is_meeting_them(sentence, met):
+    trip = trip_of("Date: 2023-03-06\n\nPrime Minister Giulia Conti will travel to Oman on "
+                   f"Monday. {sentence}\n")
+    assert ([x.name for x in trip.stops[0].leaders] == ["Sultan Hamid Tariq"]) is met

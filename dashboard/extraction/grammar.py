@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # Verbs whose object, or whose "with" phrase, is a person met.
 # ("join President X" and "accompany" are travelling together, not a meeting)
 MEET_VERBS = {"meet", "hug", "brief", "thank"}
+# Verbs that meet only a named person: "see Sultan X" (not "see the old town")
+SEE_VERBS = {"see", "visit", "call", "consult"}
 # Verbs whose agent is the person met: "was received by President X"
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 # Nouns whose "with" phrase is a person met ("talks with", "meetings with", "an audience
@@ -330,6 +332,11 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
             if lemma in MEET_VERBS:
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
                 spans.extend(_clip(c) for c in objects(token))
+            elif lemma in SEE_VERBS:
+                # "is expected to see Sultan X in Muscat": seeing a named person is meeting
+                # them ("see the old town" is not)
+                spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj"
+                             and c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
             elif lemma in WITH_VERBS:
                 spans.extend(_clip(c) for c in objects(token))
                 spans.extend(_clip(c) for c in _low_with_people(token))
