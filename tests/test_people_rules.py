@@ -370,3 +370,25 @@ def test_seeing_a_named_person_is_meeting_them(sentence, met):
     trip = trip_of("Date: 2023-03-06\n\nPrime Minister Giulia Conti will travel to Oman on "
                    f"Monday. {sentence}\n")
     assert ([x.name for x in trip.stops[0].leaders] == ["Sultan Hamid Tariq"]) is met
+
+
+def test_a_surname_alone_that_greets_the_traveller_is_met():
+    trip = trip_of(
+        "Date: 2023-10-18\n\nPresident Tom Avery arrived in Tel Aviv on Wednesday, pressing "
+        "Prime Minister David Arad to let aid into the region.\n\nArad and President Yosef "
+        "Levi greeted Avery on the tarmac.\n")
+    assert [(s.country_code, sorted(x.name for x in s.leaders)) for s in trip.stops] == [
+        ("IL", ["David Arad", "Yosef Levi"])]
+
+
+@pytest.mark.parametrize(("clause", "met"), [
+    ("who discussed the trip with Avery during Avery's state visit last month", False),
+    ("who discussed the trip with Avery on Monday", True),
+])
+def test_a_partner_in_a_relative_clause_about_an_earlier_time_is_not_met(clause, met):
+    trip = trip_of(
+        "Date: 2019-06-13\n\nJapanese Prime Minister Ken Abe arrived in Tehran on Wednesday. "
+        f"The prime minister, {clause.replace('Avery', 'President John Avery', 1)}, will "
+        "leave Tehran on Thursday.\n")
+    names = [x.name for s in trip.stops for x in s.leaders]
+    assert ("John Avery" in names) is met

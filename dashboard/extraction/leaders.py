@@ -60,6 +60,24 @@ def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
     return found
 
 
+def _bare_hosts(fact: SentenceFacts, titled: dict[str, PersonMention],
+                text: str) -> list[PersonMention]:
+    """Surnames alone, outside the met objects, of people named in full with a title
+    elsewhere ("Netanyahu and President Herzog greeted Biden on the tarmac"): candidates for
+    `is_met`, which keeps only those who meet, host or greet the traveller."""
+    taken = [(p.start, p.end) for p in fact.people] + met_objects_of(fact, text)
+    found = []
+    for surname, person in titled.items():
+        bare = re.compile(rf"\b{re.escape(surname)}\b(?!['’]s)")
+        for match in bare.finditer(text, fact.sentence.start, fact.sentence.end):
+            at = match.start()
+            if any(x <= at < y for x, y in taken):
+                continue
+            found.append(PersonMention(person.title, person.name, at, at + len(surname), at,
+                                       person.nationality, None))
+    return found
+
+
 def own_country_here_of(person: PersonMention, fact: SentenceFacts,
                         drafts: list[StopDraft]) -> bool:
     return any(person.nationality and drafts[i].code == person.nationality
@@ -153,15 +171,28 @@ def listed_after_met(fact: SentenceFacts, text: str) -> set[int]:
     return found
 
 
+def _relative_clauses(fact: SentenceFacts) -> list[tuple[int, int]]:
+    if fact.parse is None:
+        return []
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    return [(offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge))
+            for t in fact.parse if t.dep_ == "relcl"]
+
+
+def in_earlier_relative_clause(person: PersonMention, fact: SentenceFacts,
+                               text: str) -> bool:
+    """The person is met in a relative clause about an earlier time ("The prime minister,
+    who discussed his trip with X during X's state visit last month, ..."): not on this
+    trip."""
+    return any(a <= person.start < b and EARLIER_TRIP.search(text, a, b)
+               for a, b in _relative_clauses(fact))
+
+
 def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
     """Every earlier time the sentence names sits in a relative clause ("discussions with
     President X, whom I also met last year"): it says something about the person, not
     that the meeting is an earlier trip's."""
-    if fact.parse is None:
-        return False
-    offset = fact.parse.doc.user_data.get("offset", 0)
-    clauses = [(offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge))
-               for t in fact.parse if t.dep_ == "relcl"]
+    clauses = _relative_clauses(fact)
     times = list(EARLIER_TRIP.finditer(text, fact.sentence.start, fact.sentence.end))
     return bool(times) and all(any(a <= m.start() < b for a, b in clauses) for m in times)
 
@@ -225,6 +256,11 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             if person.title and len(person.name.split()) > 1 and person.nationality \
                     and person.nationality != home:
                 known.setdefault(person.surname, person)
+    # ... and anyone named in full with a title, for "<surname> greeted <traveller>"
+    titled = {p.surname: p for f in facts for p in f.people
+              if p.title and len(p.name.split()) > 1 and p.nationality in {None} | (
+                  {p.nationality} - {home}) and p.surname not in own_surnames
+              and p.title.lower() not in STAFF_TITLES}
     # a leader named in full once, then by a short form: "Sheikh Mohamed" after "UAE President
     # Sheikh Mohamed bin Zayed Al Nahyan", "the crown prince" after "Saudi Crown Prince
     # Mohammed bin Salman" (only when one person fits)
@@ -288,7 +324,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                      not past_only_about_a_person(fact, text)):
             continue
         for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
-                + by_title_only(fact):
+                + by_title_only(fact) + _bare_hosts(fact, titled, text):
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
@@ -297,7 +333,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue  # "Macron's diplomatic adviser Emmanuel Bonne": met the adviser
             met = (is_met(person, fact, traveller.surname, text) or
                    person.start in listed_after_met(fact, text)) and \
-                not in_others_meeting(person, fact, traveller)
+                not in_others_meeting(person, fact, traveller) and \
+                not in_earlier_relative_clause(person, fact, text)
             nationality_stop = None
             if person.nationality:
                 nationality_stop = next(
