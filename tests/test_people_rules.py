@@ -392,3 +392,15 @@ def test_a_partner_in_a_relative_clause_about_an_earlier_time_is_not_met(clause,
         "leave Tehran on Thursday.\n")
     names = [x.name for s in trip.stops for x in s.leaders]
     assert ("John Avery" in names) is met
+
+
+@pytest.mark.parametrize(("subject", "met"), [
+    ("he and Qatari Foreign Minister Khalid Al Nasr signed a memorandum", True),
+    ("Secretary Reed and Qatari Foreign Minister Khalid Al Nasr held talks", True),
+    # what they do together is not a meeting: no one is met
+    ("Qatari Foreign Minister Khalid Al Nasr signed a memorandum with Iran", False),
+])
+def test_doing_the_meeting_together_with_the_traveller_meets_them(subject, met):
+    trip = trip_of("Date: 2017-07-11\n\nSecretary of State John Reed arrived in Doha on "
+                   f"Tuesday. On Tuesday evening {subject}.\n")
+    assert ("Khalid Al Nasr" in [x.name for s in trip.stops for x in s.leaders]) is met

@@ -236,8 +236,9 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
         return True
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
     before = text[fact.sentence.start:person.start]
+    # ... and "he and Qatari Foreign Minister X signed a memorandum"
     return bool(person.nationality and re.search(
-        rf"\b{re.escape(traveller)}\s+and\s+$", before) and re.match(
+        rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+and\s+$", before) and re.match(
         r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|discussed|signed)\b",
         after))
 
