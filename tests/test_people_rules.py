@@ -404,3 +404,14 @@ def test_doing_the_meeting_together_with_the_traveller_meets_them(subject, met):
     trip = trip_of("Date: 2017-07-11\n\nSecretary of State John Reed arrived in Doha on "
                    f"Tuesday. On Tuesday evening {subject}.\n")
     assert ("Khalid Al Nasr" in [x.name for s in trip.stops for x in s.leaders]) is met
+
+
+def test_a_where_clause_places_the_meeting_at_the_place_it_hangs_from():
+    trip = trip_of(
+        "Title: Kumar wraps up visit to Egypt\nDate: 2023-06-25\n\n"
+        "CAIRO - Indian Prime Minister Ravi Kumar concluded a two-day visit to Egypt on "
+        "Sunday after holding talks with President Omar Fathi. Kumar had arrived in Cairo on "
+        "Saturday from Washington, where he met President John Avery at the end of a state "
+        "visit to the United States.\n")
+    assert sorted((s.country_code, [x.name for x in s.leaders]) for s in trip.stops) == [
+        ("EG", ["Omar Fathi"]), ("US", ["John Avery"])]

@@ -171,6 +171,23 @@ def listed_after_met(fact: SentenceFacts, text: str) -> set[int]:
     return found
 
 
+WHERE_CLAUSE = re.compile(r"(?<!\s),?\s+where\s+[^.;,]{0,60}$")
+
+
+def where_clause_stop(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                      text: str) -> int | None:
+    """"arrived in Cairo from Washington, where he met President X": the stop of the place a
+    "where" clause holding the person hangs from, named or not as a destination."""
+    for mention in sorted(fact.places, key=lambda m: -m.start):
+        if mention.end > person.start or mention.kind not in {"city", "country"}:
+            continue
+        if WHERE_CLAUSE.search(text, mention.end, person.start) and \
+                WHERE_CLAUSE.search(text, mention.end, person.start).start() == mention.end:
+            return stop_for_place(mention.place, drafts)
+        return None  # only the place right before the clause
+    return None
+
+
 def _relative_clauses(fact: SentenceFacts) -> list[tuple[int, int]]:
     if fact.parse is None:
         return []
@@ -367,6 +384,11 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             located = stop_for_place(
                 closest.city or places_mod.Place("country", closest.code, ""),
                 drafts) if closest else None
+            if right_after is None:
+                # (the place a "where" clause hangs from outranks an earlier destination:
+                # "arrived in Cairo from Washington, where he met X")
+                where_stop = where_clause_stop(person, fact, drafts, text)
+                located = located if where_stop is None else where_stop
             # else a stop of the leader's country that the sentence names ("received by
             # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
             # else the one stop the sentence's places name; else the leader's country's first
