@@ -415,3 +415,14 @@ def test_a_where_clause_places_the_meeting_at_the_place_it_hangs_from():
         "visit to the United States.\n")
     assert sorted((s.country_code, [x.name for x in s.leaders]) for s in trip.stops) == [
         ("EG", ["Omar Fathi"]), ("US", ["John Avery"])]
+
+
+@pytest.mark.parametrize("venue", ["at her lakeside home in", "at the presidential palace in"])
+def test_a_venue_right_after_the_person_places_the_meeting_in_its_city(venue):
+    trip = trip_of(
+        "Date: 2011-12-02\n\nSecretary of State Ann Ross arrived in Naypyidaw on Wednesday "
+        "for a landmark visit to Burma. On Thursday she flew to Yangon.\n\nIn Naypyidaw she "
+        f"met President U Zaw, then held talks with opposition leader Daw Khin Aye {venue} "
+        "Yangon.\n")
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("Nay Pyi Taw", ["U Zaw"]), ("Yangon", ["Daw Khin Aye"])]

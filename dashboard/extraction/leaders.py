@@ -188,6 +188,22 @@ def where_clause_stop(person: PersonMention, fact: SentenceFacts, drafts: list[S
     return None
 
 
+VENUE_GAP = re.compile(r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:at|in)\s+"
+                       r"(?:the|his|her|their|its|a)\s+(?:[\w'’-]+\s+){1,3}(?:in|at)\s+"
+                       r"(?:the\s+)?")
+
+
+def venue_place_stop(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                     text: str) -> int | None:
+    """"held talks with X at her lakeside home in Rangoon", "met X at the presidential palace
+    in Y": the stop of the city or country named for the venue right after the person."""
+    for mention in fact.places:
+        if mention.kind in {"city", "country"} and 0 < mention.start - person.end <= 60 and \
+                VENUE_GAP.fullmatch(text, person.end, mention.start):
+            return stop_for_place(mention.place, drafts)
+    return None
+
+
 def _relative_clauses(fact: SentenceFacts) -> list[tuple[int, int]]:
     if fact.parse is None:
         return []
@@ -389,6 +405,10 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 # "arrived in Cairo from Washington, where he met X")
                 where_stop = where_clause_stop(person, fact, drafts, text)
                 located = located if where_stop is None else where_stop
+                # "talks with X at her lakeside home in Rangoon": the place of the venue
+                # right after the person
+                venue_stop = venue_place_stop(person, fact, drafts, text)
+                located = located if venue_stop is None else venue_stop
             # else a stop of the leader's country that the sentence names ("received by
             # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
             # else the one stop the sentence's places name; else the leader's country's first
