@@ -426,3 +426,24 @@ def test_a_venue_right_after_the_person_places_the_meeting_in_its_city(venue):
         "Yangon.\n")
     assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("Nay Pyi Taw", ["U Zaw"]), ("Yangon", ["Daw Khin Aye"])]
+
+
+def test_the_subject_of_travel_and_meeting_verbs_outweighs_a_talker_and_a_passing_visitor():
+    trip = trip_of(
+        "Date: 2023-03-21\n\n"
+        "Chinese President Li Wenhao and Russian President Ivan Sokolov signed a pledge on "
+        "Tuesday, on the second day of a three-day state visit.\n\n"
+        "Li landed in Moscow on Monday and was driven to the Kremlin. Sokolov said "
+        "the talks were frank. Sokolov said trade would grow.\n\n"
+        "Earlier in the day Li met Prime Minister Oleg Petrov.\n\n"
+        "The visit came as Japan's Prime Minister Kenji Sato made a surprise visit to Kyiv.\n")
+    assert trip.traveler == "Li Wenhao"
+    assert [s.country_code for s in trip.stops] == ["RU"]
+
+
+def test_travelling_subjects_leave_out_negated_and_earlier_travel():
+    from dashboard.extraction import grammar
+    from dashboard.extraction.nlp import parse_lines
+    text = ("Li landed in Moscow on Monday. Sokolov did not travel. Petrov last visited Turkey "
+            "in 2018. The deal was signed by Ivanov.")
+    assert grammar.travelling_subjects(parse_lines(text).span(0, len(text))) == ["Li"]

@@ -410,6 +410,29 @@ def _names_an_office(token: Token) -> bool:
         token.head.pos_ == "NOUN" and token.head.lemma_.lower() in OFFICE_TITLES
 
 
+# Verbs whose subject is the one travelling or meeting someone on the trip
+TRAVELLER_VERBS = {"travel", "fly", "arrive", "land", "depart", "head", "visit", "tour",
+                   "meet", "hold", "reach", "embark"}
+
+
+def travelling_subjects(span: Span) -> list[str]:
+    """The words of proper-name subjects of active, affirmative verbs of travel or meeting
+    ("Xi landed at Vnukovo airport" -> ["Xi"]); not of a verb in a relative clause about
+    someone else, nor of "last visited" (an earlier trip)."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in TRAVELLER_VERBS:
+            continue
+        if any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children) or any(
+                c.lower_ in {"last", "previously", "ago", "once"} for c in token.children
+                if c.dep_ in {"advmod", "npadvmod"}):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                found.append(child.text)
+    return found
+
+
 def _appositions_of(head: Token, root: Token) -> list[Token]:
     """Nouns in apposition after a name ("X, Minister for ..."); for the last name of a list,
     also the apposition the parse hangs from the list's first name when it comes right after

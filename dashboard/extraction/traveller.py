@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
@@ -99,6 +100,14 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 continue
             if subject_after.match(text, match.end()):
                 scores[key] += 1
+    # the subject of a verb of travel or meeting, by the parse ("Xi landed at Vnukovo
+    # airport", "Earlier in the day Xi met Prime Minister X"), however the sentence opens
+    for fact in facts:
+        if fact.parse is None or fact.sentence.heading:
+            continue
+        for word in grammar.travelling_subjects(fact.parse):
+            if word in scores:
+                scores[word] += 2
     # the one who travels: named before the destination in sentences that send someone
     # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
     for fact in facts:
