@@ -16,7 +16,7 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 FLOORS = {  # today's figures, rounded down to 0.001
     "set2": {"country_f1": 1.0, "country_set": 1.0, "country_order": 0.8, "start": 0.852,
              "end": 0.676, "city": 0.941, "leaders": 0.941},
-    "set3": {"country_f1": 0.907, "country_set": 0.8, "country_order": 0.6, "start": 0.724,
+    "set3": {"country_f1": 0.906, "country_set": 0.8, "country_order": 0.6, "start": 0.724,
              "end": 0.62, "city": 0.862, "leaders": 0.724},
     "set4": {"country_f1": 0.735, "country_set": 0.5, "country_order": 0.4, "start": 0.687,
              "end": 0.437, "city": 0.875, "leaders": 0.562},
