@@ -125,7 +125,7 @@ def met_at_no_stop(person: PersonMention, fact: SentenceFacts, drafts: list[Stop
 
 # what a subject does: "Secretary A and Secretary B will host ...", "... travelled to"
 CO_SUBJECT_VERB = re.compile(
-    r"\s+(?:also\s+)?(?:will|are|were|have|had|would|shall|travel\w*|visit\w*|host\w*|"
+    r"(?<!\s)\s+(?:also\s+)?(?:will|are|were|have|had|would|shall|travel\w*|visit\w*|host\w*|"
     r"depart\w*|arriv\w*|head\w*|fly|flies|flew|tour\w*|left|leave\w*|land\w*)\b")
 # ... unless what they do together is the meeting: "A and B held talks", "signed", "joint"
 TOGETHER = re.compile(r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|"
@@ -146,7 +146,7 @@ def travelling_companions(facts: list[SentenceFacts], traveller: Traveller,
                 continue
             if second.nationality and second.nationality != home:
                 continue
-            if re.fullmatch(r"\s+and\s+", text[first.end:second.start]) and \
+            if re.fullmatch(r"(?<!\s)\s+and\s+", text[first.end:second.start]) and \
                     CO_SUBJECT_VERB.match(text, second.end) and \
                     not TOGETHER.match(text, second.end, fact.sentence.end):
                 found.add(second.surname)
