@@ -61,20 +61,22 @@ def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
 
 
 def _bare_hosts(fact: SentenceFacts, titled: dict[str, PersonMention],
-                text: str) -> list[PersonMention]:
+                surnames: re.Pattern[str] | None, text: str) -> list[PersonMention]:
     """Surnames alone, outside the met objects, of people named in full with a title
     elsewhere ("Netanyahu and President Herzog greeted Biden on the tarmac"): candidates for
-    `is_met`, which keeps only those who meet, host or greet the traveller."""
+    `is_met`, which keeps only those who meet, host or greet the traveller. `surnames` is
+    one pattern of all of them (built once per article: long texts stay fast)."""
+    if surnames is None:
+        return []
     taken = [(p.start, p.end) for p in fact.people] + met_objects_of(fact, text)
     found = []
-    for surname, person in titled.items():
-        bare = re.compile(rf"\b{re.escape(surname)}\b(?!['’]s)")
-        for match in bare.finditer(text, fact.sentence.start, fact.sentence.end):
-            at = match.start()
-            if any(x <= at < y for x, y in taken):
-                continue
-            found.append(PersonMention(person.title, person.name, at, at + len(surname), at,
-                                       person.nationality, None))
+    for match in surnames.finditer(text, fact.sentence.start, fact.sentence.end):
+        at = match.start()
+        if any(x <= at < y for x, y in taken):
+            continue
+        person = titled[match.group(0)]
+        found.append(PersonMention(person.title, person.name, at, match.end(), at,
+                                   person.nationality, None))
     return found
 
 
@@ -294,6 +296,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
               if p.title and len(p.name.split()) > 1 and p.nationality in {None} | (
                   {p.nationality} - {home}) and p.surname not in own_surnames
               and p.title.lower() not in STAFF_TITLES}
+    titled_surnames = re.compile(r"\b(?:" + "|".join(
+        re.escape(k) for k in sorted(titled, key=len, reverse=True)) + r")\b(?!['’]s)") \
+        if titled else None
     # a leader named in full once, then by a short form: "Sheikh Mohamed" after "UAE President
     # Sheikh Mohamed bin Zayed Al Nahyan", "the crown prince" after "Saudi Crown Prince
     # Mohammed bin Salman" (only when one person fits)
@@ -357,7 +362,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                      not past_only_about_a_person(fact, text)):
             continue
         for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
-                + by_title_only(fact) + _bare_hosts(fact, titled, text):
+                + by_title_only(fact) + _bare_hosts(fact, titled, titled_surnames, text):
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
