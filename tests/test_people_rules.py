@@ -71,6 +71,9 @@ def test_a_written_out_portfolio_is_the_title_not_the_name(text, expected):
     ("and Army Commander General Omar Khalil.", [("General", "Omar Khalil")]),
     # a title alone before a body is no name: "the General Assembly"
     ("at the General Assembly on Monday", []),
+    # a company, not a general: these titles take a full name
+    ("He met General Motors executives in Detroit.", []),
+    ("Commander Smith briefed him", []),
     ("the agency's Director General Rafael Moreno visited", [("Director General",
                                                              "Rafael Moreno")]),
 ])

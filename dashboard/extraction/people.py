@@ -138,6 +138,10 @@ NON_NAME_WORDS = {
     "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",
     "Leaders", "Members", "Students", "Representatives", "Police", "Corps", "Delegation",
 }
+# Titles that also open the names of companies and bodies ("General Motors"): they take a
+# full name of two or more words
+FULL_NAME_TITLES = {"General", "Commander", "Director General", "Director-General", "Hon",
+                    "Hon.", "Rt Hon", "Rt. Hon.", "Right Honourable"}
 # Offices in the plural name groups, never one person
 GROUP_OFFICES = {"Ministers", "Presidents", "Secretaries", "Leaders", "Officials",
                  "Counterparts", "Chiefs", "Commanders", "Ambassadors", "Envoys", "Delegates",
@@ -278,6 +282,8 @@ def find_people(text: str, start: int, end: int,
         words = name.split()
         # "Vice Premier He Lifeng" (the surname stays "Lifeng": "He" would match every "He")
         family_he = len(words) == 2 and words[0] == "He"
+        if len(words) < 2 and match.group("title") in FULL_NAME_TITLES:
+            continue  # "General Motors", "General Electric": a full name or none
         if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
             continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
         if not name or (words[0] in NON_NAME_WORDS and not family_he):
