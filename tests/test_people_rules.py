@@ -225,7 +225,7 @@ def test_returning_to_the_country_names_the_home_country():
 ])
 def test_titled_people_listed_right_after_a_met_object_are_met(gap, listed):
     from dashboard.extraction.facts import SentenceFacts
-    from dashboard.extraction.leaders import listed_after_met
+    from dashboard.extraction.meeting_rules import listed_after_met
     from dashboard.extraction.sentences import Sentence
 
     text = (f"He will meet their counterparts{gap}Defense Secretary Jose Cruz and Foreign "
