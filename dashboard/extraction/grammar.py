@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # Verbs whose object, or whose "with" phrase, is a person met.
 # ("join President X" and "accompany" are travelling together, not a meeting)
 MEET_VERBS = {"meet", "hug", "brief", "thank"}
+# Verbs that meet only a named person: "see Sultan X" (not "see the old town")
+SEE_VERBS = {"see", "visit", "call", "consult"}
 # Verbs whose agent is the person met: "was received by President X"
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 # Nouns whose "with" phrase is a person met ("talks with", "meetings with", "an audience
@@ -28,7 +30,9 @@ MEET_NOUNS = {"meeting", "talk", "talks", "discussion", "audience", "call", "dia
               "breakfast", "session", "exchange", "meet", "summit", "interaction",
               "engagement", "press", "conference", "agreement", "memorandum", "deal"}
 # Verbs that take "with" for a partner when they govern a meeting noun or sign something.
-WITH_VERBS = {"sign", "agree", "hold", "have", "speak", "confer", "dine", "lunch", "sit"}
+WITH_VERBS = {"sign", "agree", "hold", "have", "speak", "confer", "dine", "lunch", "sit",
+              # "to discuss the G7 preparations ... with Mr. X, Minister for ...": a partner
+              "discuss", "consult", "talk"}
 # Verbs of travel, and the prepositions that give their destination.
 # (Going home, "return to", "leave X for home", is not a destination; "left for" and
 # "depart for" are the cue patterns', which know when the trip ends.)
@@ -307,8 +311,10 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                     continue
                 yield from (c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "including":
-                # "official meetings, including with President X"
+                # "official meetings, including with President X"; "discussions with
+                # commissioners, including Commission President X and Y": the members met
                 yield from objects(child)
+                yield from (c for c in child.children if c.dep_ == "pobj")
 
     for token in span:
         lemma = token.lemma_.lower()
@@ -326,11 +332,119 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
             if lemma in MEET_VERBS:
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
                 spans.extend(_clip(c) for c in objects(token))
+            elif lemma in SEE_VERBS:
+                # "is expected to see Sultan X in Muscat": seeing a named person is meeting
+                # them ("see the old town" is not)
+                spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj"
+                             and c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
             elif lemma in WITH_VERBS:
                 spans.extend(_clip(c) for c in objects(token))
+                spans.extend(_clip(c) for c in _low_with_people(token))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
     return spans
+
+
+def _nearest_verb(token: Token) -> Token | None:
+    """The first verb above the token in the tree."""
+    node = token.head
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _low_with_people(verb: Token) -> Iterator[Token]:
+    """"discuss the preparations ... and the bilateral relationship ... with Mr. X": a "with"
+    phrase that the parse hangs from a noun inside the verb's object, when it takes a
+    person's name (the small model often attaches a late "with" to the nearest noun)."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for token in obj.subtree:
+            nearest = _nearest_verb(token) if token.dep_ == "prep" and \
+                token.lower_ == "with" and token.head.i != verb.i else None
+            if nearest is not None and nearest.i == verb.i:
+                # (tokens are compared by position: spaCy makes a new object per access)
+                yield from (c for c in token.children if c.dep_ == "pobj"
+                            and c.ent_type_ == "PERSON")
+
+
+def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
+    """Meetings the text gives to a named owner ("President A's talks with B", "A's exchange
+    of letters with B"): [(owner's text, span of the one they meet)]. Whether the owner is
+    the traveller is the caller's to say."""
+    found = []
+    for token in span:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in MEET_NOUNS:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if not owners:
+            continue
+        # "with" on the noun, or on its "of" object ("exchange of letters with B")
+        holders = [token] + [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found.append((owners[0].text, _clip(pobj)))
+    return found
+
+
+# Office nouns a name may stand in apposition to: "the emir, X", "his counterpart, X"
+OFFICE_TITLES = {"emir", "king", "queen", "president", "minister", "speaker", "counterpart",
+                 "chancellor", "premier", "sultan", "prince", "princess", "leader", "chairman",
+                 "chairwoman", "governor", "mayor", "secretary", "host", "monarch", "pontiff",
+                 "commissioner", "envoy", "representative", "ruler", "sheikh"}
+
+
+def _names_an_office(token: Token) -> bool:
+    """A name in apposition after an office noun: "the emir, Sabah ...", "the speaker of
+    the lower house, X" (not "his half-sister, Auma")."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i and \
+        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in OFFICE_TITLES
+
+
+# Verbs whose subject is the one travelling or meeting someone on the trip
+TRAVELLER_VERBS = {"travel", "fly", "arrive", "land", "depart", "head", "visit", "tour",
+                   "meet", "hold", "reach", "embark"}
+
+
+def travelling_subjects(span: Span) -> list[str]:
+    """The words of proper-name subjects of active, affirmative verbs of travel or meeting
+    ("Xi landed at Vnukovo airport" -> ["Xi"]); not of a verb in a relative clause about
+    someone else, nor of "last visited" (an earlier trip)."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in TRAVELLER_VERBS:
+            continue
+        if any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children) or any(
+                c.lower_ in {"last", "previously", "ago", "once"} for c in token.children
+                if c.dep_ in {"advmod", "npadvmod"}):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                found.append(child.text)
+    return found
+
+
+def _appositions_of(head: Token, root: Token) -> list[Token]:
+    """Nouns in apposition after a name ("X, Minister for ..."); for the last name of a list,
+    also the apposition the parse hangs from the list's first name when it comes right after
+    this one ("President A and B, the EU High Representative ...": B's title)."""
+    found = [c for c in head.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+             and c.i > head.i]
+    if not found and root.i != head.i:
+        found = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+                 and 0 < c.left_edge.i - head.i <= 2 and not any(
+                     t.pos_ == "PROPN" and t.dep_ == "conj" for t in
+                     head.doc[head.i + 1:c.left_edge.i])]
+    return found
 
 
 def met_names(span: Span, objects: list[tuple[int, int]] | None = None
@@ -350,9 +464,21 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
             continue
         root = sub.root
         heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
-                     or t is root)
+                     or t is root or _names_an_office(t))
     for head in dict.fromkeys(heads):
         if head.pos_ != "PROPN":
+            continue
+        if _names_an_office(head):
+            # "talks with the emir, Sabah ...", "met his counterpart, X": the office noun
+            # before the name is the title
+            office = head.head
+            title = " ".join([t.text for t in office.lefts if t.dep_ in {"amod", "compound"}]
+                             + [office.text])
+            words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            first = words[0] if words else head
+            a, _ = _offsets(first)
+            _, b = _offsets(head)
+            names.append((a, b, title, head.ent_type_, False))
             continue
         root = head
         while root.dep_ == "conj" and root.head is not root:
@@ -364,10 +490,9 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         if any(t.pos_ != "PROPN" for t in span.doc[first.i:head.i + 1]):
             first = head
         title = ""
-        for child in head.children:
-            if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.i > head.i:
-                title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]
-                                 if t.dep_ != "det")
+        for child in _appositions_of(head, root):
+            title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]
+                             if t.dep_ != "det")
         a, _ = _offsets(first)
         _, b = _offsets(head)
         described = any(t.pos_ == "NOUN" and t.dep_ in {"compound", "amod", "nmod", "appos"}
@@ -380,6 +505,24 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
 def first_person_travel(span: Span) -> bool:
     """The sentence sends "I" or "we" somewhere ("I will visit Ghana, then Brazil")."""
     return any(d.subject.lower() in FIRST_PERSON for d in destinations(span))
+
+
+def asks_to_travel_oneself(span: Span) -> bool:
+    """"I seek approval to travel to X", "we have plans to visit X", "my intention to visit
+    X": a travel verb hanging from a noun that "I"/"we" seek, have or own is the speaker's own
+    travel (the verb itself has no subject of its own)."""
+    for token in span:
+        if token.pos_ != "VERB" or token.dep_ != "acl" or token.head.pos_ != "NOUN" or \
+                token.lemma_.lower() not in TRAVEL_VERBS | VISIT_VERBS:
+            continue
+        noun = token.head
+        if any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in noun.children):
+            return True
+        verb = noun.head
+        if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON
+                                       for c in verb.children):
+            return True
+    return False
 
 
 def speaker(span: Span) -> tuple[int, int] | None:

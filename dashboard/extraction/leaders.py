@@ -1,19 +1,32 @@
 """Leaders met, attached to the stop where the text says the meeting happens.
 
 `find_leaders` goes through every sentence's people: titled foreign leaders the traveller
-meets (`traveller.is_met`), surnames of people named in full elsewhere, "the crown prince"
-when one person fits, and the parse's untitled names (`parse_steps.add_met_names`). A leader
-goes to the stop the sentence places the meeting at ("in Vilnius he will meet ..."), else
-their own country's stop, else the sentence's stop.
+meets (`traveller.is_met`, with the rules of `meeting_rules.py`), surnames of people named
+in full elsewhere, "the crown prince" when one person fits, and the parse's untitled names
+(`parse_steps.add_met_names`). A leader goes to the stop the sentence places the meeting at
+("in Vilnius he will meet ..."), else their own country's stop, else the sentence's stop.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.meeting_rules import (
+    in_earlier_relative_clause,
+    in_others_meeting,
+    listed_after_met,
+    met_at_no_stop,
+    narrative_stop,
+    past_only_about_a_person,
+    placed_elsewhere,
+    travelling_companions,
+    venue_place_stop,
+    where_clause_stop,
+)
 from dashboard.extraction.people import STAFF_TITLES, TITLES, PersonMention
 from dashboard.extraction.traveller import Traveller, is_met
 
@@ -57,6 +70,26 @@ def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
     return found
 
 
+def _bare_hosts(fact: SentenceFacts, titled: dict[str, PersonMention],
+                surnames: re.Pattern[str] | None, text: str) -> list[PersonMention]:
+    """Surnames alone, outside the met objects, of people named in full with a title
+    elsewhere ("Netanyahu and President Herzog greeted Biden on the tarmac"): candidates for
+    `is_met`, which keeps only those who meet, host or greet the traveller. `surnames` is
+    one pattern of all of them (built once per article: long texts stay fast)."""
+    if surnames is None:
+        return []
+    taken = [(p.start, p.end) for p in fact.people] + met_objects_of(fact, text)
+    found = []
+    for match in surnames.finditer(text, fact.sentence.start, fact.sentence.end):
+        at = match.start()
+        if any(x <= at < y for x, y in taken):
+            continue
+        person = titled[match.group(0)]
+        found.append(PersonMention(person.title, person.name, at, match.end(), at,
+                                   person.nationality, None))
+    return found
+
+
 def own_country_here_of(person: PersonMention, fact: SentenceFacts,
                         drafts: list[StopDraft]) -> bool:
     return any(person.nationality and drafts[i].code == person.nationality
@@ -94,6 +127,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
     for draft in drafts:
         draft.leaders.clear()
     own_surnames = {traveller.surname} if traveller.surname else set()
+    own_surnames |= travelling_companions(facts, traveller, home, text)
     for fact in facts:
         for person in fact.people:
             if person.nationality and person.nationality == home:
@@ -107,6 +141,14 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             if person.title and len(person.name.split()) > 1 and person.nationality \
                     and person.nationality != home:
                 known.setdefault(person.surname, person)
+    # ... and anyone named in full with a title, for "<surname> greeted <traveller>"
+    titled = {p.surname: p for f in facts for p in f.people
+              if p.title and len(p.name.split()) > 1 and p.nationality in {None} | (
+                  {p.nationality} - {home}) and p.surname not in own_surnames
+              and p.title.lower() not in STAFF_TITLES}
+    titled_surnames = re.compile(r"\b(?:" + "|".join(
+        re.escape(k) for k in sorted(titled, key=len, reverse=True)) + r")\b(?!['’]s)") \
+        if titled else None
     # a leader named in full once, then by a short form: "Sheikh Mohamed" after "UAE President
     # Sheikh Mohamed bin Zayed Al Nahyan", "the crown prince" after "Saudi Crown Prince
     # Mohammed bin Salman" (only when one person fits)
@@ -161,19 +203,26 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                            match.start("title"), full.nationality, None))
         return found
 
+    last_named = narrative_stop(facts)
+    order = [f.sentence.index for f in facts if not f.sentence.clutter]
+    earlier_named = {n: last_named.get(m) for m, n in pairwise(order)}
     for fact in facts:
         n = fact.sentence.index
-        if fact.sentence.clutter or fact.earlier_trip:
+        if fact.sentence.clutter or (fact.earlier_trip and
+                                     not past_only_about_a_person(fact, text)):
             continue
         for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
-                + by_title_only(fact):
+                + by_title_only(fact) + _bare_hosts(fact, titled, titled_surnames, text):
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
                 continue
             if text[person.end:person.end + 2] in {"'s", "’s"}:
                 continue  # "Macron's diplomatic adviser Emmanuel Bonne": met the adviser
-            met = is_met(person, fact, traveller.surname, text)
+            met = (is_met(person, fact, traveller.surname, text) or
+                   person.start in listed_after_met(fact, text)) and \
+                not in_others_meeting(person, fact, traveller) and \
+                not in_earlier_relative_clause(person, fact, text)
             nationality_stop = None
             if person.nationality:
                 nationality_stop = next(
@@ -199,11 +248,22 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                 and 0 <= sig.position - person.end <= 30 and re.fullmatch(
                                     r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+"
                                     r"(?:the\s+)?", text[person.end:sig.position])), None)
+            if met_at_no_stop(person, fact, drafts, text):
+                continue  # "will also meet X in <home city> before leaving": not on the trip
             if right_after is not None:
                 closest = right_after
             located = stop_for_place(
                 closest.city or places_mod.Place("country", closest.code, ""),
                 drafts) if closest else None
+            if right_after is None:
+                # (the place a "where" clause hangs from outranks an earlier destination:
+                # "arrived in Cairo from Washington, where he met X")
+                where_stop = where_clause_stop(person, fact, drafts, text)
+                located = located if where_stop is None else where_stop
+                # "talks with X at her lakeside home in Rangoon": the place of the venue
+                # right after the person
+                venue_stop = venue_place_stop(person, fact, drafts, text)
+                located = located if venue_stop is None else venue_stop
             # else a stop of the leader's country that the sentence names ("received by
             # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
             # else the one stop the sentence's places name; else the leader's country's first
@@ -216,12 +276,27 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
                 for sig in fact.signals if sig.strength != "leader" and sig not in other_clause))
             named_here = [i for i in named_here if i is not None]
-            if other_clause and not named_here and len(fact.stops) == 1 and \
+            moved_on_from = None
+            other_stops = {stop_for_place(sig.city or places_mod.Place("country", sig.code, ""),
+                                          drafts) for sig in other_clause}
+            before = earlier_named.get(n)
+            if other_clause and not named_here and fact.stops and \
+                    not own_country_here_of(person, fact, drafts) and \
+                    before is not None and before not in other_stops and \
+                    all(i in other_stops or i == before for i in fact.stops) and \
+                    MOVES_ON.search(text, person.end, fact.sentence.end) and not (
+                        person.nationality and drafts[before].code != person.nationality):
+                # the sentence's stop is another clause's place: "met President X, ...,
+                # before leaving for Seoul" is met where the narrative was before
+                moved_on_from = before
+            elif other_clause and not named_here and len(fact.stops) == 1 and \
                     not own_country_here_of(person, fact, drafts):
                 continue  # the sentence's one stop is another clause's place
             own_country_here = [i for i in fact.stops if person.nationality
                                 and drafts[i].code == person.nationality]
-            if located is not None:
+            if moved_on_from is not None:
+                target = moved_on_from
+            elif located is not None:
                 target = located
             elif own_country_here:
                 target = own_country_here[0]
@@ -231,6 +306,17 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 target = nationality_stop
             else:
                 target = fact.stops[0] if len(fact.stops) == 1 else fact.context
+            if target is None:
+                # a meeting in a paragraph of its own ("On Tuesday, the envoy will meet with
+                # Foreign Minister X."): at the stop the narrative last named
+                # (not when it names a place of its own: "will meet X in Auckland" is not at
+                # a stop), nor for a leader of another country than that stop's ("talks on the
+                # sidelines with Japanese Prime Minister X" at a summit in Riyadh)
+                target = None if placed_elsewhere(fact, drafts, text) \
+                    else last_named.get(n)
+                if target is not None and person.nationality and \
+                        drafts[target].code != person.nationality:
+                    target = None
             if target is None:
                 continue
             key = person.surname

@@ -24,7 +24,14 @@ from functools import cache
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
-from dashboard.extraction.people import NON_NAME_WORDS, TITLES, PersonMention, find_people
+from dashboard.extraction.people import (
+    HONORIFIC,
+    NON_NAME_WORDS,
+    TITLE_RE,
+    TITLES,
+    PersonMention,
+    find_people,
+)
 from dashboard.extraction.places import find_places
 from dashboard.extraction.traveller import Traveller
 from dashboard.extraction.visits import (
@@ -61,6 +68,9 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
     taken = [(p.name_start, p.end) for p in fact.people]
     objects = fact.met_parse if fact.met_parse else None
     for a, b, title, kind, described in grammar.met_names(fact.parse, objects):
+        honorific = HONORIFIC.match(text, a, b)
+        if honorific and honorific.end() < b:
+            a = honorific.end()  # "Mr. Paolo Gentiloni": the name without "Mr."
         name = text[a:b]
         words = name.split()
         if any(x < b and a < y for x, y in taken) or not words:
@@ -113,7 +123,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     if fact.parse is None or fact.sentence.heading:
         return
     found = grammar.destinations(fact.parse)
-    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found)
+    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found) or (
+        bool(found) and grammar.asks_to_travel_oneself(fact.parse))
     if not found:
         return
     # (a venue, "landed at Vnukovo airport", "driven to the Kremlin", is somewhere inside a
@@ -254,3 +265,23 @@ def hosts_first_person_trip(facts: list[SentenceFacts], picked: Traveller, text:
                     or any(a <= person.start < b for a, b in met_objects_of(fact, text))):
                 return True
     return False
+
+
+def first_person_leads(facts: list[SentenceFacts]) -> bool:
+    """The body's first sentence that sends anyone anywhere sends "I" or "we" ("I seek
+    Cabinet approval to travel to X, Y and Z"): the text is the speaker's own account of
+    the trip, and people named later travelling part of it are their companions."""
+    first = next((f for f in facts if f.signals and not f.sentence.heading), None)
+    return first is not None and first.first_person
+
+
+def office_of_header(title: str | None) -> Traveller | None:
+    """The office a header gives a statement to when it names no one ("Departure Statement
+    by Prime Minister on the eve of ..."): a traveller known by office alone."""
+    if not title:
+        return None
+    match = re.search(rf"\b(?:by|from|of)\s+(?:the\s+)?(?P<office>{TITLE_RE})(?![\w-])", title)
+    if match is None or find_people(title, match.start("office"), len(title)):
+        return None
+    office = " ".join(match.group("office").split())
+    return Traveller(office, None, None, None, None)

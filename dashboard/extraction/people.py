@@ -30,6 +30,11 @@ TITLES = [
     "National Security Advisor", "Secretary", "counterpart", "top diplomat",
     "Vice Premier", "State Councilor", "State Councillor", "Governor-General",
     "Governor General", "Grand Imam", "Patriarch", "Archbishop", "Cardinal",
+    # military and agency heads met on a visit: "Armed Forces Commander General Joseph Aoun",
+    # "IAEA Director General Rafael Grossi"
+    "Director General", "Director-General", "Commander", "General",
+    # Commonwealth forms of address that stand for a title: "Rt Hon Winston Peters"
+    "Rt Hon", "Rt. Hon.", "Right Honourable", "Hon", "Hon.",
     "foreign policy chief", "chief",
     "foreign minister", "prime minister", "president", "leader",
 ]
@@ -59,8 +64,26 @@ _PORTFOLIO = (r"(?:(?:Foreign|External|Home|International|Internal|Economic|Euro
               r"Defen[cs]e|Finance|Trade|Economy|Interior|Commerce|Energy|Health|Justice|"
               r"Education|Agriculture)")
 _OFFICE = rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}"
+# Any portfolio written out in words of government business ("Minister of Foreign Affairs and
+# Emigrants", "Minister for International Trade and Industry,"): only such words, so the name
+# after it is never read as part of the office
+_PORTFOLIO_WORD = (
+    r"(?:Affairs|Relations|Trade|Cooperation|Co-operation|Development|Industry|Emigrants|"
+    r"Expatriates|Diaspora|Commonwealth|Integration|Investment|Tourism|Culture|Environment|"
+    r"Security|Defen[cs]e|Finance|Planning|Economy|Energy|Health|Justice|Education|"
+    r"Agriculture|Fisheries|Communications|Technology|Science|Innovation|Labour|Labor|"
+    r"Employment|Transport|Infrastructure|Interior|Immigration|Worship|Francophonie|"
+    r"International|Regional|European|National|Foreign|External|Home|Internal|Public|Works|"
+    r"Resources|Mines|Petroleum|Water|Housing|Youth|Sports?|Women|Family|Social|Welfare|"
+    r"Information|Digital|Climate|Natural|Economic|Commerce|Overseas|Pacific|Asian|African|"
+    r"Arab|Gulf|Veterans|Maritime|Ocean|Oceans)")
+_WRITTEN_OFFICE = (rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?![\w'’-])"
+                   rf"(?>(?:(?:\s+|\s+and\s+|\s+&\s+|,\s+){_PORTFOLIO_WORD}(?![\w'’-])){{0,6}})")
 # "the President of the Republic, Emmanuel Macron": the formal title, then the name
-TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "|" + \
+# (the written-out office first: "Minister for Foreign Affairs and Trade Penny Wong" is not
+# "Minister for Foreign Affairs" followed by a person called "Trade")
+TITLE_RE = _WRITTEN_OFFICE + "|" + "|".join(
+    re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "|" + \
     _OFFICE + r"|President\s+of\s+the\s+Republic(?=,)"
 _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|"
               r"Her\s+Highness|His\s+Majesty|Her\s+Majesty|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|"
@@ -68,6 +91,8 @@ _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness
               # Malaysian and Bruneian honours: "Dato' Sri", "Datuk Seri", "Tan Sri", "Tun"
               r"Dato['’]?|Datuk|Datin|Tan\s+Sri|Tun|Seri|Sri|"
               r"Dr\.?),?\s+)*")
+# honorifics before a name, as a pattern of their own ("Mr. ", "H.E. Mrs. ")
+HONORIFIC = re.compile(rf"{_HONORIFIC}")
 PERSON = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,4}}"
@@ -77,6 +102,24 @@ PERSON = re.compile(
 TITLE_OF = re.compile(rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?")
 NAME_AFTER_COUNTRY = re.compile(
     rf"(?<!\s),?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+# "Speaker of the Parliament Nabih Berri", "President of the European Commission Ursula von
+# der Leyen": a title of an institution, then the name (the institution ends in a word for a
+# body, so the name after it is not read as part of it)
+_BODY = (r"(?:Parliament|Assembly|Council|Commission|Congress|Senate|House|Chamber|Court|"
+         r"Bank|Union|Duma|Knesset|Majlis|Diet|Representatives|Commons|Lords|Committee|"
+         r"Federation|Forces|Army|Navy|Staff|Agency|Organi[sz]ation|Secretariat|Republic)")
+BODY_OFFICE = re.compile(
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
+    rf"{_BODY})(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+# "talks with the emir, Sabah al-Ahmad al-Jaber al-Sabah", "the speaker of the lower house
+# of parliament, Thura Shwe Mann": an office written in lower case, then the name after a
+# comma (a full name of two or more words)
+OFFICE_APPOSITION = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?P<title>emir|king|queen|sultan|"
+    r"president|prime\s+minister|premier|chancellor|speaker|crown\s+prince|foreign\s+minister|"
+    r"defen[cs]e\s+minister|counterpart|monarch|ruler)(?:\s+of\s+(?:the\s+)?[a-z][a-z ]{0,40}?)?"
+    rf",\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,4}})")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
             "was", "said", "says", "who", "that", "a", "an", "elect", "administration",
@@ -90,10 +133,19 @@ NON_NAME_WORDS = {
     "Friday", "Saturday", "Sunday", "On", "In", "At", "The", "He", "She", "They", "It",
     "This", "That", "And", "But", "During", "After", "Before", "While", "Secretary",
     "President", "Minister", "Prime", "Foreign", "Vice", "Deputy", "King", "Queen",
+    "General", "Commander", "MP", "MEP", "MLA",
     # groups, not people: "met Royal Marines training their Kenyan counterparts"
     "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",
     "Leaders", "Members", "Students", "Representatives", "Police", "Corps", "Delegation",
 }
+# Titles that also open the names of companies and bodies ("General Motors"): they take a
+# full name of two or more words
+FULL_NAME_TITLES = {"General", "Commander", "Director General", "Director-General", "Hon",
+                    "Hon.", "Rt Hon", "Rt. Hon.", "Right Honourable"}
+# Offices in the plural name groups, never one person
+GROUP_OFFICES = {"Ministers", "Presidents", "Secretaries", "Leaders", "Officials",
+                 "Counterparts", "Chiefs", "Commanders", "Ambassadors", "Envoys", "Delegates",
+                 "Heads", "Governors", "Mayors", "Senators", "Lawmakers", "Parliamentarians"}
 MEETING_CUE = re.compile(
     # ("a regional meeting in Phnom Penh" is a noun: no one is met there)
     r"\b(?:meet(?:s|ing)?\s+with|meet(?:s|ing)?(?!\s*[,.;:]|\s+(?:in|at|of|on|for|to|and|or|"
@@ -230,7 +282,13 @@ def find_people(text: str, start: int, end: int,
         words = name.split()
         # "Vice Premier He Lifeng" (the surname stays "Lifeng": "He" would match every "He")
         family_he = len(words) == 2 and words[0] == "He"
+        if len(words) < 2 and match.group("title") in FULL_NAME_TITLES:
+            continue  # "General Motors", "General Electric": a full name or none
+        if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
+            continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
         if not name or (words[0] in NON_NAME_WORDS and not family_he):
+            # "Commander General Joseph Aoun": a second title may start the next match
+            position = max(match.start("name"), match.start() + 1)
             continue
         title = match.group("title")
         span_start = match.start()
@@ -247,8 +305,31 @@ def find_people(text: str, start: int, end: int,
                 if text[span_start:key] != nationality_text:
                     span_start = text.rfind(nationality_text, 0, key)
         name_start = match.start("name")
+        if nationality is None and country_at:
+            # "Crown Prince Salman of Saudi Arabia", "Prime Minister X of Belgium": the country
+            # after the name
+            of = OF_COUNTRY.match(text, name_start + len(name), end)
+            if of and of.end() in country_at:
+                nationality = country_at[of.end()][0]
+                nationality_text = text[of.end():country_at[of.end()][1]]
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
+    for match in BODY_OFFICE.finditer(text, start, end):
+        name = _clean_name(match.group("name"))
+        if not name or name.split()[0] in NON_NAME_WORDS or any(
+                p.start < match.end() and match.start() < p.end for p in people):
+            continue
+        name_start = match.start("name")
+        people.append(PersonMention(match.group("title"), name, match.start(),
+                                    name_start + len(name), name_start))
+    for match in OFFICE_APPOSITION.finditer(text, start, end):
+        name = _clean_name(match.group("name"))
+        if len(name.split()) < 2 or name.split()[0] in NON_NAME_WORDS or any(
+                p.start < match.end() and match.start("title") < p.end for p in people):
+            continue
+        name_start = match.start("name")
+        people.append(PersonMention(match.group("title").capitalize(), name,
+                                    match.start("title"), name_start + len(name), name_start))
     people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people
@@ -261,6 +342,7 @@ UNTITLED_MET = re.compile(
     rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{_UPPER}][\w'’\-]+"
     rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,3}})\b")
 APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+OF_COUNTRY = re.compile(r"(?<!\s)\s+of\s+(?:the\s+)?")
 
 
 def _untitled_met(text: str, start: int, end: int, titled: list[PersonMention],

@@ -169,6 +169,10 @@ def _build() -> Gazetteer:
         gaz.add(name, Place("region", "", name))
     gaz.home_markers = {normalize(k): v for k, v in extra.get("home_markers", {}).items()}
 
+    # a country's capital is where visits go, under whatever spelling ("Ulaanbaatar" for
+    # GeoNames' "Ulan Bator"): its alternate names are indexed at any population
+    capitals = {(code, normalize(info.get("capital") or ""))
+                for code, info in cache.get_countries().items()}
     for city in cache.get_cities().values():
         code = city["countrycode"]
         place = Place("city", code, city["name"], float(city["latitude"]),
@@ -178,7 +182,11 @@ def _build() -> Gazetteer:
         key = normalize(city["name"])
         if key not in by_name or by_name[key].population < place.population:
             by_name[key] = place
-        if place.population >= ALTNAME_MIN_POPULATION:
+        # (a capital GeoNames spells otherwise is a large city: only those are checked
+        # against their alternate names, which keeps the build fast)
+        capital = (code, key) in capitals or (place.population >= 100_000 and any(
+            (code, normalize(alt)) in capitals for alt in city.get("alternatenames") or []))
+        if place.population >= ALTNAME_MIN_POPULATION or capital:
             for alt in city.get("alternatenames") or []:
                 usable = len(alt) >= 4 and alt[0].isupper() and alt.isascii() \
                     and not alt.isupper()

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
@@ -69,7 +70,8 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     met_spans: list[tuple[int, int]] = []
     for n, fact in enumerate(facts):
         s = fact.sentence
-        spans = met_objects_of(fact, text)
+        # (the parse's met objects too: "for meetings with President X" has no cue pattern)
+        spans = met_objects_of(fact, text) + fact.met_parse
         met_spans.extend(spans)
         for person in fact.people:
             title = person.title.lower()
@@ -98,6 +100,14 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 continue
             if subject_after.match(text, match.end()):
                 scores[key] += 1
+    # the subject of a verb of travel or meeting, by the parse ("Xi landed at Vnukovo
+    # airport", "Earlier in the day Xi met Prime Minister X"), however the sentence opens
+    for fact in facts:
+        if fact.parse is None or fact.sentence.heading:
+            continue
+        for word in grammar.travelling_subjects(fact.parse):
+            if word in scores:
+                scores[word] += 2
     # the one who travels: named before the destination in sentences that send someone
     # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
     for fact in facts:
@@ -235,8 +245,9 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
         return True
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
     before = text[fact.sentence.start:person.start]
+    # ... and "he and Qatari Foreign Minister X signed a memorandum"
     return bool(person.nationality and re.search(
-        rf"\b{re.escape(traveller)}\s+and\s+$", before) and re.match(
+        rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+and\s+$", before) and re.match(
         r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|discussed|signed)\b",
         after))
 
@@ -304,7 +315,10 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
-            place = next((m for m in fact.places if m.start == match.end()
+            # ("returning to the United States": the article before the name)
+            the = re.match(r"the\s+", text[match.end():match.end() + 8], re.IGNORECASE)
+            at = match.end() + (the.end() if the else 0)
+            place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
             if place is not None:
                 votes[place.place.code] += 1

@@ -47,7 +47,9 @@ from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
     add_met_objects,
+    first_person_leads,
     hosts_first_person_trip,
+    office_of_header,
     order_clause_dates,
     speaker_of_first_person,
 )
@@ -143,9 +145,13 @@ def choose_traveller(state: TripState) -> None:
     text, active = state.text, state.active
     traveller = pick_traveller(active, text)
     speaker = speaker_of_first_person(active, state.article.title, text)
-    if speaker is not None and speaker.surname != traveller.surname and \
-            hosts_first_person_trip(active, traveller, text):
+    if speaker is not None and speaker.surname != traveller.surname and (
+            hosts_first_person_trip(active, traveller, text) or first_person_leads(active)):
         traveller = traveller_of(speaker, active)
+    elif speaker is None and traveller.name is None and first_person_leads(active):
+        # "Departure Statement by Prime Minister": a first-person statement whose speaker
+        # the header names only by office is that office's trip
+        traveller = office_of_header(state.article.title) or traveller
     state.traveller = traveller
     state.home, state.home_certain = home_country(traveller, active, text,
                                                   state.article.body_start)

@@ -1,0 +1,181 @@
+"""Who is met, and where: the rules `leaders.find_leaders` applies to each person.
+
+Each rule reads one sentence's facts (its people, places, signals and parse) and answers
+about one person or the sentence: met in someone else's meeting, in a relative clause about an
+earlier time, listed on past where the met object ends, a companion sharing the traveller's
+subject; placed by a "where" clause, by a venue right after the person, at the stop the
+narrative last named, or nowhere on the trip ("in Auckland" when Auckland is no stop).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from dashboard.extraction import grammar
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
+from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.narrative import EARLIER_TRIP
+from dashboard.extraction.people import PersonMention
+from dashboard.extraction.traveller import Traveller
+
+
+def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str) -> bool:
+    """The sentence names a country or city of no stop ("will meet X in Auckland before
+    leaving", "is due to visit Washington to meet ..."), words of a person's name aside."""
+    codes = {d.code for d in drafts}
+    names = [(p.name_start, p.end) for p in fact.people]
+    if fact.parse is not None:
+        offset = fact.parse.doc.user_data.get("offset", 0)
+        names += [(offset + e.start_char, offset + e.end_char) for e in fact.parse.ents
+                  if e.label_ == "PERSON"]
+    return any(m.kind in {"country", "city"} and m.place.code not in codes
+               and not any(a <= m.start < b for a, b in names)
+               for m in places_mod.find_places(text, fact.sentence.start, fact.sentence.end))
+
+
+def met_at_no_stop(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                   text: str) -> bool:
+    """The place right after the person ("meet X in Wellington") is a country or city of
+    no stop."""
+    codes = {d.code for d in drafts}
+    return any(m.kind in {"country", "city"} and m.place.code not in codes
+               and 0 <= m.start - person.end <= 30 and re.fullmatch(
+                   r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:in|at)\s+(?:the\s+)?",
+                   text[person.end:m.start]) for m in fact.places)
+
+
+# what a subject does: "Secretary A and Secretary B will host ...", "... travelled to"
+CO_SUBJECT_VERB = re.compile(
+    r"(?<!\s)\s+(?:also\s+)?(?:will|are|were|have|had|would|shall|travel\w*|visit\w*|host\w*|"
+    r"depart\w*|arriv\w*|head\w*|fly|flies|flew|tour\w*|left|leave\w*|land\w*)\b")
+# ... unless what they do together is the meeting: "A and B held talks", "signed", "joint"
+TOGETHER = re.compile(r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|"
+                      r"discussed|signed|bilateral)\b")
+
+
+def travelling_companions(facts: list[SentenceFacts], traveller: Traveller,
+                          home: str | None, text: str) -> set[str]:
+    """Surnames of people who share the traveller's subject ("Secretary Austin and
+    Secretary Blinken will host ..."): they travel with the traveller, they are not met.
+    Not a foreign national, and not when what they do together is a meeting."""
+    found: set[str] = set()
+    if not traveller.surname:
+        return found
+    for fact in facts:
+        for first, second in pairwise(fact.people):
+            if first.surname != traveller.surname or second.surname == traveller.surname:
+                continue
+            if second.nationality and second.nationality != home:
+                continue
+            if re.fullmatch(r"(?<!\s)\s+and\s+", text[first.end:second.start]) and \
+                    CO_SUBJECT_VERB.match(text, second.end) and \
+                    not TOGETHER.match(text, second.end, fact.sentence.end):
+                found.add(second.surname)
+    return found
+
+
+def listed_after_met(fact: SentenceFacts, text: str) -> set[int]:
+    """Starts of titled people who go on a list of people met past where the parse or the
+    cue patterns end it: "meet with A and their counterparts, Secretary B and Secretary
+    C" (the list runs on by commas and "and", person after person)."""
+    spans = met_objects_of(fact, text) + fact.met_parse
+    ends = [b for _a, b in spans]
+    found: set[int] = set()
+    for person in fact.people:
+        if any(a <= person.start < b for a, b in spans):
+            ends.append(person.end)
+            continue
+        if person.title and any(0 <= person.start - b <= 6 and re.fullmatch(
+                r"(?:\s*,)?\s*(?:and\s+)?", text[b:person.start]) for b in ends):
+            found.add(person.start)
+            ends.append(person.end)
+    return found
+
+
+WHERE_CLAUSE = re.compile(r"(?<!\s),?\s+where\s+[^.;,]{0,60}$")
+
+
+def where_clause_stop(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                      text: str) -> int | None:
+    """"arrived in Cairo from Washington, where he met President X": the stop of the place a
+    "where" clause holding the person hangs from, named or not as a destination."""
+    for mention in sorted(fact.places, key=lambda m: -m.start):
+        if mention.end > person.start or mention.kind not in {"city", "country"}:
+            continue
+        if WHERE_CLAUSE.search(text, mention.end, person.start) and \
+                WHERE_CLAUSE.search(text, mention.end, person.start).start() == mention.end:
+            return stop_for_place(mention.place, drafts)
+        return None  # only the place right before the clause
+    return None
+
+
+VENUE_GAP = re.compile(r"(?<![\s,])[\s,]*(?:(?:on|late|early)\s+\w+\s+)?(?:at|in)\s+"
+                       r"(?:the|his|her|their|its|a)\s+(?:[\w'’-]+\s+){1,3}(?:in|at)\s+"
+                       r"(?:the\s+)?")
+
+
+def venue_place_stop(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                     text: str) -> int | None:
+    """"held talks with X at her lakeside home in Rangoon", "met X at the presidential palace
+    in Y": the stop of the city or country named for the venue right after the person."""
+    for mention in fact.places:
+        if mention.kind in {"city", "country"} and 0 < mention.start - person.end <= 60 and \
+                VENUE_GAP.fullmatch(text, person.end, mention.start):
+            return stop_for_place(mention.place, drafts)
+    return None
+
+
+def _relative_clauses(fact: SentenceFacts) -> list[tuple[int, int]]:
+    if fact.parse is None:
+        return []
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    return [(offset + t.left_edge.idx, offset + t.right_edge.idx + len(t.right_edge))
+            for t in fact.parse if t.dep_ == "relcl"]
+
+
+def in_earlier_relative_clause(person: PersonMention, fact: SentenceFacts,
+                               text: str) -> bool:
+    """The person is met in a relative clause about an earlier time ("The prime minister,
+    who discussed his trip with X during X's state visit last month, ..."): not on this
+    trip."""
+    return any(a <= person.start < b and EARLIER_TRIP.search(text, a, b)
+               for a, b in _relative_clauses(fact))
+
+
+def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
+    """Every earlier time the sentence names sits in a relative clause ("discussions with
+    President X, whom I also met last year"): it says something about the person, not
+    that the meeting is an earlier trip's."""
+    clauses = _relative_clauses(fact)
+    times = list(EARLIER_TRIP.finditer(text, fact.sentence.start, fact.sentence.end))
+    return bool(times) and all(any(a <= m.start() < b for a, b in clauses) for m in times)
+
+
+def in_others_meeting(person: PersonMention, fact: SentenceFacts,
+                      traveller: Traveller) -> bool:
+    """The person is met in someone else's meeting ("President A's exchange of letters with
+    Prime Minister B", "A's talks with B"), not the traveller's."""
+    if fact.parse is None:
+        return False
+    return any(a <= person.start < b and not (traveller.surname and
+                                              traveller.surname in owner)
+               for owner, (a, b) in grammar.others_meetings(fact.parse))
+
+
+def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
+    """Sentence index -> the stop the narrative last named before or in it: the one stop of
+    the latest body sentence naming exactly one (a heading or a list of stops resets it)."""
+    current: int | None = None
+    found: dict[int, int] = {}
+    for fact in facts:
+        if fact.sentence.clutter:
+            continue
+        if fact.sentence.heading or len(fact.stops) > 1:
+            current = None
+        elif len(fact.stops) == 1:
+            current = fact.stops[0]
+        if current is not None:
+            found[fact.sentence.index] = current
+    return found
