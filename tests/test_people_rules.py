@@ -81,6 +81,16 @@ def test_two_titles_in_a_row_give_the_name_after_the_second(text, expected):
     assert people(text) == expected
 
 
+def test_calling_a_person_is_a_telephone_call_and_calling_on_one_is_a_visit():
+    # "call X" takes its object directly, as "see X" does, but it is no meeting
+    trip = trip_of(
+        "Date: 2023-04-06\n\nPrime Minister Anna Berg spent Thursday in Hanoi, where she "
+        "held talks with President Tran Van Minh. Tran said Vietnam was ready to call Russian "
+        "President Ivan Volkov when the time was right. She called on Premier Le Thi Hoa "
+        "before leaving.\n")
+    assert leaders(trip) == [("VN", ["Tran Van Minh", "Le Thi Hoa"])]
+
+
 # ------------------------------------------------ leaders in lists and "with" phrases
 
 def test_every_leader_of_a_coordinated_list_with_institution_offices_is_met():

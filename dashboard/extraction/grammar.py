@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 # Verbs whose object, or whose "with" phrase, is a person met.
 # ("join President X" and "accompany" are travelling together, not a meeting)
 MEET_VERBS = {"meet", "hug", "brief", "thank"}
-# Verbs that meet only a named person: "see Sultan X" (not "see the old town")
-SEE_VERBS = {"see", "visit", "call", "consult"}
+# Verbs that meet only a named person: "see Sultan X" (not "see the old town"). Not "call":
+# "to call President X" is a telephone call; "call on X" is a visit (`met_objects`).
+SEE_VERBS = {"see", "visit", "consult"}
 # Verbs whose agent is the person met: "was received by President X"
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 # Nouns whose "with" phrase is a person met ("talks with", "meetings with", "an audience
