@@ -362,3 +362,15 @@ def test_a_days_event_named_by_its_day_is_no_travel_day(event):
         "Date: 2022-04-09\n\nThe Prime Minister travelled to Kyiv today (Saturday 9 April) to "
         f"meet the President. {event}\n")
     assert days(trip)[0] == ("UA", date(2022, 4, 9), date(2022, 4, 9))
+
+
+@pytest.mark.parametrize("opening", ["the end of February", "late February"])
+def test_a_day_after_to_closes_the_trip_when_its_first_day_is_unreadable(opening):
+    # "from <no day> to 3 March": the one day read is the span's last, never the first stop's
+    # start
+    trip = trip_of(
+        "Title: Minister to visit Fiji, Samoa and Tonga\nDate: 2019-01-15\n\n"
+        f"Foreign Minister Rua Tane will travel to Fiji, Samoa and Tonga from {opening} to "
+        "3 March 2019.\n")
+    assert days(trip) == [("FJ", None, None), ("WS", None, None),
+                          ("TO", None, date(2019, 3, 3))]

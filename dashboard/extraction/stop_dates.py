@@ -266,8 +266,13 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                         nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
                     # a range spans the trip; a single day over several places is its start,
-                    # or its end when the sentence ends the trip ("on Sunday wrapped up")
-                    ends = not d.is_range and LAST_STOP.search(fact.sentence.text)
+                    # or its end when the sentence ends the trip ("on Sunday wrapped up") or
+                    # the day closes a span whose first day is unreadable ("from [noise] to
+                    # 3 March")
+                    at = d.start - fact.sentence.start
+                    ends = not d.is_range and (LAST_STOP.search(fact.sentence.text) or
+                                               dates_mod.THROUGH.search(
+                                                   fact.sentence.text, max(0, at - 12), at))
                     if not ends:
                         trip_start = d.first if trip_start is None else min(trip_start, d.first)
                     if d.is_range or ends:
