@@ -229,11 +229,13 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
 
 # "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes
 # there too, so a companion's leg told this way is the speaker's own
-WITH_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:together\s+)?(?:with|alongside)\s+(?:me|us)\b")
+# (starting only where a run of spaces starts, split one way: linear time on long runs)
+WITH_SPEAKER_AFTER = re.compile(
+    r"(?<!\s)(?:\s*,)?\s*(?:together\s+)?(?:with|alongside)\s+(?:me|us)\b")
 WITH_SPEAKER_BEFORE = re.compile(
     r"\b(?:with|alongside|accompan(?:y|ies|ying)|join(?:s|ing)?)\s+(?:me|us)\s+"
     r"(?:(?:on\s+to|onwards?\s+to|to|in|for)\s+)$", re.IGNORECASE)
-LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
+LIST_JOINT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
 
 
 def with_the_speaker(sig: VisitSignal, fact: SentenceFacts, text: str) -> bool:
