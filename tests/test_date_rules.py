@@ -362,3 +362,29 @@ def test_a_days_event_named_by_its_day_is_no_travel_day(event):
         "Date: 2022-04-09\n\nThe Prime Minister travelled to Kyiv today (Saturday 9 April) to "
         f"meet the President. {event}\n")
     assert days(trip)[0] == ("UA", date(2022, 4, 9), date(2022, 4, 9))
+
+
+@pytest.mark.parametrize("opening", ["the end of February", "late February"])
+def test_a_day_after_to_closes_the_trip_when_its_first_day_is_unreadable(opening):
+    # "from <no day> to 3 March": the one day read is the span's last, never the first stop's
+    # start
+    trip = trip_of(
+        "Title: Minister to visit Fiji, Samoa and Tonga\nDate: 2019-01-15\n\n"
+        f"Foreign Minister Rua Tane will travel to Fiji, Samoa and Tonga from {opening} to "
+        "3 March 2019.\n")
+    assert days(trip) == [("FJ", None, None), ("WS", None, None),
+                          ("TO", None, date(2019, 3, 3))]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    # a PDF's text layer runs a watermark word into the day; a typo adds a letter
+    ("travel to Samoa from 12the June to 15 June 2021", date(2021, 6, 12), date(2021, 6, 15)),
+    ("arrives on 9by June 2021 for talks", date(2021, 6, 9), date(2021, 6, 9)),
+    ("and on the 4thh July 2021 in Apia", date(2021, 7, 4), date(2021, 7, 4)),
+    # a clock time is no day: the day is the one after the month
+    ("lands at 10am June 12, 2021 in Apia", date(2021, 6, 12), date(2021, 6, 12)),
+])
+def test_a_word_glued_onto_a_day_number_keeps_the_day(text, first, last):
+    found = [d for d in find_dates(text, anchor=date(2021, 1, 10), year_anchor=date(2021, 1, 10))
+             if d.first is not None]
+    assert [(d.first, d.last) for d in found] == [(first, last)]

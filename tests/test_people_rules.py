@@ -9,12 +9,20 @@ travels; the variants show the rule is not about one sentence.
 from __future__ import annotations
 
 import warnings
+from datetime import date
 
 import pytest
 
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
+from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.nlp import parse_lines
+from dashboard.extraction.parse_steps import add_destinations
 from dashboard.extraction.people import find_people
+from dashboard.extraction.places import find_places
+from dashboard.extraction.sentences import split_sentences
+from dashboard.extraction.traveller import with_the_speaker
+from dashboard.extraction.visits import visit_signals
 
 
 def trip_of(text: str):
@@ -460,3 +468,49 @@ def test_travelling_subjects_leave_out_negated_and_earlier_travel():
     text = ("Li landed in Moscow on Monday. Sokolov did not travel. Petrov last visited Turkey "
             "in 2018. The deal was signed by Ivanov.")
     assert grammar.travelling_subjects(parse_lines(text).span(0, len(text))) == ["Li"]
+
+
+# ------------------------------------------------ a companion's days in the speaker's text
+
+def test_a_companions_leg_with_me_is_the_speakers_and_the_companions_own_days_are_not():
+    # the header names the speaker, so the speaker (not the colleague) travels; the colleague
+    # is in Samoa on days of their own, then goes on "with me": the later legs and their
+    # range are the speaker's, the colleague's Samoa days are not
+    trip = trip_of(
+        "Title: Proposed Overseas Travel: Hon Ana Fifita: Samoa, Tonga and Niue\n"
+        "Date: 2021-04-20\n\n"
+        "I seek Cabinet approval to travel to Samoa, Tonga and Niue. I also seek approval for "
+        "Minister Tane to travel to Samoa on 7 June for talks, and to open a clinic on the "
+        "8th, before travelling to Tonga and Niue with me between 9 June and 12 June 2021.\n")
+    assert trip.traveler == "Ana Fifita"
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("WS", None, None), ("TO", date(2021, 6, 9), None), ("NU", None, date(2021, 6, 12))]
+
+
+def test_a_colleagues_trip_without_me_stays_theirs():
+    # no "with me": the colleague's legs and days are no part of the speaker's trip
+    trip = trip_of(
+        "Title: Proposed Overseas Travel: Hon Ana Fifita: Samoa, Tonga and Niue\n"
+        "Date: 2021-04-20\n\n"
+        "I seek Cabinet approval to travel to Samoa, Tonga and Niue. I also seek approval for "
+        "Minister Tane to travel to Samoa on 7 June, before travelling to Tonga and Niue "
+        "between 9 June and 12 June 2021.\n")
+    assert trip.traveler == "Ana Fifita"
+    assert [(s.start, s.end) for s in trip.stops] == [(None, None)] * 3
+
+
+@pytest.mark.parametrize(("sentence", "with_me"), [
+    ("Minister Tane will travel to Samoa on 7 June, then travel to Tonga and Niue with me.",
+     {"WS": False, "TO": True, "NU": True}),
+    ("Minister Tane will travel to Samoa on 7 June, then travel with us to Tonga and Niue.",
+     {"WS": False, "TO": True, "NU": True}),
+    ("Minister Tane will travel to Samoa with me, then travel to Tonga and Niue on 9 June.",
+     {"WS": True, "TO": False, "NU": False}),
+])
+def test_only_the_list_next_to_with_me_is_the_speakers(sentence, with_me):
+    fact = SentenceFacts(split_sentences(sentence, 0, None)[0])
+    fact.places = find_places(sentence, 0, len(sentence))
+    fact.signals = visit_signals(0, sentence, 0, len(sentence), fact.places, False)
+    fact.parse = parse_lines(sentence).span(0, len(sentence))
+    add_destinations(fact, sentence)  # "travel with us to X": a destination by the parse
+    assert {sig.code: with_the_speaker(sig, fact, sentence) for sig in fact.signals} == with_me

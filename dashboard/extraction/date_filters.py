@@ -121,3 +121,15 @@ def negated(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
 # "he last visited Kyiv on 1 February": the day of an earlier visit, not of this trip
 PRIOR_VISIT = re.compile(r"\b(?:last|previously)\s+(?:visit(?:ed)?|travell?ed|went|was\s+in|"
                          r"been|stopped)\b", re.IGNORECASE)
+
+
+def anothers_leg(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """The date follows a place someone else goes to, with none of the traveller's places in
+    between ("Minister X to travel to Fiji on 26 February ..., before travelling to Tonga
+    with me between 28 February and 3 March": 26 February is X's day in Fiji, not the
+    traveller's in Tonga)."""
+    if not fact.others_legs:
+        return False
+    legs = [(end, True) for _, end in fact.others_legs if end <= d.start]
+    legs += [(sig.end, False) for sig in fact.signals if sig.end <= d.start]
+    return bool(legs) and max(legs)[1]

@@ -32,6 +32,11 @@ _TO = r"\s*(?:-|–|—|to|through|thru|until|till|and|&)\s*"
 _W = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
       r"Mon\.|Tues?\.|Wed\.|Thu(?:rs)?\.|Fri\.|Sat\.|Sun\.)")
 
+# a word glued onto a day number before its month, by a typo or a PDF's text layer ("from
+# 26the February", a watermark word run into the day): still that day; never a clock time
+# ("10am February 5" is 5 February)
+_GLUED = r"(?:(?<=\d)(?!(?:am|pm)\b)[a-z]+)?"
+
 # a day number standing alone ("Sunday 14th, he ..."), not "the 25th anniversary"
 _ALONE = (r"(?=\s*(?:[,.;:)\]]|$|\s(?:he|she|they|it|and|at|in|when|for|with|as|to|"
           r"before|after|where|while)\b))")
@@ -43,7 +48,7 @@ DATE_PATTERN = re.compile(
     rf"(?:,?\s*(?P<y3>{_Y}))?)\b"
     rf"|(?P<md>(?P<m5>{_M})\s+(?P<d5>{_D})(?!\s*(?:%|\d|[:.]\d))(?:,?\s*(?P<y5>{_Y}))?)\b"
     rf"|(?P<ddm>(?P<d6>{_D}){_TO}(?P<d7>{_D})\s+(?:of\s+)?(?P<m6>{_M})(?:,?\s*(?P<y6>{_Y}))?)\b"
-    rf"|(?P<dm>(?P<d8>{_D})\s+(?:of\s+)?(?P<m8>{_M})(?:,?\s*(?P<y8>{_Y}))?)\b"
+    rf"|(?P<dm>(?P<d8>{_D}){_GLUED}\s+(?:of\s+)?(?P<m8>{_M})(?:,?\s*(?P<y8>{_Y}))?)\b"
     rf"|(?P<wdn>(?P<w3>{_W}),?\s+(?:the\s+)?(?P<d9>{_D})(?![\d:.]|\s*(?:{_M}|%|of\b)){_ALONE})"
     rf"|(?P<wd>(?P<w1>{_W})(?:{_TO}(?P<w2>{_W}))?)"
     rf"|(?<=\bthe\s)(?P<nth>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b"

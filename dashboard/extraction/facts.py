@@ -34,6 +34,9 @@ class SentenceFacts:
     trip_scope: bool = False
     earlier_trip: bool = False  # only about an earlier trip ("visited Washington last month")
     others_travel: bool = False  # its only travel is someone else's ("Scholz visited Israel")
+    # places of the sentence someone else goes to, as (start, end) offsets ("X to travel to
+    # Fiji on 26 February, before travelling to Tonga with me": Fiji)
+    others_legs: list[tuple[int, int]] = field(default_factory=list)
     stay_days: int = 0  # "arrived on Thursday for a two-day visit": the stay's stated length
     parse: Span | None = None  # the sentence's tokens in the parsed article (see nlp.py)
     met: list[tuple[int, int]] | None = None  # spans of people met (see `met_objects_of`)

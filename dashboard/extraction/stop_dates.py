@@ -12,6 +12,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.date_filters import (
+    anothers_leg,
     attributive,
     is_departure_date,
     negated,
@@ -244,6 +245,10 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
             and not sends_elsewhere(fact, d, drafts) and not negated(fact, d)
             and not attributive(fact, d)]
+        # another person's days in the sentence are not the traveller's, but they still
+        # make it an itinerary of several days rather than one span over the trip
+        sole_date = len(valid) == 1
+        valid = [d for d in valid if not anothers_leg(fact, d)]
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None
@@ -256,13 +261,18 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 group = listed_before(fact, d, drafts)
                 # ("Today, I embark on a visit to X, Y and Z from 2 to 9 July": the range
                 # after a list of every stop spans the trip, whatever else the sentence dates)
-                whole_trip = (len(valid) == 1 or (d.is_range and len(group) == len(drafts))) \
+                whole_trip = (sole_date or (d.is_range and len(group) == len(drafts))) \
                     and (d.is_range or n in overview) and (
                         nearest is None or nearest[0] > 40 or nearest[2] >= 2)
                 if whole_trip:
                     # a range spans the trip; a single day over several places is its start,
-                    # or its end when the sentence ends the trip ("on Sunday wrapped up")
-                    ends = not d.is_range and LAST_STOP.search(fact.sentence.text)
+                    # or its end when the sentence ends the trip ("on Sunday wrapped up") or
+                    # the day closes a span whose first day is unreadable ("from [noise] to
+                    # 3 March")
+                    at = d.start - fact.sentence.start
+                    ends = not d.is_range and (LAST_STOP.search(fact.sentence.text) or
+                                               dates_mod.THROUGH.search(
+                                                   fact.sentence.text, max(0, at - 12), at))
                     if not ends:
                         trip_start = d.first if trip_start is None else min(trip_start, d.first)
                     if d.is_range or ends:
@@ -279,7 +289,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     continue
                 named_after = [m.start for m in fact.places if m.start >= d.end and
                                stop_for_place(m.place, drafts) in stops_here]
-                if len(valid) == 1 and not d.is_range and len(named_after) >= 2 and \
+                if sole_date and not d.is_range and len(named_after) >= 2 and \
                         not any(m.start < d.start for m in fact.places
                                 if stop_for_place(m.place, drafts) in stops_here) and \
                         MOVE_ON.search(fact.sentence.text):

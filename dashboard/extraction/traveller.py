@@ -227,6 +227,38 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
     return not together
 
 
+# "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes
+# there too, so a companion's leg told this way is the speaker's own
+# (starting only where a run of spaces starts, split one way: linear time on long runs)
+WITH_SPEAKER_AFTER = re.compile(
+    r"(?<!\s)(?:\s*,)?\s*(?:together\s+)?(?:with|alongside)\s+(?:me|us)\b")
+WITH_SPEAKER_BEFORE = re.compile(
+    r"\b(?:with|alongside|accompan(?:y|ies|ying)|join(?:s|ing)?)\s+(?:me|us)\s+"
+    r"(?:(?:on\s+to|onwards?\s+to|to|in|for)\s+)$", re.IGNORECASE)
+LIST_JOINT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
+
+
+def with_the_speaker(sig: VisitSignal, fact: SentenceFacts, text: str) -> bool:
+    """The place is one the sentence sends "me"/"us" to along with someone else: the list it
+    belongs to is followed by "with me" ("travel to Kiribati and Tuvalu with me") or
+    preceded by "accompany me to" / "with us to". Other places of the sentence are not:
+    "X to travel to Fiji on 26 February, before travelling to Tonga with me" sends only X
+    to Fiji. Source: the grammar of coordinated destinations (a shared modifier follows or
+    precedes the whole list)."""
+    listed = sorted((s for s in fact.signals if s.strength not in {"leader", "dateline"}),
+                    key=lambda s: s.position)
+    first, last = sig, sig
+    for other in listed:  # later members of the same list: "X, Y and Z"
+        if other.position >= last.end and LIST_JOINT.fullmatch(text[last.end:other.position]):
+            last = other
+    for other in reversed(listed):  # earlier members
+        if other.end <= first.position and LIST_JOINT.fullmatch(text[other.end:first.position]):
+            first = other
+    after = text[last.end:fact.sentence.end]
+    before = text[fact.sentence.start:first.position]
+    return bool(WITH_SPEAKER_AFTER.match(after) or WITH_SPEAKER_BEFORE.search(before))
+
+
 def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             text: str) -> bool:
     """The person is someone the traveller meets: the object of "meet with ...", "talks

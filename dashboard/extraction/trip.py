@@ -63,6 +63,7 @@ from dashboard.extraction.traveller import (
     pick_traveller,
     someone_elses,
     traveller_of,
+    with_the_speaker,
 )
 from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import Article, ArticleError, Trip
@@ -184,9 +185,13 @@ def drop_other_travel(state: TripState) -> None:
                 continue  # "The Prime Minister will travel": a title, maybe the traveller's
             if not find_places(name) and (surname or "") not in name.split():
                 others.add(name.split()[-1])
+    # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
+    speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     for fact in active:
-        theirs = [sig for sig in fact.signals if someone_elses(sig, fact, others, surname, text)]
+        theirs = [sig for sig in fact.signals if someone_elses(sig, fact, others, surname, text)
+                  and not (speaker_travels and with_the_speaker(sig, fact, text))]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
+        fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
                         and not earlier_trip(fact, sig.end, text, state.anchor)]
 
