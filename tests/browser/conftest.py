@@ -29,6 +29,7 @@ from dashboard.devtools.browser import (
     wait_for_drawn,
     wait_for_run,
 )
+from dashboard.devtools.browser import messages_in as _messages_in
 from dashboard.devtools.browser import runs_finished as _runs_finished
 from dashboard.devtools.serve import (
     CHROMIUM_ARGS,
@@ -185,9 +186,10 @@ class StreamlitPage:
     def runs_finished(self) -> int:
         return _runs_finished(self.page)
 
-    def wait_for_run(self, after: int) -> None:
-        """Wait until a script run that finished after `after` runs, and the app is idle."""
-        wait_for_run(self.page, after)
+    def wait_for_run(self, after: int, messages_after: int | None = None) -> None:
+        """Wait until a script run that finished after `after` runs (or, with
+        `messages_after`, a server answer after that many messages), and the app is idle."""
+        wait_for_run(self.page, after, messages_after=messages_after)
         self.wait_until_drawn()
 
     def wait_until_drawn(self) -> None:
@@ -212,9 +214,9 @@ class StreamlitPage:
 
     def act(self, action) -> None:
         """Do something that reruns the script (click, type + Enter...) and wait for the rerun."""
-        before = self.runs_finished()
+        before, messages = self.runs_finished(), _messages_in(self.page)
         action()
-        self.wait_for_run(after=before)
+        self.wait_for_run(after=before, messages_after=messages)
 
     # --- reading the page -----------------------------------------------------------------
 
