@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from dashboard.articles import read_article_text
-from dashboard.extraction import extract_trip, grammar
+from dashboard.extraction import extract_trip, grammar, meeting_grammar
 from dashboard.extraction.nlp import MODEL_SETTING, ModelUnavailable, load_pipeline, parse_lines
 
 
@@ -143,15 +143,15 @@ def test_met_names_with_a_title_after_and_without_one():
     span = parsed("In Germany, he will meet with Angela Merkel, Chancellor of Germany.")
     # (the country in the title is offered too; the pipeline step rules out places)
     assert ("Angela Merkel", "Chancellor") in [
-        (span.doc.text[a:b], title) for a, b, title, _kind, _d in grammar.met_names(span)]
+        (span.doc.text[a:b], title) for a, b, title, _kind, _d in meeting_grammar.met_names(span)]
     groups = parsed("He held an interfaith meeting with Muslim, Yazidi and Christian leaders.")
-    assert grammar.met_names(groups) == []
+    assert meeting_grammar.met_names(groups) == []
 
 
 def test_hosting_someone_else_is_not_meeting_them():
     span = parsed("The summit was held virtually by President Joe Biden with Prime Minister "
                   "Narendra Modi.")
-    assert grammar.met_objects(span) == []
+    assert meeting_grammar.met_objects(span) == []
 
 
 def test_the_clause_a_date_hangs_from():

@@ -349,12 +349,12 @@ def test_an_office_in_lower_case_then_the_name_after_a_comma(text, expected):
 
 
 def test_the_parse_reads_a_name_in_apposition_to_an_office_as_titled():
-    from dashboard.extraction import grammar
+    from dashboard.extraction import meeting_grammar
     from dashboard.extraction.nlp import parse_lines
     text = ("Japanese Prime Minister Kenji Sato met Iran's supreme leader, Ayatollah Reza "
             "Karimi, in Tehran on Thursday.")
     span = parse_lines(text).span(0, len(text))
-    names = {text[a:b]: title for a, b, title, _kind, _described in grammar.met_names(span)}
+    names = {text[a:b]: title for a, b, title, _kind, _described in meeting_grammar.met_names(span)}
     assert names.get("Ayatollah Reza Karimi", names.get("Reza Karimi")) == "supreme leader"
 
 
@@ -463,11 +463,11 @@ def test_the_subject_of_travel_and_meeting_verbs_outweighs_a_talker_and_a_passin
 
 
 def test_travelling_subjects_leave_out_negated_and_earlier_travel():
-    from dashboard.extraction import grammar
+    from dashboard.extraction import meeting_grammar
     from dashboard.extraction.nlp import parse_lines
     text = ("Li landed in Moscow on Monday. Sokolov did not travel. Petrov last visited Turkey "
             "in 2018. The deal was signed by Ivanov.")
-    assert grammar.travelling_subjects(parse_lines(text).span(0, len(text))) == ["Li"]
+    assert meeting_grammar.travelling_subjects(parse_lines(text).span(0, len(text))) == ["Li"]
 
 
 # ------------------------------------------------ a companion's days in the speaker's text

@@ -64,7 +64,7 @@ class StopDraft:
 
 def met_objects_of(fact: SentenceFacts, text: str) -> list[tuple[int, int]]:
     """Character spans of the people the sentence's meeting words take as objects: the
-    parse's (`grammar.met_objects`, added by the pipeline step) and the cue patterns'."""
+    parse's (`meeting_grammar.met_objects`, added by the pipeline step) and the cue patterns'."""
     if fact.met is None:
         fact.met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
     return fact.met

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from dashboard.extraction import grammar
+from dashboard.extraction import meeting_grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import stop_for_place
@@ -161,7 +161,7 @@ def in_others_meeting(person: PersonMention, fact: SentenceFacts,
         return False
     return any(a <= person.start < b and not (traveller.surname and
                                               traveller.surname in owner)
-               for owner, (a, b) in grammar.others_meetings(fact.parse))
+               for owner, (a, b) in meeting_grammar.others_meetings(fact.parse))
 
 
 def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:

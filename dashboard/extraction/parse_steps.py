@@ -22,7 +22,7 @@ from datetime import timedelta
 from functools import cache
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import grammar
+from dashboard.extraction import grammar, meeting_grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
     HONORIFIC,
@@ -50,13 +50,13 @@ _NOT_THERE = {"back", "home"}
 
 
 def add_met_objects(fact: SentenceFacts, text: str) -> None:
-    """The parse's met-object spans (`grammar.met_objects`), for deciding who is met; who
+    """The parse's met-object spans (`meeting_grammar.met_objects`), for deciding who is met; who
     travels is still decided on the cue patterns' spans (`facts.met_objects_of`)."""
     if fact.parse is not None and not (
             COUNTERFACTUAL.search(text, fact.sentence.start, fact.sentence.end)
             or CALLED_OFF.search(text, fact.sentence.start, fact.sentence.end)):
         # ("... where King X was to have hosted ...", "the meeting was called off")
-        fact.met_parse = grammar.met_objects(fact.parse)
+        fact.met_parse = meeting_grammar.met_objects(fact.parse)
 
 
 def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset()) -> None:
@@ -67,7 +67,7 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
         return
     taken = [(p.name_start, p.end) for p in fact.people]
     objects = fact.met_parse if fact.met_parse else None
-    for a, b, title, kind, described in grammar.met_names(fact.parse, objects):
+    for a, b, title, kind, described in meeting_grammar.met_names(fact.parse, objects):
         honorific = HONORIFIC.match(text, a, b)
         if honorific and honorific.end() < b:
             a = honorific.end()  # "Mr. Paolo Gentiloni": the name without "Mr."

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dashboard.extraction import grammar
+from dashboard.extraction import meeting_grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
@@ -105,7 +105,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     for fact in facts:
         if fact.parse is None or fact.sentence.heading:
             continue
-        for word in grammar.travelling_subjects(fact.parse):
+        for word in meeting_grammar.travelling_subjects(fact.parse):
             if word in scores:
                 scores[word] += 2
     # the one who travels: named before the destination in sentences that send someone

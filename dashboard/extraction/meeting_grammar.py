@@ -1,0 +1,242 @@
+"""Rules over the dependency parse about people: who is met, whose meeting it is, who travels.
+
+Split from `grammar.py` (where the place, date and clause rules live, with the word lists
+both use). Each function reads one sentence's spaCy `Span` and answers in character offsets
+into the original text. The rules name grammar (the object of a meeting verb, the agent of
+"be received by", an apposition to an office noun), never a person; the dependency labels
+are ClearNLP's, as spaCy's English pipelines use them (https://spacy.io/models/en).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dashboard.extraction.grammar import (
+    HOST_VERBS,
+    MEET_NOUNS,
+    MEET_VERBS,
+    SEE_VERBS,
+    WITH_VERBS,
+    _list_members,
+    _offsets,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _clip(token: Token) -> tuple[int, int]:
+    """The character span of a token's subtree, without a relative clause or a
+    prepositional phrase of place or time hanging from it."""
+    left, right = token.left_edge, token
+    for child in token.children:
+        if child.i > token.i and (child.dep_ not in {"relcl", "acl", "prep", "advcl"}
+                                  or (child.dep_ == "prep" and child.lower_ == "of")):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+    a, _ = _offsets(left)
+    _, b = _offsets(right)
+    return a, b
+
+
+def met_objects(span: Span) -> list[tuple[int, int]]:
+    """Spans of people met: the object of "meet", the "with" phrase of a meeting noun or of
+    "hold/have/sign ... with", the agent of "be received/hosted by", "call on X"."""
+    spans: list[tuple[int, int]] = []
+
+    def objects(token: Token) -> Iterator[Token]:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "on"}:
+                if child.lower_ == "on" and token.lemma_.lower() != "call":
+                    continue
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                # "official meetings, including with President X"; "discussions with
+                # commissioners, including Commission President X and Y": the members met
+                yield from objects(child)
+                yield from (c for c in child.children if c.dep_ == "pobj")
+
+    for token in span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"}:
+            passive = any(c.dep_ in {"agent", "auxpass", "nsubjpass"} for c in token.children)
+            if lemma in HOST_VERBS:
+                # "was received by X": the agent is met; "X hosted A, B and C": the guests
+                # are whoever X is with, not people the traveller meets
+                for child in token.children:
+                    if child.dep_ == "agent":
+                        spans.extend(_clip(c) for c in child.children if c.dep_ == "pobj")
+                continue
+            if passive or token.dep_ == "acl":
+                continue  # "the summit, held virtually by Biden with ...": someone else's
+            if lemma in MEET_VERBS:
+                spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
+                spans.extend(_clip(c) for c in objects(token))
+            elif lemma in SEE_VERBS:
+                # "is expected to see Sultan X in Muscat": seeing a named person is meeting
+                # them ("see the old town" is not)
+                spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj"
+                             and c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
+            elif lemma in WITH_VERBS:
+                spans.extend(_clip(c) for c in objects(token))
+                spans.extend(_clip(c) for c in _low_with_people(token))
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
+            spans.extend(_clip(c) for c in objects(token))
+    return spans
+
+
+def _nearest_verb(token: Token) -> Token | None:
+    """The first verb above the token in the tree."""
+    node = token.head
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _low_with_people(verb: Token) -> Iterator[Token]:
+    """"discuss the preparations ... and the bilateral relationship ... with Mr. X": a "with"
+    phrase that the parse hangs from a noun inside the verb's object, when it takes a
+    person's name (the small model often attaches a late "with" to the nearest noun)."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for token in obj.subtree:
+            nearest = _nearest_verb(token) if token.dep_ == "prep" and \
+                token.lower_ == "with" and token.head.i != verb.i else None
+            if nearest is not None and nearest.i == verb.i:
+                # (tokens are compared by position: spaCy makes a new object per access)
+                yield from (c for c in token.children if c.dep_ == "pobj"
+                            and c.ent_type_ == "PERSON")
+
+
+def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
+    """Meetings the text gives to a named owner ("President A's talks with B", "A's exchange
+    of letters with B"): [(owner's text, span of the one they meet)]. Whether the owner is
+    the traveller is the caller's to say."""
+    found = []
+    for token in span:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in MEET_NOUNS:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if not owners:
+            continue
+        # "with" on the noun, or on its "of" object ("exchange of letters with B")
+        holders = [token] + [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "with":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found.append((owners[0].text, _clip(pobj)))
+    return found
+
+
+# Office nouns a name may stand in apposition to: "the emir, X", "his counterpart, X"
+OFFICE_TITLES = {"emir", "king", "queen", "president", "minister", "speaker", "counterpart",
+                 "chancellor", "premier", "sultan", "prince", "princess", "leader", "chairman",
+                 "chairwoman", "governor", "mayor", "secretary", "host", "monarch", "pontiff",
+                 "commissioner", "envoy", "representative", "ruler", "sheikh"}
+
+
+def _names_an_office(token: Token) -> bool:
+    """A name in apposition after an office noun: "the emir, Sabah ...", "the speaker of
+    the lower house, X" (not "his half-sister, Auma")."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i and \
+        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in OFFICE_TITLES
+
+
+# Verbs whose subject is the one travelling or meeting someone on the trip
+TRAVELLER_VERBS = {"travel", "fly", "arrive", "land", "depart", "head", "visit", "tour",
+                   "meet", "hold", "reach", "embark"}
+
+
+def travelling_subjects(span: Span) -> list[str]:
+    """The words of proper-name subjects of active, affirmative verbs of travel or meeting
+    ("Xi landed at Vnukovo airport" -> ["Xi"]); not of a verb in a relative clause about
+    someone else, nor of "last visited" (an earlier trip)."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in TRAVELLER_VERBS:
+            continue
+        if any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children) or any(
+                c.lower_ in {"last", "previously", "ago", "once"} for c in token.children
+                if c.dep_ in {"advmod", "npadvmod"}):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                found.append(child.text)
+    return found
+
+
+def _appositions_of(head: Token, root: Token) -> list[Token]:
+    """Nouns in apposition after a name ("X, Minister for ..."); for the last name of a list,
+    also the apposition the parse hangs from the list's first name when it comes right after
+    this one ("President A and B, the EU High Representative ...": B's title)."""
+    found = [c for c in head.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+             and c.i > head.i]
+    if not found and root.i != head.i:
+        found = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+                 and 0 < c.left_edge.i - head.i <= 2 and not any(
+                     t.pos_ == "PROPN" and t.dep_ == "conj" for t in
+                     head.doc[head.i + 1:c.left_edge.i])]
+    return found
+
+
+def met_names(span: Span, objects: list[tuple[int, int]] | None = None
+              ) -> list[tuple[int, int, str, str, bool]]:
+    """Proper names heading a met object, with any "title of <country>" apposition after
+    them: [(start, end, title, entity label, described)]. "met with Buhari", "meet with
+    Angela Merkel, Chancellor of Germany" -> ("Angela Merkel", "Chancellor"); `described`
+    when a common noun stands before the name ("his half-sister Auma", "actor ...").
+    The caller rules out places."""
+    names: list[tuple[int, int, str, str, bool]] = []
+    heads: list[Token] = []
+    for a, b in (met_objects(span) if objects is None else objects):
+        sub = span.doc.char_span(a - span.doc.user_data.get("offset", 0),
+                                 b - span.doc.user_data.get("offset", 0),
+                                 alignment_mode="expand")
+        if sub is None:
+            continue
+        root = sub.root
+        heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
+                     or t is root or _names_an_office(t))
+    for head in dict.fromkeys(heads):
+        if head.pos_ != "PROPN":
+            continue
+        if _names_an_office(head):
+            # "talks with the emir, Sabah ...", "met his counterpart, X": the office noun
+            # before the name is the title
+            office = head.head
+            title = " ".join([t.text for t in office.lefts if t.dep_ in {"amod", "compound"}]
+                             + [office.text])
+            words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            first = words[0] if words else head
+            a, _ = _offsets(first)
+            _, b = _offsets(head)
+            names.append((a, b, title, head.ent_type_, False))
+            continue
+        root = head
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ in {"amod", "compound", "nmod", "poss"}:
+            continue  # "with Muslim, Yazidi and Christian leaders": words describing a noun
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        first = words[0] if words else head
+        if any(t.pos_ != "PROPN" for t in span.doc[first.i:head.i + 1]):
+            first = head
+        title = ""
+        for child in _appositions_of(head, root):
+            title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]
+                             if t.dep_ != "det")
+        a, _ = _offsets(first)
+        _, b = _offsets(head)
+        described = any(t.pos_ == "NOUN" and t.dep_ in {"compound", "amod", "nmod", "appos"}
+                        for t in head.lefts) or (head.dep_ == "appos" and head.head.pos_
+                                                 == "NOUN")
+        names.append((a, b, title, head.ent_type_, described))
+    return names
