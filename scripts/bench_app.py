@@ -33,21 +33,13 @@ import statistics
 import sys
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def _median_ms(work: Callable[[], object], runs: int) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
+from timing import median_and_worst_ms  # noqa: E402  (scripts/, first on sys.path)
 
 
 def bench_functions(args: argparse.Namespace) -> None:
@@ -63,12 +55,12 @@ def bench_functions(args: argparse.Namespace) -> None:
     cold = (time.perf_counter() - start) * 1000
     print(f"folder: {args.folder} ({len(tables.trips)} trips, {len(tables.itinerary)} stops)")
     print(f"tables, first build (gazetteer load included): {cold:.0f} ms")
-    warm, _ = _median_ms(lambda: load_tables(args.folder), max(3, args.runs // 4))
+    warm, _ = median_and_worst_ms(lambda: load_tables(args.folder), max(3, args.runs // 4))
     print(f"tables, rebuild (what the cache saves on every rerun): {warm:.1f} ms")
 
     first = tables.itinerary["country_code"].iloc[0] if len(tables.itinerary) else "CO"
     selection = Selection(countries=(first,))
-    median, worst = _median_ms(lambda: apply_selection(tables, selection), args.runs)
+    median, worst = median_and_worst_ms(lambda: apply_selection(tables, selection), args.runs)
     print(f"filter by country {first}: median {median:.2f} ms (max {worst:.2f})")
     colors = stop_colors(tables.itinerary)
 
@@ -77,7 +69,7 @@ def bench_functions(args: argparse.Namespace) -> None:
         build_deck(view.itinerary, colors)
         build_timeline(view.itinerary, view.events, colors=colors)
 
-    median, worst = _median_ms(figures, args.runs)
+    median, worst = median_and_worst_ms(figures, args.runs)
     print(f"filter + map + timeline figures: median {median:.1f} ms (max {worst:.1f})")
 
 

@@ -16,25 +16,16 @@ Default folders: seeds/ and ../shared/articles (when present).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from timing import median_and_worst_ms  # noqa: E402  (scripts/, first on sys.path)
 
 
 def main() -> None:
@@ -64,10 +55,10 @@ def main() -> None:
 
     *folder_trips, upload = trips
     base = build_tables(merge_articles(folder_trips))
-    print(f"regroup (merge + tables):      {_median_ms(lambda: build_tables(merge_articles(trips)), args.runs):7.1f} ms")  # noqa: E501
+    print(f"regroup (merge + tables):      {median_and_worst_ms(lambda: build_tables(merge_articles(trips)), args.runs)[0]:7.1f} ms")  # noqa: E501
     split = [GroupingDecision("split", (article_key(trips[0]),))]
-    print(f"regroup with a split:          {_median_ms(lambda: build_tables(merge_articles(trips, decisions=split)), args.runs):7.1f} ms")  # noqa: E501
-    print(f"upload, before (appended):     {_median_ms(lambda: merge_uploads(base, [upload]), args.runs):7.1f} ms")  # noqa: E501
+    print(f"regroup with a split:          {median_and_worst_ms(lambda: build_tables(merge_articles(trips, decisions=split)), args.runs)[0]:7.1f} ms")  # noqa: E501
+    print(f"upload, before (appended):     {median_and_worst_ms(lambda: merge_uploads(base, [upload]), args.runs)[0]:7.1f} ms")  # noqa: E501
 
     with tempfile.TemporaryDirectory() as folder:
         engine = open_engine(sqlite_url(Path(folder) / "trips.sqlite3"))
@@ -75,7 +66,7 @@ def main() -> None:
         for n in range(50):
             key = f"{n:064x}"
             add_decision(store, GroupingDecision("split", (key,), (f"a{n}.txt",)))
-        print(f"decisions query (50 in force): {_median_ms(lambda: active_decisions(store), args.runs):7.1f} ms")  # noqa: E501
+        print(f"decisions query (50 in force): {median_and_worst_ms(lambda: active_decisions(store), args.runs)[0]:7.1f} ms")  # noqa: E501
         engine.dispose()
 
     import dashboard.loading as loading
@@ -89,7 +80,7 @@ def main() -> None:
     try:
         key = "bench-folder-digest"
         loading.grouped_tables("bench", key, [upload], [])  # fill the cache
-        print(f"rerun (cache hit):             {_median_ms(lambda: loading.grouped_tables('bench', key, [upload], []), args.runs):7.1f} ms")  # noqa: E501
+        print(f"rerun (cache hit):             {median_and_worst_ms(lambda: loading.grouped_tables('bench', key, [upload], []), args.runs)[0]:7.1f} ms")  # noqa: E501
     finally:
         loading._cached_articles = original  # type: ignore[assignment]
 

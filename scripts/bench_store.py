@@ -10,25 +10,19 @@ tests do (tests/postgres_server.py). Prints the median and the slowest of N runs
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import median_and_worst_ms  # noqa: E402  (scripts/, first on sys.path)
+
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def _timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), max(times)
 
 
 def bench(url: str, runs: int) -> None:
@@ -40,9 +34,9 @@ def bench(url: str, runs: int) -> None:
     store = TripStore(open_engine(url))
     print(f"  open (connect + migrations):      {(time.perf_counter() - start) * 1000:8.1f} ms")
     ids: list[str] = []
-    median, worst = _timed(lambda: ids.append(store.save(trip)), runs)
+    median, worst = median_and_worst_ms(lambda: ids.append(store.save(trip)), runs)
     print(f"  save an article and its trip:     {median:8.1f} ms median, {worst:.1f} max")
-    median, worst = _timed(lambda: store.load(ids[0]), runs)
+    median, worst = median_and_worst_ms(lambda: store.load(ids[0]), runs)
     print(f"  load a saved trip:                {median:8.1f} ms median, {worst:.1f} max")
     stored = store.load(ids[0])
     assert stored is not None
@@ -53,12 +47,12 @@ def bench(url: str, runs: int) -> None:
         edits[1] = edits[1].model_copy(update={"leaders": [f"Leader {version[0]}"]})
         version[0] = store.correct(Subject.saved(ids[0]), edits, version[0])
 
-    median, worst = _timed(correct, runs)
+    median, worst = median_and_worst_ms(correct, runs)
     print(f"  save a correction (a revision):   {median:8.1f} ms median, {worst:.1f} max")
-    median, worst = _timed(lambda: store.load(ids[0]), runs)
+    median, worst = median_and_worst_ms(lambda: store.load(ids[0]), runs)
     print(f"  load it with {runs} revisions:       {median:8.1f} ms median, {worst:.1f} max")
     subjects = [Subject.saved(i) for i in ids[:20]] + [Subject.folder("0" * 64, "x")]
-    median, worst = _timed(lambda: store.versions(subjects), runs)
+    median, worst = median_and_worst_ms(lambda: store.versions(subjects), runs)
     print(f"  version check per rerun (21 ids): {median:8.1f} ms median, {worst:.1f} max")
     store.engine.dispose()
 
