@@ -10,6 +10,8 @@ manner of spaCy's own components; `STEPS` lists them in order:
 4. `choose_traveller`: the traveller (the first-person speaker where the text says "I will
    visit ...") and their home country;
 5. `find_dates`: dates per sentence, ordered by clause, and what the narrative implies;
+   then `name_by_office`: a traveller named by office or surname alone gets the office
+   holder's full name on the anchor day (`office_holders.py`);
 6. `drop_other_travel`: someone else's travel and earlier trips are not this trip's;
 7. `meetings_as_visits`: a meeting with a named foreign leader places the traveller;
 8. `build_itinerary`: the stops in travel order (`itinerary.py`);
@@ -23,9 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from dashboard.date_range import in_range, out_of_range_note
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import office_holders
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
@@ -286,6 +290,32 @@ def date_stops(state: TripState) -> None:
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
 
+def name_by_office(state: TripState) -> None:
+    """A traveller the text names only by office ("Departure Statement by Prime Minister")
+    or by title and surname ("Secretary Blinken") gets the office holder's full name on the
+    anchor day, from `data/office_holders.csv`; a name the text gives in full is kept."""
+    traveller = state.traveller
+    if traveller is None or traveller.name is None:
+        return
+    office = office_holders.office_of(traveller.name)
+    if traveller.surname is None and office is not None:
+        places = [(m.place.code, m.start, m.end)
+                  for m in find_places(state.text, state.article.body_start)
+                  if m.kind in {"country", "demonym"}]
+        where = (office_holders.organisation_of(state.text)
+                 if office == "secretary_general" else
+                 state.home or office_holders.office_country(state.text, traveller.name,
+                                                             places))
+        name = office_holders.holder(where, office, state.anchor)
+    elif traveller.person is not None and len(traveller.person.name.split()) == 1:
+        name = office_holders.full_name(traveller.surname, state.anchor,
+                                        office_holders.office_of(traveller.person.title))
+    else:
+        return
+    if name and len(name.split()) > 1:
+        state.traveller = replace(traveller, name=name)
+
+
 def fill_cities(state: TripState) -> None:
     """Cities for stops whose travel cues named none (venue, or a sentence about it)."""
     fill_stop_cities(state.drafts, state.active)
@@ -293,7 +323,7 @@ def fill_cities(state: TripState) -> None:
 
 Step = Callable[[TripState], None]
 STEPS: tuple[Step, ...] = (read_sentences, find_mentions, parse, choose_traveller, find_dates,
-                           drop_other_travel, meetings_as_visits, build_itinerary,
+                           name_by_office, drop_other_travel, meetings_as_visits, build_itinerary,
                            place_leaders, date_stops, fill_cities)
 
 
