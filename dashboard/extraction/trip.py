@@ -61,6 +61,7 @@ from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_peopl
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
+from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
     home_country,
     is_met,
@@ -124,8 +125,14 @@ def parse(state: TripState) -> None:
                          spans=[(f.sentence.start, f.sentence.end) for f in active
                                 if may_name_someone_or_somewhere(f, text)])
     named = {p.surname for f in active for p in f.people if p.title}
+    countries = {m.place.code for f in active for m in f.places
+                 if m.kind in {"country", "demonym"}}
     for fact in active:
         fact.parse = parsed.span(fact.sentence.start, fact.sentence.end)
+        # a town the main gazetteer lacks, in a country the article names ("Tillia, Niger")
+        if add_towns(fact, text, countries, named):
+            fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
+                                         fact.sentence.end, fact.places, fact.sentence.heading)
         add_met_objects(fact, text)
         add_met_names(fact, text, named)
         add_destinations(fact, text)

@@ -87,7 +87,7 @@ def extractor_version() -> str:
     files = [*sorted((package / "extraction").glob("*.py")), package / "articles.py"]
     data = package.parent / "data"
     if data.is_dir():
-        files += sorted(p for p in data.iterdir() if p.suffix in (".toml", ".csv"))
+        files += sorted(p for p in data.iterdir() if p.suffix in (".toml", ".csv", ".gz"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

