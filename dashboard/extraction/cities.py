@@ -60,12 +60,21 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     # Delhi, not Delhi (which also lists "New Delhi" among its alternate names)
     best = max(cities, key=lambda p: (score(p), places_mod.normalize(p.name)
                                       == places_mod.normalize(words)))
-    confirmed = best.code == named_country or best.code in sentence_codes
+    confirmed = best.code == named_country or best.code in sentence_codes \
+        or names_its_country(best)
     if best.population < CITY_MIN_POPULATION and not confirmed \
             and best.code not in article_codes:
         return None
     others = tuple(p for p in mention.candidates if p is not best)
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
+
+
+def names_its_country(city: places_mod.Place) -> bool:
+    """The city's name holds its country's name ("Vatican City", "Kuwait City", "Panama
+    City", "San Marino"): the name says which country, however small the city."""
+    country = places_mod.normalize(places_mod.country_name(city.code))
+    return bool(country) and re.search(rf"\b{re.escape(country)}\b",
+                                       places_mod.normalize(city.name)) is not None
 
 
 def names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:

@@ -186,6 +186,17 @@ def _has_first(token: Token) -> bool:
                for c in token.children)
 
 
+def _first_of_trip(noun: Token) -> bool:
+    """"his first visit will be to X" is the trip's first stop; "the first visit by a
+    sitting president to X", "his first visit to X since 2019 / in a decade / ever" is a
+    first in history, said of any stop."""
+    return _has_first(noun) and not any(
+        (c.dep_ == "prep" and (c.lower_ in {"by", "since"} or (c.lower_ == "in" and any(
+            p.lemma_.lower() in {"year", "decade", "century"} for p in c.subtree))))
+        or c.lower_ == "ever" or (c.dep_ in {"acl", "relcl", "advcl"} and any(
+            m.lower_ == "since" for m in c.children)) for c in noun.children)
+
+
 def _verb_of(token: Token) -> Token:
     """The verb a noun phrase hangs from ("a visit to X" -> the verb of "visit")."""
     node = token
@@ -244,7 +255,7 @@ def destinations(span: Span) -> list[Destination]:
                     if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
-                                add(pobj, noun, first or _has_first(noun), last)
+                                add(pobj, noun, first or _first_of_trip(noun), last)
         elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
                 any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)):
             # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit
@@ -253,7 +264,7 @@ def destinations(span: Span) -> list[Destination]:
                 if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            add(pobj, token, _has_first(token))
+                            add(pobj, token, _first_of_trip(token))
         elif token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
             # "Tuesday was devoted to business in Mumbai, where Trudeau also met ...": a place
             # where the clause that follows has someone meet, hold talks or visit

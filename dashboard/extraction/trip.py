@@ -57,6 +57,7 @@ from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_peopl
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
+from dashboard.extraction.stop_grammar import untold
 from dashboard.extraction.traveller import (
     home_country,
     is_met,
@@ -176,6 +177,9 @@ def drop_other_travel(state: TripState) -> None:
     """"Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel; "his
     visit to Washington last month": an earlier trip. Neither is this trip's."""
     text, active, surname = state.text, state.active, state.traveller.surname
+    # ("asked whether he would visit X", "in 2023 his predecessor went to X": see stop_grammar)
+    story = state.article.published or state.anchor
+    year = story.year if story is not None else None
     others = {p.surname for f in active for p in f.people} - {surname}
     # "His predecessor Angela Merkel visited China": an untitled name travelling
     for fact in active:
@@ -193,7 +197,8 @@ def drop_other_travel(state: TripState) -> None:
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
-                        and not earlier_trip(fact, sig.end, text, state.anchor)]
+                        and not earlier_trip(fact, sig.end, text, state.anchor)
+                        and not untold(fact.parse, sig.position, year)]
 
 
 def meetings_as_visits(state: TripState) -> None:
