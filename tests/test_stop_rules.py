@@ -131,3 +131,26 @@ def test_a_small_city_named_after_its_country_is_a_stop_of_its_own():
         "Italian president, and then crossed into Vatican City for an audience with the "
         "pope.\n")
     assert cities(trip) == [("IT", "Rome"), ("VA", "Vatican City")]
+
+
+# ---------------------------------------------------------------- a name two countries share
+
+def test_congo_next_to_a_congolese_leader_is_the_democratic_republic():
+    trip = trip_of(
+        "Date: 2023-03-10\n\nSpecial Envoy Mark Hollis held talks with officials in Congo on "
+        "Wednesday, two days after Congolese President Felix Tshisekedi called for "
+        "sanctions. He arrives in Uganda on Friday.\n")
+    assert countries(trip) == ["CD", "UG"]
+
+
+def test_congo_with_its_capital_brazzaville_named_is_the_republic():
+    trip = trip_of(
+        "Date: 2023-03-10\n\nThe minister held talks in the Republic of Congo on Wednesday "
+        "and flew on to Gabon. Officials in Congo said the visit to Brazzaville was the "
+        "first in a decade.\n")
+    assert countries(trip) == ["CG", "GA"]
+
+
+def test_congo_alone_is_the_more_populous_country():
+    trip = trip_of("Date: 2023-03-10\n\nThe minister will travel to Congo next week.\n")
+    assert countries(trip) == ["CD"]

@@ -69,6 +69,19 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
 
 
+def settle_country(mention: PlaceMention, article_codes: set[str]) -> PlaceMention:
+    """A name two countries share ("Congo", see data/places.toml) means the one the article
+    names unambiguously elsewhere (`article_codes`: "Congolese", "Republic of Congo"), else
+    the first listed."""
+    named = [p for p in mention.candidates if p.kind in {"country", "demonym"}
+             and p.code in article_codes]
+    if len({p.code for p in named}) != 1:
+        return mention
+    best = named[0]
+    return PlaceMention(mention.text, mention.start, mention.end,
+                        (best, *(p for p in mention.candidates if p is not best)))
+
+
 def names_its_country(city: places_mod.Place) -> bool:
     """The city's name holds its country's name ("Vatican City", "Kuwait City", "Panama
     City", "San Marino"): the name says which country, however small the city."""
@@ -101,6 +114,8 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
             mention = keep_city(mention, text, article_codes, sentence_codes)
             if mention is None:
                 continue
+        elif len(mention.countries) > 1:
+            mention = settle_country(mention, article_codes)
         kept.append(mention)
     return kept
 

@@ -95,7 +95,8 @@ def find_mentions(state: TripState) -> None:
     for fact in active:
         found = find_places(text, fact.sentence.start, fact.sentence.end)
         raw_places[fact.sentence.index] = found
-        article_codes.update(m.place.code for m in found if m.kind in {"country", "demonym"})
+        # (only names that mean one country: "Congo" is settled by the others, see cities.py)
+        article_codes.update(next(iter(m.countries)) for m in found if len(m.countries) == 1)
     for fact in active:
         nationality_at = {m.end: (m.place.code, m.text) for m in raw_places[fact.sentence.index]
                           if m.kind in {"country", "demonym"}}
