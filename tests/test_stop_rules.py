@@ -154,3 +154,21 @@ def test_congo_with_its_capital_brazzaville_named_is_the_republic():
 def test_congo_alone_is_the_more_populous_country():
     trip = trip_of("Date: 2023-03-10\n\nThe minister will travel to Congo next week.\n")
     assert countries(trip) == ["CD"]
+
+
+# ---------------------------------------------------------------- a city that says who someone is
+
+def test_a_city_that_only_places_a_quoted_expert_is_not_the_stops_city():
+    trip = trip_of(
+        "Date: 2024-05-06\n\nForeign Minister Anna Berg will visit Kenya on Thursday for talks "
+        "on trade. \"Kenya wants investment, not loans,\" said Peter Otieno, who teaches "
+        "economics at a university in Mombasa.\n")
+    assert cities(trip) == [("KE", None)]
+
+
+def test_a_city_of_an_analysts_institution_is_not_the_stops_city():
+    trip = trip_of(
+        "Date: 2024-05-06\n\nForeign Minister Anna Berg will visit Brazil on Thursday for "
+        "talks on trade. \"Brazil matters,\" said Lucia Prado, an analyst at a Sao Paulo "
+        "think tank.\n")
+    assert cities(trip) == [("BR", None)]

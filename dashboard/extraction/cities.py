@@ -15,6 +15,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.people import PersonMention
 from dashboard.extraction.places import PlaceMention, find_places
+from dashboard.extraction.stop_grammar import describes_someone
 
 CITY_MIN_POPULATION = 100_000
 
@@ -142,8 +143,10 @@ def fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:
         for fact in active:
             if n not in fact.stops and fact.context != n:
                 continue
+            # (not a city that only says who someone quoted is: "an analyst in Lagos")
             named = next((m for m in fact.places if m.kind == "city"
-                          and m.place.code == draft.code), None)
+                          and m.place.code == draft.code
+                          and not describes_someone(fact.parse, m.start)), None)
             if named is not None:
                 draft.city = named.place
                 draft.city_basis = f"named: {named.text}"

@@ -189,3 +189,22 @@ def untold(span: Span | None, start: int, year: int | None) -> bool:
     if span is None:
         return False
     return asked(span, start) or (year is not None and dated_earlier(span, start, year))
+
+
+def describes_someone(span: Span | None, start: int) -> bool:
+    """The place at `start` only says who someone is ("said X, who studies ... at a
+    university in Lagos", "X, a defence analyst at a Warsaw think tank"): its head chain
+    goes through a relative clause or an apposition hanging from a person's name; or the
+    words are part of a person's name."""
+    if span is None:
+        return False
+    node = _token_at(span, start)
+    if node is not None and node.ent_type_ == "PERSON":
+        return True  # "said Lucia Prado": a name, not the town of Prado
+    for _ in range(12):
+        if node is None or node.head is node:
+            return False
+        if node.dep_ in {"relcl", "acl", "appos"} and node.head.ent_type_ == "PERSON":
+            return True
+        node = node.head
+    return False
