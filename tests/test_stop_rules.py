@@ -172,3 +172,63 @@ def test_a_city_of_an_analysts_institution_is_not_the_stops_city():
         "talks on trade. \"Brazil matters,\" said Lucia Prado, an analyst at a Sao Paulo "
         "think tank.\n")
     assert cities(trip) == [("BR", None)]
+
+
+# ---------------------------------------------------------------- weeks apart: another trip
+
+def test_a_trip_weeks_before_the_story_is_another_trip():
+    trip = trip_of(
+        "Date: 2024-10-09\n\nThe foreign minister arrived in Nairobi on Wednesday. The visit "
+        "comes three weeks after she flew to Addis Ababa for talks on the Horn of Africa.\n")
+    assert countries(trip) == ["KE"]
+
+
+def test_a_leg_a_day_after_another_is_still_this_trip():
+    text = "She flew to Accra a day after she travelled to Lome."
+    assert stop_grammar.weeks_apart(span_of(text), text.index("Lome")) is False
+    text = "She flew to Accra a month after she travelled to Lome."
+    assert stop_grammar.weeks_apart(span_of(text), text.index("Lome")) is True
+
+
+# ---------------------------------------------------------------- leaving one place for the next
+
+def test_leaving_one_stop_later_in_the_day_for_another_city():
+    trip = trip_of(
+        "Date: 2024-04-17\n\nVILNIUS (AP) - The German foreign minister arrived in Vilnius on "
+        "Wednesday for talks with her Lithuanian counterpart. She leaves Vilnius later "
+        "Wednesday for Riga, where she will meet Latvia's president on Thursday.\n")
+    assert cities(trip) == [("LT", "Vilnius"), ("LV", "Riga")]
+
+
+def test_leaving_for_home_at_the_end_of_the_visit_is_no_stop():
+    text = "The president left Nairobi for Paris at the end of a three-day visit."
+    assert stop_grammar.departure_destinations(span_of(text)) == []
+    text = "The president left Nairobi for Kampala on Friday."
+    assert [text[d.start:d.end] for d in stop_grammar.departure_destinations(
+        span_of(text))] == ["Kampala"]
+
+
+# ---------------------------------------------------------------- an earlier leg told afterwards
+
+def test_an_earlier_leg_in_a_having_clause_comes_first_and_the_narrative_stays_on_the_main():
+    trip = trip_of(
+        "Date: 2013-10-10\n\nThe Secretary flew into the capital, Jakarta, on Tuesday "
+        "evening, having attended a trade forum in the Malaysian city of Ipoh earlier that "
+        "day.\n\nOn Wednesday she met President Susilo Bambang Yudhoyono.\n")
+    assert cities(trip) == [("MY", "Ipoh"), ("ID", "Jakarta")]
+    assert [leader.name for leader in trip.stops[1].leaders] == ["Susilo Bambang Yudhoyono"]
+
+
+# ---------------------------------------------------------------- the trip that takes or includes
+
+def test_a_trip_that_will_take_the_traveller_on_names_more_stops():
+    trip = trip_of(
+        "Date: 2022-03-06\n\nThe chancellor arrived in Lisbon on Sunday at the start of a "
+        "four-day tour of Europe that will also take her to Madrid and Rome.\n")
+    assert countries(trip) == ["PT", "ES", "IT"]
+
+
+def test_a_tour_that_includes_places_lists_them():
+    text = "It is a week-long tour that also includes Chile and Peru."
+    found = stop_grammar.trip_destinations(span_of(text))
+    assert [text[d.start:d.end] for d in found] == ["Chile", "Peru"]

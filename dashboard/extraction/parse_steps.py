@@ -123,7 +123,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     if fact.parse is None or fact.sentence.heading:
         return
     found = grammar.destinations(fact.parse) + stop_grammar.trip_destinations(fact.parse) \
-        + stop_grammar.event_destinations(fact.parse)
+        + stop_grammar.event_destinations(fact.parse) \
+        + stop_grammar.departure_destinations(fact.parse)
     fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found) or (
         bool(found) and grammar.asks_to_travel_oneself(fact.parse))
     if not found:

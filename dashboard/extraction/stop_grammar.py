@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 OPENING_VERBS = {"begin", "start", "open", "kick"}
 # Verbs whose trip subject carries the traveller somewhere: "the final leg took him to X"
 CARRYING_VERBS = {"take", "bring", "lead", "carry"}
+# Verbs whose trip subject lists its places: "a tour that also includes X"
+INCLUDING_VERBS = {"include", "cover", "span"}
 OPENING_WORDS = {"first", "opening", "initial"}
 CLOSING_WORDS = {"final", "last", "closing"}
 # Subordinators of a clause that is asked or supposed, not told
@@ -60,6 +62,22 @@ def _place_tokens(head: Token) -> list[Token]:
             if m.pos_ in {"PROPN", "NOUN"} or m.ent_type_ in PLACE_ENTITIES]
 
 
+def _trip_subject(verb: Token) -> Token | None:
+    """The trip noun that is the verb's subject, itself or through a relative pronoun ("a
+    three-day trip ... that will also take him to X")."""
+    for child in verb.children:
+        if child.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if child.lemma_.lower() in TRIP_NOUNS:
+            return child
+        # (a future or present one only: "a journey that took him from X to Y and Z"
+        # retells the whole trip in a wrap-up, whose stops the text tells one by one)
+        if child.lower_ in {"that", "which"} and verb.dep_ == "relcl" \
+                and verb.head.lemma_.lower() in TRIP_NOUNS and verb.tag_ != "VBD":
+            return verb.head
+    return None
+
+
 def _closing(trip: Token) -> bool:
     """"the last / final leg": an order word, the only time word on the trip noun."""
     times = [w.lower_ for c in trip.children if c.dep_ in {"npadvmod", "amod", "advmod"}
@@ -75,16 +93,24 @@ def trip_destinations(span: Span) -> list[Destination]:
     found: list[Destination] = []
     for verb in span:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"} or lemma not in BOUNDARY_VERBS | CARRYING_VERBS:
+        if verb.pos_ not in {"VERB", "AUX"} or \
+                lemma not in BOUNDARY_VERBS | CARRYING_VERBS | INCLUDING_VERBS:
             continue
-        trip = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                     and c.lemma_.lower() in TRIP_NOUNS), None)
+        trip = _trip_subject(verb)
         if trip is None or _in_the_past(verb) or (
                 _in_the_past(trip) and not _closing(trip)):
             continue  # ("the last leg took him to X" is this trip's last stop, not the past)
+        if lemma in INCLUDING_VERBS:
+            # "a tour that also includes X and Y": the places are the verb's object
+            for obj in verb.children:
+                if obj.dep_ == "dobj":
+                    for member in _place_tokens(obj):
+                        a, b = _offsets(member)
+                        found.append(Destination(a, b, lemma, trip.text))
+            continue
         if lemma in CARRYING_VERBS and not any(c.dep_ == "dobj" and c.pos_ in {"PRON", "PROPN"}
                                                for c in verb.children):
-            continue  # "the trip takes in X" is the cue patterns'; "took him to X" is here
+            continue  # "took him to X" is the traveller carried there
         words = {c.lower_ for c in trip.children if c.dep_ in {"amod", "advmod"}}
         first = lemma in OPENING_VERBS or bool(words & OPENING_WORDS)
         last = (lemma in LAST_VERBS or bool(words & CLOSING_WORDS)) and not first
@@ -98,6 +124,40 @@ def trip_destinations(span: Span) -> list[Destination]:
                 for member in _place_tokens(pobj):
                     a, b = _offsets(member)
                     found.append(Destination(a, b, lemma, trip.text, first, last))
+    return found
+
+
+# Verbs of leaving whose "for" phrase is where the traveller goes next
+DEPARTING_VERBS = {"leave", "depart"}
+# "... at the end of a week-long visit": leaving then is going home
+ENDING_NOUNS = {"end", "close", "conclusion"}
+
+
+def departure_destinations(span: Span) -> list[Destination]:
+    """"Blinken leaves Chisinau later Wednesday for Prague", "departs for Tokyo", "left
+    Baghdad for the holy city of Najaf": the "for" phrase of a verb of leaving, unless the
+    sentence says the trip ends then ("left New Delhi for Ottawa at the end of a week-long
+    visit") or the traveller goes home or back."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in DEPARTING_VERBS:
+            continue
+        subject = _subject(verb)
+        if not _can_travel(subject) or _in_the_past(verb):
+            continue
+        if any(w.lemma_.lower() in ENDING_NOUNS and w.head.dep_ == "prep"
+               and w.head.lower_ == "at" for w in verb.subtree) or any(
+                c.lower_ in {"home", "back"} for c in verb.children):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    for member in _place_tokens(pobj):
+                        a, b = _offsets(member)
+                        found.append(Destination(a, b, verb.lemma_.lower(),
+                                                 subject.text if subject is not None else ""))
     return found
 
 
@@ -182,13 +242,43 @@ def dated_earlier(span: Span, start: int, year: int) -> bool:
     return False
 
 
+# Spans of time that put a clause on another trip ("two weeks after he travelled to X");
+# days do not ("a day after his visit to X" is this trip's earlier leg)
+OTHER_TRIP_SPANS = {"week", "fortnight", "month", "year", "decade"}
+
+
+def weeks_apart(span: Span, start: int) -> bool:
+    """The place at `start` is in a clause set weeks or more before or after the story's
+    own ("The visit comes two weeks after Blinken travelled to X", "a month before his trip
+    to X"): a `before` / `after` clause or phrase measured in weeks, months or years."""
+    node = _token_at(span, start)
+    for _ in range(12):
+        if node is None:
+            return False
+        mark = node if node.lower_ in {"after", "before"} and node.dep_ == "prep" else next(
+            (c for c in node.children if c.dep_ == "mark" and c.lower_ in {"after", "before"}),
+            None)
+        # the measure hangs from the clause or, right before "after", from the verb above
+        # it ("flew to X a month after she travelled to Y")
+        measures = list(node.children) + [c for c in node.head.children
+                                          if mark is not None and mark.i - 3 <= c.i < mark.i]
+        if mark is not None and any(c.dep_ == "npadvmod" and c.lemma_.lower()
+                                    in OTHER_TRIP_SPANS for c in measures):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def untold(span: Span | None, start: int, year: int | None) -> bool:
     """The place at `start` is not told as a stop of this trip: only asked about or
-    supposed (`asked`), or dated to an earlier year (`dated_earlier`). False without a
-    parse."""
+    supposed (`asked`), dated to an earlier year (`dated_earlier`) or weeks away from the
+    story (`weeks_apart`). False without a parse."""
     if span is None:
         return False
-    return asked(span, start) or (year is not None and dated_earlier(span, start, year))
+    return asked(span, start) or weeks_apart(span, start) or (
+        year is not None and dated_earlier(span, start, year))
 
 
 def describes_someone(span: Span | None, start: int) -> bool:
