@@ -232,3 +232,12 @@ def test_a_tour_that_includes_places_lists_them():
     text = "It is a week-long tour that also includes Chile and Peru."
     found = stop_grammar.trip_destinations(span_of(text))
     assert [text[d.start:d.end] for d in found] == ["Chile", "Peru"]
+
+
+# ---------------------------------------------------------------- "last Friday" is this week
+
+def test_a_stop_reached_last_friday_is_this_trip_but_last_month_is_not():
+    text = "He reached Perth last Friday for the summit."
+    assert [text[d.start:d.end] for d in grammar_destinations(text)] == ["Perth"]
+    text = "He reached Perth last month for the summit."
+    assert grammar_destinations(text) == []

@@ -175,10 +175,15 @@ def _can_travel(subject: Token | None) -> bool:
     return subject.pos_ in {"PRON", "PROPN"} or subject.lemma_.lower() in PERSON_NOUNS
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _in_the_past(token: Token) -> bool:
-    """"his visit last month to X", "a trip two years ago": a time word says another trip."""
+    """"his visit last month to X", "a trip two years ago": a time word says another trip
+    ("He reached X last Friday" is within the week: this trip, told after it)."""
     return any(w.lower_ in PAST_WORDS for c in token.children
-               if c.dep_ in {"npadvmod", "amod", "advmod"} for w in c.subtree)
+               if c.dep_ in {"npadvmod", "amod", "advmod"} and c.lower_ not in WEEKDAYS
+               for w in c.subtree)
 
 
 def _has_first(token: Token) -> bool:
