@@ -45,10 +45,12 @@ bench: $(VENV)/.installed-run
 accuracy: $(VENV)/.installed-run
 	@if [ -d ../shared/articles ]; then $(BIN)/python scripts/accuracy.py ../shared/articles \
 	  tests/fixtures/trips tests/fixtures/blind/set2 tests/fixtures/blind/set3 \
-	  tests/fixtures/blind/set4 tests/fixtures/blind/set5; \
+	  tests/fixtures/blind/set4 tests/fixtures/blind/set5 tests/fixtures/blind/set6 \
+	  tests/fixtures/blind/set7; \
 	else echo "../shared/articles not found (the team's development articles): skipped"; \
 	  $(BIN)/python scripts/accuracy.py tests/fixtures/trips tests/fixtures/blind/set2 \
-	  tests/fixtures/blind/set3 tests/fixtures/blind/set4 tests/fixtures/blind/set5; fi
+	  tests/fixtures/blind/set3 tests/fixtures/blind/set4 tests/fixtures/blind/set5 \
+	  tests/fixtures/blind/set6 tests/fixtures/blind/set7; fi
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshots.py

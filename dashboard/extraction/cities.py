@@ -15,6 +15,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.people import PersonMention
 from dashboard.extraction.places import PlaceMention, find_places
+from dashboard.extraction.stop_grammar import describes_someone
 
 CITY_MIN_POPULATION = 100_000
 
@@ -60,12 +61,34 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     # Delhi, not Delhi (which also lists "New Delhi" among its alternate names)
     best = max(cities, key=lambda p: (score(p), places_mod.normalize(p.name)
                                       == places_mod.normalize(words)))
-    confirmed = best.code == named_country or best.code in sentence_codes
+    confirmed = best.code == named_country or best.code in sentence_codes \
+        or names_its_country(best)
     if best.population < CITY_MIN_POPULATION and not confirmed \
             and best.code not in article_codes:
         return None
     others = tuple(p for p in mention.candidates if p is not best)
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
+
+
+def settle_country(mention: PlaceMention, article_codes: set[str]) -> PlaceMention:
+    """A name two countries share ("Congo", see data/places.toml) means the one the article
+    names unambiguously elsewhere (`article_codes`: "Congolese", "Republic of Congo"), else
+    the first listed."""
+    named = [p for p in mention.candidates if p.kind in {"country", "demonym"}
+             and p.code in article_codes]
+    if len({p.code for p in named}) != 1:
+        return mention
+    best = named[0]
+    return PlaceMention(mention.text, mention.start, mention.end,
+                        (best, *(p for p in mention.candidates if p is not best)))
+
+
+def names_its_country(city: places_mod.Place) -> bool:
+    """The city's name holds its country's name ("Vatican City", "Kuwait City", "Panama
+    City", "San Marino"): the name says which country, however small the city."""
+    country = places_mod.normalize(places_mod.country_name(city.code))
+    return bool(country) and re.search(rf"\b{re.escape(country)}\b",
+                                       places_mod.normalize(city.name)) is not None
 
 
 def names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
@@ -92,6 +115,8 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
             mention = keep_city(mention, text, article_codes, sentence_codes)
             if mention is None:
                 continue
+        elif len(mention.countries) > 1:
+            mention = settle_country(mention, article_codes)
         kept.append(mention)
     return kept
 
@@ -118,8 +143,10 @@ def fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:
         for fact in active:
             if n not in fact.stops and fact.context != n:
                 continue
+            # (not a city that only says who someone quoted is: "an analyst in Lagos")
             named = next((m for m in fact.places if m.kind == "city"
-                          and m.place.code == draft.code), None)
+                          and m.place.code == draft.code
+                          and not describes_someone(fact.parse, m.start)), None)
             if named is not None:
                 draft.city = named.place
                 draft.city_basis = f"named: {named.text}"

@@ -175,15 +175,31 @@ def _can_travel(subject: Token | None) -> bool:
     return subject.pos_ in {"PRON", "PROPN"} or subject.lemma_.lower() in PERSON_NOUNS
 
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _in_the_past(token: Token) -> bool:
-    """"his visit last month to X", "a trip two years ago": a time word says another trip."""
+    """"his visit last month to X", "a trip two years ago": a time word says another trip
+    ("He reached X last Friday" is within the week: this trip, told after it)."""
     return any(w.lower_ in PAST_WORDS for c in token.children
-               if c.dep_ in {"npadvmod", "amod", "advmod"} for w in c.subtree)
+               if c.dep_ in {"npadvmod", "amod", "advmod"} and c.lower_ not in WEEKDAYS
+               for w in c.subtree)
 
 
 def _has_first(token: Token) -> bool:
     return any(c.lower_ in {"first", "initially"} and c.dep_ in {"advmod", "amod", "npadvmod"}
                for c in token.children)
+
+
+def _first_of_trip(noun: Token) -> bool:
+    """"his first visit will be to X" is the trip's first stop; "the first visit by a
+    sitting president to X", "his first visit to X since 2019 / in a decade / ever" is a
+    first in history, said of any stop."""
+    return _has_first(noun) and not any(
+        (c.dep_ == "prep" and (c.lower_ in {"by", "since"} or (c.lower_ == "in" and any(
+            p.lemma_.lower() in {"year", "decade", "century"} for p in c.subtree))))
+        or c.lower_ == "ever" or (c.dep_ in {"acl", "relcl", "advcl"} and any(
+            m.lower_ == "since" for m in c.children)) for c in noun.children)
 
 
 def _verb_of(token: Token) -> Token:
@@ -244,7 +260,7 @@ def destinations(span: Span) -> list[Destination]:
                     if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
-                                add(pobj, noun, first or _has_first(noun), last)
+                                add(pobj, noun, first or _first_of_trip(noun), last)
         elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
                 any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)):
             # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit
@@ -253,7 +269,7 @@ def destinations(span: Span) -> list[Destination]:
                 if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            add(pobj, token, _has_first(token))
+                            add(pobj, token, _first_of_trip(token))
         elif token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
             # "Tuesday was devoted to business in Mumbai, where Trudeau also met ...": a place
             # where the clause that follows has someone meet, hold talks or visit

@@ -269,6 +269,15 @@ GOES_ON = re.compile(r"(?:The\s+(?:next|following)\s+(?:day|morning)|Later|That\
                      r"(?:morning|afternoon|evening|night))\b", re.IGNORECASE)
 
 
+def main_stop(fact: SentenceFacts) -> int | None:
+    """The stop a sentence that names several leaves the traveller at when the others are
+    earlier legs told after it ("flew into Nay Pyi Taw, having attended a conference in
+    Busan": the traveller is in Nay Pyi Taw, the later stop); None otherwise."""
+    if len(fact.stops) < 2 or not any(sig.precedes >= 0 for sig in fact.signals):
+        return None
+    return max(fact.stops)
+
+
 def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> None:
     """Which stop each sentence is about: the one it names, else the one the paragraph (or
     the heading above it) is about. A new paragraph that names no stop and does not go on
@@ -296,7 +305,8 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
             fact.context = current
         elif len(fact.stops) > 1:
             fact.context = None
-            current = fact.stops[-1] if fact.sentence.heading is False else None
+            current = None if fact.sentence.heading else (
+                main_stop(fact) if main_stop(fact) is not None else fact.stops[-1])
             if fact.trip_scope:
                 current = None
         elif fact.trip_scope or fact.sentence.heading:

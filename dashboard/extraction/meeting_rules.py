@@ -15,7 +15,7 @@ from itertools import pairwise
 from dashboard.extraction import meeting_grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
-from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.itinerary import main_stop, stop_for_place
 from dashboard.extraction.narrative import EARLIER_TRIP
 from dashboard.extraction.people import PersonMention
 from dashboard.extraction.traveller import Traveller
@@ -173,7 +173,7 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
         if fact.sentence.clutter:
             continue
         if fact.sentence.heading or len(fact.stops) > 1:
-            current = None
+            current = None if fact.sentence.heading else main_stop(fact)
         elif len(fact.stops) == 1:
             current = fact.stops[0]
         if current is not None:

@@ -22,7 +22,7 @@ from datetime import timedelta
 from functools import cache
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import grammar, meeting_grammar
+from dashboard.extraction import grammar, meeting_grammar, stop_grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
     HONORIFIC,
@@ -122,7 +122,9 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     """Visit signals from the parse; flags first/last on signals the cue patterns found."""
     if fact.parse is None or fact.sentence.heading:
         return
-    found = grammar.destinations(fact.parse)
+    found = grammar.destinations(fact.parse) + stop_grammar.trip_destinations(fact.parse) \
+        + stop_grammar.event_destinations(fact.parse) \
+        + stop_grammar.departure_destinations(fact.parse)
     fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found) or (
         bool(found) and grammar.asks_to_travel_oneself(fact.parse))
     if not found:
@@ -132,10 +134,13 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     places = [m for m in fact.places if m.kind in {"country", "city"}
               and not VENUE_NOUN.match(text, m.end) and not VENUE_WORD.match(text, m.end)]
     picked: list[tuple[grammar.Destination, object]] = []
-    for dest in found:
+    # a place two rules read keeps the reading that says first or last ("The tour had begun
+    # in X, where she held talks")
+    for dest in sorted(found, key=lambda d: not (d.first or d.last)):
         mention = next((m for m in places if m.start <= dest.start < m.end), None)
         if mention is not None and all(mention is not p for _, p in picked):
             picked.append((dest, mention))
+    picked.sort(key=lambda pair: pair[1].start)
     # "meet the leaders of X, Y and Z" names destinations only on a tour of a region, not
     # at a meeting held in a named place ("the Forum in Nuku'alofa, where he will meet the
     # leaders of ...")

@@ -71,6 +71,11 @@ class PlaceMention:
     def place(self) -> Place:
         return self.candidates[0]
 
+    @property
+    def countries(self) -> set[str]:
+        """The countries the words may mean as a country or demonym ("Congo": CD, CG)."""
+        return {p.code for p in self.candidates if p.kind in {"country", "demonym"}}
+
 
 @dataclass
 class Gazetteer:
@@ -158,6 +163,11 @@ def _build() -> Gazetteer:
         case = name.replace(".", "").isupper() and len(name.replace(".", "")) <= 4
         override(name, Place("country", code, canonical(code), case_sensitive=case,
                              written=name if case else None))
+    for name, codes in extra.get("shared_names", {}).items():
+        key = normalize(name)
+        gaz.index[key] = [p for p in gaz.index.get(key, []) if p.kind != "country"]
+        for code in codes:
+            gaz.add(name, Place("country", code, canonical(code)))
     for name, code in extra.get("demonyms", {}).items():
         case = name.replace(".", "").isupper()
         override(name, Place("demonym", code, canonical(code), case_sensitive=case,

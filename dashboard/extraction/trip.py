@@ -61,6 +61,7 @@ from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_peopl
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
+from dashboard.extraction.stop_grammar import untold
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
     home_country,
@@ -99,7 +100,8 @@ def find_mentions(state: TripState) -> None:
     for fact in active:
         found = find_places(text, fact.sentence.start, fact.sentence.end)
         raw_places[fact.sentence.index] = found
-        article_codes.update(m.place.code for m in found if m.kind in {"country", "demonym"})
+        # (only names that mean one country: "Congo" is settled by the others, see cities.py)
+        article_codes.update(next(iter(m.countries)) for m in found if len(m.countries) == 1)
     for fact in active:
         nationality_at = {m.end: (m.place.code, m.text) for m in raw_places[fact.sentence.index]
                           if m.kind in {"country", "demonym"}}
@@ -187,6 +189,9 @@ def drop_other_travel(state: TripState) -> None:
     """"Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel; "his
     visit to Washington last month": an earlier trip. Neither is this trip's."""
     text, active, surname = state.text, state.active, state.traveller.surname
+    # ("asked whether he would visit X", "in 2023 his predecessor went to X": see stop_grammar)
+    story = state.article.published or state.anchor
+    year = story.year if story is not None else None
     others = {p.surname for f in active for p in f.people} - {surname}
     # "His predecessor Angela Merkel visited China": an untitled name travelling
     for fact in active:
@@ -204,7 +209,8 @@ def drop_other_travel(state: TripState) -> None:
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
-                        and not earlier_trip(fact, sig.end, text, state.anchor)]
+                        and not earlier_trip(fact, sig.end, text, state.anchor)
+                        and not untold(fact.parse, sig.position, year)]
 
 
 def meetings_as_visits(state: TripState) -> None:

@@ -18,8 +18,9 @@ from dashboard.extraction.places import Place, PlaceMention
 # what the dependency parse does not say is here: `grammar.destinations` reads "travel / go /
 # head / fly / continue / move (on) to X", "arrive / be / stay / stop over in X", "cross into
 # X", "a tour of X", "visit X" and their lists from the tree, so those forms were deleted
-# (issue 9: no field lower on any measured set, and "flights to", "touched down in", "left
-# for", "en route to", "bound for", "time in" stay, as the parse misses them).
+# (issue 9: no field lower on any measured set, and "flights to", "touched down in", "en
+# route to", "bound for", "time in" stay, as the parse misses them). `stop_grammar` reads
+# "leave / depart (X) for Y" and "the trip ... will take him to X", so those forms went too.
 CUE_FORMS: dict[str, str] = {
     # "a tour that also includes X", "a trip ... taking in X"
     "trip_includes": r"(?:tour|trip|swing|itinerary|journey)\b[^.;]{0,60}?\b(?:also\s+)?"
@@ -35,9 +36,6 @@ CUE_FORMS: dict[str, str] = {
                  r"onwards?|(?:north|south|east|west)wards?)\s+)?"
                  r"(?:by\s+(?:\w+\s+)?(?:helicopter|plane|car|train|road|air|boat|motorcade|ship|"
                  r"jet|bus)\s+)?(?:to|into)",
-    # "left Baghdad for the holy city of Najaf"
-    "left_x_for": r"(?:left|leaves?|leaving|depart(?:s|ed|ing)?)\s+"
-                  r"(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}for",
     # "spent Wednesday and Thursday in Beijing"
     "spent_in": r"spen(?:t|ds?|ding)\s+(?:(?:the|a|an|two|three|four|five|several|few|his|her|"
                 r"their|next|last|first|whole|entire|and|\d+|Monday|Tuesday|Wednesday|Thursday|"
@@ -49,13 +47,10 @@ CUE_FORMS: dict[str, str] = {
                 r"(?:trip|tour|visit|journey)\s+)?in",
     "land_in": r"land(?:s|ed|ing)?\s+in",
     "touch_down": r"touch(?:es|ed)?\s+down\s+in",
-    "depart_for": r"depart(?:s|ed|ing)?\s+for",
-    "left_for": r"left\s+for",
-    "leave_for": r"leav(?:e|es|ing)\s+for",
     "bound_for": r"bound\s+for",
+    # ("with stops in X, Y and Z": the noun, which the parse's travel verbs do not read)
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
-    "takes_him_to": r"takes?\s+(?:him|her|them)\s+(?:also\s+)?to",
     "then_to": r"then\s+(?:on\s+)?to",
     "day_in": r"(?:a\s+day|two\s+days|days|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
 }
@@ -146,6 +141,9 @@ LIST_FILLER = re.compile(
     r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
     r"\b[\s,;]*)*",
     re.IGNORECASE)
+# (starting only right after a word: linear on a long run of spaces)
+CITY_OF_AFTER_DEMONYM = re.compile(
+    r"(?<!\s)\s+(?:city|town|capital|port|resort|island|village)\s+of\b", re.IGNORECASE)
 # A leg that did not happen: "was originally to have included a stop in Amman", "a planned
 # second leg in Amman fell apart"
 COUNTERFACTUAL = re.compile(r"\b(?:originally|(?:was|were)\s+to\s+have|would\s+have)\b",
@@ -169,13 +167,10 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        # "due to travel to Portugal and Spain later this month": another trip
                        r"later\s+this\s+(?:month|year)|next\s+(?:month|year))\b",
                        re.IGNORECASE)
-AFTER_CLAUSE = re.compile(r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
+# ("having attended a conference in X": a perfect participle tells an earlier leg too)
+AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
+                          r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
                           r"(?:visit|stop|stopover|trip)\s+(?:to|in)\b)", re.IGNORECASE)
-# Leaving for somewhere as the trip ends is the way home, not another leg
-DEPARTURE = re.compile(r"(?:left|leaves?|leaving|depart\w*)\b", re.IGNORECASE)
-TRIP_ENDS = re.compile(r"[^.;]{0,40}?\b(?:at\s+the\s+(?:end|close|conclusion)\s+of|"
-                       r"(?:ending|concluding|wrapping\s+up)\s+(?:a|an|his|her|their|the)\b)",
-                       re.IGNORECASE)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
                       r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
 
@@ -227,7 +222,11 @@ def place_list_after(position: int, mentions: list[PlaceMention], text: str,
             if undated == gap or not run or not LIST_FILLER.fullmatch(undated):
                 break
         if mention.kind == "demonym":
-            break
+            # "the South Korean city of Busan": the demonym says whose city comes next
+            if not CITY_OF_AFTER_DEMONYM.match(text, mention.end, limit):
+                break
+            cursor = mention.end
+            continue
         cursor = mention.end
         if mention.kind == "region":  # "to the Middle East, including Israel and Jordan"
             continue
@@ -303,8 +302,6 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             add(run, "cue")
     for cue in TRAVEL_CUE.finditer(text, start, end):
         run = place_list_after(cue.end(), mentions, text, end)
-        if run and DEPARTURE.match(cue.group(0)) and TRIP_ENDS.match(text, run[-1].end, end):
-            continue  # "left New Delhi for Ottawa at the end of a week-long visit": going home
         if run:
             add(run, "cue")
     for stop_words in STOP_WORDS.finditer(text, start, end):

@@ -1,0 +1,243 @@
+"""Which places are stops, and in what order: rules over the parse and the gazetteer.
+
+Each test is a short text of our own wording of one grammatical kind, with its right
+reading (see `dashboard/extraction/stop_grammar.py`, `cities.py`, `places.py`).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip, stop_grammar
+from dashboard.extraction.nlp import parse_lines
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def countries(trip) -> list[str]:
+    return [s.country_code for s in trip.stops]
+
+
+def cities(trip) -> list[tuple[str, str | None]]:
+    return [(s.country_code, None if s.city_inferred else s.city) for s in trip.stops]
+
+
+def span_of(text: str):
+    return parse_lines(text, 0, spans=[(0, len(text))]).span(0, len(text))
+
+
+# ---------------------------------------------------------------- asked, not told
+
+def test_a_place_only_asked_about_in_a_question_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2024-03-04\n\nThe Secretary will travel to Ghana and Senegal this week. "
+        "In Accra he will meet President Akufo-Addo.\n\n"
+        "QUESTION: Will the Secretary also stop in Nigeria on the way back?\n")
+    assert countries(trip) == ["GH", "SN"]
+
+
+def test_a_place_in_an_indirect_whether_clause_is_not_a_stop():
+    trip = trip_of(
+        "Date: 2024-03-04\n\nThe Secretary-General will travel to Kenya on Monday. "
+        "Asked whether he might also go to Uganda or Rwanda during the trip, the spokesman "
+        "declined to comment.\n")
+    assert countries(trip) == ["KE"]
+
+
+def test_a_bullet_that_text_extraction_left_as_a_question_mark_is_no_question():
+    text = "Ministers to travel to Laos in May . ?"
+    assert stop_grammar.asked(span_of(text), text.index("Laos")) is False
+    text = "Are ministers going to travel to Laos in May?"
+    assert stop_grammar.asked(span_of(text), text.index("Laos")) is True
+
+
+# ---------------------------------------------------------------- the trip as subject
+
+def test_the_trip_opening_somewhere_makes_it_the_first_stop():
+    trip = trip_of(
+        "Date: 2023-06-10\n\nThe chancellor returned to Berlin on Friday from a three-nation "
+        "tour of South America.\n\n"
+        "In Chile she met President Gabriel Boric in Santiago.\n\n"
+        "The tour had begun in Buenos Aires, where she held talks with President "
+        "Alberto Fernandez.\n")
+    assert countries(trip)[:2] == ["AR", "CL"]
+
+
+def test_the_final_leg_taking_the_traveller_somewhere_is_a_stop():
+    text = "The last leg of the tour took her to Lusaka, where she met the president."
+    found = stop_grammar.trip_destinations(span_of(text))
+    assert [(text[d.start:d.end], d.last) for d in found] == [("Lusaka", True)]
+
+
+# ---------------------------------------------------------------- an event named after its city
+
+def test_an_event_named_after_its_city_is_where_the_traveller_goes():
+    trip = trip_of(
+        "Date: 2025-05-26\n\nThe defence minister flew to Tokyo on Monday for talks with his "
+        "Japanese counterpart. He will then speak at the Singapore Defence Forum, where "
+        "ministers from twenty countries are expected.\n")
+    assert cities(trip) == [("JP", "Tokyo"), ("SG", "Singapore")]
+
+
+# ---------------------------------------------------------------- earlier years
+
+def test_a_clause_dated_to_an_earlier_year_is_another_trip():
+    trip = trip_of(
+        "Date: 2025-09-01\n\nThe foreign minister is in Hanoi this week for talks on trade. "
+        "Her predecessor went to Laos, Cambodia and Thailand in 2022, while in 2023 the prime "
+        "minister travelled to Indonesia.\n")
+    assert countries(trip) == ["VN"]
+
+
+def test_a_when_clause_under_an_earlier_year_is_another_trip():
+    trip = trip_of(
+        "Date: 2025-04-02\n\nThe president arrived in Madrid on Tuesday for a state visit. "
+        "He recalled the king's own visit to Mexico in 2019, when the king addressed the "
+        "congress in Mexico City and travelled to Oaxaca.\n")
+    assert countries(trip) == ["ES"]
+
+
+# ---------------------------------------------------------------- first in history, not first stop
+
+def test_the_first_visit_by_an_office_holder_is_not_the_first_stop():
+    trip = trip_of(
+        "Date: 2024-02-01\n\nThe president will travel to Chile and Argentina this month.\n\n"
+        "In Santiago he will meet the president. He will then visit Peru, the first visit "
+        "by a sitting head of state to the country.\n")
+    assert countries(trip)[:2] == ["CL", "PE"]
+
+
+def test_the_first_visit_since_a_date_is_not_the_first_stop():
+    text = "It is her first visit to Ghana since she took office."
+    found = grammar_destinations(text)
+    assert [(text[d.start:d.end], d.first) for d in found] == [("Ghana", False)]
+
+
+def grammar_destinations(text: str):
+    from dashboard.extraction import grammar
+    return grammar.destinations(span_of(text))
+
+
+# ---------------------------------------------------------------- a city named after its country
+
+def test_a_small_city_named_after_its_country_is_a_stop_of_its_own():
+    trip = trip_of(
+        "Date: 2024-06-20\n\nThe prime minister spent Thursday in Rome, where he met the "
+        "Italian president, and then crossed into Vatican City for an audience with the "
+        "pope.\n")
+    assert cities(trip) == [("IT", "Rome"), ("VA", "Vatican City")]
+
+
+# ---------------------------------------------------------------- a name two countries share
+
+def test_congo_next_to_a_congolese_leader_is_the_democratic_republic():
+    trip = trip_of(
+        "Date: 2023-03-10\n\nSpecial Envoy Mark Hollis held talks with officials in Congo on "
+        "Wednesday, two days after Congolese President Felix Tshisekedi called for "
+        "sanctions. He arrives in Uganda on Friday.\n")
+    assert countries(trip) == ["CD", "UG"]
+
+
+def test_congo_with_its_capital_brazzaville_named_is_the_republic():
+    trip = trip_of(
+        "Date: 2023-03-10\n\nThe minister held talks in the Republic of Congo on Wednesday "
+        "and flew on to Gabon. Officials in Congo said the visit to Brazzaville was the "
+        "first in a decade.\n")
+    assert countries(trip) == ["CG", "GA"]
+
+
+def test_congo_alone_is_the_more_populous_country():
+    trip = trip_of("Date: 2023-03-10\n\nThe minister will travel to Congo next week.\n")
+    assert countries(trip) == ["CD"]
+
+
+# ---------------------------------------------------------------- a city that says who someone is
+
+def test_a_city_that_only_places_a_quoted_expert_is_not_the_stops_city():
+    trip = trip_of(
+        "Date: 2024-05-06\n\nForeign Minister Anna Berg will visit Kenya on Thursday for talks "
+        "on trade. \"Kenya wants investment, not loans,\" said Peter Otieno, who teaches "
+        "economics at a university in Mombasa.\n")
+    assert cities(trip) == [("KE", None)]
+
+
+def test_a_city_of_an_analysts_institution_is_not_the_stops_city():
+    trip = trip_of(
+        "Date: 2024-05-06\n\nForeign Minister Anna Berg will visit Brazil on Thursday for "
+        "talks on trade. \"Brazil matters,\" said Lucia Prado, an analyst at a Sao Paulo "
+        "think tank.\n")
+    assert cities(trip) == [("BR", None)]
+
+
+# ---------------------------------------------------------------- weeks apart: another trip
+
+def test_a_trip_weeks_before_the_story_is_another_trip():
+    trip = trip_of(
+        "Date: 2024-10-09\n\nThe foreign minister arrived in Nairobi on Wednesday. The visit "
+        "comes three weeks after she flew to Addis Ababa for talks on the Horn of Africa.\n")
+    assert countries(trip) == ["KE"]
+
+
+def test_a_leg_a_day_after_another_is_still_this_trip():
+    text = "She flew to Accra a day after she travelled to Lome."
+    assert stop_grammar.weeks_apart(span_of(text), text.index("Lome")) is False
+    text = "She flew to Accra a month after she travelled to Lome."
+    assert stop_grammar.weeks_apart(span_of(text), text.index("Lome")) is True
+
+
+# ---------------------------------------------------------------- leaving one place for the next
+
+def test_leaving_one_stop_later_in_the_day_for_another_city():
+    trip = trip_of(
+        "Date: 2024-04-17\n\nVILNIUS (AP) - The German foreign minister arrived in Vilnius on "
+        "Wednesday for talks with her Lithuanian counterpart. She leaves Vilnius later "
+        "Wednesday for Riga, where she will meet Latvia's president on Thursday.\n")
+    assert cities(trip) == [("LT", "Vilnius"), ("LV", "Riga")]
+
+
+def test_leaving_for_home_at_the_end_of_the_visit_is_no_stop():
+    text = "The president left Nairobi for Paris at the end of a three-day visit."
+    assert stop_grammar.departure_destinations(span_of(text)) == []
+    text = "The president left Nairobi for Kampala on Friday."
+    assert [text[d.start:d.end] for d in stop_grammar.departure_destinations(
+        span_of(text))] == ["Kampala"]
+
+
+# ---------------------------------------------------------------- an earlier leg told afterwards
+
+def test_an_earlier_leg_in_a_having_clause_comes_first_and_the_narrative_stays_on_the_main():
+    trip = trip_of(
+        "Date: 2013-10-10\n\nThe Secretary flew into the capital, Jakarta, on Tuesday "
+        "evening, having attended a trade forum in the Malaysian city of Ipoh earlier that "
+        "day.\n\nOn Wednesday she met President Susilo Bambang Yudhoyono.\n")
+    assert cities(trip) == [("MY", "Ipoh"), ("ID", "Jakarta")]
+    assert [leader.name for leader in trip.stops[1].leaders] == ["Susilo Bambang Yudhoyono"]
+
+
+# ---------------------------------------------------------------- the trip that takes or includes
+
+def test_a_trip_that_will_take_the_traveller_on_names_more_stops():
+    trip = trip_of(
+        "Date: 2022-03-06\n\nThe chancellor arrived in Lisbon on Sunday at the start of a "
+        "four-day tour of Europe that will also take her to Madrid and Rome.\n")
+    assert countries(trip) == ["PT", "ES", "IT"]
+
+
+def test_a_tour_that_includes_places_lists_them():
+    text = "It is a week-long tour that also includes Chile and Peru."
+    found = stop_grammar.trip_destinations(span_of(text))
+    assert [text[d.start:d.end] for d in found] == ["Chile", "Peru"]
+
+
+# ---------------------------------------------------------------- "last Friday" is this week
+
+def test_a_stop_reached_last_friday_is_this_trip_but_last_month_is_not():
+    text = "He reached Perth last Friday for the summit."
+    assert [text[d.start:d.end] for d in grammar_destinations(text)] == ["Perth"]
+    text = "He reached Perth last month for the summit."
+    assert grammar_destinations(text) == []
