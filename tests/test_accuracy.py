@@ -41,20 +41,22 @@ ORIGINAL_FLOORS = {
 # 2026-11-30: country set 0.947, order 0.895, start 0.836, end 0.836, city 0.959, leaders
 # 0.932, country F1 0.974, leader F1 0.968, stop order 0.963, traveller 0.929, six-part
 # 0.938; with a companion's "with me" leg read as the speaker's (the first-person traveller
-# rule had taken article 50's dates away): start 0.863, end 0.849, six-part 0.941.
+# rule had taken article 50's dates away): start 0.863, end 0.849, six-part 0.941; with a
+# side trip of a dated paragraph closed on its day (tests/test_end_date_rules.py): end 0.863,
+# six-part 0.942.
 # Floors: those figures rounded down.
 FOLDER_FLOORS = {
     "country_set": 0.94,
     "country_order": 0.89,
     "start": 0.86,
-    "end": 0.84,
+    "end": 0.863,
     "city": 0.95,
     "leaders": 0.93,
     "country_f1": 0.97,
     "leader_f1": 0.96,
     "stop_order": 0.96,
     "traveller": 0.92,
-    "six_part": 0.94,
+    "six_part": 0.942,
 }
 
 
