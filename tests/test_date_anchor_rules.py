@@ -116,3 +116,35 @@ def test_a_story_told_after_the_trip_counts_weekdays_from_its_own_day():
                    "Tuesday.")
     assert [(c, s) for c, _, s, _ in days(trip)] == [("CH", date(2015, 6, 27))]
     assert trip.stops[0].end == date(2015, 7, 14)
+
+
+# ---------------------------------------------------------------- live blogs
+
+LIVE = ("Title: Live: the Chancellor in Asia\nDate: 2024-02-20\n\n"
+        "19:45\nScholz has arrived in Seoul, where President Yoon Suk Yeol will host a dinner.\n\n"
+        "14:10\nThe Chancellor has left Tokyo, his plane is bound for South Korea.\n\n"
+        "08:30\nGood morning. Olaf Scholz is in Tokyo for a second day of talks.")
+
+
+def test_a_live_blog_entry_reports_the_day_of_its_time_stamp():
+    stops = {s.city: s.start for s in trip_of(LIVE).stops}
+    assert stops == {"Tokyo": date(2024, 2, 20), "Seoul": date(2024, 2, 20)}
+
+
+def test_a_time_stamp_with_its_own_date_dates_its_entry():
+    text = LIVE.replace("19:45\n", "21 Feb 2024, 09:15 KST\n").replace(
+        ", his plane is bound for South Korea.", " after a farewell lunch.")
+    stops = {s.city: s.start for s in trip_of(text).stops}
+    assert stops["Seoul"] == date(2024, 2, 21)
+
+
+def test_a_sentence_with_its_own_day_keeps_it_under_a_time_stamp():
+    text = LIVE.replace("Olaf Scholz is in Tokyo for a second day of talks.",
+                        "Olaf Scholz landed in Tokyo on Sunday.")
+    stops = {s.city: s.start for s in trip_of(text).stops}
+    assert stops["Tokyo"] == date(2024, 2, 18)
+
+
+def test_a_time_stamp_says_when_the_traveller_was_seen_not_when_he_left():
+    seoul = next(s for s in trip_of(LIVE).stops if s.city == "Seoul")
+    assert (seoul.start, seoul.end) == (date(2024, 2, 20), None)

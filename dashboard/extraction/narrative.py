@@ -85,6 +85,13 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
     return False
 
 
+# A live blog's time stamp on a line of its own: "22:18", "2:10 p.m.", "13 May 2023, 18:05
+# BST", "11 Aug 2022, 18:35 GMT+10" (a date, if any, then a clock time and a zone)
+ENTRY_STAMP = re.compile(
+    r"\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)?[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|local\s+time))?\s*", re.IGNORECASE)
+
 # "He will also travel to X", "She also visited X": one more place, in the same time frame
 ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go|fly|head|"
                           r"stop|tour|drive)\w*\b", re.IGNORECASE)
@@ -173,7 +180,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     Thursday for a two-day visit" is a two-day range."""
     align_named_weekdays(facts)
     last_day = day_line = None
-    section_day = stated_day = None
+    section_day = stated_day = entry = None
     for fact in facts:
         s = fact.sentence
         if s.heading:
@@ -181,7 +188,17 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                       and not d.relative and not d.is_range]
             if stated:
                 section_day = stated[-1].first
+            # a live blog's entry opens on its time stamp ("22:18", "13 May 2023, 18:05
+            # BST"): the entry reports that day, the stamp's own or the page's
+            entry = None
+            if ENTRY_STAMP.fullmatch(s.text):
+                day = stated[-1].first if stated else published
+                if day is not None:
+                    entry = (day, s.start, s.end, s.text)
             continue
+        if entry is not None and not fact.dates and fact.signals:
+            day, start, end, stamp = entry
+            fact.dates = [dates_mod.DateMention(stamp, start, end, day, day, True)]
         if section_day is not None and published is not None and section_day != published:
             shift = section_day - published
             fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
