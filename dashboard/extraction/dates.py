@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from dashboard.extraction.holiday_dates import find_named_days
 from dashboard.extraction.tense import clause_tense
 
 MONTHS = {
@@ -55,11 +56,12 @@ DATE_PATTERN = re.compile(
     rf"(?:{_TO}(?:the\s+)?(?P<nth2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b)?"
     rf"(?!\s*(?:of\s+)?{_M}){_ALONE}"
     rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
-    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b",
+    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b"
+    rf"|\b(?P<weekend>(?:this|the|next|last|past)\s+weekend)\b",
     re.IGNORECASE,
 )
 MAY_HOLD_A_DATE = re.compile(
-    r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
+    r"\d|day\b|weekend|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
     re.IGNORECASE)
 # "last Saturday", "this past Saturday": strictly before the publication day
 LAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|past)\s+$", re.IGNORECASE)
@@ -273,6 +275,18 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                                          True))
             continue
         future = clause_tense(text, match.start())
+        if groups["weekend"]:
+            # "this weekend", "spend the weekend in X": Saturday and Sunday, the coming
+            # ones (the past ones in a past clause or after "last")
+            if anchor is not None:
+                back = future is False or groups["weekend"].lower().startswith(("last", "past"))
+                saturday = anchor + relativedelta(weekday=SA(-1 if back else +1))
+                if groups["weekend"].lower().startswith("next") and saturday - anchor < \
+                        timedelta(days=2):
+                    saturday += timedelta(days=7)  # "next weekend" on a Friday: a week on
+                found.append(DateMention(match.group(0), match.start(), match.end(), saturday,
+                                         saturday + timedelta(days=1), True))
+            continue
         reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
         if groups["wdn"]:
             # "Sunday 14th": the day of that number, near the anchor, that is that weekday
@@ -358,6 +372,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             first, last = last, first
         found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
                                  False, inferred, reporting))
+    # "On New Year's Day", "Anzac Day": named days, where no written date covers them
+    for named_start, named_end, day in find_named_days(text, start, end, year_anchor):
+        # ("Easter Monday" is one day, not the Monday of this week)
+        found = [d for d in found if not (d.relative and d.start < named_end and
+                                          named_start < d.end)]
+        if not any(d.start < named_end and named_start < d.end for d in found):
+            found.append(DateMention(text[named_start:named_end], named_start, named_end, day,
+                                     day, False, True))
+    found.sort(key=lambda d: d.start)
     return _merge_ranges(text, found)
 
 

@@ -86,17 +86,19 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
 
 
 # A live blog's time stamp on a line of its own: "22:18", "2:10 p.m.", "13 May 2023, 18:05
-# BST", "11 Aug 2022, 18:35 GMT+10" (a date, if any, then a clock time and a zone)
+# BST", "11 Aug 2022, 18:35 GMT+10" (a date, if any, then a clock time and a zone; single
+# spaces, one way to match: linear on hostile text)
 ENTRY_STAMP = re.compile(
-    r"\s*(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"(?:,?\s+\d{4})?)?[,\s]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s+(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|local\s+time))?\s*", re.IGNORECASE)
+    r"(?:(?:\d{1,2}\s[A-Z][a-z]{2,8}\.?(?:\s\d{4})?|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?)"
+    r",?\s(?:at\s)?)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?"
+    r"(?:\s(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|local\stime))?", re.IGNORECASE)
 
 # "He will also travel to X", "She also visited X": one more place, in the same time frame
 ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go|fly|head|"
                           r"stop|tour|drive)\w*\b", re.IGNORECASE)
 WEEKDAY_START = re.compile(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b",
                            re.IGNORECASE)
+COMING_WEEKEND = re.compile(r"(?:this|the|next)\s+weekend", re.IGNORECASE)
 WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
                            re.IGNORECASE)
@@ -162,11 +164,11 @@ def _from_stated_day(fact: SentenceFacts, text: str, stated_day, published) -> N
     moved = []
     for d in fact.dates:
         if d.relative and d.first is not None and d.first < stated_day and not d.reporting and \
-                WEEKDAY_START.match(d.text) and not TODAY_WORDS.match(d.text) and \
+                (WEEKDAY_START.match(d.text) or COMING_WEEKEND.fullmatch(d.text)) and \
+                not TODAY_WORDS.match(d.text) and \
                 not dates_mod.LAST_WEEKDAY.search(text, max(0, d.start - 16), d.start) and \
                 tense.clause_tense(text, d.start) is not False:
-            weekday = dates_mod.WEEKDAYS[d.text.strip()[:3].lower()]
-            day = stated_day + relativedelta(weekday=weekday(+1))
+            day = stated_day + relativedelta(weekday=d.first.weekday())  # on or after
             shift = day - d.first
             d = dates_mod.DateMention(d.text, d.start, d.end, d.first + shift, d.last + shift,
                                       True, d.year_inferred, d.reporting)
@@ -191,7 +193,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             # a live blog's entry opens on its time stamp ("22:18", "13 May 2023, 18:05
             # BST"): the entry reports that day, the stamp's own or the page's
             entry = None
-            if ENTRY_STAMP.fullmatch(s.text):
+            if ENTRY_STAMP.fullmatch(s.text.strip()):
                 day = stated[-1].first if stated else published
                 if day is not None:
                     entry = (day, s.start, s.end, s.text)
