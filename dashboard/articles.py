@@ -59,6 +59,14 @@ DATELINE_DATE = re.compile(
     rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\b",
     re.MULTILINE)
+# A wire dateline without a year: "WARSAW, Feb 10 (Reuters) -", "VATICAN CITY, Oct. 7 (AFP) --"
+# (the agency's name or a dash right after the day: the day the story was filed)
+DATELINE_NO_YEAR = re.compile(
+    rf"^[^\S\n]*[A-Z][A-Z.'’ ]{{2,30}},\s*(?:[A-Z][A-Za-z.]{{1,20}}(?:\s[A-Z][A-Za-z.]+)?,\s*)?"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:st|nd|rd|th)?"
+    rf"[^\S\n]*(?:\([A-Za-z .&-]{{2,30}}\)[^\S\n]*)?(?:-{{1,2}}|–|—)")
+# A year written in the running text ("in 2025", "the 2025 Jubilee Year")
+BODY_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])")
 URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # Only the top of a page carries its publication date; further down, a lone date line is more
 # likely a photo caption or a related-story teaser.
@@ -135,6 +143,10 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
         if found:
             return found, f"dateline {match.group(0).strip()!r} in the text"
     match = URL_DATE.search(text)
+    if match is None:
+        found, basis = _yearless_dateline(text, body_start)
+        if found is not None:
+            return found, basis
     if match:
         try:
             found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -142,6 +154,27 @@ def find_text_date(text: str, body_start: int = 0) -> tuple[date | None, str]:
         except ValueError:
             pass
     return None, ""
+
+
+def _yearless_dateline(text: str, body_start: int) -> tuple[date | None, str]:
+    """The day of a wire dateline that prints no year ("WARSAW, Feb 10 (Reuters) -"), in the
+    latest year the text writes (a wire story's own year is the latest it speaks of: "the
+    2025 budget", "his 2014 visit"); (None, "") without a dateline or a year. dateutil
+    reads the day and month."""
+    match = DATELINE_NO_YEAR.match(text, body_start)
+    if match is None:
+        return None, ""
+    years = [int(y.group(1)) for y in BODY_YEAR.finditer(text, match.end())]
+    # (a publication is never later than today: "the target for 2030" is not the year)
+    years = [y for y in years if in_range(date(y, 1, 1)) and y <= date.today().year]
+    if not years:
+        return None, ""
+    year = max(years)
+    found = parse_date_value(f"{match.group('date')} {year}")
+    if found is None:
+        return None, ""
+    return found, (f"dateline {match.group(0).strip()!r} in the text, with the year {year} "
+                   "written in the text")
 
 
 class EncodingNote(UserWarning):

@@ -16,6 +16,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.events import find_events
 from dashboard.extraction.facts import TripState
+from dashboard.extraction.impossible_dates import impossible_dates
 from dashboard.extraction.places import capital_of, country_name
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.topics import find_topics
@@ -226,8 +227,8 @@ def assemble_trip(state: TripState) -> Trip:
                         "State ...'); leaders met may include the traveller's own officials")
     # "February 30, 2022" stays undated: say why rather than drop it silently
     warnings += [f"{article.path}: {problem}; left undated" for fact in active
-                 for problem in dates_mod.impossible_dates(text, fact.sentence.start,
-                                                           fact.sentence.end)]
+                 for problem in impossible_dates(text, fact.sentence.start,
+                                                 fact.sentence.end)]
     undated = [s.country for s in stops if s.start is None and s.end is None]
     if undated and len(undated) < len(stops):
         warnings.append(f"{article.path}: no dates stated for {', '.join(undated)}")

@@ -9,13 +9,13 @@ A year left out is the one that puts the day closest to the anchor.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from dashboard.extraction.holiday_dates import find_named_days
 from dashboard.extraction.tense import clause_tense
 
 MONTHS = {
@@ -55,11 +55,12 @@ DATE_PATTERN = re.compile(
     rf"(?:{_TO}(?:the\s+)?(?P<nth2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b)?"
     rf"(?!\s*(?:of\s+)?{_M}){_ALONE}"
     rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
-    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b",
+    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b"
+    rf"|\b(?P<weekend>(?:this|the|next|last|past)\s+weekend)\b",
     re.IGNORECASE,
 )
 MAY_HOLD_A_DATE = re.compile(
-    r"\d|day\b|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
+    r"\d|day\b|weekend|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
     re.IGNORECASE)
 # "last Saturday", "this past Saturday": strictly before the publication day
 LAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|past)\s+$", re.IGNORECASE)
@@ -273,6 +274,18 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                                          True))
             continue
         future = clause_tense(text, match.start())
+        if groups["weekend"]:
+            # "this weekend", "spend the weekend in X": Saturday and Sunday, the coming
+            # ones (the past ones in a past clause or after "last")
+            if anchor is not None:
+                back = future is False or groups["weekend"].lower().startswith(("last", "past"))
+                saturday = anchor + relativedelta(weekday=SA(-1 if back else +1))
+                if groups["weekend"].lower().startswith("next") and saturday - anchor < \
+                        timedelta(days=2):
+                    saturday += timedelta(days=7)  # "next weekend" on a Friday: a week on
+                found.append(DateMention(match.group(0), match.start(), match.end(), saturday,
+                                         saturday + timedelta(days=1), True))
+            continue
         reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
         if groups["wdn"]:
             # "Sunday 14th": the day of that number, near the anchor, that is that weekday
@@ -358,6 +371,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             first, last = last, first
         found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
                                  False, inferred, reporting))
+    # "On New Year's Day", "Anzac Day": named days, where no written date covers them
+    for named_start, named_end, day in find_named_days(text, start, end, year_anchor):
+        # ("Easter Monday" is one day, not the Monday of this week)
+        found = [d for d in found if not (d.relative and d.start < named_end and
+                                          named_start < d.end)]
+        if not any(d.start < named_end and named_start < d.end for d in found):
+            found.append(DateMention(text[named_start:named_end], named_start, named_end, day,
+                                     day, False, True))
+    found.sort(key=lambda d: d.start)
     return _merge_ranges(text, found)
 
 
@@ -388,34 +410,3 @@ def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
             continue
         merged.append(mention)
     return merged
-
-
-# (month group, day group, year group) of every absolute form of DATE_PATTERN
-_DAY_GROUPS = (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m3", "d4", "y3"),
-               ("m5", "d5", "y5"), ("m6", "d6", "y6"), ("m6", "d7", "y6"), ("m8", "d8", "y8"))
-
-
-def impossible_dates(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """Date expressions in text[start:end] that name a day their month does not have
-    ("February 30, 2022", "April 31", "2023-02-29"), each as "<as written>: <why>". The
-    extractor leaves them undated; this says so. Month lengths from `calendar` (a day
-    without a year counts as possible when it exists in a leap year: February 29)."""
-    end = len(text) if end is None else end
-    found: list[str] = []
-    if not MAY_HOLD_A_DATE.search(text, start, end):
-        return found
-    for match in DATE_PATTERN.finditer(text, start, end):
-        groups = match.groupdict()
-        triples = [(month_number(groups[m]), _day(groups[d]), groups[y])
-                   for m, d, y in _DAY_GROUPS if groups[m] and groups[d]]
-        if groups["iso"]:
-            triples.append((int(groups["im"]), int(groups["id"]), groups["iy"]))
-        for month, day, year in triples:
-            days = calendar.monthrange(int(year) if year else 2000, month)[1]
-            if day > days:
-                name = calendar.month_name[month]
-                within = f" in {year}" if year and month == 2 else ""
-                found.append(f"{match.group(0).strip()!r} is not a date ({name} has {days} "
-                             f"days{within})")
-                break
-    return found

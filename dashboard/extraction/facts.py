@@ -59,6 +59,9 @@ class StopDraft:
     end_stated: bool = False
     date_sentences: list[int] = field(default_factory=list)
     stay_end: date | None = None  # the last day of a stated stay length, if it fits
+    # every date it has says only when the traveller got there or was seen there (an
+    # arrival, a live blog's time stamp): the end stays open unless stated
+    open_end: bool = False
     leaders: dict[str, tuple[PersonMention, int]] = field(default_factory=dict)
 
 

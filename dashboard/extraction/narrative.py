@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import tense
 from dashboard.extraction.facts import SentenceFacts, StopDraft
@@ -83,9 +85,20 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
     return False
 
 
+# A live blog's time stamp on a line of its own: "22:18", "2:10 p.m.", "13 May 2023, 18:05
+# BST", "11 Aug 2022, 18:35 GMT+10" (a date, if any, then a clock time and a zone; single
+# spaces, one way to match: linear on hostile text)
+ENTRY_STAMP = re.compile(
+    r"(?:(?:\d{1,2}\s[A-Z][a-z]{2,8}\.?(?:\s\d{4})?|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?)"
+    r",?\s(?:at\s)?)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?"
+    r"(?:\s(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|local\stime))?", re.IGNORECASE)
+
 # "He will also travel to X", "She also visited X": one more place, in the same time frame
 ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go|fly|head|"
                           r"stop|tour|drive)\w*\b", re.IGNORECASE)
+WEEKDAY_START = re.compile(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b",
+                           re.IGNORECASE)
+COMING_WEEKEND = re.compile(r"(?:this|the|next)\s+weekend", re.IGNORECASE)
 WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
                            re.IGNORECASE)
@@ -136,13 +149,40 @@ def _next_day_after_a_date(fact: SentenceFacts, text: str) -> list:
     return fact.dates + added
 
 
+def _from_stated_day(fact: SentenceFacts, text: str, stated_day, published) -> None:
+    """A bare weekday counted from the day the text has just stated, not from the
+    publication, when the story looks ahead and the publication's weekday would fall before
+    the day the narrative has reached ("from December 2 to 4 ... on Tuesday" in a story a
+    week before; "on November 27 ... the following day ... on Sunday" in one filed
+    in October): the first such weekday on or after the stated day. A reporting date ("the
+    office said Tuesday") and a past day ("laid out last Friday", "met on Monday") stay the
+    publication's."""
+    # (only ahead of the publication: a story told after the fact counts its weekdays from
+    # the day it was written, "arrived on June 27 ... the deal was agreed on Tuesday")
+    if stated_day is None or published is None or stated_day <= published:
+        return
+    moved = []
+    for d in fact.dates:
+        if d.relative and d.first is not None and d.first < stated_day and not d.reporting and \
+                (WEEKDAY_START.match(d.text) or COMING_WEEKEND.fullmatch(d.text)) and \
+                not TODAY_WORDS.match(d.text) and \
+                not dates_mod.LAST_WEEKDAY.search(text, max(0, d.start - 16), d.start) and \
+                tense.clause_tense(text, d.start) is not False:
+            day = stated_day + relativedelta(weekday=d.first.weekday())  # on or after
+            shift = day - d.first
+            d = dates_mod.DateMention(d.text, d.start, d.end, d.first + shift, d.last + shift,
+                                      True, d.year_inferred, d.reporting)
+        moved.append(d)
+    fact.dates = moved
+
+
 def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
     Thursday for a two-day visit" is a two-day range."""
     align_named_weekdays(facts)
     last_day = day_line = None
-    section_day = None
+    section_day = stated_day = entry = None
     for fact in facts:
         s = fact.sentence
         if s.heading:
@@ -150,12 +190,23 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                       and not d.relative and not d.is_range]
             if stated:
                 section_day = stated[-1].first
+            # a live blog's entry opens on its time stamp ("22:18", "13 May 2023, 18:05
+            # BST"): the entry reports that day, the stamp's own or the page's
+            entry = None
+            if ENTRY_STAMP.fullmatch(s.text.strip()):
+                day = stated[-1].first if stated else published
+                if day is not None:
+                    entry = (day, s.start, s.end, s.text)
             continue
+        if entry is not None and not fact.dates and fact.signals:
+            day, start, end, stamp = entry
+            fact.dates = [dates_mod.DateMention(stamp, start, end, day, day, True)]
         if section_day is not None and published is not None and section_day != published:
             shift = section_day - published
             fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
                                                 d.last + shift, True, False, d.reporting)
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
+        _from_stated_day(fact, text, stated_day, published)
         fact.dates = _next_day_after_a_date(fact, text)
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
@@ -189,6 +240,11 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                     length.group("n"))
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
+            # the narrative's day: a written date (a range: its first day), or a day counted
+            # from one ("the following day")
+            if not dated[-1].relative or (stated_day is not None
+                                          and dated[-1].first >= stated_day):
+                stated_day = dated[-1].first
             day_line = s.line
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
             if dated[-1].is_range:

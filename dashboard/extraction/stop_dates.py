@@ -21,6 +21,7 @@ from dashboard.extraction.date_filters import (
 )
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP
 from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
@@ -211,6 +212,9 @@ def _put_listed(drafts: list[StopDraft], group: list[int], d: dates_mod.DateMent
 
 
 def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int) -> None:
+    # (the first date decides, a later one that is not an arrival reopens the question)
+    arrival = not d.is_range and bool(ENTRY_STAMP.fullmatch(d.text))
+    draft.open_end = arrival and (draft.open_end or draft.start is None)
     draft.start = d.first if draft.start is None else min(draft.start, d.first)
     draft.end = d.last if draft.end is None else max(draft.end, d.last)
     draft.start_stated = True
@@ -218,6 +222,11 @@ def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n
     draft.end_stated = draft.end_stated or d.is_range or draft.end > draft.start
     if fact.stay_days and not d.is_range:
         draft.stay_end = d.first + timedelta(days=fact.stay_days - 1)
+    elif d.relative and ALSO_TRAVELS.fullmatch(d.text) and draft.stay_end is None:
+        # "On Monday he will be in Cairo ... He will also travel to Rafah": a side trip
+        # within the paragraph's day, that one day (start = end), however long the gap
+        # before the next stop
+        draft.stay_end = d.first
     if n not in draft.date_sentences:
         draft.date_sentences.append(n)
 
@@ -339,6 +348,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         draft.end = d.last if draft.end is None else max(draft.end, d.last)
         draft.start_stated = True
         draft.end_stated = draft.end_stated or d.is_range
+        draft.open_end = draft.open_end and bool(ENTRY_STAMP.fullmatch(d.text))
         if n not in draft.date_sentences:
             draft.date_sentences.append(n)
         used.append((target, d))
@@ -378,11 +388,12 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
             continue
         following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
         if draft.stay_end is not None and (following is None or draft.stay_end < following) \
-                and (draft.end is None or draft.end < draft.stay_end):
+                and (draft.end is None or draft.end <= draft.stay_end):
             # "for a two-day visit", unless the next stop begins before the stay would end
             draft.end = draft.stay_end
             continue
-        if following is not None and following > draft.start + timedelta(days=1):
+        if draft.open_end or (following is not None
+                               and following > draft.start + timedelta(days=1)):
             draft.end = None
         else:
             draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end
