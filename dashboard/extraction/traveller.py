@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dashboard.extraction import meeting_grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
+from dashboard.extraction.name_index import index_of
 from dashboard.extraction.people import (
     STAFF_TITLES,
     TRAVELLER_TITLES,
@@ -93,12 +94,13 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 best_form[key] = person
                 where[key] = s
     in_met_span = _span_test(met_spans)
+    index = index_of(text)
     # bare surnames as subjects ("Blinken said", "Blinken met") count too
     for key in list(scores):
-        for match in re.finditer(rf"\b{re.escape(key)}\b", text):
-            if in_met_span(match.start()):
+        for at in index.occurrences(key):
+            if in_met_span(at):
                 continue
-            if subject_after.match(text, match.end()):
+            if subject_after.match(text, at + len(key)):
                 scores[key] += 1
     # the subject of a verb of travel or meeting, by the parse ("Xi landed at Vnukovo
     # airport", "Earlier in the day Xi met Prime Minister X"), however the sentence opens
@@ -114,10 +116,11 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if not fact.signals:
             continue
         first_place = min(sig.position for sig in fact.signals)
-        head = text[fact.sentence.start:first_place]
-        for key in list(scores):
-            match = re.search(rf"\b{re.escape(key)}\b", head)
-            if match and not in_met_span(fact.sentence.start + match.start()):
+        first_at: dict[str, int] = {}
+        for key, at in index.names_in(scores, fact.sentence.start, first_place):
+            first_at.setdefault(key, at)
+        for key, at in first_at.items():
+            if not in_met_span(at):
                 scores[key] += 2
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
@@ -205,8 +208,9 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         return False
     before = text[fact.sentence.start:sig.position]
     met = met_objects_of(fact, text)
-    actors = [(m.end(), m.group(0), fact.sentence.start + m.start()) for name in others if name
-              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+    offset = fact.sentence.start
+    actors = [(at - offset + len(name), name, at) for name, at in
+              index_of(text).names_in((n for n in others if n), offset, sig.position)]
     if not actors:
         return False
     last_end, last_name, last_at = max(actors)
