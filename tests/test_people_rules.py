@@ -514,3 +514,22 @@ def test_only_the_list_next_to_with_me_is_the_speakers(sentence, with_me):
     fact.parse = parse_lines(sentence).span(0, len(sentence))
     add_destinations(fact, sentence)  # "travel with us to X": a destination by the parse
     assert {sig.code: with_the_speaker(sig, fact, sentence) for sig in fact.signals} == with_me
+
+
+# ------------------------------------------------ an office with "the" is no name
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Foreign Secretary Joan Hale will travel to Muscat on Monday, where she will meet with "
+     "the Amir, Sheikh Badr bin Hamad Al Busaidi, and Minister of Commerce Sayyid Qais "
+     "bin Mohammed Al Yousef, who lead the talks.",
+     "OM", {"Badr bin Hamad Al Busaidi", "Qais bin Mohammed Al Yousef"}),
+    ("Secretary Tom Reyes arrived in Bangkok on Tuesday and met with the Regent, "
+     "Dasho Karma Wangchuk, and Prime Minister Tshering Dorji Penjor.",
+     "TH", {"Karma Wangchuk", "Tshering Dorji Penjor"}),
+])
+def test_a_capitalised_office_after_the_is_not_a_person_met(text, country, expected):
+    # ("the Amir, X": the office holder's name is X, not "Amir" with X for its title)
+    trip = trip_of(text)
+    met = dict(leaders(trip))[country]
+    assert not any(name.split()[-1] in {"Amir", "Regent"} for name in met), met
+    assert all(any(name.endswith(e) for name in met) for e in expected), met

@@ -143,11 +143,24 @@ OFFICE_TITLES = {"emir", "king", "queen", "president", "minister", "speaker", "c
                  "commissioner", "envoy", "representative", "ruler", "sheikh"}
 
 
+def _office_with_article(token: Token) -> bool:
+    """A capitalised word with "the" before it is an office, not a person's name: "met
+    with the Amir, Sheikh ...", "the President, X" (people's names take no article)."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _names_an_office(token: Token) -> bool:
     """A name in apposition after an office noun: "the emir, Sabah ...", "the speaker of
-    the lower house, X" (not "his half-sister, Auma")."""
-    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i and \
-        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in OFFICE_TITLES
+    the lower house, X", "the President, X" (not "his half-sister, Auma")."""
+    head = token.head
+    if token.dep_ == "conj" and token.pos_ == "PROPN" and _office_with_article(head):
+        # "the Regent, Dasho X": the parse often reads the name as a list's next member;
+        # right after the office and its comma it is the office's holder
+        return token.left_edge.i == head.i + 2 and head.doc[head.i + 1].text == ","
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > head.i and (
+        (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICE_TITLES)
+        or _office_with_article(head))
 
 
 # Verbs whose subject is the one travelling or meeting someone on the trip
@@ -206,7 +219,7 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
                      or t is root or _names_an_office(t))
     for head in dict.fromkeys(heads):
-        if head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" or _office_with_article(head):
             continue
         if _names_an_office(head):
             # "talks with the emir, Sabah ...", "met his counterpart, X": the office noun
