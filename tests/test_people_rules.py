@@ -533,3 +533,21 @@ def test_a_capitalised_office_after_the_is_not_a_person_met(text, country, expec
     met = dict(leaders(trip))[country]
     assert not any(name.split()[-1] in {"Amir", "Regent"} for name in met), met
     assert all(any(name.endswith(e) for name in met) for e in expected), met
+
+
+# ------------------------------------------------ particles inside a name, read by the parse
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Secretary Tom Reyes will visit Praia on Friday to meet Prime Minister Jorge Santos e "
+     "Almeida.", "CV", ["Jorge Santos e Almeida"]),
+    ("In Lisbon, Chancellor Olaf Brandt held talks with President Marcelo Rebelo de Sousa and "
+     "Prime Minister Luis Pedro e Cunha on Tuesday.", "PT",
+     ["Marcelo Rebelo de Sousa", "Luis Pedro e Cunha"]),
+    ("Secretary Tom Reyes arrived in Amsterdam, where he met Prime Minister Dirk ter Horst.",
+     "NL", ["Dirk ter Horst"]),
+    # an English word between two names is no particle
+    ("Secretary Tom Reyes arrived in Nairobi, where he met President William Ruto and "
+     "business Leaders.", "KE", ["William Ruto"]),
+])
+def test_a_name_goes_on_over_a_particle_the_parse_reads_inside_it(text, country, expected):
+    assert dict(leaders(trip_of(text)))[country] == expected

@@ -41,6 +41,7 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import close_on_departure, earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.parse_steps import (
@@ -122,6 +123,7 @@ def parse(state: TripState) -> None:
     named = {p.surname for f in active for p in f.people if p.title}
     for fact in active:
         fact.parse = parsed.span(fact.sentence.start, fact.sentence.end)
+        extend_over_particles(fact)
         add_met_objects(fact, text)
         add_met_names(fact, text, named)
         add_destinations(fact, text)
