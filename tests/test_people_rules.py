@@ -551,3 +551,53 @@ def test_a_capitalised_office_after_the_is_not_a_person_met(text, country, expec
 ])
 def test_a_name_goes_on_over_a_particle_the_parse_reads_inside_it(text, country, expected):
     assert dict(leaders(trip_of(text)))[country] == expected
+
+
+# ------------------------------------------------ who speaks for whom, and who moves
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Asked about the route, the Spokesperson for the Director-General, Ines Carvalho, said "
+     "nothing had changed.", [("Spokesperson", "Ines Carvalho")]),
+    ("The Special Adviser to the Prime Minister, Omar Haddad, briefed reporters.",
+     [("Special Adviser", "Omar Haddad")]),
+    # an office with its own name after the comma keeps its title
+    ("He met the President of the Republic, Jean Dupont.",
+     [("President of the Republic", "Jean Dupont")]),
+])
+def test_a_name_after_an_office_held_for_another_office_holds_the_first(text, expected):
+    assert people(text) == expected
+
+
+def test_a_spokesperson_quoted_on_the_trip_is_not_its_traveller():
+    trip = trip_of(
+        "Title: Note to Correspondents: travel to Fiji\nDate: 2024-03-04\n\n"
+        "The Director-General will leave Geneva on Monday for the Pacific.\n\n"
+        "After a stop in Singapore, Dr. Helena Okafor will arrive in Suva, Fiji, on Wednesday, "
+        "6 March, and will meet with Prime Minister Tavita Naulu.\n\n"
+        "The Spokesperson for the Director-General, Ines Carvalho, told reporters that the "
+        "programme was final.\n")
+    assert trip.traveler == "Helena Okafor"
+    assert leaders(trip)[-1] == ("FJ", ["Tavita Naulu"])
+
+
+def test_a_with_phrase_added_by_as_well_as_is_the_same_meeting():
+    trip = trip_of(
+        "Date: 2024-03-04\n\nForeign Minister Lena Vogt will travel to Port Moresby on "
+        "Thursday. She will be welcomed by Governor-General Bob Dadae and will hold talks with "
+        "Prime Minister Tom Aisi of Papua New Guinea, who will host the meeting, as well as "
+        "with the outgoing chair, Prime Minister Sione Latu of Tuvalu.\n")
+    assert trip.traveler == "Lena Vogt"
+    assert leaders(trip) == [("PG", ["Bob Dadae", "Tom Aisi", "Sione Latu"])]
+
+
+@pytest.mark.parametrize("text", [
+    "She will hold talks with Prime Minister Tom Aisi, who will chair the meeting, as well as "
+    "with the outgoing chair, Prime Minister Sione Latu of Tuvalu.",
+    "He will meet President Ana Duarte, who leads the bloc, and also with the vice-chair, "
+    "Foreign Minister Sione Latu.",
+])
+def test_the_parse_keeps_an_added_with_phrase_in_the_meeting(text):
+    from dashboard.extraction import meeting_grammar
+    span = parse_lines(text).span(0, len(text))
+    at = text.index("Sione Latu")
+    assert any(a <= at < b for a, b in meeting_grammar.met_objects(span))

@@ -82,7 +82,32 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 spans.extend(_clip(c) for c in _low_with_people(token))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
+    if spans:
+        spans.extend(_added_with_phrases(span, min(a for a, _b in spans)))
     return spans
+
+
+def _added_with_phrases(span: Span, after: int) -> list[tuple[int, int]]:
+    """"talks with X, who chairs the Forum, as well as with Y": a "with" phrase added by
+    "as well as" (or "and also") after a meeting's own goes with the same meeting, however
+    the parse hangs it; it runs to the next verb, relative pronoun or clause break."""
+    found = []
+    for token in span:
+        if token.lower_ != "with" or _offsets(token)[0] < after or token.i - span.start < 2:
+            continue
+        before = [t.lower_ for t in token.doc[max(span.start, token.i - 3):token.i]]
+        if before[-3:] != ["as", "well", "as"] and before[-2:] != ["and", "also"]:
+            continue
+        end = token
+        for t in token.doc[token.i + 1:span.end]:
+            if t.pos_ in {"VERB", "AUX"} or t.lower_ in {"who", "which", "where", "whom"} or \
+                    t.text in {";", ":"}:
+                break
+            if not t.is_punct:
+                end = t
+        if end is not token:
+            found.append((_offsets(token.doc[token.i + 1])[0], _offsets(end)[1]))
+    return found
 
 
 def _nearest_verb(token: Token) -> Token | None:
@@ -183,6 +208,27 @@ def travelling_subjects(span: Span) -> list[str]:
         for child in token.children:
             if child.dep_ == "nsubj" and child.pos_ == "PROPN":
                 found.append(child.text)
+    return found
+
+
+MOVING_VERBS = TRAVELLER_VERBS - {"meet", "hold"}
+
+
+def named_travellers(span: Span) -> list[tuple[int, int]]:
+    """Spans of the full proper names that are subjects of active verbs of moving ("After
+    crossing the date line, Mr. X Y will arrive in Apia" -> "Mr. X Y"), for a text whose
+    traveller has no title: the name with its compound words, as the parse groups them."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in MOVING_VERBS:
+            continue
+        if any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                words = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+                first = words[0] if words else child
+                found.append((_offsets(first)[0], _offsets(child)[1]))
     return found
 
 

@@ -18,6 +18,8 @@ from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.people import (
+    HONORIFIC,
+    NON_NAME_WORDS,
     STAFF_TITLES,
     TRAVELLER_TITLES,
     PersonMention,
@@ -124,7 +126,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 scores[key] += 2
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
-        return untitled_traveller(facts, text)
+        return subject_traveller(facts, text) or untitled_traveller(facts, text)
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
     person = best_form[surname]
     name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
@@ -159,6 +161,32 @@ def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller
     name = fullest.name if len(fullest.name.split()) > 1 else \
         f"{fullest.title} {fullest.name}".strip()
     return Traveller(name, person.surname, fullest, where, home)
+
+
+def subject_traveller(facts: list[SentenceFacts], text: str) -> Traveller | None:
+    """No titled traveller: the person the parse most often finds as the subject of a verb
+    of moving ("Mr. X Y will arrive in Apia on Friday"), in the fullest form it is named,
+    without honorifics."""
+    counts: Counter[str] = Counter()
+    fullest: dict[str, str] = {}
+    where: dict[str, Sentence] = {}
+    for fact in facts:
+        if fact.parse is None or fact.sentence.heading:
+            continue
+        for a, b in meeting_grammar.named_travellers(fact.parse):
+            honorific = HONORIFIC.match(text, a, b)
+            name = " ".join(text[honorific.end() if honorific else a:b].split())
+            if not name or any(w in NON_NAME_WORDS for w in name.split()):
+                continue
+            surname = name.split()[-1]
+            counts[surname] += 1
+            where.setdefault(surname, fact.sentence)
+            if len(name) > len(fullest.get(surname, "")):
+                fullest[surname] = name
+    if not counts:
+        return None
+    surname = counts.most_common(1)[0][0]
+    return Traveller(fullest[surname], surname, None, where[surname], None)
 
 
 def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
