@@ -601,3 +601,15 @@ def test_the_parse_keeps_an_added_with_phrase_in_the_meeting(text):
     span = parse_lines(text).span(0, len(text))
     at = text.index("Sione Latu")
     assert any(a <= at < b for a, b in meeting_grammar.met_objects(span))
+
+
+@pytest.mark.parametrize("lead", [
+    '"Our nations share a long history," King Harald V told guests at a dinner in Oslo on '
+    'Monday, welcoming the visiting Chilean President, Gabriel Rojas.',
+    'Queen Margrethe II praised the ties between the two countries at a banquet in Oslo on '
+    'Monday for the visiting President Gabriel Rojas of Chile.',
+])
+def test_the_visiting_leader_is_the_traveller_though_the_host_speaks_first(lead):
+    trip = trip_of(f"Date: 2024-05-07\n\n{lead}\n\nOn Tuesday the president travels to "
+                   "Bergen, where he will meet Prime Minister Jonas Berg.\n")
+    assert trip.traveler == "Gabriel Rojas"

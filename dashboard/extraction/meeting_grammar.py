@@ -214,6 +214,22 @@ def travelling_subjects(span: Span) -> list[str]:
 MOVING_VERBS = TRAVELLER_VERBS - {"meet", "hold"}
 
 
+def described_as_visiting(span: Span) -> list[int]:
+    """Offsets of the words a "visiting" / "touring" participle describes ("a toast to the
+    visiting French President, X", "a banquet for the visiting President X of Chile"):
+    the one it modifies, or the word right after it when the parse hangs it elsewhere. The
+    person so described is the visitor, whoever speaks first in the article."""
+    found = []
+    for token in span:
+        if token.tag_ != "VBG" or token.lemma_.lower() not in {"visit", "tour"}:
+            continue
+        if token.dep_ == "amod":
+            found.append(_offsets(token.head)[0])
+        if token.i + 1 < len(token.doc):
+            found.append(_offsets(token.doc[token.i + 1])[0])
+    return found
+
+
 def named_travellers(span: Span) -> list[tuple[int, int]]:
     """Spans of the full proper names that are subjects of active verbs of moving ("After
     crossing the date line, Mr. X Y will arrive in Apia" -> "Mr. X Y"), for a text whose

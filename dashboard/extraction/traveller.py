@@ -112,6 +112,14 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         for word in meeting_grammar.travelling_subjects(fact.parse):
             if word in scores:
                 scores[word] += 2
+    # "the visiting French President, X": the visitor, however often the host speaks
+    visitors: set[str] = set()
+    for fact in facts:
+        if fact.parse is None:
+            continue
+        for at in meeting_grammar.described_as_visiting(fact.parse):
+            visitors.update(p.surname for p in fact.people if p.start <= at < p.end
+                            and p.surname in scores and not in_met_span(p.start))
     # the one who travels: named before the destination in sentences that send someone
     # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
     for fact in facts:
@@ -128,6 +136,8 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     if not candidates:
         return subject_traveller(facts, text) or untitled_traveller(facts, text)
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
+    if len(visitors & set(candidates)) == 1:
+        surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
     person = best_form[surname]
     name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
     if " " in name and re.search(r"\s[A-Z]\.\s", name):
