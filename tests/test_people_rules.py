@@ -613,3 +613,15 @@ def test_the_visiting_leader_is_the_traveller_though_the_host_speaks_first(lead)
     trip = trip_of(f"Date: 2024-05-07\n\n{lead}\n\nOn Tuesday the president travels to "
                    "Bergen, where he will meet Prime Minister Jonas Berg.\n")
     assert trip.traveler == "Gabriel Rojas"
+
+
+def test_a_host_event_for_the_visiting_traveller_is_where_the_traveller_is():
+    trip = trip_of(
+        "Date: 2024-05-07\n\n"
+        '"We are old friends," Grand Duke Henri told guests at a state banquet at the palace '
+        "in Luxembourg on Monday evening, raising a glass to the visiting Mexican President, "
+        "Clara Ruiz.\n\nOn Tuesday the president travels to Brussels, where she will "
+        "meet Prime Minister Jan Peeters.\n")
+    assert trip.traveler == "Clara Ruiz"
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("LU", date(2024, 5, 6)), ("BE", date(2024, 5, 7))]

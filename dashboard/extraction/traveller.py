@@ -252,6 +252,10 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
     if not actors:
         return False
     last_end, last_name, last_at = max(actors)
+    if traveller and fact.parse is not None and any(
+            p.surname == traveller and p.start <= at < p.end for p in fact.people
+            for at in meeting_grammar.described_as_visiting(fact.parse)):
+        return False  # "X told guests at a banquet in <place>, toasting the visiting <traveller>"
     if any(a <= last_at < b for a, b in met):
         # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
         # where they meet; only "Kagame, who visited France" is Kagame's own travel
