@@ -625,3 +625,22 @@ def test_a_host_event_for_the_visiting_traveller_is_where_the_traveller_is():
     assert trip.traveler == "Clara Ruiz"
     assert [(s.country_code, s.start) for s in trip.stops] == [
         ("LU", date(2024, 5, 6)), ("BE", date(2024, 5, 7))]
+
+
+def test_a_meeting_named_for_a_plural_office_is_the_travellers_own():
+    # "a Foreign Ministers' Meeting with X": the plural names the kind of meeting, not
+    # someone else whose meeting it is
+    trip = trip_of(
+        "Date: 2024-02-20\n\nMinister Sato will visit Santiago on February 22, where she will "
+        "pay a courtesy call on H.E. Mr. Pablo Reyes, President of the Republic of Chile, and "
+        "hold a Japan-Chile Foreign Ministers' Meeting with H.E. Ms. Ana Vidal, Minister of "
+        "Foreign Affairs.\n")
+    assert leaders(trip) == [("CL", ["Pablo Reyes", "Ana Vidal"])]
+
+
+@pytest.mark.parametrize("text", [
+    "talks with Ms. Ana Vidal, Minister of Foreign Affairs, International Trade and Worship.",
+    "met Mr. Olu Bello, Minister of Trade, Industry and Tourism, on Monday.",
+])
+def test_the_rest_of_a_written_out_portfolio_is_not_a_name(text):
+    assert all(name in {"Ana Vidal", "Olu Bello"} for _title, name in people(text))

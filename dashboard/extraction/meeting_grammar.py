@@ -146,7 +146,10 @@ def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
     for token in span:
         if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in MEET_NOUNS:
             continue
-        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        # (a plural is a kind of meeting, not its owner: "a Foreign Ministers' Meeting with
+        # X", "the Leaders' Dialogue with X" are the traveller's own)
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                  and c.tag_ != "NNPS"]
         if not owners:
             continue
         # "with" on the noun, or on its "of" object ("exchange of letters with B")

@@ -284,6 +284,8 @@ def find_people(text: str, start: int, end: int,
         family_he = len(words) == 2 and words[0] == "He"
         if len(words) < 2 and match.group("title") in FULL_NAME_TITLES:
             continue  # "General Motors", "General Electric": a full name or none
+        if words and all(re.fullmatch(_PORTFOLIO_WORD, w) for w in words):
+            continue  # "Minister of Foreign Affairs, International Trade and ...": the office
         if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
             continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
         if not name or (words[0] in NON_NAME_WORDS and not family_he):
