@@ -644,3 +644,19 @@ def test_a_meeting_named_for_a_plural_office_is_the_travellers_own():
 ])
 def test_the_rest_of_a_written_out_portfolio_is_not_a_name(text):
     assert all(name in {"Ana Vidal", "Olu Bello"} for _title, name in people(text))
+
+
+def test_leaders_of_other_countries_joined_for_a_summit_are_met_there():
+    trip = trip_of(
+        "Date: 2024-11-20\n\nPresident Lee will travel to Nairobi on Monday. The following "
+        "day, he will travel to the port city of Mombasa. There he will join President Amani "
+        "Otieno, President Joseph Kabila of Rwanda, and Vice President Grace Moyo of Uganda "
+        "for a summit on the Northern Corridor.\n")
+    assert leaders(trip)[-1] == ("KE", ["Amani Otieno", "Joseph Kabila", "Grace Moyo"])
+
+
+def test_joining_ones_own_president_for_an_opening_is_no_meeting():
+    trip = trip_of(
+        "Date: 2015-11-25\n\nSecretary of State Ana Ruiz will travel to Lima, Peru, on "
+        "November 30 to join President Tom Baker for the opening of the summit in Lima.\n")
+    assert leaders(trip) == [("PE", [])]

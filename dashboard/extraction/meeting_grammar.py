@@ -69,7 +69,13 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 continue
             if passive or token.dep_ == "acl":
                 continue  # "the summit, held virtually by Biden with ...": someone else's
-            if lemma in MEET_VERBS:
+            if lemma == "join":
+                # "join President A, President B of Zambia and ... for a summit": leaders of
+                # other countries joined are met; "join President X (the traveller's own) for
+                # the opening" names no country and is a companion
+                spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj" and any(
+                    t.ent_type_ in {"GPE", "NORP"} for t in c.subtree))
+            elif lemma in MEET_VERBS:
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
                 spans.extend(_clip(c) for c in objects(token))
             elif lemma in SEE_VERBS:
