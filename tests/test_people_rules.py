@@ -660,3 +660,15 @@ def test_joining_ones_own_president_for_an_opening_is_no_meeting():
         "Date: 2015-11-25\n\nSecretary of State Ana Ruiz will travel to Lima, Peru, on "
         "November 30 to join President Tom Baker for the opening of the summit in Lima.\n")
     assert leaders(trip) == [("PE", [])]
+
+
+@pytest.mark.parametrize("opening", [
+    "Liu Wen spent Sunday and Monday in Lusaka, where he met President Hakainde Mwila.",
+    "Liu Wen stayed two nights in Lusaka, where he met President Hakainde Mwila.",
+])
+def test_an_untitled_traveller_who_spends_days_somewhere_is_found_by_the_parse(opening):
+    trip = trip_of(
+        "Title: Analysis: why the foreign minister keeps going back\nDate: 2025-01-08\n\n"
+        f"For years the minister has opened the year with a tour. {opening} On Tuesday he was "
+        "in Harare for talks with President Tendai Moyo.\n")
+    assert trip.traveler == "Liu Wen"

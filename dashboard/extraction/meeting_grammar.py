@@ -220,7 +220,8 @@ def travelling_subjects(span: Span) -> list[str]:
     return found
 
 
-MOVING_VERBS = TRAVELLER_VERBS - {"meet", "hold"}
+# ... and of being somewhere a while: "X spent Sunday and Monday in Windhoek"
+MOVING_VERBS = (TRAVELLER_VERBS - {"meet", "hold"}) | {"spend", "stay"}
 
 
 def described_as_visiting(span: Span) -> list[int]:
