@@ -672,3 +672,11 @@ def test_an_untitled_traveller_who_spends_days_somewhere_is_found_by_the_parse(o
         f"For years the minister has opened the year with a tour. {opening} On Tuesday he was "
         "in Harare for talks with President Tendai Moyo.\n")
     assert trip.traveler == "Liu Wen"
+
+
+def test_a_predecessor_named_in_apposition_travels_on_his_own_trip():
+    trip = trip_of(
+        "Date: 2025-01-08\n\nForeign Minister Liu Wen arrived in Lusaka on Monday for talks "
+        "with President Hakainde Mwila. Two years ago his predecessor, Zhao Ming, went to "
+        "Ghana, Togo and Benin.\n")
+    assert [s.country_code for s in trip.stops] == ["ZM"]

@@ -224,6 +224,23 @@ def travelling_subjects(span: Span) -> list[str]:
 MOVING_VERBS = (TRAVELLER_VERBS - {"meet", "hold"}) | {"spend", "stay"}
 
 
+def people_moving(span: Span) -> list[str]:
+    """Last words of the people's names the parse makes the subjects of verbs of moving,
+    named or in apposition to the subject ("his successor, Qin Gang, went to Ethiopia" ->
+    ["Gang"]): whose travel a sentence tells, for telling the traveller's from others'."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in MOVING_VERBS | {"go"}:
+            continue
+        for child in token.children:
+            if child.dep_ != "nsubj":
+                continue
+            names = [child] + [c for c in child.children if c.dep_ == "appos"]
+            found.extend(n.text for n in names
+                         if n.pos_ == "PROPN" and n.ent_type_ == "PERSON")
+    return found
+
+
 def described_as_visiting(span: Span) -> list[int]:
     """Offsets of the words a "visiting" / "touring" participle describes ("a toast to the
     visiting French President, X", "a banquet for the visiting President X of Chile"):

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from dashboard.date_range import in_range, out_of_range_note
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import meeting_grammar
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
@@ -187,6 +188,10 @@ def drop_other_travel(state: TripState) -> None:
                 continue  # "The Prime Minister will travel": a title, maybe the traveller's
             if not find_places(name) and (surname or "") not in name.split():
                 others.add(name.split()[-1])
+    # "his successor, Qin Gang, went to ...": whoever else the parse sends somewhere
+    others |= {name for f in active if f.parse is not None
+               for name in meeting_grammar.people_moving(f.parse)} - {surname} - set(
+                   (state.traveller.name or "").split())
     # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     for fact in active:
