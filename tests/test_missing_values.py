@@ -18,7 +18,8 @@ from dashboard.uploads import extract_upload, merge_uploads
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
-NO_TRAVELLER = "Blinken arrived in Bogota, Colombia on Monday."
+# (no one named: the parse reads "Blinken arrived in ..." as its traveller, as it should)
+NO_TRAVELLER = "The delegation arrived in Bogota, Colombia on Monday."
 KERRY = ("Title: Kerry to Paris\nDate: 2015-11-24\n\n"
          "Secretary of State John Kerry will travel to Paris, France, on November 30.\n")
 

@@ -514,3 +514,169 @@ def test_only_the_list_next_to_with_me_is_the_speakers(sentence, with_me):
     fact.parse = parse_lines(sentence).span(0, len(sentence))
     add_destinations(fact, sentence)  # "travel with us to X": a destination by the parse
     assert {sig.code: with_the_speaker(sig, fact, sentence) for sig in fact.signals} == with_me
+
+
+# ------------------------------------------------ an office with "the" is no name
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Foreign Secretary Joan Hale will travel to Muscat on Monday, where she will meet with "
+     "the Amir, Sheikh Badr bin Hamad Al Busaidi, and Minister of Commerce Sayyid Qais "
+     "bin Mohammed Al Yousef, who lead the talks.",
+     "OM", {"Badr bin Hamad Al Busaidi", "Qais bin Mohammed Al Yousef"}),
+    ("Secretary Tom Reyes arrived in Bangkok on Tuesday and met with the Regent, "
+     "Dasho Karma Wangchuk, and Prime Minister Tshering Dorji Penjor.",
+     "TH", {"Karma Wangchuk", "Tshering Dorji Penjor"}),
+])
+def test_a_capitalised_office_after_the_is_not_a_person_met(text, country, expected):
+    # ("the Amir, X": the office holder's name is X, not "Amir" with X for its title)
+    trip = trip_of(text)
+    met = dict(leaders(trip))[country]
+    assert not any(name.split()[-1] in {"Amir", "Regent"} for name in met), met
+    assert all(any(name.endswith(e) for name in met) for e in expected), met
+
+
+# ------------------------------------------------ particles inside a name, read by the parse
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Secretary Tom Reyes will visit Praia on Friday to meet Prime Minister Jorge Santos e "
+     "Almeida.", "CV", ["Jorge Santos e Almeida"]),
+    ("In Lisbon, Chancellor Olaf Brandt held talks with President Marcelo Rebelo de Sousa and "
+     "Prime Minister Luis Pedro e Cunha on Tuesday.", "PT",
+     ["Marcelo Rebelo de Sousa", "Luis Pedro e Cunha"]),
+    ("Secretary Tom Reyes arrived in Amsterdam, where he met Prime Minister Dirk ter Horst.",
+     "NL", ["Dirk ter Horst"]),
+    # an English word between two names is no particle
+    ("Secretary Tom Reyes arrived in Nairobi, where he met President William Ruto and "
+     "business Leaders.", "KE", ["William Ruto"]),
+])
+def test_a_name_goes_on_over_a_particle_the_parse_reads_inside_it(text, country, expected):
+    assert dict(leaders(trip_of(text)))[country] == expected
+
+
+# ------------------------------------------------ who speaks for whom, and who moves
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Asked about the route, the Spokesperson for the Director-General, Ines Carvalho, said "
+     "nothing had changed.", [("Spokesperson", "Ines Carvalho")]),
+    ("The Special Adviser to the Prime Minister, Omar Haddad, briefed reporters.",
+     [("Special Adviser", "Omar Haddad")]),
+    # an office with its own name after the comma keeps its title
+    ("He met the President of the Republic, Jean Dupont.",
+     [("President of the Republic", "Jean Dupont")]),
+])
+def test_a_name_after_an_office_held_for_another_office_holds_the_first(text, expected):
+    assert people(text) == expected
+
+
+def test_a_spokesperson_quoted_on_the_trip_is_not_its_traveller():
+    trip = trip_of(
+        "Title: Note to Correspondents: travel to Fiji\nDate: 2024-03-04\n\n"
+        "The Director-General will leave Geneva on Monday for the Pacific.\n\n"
+        "After a stop in Singapore, Dr. Helena Okafor will arrive in Suva, Fiji, on Wednesday, "
+        "6 March, and will meet with Prime Minister Tavita Naulu.\n\n"
+        "The Spokesperson for the Director-General, Ines Carvalho, told reporters that the "
+        "programme was final.\n")
+    assert trip.traveler == "Helena Okafor"
+    assert leaders(trip)[-1] == ("FJ", ["Tavita Naulu"])
+
+
+def test_a_with_phrase_added_by_as_well_as_is_the_same_meeting():
+    trip = trip_of(
+        "Date: 2024-03-04\n\nForeign Minister Lena Vogt will travel to Port Moresby on "
+        "Thursday. She will be welcomed by Governor-General Bob Dadae and will hold talks with "
+        "Prime Minister Tom Aisi of Papua New Guinea, who will host the meeting, as well as "
+        "with the outgoing chair, Prime Minister Sione Latu of Tuvalu.\n")
+    assert trip.traveler == "Lena Vogt"
+    assert leaders(trip) == [("PG", ["Bob Dadae", "Tom Aisi", "Sione Latu"])]
+
+
+@pytest.mark.parametrize("text", [
+    "She will hold talks with Prime Minister Tom Aisi, who will chair the meeting, as well as "
+    "with the outgoing chair, Prime Minister Sione Latu of Tuvalu.",
+    "He will meet President Ana Duarte, who leads the bloc, and also with the vice-chair, "
+    "Foreign Minister Sione Latu.",
+])
+def test_the_parse_keeps_an_added_with_phrase_in_the_meeting(text):
+    from dashboard.extraction import meeting_grammar
+    span = parse_lines(text).span(0, len(text))
+    at = text.index("Sione Latu")
+    assert any(a <= at < b for a, b in meeting_grammar.met_objects(span))
+
+
+@pytest.mark.parametrize("lead", [
+    '"Our nations share a long history," King Harald V told guests at a dinner in Oslo on '
+    'Monday, welcoming the visiting Chilean President, Gabriel Rojas.',
+    'Queen Margrethe II praised the ties between the two countries at a banquet in Oslo on '
+    'Monday for the visiting President Gabriel Rojas of Chile.',
+])
+def test_the_visiting_leader_is_the_traveller_though_the_host_speaks_first(lead):
+    trip = trip_of(f"Date: 2024-05-07\n\n{lead}\n\nOn Tuesday the president travels to "
+                   "Bergen, where he will meet Prime Minister Jonas Berg.\n")
+    assert trip.traveler == "Gabriel Rojas"
+
+
+def test_a_host_event_for_the_visiting_traveller_is_where_the_traveller_is():
+    trip = trip_of(
+        "Date: 2024-05-07\n\n"
+        '"We are old friends," Grand Duke Henri told guests at a state banquet at the palace '
+        "in Luxembourg on Monday evening, raising a glass to the visiting Mexican President, "
+        "Clara Ruiz.\n\nOn Tuesday the president travels to Brussels, where she will "
+        "meet Prime Minister Jan Peeters.\n")
+    assert trip.traveler == "Clara Ruiz"
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("LU", date(2024, 5, 6)), ("BE", date(2024, 5, 7))]
+
+
+def test_a_meeting_named_for_a_plural_office_is_the_travellers_own():
+    # "a Foreign Ministers' Meeting with X": the plural names the kind of meeting, not
+    # someone else whose meeting it is
+    trip = trip_of(
+        "Date: 2024-02-20\n\nMinister Sato will visit Santiago on February 22, where she will "
+        "pay a courtesy call on H.E. Mr. Pablo Reyes, President of the Republic of Chile, and "
+        "hold a Japan-Chile Foreign Ministers' Meeting with H.E. Ms. Ana Vidal, Minister of "
+        "Foreign Affairs.\n")
+    assert leaders(trip) == [("CL", ["Pablo Reyes", "Ana Vidal"])]
+
+
+@pytest.mark.parametrize("text", [
+    "talks with Ms. Ana Vidal, Minister of Foreign Affairs, International Trade and Worship.",
+    "met Mr. Olu Bello, Minister of Trade, Industry and Tourism, on Monday.",
+])
+def test_the_rest_of_a_written_out_portfolio_is_not_a_name(text):
+    assert all(name in {"Ana Vidal", "Olu Bello"} for _title, name in people(text))
+
+
+def test_leaders_of_other_countries_joined_for_a_summit_are_met_there():
+    trip = trip_of(
+        "Date: 2024-11-20\n\nPresident Lee will travel to Nairobi on Monday. The following "
+        "day, he will travel to the port city of Mombasa. There he will join President Amani "
+        "Otieno, President Joseph Kabila of Rwanda, and Vice President Grace Moyo of Uganda "
+        "for a summit on the Northern Corridor.\n")
+    assert leaders(trip)[-1] == ("KE", ["Amani Otieno", "Joseph Kabila", "Grace Moyo"])
+
+
+def test_joining_ones_own_president_for_an_opening_is_no_meeting():
+    trip = trip_of(
+        "Date: 2015-11-25\n\nSecretary of State Ana Ruiz will travel to Lima, Peru, on "
+        "November 30 to join President Tom Baker for the opening of the summit in Lima.\n")
+    assert leaders(trip) == [("PE", [])]
+
+
+@pytest.mark.parametrize("opening", [
+    "Liu Wen spent Sunday and Monday in Lusaka, where he met President Hakainde Mwila.",
+    "Liu Wen stayed two nights in Lusaka, where he met President Hakainde Mwila.",
+])
+def test_an_untitled_traveller_who_spends_days_somewhere_is_found_by_the_parse(opening):
+    trip = trip_of(
+        "Title: Analysis: why the foreign minister keeps going back\nDate: 2025-01-08\n\n"
+        f"For years the minister has opened the year with a tour. {opening} On Tuesday he was "
+        "in Harare for talks with President Tendai Moyo.\n")
+    assert trip.traveler == "Liu Wen"
+
+
+def test_a_predecessor_named_in_apposition_travels_on_his_own_trip():
+    trip = trip_of(
+        "Date: 2025-01-08\n\nForeign Minister Liu Wen arrived in Lusaka on Monday for talks "
+        "with President Hakainde Mwila. Two years ago his predecessor, Zhao Ming, went to "
+        "Ghana, Togo and Benin.\n")
+    assert [s.country_code for s in trip.stops] == ["ZM"]

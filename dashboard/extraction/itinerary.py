@@ -11,6 +11,7 @@ import re
 
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.visits import (
     VisitSignal,
@@ -234,8 +235,11 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
                     if m.kind in {"city", "venue"}}
     found = [n for n in found if not (n in country_level and n not in named_cities
                                       and drafts[n].code in by_city)]
+    # (one pass over the sentence's words, not one search per leader: linear on long texts)
+    named = {surname for surname, _at in index_of(text).names_in(
+        leader_stop, fact.sentence.start, fact.sentence.end)}
     for surname, n in leader_stop.items():
-        if re.search(rf"\b{re.escape(surname)}\b", fact.sentence.text):
+        if surname in named:
             add(n)
     return found
 

@@ -69,7 +69,13 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 continue
             if passive or token.dep_ == "acl":
                 continue  # "the summit, held virtually by Biden with ...": someone else's
-            if lemma in MEET_VERBS:
+            if lemma == "join":
+                # "join President A, President B of Zambia and ... for a summit": leaders of
+                # other countries joined are met; "join President X (the traveller's own) for
+                # the opening" names no country and is a companion
+                spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj" and any(
+                    t.ent_type_ in {"GPE", "NORP"} for t in c.subtree))
+            elif lemma in MEET_VERBS:
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
                 spans.extend(_clip(c) for c in objects(token))
             elif lemma in SEE_VERBS:
@@ -82,7 +88,32 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 spans.extend(_clip(c) for c in _low_with_people(token))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
+    if spans:
+        spans.extend(_added_with_phrases(span, min(a for a, _b in spans)))
     return spans
+
+
+def _added_with_phrases(span: Span, after: int) -> list[tuple[int, int]]:
+    """"talks with X, who chairs the Forum, as well as with Y": a "with" phrase added by
+    "as well as" (or "and also") after a meeting's own goes with the same meeting, however
+    the parse hangs it; it runs to the next verb, relative pronoun or clause break."""
+    found = []
+    for token in span:
+        if token.lower_ != "with" or _offsets(token)[0] < after or token.i - span.start < 2:
+            continue
+        before = [t.lower_ for t in token.doc[max(span.start, token.i - 3):token.i]]
+        if before[-3:] != ["as", "well", "as"] and before[-2:] != ["and", "also"]:
+            continue
+        end = token
+        for t in token.doc[token.i + 1:span.end]:
+            if t.pos_ in {"VERB", "AUX"} or t.lower_ in {"who", "which", "where", "whom"} or \
+                    t.text in {";", ":"}:
+                break
+            if not t.is_punct:
+                end = t
+        if end is not token:
+            found.append((_offsets(token.doc[token.i + 1])[0], _offsets(end)[1]))
+    return found
 
 
 def _nearest_verb(token: Token) -> Token | None:
@@ -121,7 +152,10 @@ def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
     for token in span:
         if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in MEET_NOUNS:
             continue
-        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        # (a plural is a kind of meeting, not its owner: "a Foreign Ministers' Meeting with
+        # X", "the Leaders' Dialogue with X" are the traveller's own)
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                  and c.tag_ != "NNPS"]
         if not owners:
             continue
         # "with" on the noun, or on its "of" object ("exchange of letters with B")
@@ -143,11 +177,24 @@ OFFICE_TITLES = {"emir", "king", "queen", "president", "minister", "speaker", "c
                  "commissioner", "envoy", "representative", "ruler", "sheikh"}
 
 
+def _office_with_article(token: Token) -> bool:
+    """A capitalised word with "the" before it is an office, not a person's name: "met
+    with the Amir, Sheikh ...", "the President, X" (people's names take no article)."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _names_an_office(token: Token) -> bool:
     """A name in apposition after an office noun: "the emir, Sabah ...", "the speaker of
-    the lower house, X" (not "his half-sister, Auma")."""
-    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > token.head.i and \
-        token.head.pos_ == "NOUN" and token.head.lemma_.lower() in OFFICE_TITLES
+    the lower house, X", "the President, X" (not "his half-sister, Auma")."""
+    head = token.head
+    if token.dep_ == "conj" and token.pos_ == "PROPN" and _office_with_article(head):
+        # "the Regent, Dasho X": the parse often reads the name as a list's next member;
+        # right after the office and its comma it is the office's holder
+        return token.left_edge.i == head.i + 2 and head.doc[head.i + 1].text == ","
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.i > head.i and (
+        (head.pos_ == "NOUN" and head.lemma_.lower() in OFFICE_TITLES)
+        or _office_with_article(head))
 
 
 # Verbs whose subject is the one travelling or meeting someone on the trip
@@ -170,6 +217,61 @@ def travelling_subjects(span: Span) -> list[str]:
         for child in token.children:
             if child.dep_ == "nsubj" and child.pos_ == "PROPN":
                 found.append(child.text)
+    return found
+
+
+# ... and of being somewhere a while: "X spent Sunday and Monday in Windhoek"
+MOVING_VERBS = (TRAVELLER_VERBS - {"meet", "hold"}) | {"spend", "stay"}
+
+
+def people_moving(span: Span) -> list[str]:
+    """Last words of the people's names the parse makes the subjects of verbs of moving,
+    named or in apposition to the subject ("his successor, Qin Gang, went to Ethiopia" ->
+    ["Gang"]): whose travel a sentence tells, for telling the traveller's from others'."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in MOVING_VERBS | {"go"}:
+            continue
+        for child in token.children:
+            if child.dep_ != "nsubj":
+                continue
+            names = [child] + [c for c in child.children if c.dep_ == "appos"]
+            found.extend(n.text for n in names
+                         if n.pos_ == "PROPN" and n.ent_type_ == "PERSON")
+    return found
+
+
+def described_as_visiting(span: Span) -> list[int]:
+    """Offsets of the words a "visiting" / "touring" participle describes ("a toast to the
+    visiting French President, X", "a banquet for the visiting President X of Chile"):
+    the one it modifies, or the word right after it when the parse hangs it elsewhere. The
+    person so described is the visitor, whoever speaks first in the article."""
+    found = []
+    for token in span:
+        if token.tag_ != "VBG" or token.lemma_.lower() not in {"visit", "tour"}:
+            continue
+        if token.dep_ == "amod":
+            found.append(_offsets(token.head)[0])
+        if token.i + 1 < len(token.doc):
+            found.append(_offsets(token.doc[token.i + 1])[0])
+    return found
+
+
+def named_travellers(span: Span) -> list[tuple[int, int]]:
+    """Spans of the full proper names that are subjects of active verbs of moving ("After
+    crossing the date line, Mr. X Y will arrive in Apia" -> "Mr. X Y"), for a text whose
+    traveller has no title: the name with its compound words, as the parse groups them."""
+    found = []
+    for token in span:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in MOVING_VERBS:
+            continue
+        if any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                words = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+                first = words[0] if words else child
+                found.append((_offsets(first)[0], _offsets(child)[1]))
     return found
 
 
@@ -206,7 +308,7 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
                      or t is root or _names_an_office(t))
     for head in dict.fromkeys(heads):
-        if head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" or _office_with_article(head):
             continue
         if _names_an_office(head):
             # "talks with the emir, Sabah ...", "met his counterpart, X": the office noun

@@ -284,6 +284,8 @@ def find_people(text: str, start: int, end: int,
         family_he = len(words) == 2 and words[0] == "He"
         if len(words) < 2 and match.group("title") in FULL_NAME_TITLES:
             continue  # "General Motors", "General Electric": a full name or none
+        if words and all(re.fullmatch(_PORTFOLIO_WORD, w) for w in words):
+            continue  # "Minister of Foreign Affairs, International Trade and ...": the office
         if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
             continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
         if not name or (words[0] in NON_NAME_WORDS and not family_he):
@@ -292,6 +294,10 @@ def find_people(text: str, start: int, end: int,
             continue
         title = match.group("title")
         span_start = match.start()
+        owner = OFFICE_OF_OFFICE.search(text, max(start, span_start - 60), span_start)
+        if owner and "," in text[match.end("title"):match.start("name")]:
+            # "the Spokesperson for the Secretary-General, X": X holds the first office
+            title, span_start = owner.group("office"), owner.start("office")
         nationality = nationality_text = None
         if nationality_at:
             before = text[max(start, span_start - 3):span_start]
@@ -342,6 +348,10 @@ UNTITLED_MET = re.compile(
     rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{_UPPER}][\w'’\-]+"
     rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,3}})\b")
 APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
+# an office held for another one, right before a title: "the Spokesperson for the", "Special
+# Adviser to the"; a name after "<title>," is then the first office's holder
+OFFICE_OF_OFFICE = re.compile(
+    r"(?<![\w-])(?!(?:The|A|An)\s)(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+(?:for|to)\s+(?:the\s+)?$")
 OF_COUNTRY = re.compile(r"(?<!\s)\s+of\s+(?:the\s+)?")
 
 

@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from dashboard.extraction import meeting_grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
+from dashboard.extraction.name_index import index_of
 from dashboard.extraction.people import (
+    HONORIFIC,
+    NON_NAME_WORDS,
     STAFF_TITLES,
     TRAVELLER_TITLES,
     PersonMention,
@@ -93,12 +96,13 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 best_form[key] = person
                 where[key] = s
     in_met_span = _span_test(met_spans)
+    index = index_of(text)
     # bare surnames as subjects ("Blinken said", "Blinken met") count too
     for key in list(scores):
-        for match in re.finditer(rf"\b{re.escape(key)}\b", text):
-            if in_met_span(match.start()):
+        for at in index.occurrences(key):
+            if in_met_span(at):
                 continue
-            if subject_after.match(text, match.end()):
+            if subject_after.match(text, at + len(key)):
                 scores[key] += 1
     # the subject of a verb of travel or meeting, by the parse ("Xi landed at Vnukovo
     # airport", "Earlier in the day Xi met Prime Minister X"), however the sentence opens
@@ -108,21 +112,32 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         for word in meeting_grammar.travelling_subjects(fact.parse):
             if word in scores:
                 scores[word] += 2
+    # "the visiting French President, X": the visitor, however often the host speaks
+    visitors: set[str] = set()
+    for fact in facts:
+        if fact.parse is None:
+            continue
+        for at in meeting_grammar.described_as_visiting(fact.parse):
+            visitors.update(p.surname for p in fact.people if p.start <= at < p.end
+                            and p.surname in scores and not in_met_span(p.start))
     # the one who travels: named before the destination in sentences that send someone
     # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
     for fact in facts:
         if not fact.signals:
             continue
         first_place = min(sig.position for sig in fact.signals)
-        head = text[fact.sentence.start:first_place]
-        for key in list(scores):
-            match = re.search(rf"\b{re.escape(key)}\b", head)
-            if match and not in_met_span(fact.sentence.start + match.start()):
+        first_at: dict[str, int] = {}
+        for key, at in index.names_in(scores, fact.sentence.start, first_place):
+            first_at.setdefault(key, at)
+        for key, at in first_at.items():
+            if not in_met_span(at):
                 scores[key] += 2
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
-        return untitled_traveller(facts, text)
+        return subject_traveller(facts, text) or untitled_traveller(facts, text)
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
+    if len(visitors & set(candidates)) == 1:
+        surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
     person = best_form[surname]
     name = person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
     if " " in name and re.search(r"\s[A-Z]\.\s", name):
@@ -156,6 +171,32 @@ def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller
     name = fullest.name if len(fullest.name.split()) > 1 else \
         f"{fullest.title} {fullest.name}".strip()
     return Traveller(name, person.surname, fullest, where, home)
+
+
+def subject_traveller(facts: list[SentenceFacts], text: str) -> Traveller | None:
+    """No titled traveller: the person the parse most often finds as the subject of a verb
+    of moving ("Mr. X Y will arrive in Apia on Friday"), in the fullest form it is named,
+    without honorifics."""
+    counts: Counter[str] = Counter()
+    fullest: dict[str, str] = {}
+    where: dict[str, Sentence] = {}
+    for fact in facts:
+        if fact.parse is None or fact.sentence.heading:
+            continue
+        for a, b in meeting_grammar.named_travellers(fact.parse):
+            honorific = HONORIFIC.match(text, a, b)
+            name = " ".join(text[honorific.end() if honorific else a:b].split())
+            if not name or any(w in NON_NAME_WORDS for w in name.split()):
+                continue
+            surname = name.split()[-1]
+            counts[surname] += 1
+            where.setdefault(surname, fact.sentence)
+            if len(name) > len(fullest.get(surname, "")):
+                fullest[surname] = name
+    if not counts:
+        return None
+    surname = counts.most_common(1)[0][0]
+    return Traveller(fullest[surname], surname, None, where[surname], None)
 
 
 def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
@@ -205,11 +246,16 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         return False
     before = text[fact.sentence.start:sig.position]
     met = met_objects_of(fact, text)
-    actors = [(m.end(), m.group(0), fact.sentence.start + m.start()) for name in others if name
-              for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+    offset = fact.sentence.start
+    actors = [(at - offset + len(name), name, at) for name, at in
+              index_of(text).names_in((n for n in others if n), offset, sig.position)]
     if not actors:
         return False
     last_end, last_name, last_at = max(actors)
+    if traveller and fact.parse is not None and any(
+            p.surname == traveller and p.start <= at < p.end for p in fact.people
+            for at in meeting_grammar.described_as_visiting(fact.parse)):
+        return False  # "X told guests at a banquet in <place>, toasting the visiting <traveller>"
     if any(a <= last_at < b for a, b in met):
         # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
         # where they meet; only "Kagame, who visited France" is Kagame's own travel

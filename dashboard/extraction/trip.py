@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from dashboard.date_range import in_range, out_of_range_note
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import office_holders
+from dashboard.extraction import meeting_grammar, office_holders
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
@@ -45,6 +45,7 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import close_on_departure, earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.parse_steps import (
@@ -131,6 +132,7 @@ def parse(state: TripState) -> None:
                  if m.kind in {"country", "demonym"}}
     for fact in active:
         fact.parse = parsed.span(fact.sentence.start, fact.sentence.end)
+        extend_over_particles(fact)
         # a town the main gazetteer lacks, in a country the article names ("Tillia, Niger")
         if add_towns(fact, text, countries, named):
             fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
@@ -201,6 +203,10 @@ def drop_other_travel(state: TripState) -> None:
                 continue  # "The Prime Minister will travel": a title, maybe the traveller's
             if not find_places(name) and (surname or "") not in name.split():
                 others.add(name.split()[-1])
+    # "his successor, Qin Gang, went to ...": whoever else the parse sends somewhere
+    others |= {name for f in active if f.parse is not None
+               for name in meeting_grammar.people_moving(f.parse)} - {surname} - set(
+                   (state.traveller.name or "").split())
     # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     for fact in active:
