@@ -680,3 +680,33 @@ def test_a_predecessor_named_in_apposition_travels_on_his_own_trip():
         "with President Hakainde Mwila. Two years ago his predecessor, Zhao Ming, went to "
         "Ghana, Togo and Benin.\n")
     assert [s.country_code for s in trip.stops] == ["ZM"]
+
+
+# ------------------------------------------------ the whole name the parse gives
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # honorifics, a hyphenated family name, the office in apposition after it
+    ("ROME, June 2, 2024 - Italian Prime Minister Giorgia Meloni will travel to Accra on "
+     "June 5, where she will hold talks with H.E. Mr. Kwame Osei-Mensah, President of the "
+     "Republic of Ghana.", [("GH", ["Kwame Osei-Mensah"])]),
+    ("TOKYO, April 2, 2024 - Prime Minister Fumio Kishida arrived in Cairo on Saturday and "
+     "held a summit meeting with Mr. Abdel Fattah El-Sisi, President of Egypt.",
+     [("EG", ["Abdel Fattah El-Sisi"])]),
+])
+def test_a_hyphenated_family_name_is_not_cut_at_its_hyphen(text, expected):
+    assert leaders(trip_of(text)) == expected
+
+
+def test_a_name_with_particles_in_a_list_keeps_its_given_name():
+    # the parse hangs the given name from the list and "van der Velde" from another member
+    trip = trip_of(
+        "LONDON, May 3, 2024 - British Foreign Secretary David Lammy arrived in Brussels on "
+        "Friday, where he held talks with the EU's Josep Borrell and Maria van der Velde.")
+    assert leaders(trip) == [("BE", ["Josep Borrell", "Maria van der Velde"])]
+
+
+def test_a_meeting_asked_about_in_a_question_is_no_meeting():
+    trip = trip_of(
+        "WASHINGTON, May 3, 2024 - Secretary of State Antony Blinken travels to Israel on "
+        "Monday. QUESTION: Will the Secretary meet Avi Dichter while he is in Israel?")
+    assert leaders(trip) == [("IL", [])]
