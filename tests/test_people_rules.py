@@ -710,3 +710,20 @@ def test_a_meeting_asked_about_in_a_question_is_no_meeting():
         "WASHINGTON, May 3, 2024 - Secretary of State Antony Blinken travels to Israel on "
         "Monday. QUESTION: Will the Secretary meet Avi Dichter while he is in Israel?")
     assert leaders(trip) == [("IL", [])]
+
+
+# ------------------------------------------------ a couple that travels together
+
+@pytest.mark.parametrize("opening", [
+    "OSLO, May 6, 2024 - King Harald V and Queen Sonja arrived in Jakarta on Monday for a "
+    "three-day state visit.",
+    "OSLO, May 6, 2024 - On Monday King Harald V and Queen Sonja flew to Jakarta for a "
+    "three-day state visit.",
+])
+def test_the_first_named_of_a_travelling_couple_is_the_traveller(opening):
+    # the companion is named more often afterwards; the monarch keeps the title
+    trip = trip_of(
+        f"{opening} Queen Sonja's gown drew praise at the banquet. On Tuesday Queen Sonja "
+        "opened an exhibition of Norwegian art.")
+    assert trip.traveler == "King Harald V"
+
