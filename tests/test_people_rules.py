@@ -727,3 +727,26 @@ def test_the_first_named_of_a_travelling_couple_is_the_traveller(opening):
         "opened an exhibition of Norwegian art.")
     assert trip.traveler == "King Harald V"
 
+
+
+# ------------------------------------------------ hosts and a country's leader without title
+
+@pytest.mark.parametrize("host_clause", [
+    "Turkish President Recep Tayyip Erdogan said on Tuesday that Ankara would double trade "
+    "with Kenya, as he hosted Ruto at the presidential palace.",
+    "Turkish President Recep Tayyip Erdogan told reporters that both sides had signed five "
+    "agreements when he received Ruto on Tuesday.",
+])
+def test_a_host_far_from_the_hosting_verb_is_met(host_clause):
+    # the pronoun subject of "hosted" stands for the named subject of the main clause
+    trip = trip_of(
+        "NAIROBI, June 4, 2024 - Kenyan President William Ruto arrived in Ankara on Monday. "
+        + host_clause)
+    assert leaders(trip) == [("TR", ["Recep Tayyip Erdogan"])]
+
+
+def test_a_countrys_leader_named_without_title_is_met_in_that_country():
+    trip = trip_of(
+        "NAIROBI, June 4, 2024 - Kenyan President William Ruto was in Ankara on Tuesday, a day "
+        "after he met Greece's Kyriakos Mitsotakis in Athens.")
+    assert dict(leaders(trip)) == {"TR": [], "GR": ["Kyriakos Mitsotakis"]}

@@ -319,6 +319,12 @@ def _name_start(head: Token) -> Token:
     return first
 
 
+def _of_a_country(head: Token) -> bool:
+    """The name is a country's: "Ukraine's Volodymyr X" (a possessive place before it), which
+    the model may label an organisation when it does not know the name."""
+    return any(c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"} for c in head.children)
+
+
 def met_names(span: Span, objects: list[tuple[int, int]] | None = None
               ) -> list[tuple[int, int, str, str, bool]]:
     """Proper names heading a met object, with any "title of <country>" apposition after
@@ -367,7 +373,10 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         described = any(t.pos_ == "NOUN" and t.dep_ in {"compound", "amod", "nmod", "appos"}
                         for t in head.lefts) or (head.dep_ == "appos" and head.head.pos_
                                                  == "NOUN")
-        names.append((a, b, title, head.ent_type_, described))
+        kind = head.ent_type_
+        if first is not head and _of_a_country(head):
+            kind = "PERSON"  # "met Ukraine's Volodymyr X": a country's full name is a person
+        names.append((a, b, title, kind, described))
     # a list member the parse cut out of a longer name ("Ursula" of "Ursula von der Leyen")
     return [n for n in names if not any(o[0] <= n[0] and n[1] <= o[1] and o[:2] != n[:2]
                                         for o in names)]

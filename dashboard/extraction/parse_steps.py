@@ -100,6 +100,14 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
                                 and m.kind == "country"), None)
                 if country is not None:
                     nationality, nationality_text = country.place.code, country.text
+        owner = re.search(r"(?:'s|’s)\s+$", text[max(0, a - 4):a])
+        if nationality is None and owner:
+            # "Ukraine's Volodymyr X": the country that owns the name
+            at = a - len(owner.group(0))
+            country = next((m for m in fact.places if m.end == at
+                            and m.kind == "country"), None)
+            if country is not None:
+                nationality, nationality_text = country.place.code, country.text
         fact.people.append(PersonMention(title.split(" of ")[0] if title else "", name, a, b,
                                          a, nationality, nationality_text))
         taken.append((a, b))

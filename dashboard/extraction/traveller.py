@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dashboard.extraction import meeting_grammar
+from dashboard.extraction import host_grammar, meeting_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.name_index import index_of
@@ -320,6 +320,9 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
         return True
     if not traveller:
         return False
+    if fact.parse is not None and any(person.start <= at < person.end for at in
+                                      host_grammar.hosts_of(fact.parse, traveller)):
+        return True  # "X said ..., as he hosted <traveller> in the Kremlin"
     after = text[person.end:fact.sentence.end]
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
