@@ -16,6 +16,7 @@ import pytest
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.meeting_rules import past_only_about_a_person
 from dashboard.extraction.nlp import parse_lines
 from dashboard.extraction.parse_steps import add_destinations
 from dashboard.extraction.people import find_people
@@ -750,3 +751,38 @@ def test_a_countrys_leader_named_without_title_is_met_in_that_country():
         "NAIROBI, June 4, 2024 - Kenyan President William Ruto was in Ankara on Tuesday, a day "
         "after he met Greece's Kyriakos Mitsotakis in Athens.")
     assert dict(leaders(trip)) == {"TR": [], "GR": ["Kyriakos Mitsotakis"]}
+
+
+@pytest.mark.parametrize(("sentence", "only_about_others"), [
+    ("Tomorrow she will hold the annual leaders' meeting with Premier Wang Tao before "
+     "visiting the Forbidden City, where former president Mary Robinson was photographed "
+     "with Premier Zhou Enlai in 1979, 45 years ago.", True),
+    ("He toured the old palace in 1986, 38 years ago, and met Premier Zhao Ziyang.", False),
+])
+def test_a_time_restated_after_a_relative_clause_belongs_to_it(sentence, only_about_others):
+    fact = SentenceFacts(split_sentences(sentence, 0, None)[0])
+    fact.parse = parse_lines(sentence).span(0, len(sentence))
+    assert past_only_about_a_person(fact, sentence) is only_about_others
+
+
+def test_a_time_restated_after_a_past_relative_clause_leaves_the_main_meeting():
+    # "in 1986, 38 years ago" belongs to the "where" clause about others, not to the lunch
+    trip = trip_of(
+        "CANBERRA, May 6, 2024 - Australian Prime Minister Anthony Albanese arrived in Beijing "
+        "on Monday. Tomorrow he will hold the annual leaders' meeting with Premier Wang Tao "
+        "before visiting the Forbidden City, where former president Mary Robinson was "
+        "photographed with Premier Zhou Enlai in 1979, 45 years ago.")
+    assert leaders(trip) == [("CN", ["Wang Tao"])]
+
+
+@pytest.mark.parametrize(("telling", "expected"), [
+    ("Japanese Prime Minister Fumio Kishida told Albanese as the two leaders sat down at his "
+     "office on Tuesday.", ["Fumio Kishida"]),
+    # words said on a call are no meeting at a stop
+    ("South Korean President Yoon Suk Yeol told Albanese by phone on Tuesday.", []),
+])
+def test_a_leader_who_tells_the_traveller_something_face_to_face_is_met(telling, expected):
+    trip = trip_of(
+        "CANBERRA, May 6, 2024 - Australian Prime Minister Anthony Albanese arrived in Tokyo on "
+        f"Monday. \"Our partnership has never been stronger,\" {telling}")
+    assert leaders(trip) == [("JP", expected)]

@@ -1,4 +1,5 @@
-"""Hosts: the people who receive the traveller, however far the verb is from their name.
+"""Hosts: the people who receive (or speak to) the traveller, however far the verb is from
+their name.
 
 "Russian President X said on Thursday that ..., as he hosted Indonesian President Y in the
 Kremlin": the host is the subject of an active verb of hosting whose object names the
@@ -10,9 +11,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dashboard.extraction.grammar import HOST_VERBS
+from dashboard.extraction.grammar import HOST_VERBS, REMOTE
 
 PRONOUNS = {"he", "she"}
+# "X told <traveller> as the two leaders sat down": words said to the traveller's face
+# (not on a call: "told <traveller> by phone")
+TELL_VERBS = {"tell", "assure"}
 # (a place or a body as a subject is no "he": "Moscow would ensure ..., as he hosted X")
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
@@ -39,10 +43,14 @@ def _named_subject(verb: Token) -> Token | None:
 
 def hosts_of(span: Span, traveller: str) -> list[int]:
     """Offsets (into the article) of the name heads that host, receive, welcome or greet
-    the traveller (`traveller`: the traveller's surname, one word of their name)."""
+    the traveller, or tell the traveller something face to face (`traveller`: the
+    traveller's surname, one word of their name)."""
     found = []
+    remote = any(t.lower_ in REMOTE for t in span)
     for verb in span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOST_VERBS:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (lemma in TELL_VERBS
+                                                               and not remote)):
             continue
         if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
             continue

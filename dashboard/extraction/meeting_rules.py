@@ -148,7 +148,13 @@ def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
     """Every earlier time the sentence names sits in a relative clause ("discussions with
     President X, whom I also met last year"): it says something about the person, not
     that the meeting is an earlier trip's."""
-    clauses = _relative_clauses(fact)
+    clauses = []
+    for a, b in _relative_clauses(fact):
+        # "..., where X was photographed with Y in 1973, 50 years ago": a time set off by a
+        # comma right after the clause restates the clause's time
+        restated = re.match(r",\s*[^,;.]{0,30}", text[b:fact.sentence.end])
+        again = EARLIER_TRIP.search(text, b, b + restated.end()) if restated else None
+        clauses.append((a, again.end() if again else b))
     times = list(EARLIER_TRIP.finditer(text, fact.sentence.start, fact.sentence.end))
     return bool(times) and all(any(a <= m.start() < b for a, b in clauses) for m in times)
 
