@@ -786,3 +786,19 @@ def test_a_leader_who_tells_the_traveller_something_face_to_face_is_met(telling,
         "CANBERRA, May 6, 2024 - Australian Prime Minister Anthony Albanese arrived in Tokyo on "
         f"Monday. \"Our partnership has never been stronger,\" {telling}")
     assert leaders(trip) == [("JP", expected)]
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    # the leader's own country is no stop: met on the way, at no stop of the trip
+    ("", [("RW", [])]),
+    # ... and where it is one, the meeting is there, not at the destination
+    ("French President Emmanuel Macron started his tour in Uganda on Thursday. ",
+     [("UG", ["Yoweri Museveni"]), ("RW", [])]),
+])
+def test_a_leader_met_in_their_own_country_named_before_them_is_not_at_the_destination(
+        opening, expected):
+    trip = trip_of(
+        f"PARIS, May 3, 2024 - {opening}French President Emmanuel Macron arrived in Kigali on "
+        "Friday night from Kampala, across Lake Victoria, where he had held talks with Ugandan "
+        "President Yoweri Museveni over dinner.")
+    assert leaders(trip) == expected

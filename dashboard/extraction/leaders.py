@@ -110,6 +110,15 @@ def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMen
 
 
 
+def in_own_country_named(person: PersonMention, fact: SentenceFacts,
+                         located: StopDraft) -> bool:
+    """The person leads another country than the stop's, and the sentence names a place of
+    the person's own country before them (outside their own title)."""
+    return bool(person.nationality) and located.code != person.nationality and any(
+        m.kind in {"city", "country"} and m.place.code == person.nationality
+        and m.end <= person.start for m in fact.places)
+
+
 # ---------------------------------------------------------------- leaders
 
 # "the crown prince received Erdogan", "he met the emir": a title standing for a person
@@ -317,6 +326,10 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 if target is not None and person.nationality and \
                         drafts[target].code != person.nationality:
                     target = None
+            if target is not None and in_own_country_named(person, fact, drafts[target]):
+                # "arrived in A from B, ..., where he held talks with B's President X": met
+                # in X's own country, which the sentence names, not at the destination
+                target = nationality_stop
             if target is None:
                 continue
             key = person.surname
