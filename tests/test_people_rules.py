@@ -802,3 +802,19 @@ def test_a_leader_met_in_their_own_country_named_before_them_is_not_at_the_desti
         "Friday night from Kampala, across Lake Victoria, where he had held talks with Ugandan "
         "President Yoweri Museveni over dinner.")
     assert leaders(trip) == expected
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # another country's leader the traveller only speaks with: a call, no meeting at the stop
+    ("He spoke yesterday with Israeli Prime Minister Benjamin Netanyahu about the hostages.",
+     ["Abdel Fattah el-Sisi"]),
+    ("On Tuesday he spoke with Jordan's King Abdullah II about aid.", ["Abdel Fattah el-Sisi"]),
+    # the stop's own leader: spoken with there
+    ("On Tuesday he also spoke with Egyptian Prime Minister Mostafa Madbouly about aid.",
+     ["Abdel Fattah el-Sisi", "Mostafa Madbouly"]),
+])
+def test_speaking_with_another_countrys_leader_is_a_call(second, expected):
+    trip = trip_of(
+        "WASHINGTON, May 3, 2024 - Secretary of State Antony Blinken arrived in Cairo on Monday "
+        f"for talks with Egyptian President Abdel Fattah el-Sisi. {second}")
+    assert leaders(trip) == [("EG", expected)]

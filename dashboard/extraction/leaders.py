@@ -23,6 +23,7 @@ from dashboard.extraction.meeting_rules import (
     narrative_stop,
     past_only_about_a_person,
     placed_elsewhere,
+    spoken_with_abroad,
     travelling_companions,
     venue_place_stop,
     where_clause_stop,
@@ -330,6 +331,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 # "arrived in A from B, ..., where he held talks with B's President X": met
                 # in X's own country, which the sentence names, not at the destination
                 target = nationality_stop
+            if target is not None and spoken_with_abroad(person, fact, drafts[target]):
+                continue  # "spoke yesterday with <another country's leader>": a call
             if target is None:
                 continue
             key = person.surname

@@ -185,3 +185,26 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
         if current is not None:
             found[fact.sentence.index] = current
     return found
+
+
+# Verbs of speaking with someone: in person or on the telephone, which English often leaves
+# unsaid ("He spoke yesterday with X about the hostages")
+SPEAKING_VERBS = {"speak", "talk", "chat", "call", "phone", "telephone"}
+
+
+def spoken_with_abroad(person: PersonMention, fact: SentenceFacts, stop: StopDraft) -> bool:
+    """The traveller only speaks with the person ("spoke yesterday with Israeli Prime Minister
+    X"), a leader of another country than the stop's, and the sentence names no place for
+    it: a call, no meeting at the stop."""
+    if fact.parse is None or not person.nationality or person.nationality == stop.code:
+        return False
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    token = next((t for t in fact.parse if person.name_start <= offset + t.idx < person.end),
+                 None)
+    if token is None:
+        return False
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in SPEAKING_VERBS:
+        return False
+    return not any(m.kind in {"city", "country"} and m.place.code != person.nationality
+                   for m in fact.places)
