@@ -818,3 +818,15 @@ def test_speaking_with_another_countrys_leader_is_a_call(second, expected):
         "WASHINGTON, May 3, 2024 - Secretary of State Antony Blinken arrived in Cairo on Monday "
         f"for talks with Egyptian President Abdel Fattah el-Sisi. {second}")
     assert leaders(trip) == [("EG", expected)]
+
+
+@pytest.mark.parametrize("second", [
+    "On Tuesday Ruto and his Tanzanian counterpart Samia Suluhu Hassan disagreed openly over "
+    "the border.",
+    "On Tuesday Tanzanian President Samia Suluhu Hassan and Ruto signed a railway deal.",
+])
+def test_a_foreign_leader_sharing_a_subject_with_the_traveller_is_met(second):
+    trip = trip_of(
+        f"NAIROBI, June 4, 2024 - Kenyan President William Ruto arrived in Dodoma on Monday. "
+        f"{second}")
+    assert leaders(trip) == [("TZ", ["Samia Suluhu Hassan"])]

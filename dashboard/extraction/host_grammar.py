@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dashboard.extraction.grammar import HOST_VERBS, REMOTE
+from dashboard.extraction.meeting_grammar import MOVING_VERBS
 
 PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face
@@ -60,4 +61,27 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
         subject = _named_subject(verb)
         if subject is not None:
             found.append(_offset(subject))
+    return found
+
+
+def _with_appositions(tokens: list[Token]) -> list[Token]:
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "appos"]
+
+
+def fellow_subjects(span: Span, traveller: str) -> list[int]:
+    """Offsets of the name heads that share a subject with the traveller ("<traveller> and his
+    Congolese counterpart X clashed openly", "X and <traveller> signed a deal"): the two
+    are together. Verbs of moving do not count ("A and B will travel to ...": companions),
+    nor a subject the parse gives a dateline ("KINSHASA, March 4 - A and B ..."), whose
+    list members are then the subjects."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in MOVING_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            group = _with_appositions([subject, *subject.conjuncts])
+            if not any(t.text == traveller for t in group):
+                continue
+            found.extend(_offset(t) for t in group if t.text != traveller
+                         and t.pos_ in {"PROPN", "NOUN"})
     return found

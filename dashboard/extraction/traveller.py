@@ -323,6 +323,10 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     if fact.parse is not None and any(person.start <= at < person.end for at in
                                       host_grammar.hosts_of(fact.parse, traveller)):
         return True  # "X said ..., as he hosted <traveller> in the Kremlin"
+    if person.nationality and fact.parse is not None and any(
+            person.start <= at < person.end
+            for at in host_grammar.fellow_subjects(fact.parse, traveller)):
+        return True  # "<traveller> and his Congolese counterpart X clashed openly"
     after = text[person.end:fact.sentence.end]
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
