@@ -19,7 +19,7 @@ FLOORS = {  # today's figures, rounded down to 0.001
     "set3": {"country_f1": 0.94, "country_set": 0.9, "country_order": 0.8, "start": 0.862,
              "end": 0.758, "city": 0.931, "leaders": 0.793},
     "set4": {"country_f1": 0.765, "country_set": 0.5, "country_order": 0.4, "start": 0.812,
-             "end": 0.75, "city": 0.937, "leaders": 0.687},
+             "end": 0.75, "city": 0.937, "leaders": 0.75},
     # written on 2026-11-30 by someone who had not seen the code; first measured on main at
     # bfbe781 (six-part 0.725) and after the date, order and people rules of that day (0.729)
     # before anyone looked at its misses: the honest estimate for unseen text. Since then a
