@@ -16,6 +16,7 @@ import pytest
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.meeting_rules import past_only_about_a_person
 from dashboard.extraction.nlp import parse_lines
 from dashboard.extraction.parse_steps import add_destinations
 from dashboard.extraction.people import find_people
@@ -680,3 +681,152 @@ def test_a_predecessor_named_in_apposition_travels_on_his_own_trip():
         "with President Hakainde Mwila. Two years ago his predecessor, Zhao Ming, went to "
         "Ghana, Togo and Benin.\n")
     assert [s.country_code for s in trip.stops] == ["ZM"]
+
+
+# ------------------------------------------------ the whole name the parse gives
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # honorifics, a hyphenated family name, the office in apposition after it
+    ("ROME, June 2, 2024 - Italian Prime Minister Giorgia Meloni will travel to Accra on "
+     "June 5, where she will hold talks with H.E. Mr. Kwame Osei-Mensah, President of the "
+     "Republic of Ghana.", [("GH", ["Kwame Osei-Mensah"])]),
+    ("TOKYO, April 2, 2024 - Prime Minister Fumio Kishida arrived in Cairo on Saturday and "
+     "held a summit meeting with Mr. Abdel Fattah El-Sisi, President of Egypt.",
+     [("EG", ["Abdel Fattah El-Sisi"])]),
+])
+def test_a_hyphenated_family_name_is_not_cut_at_its_hyphen(text, expected):
+    assert leaders(trip_of(text)) == expected
+
+
+def test_a_name_with_particles_in_a_list_keeps_its_given_name():
+    # the parse hangs the given name from the list and "van der Velde" from another member
+    trip = trip_of(
+        "LONDON, May 3, 2024 - British Foreign Secretary David Lammy arrived in Brussels on "
+        "Friday, where he held talks with the EU's Josep Borrell and Maria van der Velde.")
+    assert leaders(trip) == [("BE", ["Josep Borrell", "Maria van der Velde"])]
+
+
+def test_a_meeting_asked_about_in_a_question_is_no_meeting():
+    trip = trip_of(
+        "WASHINGTON, May 3, 2024 - Secretary of State Antony Blinken travels to Israel on "
+        "Monday. QUESTION: Will the Secretary meet Avi Dichter while he is in Israel?")
+    assert leaders(trip) == [("IL", [])]
+
+
+# ------------------------------------------------ a couple that travels together
+
+@pytest.mark.parametrize("opening", [
+    "OSLO, May 6, 2024 - King Harald V and Queen Sonja arrived in Jakarta on Monday for a "
+    "three-day state visit.",
+    "OSLO, May 6, 2024 - On Monday King Harald V and Queen Sonja flew to Jakarta for a "
+    "three-day state visit.",
+])
+def test_the_first_named_of_a_travelling_couple_is_the_traveller(opening):
+    # the companion is named more often afterwards; the monarch keeps the title
+    trip = trip_of(
+        f"{opening} Queen Sonja's gown drew praise at the banquet. On Tuesday Queen Sonja "
+        "opened an exhibition of Norwegian art.")
+    assert trip.traveler == "King Harald V"
+
+
+
+# ------------------------------------------------ hosts and a country's leader without title
+
+@pytest.mark.parametrize("host_clause", [
+    "Turkish President Recep Tayyip Erdogan said on Tuesday that Ankara would double trade "
+    "with Kenya, as he hosted Ruto at the presidential palace.",
+    "Turkish President Recep Tayyip Erdogan told reporters that both sides had signed five "
+    "agreements when he received Ruto on Tuesday.",
+])
+def test_a_host_far_from_the_hosting_verb_is_met(host_clause):
+    # the pronoun subject of "hosted" stands for the named subject of the main clause
+    trip = trip_of(
+        "NAIROBI, June 4, 2024 - Kenyan President William Ruto arrived in Ankara on Monday. "
+        + host_clause)
+    assert leaders(trip) == [("TR", ["Recep Tayyip Erdogan"])]
+
+
+def test_a_countrys_leader_named_without_title_is_met_in_that_country():
+    trip = trip_of(
+        "NAIROBI, June 4, 2024 - Kenyan President William Ruto was in Ankara on Tuesday, a day "
+        "after he met Greece's Kyriakos Mitsotakis in Athens.")
+    assert dict(leaders(trip)) == {"TR": [], "GR": ["Kyriakos Mitsotakis"]}
+
+
+@pytest.mark.parametrize(("sentence", "only_about_others"), [
+    ("Tomorrow she will hold the annual leaders' meeting with Premier Wang Tao before "
+     "visiting the Forbidden City, where former president Mary Robinson was photographed "
+     "with Premier Zhou Enlai in 1979, 45 years ago.", True),
+    ("He toured the old palace in 1986, 38 years ago, and met Premier Zhao Ziyang.", False),
+])
+def test_a_time_restated_after_a_relative_clause_belongs_to_it(sentence, only_about_others):
+    fact = SentenceFacts(split_sentences(sentence, 0, None)[0])
+    fact.parse = parse_lines(sentence).span(0, len(sentence))
+    assert past_only_about_a_person(fact, sentence) is only_about_others
+
+
+def test_a_time_restated_after_a_past_relative_clause_leaves_the_main_meeting():
+    # "in 1986, 38 years ago" belongs to the "where" clause about others, not to the lunch
+    trip = trip_of(
+        "CANBERRA, May 6, 2024 - Australian Prime Minister Anthony Albanese arrived in Beijing "
+        "on Monday. Tomorrow he will hold the annual leaders' meeting with Premier Wang Tao "
+        "before visiting the Forbidden City, where former president Mary Robinson was "
+        "photographed with Premier Zhou Enlai in 1979, 45 years ago.")
+    assert leaders(trip) == [("CN", ["Wang Tao"])]
+
+
+@pytest.mark.parametrize(("telling", "expected"), [
+    ("Japanese Prime Minister Fumio Kishida told Albanese as the two leaders sat down at his "
+     "office on Tuesday.", ["Fumio Kishida"]),
+    # words said on a call are no meeting at a stop
+    ("South Korean President Yoon Suk Yeol told Albanese by phone on Tuesday.", []),
+])
+def test_a_leader_who_tells_the_traveller_something_face_to_face_is_met(telling, expected):
+    trip = trip_of(
+        "CANBERRA, May 6, 2024 - Australian Prime Minister Anthony Albanese arrived in Tokyo on "
+        f"Monday. \"Our partnership has never been stronger,\" {telling}")
+    assert leaders(trip) == [("JP", expected)]
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    # the leader's own country is no stop: met on the way, at no stop of the trip
+    ("", [("RW", [])]),
+    # ... and where it is one, the meeting is there, not at the destination
+    ("French President Emmanuel Macron started his tour in Uganda on Thursday. ",
+     [("UG", ["Yoweri Museveni"]), ("RW", [])]),
+])
+def test_a_leader_met_in_their_own_country_named_before_them_is_not_at_the_destination(
+        opening, expected):
+    trip = trip_of(
+        f"PARIS, May 3, 2024 - {opening}French President Emmanuel Macron arrived in Kigali on "
+        "Friday night from Kampala, across Lake Victoria, where he had held talks with Ugandan "
+        "President Yoweri Museveni over dinner.")
+    assert leaders(trip) == expected
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    # another country's leader the traveller only speaks with: a call, no meeting at the stop
+    ("He spoke yesterday with Israeli Prime Minister Benjamin Netanyahu about the hostages.",
+     ["Abdel Fattah el-Sisi"]),
+    ("On Tuesday he spoke with Jordan's King Abdullah II about aid.", ["Abdel Fattah el-Sisi"]),
+    # the stop's own leader: spoken with there
+    ("On Tuesday he also spoke with Egyptian Prime Minister Mostafa Madbouly about aid.",
+     ["Abdel Fattah el-Sisi", "Mostafa Madbouly"]),
+])
+def test_speaking_with_another_countrys_leader_is_a_call(second, expected):
+    trip = trip_of(
+        "WASHINGTON, May 3, 2024 - Secretary of State Antony Blinken arrived in Cairo on Monday "
+        f"for talks with Egyptian President Abdel Fattah el-Sisi. {second}")
+    assert leaders(trip) == [("EG", expected)]
+
+
+@pytest.mark.parametrize("second", [
+    "On Tuesday Ruto and his Tanzanian counterpart Samia Suluhu Hassan disagreed openly over "
+    "the border.",
+    "On Tuesday Tanzanian President Samia Suluhu Hassan and Ruto signed a railway deal.",
+])
+def test_a_foreign_leader_sharing_a_subject_with_the_traveller_is_met(second):
+    trip = trip_of(
+        f"NAIROBI, June 4, 2024 - Kenyan President William Ruto arrived in Dodoma on Monday. "
+        f"{second}")
+    assert leaders(trip) == [("TZ", ["Samia Suluhu Hassan"])]

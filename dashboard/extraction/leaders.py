@@ -23,6 +23,7 @@ from dashboard.extraction.meeting_rules import (
     narrative_stop,
     past_only_about_a_person,
     placed_elsewhere,
+    spoken_with_abroad,
     travelling_companions,
     venue_place_stop,
     where_clause_stop,
@@ -108,6 +109,15 @@ def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMen
                                       second.name_start, first.nationality, None)
     return shared
 
+
+
+def in_own_country_named(person: PersonMention, fact: SentenceFacts,
+                         located: StopDraft) -> bool:
+    """The person leads another country than the stop's, and the sentence names a place of
+    the person's own country before them (outside their own title)."""
+    return bool(person.nationality) and located.code != person.nationality and any(
+        m.kind in {"city", "country"} and m.place.code == person.nationality
+        and m.end <= person.start for m in fact.places)
 
 
 # ---------------------------------------------------------------- leaders
@@ -317,6 +327,12 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 if target is not None and person.nationality and \
                         drafts[target].code != person.nationality:
                     target = None
+            if target is not None and in_own_country_named(person, fact, drafts[target]):
+                # "arrived in A from B, ..., where he held talks with B's President X": met
+                # in X's own country, which the sentence names, not at the destination
+                target = nationality_stop
+            if target is not None and spoken_with_abroad(person, fact, drafts[target]):
+                continue  # "spoke yesterday with <another country's leader>": a call
             if target is None:
                 continue
             key = person.surname

@@ -289,6 +289,42 @@ def _appositions_of(head: Token, root: Token) -> list[Token]:
     return found
 
 
+def _in_word_hyphen(token: Token) -> bool:
+    """A hyphen joining two parts of one word ("Akufo-Addo", "El-Sisi"): no space either side."""
+    doc = token.doc
+    return token.tag_ == "HYPH" and not token.whitespace_ and token.i > 0 and \
+        not doc[token.i - 1].whitespace_
+
+
+def _name_start(head: Token) -> Token:
+    """The first word of the proper name `head` ends: the run of proper nouns before it that
+    modify it (compounds, at any depth: "Nana Addo Dankwa Akufo-Addo", where the parse hangs
+    "Nana" from the first "Addo"), over hyphens inside a word ("Abdel Fattah El-Sisi")."""
+    doc = head.doc
+    first = head
+    for token in reversed(doc[:head.i]):
+        inside = head in token.ancestors
+        if inside and (_in_word_hyphen(token) or
+                       (token.pos_ == "PROPN" and token.dep_ == "compound")):
+            first = token
+            continue
+        break
+    while first.i < head.i and first.pos_ != "PROPN":
+        first = doc[first.i + 1]
+    # a name opening with a lower-case particle ("von der Leyen", "bin Rashid") goes on over
+    # the given names right before it, which the parse may hang elsewhere (as a list member)
+    while first.is_lower and first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and \
+            doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].whitespace_:
+        first = doc[first.i - 1]
+    return first
+
+
+def _of_a_country(head: Token) -> bool:
+    """The name is a country's: "Ukraine's Volodymyr X" (a possessive place before it), which
+    the model may label an organisation when it does not know the name."""
+    return any(c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"} for c in head.children)
+
+
 def met_names(span: Span, objects: list[tuple[int, int]] | None = None
               ) -> list[tuple[int, int, str, str, bool]]:
     """Proper names heading a met object, with any "title of <country>" apposition after
@@ -327,10 +363,7 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
             root = root.head
         if root.dep_ in {"amod", "compound", "nmod", "poss"}:
             continue  # "with Muslim, Yazidi and Christian leaders": words describing a noun
-        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        first = words[0] if words else head
-        if any(t.pos_ != "PROPN" for t in span.doc[first.i:head.i + 1]):
-            first = head
+        first = _name_start(head)
         title = ""
         for child in _appositions_of(head, root):
             title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]
@@ -340,5 +373,10 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         described = any(t.pos_ == "NOUN" and t.dep_ in {"compound", "amod", "nmod", "appos"}
                         for t in head.lefts) or (head.dep_ == "appos" and head.head.pos_
                                                  == "NOUN")
-        names.append((a, b, title, head.ent_type_, described))
-    return names
+        kind = head.ent_type_
+        if first is not head and _of_a_country(head):
+            kind = "PERSON"  # "met Ukraine's Volodymyr X": a country's full name is a person
+        names.append((a, b, title, kind, described))
+    # a list member the parse cut out of a longer name ("Ursula" of "Ursula von der Leyen")
+    return [n for n in names if not any(o[0] <= n[0] and n[1] <= o[1] and o[:2] != n[:2]
+                                        for o in names)]

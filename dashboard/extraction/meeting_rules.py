@@ -148,7 +148,13 @@ def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
     """Every earlier time the sentence names sits in a relative clause ("discussions with
     President X, whom I also met last year"): it says something about the person, not
     that the meeting is an earlier trip's."""
-    clauses = _relative_clauses(fact)
+    clauses = []
+    for a, b in _relative_clauses(fact):
+        # "..., where X was photographed with Y in 1973, 50 years ago": a time set off by a
+        # comma right after the clause restates the clause's time
+        restated = re.match(r",\s*[^,;.]{0,30}", text[b:fact.sentence.end])
+        again = EARLIER_TRIP.search(text, b, b + restated.end()) if restated else None
+        clauses.append((a, again.end() if again else b))
     times = list(EARLIER_TRIP.finditer(text, fact.sentence.start, fact.sentence.end))
     return bool(times) and all(any(a <= m.start() < b for a, b in clauses) for m in times)
 
@@ -179,3 +185,26 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
         if current is not None:
             found[fact.sentence.index] = current
     return found
+
+
+# Verbs of speaking with someone: in person or on the telephone, which English often leaves
+# unsaid ("He spoke yesterday with X about the hostages")
+SPEAKING_VERBS = {"speak", "talk", "chat", "call", "phone", "telephone"}
+
+
+def spoken_with_abroad(person: PersonMention, fact: SentenceFacts, stop: StopDraft) -> bool:
+    """The traveller only speaks with the person ("spoke yesterday with Israeli Prime Minister
+    X"), a leader of another country than the stop's, and the sentence names no place for
+    it: a call, no meeting at the stop."""
+    if fact.parse is None or not person.nationality or person.nationality == stop.code:
+        return False
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    token = next((t for t in fact.parse if person.name_start <= offset + t.idx < person.end),
+                 None)
+    if token is None:
+        return False
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in SPEAKING_VERBS:
+        return False
+    return not any(m.kind in {"city", "country"} and m.place.code != person.nationality
+                   for m in fact.places)

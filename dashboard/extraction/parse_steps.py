@@ -79,11 +79,13 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
             continue
         if words[-1] in named:
             continue
-        if not (title or len(words) == 1) or described:
-            continue  # "actor Shah Rukh Khan", "his half-sister Auma": not an official met
-        if kind != "PERSON" and not (kind == "GPE" and not title and _unknown_place(name)):
+        person_like = kind == "PERSON" or (kind == "GPE" and not title and _unknown_place(name))
+        if not person_like:
             continue  # "the Charlemagne Prize"; a surname the model takes for a place
             # ("met with Buhari") counts when no gazetteer knows such a place
+        if described or (len(words) > 1 and not title and stop_grammar.asked(fact.parse, a)):
+            continue  # "actor Shah Rukh Khan", "his half-sister Auma": not an official met;
+            # "Is the Secretary going to see X?": a meeting asked about, not told
         if any(m.start <= a and m.end >= b for m in find_places(text, a, b)) or any(
                 m.start < b and a < m.end for m in fact.places):
             continue  # "met with Kenyan officials", "talks with Ethiopia"
@@ -98,6 +100,14 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
                                 and m.kind == "country"), None)
                 if country is not None:
                     nationality, nationality_text = country.place.code, country.text
+        owner = re.search(r"(?:'s|’s)\s+$", text[max(0, a - 4):a])
+        if nationality is None and owner:
+            # "Ukraine's Volodymyr X": the country that owns the name
+            at = a - len(owner.group(0))
+            country = next((m for m in fact.places if m.end == at
+                            and m.kind == "country"), None)
+            if country is not None:
+                nationality, nationality_text = country.place.code, country.text
         fact.people.append(PersonMention(title.split(" of ")[0] if title else "", name, a, b,
                                          a, nationality, nationality_text))
         taken.append((a, b))

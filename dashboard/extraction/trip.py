@@ -34,6 +34,7 @@ from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
 from dashboard.extraction.facts import SentenceFacts, TripState
+from dashboard.extraction.home_country import home_country
 from dashboard.extraction.invisible import clean_article, map_trip_back
 from dashboard.extraction.itinerary import (
     CONTINUES,
@@ -65,7 +66,6 @@ from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anch
 from dashboard.extraction.stop_grammar import untold
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
-    home_country,
     is_met,
     pick_traveller,
     someone_elses,

@@ -1,0 +1,90 @@
+"""The traveller's own country: what the text says of the traveller's office and home.
+
+"U.S. Secretary of State ...", "Japan's Kishida", "the German chancellor's trip", "before
+returning to Paris": votes for a country, with whether the text says it of the traveller
+(rather than merely naming its institutions, which a visiting leader may well go to).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.traveller import Traveller
+
+OWN_OFFICE = re.compile(
+    r"(?<!\s)(?:'s|’s)?\s+(?:chancellor|president|prime\s+minister|premier|foreign\s+minister|"
+    r"foreign\s+secretary|secretary\s+of\s+state|leader|head\s+of\s+state)"
+    r"(?P<trip>(?:'s|’s)\s+(?:\w+\s+)?(?:trip|visit|tour|journey|travels))?(?![\w-]|\s+(?-i:[A-Z]))",
+    re.IGNORECASE)
+RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
+                       r"(?:fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+(?:back|home)\s+to)\s+",
+                       re.IGNORECASE)
+
+
+def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
+                  body_start: int) -> tuple[str | None, bool]:
+    """The traveller's own country, and whether the text says so of the traveller
+    ("U.S. Secretary of State ...") rather than merely naming its institutions ("the White
+    House", which a visiting leader may well go to)."""
+    if traveller.home:
+        return traveller.home, True
+    votes: Counter[str] = Counter()
+    own_office: set[str] = set()
+    for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
+        votes[code] += 1
+    title = traveller.person.title if traveller.person else None
+    if title in {"Secretary of State", "Deputy Secretary of State"}:
+        votes["US"] += 1  # the usual bearer of that title in English-language news
+    for fact in facts:
+        # "a British Prime Minister" with no other name after it: the traveller's own office
+        if not title:
+            continue
+        for mention in fact.places:
+            if mention.kind in {"demonym", "country"} and text.startswith(
+                    title, mention.end + 1):
+                after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
+                named = re.match(r"(?<!\s)\s+[A-Z]", after)
+                theirs = traveller.surname and re.match(
+                    r"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
+                    + re.escape(traveller.surname) + r"\b", after)
+                if not named or theirs:
+                    votes[mention.place.code] += 2
+                    own_office.add(mention.place.code)
+    if traveller.surname:
+        # "Japan's Kishida", "Brazil's Lula heads to China": the country the name belongs to
+        for fact in facts:
+            for mention in fact.places:
+                if mention.kind == "country" and re.match(
+                        r"(?:'s|’s)\s+(?:[A-Z][\w.'’-]*\s+){0,4}"
+                        + re.escape(traveller.surname) + r"\b", text[mention.end:]):
+                    votes[mention.place.code] += 2
+                    own_office.add(mention.place.code)
+    # "German chancellor's trip", "after 16 years as Germany's chancellor": a nationality on
+    # the traveller's office with no other name after it
+    for fact in facts:
+        for mention in fact.places:
+            if mention.kind not in {"demonym", "country"}:
+                continue
+            office = OWN_OFFICE.match(text, mention.end)
+            if office and (office.group("trip") or re.search(
+                    r"\bas\s+(?:the\s+)?$", text[max(0, mention.start - 8):mention.start])):
+                votes[mention.place.code] += 2
+                own_office.add(mention.place.code)
+    # "before returning to Paris", "flying home to Washington", "back in Washington by the
+    # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
+    for fact in facts:
+        for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
+            # ("returning to the United States": the article before the name)
+            the = re.match(r"the\s+", text[match.end():match.end() + 8], re.IGNORECASE)
+            at = match.end() + (the.end() if the else 0)
+            place = next((m for m in fact.places if m.start == at
+                          and m.kind in {"country", "city"}), None)
+            if place is not None:
+                votes[place.place.code] += 1
+    if votes:
+        code = votes.most_common(1)[0][0]
+        return code, code in own_office
+    return None, False

@@ -1,0 +1,87 @@
+"""Hosts: the people who receive (or speak to) the traveller, however far the verb is from
+their name.
+
+"Russian President X said on Thursday that ..., as he hosted Indonesian President Y in the
+Kremlin": the host is the subject of an active verb of hosting whose object names the
+traveller; a pronoun subject ("he", "she") stands for the subject of the clause it hangs
+from. Source: the dependency parse (nsubj / dobj of host verbs and their governing verbs).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from dashboard.extraction.grammar import HOST_VERBS, REMOTE
+from dashboard.extraction.meeting_grammar import MOVING_VERBS
+
+PRONOUNS = {"he", "she"}
+# "X told <traveller> as the two leaders sat down": words said to the traveller's face
+# (not on a call: "told <traveller> by phone")
+TELL_VERBS = {"tell", "assure"}
+# (a place or a body as a subject is no "he": "Moscow would ensure ..., as he hosted X")
+NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+
+
+def _offset(token: Token) -> int:
+    return token.doc.user_data.get("offset", 0) + token.idx
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """The subject of `verb`, or for a pronoun the subject of the nearest governing verb
+    with a named subject that is no place or body."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PROPN":
+        return subject
+    if subject.lower_ not in PRONOUNS:
+        return None
+    for governor in verb.ancestors:
+        named = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                      and c.ent_type_ not in NOT_PEOPLE), None)
+        if named is not None:
+            return named
+    return None
+
+
+def hosts_of(span: Span, traveller: str) -> list[int]:
+    """Offsets (into the article) of the name heads that host, receive, welcome or greet
+    the traveller, or tell the traveller something face to face (`traveller`: the
+    traveller's surname, one word of their name)."""
+    found = []
+    remote = any(t.lower_ in REMOTE for t in span)
+    for verb in span:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (lemma in TELL_VERBS
+                                                               and not remote)):
+            continue
+        if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not any(t.text == traveller for o in objects for t in o.subtree):
+            continue
+        subject = _named_subject(verb)
+        if subject is not None:
+            found.append(_offset(subject))
+    return found
+
+
+def _with_appositions(tokens: list[Token]) -> list[Token]:
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "appos"]
+
+
+def fellow_subjects(span: Span, traveller: str) -> list[int]:
+    """Offsets of the name heads that share a subject with the traveller ("<traveller> and his
+    Congolese counterpart X clashed openly", "X and <traveller> signed a deal"): the two
+    are together. Verbs of moving do not count ("A and B will travel to ...": companions),
+    nor a subject the parse gives a dateline ("KINSHASA, March 4 - A and B ..."), whose
+    list members are then the subjects."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in MOVING_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            group = _with_appositions([subject, *subject.conjuncts])
+            if not any(t.text == traveller for t in group):
+                continue
+            found.extend(_offset(t) for t in group if t.text != traveller
+                         and t.pos_ in {"PROPN", "NOUN"})
+    return found
