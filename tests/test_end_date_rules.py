@@ -36,3 +36,53 @@ def test_an_arrival_before_a_gap_keeps_its_end_open():
                             "Amman."))
     amman = next(s for s in trip.stops if s.city == "Amman")
     assert (amman.start, amman.end) == (date(2025, 5, 5), None)
+
+
+def _days(trip) -> list[tuple]:
+    return [(s.country_code, s.start, s.end) for s in trip.stops]
+
+
+def test_the_day_of_moving_on_closes_a_stop_whose_end_is_open():
+    # only the arrival in Hanoi is dated; the flight on to Bangkok two days later is the
+    # last day there (the end-date convention: the day the text says he moved on)
+    trip = trip_of("Date: 2024-03-02\n\nThe minister will arrive in Hanoi on Monday. He will "
+                   "then fly on to Bangkok on Wednesday, where he will meet the prime "
+                   "minister.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_the_day_of_moving_on_first_in_the_sentence_closes_it_too():
+    trip = trip_of("Date: 2024-03-02\n\nThe minister lands in Hanoi on Monday. On Wednesday "
+                   "she will travel to Bangkok for talks with the government.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_a_stated_activity_day_keeps_its_one_day_before_a_later_flight():
+    # a day of talks is the stop's one day; the next flight does not stretch it
+    trip = trip_of("Date: 2024-03-02\n\nThe minister will hold talks in Hanoi on Monday. He "
+                   "will then fly to Bangkok on Tuesday to meet the prime minister.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_leaving_home_is_not_a_day_at_the_first_stop():
+    # the trip's first day (leaving home) opens the first stop; the flight on does not
+    # close a stay whose first day is only the departure
+    trip = trip_of("Date: 2024-03-02\n\nTomorrow I will depart for a visit to Vietnam and "
+                   "Thailand. In Vietnam I will meet the president. On the 6th, I will travel "
+                   "onto Thailand, where I will meet the foreign minister.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 3), None)
+
+
+def test_an_activity_day_before_a_gap_is_not_stretched_to_the_next_flight():
+    # talks on Monday are the stop's day; leaving on Thursday is not said to be from there
+    trip = trip_of("Date: 2024-03-02\n\nIn Hanoi on Monday, the minister will meet the "
+                   "president. On Thursday she travels to Bangkok for talks.\n")
+    assert _days(trip)[0][2] != date(2024, 3, 7)
+
+
+def test_from_there_names_the_stop_the_traveller_leaves():
+    # (a day of talks, which alone would be the stop's one day)
+    trip = trip_of("Date: 2024-03-02\n\nThe minister will visit Fiji on Monday for talks "
+                   "with the government. From there she will go to Tonga on Wednesday and "
+                   "finish her tour in Samoa on Friday.\n")
+    assert _days(trip)[0] == ("FJ", date(2024, 3, 4), date(2024, 3, 6))

@@ -14,7 +14,8 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import tense
+from dashboard.extraction import grammar, tense
+from dashboard.extraction.date_filters import arrival_only
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 
@@ -269,6 +270,37 @@ MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|c
                       re.IGNORECASE)
 
 
+# Verbs of moving from one place to the next (not of being there: "arrives", "is in")
+MOVING_VERBS = {"travel", "go", "head", "fly", "continue", "proceed", "move", "jet", "drive",
+                "cross", "sail", "depart", "leave"}
+
+
+def moves_on_that_day(fact: SentenceFacts, position: int, day, from_before: bool = False
+                      ) -> bool:
+    """By the parse, the place at `position` is where a verb of moving goes, and a date of
+    `day` hangs from the same verb ("He will then fly to Y on Thursday", "On Friday she
+    travels on to Y"); with `from_before`, the verb also says where from ("From there I go
+    to Y on Thursday", "From X, she will fly to Y on Saturday")."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, position, grammar.DESTINATION_PREPS)
+    if verb is None or fact.parse.doc[verb].lemma_.lower() not in MOVING_VERBS:
+        return False
+    if from_before and not any(child.dep_ == "prep" and child.lower_ == "from"
+                               for child in fact.parse.doc[verb].children):
+        return False
+    return any(d.first == day and not d.is_range
+               and grammar.governing_verb(fact.parse, d.start) == verb for d in fact.dates)
+
+
+def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """The stop's first day is only told as the day the traveller got there ("will arrive
+    in X on Monday", "flew to X on Sunday"), not as a day of doing something there."""
+    return any(arrival_only(fact, d) for n in draft.date_sentences
+               if (fact := by_index.get(n)) is not None
+               for d in fact.dates if d.first == draft.start)
+
+
 def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
                         inferred: list[bool]) -> None:
     """The day the traveller moves on to the next stop is the last day at the stop before,
@@ -287,10 +319,19 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
                 and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
                 for m in fact.places)
-            # (a stay told over several days ends the day the traveller moves on; a one-day
-            # stop before "flew to Y the next day" keeps its one day)
-            moved_on = before.end is not None and before.end > before.start and \
-                MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60), sig.position)
+            # the day of moving on ("flew on to Y on Tuesday", "will then fly to Y on
+            # Thursday") ends a stop whose end is open (only an arrival day), and a stay told
+            # over several days when told after the fact; a stated one-day activity keeps its
+            # own day, and a start that is only the trip's first day (leaving home) says
+            # nothing of the stay (end-date convention)
+            moved_on = (
+                before.end is not None and before.end > before.start and MOVED_ON.search(
+                    text, max(fact.sentence.start, sig.position - 60), sig.position)) or (
+                before.end is None and not inferred[k - 1]
+                and _arrived_that_day(before, by_index)
+                and moves_on_that_day(fact, sig.position, draft.start)) or (
+                # "From there I go to Y on Thursday": leaving the stop before, in so many words
+                moves_on_that_day(fact, sig.position, draft.start, from_before=True))
             if not left_before and not moved_on and not BEFORE_MOVING.search(
                     text, max(fact.sentence.start, sig.position - 60), sig.position):
                 continue
