@@ -18,6 +18,7 @@ from dashboard.extraction import grammar, tense
 from dashboard.extraction.date_filters import arrival_only
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.preview_weeks import forward_weekdays
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
                       r"the\s+same\s+(?:morning|afternoon|evening|night)|"
@@ -182,6 +183,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
     Thursday for a two-day visit" is a two-day range."""
     align_named_weekdays(facts)
+    forward_weekdays(facts, text, published)
     last_day = day_line = None
     section_day = stated_day = entry = None
     for fact in facts:
