@@ -86,3 +86,18 @@ def test_from_there_names_the_stop_the_traveller_leaves():
                    "with the government. From there she will go to Tonga on Wednesday and "
                    "finish her tour in Samoa on Friday.\n")
     assert _days(trip)[0] == ("FJ", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_the_nth_day_of_a_stay_of_m_days_gives_its_last_day():
+    # told on the middle day, the stay runs on past the last day the text dates
+    for met in ("He met the prime minister in Lisbon on Tuesday",
+                "He met the prime minister on Tuesday"):
+        trip = trip_of("Date: 2024-05-22\n\nThe chancellor arrived in Lisbon on Monday. "
+                       f"{met}, on the second day of a four-day state visit.\n")
+        assert _days(trip) == [("PT", date(2024, 5, 20), date(2024, 5, 23))]
+
+
+def test_the_final_day_of_a_stay_adds_no_day():
+    trip = trip_of("Date: 2024-05-22\n\nThe chancellor arrived in Lisbon on Monday. He met "
+                   "the prime minister on Tuesday, the final day of a two-day visit.\n")
+    assert _days(trip) == [("PT", date(2024, 5, 20), date(2024, 5, 21))]

@@ -33,6 +33,10 @@ STAY_LENGTH = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\s+(?:(?:state|official|working|"
     r"international|\w+'s)\s+)*(?:visit|stay|conference|summit|meeting|forum|talks)\b",
     re.IGNORECASE)
+# "on the second day of a three-day visit", "the final day of his four-day stay"
+NTH_DAY_OF = re.compile(r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|final|last)\s+day\s+"
+                        r"of\s+(?:a|an|his|her|their|the)\s+$", re.IGNORECASE)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|ing)|"
                     r"last|final)\b", re.IGNORECASE)
 
@@ -238,9 +242,14 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
                     text[length.end():d.start]))
+            total = NUMBER_WORDS.get(length.group("n").lower()) or int(length.group("n"))
+            nth = NTH_DAY_OF.search(text, max(s.start, length.start() - 40), length.start())
             if opens:
-                fact.stay_days = NUMBER_WORDS.get(length.group("n").lower()) or int(
-                    length.group("n"))
+                fact.stay_days = total
+            elif nth and d.start < length.start():
+                # "on Tuesday, on the second day of a three-day visit": the days left,
+                # counted from that one
+                fact.stay_days = total - ORDINALS.get(nth.group("nth").lower(), total) + 1
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted
