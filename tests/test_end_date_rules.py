@@ -101,3 +101,22 @@ def test_the_final_day_of_a_stay_adds_no_day():
     trip = trip_of("Date: 2024-05-22\n\nThe chancellor arrived in Lisbon on Monday. He met "
                    "the prime minister on Tuesday, the final day of a two-day visit.\n")
     assert _days(trip) == [("PT", date(2024, 5, 20), date(2024, 5, 21))]
+
+
+PROGRAMME = ("Title: The Secretary-General to visit Chile and Argentina\nDate: 2024-03-01\n\n"
+             "The Secretary-General will travel to Chile and Argentina from Monday 4 March to "
+             "Thursday 7 March 2024.\n\n"
+             "Programme:\n\nMonday 4 March (Santiago)\n\n18:00 Arrival in Santiago\n\n"
+             "Tuesday 5 March (Santiago)\n\n10:00 Meeting with the President of Chile\n\n"
+             "Wednesday 6 March (Buenos Aires)\n\n09:00 Departure for Buenos Aires\n\n"
+             "16:00 Meeting with the President of Argentina\n\n"
+             "Thursday 7 March (Buenos Aires)\n\n11:00 Speech at the university\n")
+
+
+def test_a_programmes_departure_line_ends_the_stop_before_on_its_day():
+    assert _days(trip_of(PROGRAMME))[0] == ("CL", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_a_programme_without_a_departure_line_keeps_the_last_day_it_lists():
+    text = PROGRAMME.replace("09:00 Departure for Buenos Aires\n\n", "")
+    assert _days(trip_of(text))[0] == ("CL", date(2024, 3, 4), date(2024, 3, 5))

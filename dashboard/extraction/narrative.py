@@ -304,6 +304,36 @@ def moves_on_that_day(fact: SentenceFacts, position: int, day, from_before: bool
                and grammar.governing_verb(fact.parse, d.start) == verb for d in fact.dates)
 
 
+# Leaving for the next stop, in a programme's line: "10:00 Departure for Tokyo"
+DEPARTURE_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight)\s+(?:for|to)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFacts],
+                               text: str) -> None:
+    """A programme's undated line "10:00 Departure for Y" under the line of a day that is
+    Y's first: that day is the last at the stop before."""
+    day = None
+    for fact in active:
+        stated = [d.first for d in fact.dates if d.first and not d.is_range]
+        if stated:
+            day = stated[-1]
+            continue
+        if day is None:
+            continue
+        for m in fact.places:
+            k = stop_for_place(m.place, drafts)
+            if k is None or k == 0 or drafts[k].start != day or not DEPARTURE_FOR.search(
+                    text, max(fact.sentence.start, m.start - 30), m.start):
+                continue
+            before = drafts[k - 1]
+            if before.start is not None and before.start <= day and (
+                    before.end is None or before.end < day):
+                before.end = day
+                if fact.sentence.index not in before.date_sentences:
+                    before.date_sentences.append(fact.sentence.index)
+
+
 def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     """The stop's first day is only told as the day the traveller got there ("will arrive
     in X on Monday", "flew to X on Sunday"), not as a day of doing something there."""
@@ -317,6 +347,7 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
     """The day the traveller moves on to the next stop is the last day at the stop before,
     when the text dates the move ("flew from Riyadh to Israel on Monday")."""
     by_index = {f.sentence.index: f for f in active}
+    _departures_in_a_programme(drafts, active, text)
     for k in range(1, len(drafts)):
         before, draft = drafts[k - 1], drafts[k]
         if draft.start is None or before.start is None or before.start > draft.start or (
