@@ -120,3 +120,17 @@ def test_a_programmes_departure_line_ends_the_stop_before_on_its_day():
 def test_a_programme_without_a_departure_line_keeps_the_last_day_it_lists():
     text = PROGRAMME.replace("09:00 Departure for Buenos Aires\n\n", "")
     assert _days(trip_of(text))[0] == ("CL", date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_an_opening_part_of_the_day_goes_on_from_the_day_told_before():
+    trip = trip_of("Date: 2024-03-01\n\nOn 4 March, the Commissioner will travel to Lima for "
+                   "talks with the government. In the evening she will fly on to Quito, where "
+                   "on 5 March she will meet the President of Ecuador.\n")
+    assert _days(trip)[1] == ("EC", date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_a_sentence_without_the_opening_keeps_its_own_date():
+    trip = trip_of("Date: 2024-03-01\n\nOn 4 March, the Commissioner will travel to Lima for "
+                   "talks with the government. She will fly on to Quito, where on 5 March she "
+                   "will meet the President of Ecuador.\n")
+    assert _days(trip)[1][1] == date(2024, 3, 5)

@@ -24,6 +24,10 @@ SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s
                       r"the\s+same\s+(?:morning|afternoon|evening|night)|"
                       r"(?:later\s+)?that\s+(?:morning|afternoon|evening|night))\b",
                       re.IGNORECASE)
+# A sentence that opens on a part of the day told before: "In the evening, ...", "That
+# night ...", "Later, ..."
+PART_OF_DAY_OPENING = re.compile(r"((?:in\s+the|that|later\s+that)\s+(?:morning|afternoon|"
+                                 r"evening|night)|later\s+that\s+day)\b", re.IGNORECASE)
 NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b",
                       re.IGNORECASE)
 TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+\w+)$", re.IGNORECASE)
@@ -215,6 +219,14 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
         _from_stated_day(fact, text, stated_day, published)
         fact.dates = _next_day_after_a_date(fact, text)
+        opener = PART_OF_DAY_OPENING.match(s.text)
+        if opener and fact.dates and last_day is not None and all(
+                d.start >= s.start + opener.end() and d.first and d.first > last_day
+                for d in fact.dates):
+            # "In the evening she will continue to Y, where on 14 June she will meet ...":
+            # the opening goes on from the day told before; the later date is the meeting's
+            fact.dates = [dates_mod.DateMention(opener.group(1), s.start, s.start + len(
+                opener.group(1)), last_day, last_day, True), *fact.dates]
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)
