@@ -134,3 +134,12 @@ def test_a_sentence_without_the_opening_keeps_its_own_date():
                    "talks with the government. She will fly on to Quito, where on 5 March she "
                    "will meet the President of Ecuador.\n")
     assert _days(trip)[1][1] == date(2024, 3, 5)
+
+
+def test_a_paragraph_opening_on_a_day_and_he_goes_on_with_the_stop_before():
+    # the new paragraph names no place, but goes on with the traveller's next day there
+    for opening in ("Tomorrow he", "On Tuesday, he"):
+        trip = trip_of("Date: 2024-03-04\n\nThe chancellor flew to Hanoi on Sunday evening."
+                       f"\n\n{opening} will hold talks with the prime minister before "
+                       "visiting a temple.\n\nHe will then fly on to Jakarta.\n")
+        assert _days(trip)[0] == ("VN", date(2024, 3, 3), date(2024, 3, 5))
