@@ -143,3 +143,11 @@ def test_a_paragraph_opening_on_a_day_and_he_goes_on_with_the_stop_before():
                        f"\n\n{opening} will hold talks with the prime minister before "
                        "visiting a temple.\n\nHe will then fly on to Jakarta.\n")
         assert _days(trip)[0] == ("VN", date(2024, 3, 3), date(2024, 3, 5))
+
+
+def test_a_stop_named_after_before_flying_to_starts_on_the_days_date():
+    trip = trip_of("Date: 2024-03-06\n\nThe president landed in Accra on Monday evening and "
+                   "met the president yesterday.\n\nThis morning the couple are due to visit "
+                   "a school in Accra before flying to Kumasi, where they will stay two "
+                   "nights.\n")
+    assert _days(trip)[1][:2] == ("GH", date(2024, 3, 6))

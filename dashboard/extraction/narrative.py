@@ -346,6 +346,29 @@ def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFac
                     before.date_sentences.append(fact.sentence.index)
 
 
+def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, SentenceFacts],
+                           text: str) -> None:
+    """An undated stop named only after "before flying to" in a sentence whose one day is the
+    last at the stop before ("This morning they visit a project in X before flying to Y"):
+    the traveller gets to Y that day."""
+    for k in range(1, len(drafts)):
+        before, draft = drafts[k - 1], drafts[k]
+        if draft.start is not None or before.end is None:
+            continue
+        for sig in draft.signals:
+            fact = by_index.get(sig.sentence)
+            if fact is None or sig.strength != "cue":
+                continue
+            days = [d for d in fact.dates if d.first is not None and not d.is_range]
+            if len(days) == 1 and days[0].first == before.end and days[0].end <= sig.position \
+                    and BEFORE_MOVING.search(text, max(fact.sentence.start, sig.position - 60),
+                                             sig.position):
+                draft.start = before.end
+                draft.start_stated = True
+                draft.date_sentences.append(sig.sentence)
+                break
+
+
 def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     """The stop's first day is only told as the day the traveller got there ("will arrive
     in X on Monday", "flew to X on Sunday"), not as a day of doing something there."""
@@ -360,6 +383,7 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
     when the text dates the move ("flew from Riyadh to Israel on Monday")."""
     by_index = {f.sentence.index: f for f in active}
     _departures_in_a_programme(drafts, active, text)
+    _arrivals_the_same_day(drafts, by_index, text)
     for k in range(1, len(drafts)):
         before, draft = drafts[k - 1], drafts[k]
         if draft.start is None or before.start is None or before.start > draft.start or (
