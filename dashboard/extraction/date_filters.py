@@ -2,7 +2,7 @@
 a date sent to a place that is no stop, an event named by its date ("the Oct. 7 attacks",
 "Friday's missile strike"), a day placed somewhere else, or a denied or earlier visit. Used by
 `stop_dates.attach_dates` before it gives a sentence's dates to its stops. `arrival_only`: a
-date that is only the day of getting somewhere (`narrative.close_on_departure`).
+date that is only the day of getting somewhere (`departures.close_on_departure`).
 """
 
 from __future__ import annotations
