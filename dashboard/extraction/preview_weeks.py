@@ -8,7 +8,7 @@ the day told just before it is the same weekday a week later. Used by
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, tense
@@ -18,8 +18,7 @@ from dashboard.extraction.facts import SentenceFacts
 BARE_WEEKDAY = re.compile(r"^(?:(?:late|early)\s+(?:on\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
                           r"Sun)day\b(?:\s+(?:morning|afternoon|evening|night))?$",
                           re.IGNORECASE)
-# Past narration looks back and may tell days out of order ("Earlier on Friday he had been
-# in X"): only future or present clauses are a schedule
+# How far past the publication date a schedule's weekday may be moved
 LONGEST_SCHEDULE = timedelta(days=21)
 
 
@@ -45,7 +44,7 @@ def _an_events_day(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
         and not head.lower_.endswith("day")
 
 
-def forward_weekdays(facts: list[SentenceFacts], text: str, published) -> None:
+def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | None) -> None:
     """Move a bare weekday of a future or present clause a week on while it falls before
     the weekday told just before it in the same schedule. Past clauses break the schedule;
     other people's travel, headings and page clutter are not part of it. Changes
@@ -61,7 +60,9 @@ def forward_weekdays(facts: list[SentenceFacts], text: str, published) -> None:
                 moved.append(d)
                 continue
             if tense.clause_tense(text, d.start) is False:
-                previous = None  # a look back: the schedule starts again after it
+                # past narration looks back and may tell days out of order ("Earlier on
+                # Friday he had been in X"): the schedule starts again after it
+                previous = None
                 moved.append(d)
                 continue
             day = d.first
