@@ -24,7 +24,7 @@ FUTURE_MARKERS = re.compile(
     r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
 # What follows an "-ed" word that describes a noun rather than tells the past: "the lecture
 # hosted by the institute", "a summit organised by"
-PARTICIPLE_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
+PARTICIPLE_AFTER = re.compile(r"(?<!\s)\s+by\b", re.IGNORECASE)
 CLAUSE_OPENING = re.compile(r"(?:[:,]\s*[\"“]|,\s+and\s+|;\s+)(?=[^\"”]*$)")
 
 
