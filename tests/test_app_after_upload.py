@@ -13,10 +13,11 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 ADD_PAGE = "app_pages/add_article.py"
 # Untitled, two stops, later than the seed (so the date span of all trips grows), and the
-# first stop's end is not said.
+# first stop's end is not said (only the arrival; "On Thursday he travelled to Lima" would
+# end it that day, by the end-date convention, so Lima's day is a meeting's).
 LATER_TRIP = ("Secretary of State Antony Blinken arrived in Bogota, Colombia on Monday "
               "for talks on migration.\n\n"
-              "On Thursday he travelled to Lima, Peru, where he met President Dina Boluarte.\n")
+              "On Thursday he met President Dina Boluarte in Lima, Peru.\n")
 
 
 @pytest.fixture(scope="module")

@@ -36,3 +36,118 @@ def test_an_arrival_before_a_gap_keeps_its_end_open():
                             "Amman."))
     amman = next(s for s in trip.stops if s.city == "Amman")
     assert (amman.start, amman.end) == (date(2025, 5, 5), None)
+
+
+def _days(trip) -> list[tuple]:
+    return [(s.country_code, s.start, s.end) for s in trip.stops]
+
+
+def test_the_day_of_moving_on_closes_a_stop_whose_end_is_open():
+    # only the arrival in Hanoi is dated; the flight on to Bangkok two days later is the
+    # last day there (the end-date convention: the day the text says he moved on)
+    trip = trip_of("Date: 2024-03-02\n\nThe minister will arrive in Hanoi on Monday. He will "
+                   "then fly on to Bangkok on Wednesday, where he will meet the prime "
+                   "minister.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_the_day_of_moving_on_first_in_the_sentence_closes_it_too():
+    trip = trip_of("Date: 2024-03-02\n\nThe minister lands in Hanoi on Monday. On Wednesday "
+                   "she will travel to Bangkok for talks with the government.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_a_stated_activity_day_keeps_its_one_day_before_a_later_flight():
+    # a day of talks is the stop's one day; the next flight does not stretch it
+    trip = trip_of("Date: 2024-03-02\n\nThe minister will hold talks in Hanoi on Monday. He "
+                   "will then fly to Bangkok on Tuesday to meet the prime minister.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_leaving_home_is_not_a_day_at_the_first_stop():
+    # the trip's first day (leaving home) opens the first stop; the flight on does not
+    # close a stay whose first day is only the departure
+    trip = trip_of("Date: 2024-03-02\n\nTomorrow I will depart for a visit to Vietnam and "
+                   "Thailand. In Vietnam I will meet the president. On the 6th, I will travel "
+                   "onto Thailand, where I will meet the foreign minister.\n")
+    assert _days(trip)[0] == ("VN", date(2024, 3, 3), None)
+
+
+def test_an_activity_day_before_a_gap_is_not_stretched_to_the_next_flight():
+    # talks on Monday are the stop's day; leaving on Thursday is not said to be from there
+    trip = trip_of("Date: 2024-03-02\n\nIn Hanoi on Monday, the minister will meet the "
+                   "president. On Thursday she travels to Bangkok for talks.\n")
+    assert _days(trip)[0][2] != date(2024, 3, 7)
+
+
+def test_from_there_names_the_stop_the_traveller_leaves():
+    # (a day of talks, which alone would be the stop's one day)
+    trip = trip_of("Date: 2024-03-02\n\nThe minister will visit Fiji on Monday for talks "
+                   "with the government. From there she will go to Tonga on Wednesday and "
+                   "finish her tour in Samoa on Friday.\n")
+    assert _days(trip)[0] == ("FJ", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_the_nth_day_of_a_stay_of_m_days_gives_its_last_day():
+    # told on the middle day, the stay runs on past the last day the text dates
+    for met in ("He met the prime minister in Lisbon on Tuesday",
+                "He met the prime minister on Tuesday"):
+        trip = trip_of("Date: 2024-05-22\n\nThe chancellor arrived in Lisbon on Monday. "
+                       f"{met}, on the second day of a four-day state visit.\n")
+        assert _days(trip) == [("PT", date(2024, 5, 20), date(2024, 5, 23))]
+
+
+def test_the_final_day_of_a_stay_adds_no_day():
+    trip = trip_of("Date: 2024-05-22\n\nThe chancellor arrived in Lisbon on Monday. He met "
+                   "the prime minister on Tuesday, the final day of a two-day visit.\n")
+    assert _days(trip) == [("PT", date(2024, 5, 20), date(2024, 5, 21))]
+
+
+PROGRAMME = ("Title: The Secretary-General to visit Chile and Argentina\nDate: 2024-03-01\n\n"
+             "The Secretary-General will travel to Chile and Argentina from Monday 4 March to "
+             "Thursday 7 March 2024.\n\n"
+             "Programme:\n\nMonday 4 March (Santiago)\n\n18:00 Arrival in Santiago\n\n"
+             "Tuesday 5 March (Santiago)\n\n10:00 Meeting with the President of Chile\n\n"
+             "Wednesday 6 March (Buenos Aires)\n\n09:00 Departure for Buenos Aires\n\n"
+             "16:00 Meeting with the President of Argentina\n\n"
+             "Thursday 7 March (Buenos Aires)\n\n11:00 Speech at the university\n")
+
+
+def test_a_programmes_departure_line_ends_the_stop_before_on_its_day():
+    assert _days(trip_of(PROGRAMME))[0] == ("CL", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_a_programme_without_a_departure_line_keeps_the_last_day_it_lists():
+    text = PROGRAMME.replace("09:00 Departure for Buenos Aires\n\n", "")
+    assert _days(trip_of(text))[0] == ("CL", date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_an_opening_part_of_the_day_goes_on_from_the_day_told_before():
+    trip = trip_of("Date: 2024-03-01\n\nOn 4 March, the Commissioner will travel to Lima for "
+                   "talks with the government. In the evening she will fly on to Quito, where "
+                   "on 5 March she will meet the President of Ecuador.\n")
+    assert _days(trip)[1] == ("EC", date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_a_sentence_without_the_opening_keeps_its_own_date():
+    trip = trip_of("Date: 2024-03-01\n\nOn 4 March, the Commissioner will travel to Lima for "
+                   "talks with the government. She will fly on to Quito, where on 5 March she "
+                   "will meet the President of Ecuador.\n")
+    assert _days(trip)[1][1] == date(2024, 3, 5)
+
+
+def test_a_paragraph_opening_on_a_day_and_he_goes_on_with_the_stop_before():
+    # the new paragraph names no place, but goes on with the traveller's next day there
+    for opening in ("Tomorrow he", "On Tuesday, he"):
+        trip = trip_of("Date: 2024-03-04\n\nThe chancellor flew to Hanoi on Sunday evening."
+                       f"\n\n{opening} will hold talks with the prime minister before "
+                       "visiting a temple.\n\nHe will then fly on to Jakarta.\n")
+        assert _days(trip)[0] == ("VN", date(2024, 3, 3), date(2024, 3, 5))
+
+
+def test_a_stop_named_after_before_flying_to_starts_on_the_days_date():
+    trip = trip_of("Date: 2024-03-06\n\nThe president landed in Accra on Monday evening and "
+                   "met the president yesterday.\n\nThis morning the couple are due to visit "
+                   "a school in Accra before flying to Kumasi, where they will stay two "
+                   "nights.\n")
+    assert _days(trip)[1][:2] == ("GH", date(2024, 3, 6))

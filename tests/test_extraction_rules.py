@@ -94,8 +94,10 @@ def test_two_cities_in_one_country_are_two_stops_and_the_entourage_is_not_met():
         "travel to Guangzhou, where he will speak to students.\n\nEuropean Commission President "
         "Ursula von der Leyen is accompanying Macron in Beijing.\n")
     assert trip.traveler == "Emmanuel Macron"
+    # (the arrival in Beijing is its only stated day, so the day he travels on to
+    # Guangzhou is its last: the end-date convention of ../shared/articles)
     assert itinerary(trip) == [
-        ("CN", "Beijing", date(2023, 4, 5), None, ["Xi Jinping"]),
+        ("CN", "Beijing", date(2023, 4, 5), date(2023, 4, 7), ["Xi Jinping"]),
         ("CN", "Guangzhou", date(2023, 4, 7), date(2023, 4, 7), []),
     ]
     assert trip.id == "macron-2023-04-china"
@@ -931,11 +933,13 @@ def test_a_day_at_a_stop_before_leaving_for_the_next_ends_it():
     assert (trip.stops[0].country_code, trip.stops[0].end) == ("TW", date(2022, 8, 3))
 
 
-def test_a_preview_that_will_then_travel_on_leaves_the_departure_day_open():
+def test_a_preview_that_says_where_the_traveller_flies_on_from_ends_that_stop_then():
+    # the end-date convention (all truth sets since issue 9's second round): the day the
+    # text says the traveller moves on from a stop ends it
     trip = trip_of(
         "Date: 2023-06-20\n\nPrime Minister Narendra Modi will arrive in Washington on "
         "Wednesday.\n\nFrom Washington, Modi will fly to Cairo on Saturday.\n")
-    assert trip.stops[0].country_code == "US" and trip.stops[0].end != date(2023, 6, 24)
+    assert (trip.stops[0].country_code, trip.stops[0].end) == ("US", date(2023, 6, 24))
 
 
 def test_days_of_other_events_and_other_peoples_travel_are_not_the_stops():

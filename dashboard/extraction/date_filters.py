@@ -1,7 +1,8 @@
 """Which dates of a sentence are not days at a stop: a departure from home or the way back,
 a date sent to a place that is no stop, an event named by its date ("the Oct. 7 attacks",
 "Friday's missile strike"), a day placed somewhere else, or a denied or earlier visit. Used by
-`stop_dates.attach_dates` before it gives a sentence's dates to its stops.
+`stop_dates.attach_dates` before it gives a sentence's dates to its stops. `arrival_only`: a
+date that is only the day of getting somewhere (`departures.close_on_departure`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
@@ -133,3 +135,31 @@ def anothers_leg(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     legs = [(end, True) for _, end in fact.others_legs if end <= d.start]
     legs += [(sig.end, False) for sig in fact.signals if sig.end <= d.start]
     return bool(legs) and max(legs)[1]
+
+
+# Verbs whose date is the day of getting somewhere, not of doing something there
+ARRIVING = {"arrive", "land", "reach", "travel", "fly", "head", "go", "come", "jet", "proceed",
+            "move", "cross", "drive", "sail"}
+# What a verb of getting somewhere does there, said in the same clause: "to take part in",
+# "for talks", "where he will meet"
+PURPOSE_DEPS = {"xcomp", "advcl", "relcl", "ccomp", "conj"}
+
+
+def arrival_only(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date hangs from a verb of getting somewhere ("will arrive in X on
+    Monday", "flew to X on Sunday") and the clause says nothing done there that day (no "to
+    meet ...", "for talks", "where he met ..."): the day opens the stop, its end stays open."""
+    if fact.parse is None or d.is_range:
+        return False
+    verb_index = grammar.governing_verb(fact.parse, d.start)
+    if verb_index is None:
+        return False
+    verb = fact.parse.doc[verb_index]
+    if verb.lemma_.lower() not in ARRIVING:
+        return False
+    for token in verb.subtree:
+        if token is verb:
+            continue
+        if token.dep_ in PURPOSE_DEPS and token.pos_ in {"VERB", "AUX"}:
+            return False
+    return True

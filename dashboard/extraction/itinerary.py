@@ -271,6 +271,12 @@ CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:[\w-
 # ... and so does one that moves on in time from there: "The following day he lunched with ..."
 GOES_ON = re.compile(r"(?:The\s+(?:next|following)\s+(?:day|morning)|Later|That\s+"
                      r"(?:morning|afternoon|evening|night))\b", re.IGNORECASE)
+# A day first, then the traveller as "he"/"she": "Tomorrow he will hold talks with ...",
+# "On Tuesday, she met ..." (the paragraph goes on with the traveller's day)
+DAY_THEN_PRONOUN = re.compile(r"(?:Tomorrow|Today|Tonight|Yesterday|(?:(?:On|Early|Late|Later)"
+                              r"\s+(?:on\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                              r"(?:\s+(?:morning|afternoon|evening|night))?),?\s+(?:he|she)\b",
+                              re.IGNORECASE)
 
 
 def main_stop(fact: SentenceFacts) -> int | None:
@@ -299,7 +305,8 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
         line = fact.sentence.line
         if new_paragraph and not fact.stops and not after_heading and \
                 not CONTINUES.match(fact.sentence.text) and \
-                not GOES_ON.match(fact.sentence.text) and not (
+                not GOES_ON.match(fact.sentence.text) and \
+                not DAY_THEN_PRONOUN.match(fact.sentence.text) and not (
                     own_name and own_name.match(fact.sentence.text)):
             current = None
         after_heading = fact.sentence.heading

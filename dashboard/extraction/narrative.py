@@ -2,8 +2,8 @@
 
 `narrative_dates`: "the next day" / "later that day" after a dated sentence, "today" under a
 dated heading, "arrived on Thursday for a two-day visit"; `earlier_trip`: a clause about an
-earlier trip ("visited Washington last month"); `close_on_departure`: the day the traveller
-moves on is the last day at the stop before.
+earlier trip ("visited Washington last month"). The day a stop ends by the traveller moving
+on is `departures.py`'s.
 """
 
 from __future__ import annotations
@@ -15,13 +15,17 @@ from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import tense
-from dashboard.extraction.facts import SentenceFacts, StopDraft
-from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.preview_weeks import forward_weekdays
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
                       r"the\s+same\s+(?:morning|afternoon|evening|night)|"
                       r"(?:later\s+)?that\s+(?:morning|afternoon|evening|night))\b",
                       re.IGNORECASE)
+# A sentence that opens on a part of the day told before: "In the evening, ...", "That
+# night ...", "Later, ..."
+PART_OF_DAY_OPENING = re.compile(r"((?:in\s+the|that|later\s+that)\s+(?:morning|afternoon|"
+                                 r"evening|night)|later\s+that\s+day)\b", re.IGNORECASE)
 NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b",
                       re.IGNORECASE)
 TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+\w+)$", re.IGNORECASE)
@@ -31,6 +35,10 @@ STAY_LENGTH = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|[2-7])[- ]day\s+(?:(?:state|official|working|"
     r"international|\w+'s)\s+)*(?:visit|stay|conference|summit|meeting|forum|talks)\b",
     re.IGNORECASE)
+# "on the second day of a three-day visit", "the final day of his four-day stay"
+NTH_DAY_OF = re.compile(r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|final|last)\s+day\s+"
+                        r"of\s+(?:a|an|his|her|their|the)\s+$", re.IGNORECASE)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|ing)|"
                     r"last|final)\b", re.IGNORECASE)
 
@@ -181,6 +189,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
     Thursday for a two-day visit" is a two-day range."""
     align_named_weekdays(facts)
+    forward_weekdays(facts, text, published)
     last_day = day_line = None
     section_day = stated_day = entry = None
     for fact in facts:
@@ -208,6 +217,14 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
         _from_stated_day(fact, text, stated_day, published)
         fact.dates = _next_day_after_a_date(fact, text)
+        opener = PART_OF_DAY_OPENING.match(s.text)
+        if opener and fact.dates and last_day is not None and all(
+                d.start >= s.start + opener.end() and d.first and d.first > last_day
+                for d in fact.dates):
+            # "In the evening she will continue to Y, where on 14 June she will meet ...":
+            # the opening goes on from the day told before; the later date is the meeting's
+            fact.dates = [dates_mod.DateMention(opener.group(1), s.start, s.start + len(
+                opener.group(1)), last_day, last_day, True), *fact.dates]
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)
@@ -235,9 +252,14 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
                     text[length.end():d.start]))
+            total = NUMBER_WORDS.get(length.group("n").lower()) or int(length.group("n"))
+            nth = NTH_DAY_OF.search(text, max(s.start, length.start() - 40), length.start())
             if opens:
-                fact.stay_days = NUMBER_WORDS.get(length.group("n").lower()) or int(
-                    length.group("n"))
+                fact.stay_days = total
+            elif nth and d.start < length.start():
+                # "on Tuesday, on the second day of a three-day visit": the days left,
+                # counted from that one
+                fact.stay_days = total - ORDINALS.get(nth.group("nth").lower(), total) + 1
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted
@@ -249,53 +271,3 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
             if dated[-1].is_range:
                 last_day = None  # "the next day" after a range is ambiguous
-
-
-# Leaving the stop before, dated: "flew directly from Riyadh to Israel on Monday", "(on
-# Wednesday he met ...) before leaving for Seoul". A bare "will then travel to Y on D" leaves
-# the day of departure open, as previews do.
-BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go|mov|cross|"
-                           r"continu)\w*\b[^.;:]{0,40}$", re.IGNORECASE)
-LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
-                     r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
-                     r"(?:the\s+)?$", re.IGNORECASE)
-
-
-# Moving on, told after the fact: "flew to the coastal city of Mombasa on Thursday", "The
-# president flew on to Doha on Tuesday": leaving the stop before is that day too
-MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|crossed|"
-                      r"jetted|sailed|proceeded)\s+(?:(?:on|onward|onwards|directly|straight)"
-                      r"\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
-                      re.IGNORECASE)
-
-
-def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
-                        inferred: list[bool]) -> None:
-    """The day the traveller moves on to the next stop is the last day at the stop before,
-    when the text dates the move ("flew from Riyadh to Israel on Monday")."""
-    by_index = {f.sentence.index: f for f in active}
-    for k in range(1, len(drafts)):
-        before, draft = drafts[k - 1], drafts[k]
-        if draft.start is None or before.start is None or before.start > draft.start or (
-                before.end is not None and before.end >= draft.start):
-            continue
-        for sig in draft.signals:
-            fact = by_index.get(sig.sentence)
-            if sig.strength != "cue" or fact is None:
-                continue
-            left_before = any(
-                m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
-                and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
-                for m in fact.places)
-            # (a stay told over several days ends the day the traveller moves on; a one-day
-            # stop before "flew to Y the next day" keeps its one day)
-            moved_on = before.end is not None and before.end > before.start and \
-                MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60), sig.position)
-            if not left_before and not moved_on and not BEFORE_MOVING.search(
-                    text, max(fact.sentence.start, sig.position - 60), sig.position):
-                continue
-            if any(d.first == draft.start and not d.is_range for d in fact.dates):
-                before.end = draft.start
-                if not before.date_sentences or sig.sentence not in before.date_sentences:
-                    before.date_sentences.append(sig.sentence)
-                break

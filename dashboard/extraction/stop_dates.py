@@ -349,6 +349,10 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         draft.start_stated = True
         draft.end_stated = draft.end_stated or d.is_range
         draft.open_end = draft.open_end and bool(ENTRY_STAMP.fullmatch(d.text))
+        stay_days = next((f.stay_days for f in facts if f.sentence.index == n), 0)
+        if stay_days and not d.is_range:
+            # "(met X) on Tuesday, on the second day of a three-day visit"
+            draft.stay_end = d.first + timedelta(days=stay_days - 1)
         if n not in draft.date_sentences:
             draft.date_sentences.append(n)
         used.append((target, d))
@@ -384,9 +388,14 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
     for n, draft in enumerate(drafts):
         # a day the text states closes the stop; a start taken from the trip's first day
         # says nothing about when the traveller moved on
+        following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
+        if draft.stay_end is not None and draft.end is not None and draft.end_stated and \
+                draft.stay_end > draft.end and (following is None or draft.stay_end <= following):
+            # stated days, and a stay length told on one of them ("on the second day of a
+            # three-day visit") that runs past the last stated one
+            draft.end = draft.stay_end
         if draft.start is None or draft.end_stated or not draft.start_stated:
             continue
-        following = next((d.start for d in drafts[n + 1:] if d.start is not None), None)
         if draft.stay_end is not None and (following is None or draft.stay_end < following) \
                 and (draft.end is None or draft.end <= draft.stay_end):
             # "for a two-day visit", unless the next stop begins before the stay would end

@@ -22,6 +22,9 @@ FUTURE_MARKERS = re.compile(
     r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
     r"next(?!\s+(?:day|morning|afternoon|evening))|"
     r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
+# What follows an "-ed" word that describes a noun rather than tells the past: "the lecture
+# hosted by the institute", "a summit organised by"
+PARTICIPLE_AFTER = re.compile(r"(?<!\s)\s+by\b", re.IGNORECASE)
 CLAUSE_OPENING = re.compile(r"(?:[:,]\s*[\"“]|,\s+and\s+|;\s+)(?=[^\"”]*$)")
 
 
@@ -42,6 +45,8 @@ def clause_tense(text: str, position: int) -> bool | None:
     best: tuple[int, bool] | None = None
     for pattern, is_future in ((FUTURE_MARKERS, True), (PAST_MARKERS, False)):
         for match in pattern.finditer(before):
+            if not is_future and PARTICIPLE_AFTER.match(before, match.end()):
+                continue  # "the lecture hosted by X": a participle, not the clause's verb
             if best is None or match.end() > best[0] or (
                     match.end() == best[0] and is_future):
                 best = (match.end(), is_future)

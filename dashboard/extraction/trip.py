@@ -33,6 +33,7 @@ from dashboard.extraction import meeting_grammar, office_holders
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
+from dashboard.extraction.departures import close_on_departure
 from dashboard.extraction.facts import SentenceFacts, TripState
 from dashboard.extraction.home_country import home_country
 from dashboard.extraction.invisible import clean_article, map_trip_back
@@ -47,7 +48,7 @@ from dashboard.extraction.itinerary import (
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
 from dashboard.extraction.name_particles import extend_over_particles
-from dashboard.extraction.narrative import close_on_departure, earlier_trip, narrative_dates
+from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.parse_steps import (
     add_destinations,

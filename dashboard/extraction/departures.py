@@ -1,0 +1,159 @@
+"""The day a stop ends because the traveller moves on (`close_on_departure`): "flew from
+Riyadh to Israel on Monday", "(met X on Wednesday) before leaving for Seoul", "He will then fly
+on to Y on Thursday" after an arrival, "From there I go to Y", a programme's "Departure for Y"
+line, and a stop named after "before flying to" that starts the same day. Called by
+`trip.date_stops` after `stop_dates.close_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.extraction import grammar
+from dashboard.extraction.date_filters import arrival_only
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import stop_for_place
+
+# Leaving the stop before, dated: "flew directly from Riyadh to Israel on Monday", "(on
+# Wednesday he met ...) before leaving for Seoul". A bare "will then travel to Y on D" leaves
+# the day of departure open, as previews do.
+BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go|mov|cross|"
+                           r"continu)\w*\b[^.;:]{0,40}$", re.IGNORECASE)
+LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
+                     r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
+                     r"(?:the\s+)?$", re.IGNORECASE)
+
+
+# Moving on, told after the fact: "flew to the coastal city of Mombasa on Thursday", "The
+# president flew on to Doha on Tuesday": leaving the stop before is that day too
+MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|crossed|"
+                      r"jetted|sailed|proceeded)\s+(?:(?:on|onward|onwards|directly|straight)"
+                      r"\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
+                      re.IGNORECASE)
+
+
+# Verbs of moving from one place to the next (not of being there: "arrives", "is in")
+MOVING_VERBS = {"travel", "go", "head", "fly", "continue", "proceed", "move", "jet", "drive",
+                "cross", "sail", "depart", "leave"}
+
+
+def moves_on_that_day(fact: SentenceFacts, position: int, day, from_before: bool = False
+                      ) -> bool:
+    """By the parse, the place at `position` is where a verb of moving goes, and a date of
+    `day` hangs from the same verb ("He will then fly to Y on Thursday", "On Friday she
+    travels on to Y"); with `from_before`, the verb also says where from ("From there I go
+    to Y on Thursday", "From X, she will fly to Y on Saturday")."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, position, grammar.DESTINATION_PREPS)
+    if verb is None or fact.parse.doc[verb].lemma_.lower() not in MOVING_VERBS:
+        return False
+    if from_before and not any(child.dep_ == "prep" and child.lower_ == "from"
+                               for child in fact.parse.doc[verb].children):
+        return False
+    return any(d.first == day and not d.is_range
+               and grammar.governing_verb(fact.parse, d.start) == verb for d in fact.dates)
+
+
+# Leaving for the next stop, in a programme's line: "10:00 Departure for Tokyo"
+DEPARTURE_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight)\s+(?:for|to)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFacts],
+                               text: str) -> None:
+    """A programme's undated line "10:00 Departure for Y" under the line of a day that is
+    Y's first: that day is the last at the stop before."""
+    day = None
+    for fact in active:
+        stated = [d.first for d in fact.dates if d.first and not d.is_range]
+        if stated:
+            day = stated[-1]
+            continue
+        if day is None:
+            continue
+        for m in fact.places:
+            k = stop_for_place(m.place, drafts)
+            if k is None or k == 0 or drafts[k].start != day or not DEPARTURE_FOR.search(
+                    text, max(fact.sentence.start, m.start - 30), m.start):
+                continue
+            before = drafts[k - 1]
+            if before.start is not None and before.start <= day and (
+                    before.end is None or before.end < day):
+                before.end = day
+                if fact.sentence.index not in before.date_sentences:
+                    before.date_sentences.append(fact.sentence.index)
+
+
+def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, SentenceFacts],
+                           text: str) -> None:
+    """An undated stop named only after "before flying to" in a sentence whose one day is the
+    last at the stop before ("This morning they visit a project in X before flying to Y"):
+    the traveller gets to Y that day."""
+    for k in range(1, len(drafts)):
+        before, draft = drafts[k - 1], drafts[k]
+        if draft.start is not None or before.end is None:
+            continue
+        for sig in draft.signals:
+            fact = by_index.get(sig.sentence)
+            if fact is None or sig.strength != "cue":
+                continue
+            days = [d for d in fact.dates if d.first is not None and not d.is_range]
+            if len(days) == 1 and days[0].first == before.end and days[0].end <= sig.position \
+                    and BEFORE_MOVING.search(text, max(fact.sentence.start, sig.position - 60),
+                                             sig.position):
+                draft.start = before.end
+                draft.start_stated = True
+                draft.date_sentences.append(sig.sentence)
+                break
+
+
+def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """The stop's first day is only told as the day the traveller got there ("will arrive
+    in X on Monday", "flew to X on Sunday"), not as a day of doing something there."""
+    return any(arrival_only(fact, d) for n in draft.date_sentences
+               if (fact := by_index.get(n)) is not None
+               for d in fact.dates if d.first == draft.start)
+
+
+def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
+                        inferred: list[bool]) -> None:
+    """The day the traveller moves on to the next stop is the last day at the stop before,
+    when the text dates the move ("flew from Riyadh to Israel on Monday")."""
+    by_index = {f.sentence.index: f for f in active}
+    _departures_in_a_programme(drafts, active, text)
+    _arrivals_the_same_day(drafts, by_index, text)
+    for k in range(1, len(drafts)):
+        before, draft = drafts[k - 1], drafts[k]
+        if draft.start is None or before.start is None or before.start > draft.start or (
+                before.end is not None and before.end >= draft.start):
+            continue
+        for sig in draft.signals:
+            fact = by_index.get(sig.sentence)
+            if sig.strength != "cue" or fact is None:
+                continue
+            left_before = any(
+                m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
+                and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
+                for m in fact.places)
+            # the day of moving on ("flew on to Y on Tuesday", "will then fly to Y on
+            # Thursday") ends a stop whose end is open (only an arrival day), and a stay told
+            # over several days when told after the fact; a stated one-day activity keeps its
+            # own day, and a start that is only the trip's first day (leaving home) says
+            # nothing of the stay (end-date convention)
+            moved_on = (
+                before.end is not None and before.end > before.start and MOVED_ON.search(
+                    text, max(fact.sentence.start, sig.position - 60), sig.position)) or (
+                before.end is None and not inferred[k - 1]
+                and _arrived_that_day(before, by_index)
+                and moves_on_that_day(fact, sig.position, draft.start)) or (
+                # "From there I go to Y on Thursday": leaving the stop before, in so many words
+                moves_on_that_day(fact, sig.position, draft.start, from_before=True))
+            if not left_before and not moved_on and not BEFORE_MOVING.search(
+                    text, max(fact.sentence.start, sig.position - 60), sig.position):
+                continue
+            if any(d.first == draft.start and not d.is_range for d in fact.dates):
+                before.end = draft.start
+                if not before.date_sentences or sig.sentence not in before.date_sentences:
+                    before.date_sentences.append(sig.sentence)
+                break

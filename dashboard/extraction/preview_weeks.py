@@ -1,0 +1,77 @@
+"""Weekdays of a schedule told forwards: in a preview, each day named after another comes
+after it ("leaves Rome on Monday ... lands in Jakarta on Tuesday ... On Friday he flies to
+Port Moresby ... moves on to Dili on Monday"), so a bare weekday that the tense put before
+the day told just before it is the same weekday a week later. Used by
+`narrative.narrative_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar, tense
+from dashboard.extraction.facts import SentenceFacts
+
+# A weekday with no number: "Tuesday", "Friday afternoon", "late on Monday"
+BARE_WEEKDAY = re.compile(r"^(?:(?:late|early)\s+(?:on\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|"
+                          r"Sun)day\b(?:\s+(?:morning|afternoon|evening|night))?$",
+                          re.IGNORECASE)
+# How far past the publication date a schedule's weekday may be moved
+LONGEST_SCHEDULE = timedelta(days=21)
+
+
+def _is_bare_weekday(d: dates_mod.DateMention) -> bool:
+    return d.relative and d.first is not None and d.first == d.last and \
+        bool(BARE_WEEKDAY.match(d.text.strip()))
+
+
+def _an_events_day(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the weekday dates a noun other than the trip ("his speech on Monday",
+    "the vote on Sunday"), not what the traveller does: no day of the schedule."""
+    if fact.parse is None:
+        return False
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    token = next((t for t in fact.parse if t.idx + offset == d.start
+                  or (t.idx + offset <= d.start < t.idx + offset + len(t))), None)
+    if token is None or token.head is token:
+        return False
+    head = token.head
+    if head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in grammar.TRIP_NOUNS \
+        and not head.lower_.endswith("day")
+
+
+def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | None) -> None:
+    """Move a bare weekday of a future or present clause a week on while it falls before
+    the weekday told just before it in the same schedule. Past clauses break the schedule;
+    other people's travel, headings and page clutter are not part of it. Changes
+    `fact.dates` in place."""
+    previous = None
+    for fact in facts:
+        s = fact.sentence
+        if s.heading or s.clutter or fact.others_travel:
+            continue
+        moved = []
+        for d in fact.dates:
+            if not _is_bare_weekday(d) or _an_events_day(fact, d):
+                moved.append(d)
+                continue
+            if tense.clause_tense(text, d.start) is False:
+                # past narration looks back and may tell days out of order ("Earlier on
+                # Friday he had been in X"): the schedule starts again after it
+                previous = None
+                moved.append(d)
+                continue
+            day = d.first
+            while previous is not None and day < previous and \
+                    day + timedelta(days=7) - (published or previous) <= LONGEST_SCHEDULE:
+                day += timedelta(days=7)
+            if day != d.first:
+                d = dates_mod.DateMention(d.text, d.start, d.end, day, day, True,
+                                          d.year_inferred, d.reporting)
+            previous = d.first
+            moved.append(d)
+        fact.dates = moved

@@ -1,0 +1,57 @@
+"""Weekdays of a schedule told forwards (issue 9, second round): in a preview each day named
+after another comes after it, and a participle ("hosted by") is not the clause's past tense.
+Our own wording."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+from dashboard.extraction.tense import clause_tense
+
+
+def starts(text: str) -> list[tuple]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    return [(s.country_code, s.start) for s in trip.stops]
+
+
+# published on a Thursday; the trip runs from the next Sunday over ten days
+SCHEDULE = ("Title: Patriarch sets off on a long trip to South America\nDate: 2025-03-06\n\n"
+            "The Patriarch leaves Istanbul on Sunday for a ten-day journey to Brazil, Chile "
+            "and Peru.\n\n"
+            "He lands in Brasilia on Monday, where he will meet President Lula.\n\n"
+            "On Thursday he flies to Santiago, where he will be received by the president.\n\n"
+            "The Patriarch moves on to Lima on Sunday and meets the president there.\n")
+
+
+def test_a_weekday_told_after_a_later_one_is_the_next_weeks():
+    assert starts(SCHEDULE) == [("BR", date(2025, 3, 10)), ("CL", date(2025, 3, 13)),
+                                ("PE", date(2025, 3, 16))]
+
+
+def test_a_weekday_that_dates_another_event_does_not_start_the_schedule():
+    # "his address on Monday" names a day of an event before the trip, not a stop's day
+    text = ("Title: Minister to visit Kenya and Uganda\nDate: 2025-03-05\n\n"
+            "Following his address on Monday to the parliament, the minister will travel to "
+            "Kenya and Uganda.\n\nHe will arrive in Nairobi on Thursday to meet President Ruto."
+            "\n\nOn Saturday he will be in Kampala for talks with the government.\n")
+    assert starts(text) == [("KE", date(2025, 3, 6)), ("UG", date(2025, 3, 8))]
+
+
+def test_a_past_clause_breaks_the_schedule():
+    # a wrap-up told backwards keeps its days in the past
+    text = ("Date: 2025-03-08\n\nThe minister held talks in Lima on Friday. On Wednesday she "
+            "had been in Santiago, where she met the president.\n")
+    assert sorted(starts(text), key=lambda s: s[1]) == [("CL", date(2025, 3, 5)),
+                                                       ("PE", date(2025, 3, 7))]
+
+
+def test_a_participle_with_by_is_not_the_past_tense_of_the_clause():
+    text = "The minister will give a lecture hosted by the university in Lima on Tuesday."
+    assert clause_tense(text, text.index("Tuesday")) is True
+    text = "The minister gave a lecture in Lima on Tuesday."
+    assert clause_tense(text, text.index("Tuesday")) is False
