@@ -63,6 +63,7 @@ from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import untold
+from dashboard.extraction.told_back import add_origins, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
     home_country,
@@ -265,6 +266,9 @@ def meetings_as_visits(state: TripState) -> None:
 
 def build_itinerary(state: TripState) -> None:
     """The stops in travel order. Raises ArticleError when no visited place is found."""
+    # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
+    add_origins(state.active, state.text)
+    mark_told_back(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)
     if not drafts:
         raise ArticleError(f"{state.article.path}: no visited place found (no sentence says "

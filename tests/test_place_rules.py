@@ -1,0 +1,97 @@
+"""Places and stop order, second round of issue 9: how English sends someone to a second
+place in one country, and how a story told from its latest stop back still gives the travel
+order. Each sentence is our own wording of a kind of grammar, with its right reading."""
+
+from __future__ import annotations
+
+import warnings
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip, grammar
+from dashboard.extraction.nlp import parse_lines
+
+
+def stops(text: str) -> list[tuple[str, str | None]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    return [(s.country_code, s.city) for s in trip.stops]
+
+
+def destinations(sentence: str) -> list[str]:
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return [sentence[d.start:d.end] for d in grammar.destinations(span)]
+
+
+# ---------------------------------------------------------------- a craft or a trip carries
+
+def test_taking_a_plane_to_a_city_sends_the_traveller_there():
+    assert destinations("On Tuesday the minister took a helicopter to Mosul.") == ["Mosul"]
+
+
+def test_making_a_day_trip_to_a_city_sends_the_traveller_there():
+    assert destinations("She will make a short trip by road to Kandy on Saturday.") == [
+        "Kandy"]
+
+
+def test_taking_questions_to_a_place_is_no_journey():
+    # (the object is neither a trip nor a craft)
+    assert destinations("He took the proposal to Brussels for approval.") == []
+
+
+def test_a_town_reached_by_a_military_plane_is_a_second_stop_in_the_country():
+    text = ("Date: 2023-02-14\n\nDefence Secretary Ben Wallace arrived in Tallinn, Estonia, "
+            "on Monday. On Tuesday he took a military plane to Tapa, home to a NATO battle "
+            "group, to meet British troops.\n")
+    assert stops(text) == [("EE", "Tallinn"), ("EE", "Tapa")]
+
+
+def test_a_town_reached_on_a_day_trip_is_a_second_stop_in_the_country():
+    text = ("Date: 2024-03-08\n\nPresident Emmanuel Macron arrived in Lisbon, Portugal, on "
+            "Friday. On Saturday he will make a day trip by helicopter to Sintra, in the hills "
+            "west of the capital.\n")
+    assert stops(text) == [("PT", "Lisbon"), ("PT", "Sintra")]
+
+
+# ---------------------------------------------------------------- "the town of X"
+
+def test_touring_the_town_of_a_place_is_a_stop():
+    text = ("Date: 2022-04-10\n\nChancellor Karl Nehammer arrived in Kyiv, Ukraine, on "
+            "Saturday. He met President Volodymyr Zelensky there and later toured the town of "
+            "Bucha, where he laid a wreath.\n")
+    assert stops(text) == [("UA", "Kyiv"), ("UA", "Bucha")]
+
+
+# ---------------------------------------------------------------- a story told backwards
+
+def test_a_time_earlier_the_same_day_is_this_trip():
+    assert destinations("Earlier on Tuesday she had been in Lusaka.") == ["Lusaka"]
+    assert destinations("The previous evening he was in Harare.") == ["Harare"]
+
+
+def test_a_time_earlier_in_another_year_or_month_is_another_trip():
+    assert destinations("Last month he had been in Lusaka.") == []
+
+
+def test_the_place_a_journey_starts_from_is_the_stop_before():
+    text = ("Date: 2024-05-15\n\nNAIROBI, May 15 (Reuters) - German Foreign Minister Annalena "
+            "Baerbock called for a ceasefire on Wednesday at the end of a two-nation tour.\n\n"
+            "Baerbock arrived in Nairobi on Tuesday evening from Kampala, where she had held "
+            "talks with President Yoweri Museveni.\n")
+    assert stops(text) == [("UG", "Kampala"), ("KE", "Nairobi")]
+
+
+def test_a_sentence_opening_with_earlier_tells_a_stop_before_the_last_one_told():
+    text = ("Date: 2024-05-15\n\nNAIROBI, May 15 (Reuters) - German Foreign Minister Annalena "
+            "Baerbock called for a ceasefire on Wednesday at the end of a three-nation tour.\n\n"
+            "Baerbock arrived in Nairobi on Tuesday night from Kampala, where she held talks "
+            "with President Yoweri Museveni.\n\n"
+            "Earlier on Tuesday she had been in Kigali, where she laid a wreath at the "
+            "genocide memorial.\n")
+    assert stops(text) == [("RW", "Kigali"), ("UG", "Kampala"), ("KE", "Nairobi")]
+
+
+def test_arriving_from_home_adds_no_stop():
+    text = ("Date: 2024-05-15\n\nJapanese Prime Minister Fumio Kishida arrived in Paris on "
+            "Tuesday from Tokyo and will meet President Emmanuel Macron.\n")
+    assert stops(text) == [("FR", "Paris")]
