@@ -7,15 +7,18 @@ from __future__ import annotations
 import warnings
 
 from dashboard.articles import read_article_text
-from dashboard.extraction import extract_trip, grammar
+from dashboard.extraction import extract_trip, grammar, stop_grammar
 from dashboard.extraction.nlp import parse_lines
+from dashboard.extraction.places import find_places
+from dashboard.extraction.visits import visit_signals
 
 
 def stops(text: str) -> list[tuple[str, str | None]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         trip = extract_trip(read_article_text("article.txt", text))
-    return [(s.country_code, s.city) for s in trip.stops]
+    # (a city the text names; a capital filled in for a country alone counts as none)
+    return [(s.country_code, None if s.city_inferred else s.city) for s in trip.stops]
 
 
 def destinations(sentence: str) -> list[str]:
@@ -95,3 +98,49 @@ def test_arriving_from_home_adds_no_stop():
     text = ("Date: 2024-05-15\n\nJapanese Prime Minister Fumio Kishida arrived in Paris on "
             "Tuesday from Tokyo and will meet President Emmanuel Macron.\n")
     assert stops(text) == [("FR", "Paris")]
+
+
+# ---------------------------------------------------------------- "the Kenyan capital"
+
+def test_the_capital_named_by_nationality_is_that_countrys_capital():
+    text = ("Date: 2023-03-08\n\nPrime Minister Giorgia Meloni arrived in the Indian capital "
+            "on Thursday for talks with Prime Minister Narendra Modi.\n")
+    assert stops(text) == [("IN", "New Delhi")]
+
+
+def test_the_capital_named_by_a_countrys_possessive_is_its_capital():
+    text = ("Date: 2023-03-08\n\nChancellor Olaf Scholz flew to Kenya's capital on Thursday "
+            "for talks with President William Ruto.\n")
+    assert stops(text) == [("KE", "Nairobi")]
+
+
+def test_a_capital_followed_by_its_name_is_read_by_the_name():
+    text = ("Date: 2023-03-08\n\nChancellor Olaf Scholz flew to the Ukrainian capital Kyiv "
+            "on Thursday.\n")
+    assert stops(text) == [("UA", "Kyiv")]
+
+
+# ---------------------------------------------------------------- first leg, subject
+
+def test_wrapping_up_the_first_leg_is_not_the_last_stop():
+    text = ("HANOI (Reuters) - Penny Wong said on Wednesday that trade would grow, wrapping up "
+            "the first leg of her tour.")
+    signals = visit_signals(0, text, 0, len(text), find_places(text, 0, len(text)))
+    assert [s.code for s in signals] == ["VN"] and not any(s.last for s in signals)
+    ending = "HANOI (Reuters) - Penny Wong said on Wednesday, wrapping up her tour."
+    signals = visit_signals(0, ending, 0, len(ending), find_places(ending, 0, len(ending)))
+    assert [s.last for s in signals] == [True]
+
+
+def test_the_parse_says_who_goes_past_a_name_in_a_relative_clause():
+    sentence = "Qin, who replaced Wang Yi last month, arrived in Nairobi on Monday evening."
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    assert stop_grammar.subject_of_place(span, sentence.index("Nairobi")) == "Qin"
+    assert stop_grammar.subject_of_place(None, 0) is None
+
+
+def test_a_country_owning_the_travellers_office_is_home_even_with_lowercase_words_between():
+    text = ("Date: 2023-01-11\n\nSouth Korea's new foreign minister Park Jin will travel to "
+            "Tokyo on Monday, the foreign ministry in Seoul said. Park will hold talks in "
+            "Tokyo on Tuesday.\n")
+    assert stops(text) == [("JP", "Tokyo")]

@@ -256,7 +256,8 @@ def destinations(span: Span) -> list[Destination]:
             first = _has_first(token)  # ("begin in X": the cue patterns' FIRST_STOP)
             trip_object = [c for c in token.children if c.dep_ == "dobj"
                            and c.lemma_.lower() in TRIP_NOUNS]
-            last = lemma in LAST_VERBS and bool(trip_object) and not _has_first(token)
+            last = lemma in LAST_VERBS and bool(trip_object) and not _has_first(token) and \
+                not any(_has_first(noun) for noun in trip_object)  # "wrap up the first leg"
             if lemma in VISIT_VERBS:
                 for child in token.children:
                     if child.dep_ == "dobj":

@@ -298,3 +298,20 @@ def describes_someone(span: Span | None, start: int) -> bool:
             return True
         node = node.head
     return False
+
+
+def subject_of_place(span: Span | None, start: int) -> str | None:
+    """The subject of the verb the place at `start` hangs from ("Qin, who succeeded X,
+    arrived in Y": "Qin"), or None without a parse or a subject. A name in a relative
+    clause between them is not who goes there."""
+    if span is None:
+        return None
+    node = _token_at(span, start)
+    for _ in range(6):
+        if node is None or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            subject = _subject(node)
+            return subject.text if subject is not None else None
+    return None

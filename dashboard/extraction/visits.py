@@ -76,6 +76,7 @@ LAST_STOP = re.compile(
     r"\b(?:last|final)\s+(?:stop|leg|destination)\b|\bwrap(?:s|ped|ping)?\s+up\b|"
     r"\b(?:end|conclude|finish|cap|close)(?:s|d|ed|ing)?\s+(?:off\s+)?(?:his|her|their|the)\s+"
     r"(?:trip|tour|visit|journey|travels)\b", re.IGNORECASE)
+ENDS_A_FIRST = re.compile(r"\s+(?:up\s+)?(?:the|his|her|their)?\s*first\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
 ACTIVITY = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
@@ -276,7 +277,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
     signals: list[VisitSignal] = []
     sentence = text[start:end]
     first = bool(FIRST_STOP.search(sentence))
-    last = bool(LAST_STOP.search(sentence))
+    # ("wrapping up the first leg of a tour": the end of the first stop, not the last)
+    last = any(not ENDS_A_FIRST.match(sentence, m.end()) for m in LAST_STOP.finditer(sentence))
     taken: set[int] = set()
 
     def add(run: list[PlaceMention], strength: str) -> None:
