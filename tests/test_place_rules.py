@@ -144,3 +144,33 @@ def test_a_country_owning_the_travellers_office_is_home_even_with_lowercase_word
             "Tokyo on Monday, the foreign ministry in Seoul said. Park will hold talks in "
             "Tokyo on Tuesday.\n")
     assert stops(text) == [("JP", "Tokyo")]
+
+
+# ---------------------------------------------------------------- meetings and events elsewhen
+
+def test_a_meeting_that_did_not_happen_places_the_traveller_nowhere():
+    text = ("Date: 2023-05-21\n\nPresident Volodymyr Zelensky arrived in Hiroshima, Japan, on "
+            "Saturday for the summit.\n\nA planned meeting with Mexican President Andres "
+            "Manuel Lopez Obrador did not take place.\n")
+    assert stops(text) == [("JP", "Hiroshima")]
+
+
+def test_a_meeting_on_a_trip_weeks_earlier_places_the_traveller_nowhere():
+    text = ("Date: 2023-11-06\n\nPrime Minister Mark Carney arrived in Tokyo, Japan, on "
+            "Monday.\n\nThe trip comes just months after the Prime Minister's visit to "
+            "Mexico City, where he was welcomed by Mexican President Claudia Sheinbaum.\n")
+    assert [code for code, _city in stops(text)] == ["JP"]
+
+
+def test_the_place_of_an_event_the_trip_comes_ahead_of_is_no_stop():
+    text = ("Date: 2023-06-09\n\nCommission President Ursula von der Leyen will travel to "
+            "Brazil on 12 June, ahead of a forum that is to take place in Madrid on 20 July. In "
+            "Brasilia she will meet the President of Brazil.\n")
+    assert [code for code, _city in stops(text)] == ["BR"]
+
+
+def test_a_visit_the_trip_comes_ahead_of_is_still_a_leg():
+    sentence = "She will stop in Lisbon on Monday ahead of her visit to Madrid."
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    assert not stop_grammar.ahead_of_event(span, sentence.index("Madrid"))
+    assert not stop_grammar.called_off(span, sentence.index("Lisbon"))

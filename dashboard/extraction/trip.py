@@ -62,7 +62,7 @@ from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_peopl
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
-from dashboard.extraction.stop_grammar import subject_of_place, untold
+from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
 from dashboard.extraction.told_back import add_origins, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
@@ -262,7 +262,8 @@ def meetings_as_visits(state: TripState) -> None:
                     (not datelined or person.nationality in datelined or fact.dates) and \
                     person.surname != traveller.surname and \
                     person.title.lower() not in STAFF_TITLES and \
-                    is_met(person, fact, traveller.surname, text):
+                    is_met(person, fact, traveller.surname, text) and \
+                    not elsewhen(fact.parse, person.start):
                 demonym_end = person.start + len(person.nationality_text or "")
                 fact.signals.append(VisitSignal(person.nationality, None, fact.sentence.index,
                                                 person.start, demonym_end, "leader",
