@@ -174,3 +174,12 @@ def test_a_visit_the_trip_comes_ahead_of_is_still_a_leg():
     span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
     assert not stop_grammar.ahead_of_event(span, sentence.index("Madrid"))
     assert not stop_grammar.called_off(span, sentence.index("Lisbon"))
+
+
+def test_the_main_clause_place_follows_the_place_of_an_after_clause():
+    # told from the latest stop, with no day for it: the "after" clause gives the order
+    text = ("Date: 2024-05-03\n\nANKARA, May 3 (Reuters) - Turkish President Tayyip Erdogan "
+            "said trade would double, as he hosted Indian Prime Minister Narendra Modi in Ankara "
+            "a day after the Indian leader met Greek Prime Minister Kyriakos Mitsotakis in "
+            "Athens.\n\nModi arrived in Athens on Wednesday.\n")
+    assert stops(text) == [("GR", "Athens"), ("TR", "Ankara")]

@@ -134,6 +134,11 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
         for slot, n in zip(dated, chronological, strict=True):
             reordered[slot] = drafts[n]
         drafts = reordered
+        # (a stop that follows another, "hosted him a day after he met X in Kyiv", may have
+        # been parted from it by the dates' slots: put it back where the dates allow)
+        placed = after_origins(drafts)
+        if _in_date_order(placed):
+            drafts = placed
     # a stop named only as coming before another ("after attending X in Y", "arrived in Z
     # from Y", "Earlier on Friday he had been in Y") goes right before it, where the dates
     # do not say otherwise

@@ -2,9 +2,11 @@
 
 Wire stories open at the latest stop and tell the trip backwards: "arrived in X on Friday
 night from Y, where he held talks ..." (Y is the stop before X), "Earlier on Friday he had
-been in Z" (Z is before what the sentence before told). Both relations are read from the
-dependency parse and recorded on the visit signal as `precedes` (the text offset of the place
-it comes before), which `itinerary.order_stops` honours where the dates do not decide.
+been in Z" (Z is before what the sentence before told), "hosted him in X a day after he met
+Y's leader in Y" (X comes after Y). The relations are read from the dependency parse and
+recorded on the visit signals as `precedes` (the text offset of the place a stop comes
+before) or `follows` (the place it comes after), which `itinerary.order_stops` honours where
+the dates do not decide.
 """
 
 from __future__ import annotations
@@ -113,3 +115,31 @@ def mark_told_back(facts: list[SentenceFacts]) -> None:
                                 if s.precedes < 0 and s.strength != "dateline"
                                 and s.code != anchor.code else s for s in fact.signals]
         previous = fact.signals
+
+
+def mark_after_clauses(facts: list[SentenceFacts]) -> None:
+    """A main clause's place comes after the place an "after" clause names ("hosted him in
+    the Kremlin a day after he met X in Kyiv": the Moscow stop follows the Kyiv one); the
+    main clause's signals record the after-clause's last place as the one they follow.
+    Whether that place is a stop at all is left to the itinerary (`after_origins`)."""
+    for fact in facts:
+        if fact.parse is None or not fact.signals:
+            continue
+        offset = fact.parse.doc.user_data.get("offset", 0)
+        for word in fact.parse:
+            # (a finite clause only: "after attending X", "after his visit to X" are the cue
+            # patterns' `AFTER_CLAUSE`; "after a tour that also takes him to X" is ambiguous)
+            if word.lower_ != "after" or word.dep_ != "mark":
+                continue
+            clause = word.head
+            a = offset + clause.left_edge.idx
+            b = offset + clause.right_edge.idx + len(clause.right_edge)
+            earlier = [m for m in fact.places if a <= m.start < b
+                       and m.kind in {"country", "city"}]
+            if not earlier:
+                continue
+            before = earlier[-1].place
+            fact.signals = [replace(s, follows=before) if not a <= s.position < b
+                            and s.position < a and s.strength != "dateline"
+                            and s.follows is None and s.precedes < 0
+                            and s.code != before.code else s for s in fact.signals]

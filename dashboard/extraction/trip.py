@@ -63,7 +63,7 @@ from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
-from dashboard.extraction.told_back import add_origins, mark_told_back
+from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
     home_country,
@@ -275,6 +275,7 @@ def build_itinerary(state: TripState) -> None:
     # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
     add_origins(state.active, state.text)
     mark_told_back(state.active)
+    mark_after_clauses(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)
     if not drafts:
         raise ArticleError(f"{state.article.path}: no visited place found (no sentence says "
