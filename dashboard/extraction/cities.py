@@ -123,7 +123,7 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
 
 # "the Ethiopian capital", "Kenya's capital": the country's capital city, unless its name
 # follows ("the Ukrainian capital Kyiv", which the gazetteer reads itself)
-CAPITAL_AFTER = re.compile(r"(?:'s|’s)?\s+capital(?:\s+city)?\b(?!\s*,?\s*[A-Z])")
+CAPITAL_AFTER = re.compile(r"(?<!\s)(?:'s|’s)?\s+capital(?:\s+city)?\b(?!\s*(?:,\s*)?[A-Z])")
 
 
 def capital_named_by_nationality(mention: PlaceMention, text: str) -> PlaceMention | None:
