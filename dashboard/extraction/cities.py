@@ -117,8 +117,28 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
                 continue
         elif len(mention.countries) > 1:
             mention = settle_country(mention, article_codes)
-        kept.append(mention)
+        kept.append(capital_named_by_nationality(mention, text) or mention)
     return kept
+
+
+# "the Ethiopian capital", "Kenya's capital": the country's capital city, unless its name
+# follows ("the Ukrainian capital Kyiv", which the gazetteer reads itself)
+CAPITAL_AFTER = re.compile(r"(?<!\s)(?:'s|’s)?\s+capital(?:\s+city)?\b(?!\s*(?:,\s*)?[A-Z])")
+
+
+def capital_named_by_nationality(mention: PlaceMention, text: str) -> PlaceMention | None:
+    """A city mention for "the <demonym> capital" / "<Country>'s capital" (spanning from the
+    nationality to "capital", candidates: the country's capital from the gazetteer), or None
+    when `mention` is not followed by "capital"."""
+    if mention.kind not in {"demonym", "country"}:
+        return None
+    after = CAPITAL_AFTER.match(text, mention.end)
+    if not after:
+        return None
+    capital = places_mod.capital_of(mention.place.code)
+    if capital is None:
+        return None
+    return PlaceMention(text[mention.start:after.end()], mention.start, after.end(), (capital,))
 
 
 def fill_cities(drafts: list[StopDraft], active: list[SentenceFacts]) -> None:

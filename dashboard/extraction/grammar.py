@@ -76,7 +76,19 @@ LIST_DEPS = {"conj", "appos", "pobj", "compound", "dobj", "nmod", "npadvmod", "d
              "punct", "preconj", "det", "amod", "nummod", "quantmod"}
 LIST_PREPS = {"in", "of", "including", "like", "namely", "to"}
 PLACE_GROUPS = {"country", "nation", "city", "capital", "state", "region", "island",
-                "destination", "place", "stop", "leg"}
+                "destination", "place", "stop", "leg", "town", "village", "port"}
+# What carries someone somewhere: a verb with one of these as its object moves them, and its
+# "to" phrase is where ("took a military plane to X", "will make a day trip aboard ... to X")
+CONVEYANCES = {"plane", "flight", "helicopter", "train", "boat", "ferry", "car", "motorcade",
+               "jet", "aircraft", "ship", "bus", "ride", "shuttle"}
+
+
+def carries(verb: Token) -> bool:
+    """Whether `verb` moves its subject because its object is a trip or a craft ("take a
+    plane", "make a day trip", "catch a flight"): its "to" phrase then gives a destination."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS | CONVEYANCES
+        for c in verb.children)
 
 
 @dataclass(frozen=True)
@@ -176,14 +188,19 @@ def _can_travel(subject: Token | None) -> bool:
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+DAY_PARTS = {"day", "morning", "afternoon", "evening", "night"}
 
 
 def _in_the_past(token: Token) -> bool:
     """"his visit last month to X", "a trip two years ago": a time word says another trip
     ("He reached X last Friday" is within the week: this trip, told after it)."""
-    return any(w.lower_ in PAST_WORDS for c in token.children
+    past = any(w.lower_ in PAST_WORDS for c in token.children
                if c.dep_ in {"npadvmod", "amod", "advmod"} and c.lower_ not in WEEKDAYS
                for w in c.subtree)
+    # "Earlier on Friday he had been in X", "the previous evening", "earlier that day": a
+    # time within the trip's days, told back from a later stop
+    return past and not any(w.lower_ in WEEKDAYS | DAY_PARTS for c in token.children
+                            if c.dep_ in {"npadvmod", "advmod", "prep"} for w in c.subtree)
 
 
 def _has_first(token: Token) -> bool:
@@ -239,12 +256,14 @@ def destinations(span: Span) -> list[Destination]:
             first = _has_first(token)  # ("begin in X": the cue patterns' FIRST_STOP)
             trip_object = [c for c in token.children if c.dep_ == "dobj"
                            and c.lemma_.lower() in TRIP_NOUNS]
-            last = lemma in LAST_VERBS and bool(trip_object) and not _has_first(token)
+            last = lemma in LAST_VERBS and bool(trip_object) and not _has_first(token) and \
+                not any(_has_first(noun) for noun in trip_object)  # "wrap up the first leg"
             if lemma in VISIT_VERBS:
                 for child in token.children:
                     if child.dep_ == "dobj":
                         add(child, token, first)
-            if lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object):
+            if lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
+                    lemma not in LOCATED_VERBS and carries(token)):
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPS:
                         if (child.lower_ in {"in", "at"}) != (lemma in LOCATED_VERBS):

@@ -54,11 +54,14 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                     votes[mention.place.code] += 2
                     own_office.add(mention.place.code)
     if traveller.surname:
-        # "Japan's Kishida", "Brazil's Lula heads to China": the country the name belongs to
+        # "Japan's Kishida", "Brazil's Lula heads to China", "China's new foreign minister
+        # Qin Gang": the country the name belongs to (words of office between, no
+        # preposition or conjunction: "Japan's talks with Kishida" is someone else's)
         for fact in facts:
             for mention in fact.places:
                 if mention.kind == "country" and re.match(
-                        r"(?:'s|’s)\s+(?:[A-Z][\w.'’-]*\s+){0,4}"
+                        r"(?:'s|’s)\s+(?:(?!(?:with|and|or|to|by|for|of|on|in|from|at|"
+                        r"than)\b)[\w.'’-]+\s+){0,4}"
                         + re.escape(traveller.surname) + r"\b", text[mention.end:]):
                     votes[mention.place.code] += 2
                     own_office.add(mention.place.code)

@@ -134,20 +134,32 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
         for slot, n in zip(dated, chronological, strict=True):
             reordered[slot] = drafts[n]
         drafts = reordered
-    # an undated stop named only in an "after attending X in Y" clause goes right before the
-    # place the sentence sends the traveller to
+        # (a stop that follows another, "hosted him a day after he met X in Kyiv", may have
+        # been parted from it by the dates' slots: put it back where the dates allow)
+        placed = after_origins(drafts)
+        if _in_date_order(placed):
+            drafts = placed
+    # a stop named only as coming before another ("after attending X in Y", "arrived in Z
+    # from Y", "Earlier on Friday he had been in Y") goes right before it, where the dates
+    # do not say otherwise
     for draft in list(drafts):
-        if draft.start is not None or not draft.signals or any(
-                s.precedes < 0 for s in draft.signals if s.strength != "dateline"):
+        told = [s for s in draft.signals if s.strength != "dateline"]
+        if not told or any(s.precedes < 0 for s in told):
             continue
-        sig = draft.signals[0]
         main = next((d for d in drafts if d is not draft and any(
-            s.sentence == sig.sentence and s.position == sig.precedes for s in d.signals)),
-            None)
-        if main is not None:
-            drafts.remove(draft)
-            drafts.insert(drafts.index(main), draft)
+            s.position == told[0].precedes for s in d.signals)), None)
+        if main is None:
+            continue
+        moved = [d for d in drafts if d is not draft]
+        moved.insert(moved.index(main), draft)
+        if _in_date_order(moved):
+            drafts = moved
     return drafts
+
+
+def _in_date_order(drafts: list[StopDraft]) -> bool:
+    starts = [d.start for d in drafts if d.start is not None]
+    return starts == sorted(starts)
 
 
 # The fewest destinations a list must name to give the travel order

@@ -189,7 +189,10 @@ def _negated_spans(fact: SentenceFacts) -> list[tuple[int, int]]:
     offset = fact.parse.doc.user_data.get("offset", 0)
     for token in fact.parse:
         if token.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NOT_THERE)
+                c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NOT_THERE
+                                    # ("took a plane to X, home to a garrison": a noun
+                                    # describing X, which the model hangs on the verb)
+                                    and not any(p.dep_ == "prep" for p in c.children))
                 for c in token.children):
             spans.append((offset + token.idx,
                           offset + token.right_edge.idx + len(token.right_edge)))

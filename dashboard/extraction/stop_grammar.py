@@ -10,7 +10,10 @@ one sentence's spaCy `Span` and answer about a character offset in the original 
 - `asked`: the place is only asked about ("Will he attend the summit in X?", "Asked whether
   he would also visit X ...") or supposed ("if he goes to X");
 - `dated_earlier`: the clause holding the place is dated to a year before the story's ("in
-  2023 his predecessor went to X", "his state visit in 2023, when he travelled to X").
+  2023 his predecessor went to X", "his state visit in 2023, when he travelled to X");
+- `ahead_of_event`: the place of an event the trip comes "ahead of";
+- `elsewhen`: a meeting set weeks away or called off ("did not take place");
+- `subject_of_place`: who the parse says goes to the place, past relative clauses.
 
 Labels are ClearNLP's, as spaCy's English pipelines use them; no rule names a person, place
 or article.
@@ -277,7 +280,7 @@ def untold(span: Span | None, start: int, year: int | None) -> bool:
     story (`weeks_apart`). False without a parse."""
     if span is None:
         return False
-    return asked(span, start) or weeks_apart(span, start) or (
+    return asked(span, start) or weeks_apart(span, start) or ahead_of_event(span, start) or (
         year is not None and dated_earlier(span, start, year))
 
 
@@ -298,3 +301,65 @@ def describes_someone(span: Span | None, start: int) -> bool:
             return True
         node = node.head
     return False
+
+
+def subject_of_place(span: Span | None, start: int) -> str | None:
+    """The subject of the verb the place at `start` hangs from ("Qin, who succeeded X,
+    arrived in Y": "Qin"), or None without a parse or a subject. A name in a relative
+    clause between them is not who goes there."""
+    if span is None:
+        return None
+    node = _token_at(span, start)
+    for _ in range(6):
+        if node is None or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            subject = _subject(node)
+            return subject.text if subject is not None else None
+    return None
+
+
+# Verbs that call a meeting or a leg off ("the talks were postponed")
+CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "drop", "delay"}
+
+
+def called_off(span: Span | None, start: int) -> bool:
+    """The word at `start` sits in the subject or object of a negated verb or one that
+    calls it off ("A planned meeting with X did not take place", "talks with X were
+    postponed"): no meeting, no stop. False without a parse."""
+    if span is None:
+        return False
+    node = _token_at(span, start)
+    for _ in range(12):
+        if node is None or node.head is node:
+            return False
+        if node.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            verb = node.head
+            return verb.lemma_.lower() in CALLING_OFF or any(
+                c.dep_ == "neg" for c in verb.children)
+        node = node.head
+    return False
+
+
+def ahead_of_event(span: Span, start: int) -> bool:
+    """The place at `start` only says where an event the trip comes "ahead of" is held
+    ("will travel to X ahead of the summit that will take place in Y", "ahead of talks in
+    Y"): a later occasion the sentence measures the trip against, not a leg it tells. A trip
+    noun there ("ahead of her visit to Y") is still a leg."""
+    node = _token_at(span, start)
+    for _ in range(12):
+        if node is None or node.head is node:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+                node.head.head.lower_ == "ahead":
+            return node.lemma_.lower() not in TRIP_NOUNS and node.pos_ != "VERB"
+        node = node.head
+    return False
+
+
+def elsewhen(span: Span | None, start: int) -> bool:
+    """A meeting (the person met at `start`) the parse sets weeks away ("comes weeks after
+    X's visit to Washington, where he was hosted by ...") or calls off ("A planned meeting
+    with X did not take place"): it places the traveller nowhere on this trip."""
+    return span is not None and (weeks_apart(span, start) or called_off(span, start))

@@ -76,8 +76,13 @@ def add_towns(fact: SentenceFacts, text: str, countries: set[str],
             a += len(_LEADING_ARTICLE)
         if b <= a or any(m.start < b and a < m.end for m in fact.places):
             continue
-        if find_places(text, a, b) or normalize(text[a:b]) in _region_names():
-            continue  # a known place or a region: the main gazetteer's reading stands
+        if normalize(text[a:b]) in _region_names() or any(
+                place.code in countries for mention in find_places(text, a, b)
+                for place in mention.candidates):
+            # a region, or a known place of the article's countries: the main gazetteer's
+            # reading stands (a namesake city elsewhere, India's "Tapa" in a story about
+            # Estonia, does not hide Estonia's town)
+            continue
         towns = towns_named(text[a:b], countries)
         named_country = _country_after(text, b, fact)
         if named_country is not None:
@@ -127,19 +132,29 @@ def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
     visit verb ("visited X") or of a travel verb's preposition ("will fly to X", "arrived in
     X"), or of a trip noun's ("a visit to X")."""
     offset = fact.parse.doc.user_data.get("offset", 0)
-    for token in fact.parse:
-        if not start <= offset + token.idx < end:
-            continue
-        head = token.head
-        if token.dep_ == "dobj" and head.lemma_.lower() in grammar.VISIT_VERBS:
+    return any(_sent_to(token) for token in fact.parse
+               if start <= offset + token.idx < end)
+
+
+def _sent_to(token) -> bool:
+    """The parse's reading of one place word as a destination (see `_is_destination`); "the
+    town of X", "the port city of X" stand where the group noun stands ("toured the town of
+    X")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in grammar.PLACE_GROUPS and head.head is not token:
+        token, head = head.head, head.head.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in grammar.VISIT_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.dep_ == "prep" and \
+            head.lower_ in grammar.DESTINATION_PREPS and head.lower_ != "for":
+        governor = head.head.lemma_.lower()
+        moving = head.lower_ in {"to", "into", "onto"}
+        if governor in grammar.TRIP_NOUNS or (governor in grammar.TRAVEL_VERBS and (
+                moving != (governor in grammar.LOCATED_VERBS))):
             return True
-        if token.dep_ == "pobj" and head.dep_ == "prep" and \
-                head.lower_ in grammar.DESTINATION_PREPS and head.lower_ != "for":
-            governor = head.head.lemma_.lower()
-            moving = head.lower_ in {"to", "into", "onto"}
-            if governor in grammar.TRIP_NOUNS or (governor in grammar.TRAVEL_VERBS and (
-                    moving != (governor in grammar.LOCATED_VERBS))):
-                return True
+        # "took a military plane to X", "made a day trip ... to X"
+        return moving and grammar.carries(head.head)
     return False
 
 

@@ -64,7 +64,8 @@ from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_peopl
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
-from dashboard.extraction.stop_grammar import untold
+from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
+from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
     is_met,
@@ -195,7 +196,9 @@ def drop_other_travel(state: TripState) -> None:
     # ("asked whether he would visit X", "in 2023 his predecessor went to X": see stop_grammar)
     story = state.article.published or state.anchor
     year = story.year if story is not None else None
-    others = {p.surname for f in active for p in f.people} - {surname}
+    # (any part of the traveller's name: "Qin" of "Qin Gang" is the family name, first)
+    others = {p.surname for f in active for p in f.people} - {surname} - set(
+        (state.traveller.name or "").split())
     # "His predecessor Angela Merkel visited China": an untitled name travelling
     for fact in active:
         for match in UNTITLED_TRAVELLER.finditer(text, fact.sentence.start, fact.sentence.end):
@@ -210,9 +213,12 @@ def drop_other_travel(state: TripState) -> None:
                    (state.traveller.name or "").split())
     # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
+    own_names = {name for name in [*(state.traveller.name or "").split(), surname] if name}
     for fact in active:
         theirs = [sig for sig in fact.signals if someone_elses(sig, fact, others, surname, text)
-                  and not (speaker_travels and with_the_speaker(sig, fact, text))]
+                  and not (speaker_travels and with_the_speaker(sig, fact, text))
+                  # the parse's subject is the traveller ("Qin, who succeeded X, arrived")
+                  and subject_of_place(fact.parse, sig.position) not in own_names]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
@@ -257,7 +263,8 @@ def meetings_as_visits(state: TripState) -> None:
                     (not datelined or person.nationality in datelined or fact.dates) and \
                     person.surname != traveller.surname and \
                     person.title.lower() not in STAFF_TITLES and \
-                    is_met(person, fact, traveller.surname, text):
+                    is_met(person, fact, traveller.surname, text) and \
+                    not elsewhen(fact.parse, person.start):
                 demonym_end = person.start + len(person.nationality_text or "")
                 fact.signals.append(VisitSignal(person.nationality, None, fact.sentence.index,
                                                 person.start, demonym_end, "leader",
@@ -266,6 +273,10 @@ def meetings_as_visits(state: TripState) -> None:
 
 def build_itinerary(state: TripState) -> None:
     """The stops in travel order. Raises ArticleError when no visited place is found."""
+    # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
+    add_origins(state.active, state.text)
+    mark_told_back(state.active)
+    mark_after_clauses(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)
     if not drafts:
         raise ArticleError(f"{state.article.path}: no visited place found (no sentence says "

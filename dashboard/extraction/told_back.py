@@ -1,0 +1,145 @@
+"""Stops a story tells after the stop they come before.
+
+Wire stories open at the latest stop and tell the trip backwards: "arrived in X on Friday
+night from Y, where he held talks ..." (Y is the stop before X), "Earlier on Friday he had
+been in Z" (Z is before what the sentence before told), "hosted him in X a day after he met
+Y's leader in Y" (X comes after Y). The relations are read from the dependency parse and
+recorded on the visit signals as `precedes` (the text offset of the place a stop comes
+before) or `follows` (the place it comes after), which `itinerary.order_stops` honours where
+the dates do not decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.grammar import (
+    DESTINATION_PREPS,
+    TRAVEL_VERBS,
+    _can_travel,
+    _in_the_past,
+    _list_members,
+    _offsets,
+    _subject,
+    carries,
+)
+from dashboard.extraction.visits import VisitSignal, ruled_out
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Adverbs that set a clause before the one told just before it
+EARLIER = {"earlier", "before", "previously"}
+
+
+def origins(span: Span) -> list[tuple[int, int, int]]:
+    """Where a journey in this sentence starts and where it ends: (origin start, origin
+    end, destination start) in text offsets, for each travel verb (or a verb taking a craft
+    or trip) with both a "from" phrase and a destination ("arrived in X from Y", "flew from
+    Y to X", "took a train from Y to X")."""
+    found = []
+    for verb in span:
+        if verb.pos_ not in {"VERB", "AUX"} or not (
+                verb.lemma_.lower() in TRAVEL_VERBS or carries(verb)):
+            continue
+        if not _can_travel(_subject(verb)) or _in_the_past(verb):
+            continue
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        goals = [p for c in preps if c.lower_ in DESTINATION_PREPS - {"for"}
+                 for p in c.children if p.dep_ == "pobj"]
+        sources = [p for c in preps if c.lower_ == "from" for p in c.children
+                   if p.dep_ == "pobj"]
+        if not goals or not sources:
+            continue
+        goal = _offsets(goals[0])[0]
+        for source in sources:
+            for member in _list_members(source):
+                if member.pos_ == "PROPN" or member.ent_type_ in {"GPE", "LOC"}:
+                    a, b = _offsets(member)
+                    found.append((a, b, goal))
+    return found
+
+
+def add_origins(facts: list[SentenceFacts], text: str) -> None:
+    """A visit signal for each place a journey starts from that no other sentence makes a
+    stop, placed before the journey's destination ("arrived in X from Y, where he held
+    talks": Y is a stop only this clause tells). Only places the gazetteer knows as
+    countries or cities count, and only where the destination is itself a signal of the
+    sentence; the home country ("arrived in Tokyo from Washington") is dropped later with
+    the rest of home. A place the trip already stops at keeps its own evidence: a second
+    reading in the arrival sentence would move that sentence's people and dates to it."""
+    signalled = {s.code for fact in facts for s in fact.signals if s.strength != "dateline"}
+    for fact in facts:
+        if fact.parse is None or fact.sentence.heading:
+            continue
+        for a, _b, goal in origins(fact.parse):
+            target = next((s for s in fact.signals if s.position <= goal < s.end), None)
+            mention = next((m for m in fact.places if m.start <= a < m.end
+                            and m.kind in {"country", "city"}), None)
+            if target is None or mention is None or mention.place.code in signalled:
+                continue
+            if ruled_out(text, fact.sentence.start, fact.sentence.end, mention):
+                continue
+            city = mention.place if mention.kind == "city" else None
+            fact.signals.append(VisitSignal(mention.place.code, city, fact.sentence.index,
+                                            mention.start, mention.end, "locative",
+                                            text=mention.text, precedes=target.position))
+            signalled.add(mention.place.code)
+
+
+def opens_earlier(fact: SentenceFacts) -> bool:
+    """The sentence's main verb is set before what came just before ("Earlier on Friday
+    he had been in X", "Before that, she stopped in Y")."""
+    if fact.parse is None:
+        return False
+    root = next((t for t in fact.parse if t.dep_ == "ROOT"), None)
+    return root is not None and any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER and c.i < root.i for c in root.children)
+
+
+def mark_told_back(facts: list[SentenceFacts]) -> None:
+    """Signals of a sentence that opens with "Earlier ..." come before the earliest stop
+    the last sentence with signals placed (that sentence's own "from Y" origin if it gave
+    one)."""
+    previous: list[VisitSignal] = []
+    for fact in facts:
+        if not fact.signals:
+            continue
+        if previous and opens_earlier(fact):
+            told = [s for s in previous if s.strength != "dateline"]
+            anchor = next((s for s in told if s.precedes >= 0), told[0] if told else None)
+            if anchor is not None:
+                fact.signals = [replace(s, precedes=anchor.position)
+                                if s.precedes < 0 and s.strength != "dateline"
+                                and s.code != anchor.code else s for s in fact.signals]
+        previous = fact.signals
+
+
+def mark_after_clauses(facts: list[SentenceFacts]) -> None:
+    """A main clause's place comes after the place an "after" clause names ("hosted him in
+    the Kremlin a day after he met X in Kyiv": the Moscow stop follows the Kyiv one); the
+    main clause's signals record the after-clause's last place as the one they follow.
+    Whether that place is a stop at all is left to the itinerary (`after_origins`)."""
+    for fact in facts:
+        if fact.parse is None or not fact.signals:
+            continue
+        offset = fact.parse.doc.user_data.get("offset", 0)
+        for word in fact.parse:
+            # (a finite clause only: "after attending X", "after his visit to X" are the cue
+            # patterns' `AFTER_CLAUSE`; "after a tour that also takes him to X" is ambiguous)
+            if word.lower_ != "after" or word.dep_ != "mark":
+                continue
+            clause = word.head
+            a = offset + clause.left_edge.idx
+            b = offset + clause.right_edge.idx + len(clause.right_edge)
+            earlier = [m for m in fact.places if a <= m.start < b
+                       and m.kind in {"country", "city"}]
+            if not earlier:
+                continue
+            before = earlier[-1].place
+            fact.signals = [replace(s, follows=before) if not a <= s.position < b
+                            and s.position < a and s.strength != "dateline"
+                            and s.follows is None and s.precedes < 0
+                            and s.code != before.code else s for s in fact.signals]

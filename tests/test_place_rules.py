@@ -1,0 +1,194 @@
+"""Places and stop order, second round of issue 9: how English sends someone to a second
+place in one country, and how a story told from its latest stop back still gives the travel
+order. Each sentence is our own wording of a kind of grammar, with its right reading."""
+
+from __future__ import annotations
+
+import warnings
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip, grammar, stop_grammar
+from dashboard.extraction.nlp import parse_lines
+from dashboard.extraction.places import find_places
+from dashboard.extraction.visits import visit_signals
+
+
+def stops(text: str) -> list[tuple[str, str | None]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    # (a city the text names; a capital filled in for a country alone counts as none)
+    return [(s.country_code, None if s.city_inferred else s.city) for s in trip.stops]
+
+
+def destinations(sentence: str) -> list[str]:
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return [sentence[d.start:d.end] for d in grammar.destinations(span)]
+
+
+# ---------------------------------------------------------------- a craft or a trip carries
+
+def test_taking_a_plane_to_a_city_sends_the_traveller_there():
+    assert destinations("On Tuesday the minister took a helicopter to Mosul.") == ["Mosul"]
+
+
+def test_making_a_day_trip_to_a_city_sends_the_traveller_there():
+    assert destinations("She will make a short trip by road to Kandy on Saturday.") == [
+        "Kandy"]
+
+
+def test_taking_questions_to_a_place_is_no_journey():
+    # (the object is neither a trip nor a craft)
+    assert destinations("He took the proposal to Brussels for approval.") == []
+
+
+def test_a_town_reached_by_a_military_plane_is_a_second_stop_in_the_country():
+    text = ("Date: 2023-02-14\n\nDefence Secretary Ben Wallace arrived in Tallinn, Estonia, "
+            "on Monday. On Tuesday he took a military plane to Tapa, home to a NATO battle "
+            "group, to meet British troops.\n")
+    assert stops(text) == [("EE", "Tallinn"), ("EE", "Tapa")]
+
+
+def test_a_town_reached_on_a_day_trip_is_a_second_stop_in_the_country():
+    text = ("Date: 2024-03-08\n\nPresident Emmanuel Macron arrived in Lisbon, Portugal, on "
+            "Friday. On Saturday he will make a day trip by helicopter to Sintra, in the hills "
+            "west of the capital.\n")
+    assert stops(text) == [("PT", "Lisbon"), ("PT", "Sintra")]
+
+
+# ---------------------------------------------------------------- "the town of X"
+
+def test_touring_the_town_of_a_place_is_a_stop():
+    text = ("Date: 2022-04-10\n\nChancellor Karl Nehammer arrived in Kyiv, Ukraine, on "
+            "Saturday. He met President Volodymyr Zelensky there and later toured the town of "
+            "Bucha, where he laid a wreath.\n")
+    assert stops(text) == [("UA", "Kyiv"), ("UA", "Bucha")]
+
+
+# ---------------------------------------------------------------- a story told backwards
+
+def test_a_time_earlier_the_same_day_is_this_trip():
+    assert destinations("Earlier on Tuesday she had been in Lusaka.") == ["Lusaka"]
+    assert destinations("The previous evening he was in Harare.") == ["Harare"]
+
+
+def test_a_time_earlier_in_another_year_or_month_is_another_trip():
+    assert destinations("Last month he had been in Lusaka.") == []
+
+
+def test_the_place_a_journey_starts_from_is_the_stop_before():
+    text = ("Date: 2024-05-15\n\nNAIROBI, May 15 (Reuters) - German Foreign Minister Annalena "
+            "Baerbock called for a ceasefire on Wednesday at the end of a two-nation tour.\n\n"
+            "Baerbock arrived in Nairobi on Tuesday evening from Kampala, where she had held "
+            "talks with President Yoweri Museveni.\n")
+    assert stops(text) == [("UG", "Kampala"), ("KE", "Nairobi")]
+
+
+def test_a_sentence_opening_with_earlier_tells_a_stop_before_the_last_one_told():
+    text = ("Date: 2024-05-15\n\nNAIROBI, May 15 (Reuters) - German Foreign Minister Annalena "
+            "Baerbock called for a ceasefire on Wednesday at the end of a three-nation tour.\n\n"
+            "Baerbock arrived in Nairobi on Tuesday night from Kampala, where she held talks "
+            "with President Yoweri Museveni.\n\n"
+            "Earlier on Tuesday she had been in Kigali, where she laid a wreath at the "
+            "genocide memorial.\n")
+    assert stops(text) == [("RW", "Kigali"), ("UG", "Kampala"), ("KE", "Nairobi")]
+
+
+def test_arriving_from_home_adds_no_stop():
+    text = ("Date: 2024-05-15\n\nJapanese Prime Minister Fumio Kishida arrived in Paris on "
+            "Tuesday from Tokyo and will meet President Emmanuel Macron.\n")
+    assert stops(text) == [("FR", "Paris")]
+
+
+# ---------------------------------------------------------------- "the Kenyan capital"
+
+def test_the_capital_named_by_nationality_is_that_countrys_capital():
+    text = ("Date: 2023-03-08\n\nPrime Minister Giorgia Meloni arrived in the Indian capital "
+            "on Thursday for talks with Prime Minister Narendra Modi.\n")
+    assert stops(text) == [("IN", "New Delhi")]
+
+
+def test_the_capital_named_by_a_countrys_possessive_is_its_capital():
+    text = ("Date: 2023-03-08\n\nChancellor Olaf Scholz flew to Kenya's capital on Thursday "
+            "for talks with President William Ruto.\n")
+    assert stops(text) == [("KE", "Nairobi")]
+
+
+def test_a_capital_followed_by_its_name_is_read_by_the_name():
+    text = ("Date: 2023-03-08\n\nChancellor Olaf Scholz flew to the Ukrainian capital Kyiv "
+            "on Thursday.\n")
+    assert stops(text) == [("UA", "Kyiv")]
+
+
+# ---------------------------------------------------------------- first leg, subject
+
+def test_wrapping_up_the_first_leg_is_not_the_last_stop():
+    text = ("HANOI (Reuters) - Penny Wong said on Wednesday that trade would grow, wrapping up "
+            "the first leg of her tour.")
+    signals = visit_signals(0, text, 0, len(text), find_places(text, 0, len(text)))
+    assert [s.code for s in signals] == ["VN"] and not any(s.last for s in signals)
+    ending = "HANOI (Reuters) - Penny Wong said on Wednesday, wrapping up her tour."
+    signals = visit_signals(0, ending, 0, len(ending), find_places(ending, 0, len(ending)))
+    assert [s.last for s in signals] == [True]
+
+
+def test_the_parse_says_who_goes_past_a_name_in_a_relative_clause():
+    sentence = "Qin, who replaced Wang Yi last month, arrived in Nairobi on Monday evening."
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    assert stop_grammar.subject_of_place(span, sentence.index("Nairobi")) == "Qin"
+    assert stop_grammar.subject_of_place(None, 0) is None
+
+
+def test_a_country_owning_the_travellers_office_is_home_even_with_lowercase_words_between():
+    text = ("Date: 2023-01-11\n\nSouth Korea's new foreign minister Park Jin will travel to "
+            "Tokyo on Monday, the foreign ministry in Seoul said. Park will hold talks in "
+            "Tokyo on Tuesday.\n")
+    assert stops(text) == [("JP", "Tokyo")]
+
+
+# ---------------------------------------------------------------- meetings and events elsewhen
+
+def test_a_meeting_that_did_not_happen_places_the_traveller_nowhere():
+    text = ("Date: 2023-05-21\n\nPresident Volodymyr Zelensky arrived in Hiroshima, Japan, on "
+            "Saturday for the summit.\n\nA planned meeting with Mexican President Andres "
+            "Manuel Lopez Obrador did not take place.\n")
+    assert stops(text) == [("JP", "Hiroshima")]
+
+
+def test_a_meeting_on_a_trip_weeks_earlier_places_the_traveller_nowhere():
+    text = ("Date: 2023-11-06\n\nPrime Minister Mark Carney arrived in Tokyo, Japan, on "
+            "Monday.\n\nThe trip comes just months after the Prime Minister's visit to "
+            "Mexico City, where he was welcomed by Mexican President Claudia Sheinbaum.\n")
+    assert [code for code, _city in stops(text)] == ["JP"]
+
+
+def test_the_place_of_an_event_the_trip_comes_ahead_of_is_no_stop():
+    text = ("Date: 2023-06-09\n\nCommission President Ursula von der Leyen will travel to "
+            "Brazil on 12 June, ahead of a forum that is to take place in Madrid on 20 July. In "
+            "Brasilia she will meet the President of Brazil.\n")
+    assert [code for code, _city in stops(text)] == ["BR"]
+
+
+def test_a_visit_the_trip_comes_ahead_of_is_still_a_leg():
+    sentence = "She will stop in Lisbon on Monday ahead of her visit to Madrid."
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    assert not stop_grammar.ahead_of_event(span, sentence.index("Madrid"))
+    assert not stop_grammar.called_off(span, sentence.index("Lisbon"))
+
+
+def test_the_main_clause_place_follows_the_place_of_an_after_clause():
+    # told from the latest stop, with no day for it: the "after" clause gives the order
+    text = ("Date: 2024-05-03\n\nANKARA, May 3 (Reuters) - Turkish President Tayyip Erdogan "
+            "said trade would double, as he hosted Indian Prime Minister Narendra Modi in Ankara "
+            "a day after the Indian leader met Greek Prime Minister Kyriakos Mitsotakis in "
+            "Athens.\n\nModi arrived in Athens on Wednesday.\n")
+    assert stops(text) == [("GR", "Athens"), ("TR", "Ankara")]
+
+
+# ---------------------------------------------------------------- cue forms the parse reads
+
+def test_flying_from_one_stop_to_the_next_orders_them_by_the_parse():
+    text = ("Date: 2024-04-12\n\nMANILA, April 12 (Reuters) - Foreign Minister Penny Wong "
+            "signed a maritime pact in Manila on Friday.\n\nShe flew to Manila from Hanoi on "
+            "Thursday.\n")
+    assert stops(text) == [("VN", "Hanoi"), ("PH", "Manila")]
