@@ -789,8 +789,9 @@ def test_a_leader_who_tells_the_traveller_something_face_to_face_is_met(telling,
 
 
 @pytest.mark.parametrize(("opening", "expected"), [
-    # the leader's own country is no stop: met on the way, at no stop of the trip
-    ("", [("RW", [])]),
+    # "arrived in X from Y, where he had held talks with ...": Y is the stop before X (the
+    # told-back rule of tests/test_place_rules.py), and the meeting is there
+    ("", [("UG", ["Yoweri Museveni"]), ("RW", [])]),
     # ... and where it is one, the meeting is there, not at the destination
     ("French President Emmanuel Macron started his tour in Uganda on Thursday. ",
      [("UG", ["Yoweri Museveni"]), ("RW", [])]),
