@@ -831,3 +831,10 @@ def test_a_foreign_leader_sharing_a_subject_with_the_traveller_is_met(second):
         f"NAIROBI, June 4, 2024 - Kenyan President William Ruto arrived in Dodoma on Monday. "
         f"{second}")
     assert leaders(trip) == [("TZ", ["Samia Suluhu Hassan"])]
+
+
+def test_a_rank_or_style_after_a_title_is_no_name():
+    # "the Queen Consort" names no one called Consort; "Prime Minister Brigadier (retd) X" is X
+    assert people("The King and the Queen Consort arrived in Berlin.") == []
+    found = people("He met Prime Minister Brigadier (retd) Ann Okafor in Georgetown.")
+    assert ("Prime Minister", "Brigadier") not in found

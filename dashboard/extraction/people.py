@@ -137,6 +137,10 @@ NON_NAME_WORDS = {
     # groups, not people: "met Royal Marines training their Kenyan counterparts"
     "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",
     "Leaders", "Members", "Students", "Representatives", "Police", "Corps", "Delegation",
+    # ranks and styles that follow a title, never a name ("the Queen Consort", "Prime
+    # Minister Brigadier (retd) X")
+    "Consort", "Dowager", "Regent", "Emeritus", "Brigadier", "Colonel", "Admiral",
+    "Lieutenant", "Marshal",
 }
 # Titles that also open the names of companies and bodies ("General Motors"): they take a
 # full name of two or more words
