@@ -192,3 +192,19 @@ def test_flying_from_one_stop_to_the_next_orders_them_by_the_parse():
             "signed a maritime pact in Manila on Friday.\n\nShe flew to Manila from Hanoi on "
             "Thursday.\n")
     assert stops(text) == [("VN", "Hanoi"), ("PH", "Manila")]
+
+
+# ---------------------------------------------------------------- a city in its local spelling
+
+def test_a_city_written_in_its_local_spelling_with_diacritics_is_found():
+    # GeoNames names the city by its English exonym ("Pilsen"); the text writes it as locals do
+    assert [m.place.name for m in find_places("She then drove on to Plzeň.")] == ["Pilsen"]
+    mentions = find_places("The envoy opened a consulate in Plzeň and met students there.")
+    assert [(m.place.code, m.place.kind) for m in mentions] == [("CZ", "city")]
+
+
+def test_a_local_spelling_gives_a_stop_in_its_country():
+    text = ("Title: Minister tours the Czech Republic\nDate: 2021-05-03\n\n"
+            "The foreign minister arrived in Prague on Monday and travels to Plzeň on Tuesday "
+            "to visit a brewery museum.")
+    assert ("CZ", "Pilsen") in stops(text)
