@@ -208,3 +208,35 @@ def test_a_local_spelling_gives_a_stop_in_its_country():
             "The foreign minister arrived in Prague on Monday and travels to Plzeň on Tuesday "
             "to visit a brewery museum.")
     assert ("CZ", "Pilsen") in stops(text)
+
+
+# ---------------------------------------------------------------- a surname taken for a noun
+
+def origin_places(sentence: str) -> list[str]:
+    from dashboard.extraction import told_back
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return [sentence[a:b] for a, b, _goal in told_back.origins(span)]
+
+
+def test_a_surname_tagged_as_a_noun_inside_the_sentence_still_travels():
+    assert origin_places("On Monday, Torres arrived in Rome from Madrid, where he met "
+                         "Spanish ministers.") == ["Madrid"]
+    assert origin_places("After the summit, Antunes flew to Oslo from Stockholm, where she "
+                         "signed an accord on Friday.") == ["Stockholm"]
+
+
+def test_a_surname_the_recogniser_names_at_the_head_of_a_sentence_still_travels():
+    assert origin_places("Morales arrived in Rome from Madrid, where he met Spanish "
+                         "ministers on Monday.") == ["Madrid"]
+
+
+def test_a_common_noun_at_the_head_of_a_sentence_does_not_travel():
+    assert origin_places("Aid arrived in Gaza from Egypt on Monday.") == []
+
+
+def test_the_place_a_named_traveller_arrived_from_is_the_stop_before():
+    text = ("Title: Envoy in Rome\nDate: 2022-03-15\n\n"
+            "ROME, March 15 - The envoy Luis Morales held talks with Italian ministers on "
+            "Tuesday.\n\nMorales arrived in Rome from Madrid, where he met Spanish Prime "
+            "Minister Pedro Sanchez on Monday.")
+    assert [code for code, _city in stops(text)] == ["ES", "IT"]
