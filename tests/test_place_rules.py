@@ -240,3 +240,18 @@ def test_the_place_a_named_traveller_arrived_from_is_the_stop_before():
             "Tuesday.\n\nMorales arrived in Rome from Madrid, where he met Spanish Prime "
             "Minister Pedro Sanchez on Monday.")
     assert [code for code, _city in stops(text)] == ["ES", "IT"]
+
+
+# ---------------------------------------------------------------- a gerund after a preposition
+
+def subject_at(sentence: str, place: str) -> str | None:
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return stop_grammar.subject_of_place(span, sentence.index(place))
+
+
+def test_a_gerund_after_a_preposition_travels_with_the_main_subject():
+    assert subject_at("Macron was heading home on Friday night to welcome the Spanish king, "
+                      "before flying to Rabat on Sunday.", "Rabat") == "Macron"
+    assert subject_at("The minister stayed in Lima to brief reporters, after travelling to "
+                      "Quito on Monday.", "Quito") == "minister"
+
