@@ -255,3 +255,26 @@ def test_a_gerund_after_a_preposition_travels_with_the_main_subject():
     assert subject_at("The minister stayed in Lima to brief reporters, after travelling to "
                       "Quito on Monday.", "Quito") == "minister"
 
+
+
+# ---------------------------------------------------------------- the traveller named after a host
+
+def test_earlier_legs_after_an_invitation_from_a_host_are_the_travellers():
+    # the host is named first ("At the invitation of X"), then the traveller, surname in
+    # capitals as formal statements write it, then the earlier legs
+    text = ("Title: Joint press release\nDate: 2024-02-21\n\n"
+            "At the invitation of President Kassym-Jomart Tokayev of the Republic of "
+            "Kazakhstan, His Excellency Mr. YOON Suk Yeol, President of the Republic of Korea, "
+            "paid a state visit to Kazakhstan on 21 February 2024, following his visits to "
+            "Ashgabat in Turkmenistan and to Tashkent in Uzbekistan.\n\nPresident Tokayev and "
+            "President Yoon held talks in Astana.")
+    # (which legs there are; "following his visits to" as an order is another rule's job)
+    assert {code for code, _city in stops(text)} == {"TM", "UZ", "KZ"}
+
+
+def test_a_traveller_named_in_ordinary_case_after_a_host_keeps_the_leg():
+    text = ("Title: Official visit\nDate: 2024-04-10\n\n"
+            "At the invitation of Prime Minister Anthony Albanese, Prime Minister Christopher "
+            "Luxon of New Zealand paid an official visit to Canberra on 10 April 2024, "
+            "following his visit to Jakarta in Indonesia.")
+    assert {code for code, _city in stops(text)} == {"ID", "AU"}
