@@ -133,10 +133,11 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl", "acl"} \
                 and node.head is not node:
-            # ("returned home before flying to X": the gerund after a preposition takes the
-            # subject of the verb the preposition hangs from)
+            # ("returned home to host X, before flying to Y": a gerund after a preposition
+            # that trails its verb takes that verb's subject; a fronted one, "After returning
+            # to X, ...", is left as it was)
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" \
-                    and node.head.head is not node.head:
+                    and node.head.head is not node.head and node.head.i > node.head.head.i:
                 node = node.head
             node = node.head
             continue
