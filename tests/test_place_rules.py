@@ -192,3 +192,89 @@ def test_flying_from_one_stop_to_the_next_orders_them_by_the_parse():
             "signed a maritime pact in Manila on Friday.\n\nShe flew to Manila from Hanoi on "
             "Thursday.\n")
     assert stops(text) == [("VN", "Hanoi"), ("PH", "Manila")]
+
+
+# ---------------------------------------------------------------- a city in its local spelling
+
+def test_a_city_written_in_its_local_spelling_with_diacritics_is_found():
+    # GeoNames names the city by its English exonym ("Pilsen"); the text writes it as locals do
+    assert [m.place.name for m in find_places("She then drove on to Plzeň.")] == ["Pilsen"]
+    mentions = find_places("The envoy opened a consulate in Plzeň and met students there.")
+    assert [(m.place.code, m.place.kind) for m in mentions] == [("CZ", "city")]
+
+
+def test_a_local_spelling_gives_a_stop_in_its_country():
+    text = ("Title: Minister tours the Czech Republic\nDate: 2021-05-03\n\n"
+            "The foreign minister arrived in Prague on Monday and travels to Plzeň on Tuesday "
+            "to visit a brewery museum.")
+    assert ("CZ", "Pilsen") in stops(text)
+
+
+# ---------------------------------------------------------------- a surname taken for a noun
+
+def origin_places(sentence: str) -> list[str]:
+    from dashboard.extraction import told_back
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return [sentence[a:b] for a, b, _goal in told_back.origins(span)]
+
+
+def test_a_surname_tagged_as_a_noun_inside_the_sentence_still_travels():
+    assert origin_places("On Monday, Torres arrived in Rome from Madrid, where he met "
+                         "Spanish ministers.") == ["Madrid"]
+    assert origin_places("After the summit, Antunes flew to Oslo from Stockholm, where she "
+                         "signed an accord on Friday.") == ["Stockholm"]
+
+
+def test_a_surname_the_recogniser_names_at_the_head_of_a_sentence_still_travels():
+    assert origin_places("Morales arrived in Rome from Madrid, where he met Spanish "
+                         "ministers on Monday.") == ["Madrid"]
+
+
+def test_a_common_noun_at_the_head_of_a_sentence_does_not_travel():
+    assert origin_places("Aid arrived in Gaza from Egypt on Monday.") == []
+
+
+def test_the_place_a_named_traveller_arrived_from_is_the_stop_before():
+    text = ("Title: Envoy in Rome\nDate: 2022-03-15\n\n"
+            "ROME, March 15 - The envoy Luis Morales held talks with Italian ministers on "
+            "Tuesday.\n\nMorales arrived in Rome from Madrid, where he met Spanish Prime "
+            "Minister Pedro Sanchez on Monday.")
+    assert [code for code, _city in stops(text)] == ["ES", "IT"]
+
+
+# ---------------------------------------------------------------- a gerund after a preposition
+
+def subject_at(sentence: str, place: str) -> str | None:
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return stop_grammar.subject_of_place(span, sentence.index(place))
+
+
+def test_a_gerund_after_a_preposition_travels_with_the_main_subject():
+    assert subject_at("Macron was heading home on Friday night to welcome the Spanish king, "
+                      "before flying to Rabat on Sunday.", "Rabat") == "Macron"
+    assert subject_at("The minister stayed in Lima to brief reporters, after travelling to "
+                      "Quito on Monday.", "Quito") == "minister"
+
+
+
+# ---------------------------------------------------------------- the traveller named after a host
+
+def test_earlier_legs_after_an_invitation_from_a_host_are_the_travellers():
+    # the host is named first ("At the invitation of X"), then the traveller, surname in
+    # capitals as formal statements write it, then the earlier legs
+    text = ("Title: Joint press release\nDate: 2024-02-21\n\n"
+            "At the invitation of President Kassym-Jomart Tokayev of the Republic of "
+            "Kazakhstan, His Excellency Mr. YOON Suk Yeol, President of the Republic of Korea, "
+            "paid a state visit to Kazakhstan on 21 February 2024, following his visits to "
+            "Ashgabat in Turkmenistan and to Tashkent in Uzbekistan.\n\nPresident Tokayev and "
+            "President Yoon held talks in Astana.")
+    # (which legs there are; "following his visits to" as an order is another rule's job)
+    assert {code for code, _city in stops(text)} == {"TM", "UZ", "KZ"}
+
+
+def test_a_traveller_named_in_ordinary_case_after_a_host_keeps_the_leg():
+    text = ("Title: Official visit\nDate: 2024-04-10\n\n"
+            "At the invitation of Prime Minister Anthony Albanese, Prime Minister Christopher "
+            "Luxon of New Zealand paid an official visit to Canberra on 10 April 2024, "
+            "following his visit to Jakarta in Indonesia.")
+    assert {code for code, _city in stops(text)} == {"ID", "AU"}

@@ -133,6 +133,12 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "relcl", "acl"} \
                 and node.head is not node:
+            # ("returned home to host X, before flying to Y": a gerund after a preposition
+            # that trails its verb takes that verb's subject; a fronted one, "After returning
+            # to X, ...", is left as it was)
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" \
+                    and node.head.head is not node.head and node.head.i > node.head.head.i:
+                node = node.head
             node = node.head
             continue
         break
@@ -184,7 +190,16 @@ def _can_travel(subject: Token | None) -> bool:
     not "the trip", "aid", "a planned second leg"."""
     if subject is None:
         return True
-    return subject.pos_ in {"PRON", "PROPN"} or subject.lemma_.lower() in PERSON_NOUNS
+    return subject.pos_ in {"PRON", "PROPN"} or subject.lemma_.lower() in PERSON_NOUNS \
+        or _mistagged_name(subject)
+
+
+def _mistagged_name(token: Token) -> bool:
+    """A name the tagger took for a common noun: capitalised where English does not
+    capitalise nouns (inside the sentence), or marked a name by the entity recogniser
+    ("Guterres arrived in X" at the head of a sentence: NOUN, ORG)."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() \
+        and (token.ent_type_ in {"PERSON", "ORG"} or not token.is_sent_start)
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}

@@ -10,6 +10,7 @@ dict, so finding places in a sentence costs microseconds, not a regex over 34,00
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 import tomllib
 import unicodedata
@@ -23,6 +24,10 @@ MAX_NGRAM = 6
 # Cities whose alternate (exonym) names are indexed too ("Kiev", "Peking"): large ones only,
 # because small towns' alternate names collide with ordinary words.
 ALTNAME_MIN_POPULATION = 1_000_000
+# Cities GeoNames names by their English exonym ("Pilsen") are also found under their local
+# spelling with diacritics ("Plzeň"): an accented alternate name close to the main one.
+LOCAL_SPELLING_MIN_POPULATION = 100_000
+LOCAL_SPELLING_MIN_SIMILARITY = 0.7
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?\.?|\d+[\w-]*")
 CONNECTORS = {"of", "and", "de", "del", "da", "do", "dos", "la", "le", "el", "the", "d'", "al",
@@ -99,6 +104,23 @@ class Gazetteer:
             return []
         words = words.strip()
         return [p for p in found if not p.case_sensitive or words == p.written]
+
+
+def _local_spellings(name: str, alternates: list[str]) -> list[str]:
+    """The alternate names of a city that are its name written with diacritics: Latin letters
+    with at least one accent, capitalised, and close to the main name once accents are folded
+    ("Plzeň" for GeoNames' "Pilsen", "Durrës" for "Durres"); transliterations from other
+    scripts and unrelated historical names ("Eva Perón" for La Plata) are left out."""
+    main = normalize(name)
+    kept = []
+    for alt in alternates:
+        folded = normalize(alt)
+        if alt.isascii() or not folded.isascii() or len(folded) < 4 or not alt[0].isupper() \
+                or folded == main:
+            continue
+        if difflib.SequenceMatcher(None, folded, main).ratio() >= LOCAL_SPELLING_MIN_SIMILARITY:
+            kept.append(alt)
+    return kept
 
 
 def _plural(demonym: str) -> str | None:
@@ -201,6 +223,11 @@ def _build() -> Gazetteer:
                 usable = len(alt) >= 4 and alt[0].isupper() and alt.isascii() \
                     and not alt.isupper()
                 if usable and all(p.kind == "city" for p in gaz.index.get(normalize(alt), [])):
+                    gaz.add(alt, place)
+                    by_name.setdefault(normalize(alt), place)
+        if place.population >= LOCAL_SPELLING_MIN_POPULATION:
+            for alt in _local_spellings(city["name"], city.get("alternatenames") or []):
+                if all(p.kind == "city" for p in gaz.index.get(normalize(alt), [])):
                     gaz.add(alt, place)
                     by_name.setdefault(normalize(alt), place)
 

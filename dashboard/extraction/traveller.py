@@ -262,6 +262,11 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
             p.surname == traveller and p.start <= at < p.end for p in fact.people
             for at in meeting_grammar.described_as_visiting(fact.parse)):
         return False  # "X told guests at a banquet in <place>, toasting the visiting <traveller>"
+    # the traveller named after that person is who goes ("At the invitation of X, Prime
+    # Minister KISHIDA Fumio paid a visit to Y": a surname in capitals is still the name)
+    if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:],
+                               re.IGNORECASE):
+        return False
     if any(a <= last_at < b for a, b in met):
         # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
         # where they meet; only "Kagame, who visited France" is Kagame's own travel
@@ -269,8 +274,6 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         between = before[last_end:]
         return bool(OWN_TRAVEL.search(between)) and not re.search(
             r",\s*and\b|\band\s+(?:then|from|later)\b", between)
-    if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:]):
-        return False
     if PRONOUN.search(before[last_end:]):
         return False
     together = traveller and re.search(
