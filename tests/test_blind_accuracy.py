@@ -1,8 +1,8 @@
 """Accuracy floors on the blind evaluation sets (tests/fixtures/blind, see its README).
 
 The floors are today's figures: a change that loses ground on any set fails here. Every set
-here has been looked at while writing rules, so none is an estimate for unseen articles any
-more; the README of tests/fixtures/blind gives each set's first, blind figure.
+but set9 has been looked at while writing rules, so only set9's figures estimate unseen
+articles; the README of tests/fixtures/blind gives each set's first, blind figure.
 """
 
 from __future__ import annotations
@@ -40,11 +40,16 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
              "start": 0.916, "end": 0.77, "city": 1.0, "leaders": 0.958,
              "leader_f1": 0.984, "stop_order": 0.97, "traveller": 1.0, "six_part": 0.964},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.783),
-    # after the first round of that day's rules (0.768) and after the second (0.775)
-    "set8": {"country_f1": 0.893, "country_set": 0.571, "country_order": 0.5,
-             "start": 0.755, "end": 0.653, "city": 0.959, "leaders": 0.775,
-             "leader_f1": 0.875, "stop_order": 0.8, "traveller": 0.785,
-             "six_part": 0.836},
+    # after the first round of that day's rules (0.768) and after the second (0.775); read
+    # and tuned on in the third round (0.842)
+    "set8": {"country_f1": 0.917, "country_set": 0.642, "country_order": 0.571,
+             "start": 0.755, "end": 0.653, "city": 0.959, "leaders": 0.795,
+             "leader_f1": 0.882, "stop_order": 0.8, "traveller": 0.785, "six_part": 0.841},
+    # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.806)
+    # and at the end of that day's three rounds (0.818); never looked at
+    "set9": {"country_f1": 0.929, "country_set": 0.583, "country_order": 0.333,
+             "start": 0.613, "end": 0.5, "city": 0.886, "leaders": 0.772,
+             "leader_f1": 0.867, "stop_order": 0.75, "traveller": 0.916, "six_part": 0.817},
 }
 
 
