@@ -330,13 +330,14 @@ def name_by_office(state: TripState) -> None:
         return
     office = office_holders.office_of(traveller.name)
     if traveller.surname is None and office is not None:
-        places = [(m.place.code, m.start, m.end)
-                  for m in find_places(state.text, state.article.body_start)
-                  if m.kind in {"country", "demonym"}]
-        where = (office_holders.organisation_of(state.text)
-                 if office == "secretary_general" else
-                 state.home or office_holders.office_country(state.text, traveller.name,
-                                                             places))
+        if office == "secretary_general":
+            where = office_holders.organisation_of(state.text)
+        else:
+            # (the countries and demonyms `find_mentions` already found, sentence by sentence)
+            where = state.home or office_holders.office_country(
+                state.text, traveller.name,
+                [(m.place.code, m.start, m.end) for f in state.active for m in f.places
+                 if m.kind in {"country", "demonym"}])
         name = office_holders.holder(where, office, state.anchor)
     elif traveller.person is not None and len(traveller.person.name.split()) == 1:
         name = office_holders.full_name(traveller.surname, state.anchor,
