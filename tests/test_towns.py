@@ -7,8 +7,11 @@ from __future__ import annotations
 import gzip
 import warnings
 
+import pytest
+
 from dashboard.articles import read_article_text
-from dashboard.extraction import extract_trip, towns
+from dashboard.extraction import extract_trip, grammar, towns
+from dashboard.extraction.nlp import parse_lines
 from dashboard.extraction.places import normalize
 
 
@@ -86,3 +89,42 @@ def test_the_shipped_table_is_small_towns_keyed_as_the_gazetteer_looks_them_up()
     assert all(1_000 <= int(r[5]) < 15_000 for r in rows)
     assert all(r[0] == normalize(r[1]) for r in rows[::97])  # regenerate if `normalize` changes
     assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+
+
+def _span(sentence: str):
+    return parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+
+
+def _word(span, text: str):
+    return next(t for t in span if t.text == text)
+
+
+@pytest.mark.parametrize(("verb", "preposition", "gives"), [
+    ("fly", "to", True), ("arrive", "in", True), ("land", "at", True),
+    ("fly", "in", False), ("arrive", "to", False),
+    ("head", "for", True), ("travel", "for", False), ("arrive", "for", False),
+    ("travel", "with", False),
+])
+def test_one_preposition_rule_serves_the_trip_and_the_towns(verb, preposition, gives):
+    # motion takes to/into/onto, being somewhere in/at, and "for" only after setting out
+    assert grammar.travel_preposition(verb, preposition) is gives
+
+
+@pytest.mark.parametrize(("sentence", "place", "this_trip"), [
+    ("The envoy will fly to Galle on Thursday.", "Galle", True),
+    ("Two years ago the envoy flew to Galle for a conference.", "Galle", False),
+])
+def test_a_town_is_read_in_any_tense_the_trip_only_in_its_own(sentence, place, this_trip):
+    span = _span(sentence)
+    # the towns tier asks only whether anyone is sent there, in any tense
+    assert grammar.sent_to(_word(span, place)) is True
+    # the trip's destinations drop a place a time word gives to another trip
+    found = [span.doc.text[d.start:d.end] for d in grammar.destinations(span)]
+    assert (place in found) is this_trip
+
+
+def test_a_town_is_never_read_from_for_and_needs_a_travel_or_trip_word():
+    span = _span("The delegation headed for Galle after lunch with the mayor of Kandy.")
+    assert grammar.sent_to(_word(span, "Galle")) is False  # ("for": the cue patterns' job)
+    assert grammar.sent_to(_word(span, "Kandy")) is False
+    assert grammar.sent_to(_word(_span("He made a short trip to Galle."), "Galle")) is True

@@ -91,6 +91,41 @@ def carries(verb: Token) -> bool:
         for c in verb.children)
 
 
+def travel_preposition(verb: str, preposition: str) -> bool:
+    """Whether a travel verb's preposition gives where it sends someone: a verb of motion
+    takes "to/into/onto" ("flew to X"), a verb of being somewhere "in/at" ("arrived in X"),
+    and "for" only a verb of setting out ("heads for X"). `verb` is the lemma, lower case."""
+    if preposition not in DESTINATION_PREPS:
+        return False
+    if preposition == "for":
+        return verb in SETTING_OUT
+    return (preposition in {"in", "at"}) == (verb in LOCATED_VERBS)
+
+
+def sent_to(token: Token) -> bool:
+    """Whether the parse sends someone to this place word, in any tense and without asking
+    who goes (`destinations` asks both): the object of a visit verb ("visited X") or of a
+    travel verb's preposition ("will fly to X", "arrived in X"; not "for"), of any trip
+    noun's ("a visit to X", "the trip to X"), or of a verb that carries ("took a plane to
+    X"). "The town of X", "the port city of X" stand where the group noun stands ("toured
+    the town of X")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in PLACE_GROUPS and head.head is not token:
+        token, head = head.head, head.head.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.dep_ == "prep" and \
+            head.lower_ in DESTINATION_PREPS and head.lower_ != "for":
+        governor = head.head.lemma_.lower()
+        if governor in TRIP_NOUNS or (governor in TRAVEL_VERBS and
+                                      travel_preposition(governor, head.lower_)):
+            return True
+        # "took a military plane to X", "made a day trip ... to X"
+        return head.lower_ in {"to", "into", "onto"} and carries(head.head)
+    return False
+
+
 @dataclass(frozen=True)
 class Destination:
     """A place the sentence sends its subject to: offsets of a token inside the place name,
@@ -280,11 +315,7 @@ def destinations(span: Span) -> list[Destination]:
             if lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
                     lemma not in LOCATED_VERBS and carries(token)):
                 for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in DESTINATION_PREPS:
-                        if (child.lower_ in {"in", "at"}) != (lemma in LOCATED_VERBS):
-                            continue
-                        if child.lower_ == "for" and lemma not in SETTING_OUT:
-                            continue
+                    if child.dep_ == "prep" and travel_preposition(lemma, child.lower_):
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 add(pobj, token, first, last)

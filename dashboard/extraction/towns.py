@@ -128,34 +128,11 @@ def _country_after(text: str, end: int, fact: SentenceFacts) -> str | None:
 
 
 def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
-    """Whether the parse sends someone to text[start:end], in any tense: the object of a
-    visit verb ("visited X") or of a travel verb's preposition ("will fly to X", "arrived in
-    X"), or of a trip noun's ("a visit to X")."""
+    """Whether the parse sends someone to text[start:end], in any tense
+    (`grammar.sent_to` of any of its words)."""
     offset = fact.parse.doc.user_data.get("offset", 0)
-    return any(_sent_to(token) for token in fact.parse
+    return any(grammar.sent_to(token) for token in fact.parse
                if start <= offset + token.idx < end)
-
-
-def _sent_to(token) -> bool:
-    """The parse's reading of one place word as a destination (see `_is_destination`); "the
-    town of X", "the port city of X" stand where the group noun stands ("toured the town of
-    X")."""
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and \
-            head.head.lemma_.lower() in grammar.PLACE_GROUPS and head.head is not token:
-        token, head = head.head, head.head.head
-    if token.dep_ == "dobj" and head.lemma_.lower() in grammar.VISIT_VERBS:
-        return True
-    if token.dep_ == "pobj" and head.dep_ == "prep" and \
-            head.lower_ in grammar.DESTINATION_PREPS and head.lower_ != "for":
-        governor = head.head.lemma_.lower()
-        moving = head.lower_ in {"to", "into", "onto"}
-        if governor in grammar.TRIP_NOUNS or (governor in grammar.TRAVEL_VERBS and (
-                moving != (governor in grammar.LOCATED_VERBS))):
-            return True
-        # "took a military plane to X", "made a day trip ... to X"
-        return moving and grammar.carries(head.head)
-    return False
 
 
 # First-level regions a model tags as places, which GeoNames also has as towns of the same
