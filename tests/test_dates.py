@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from dashboard.extraction.dates import clause_tense, find_dates, infer_year
+from dashboard.extraction.calendar_days import infer_year
+from dashboard.extraction.dates import clause_tense, find_dates
 
 TUESDAY = date(2022, 10, 4)  # the seed's dateline
 

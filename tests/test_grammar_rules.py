@@ -1,7 +1,8 @@
 """Issue 9's eight inputs, each with its right reading, and the parse rules alone.
 
 The inputs are short texts of our own wording; each kind of fault is fixed by a rule over
-the dependency parse (`dashboard/extraction/grammar.py`, `parse_steps.py`), not by words.
+the dependency parse (`dashboard/extraction/grammar.py` and the `*_grammar.py` modules,
+`parse_steps.py`), not by words.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 import pytest
 
 from dashboard.articles import read_article_text
-from dashboard.extraction import extract_trip, grammar, meeting_grammar
+from dashboard.extraction import destination_grammar, extract_trip, grammar, meeting_grammar
 from dashboard.extraction.nlp import MODEL_SETTING, ModelUnavailable, load_pipeline, parse_lines
 
 
@@ -126,17 +127,17 @@ def parsed(text: str):
 def test_destinations_follow_lists_and_skip_the_way_home():
     span = parsed("He will finish his tour next week in Tanzania before heading back to "
                   "Washington.")
-    found = [span.doc.text[d.start:d.end] for d in grammar.destinations(span)]
+    found = [span.doc.text[d.start:d.end] for d in destination_grammar.destinations(span)]
     assert "Tanzania" in found  # ("heading back to": parse_steps drops the way home)
     listed = parsed("I plan to visit four countries in Central America – Guatemala, Panama, "
                     "Cuba, and Jamaica – from July 15-21.")
-    names = {listed.doc.text[d.start:d.end] for d in grammar.destinations(listed)}
+    names = {listed.doc.text[d.start:d.end] for d in destination_grammar.destinations(listed)}
     assert {"Guatemala", "Panama", "Cuba", "Jamaica"} <= names
 
 
 def test_a_trip_noun_needs_its_traveller():
     span = parsed("It was the first visit by a sitting US president to Kenya.")
-    assert grammar.destinations(span) == []
+    assert destination_grammar.destinations(span) == []
 
 
 def test_met_names_with_a_title_after_and_without_one():
@@ -224,7 +225,7 @@ def test_ministers_of_the_governments_of_a_list_on_a_regional_tour():
 def test_leaders_met_at_a_virtual_summit_are_not_visited():
     span = parsed("Later Thursday he will join a virtual summit with the leaders of India and "
                   "the United Arab Emirates.")
-    assert [d for d in grammar.destinations(span) if d.leaders_of] == []
+    assert [d for d in destination_grammar.destinations(span) if d.leaders_of] == []
 
 
 def test_a_family_name_in_capitals_reads_given_name_first():

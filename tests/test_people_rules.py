@@ -171,10 +171,10 @@ def test_a_first_person_request_to_travel_is_the_speakers_trip_not_a_companions(
     ("They have plans to visit Samoa and Tonga next week.", False),
 ])
 def test_plans_owned_by_i_or_we_are_first_person_travel(sentence, own):
-    from dashboard.extraction import grammar
+    from dashboard.extraction import speaker_grammar
     from dashboard.extraction.nlp import parse_lines
     span = parse_lines(sentence).span(0, len(sentence))
-    assert grammar.asks_to_travel_oneself(span) is own
+    assert speaker_grammar.asks_to_travel_oneself(span) is own
 
 
 def test_a_host_only_ever_met_is_never_the_traveller():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import warnings
 
 from dashboard.articles import read_article_text
-from dashboard.extraction import extract_trip, grammar, stop_grammar
+from dashboard.extraction import destination_grammar, extract_trip, stop_grammar
 from dashboard.extraction.nlp import parse_lines
 from dashboard.extraction.places import find_places
 from dashboard.extraction.visits import visit_signals
@@ -23,7 +23,7 @@ def stops(text: str) -> list[tuple[str, str | None]]:
 
 def destinations(sentence: str) -> list[str]:
     span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
-    return [sentence[d.start:d.end] for d in grammar.destinations(span)]
+    return [sentence[d.start:d.end] for d in destination_grammar.destinations(span)]
 
 
 # ---------------------------------------------------------------- a craft or a trip carries

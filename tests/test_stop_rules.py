@@ -119,8 +119,8 @@ def test_the_first_visit_since_a_date_is_not_the_first_stop():
 
 
 def grammar_destinations(text: str):
-    from dashboard.extraction import grammar
-    return grammar.destinations(span_of(text))
+    from dashboard.extraction import destination_grammar
+    return destination_grammar.destinations(span_of(text))
 
 
 # ---------------------------------------------------------------- a city named after its country

@@ -10,7 +10,7 @@ import warnings
 import pytest
 
 from dashboard.articles import read_article_text
-from dashboard.extraction import extract_trip, grammar, towns
+from dashboard.extraction import destination_grammar, extract_trip, towns
 from dashboard.extraction.nlp import parse_lines
 from dashboard.extraction.places import normalize
 
@@ -107,7 +107,7 @@ def _word(span, text: str):
 ])
 def test_one_preposition_rule_serves_the_trip_and_the_towns(verb, preposition, gives):
     # motion takes to/into/onto, being somewhere in/at, and "for" only after setting out
-    assert grammar.travel_preposition(verb, preposition) is gives
+    assert destination_grammar.travel_preposition(verb, preposition) is gives
 
 
 @pytest.mark.parametrize(("sentence", "place", "this_trip"), [
@@ -117,14 +117,15 @@ def test_one_preposition_rule_serves_the_trip_and_the_towns(verb, preposition, g
 def test_a_town_is_read_in_any_tense_the_trip_only_in_its_own(sentence, place, this_trip):
     span = _span(sentence)
     # the towns tier asks only whether anyone is sent there, in any tense
-    assert grammar.sent_to(_word(span, place)) is True
+    assert destination_grammar.sent_to(_word(span, place)) is True
     # the trip's destinations drop a place a time word gives to another trip
-    found = [span.doc.text[d.start:d.end] for d in grammar.destinations(span)]
+    found = [span.doc.text[d.start:d.end] for d in destination_grammar.destinations(span)]
     assert (place in found) is this_trip
 
 
 def test_a_town_is_never_read_from_for_and_needs_a_travel_or_trip_word():
     span = _span("The delegation headed for Galle after lunch with the mayor of Kandy.")
-    assert grammar.sent_to(_word(span, "Galle")) is False  # ("for": the cue patterns' job)
-    assert grammar.sent_to(_word(span, "Kandy")) is False
-    assert grammar.sent_to(_word(_span("He made a short trip to Galle."), "Galle")) is True
+    sent_to = destination_grammar.sent_to
+    assert sent_to(_word(span, "Galle")) is False  # ("for": the cue patterns' job)
+    assert sent_to(_word(span, "Kandy")) is False
+    assert sent_to(_word(_span("He made a short trip to Galle."), "Galle")) is True

@@ -4,7 +4,8 @@ Absolute forms: "October 3-7, 2022", "October 3rd and 4th", "July 11- 12", "Nove
 7", "from November 30 to December 2", "Dec 2", "19 May", "16th May", "[16th May]", "13 May 2023".
 Relative weekdays ("on Monday", "On Wednesday", "on Thursday and Friday") resolve against the
 anchor date with the tense of the clause: past tense looks back, future tense looks forward.
-A year left out is the one that puts the day closest to the anchor.
+A year left out is the one that puts the day closest to the anchor. The calendar
+arithmetic behind these (year, weekday and day-number choices) is `calendar_days.py`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,18 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import SA, relativedelta
 
+from dashboard.extraction.calendar_days import (
+    WEEKDAYS,
+    day_after,
+    infer_year,
+    nearest_day_number,
+    resolve_weekday,
+    safe_date,
+    weekday_numbered,
+    year_of_weekday,
+)
 from dashboard.extraction.holiday_dates import find_named_days
 from dashboard.extraction.tense import clause_tense
 
@@ -22,7 +33,6 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-WEEKDAYS = {"mon": MO, "tue": TU, "wed": WE, "thu": TH, "fri": FR, "sat": SA, "sun": SU}
 
 _M = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -107,101 +117,6 @@ def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))
 
 
-def infer_year(month: int, day: int, anchor: date | None, future: bool | None = None) -> int:
-    """The year that puts month/day closest to the anchor (bias by tense when close)."""
-    if anchor is None:
-        raise ValueError("no anchor")
-    best: tuple[float, int] | None = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        delta = (candidate - anchor).days
-        cost = abs(delta)
-        if future is True and delta < -14:
-            cost += 60
-        if future is False and delta > 14:
-            cost += 60
-        if best is None or cost < best[0]:
-            best = (cost, year)
-    if best is None:
-        raise ValueError("impossible day")
-    return best[1]
-
-
-def resolve_weekday(name: str, anchor: date, future: bool | None) -> date:
-    """The weekday nearest the anchor in the direction the tense points."""
-    weekday = WEEKDAYS[name.strip(". ").lower()[:3]]
-    if future is True:
-        return anchor + relativedelta(weekday=weekday(+1))
-    if future is False:
-        return anchor + relativedelta(weekday=weekday(-1))
-    ahead = anchor + relativedelta(weekday=weekday(+1))
-    behind = anchor + relativedelta(weekday=weekday(-1))
-    return ahead if (ahead - anchor) <= (anchor - behind) else behind
-
-
-def _weekday_numbered(name: str, day: int, anchor: date | None) -> date | None:
-    if anchor is None:
-        return None
-    weekday = WEEKDAYS[name.strip(". ").lower()[:3]].weekday
-    candidates = []
-    for months in (-1, 0, 1):
-        month_start = anchor.replace(day=1) + relativedelta(months=months)
-        found = _safe(month_start.year, month_start.month, day)
-        if found is not None and found.weekday() == weekday:
-            candidates.append(found)
-    return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
-
-
-def _nearest_day_number(day: int, anchor: date | None, future: bool | None) -> date | None:
-    if anchor is None:
-        return None
-    candidates = []
-    for months in (-1, 0, 1):
-        month_start = anchor.replace(day=1) + relativedelta(months=months)
-        found = _safe(month_start.year, month_start.month, day)
-        if found is not None:
-            candidates.append(found)
-    if future is True:
-        candidates = [d for d in candidates if d >= anchor] or candidates
-    elif future is False:
-        candidates = [d for d in candidates if d <= anchor] or candidates
-    return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
-
-
-def _day_after(written: date, day: int) -> date | None:
-    """Day `day` of the month of `written`, or of the next month when it would fall before
-    it ("on 30 June ... on the 2nd" is 2 July)."""
-    same = _safe(written.year, written.month, day)
-    if same is not None and same >= written:
-        return same
-    following = written.replace(day=1) + relativedelta(months=1)
-    return _safe(following.year, following.month, day)
-
-
-def _year_of_weekday(name: str, first: date, last: date | None) -> tuple[date, date | None]:
-    """`first` (and `last`) moved by a year when the weekday written beside the date
-    falls in that year and not in the inferred one; unchanged otherwise."""
-    weekday = WEEKDAYS[name.strip(". ").lower()[:3]].weekday
-    if first.weekday() == weekday:
-        return first, last
-    for years in (-1, 1):
-        moved = _safe(first.year + years, first.month, first.day)
-        if moved is not None and moved.weekday() == weekday:
-            later = last + relativedelta(years=years) if last is not None else None
-            return moved, later
-    return first, last
-
-
-def _safe(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _absolute(groups: dict, anchor: date | None, future: bool | None
               ) -> tuple[date | None, date | None, bool]:
     """(first, last, year_inferred) for an absolute match."""
@@ -222,29 +137,37 @@ def _absolute(groups: dict, anchor: date | None, future: bool | None
         if y2 is None:
             return None, None, True
         y1 = int(groups["y1"]) if groups["y1"] else (y2 - 1 if m1 > m2 else y2)
-        return _safe(y1, m1, d1), _safe(y2, m2, d2), inferred
+        return safe_date(y1, m1, d1), safe_date(y2, m2, d2), inferred
     if groups["mdd"]:
         m, d1, d2 = month_number(groups["m3"]), _day(groups["d3"]), _day(groups["d4"])
         if d2 < d1:
             return None, None, False
         y, inferred = year_for(groups["y3"], m, d1)
-        return (None, None, True) if y is None else (_safe(y, m, d1), _safe(y, m, d2), inferred)
+        if y is None:
+            return None, None, True
+        return safe_date(y, m, d1), safe_date(y, m, d2), inferred
     if groups["md"]:
         m, d = month_number(groups["m5"]), _day(groups["d5"])
         y, inferred = year_for(groups["y5"], m, d)
-        return (None, None, True) if y is None else (_safe(y, m, d), _safe(y, m, d), inferred)
+        if y is None:
+            return None, None, True
+        return safe_date(y, m, d), safe_date(y, m, d), inferred
     if groups["ddm"]:
         m, d1, d2 = month_number(groups["m6"]), _day(groups["d6"]), _day(groups["d7"])
         if d2 < d1:
             return None, None, False
         y, inferred = year_for(groups["y6"], m, d1)
-        return (None, None, True) if y is None else (_safe(y, m, d1), _safe(y, m, d2), inferred)
+        if y is None:
+            return None, None, True
+        return safe_date(y, m, d1), safe_date(y, m, d2), inferred
     if groups["dm"]:
         m, d = month_number(groups["m8"]), _day(groups["d8"])
         y, inferred = year_for(groups["y8"], m, d)
-        return (None, None, True) if y is None else (_safe(y, m, d), _safe(y, m, d), inferred)
+        if y is None:
+            return None, None, True
+        return safe_date(y, m, d), safe_date(y, m, d), inferred
     if groups["iso"]:
-        d = _safe(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        d = safe_date(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
         return d, d, False
     return None, None, False
 
@@ -289,24 +212,24 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
         if groups["wdn"]:
             # "Sunday 14th": the day of that number, near the anchor, that is that weekday
-            first = _weekday_numbered(groups["w3"], _day(groups["d9"]), year_anchor)
+            first = weekday_numbered(groups["w3"], _day(groups["d9"]), year_anchor)
             found.append(DateMention(match.group(0), match.start(), match.end(), first, first,
                                      False, True, reporting))
             continue
         if groups["nth"]:
             # "talks are expected on the 6th": the anchor's month, or the one around it
-            first = _nearest_day_number(_day(groups["nth"]), year_anchor, future)
+            first = nearest_day_number(_day(groups["nth"]), year_anchor, future)
             written = [d for d in found if d.last is not None and not d.relative]
             if written:
                 # "on 26 February ..., then on the 27th": the month of the date written
                 # before it in the sentence (or the next month when the day is earlier)
-                first = _day_after(written[-1].last, _day(groups["nth"])) or first
+                first = day_after(written[-1].last, _day(groups["nth"])) or first
             last = first
             if first is not None and groups["nth2"]:
                 # "on the 5th and 6th": the second day in the same month, or the next
                 day2 = _day(groups["nth2"])
                 month = first if day2 > first.day else first + relativedelta(months=1)
-                last = _safe(month.year, month.month, day2) or first
+                last = safe_date(month.year, month.month, day2) or first
             found.append(DateMention(match.group(0), match.start(), match.end(), first, last,
                                      False, True, reporting))
             continue
@@ -343,7 +266,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                 first, last, inferred = _absolute(nxt.groupdict(), year_anchor, future)
                 if inferred and first is not None:
                     # "Thursday 2 May" with no year: the weekday says which year
-                    first, last = _year_of_weekday(groups["w1"], first, last)
+                    first, last = year_of_weekday(groups["w1"], first, last)
                 tail = nxt.end()
                 if text[tail:tail + 1] in ")]":
                     tail += 1

@@ -1,10 +1,16 @@
-"""Rules over the dependency parse: who travels where, who is met, what comes first.
+"""What the rules over the dependency parse share: the word lists (travel, visit, meeting
+verbs and nouns), the parse helpers (a token's offsets, the list below a word, a verb's
+subject, whether it can travel, a time word that tells of another trip), the `Destination`
+record, and how a date or place hangs from its clause (`governing_clause`, `governing_verb`).
 
-Each function reads one sentence's spaCy `Span` (see `nlp.py`) and answers in character
-offsets into the original text, so the facts keep their provenance. The rules name grammar
-(the object of a meeting verb, the destination of a travel verb, a list joined by `conj`),
-never a person, place or article. The dependency labels are ClearNLP's, as spaCy's English
-pipelines use them (https://spacy.io/models/en, "Label scheme").
+The rules themselves live by job: `destination_grammar.py` (who goes where),
+`meeting_grammar.py` and `host_grammar.py` (who is met), `stop_grammar.py` (whether a place
+is a stop of this trip), `speaker_grammar.py` (who speaks), `told_back.py` (stops told
+backwards). Each function reads one sentence's spaCy `Span` (see `nlp.py`) and answers in
+character offsets into the original text, so the facts keep their provenance. The rules
+name grammar (the object of a meeting verb, the destination of a travel verb, a list joined
+by `conj`), never a person, place or article. The dependency labels are ClearNLP's, as
+spaCy's English pipelines use them (https://spacy.io/models/en, "Label scheme").
 """
 
 from __future__ import annotations
@@ -46,20 +52,11 @@ DESTINATION_PREPS = {"to", "into", "in", "for", "at", "onto"}
 LOCATED_VERBS = {"arrive", "land", "stop", "be", "stay"} | {
     "finish", "end", "conclude", "wrap", "begin", "start", "open", "close", "cap", "kick",
     "complete"}
-SETTING_OUT = {"head", "set", "fly", "embark"}
 # Subjects that can travel: pronouns, names, and nouns for a person or an office
 PERSON_NOUNS = {"pontiff", "secretary", "minister", "president", "king", "queen", "leader",
                 "envoy", "chancellor", "premier", "delegation", "pope", "prince", "emperor",
                 "diplomat", "head", "representative", "commissioner", "monarch", "sultan",
                 "emir", "official", "couple", "team", "general", "governor", "speaker"}
-# What someone does where they are: "..., where he held talks / laid a wreath / addressed"
-WHERE_VERBS = {"hold", "attend", "sign", "deliver", "address", "lay", "inaugurate", "open",
-               "speak", "give", "tour", "see", "pay"}
-# People met by office: "the leaders of X", "ministers of the governments of X"
-OFFICE_NOUNS = {"leader", "minister", "government", "counterpart", "president", "king",
-                "head", "official", "authority", "authorities", "representative"}
-# Meeting nouns that name an event somewhere else, not where the traveller is
-GENERIC_EVENTS = {"summit", "conference", "agreement", "deal", "memorandum", "press"}
 REMOTE = {"virtual", "virtually", "video", "online", "phone", "telephone", "remote"}
 PAST_WORDS = {"last", "previous", "ago", "earlier", "former", "past"}
 VISIT_VERBS = {"visit", "tour", "reach"}
@@ -69,8 +66,6 @@ BOUNDARY_VERBS = {"finish", "end", "conclude", "wrap", "begin", "start", "open",
 TRIP_NOUNS = {"visit", "trip", "tour", "journey", "stop", "leg", "swing", "stopover",
               "travels", "destination"}
 LAST_VERBS = {"finish", "end", "conclude", "wrap", "cap", "close", "complete"}
-FIRST_PERSON = {"i", "we"}
-REPORTING_VERBS = {"say", "tell", "announce", "state", "write", "declare", "add", "note"}
 # Where a place list may go on below an object: lists, appositions, "countries in X".
 LIST_DEPS = {"conj", "appos", "pobj", "compound", "dobj", "nmod", "npadvmod", "dep", "cc",
              "punct", "preconj", "det", "amod", "nummod", "quantmod"}
@@ -89,41 +84,6 @@ def carries(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "dobj" and c.lemma_.lower() in TRIP_NOUNS | CONVEYANCES
         for c in verb.children)
-
-
-def travel_preposition(verb: str, preposition: str) -> bool:
-    """Whether a travel verb's preposition gives where it sends someone: a verb of motion
-    takes "to/into/onto" ("flew to X"), a verb of being somewhere "in/at" ("arrived in X"),
-    and "for" only a verb of setting out ("heads for X"). `verb` is the lemma, lower case."""
-    if preposition not in DESTINATION_PREPS:
-        return False
-    if preposition == "for":
-        return verb in SETTING_OUT
-    return (preposition in {"in", "at"}) == (verb in LOCATED_VERBS)
-
-
-def sent_to(token: Token) -> bool:
-    """Whether the parse sends someone to this place word, in any tense and without asking
-    who goes (`destinations` asks both): the object of a visit verb ("visited X") or of a
-    travel verb's preposition ("will fly to X", "arrived in X"; not "for"), of any trip
-    noun's ("a visit to X", "the trip to X"), or of a verb that carries ("took a plane to
-    X"). "The town of X", "the port city of X" stand where the group noun stands ("toured
-    the town of X")."""
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and \
-            head.head.lemma_.lower() in PLACE_GROUPS and head.head is not token:
-        token, head = head.head, head.head.head
-    if token.dep_ == "dobj" and head.lemma_.lower() in VISIT_VERBS:
-        return True
-    if token.dep_ == "pobj" and head.dep_ == "prep" and \
-            head.lower_ in DESTINATION_PREPS and head.lower_ != "for":
-        governor = head.head.lemma_.lower()
-        if governor in TRIP_NOUNS or (governor in TRAVEL_VERBS and
-                                      travel_preposition(governor, head.lower_)):
-            return True
-        # "took a military plane to X", "made a day trip ... to X"
-        return head.lower_ in {"to", "into", "onto"} and carries(head.head)
-    return False
 
 
 @dataclass(frozen=True)
@@ -180,46 +140,6 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _setting_out_on(noun: Token) -> bool:
-    """"embark on / set out on / leave on / be on a visit ...": the trip noun is the object
-    of "on" after a verb of setting out."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "on" and prep.head.pos_ in {"VERB", "AUX"} \
-        and prep.head.lemma_.lower() in {"embark", "set", "leave", "depart", "go", "be",
-                                         "head", "start", "begin"}
-
-
-def _under_meeting(token: Token) -> bool:
-    """The word is the object of a meeting verb or noun, within three heads; not of a
-    summit or a call held from afar ("a virtual summit ... with the leaders of X")."""
-    node = token
-    for _ in range(4):
-        node = node.head
-        lemma = node.lemma_.lower()
-        if lemma in GENERIC_EVENTS or any(c.lower_ in REMOTE for c in node.children):
-            return False
-        if lemma in MEET_VERBS or lemma in {"see", "host"} or (
-                node.pos_ == "NOUN" and lemma in MEET_NOUNS):
-            return True
-        if node.head is node:
-            break
-    return False
-
-
-def _of_objects(token: Token) -> Iterator[Token]:
-    """The "of" objects of an office noun, through nested offices ("ministers of the
-    governments of X and Y" -> X)."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in OFFICE_NOUNS:
-                    yield from _of_objects(pobj)
-                else:
-                    yield pobj
-
-
 def _can_travel(subject: Token | None) -> bool:
     """A subject that can travel: a pronoun, a name, a person or office ("the pontiff");
     not "the trip", "aid", "a planned second leg"."""
@@ -253,155 +173,6 @@ def _in_the_past(token: Token) -> bool:
                             if c.dep_ in {"npadvmod", "advmod", "prep"} for w in c.subtree)
 
 
-def _has_first(token: Token) -> bool:
-    return any(c.lower_ in {"first", "initially"} and c.dep_ in {"advmod", "amod", "npadvmod"}
-               for c in token.children)
-
-
-def _first_of_trip(noun: Token) -> bool:
-    """"his first visit will be to X" is the trip's first stop; "the first visit by a
-    sitting president to X", "his first visit to X since 2019 / in a decade / ever" is a
-    first in history, said of any stop."""
-    return _has_first(noun) and not any(
-        (c.dep_ == "prep" and (c.lower_ in {"by", "since"} or (c.lower_ == "in" and any(
-            p.lemma_.lower() in {"year", "decade", "century"} for p in c.subtree))))
-        or c.lower_ == "ever" or (c.dep_ in {"acl", "relcl", "advcl"} and any(
-            m.lower_ == "since" for m in c.children)) for c in noun.children)
-
-
-def _verb_of(token: Token) -> Token:
-    """The verb a noun phrase hangs from ("a visit to X" -> the verb of "visit")."""
-    node = token
-    for _ in range(3):
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-        node = node.head
-    return node
-
-
-def destinations(span: Span) -> list[Destination]:
-    """Places this sentence sends someone to, by the parse: objects of visit verbs, the
-    "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
-    with a trip ("finish his tour next week in X"), and "the leaders of X, Y and Z" met."""
-    found: list[Destination] = []
-
-    def add(head: Token, word: Token, first: bool = False, last: bool = False,
-            leaders_of: bool = False) -> None:
-        verb = _verb_of(word)
-        subject = _subject(verb)
-        if not _can_travel(subject) or _in_the_past(word) or _in_the_past(verb):
-            return
-        for member in _list_members(head):
-            if member.pos_ not in {"PROPN", "NOUN"} and member.ent_type_ not in {"GPE", "LOC",
-                                                                                   "FAC"}:
-                continue
-            a, b = _offsets(member)
-            found.append(Destination(a, b, word.lemma_.lower(),
-                                     subject.text if subject is not None else "", first, last,
-                                     leaders_of))
-
-    for token in span:
-        lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"}:
-            first = _has_first(token)  # ("begin in X": the cue patterns' FIRST_STOP)
-            trip_object = [c for c in token.children if c.dep_ == "dobj"
-                           and c.lemma_.lower() in TRIP_NOUNS]
-            last = lemma in LAST_VERBS and bool(trip_object) and not _has_first(token) and \
-                not any(_has_first(noun) for noun in trip_object)  # "wrap up the first leg"
-            if lemma in VISIT_VERBS:
-                for child in token.children:
-                    if child.dep_ == "dobj":
-                        add(child, token, first)
-            if lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
-                    lemma not in LOCATED_VERBS and carries(token)):
-                for child in token.children:
-                    if child.dep_ == "prep" and travel_preposition(lemma, child.lower_):
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                add(pobj, token, first, last)
-            for noun in trip_object:
-                # "is first wrapping up a visit to Senegal": the verb's first/last go on
-                for child in noun.children:
-                    if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                add(pobj, noun, first or _first_of_trip(noun), last)
-        elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
-                any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)):
-            # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit
-            # by a US president to X")
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            add(pobj, token, _first_of_trip(token))
-        elif token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
-            # "Tuesday was devoted to business in Mumbai, where Trudeau also met ...": a place
-            # where the clause that follows has someone meet, hold talks or visit
-            for clause in token.children:
-                if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
-                        and clause.lemma_.lower() in MEET_VERBS | VISIT_VERBS | WHERE_VERBS \
-                        and _subject(clause) is not None:
-                    add(token, clause)
-        elif token.pos_ == "NOUN" and lemma in OFFICE_NOUNS and token.dep_ in {"dobj", "pobj"} \
-                and _under_meeting(token):
-            # "meet (with) the leaders of X, Y and Z", "to meet with foreign and defence
-            # ministers of the governments of X, Y and Z"
-            verb = _verb_of(token)
-            for pobj in _of_objects(token):
-                add(pobj, verb, leaders_of=True)
-        if token.pos_ in {"VERB", "NOUN"} and (lemma in MEET_VERBS or (
-                token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)):
-            # "after meeting with authorities in Congo", "held talks in Cairo": where the
-            # meeting is (on the meeting word or on the people met)
-            places = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"]
-            for obj in token.children:
-                if obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.lower_ == "with"):
-                    people = [obj] if obj.dep_ == "dobj" else [
-                        c for c in obj.children if c.dep_ == "pobj"]
-                    places += [c for p in people for c in p.children
-                               if c.dep_ == "prep" and c.lower_ == "in"]
-            for prep in places:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
-                        add(pobj, token)
-    return found
-
-
-def first_person_travel(span: Span) -> bool:
-    """The sentence sends "I" or "we" somewhere ("I will visit Ghana, then Brazil")."""
-    return any(d.subject.lower() in FIRST_PERSON for d in destinations(span))
-
-
-def asks_to_travel_oneself(span: Span) -> bool:
-    """"I seek approval to travel to X", "we have plans to visit X", "my intention to visit
-    X": a travel verb hanging from a noun that "I"/"we" seek, have or own is the speaker's own
-    travel (the verb itself has no subject of its own)."""
-    for token in span:
-        if token.pos_ != "VERB" or token.dep_ != "acl" or token.head.pos_ != "NOUN" or \
-                token.lemma_.lower() not in TRAVEL_VERBS | VISIT_VERBS:
-            continue
-        noun = token.head
-        if any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in noun.children):
-            return True
-        verb = noun.head
-        if noun.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON
-                                       for c in verb.children):
-            return True
-    return False
-
-
-def speaker(span: Span) -> tuple[int, int] | None:
-    """The one who says the sentence: the subject of its reporting verb ("..., Modi said",
-    "Foreign Minister Motegi said: I ..."), when it is a name (not a pronoun)."""
-    for token in span:
-        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB":
-            for child in token.children:
-                if child.dep_ == "nsubj" and child.pos_ == "PROPN":
-                    return _offsets(child)
-    return None
-
-
 def governing_clause(span: Span, start: int) -> str:
     """How the clause holding the token at `start` hangs from the sentence: "before" for
     "(arrived ..., ) before travelling to X on Wednesday", "after" for "after visiting X",
@@ -427,7 +198,7 @@ def governing_verb(span: Span, start: int, through: set[str] | None = None) -> i
     puts "Friday" and "Beijing" under one verb, "be"; "Tomorrow I leave for Shanghai" puts
     "Tomorrow" and "Shanghai" under "leave". With `through`, only a chain whose prepositions
     are all in it counts ("flew to X ... from the summit in Y": Y comes under "from", not a
-    destination). (Dates and order only; see `stop_dates.py`.)"""
+    destination). (Dates and order only; see `date_targets.py`.)"""
     offset = span.doc.user_data.get("offset", 0)
     token = next((t for t in span if t.idx + offset <= start < t.idx + offset + len(t)), None)
     node = token

@@ -1,4 +1,5 @@
-"""Pipeline steps that read the dependency parse (see `grammar.py`) and add to the facts.
+"""Pipeline steps that read the dependency parse (see `grammar.py` and the `*_grammar.py`
+modules) and add to the facts.
 
 Each step takes one sentence's facts (its `parse` span set by the pipeline) and the text,
 and adds or corrects facts in place, in character offsets of the original text:
@@ -22,7 +23,13 @@ from datetime import timedelta
 from functools import cache
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import grammar, meeting_grammar, stop_grammar
+from dashboard.extraction import (
+    destination_grammar,
+    grammar,
+    meeting_grammar,
+    speaker_grammar,
+    stop_grammar,
+)
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
     HONORIFIC,
@@ -32,6 +39,7 @@ from dashboard.extraction.people import (
     PersonMention,
     find_people,
 )
+from dashboard.extraction.place_lists import group_city_country
 from dashboard.extraction.places import find_places
 from dashboard.extraction.traveller import Traveller
 from dashboard.extraction.visits import (
@@ -39,7 +47,6 @@ from dashboard.extraction.visits import (
     COUNTERFACTUAL,
     VENUE_NOUN,
     VisitSignal,
-    group_city_country,
     ruled_out,
 )
 
@@ -132,11 +139,12 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     """Visit signals from the parse; flags first/last on signals the cue patterns found."""
     if fact.parse is None or fact.sentence.heading:
         return
-    found = grammar.destinations(fact.parse) + stop_grammar.trip_destinations(fact.parse) \
+    found = destination_grammar.destinations(fact.parse) \
+        + stop_grammar.trip_destinations(fact.parse) \
         + stop_grammar.event_destinations(fact.parse) \
         + stop_grammar.departure_destinations(fact.parse)
-    fact.first_person = any(d.subject.lower() in grammar.FIRST_PERSON for d in found) or (
-        bool(found) and grammar.asks_to_travel_oneself(fact.parse))
+    fact.first_person = any(d.subject.lower() in speaker_grammar.FIRST_PERSON for d in found) or (
+        bool(found) and speaker_grammar.asks_to_travel_oneself(fact.parse))
     if not found:
         return
     # (a venue, "landed at Vnukovo airport", "driven to the Kremlin", is somewhere inside a
@@ -243,7 +251,7 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
         return [p for p in people if p.title and not any(a <= p.start < b for a, b in met)]
 
     for fact in spoken:
-        said_by = grammar.speaker(fact.parse)
+        said_by = speaker_grammar.speaker(fact.parse)
         if said_by is not None:
             person = next((p for p in fact.people if p.name_start <= said_by[0] < p.end), None)
             if person is not None:

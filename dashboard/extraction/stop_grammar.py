@@ -91,8 +91,8 @@ def _closing(trip: Token) -> bool:
 def trip_destinations(span: Span) -> list[Destination]:
     """Places the trip noun that is a verb's subject names: "The trip had opened in Cairo"
     (first), "The tour ends in Nigeria" (last), "The final leg took him to X" (last).
-    The subject is the trip, not a person, so `grammar.destinations` (which wants a subject
-    who can travel) leaves them out."""
+    The subject is the trip, not a person, so `destination_grammar.destinations` (which
+    wants a subject who can travel) leaves them out."""
     found: list[Destination] = []
     for verb in span:
         lemma = verb.lemma_.lower()

@@ -15,7 +15,7 @@ import gzip
 from functools import cache
 from pathlib import Path
 
-from dashboard.extraction import grammar
+from dashboard.extraction import destination_grammar
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.places import Place, PlaceMention, find_places, normalize
 
@@ -129,9 +129,9 @@ def _country_after(text: str, end: int, fact: SentenceFacts) -> str | None:
 
 def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
     """Whether the parse sends someone to text[start:end], in any tense
-    (`grammar.sent_to` of any of its words)."""
+    (`destination_grammar.sent_to` of any of its words)."""
     offset = fact.parse.doc.user_data.get("offset", 0)
-    return any(grammar.sent_to(token) for token in fact.parse
+    return any(destination_grammar.sent_to(token) for token in fact.parse
                if start <= offset + token.idx < end)
 
 

@@ -12,17 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.extraction.place_lists import (
+    LIST_FILLER,
+    group_city_country,
+    place_code,
+    place_list_after,
+)
 from dashboard.extraction.places import Place, PlaceMention
 
 # Travel cues by form: a verb or noun of travel and the word that introduces where to. Only
-# what the dependency parse does not say is here: `grammar.destinations` reads "travel / go /
-# head / fly / continue / move (on) to X", "arrive / be / stay / stop over in X", "cross into
-# X", "a tour of X", "visit X" and their lists from the tree, so those forms were deleted
-# (issue 9: no field lower on any measured set, and "flights to", "touched down in", "en
-# route to", "bound for", "time in" stay, as the parse misses them). `stop_grammar` reads
-# "leave / depart (X) for Y" and "the trip ... will take him to X", so those forms went too.
-# Round two: "flew from X" is the parse's now (`told_back.origins`, which places X before
-# the destination; set4 0.867 -> 0.882). "visit X" stays: headings are not parsed, and
+# what the dependency parse does not say is here: `destination_grammar.destinations` reads
+# "travel / go / head / fly / continue / move (on) to X", "arrive / be / stay / stop over in
+# X", "cross into X", "a tour of X", "visit X" and their lists from the tree, so those forms
+# were deleted (issue 9: no field lower on any measured set, and "flights to", "touched down
+# in", "en route to", "bound for", "time in" stay, as the parse misses them). `stop_grammar`
+# reads "leave / depart (X) for Y" and "the trip ... will take him to X", so those forms went
+# too. Round two: "flew from X" is the parse's now (`told_back.origins`, which places X
+# before the destination; set4 0.867 -> 0.882). "visit X" stays: headings are not parsed, and
 # "visit X and Y, followed by Z" is a list the parse cuts short; "a tour that also includes
 # X" too: "a tour of the region that also includes X" hangs the clause on "region".
 CUE_FORMS: dict[str, str] = {
@@ -98,11 +104,6 @@ ACTIVITY = re.compile(
 # an activity at all.
 LOCATIVE_REACH = 7
 CLAUSE_START = re.compile(r"(?:^|[,;—–]\s*|\b(?:and|while|where|when)\s+)$", re.IGNORECASE)
-DATE_IN_LIST = re.compile(
-    r"\b(?:on|from|between)?\s*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|through|and)\s*\d{1,2}(?:st|nd|rd|th)?)?|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+and\s+(?:Mon|Tues|Wednes|Thurs|Fri|"
-    r"Satur|Sun)day)?)\b", re.IGNORECASE)
 # An itinerary line: "- Monday, October 3: Bogotá, Colombia", "Day 2 – Tokyo"
 ITINERARY_LINE = re.compile(
     r"^[\s\-–•*·]*+(?:\d+[.)]\s*)?(?:Day\s+\d+|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -132,25 +133,6 @@ BLOCKED_BEFORE_IN = re.compile(
 NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+off|"
                       r"rul(?:e|es|ed|ing)\s+out|skipp(?:ed|ing)|"
                       r"instead\s+of|rather\s+than|scrapp\w*)\b", re.IGNORECASE)
-LIST_FILLER = re.compile(
-    r"(?<![\s,;])[\s,;]*(?:(?:and|then|to|or|the|on\s+to|onward\s+to|via|before|as\s+well\s+as|&|"
-    r"including|namely|with\s+stops\s+in|stopping\s+in|followed\s+by|"
-    # "the holy city of Najaf", "the Patagonian resort of Bariloche"
-    r"(?:(?<![\w-])[\w-]+\s+)?(?:city|town|resort|plain|island|port|village|capital|site|"
-    r"shrine)\s+of|"
-    # "flew into the remote capital, Nay Pyi Taw": the place named in apposition
-    r"(?:(?<![\w-])[\w-]+\s+)?(?:capital|city|town|port)(?=\s*,)|"
-    # a base named after its town: "Marine Corps Air Station Iwakuni", "Naval Air Station
-    # Sigonella", "Camp Humphreys"
-    r"(?:(?<![\w.-])(?-i:[A-Z])[\w.-]*\s+){0,3}(?-i:Air\s+Station|Air\s+Base|Naval\s+Base|Joint\s+Base|"
-    r"Base|Camp)|"
-    r"(?:Kingdom|Republic|State|Sultanate|Principality|Grand\s+Duchy|Federation|"
-    r"Islamic\s+Republic|People's\s+Republic|Federal\s+Republic|Commonwealth)\s+of)"
-    r"\b[\s,;]*)*",
-    re.IGNORECASE)
-# (starting only right after a word: linear on a long run of spaces)
-CITY_OF_AFTER_DEMONYM = re.compile(
-    r"(?<!\s)\s+(?:city|town|capital|port|resort|island|village)\s+of\b", re.IGNORECASE)
 # A leg that did not happen: "was originally to have included a stop in Amman", "a planned
 # second leg in Amman fell apart"
 COUNTERFACTUAL = re.compile(r"\b(?:originally|(?:was|were)\s+to\s+have|would\s+have)\b",
@@ -203,62 +185,6 @@ class VisitSignal:
     precedes: int = -1
     # "From Belgium she will travel to London": the stop it comes right after
     follows: Place | None = None
-
-
-def _place_code(mention: PlaceMention) -> str | None:
-    place = mention.place
-    if place.kind in {"country", "city", "venue"}:
-        return place.code
-    return None
-
-
-def place_list_after(position: int, mentions: list[PlaceMention], text: str,
-                     limit: int) -> list[PlaceMention]:
-    """The run of place names starting right at `position` ("Paris, France", "X, Y, and Z")."""
-    run: list[PlaceMention] = []
-    cursor = position
-    for mention in mentions:
-        if mention.start < cursor:
-            continue
-        if mention.start >= limit:
-            break
-        gap = text[cursor:mention.start]
-        if not LIST_FILLER.fullmatch(gap):
-            # "Amman, Jordan, on October 24, and Riyadh, Saudi Arabia, on October 24-25"
-            undated = DATE_IN_LIST.sub(" ", gap)
-            if undated == gap or not run or not LIST_FILLER.fullmatch(undated):
-                break
-        if mention.kind == "demonym":
-            # "the South Korean city of Busan": the demonym says whose city comes next
-            if not CITY_OF_AFTER_DEMONYM.match(text, mention.end, limit):
-                break
-            cursor = mention.end
-            continue
-        cursor = mention.end
-        if mention.kind == "region":  # "to the Middle East, including Israel and Jordan"
-            continue
-        run.append(mention)
-    return run
-
-
-def group_city_country(run: list[PlaceMention]) -> list[tuple[str, Place | None, PlaceMention]]:
-    """Fold "City, Country" pairs: [(code, city or None, first mention)]."""
-    grouped: list[tuple[str, Place | None, PlaceMention]] = []
-    for mention in run:
-        code = _place_code(mention)
-        if code is None:
-            continue
-        place = mention.place
-        if place.kind == "country" and grouped and grouped[-1][1] is not None \
-                and grouped[-1][0] == code:
-            continue  # "Paris, France": the country confirms the city
-        city = place if place.kind == "city" else None
-        if place.kind == "venue":
-            # a venue with no city in data/venues.csv ("Chequers") names only its country
-            city = Place("city", place.code, place.city, place.lat, place.lon) \
-                if place.city else None
-        grouped.append((code, city, mention))
-    return grouped
 
 
 def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
@@ -322,7 +248,7 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         # "Colombia is the first stop", "Tokyo, the first leg"
         lead_in = STOP_LINK_BEFORE.search(text, start, stop_words.start())
         if lead_in:
-            named = [m for m in mentions if m.end <= lead_in.start() and _place_code(m)]
+            named = [m for m in mentions if m.end <= lead_in.start() and place_code(m)]
             if named and not text[named[-1].end:lead_in.start()].strip(" ,"):
                 first_of_run = named[-1]
                 for m in reversed(named[:-1]):
@@ -356,7 +282,7 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
     dateline = DATELINE.match(sentence)
     if dateline:
         for mention in mentions:
-            if mention.start - start < dateline.end() and _place_code(mention):
+            if mention.start - start < dateline.end() and place_code(mention):
                 add([mention], "dateline")
                 break
     for after in AFTER_CLAUSE.finditer(text, start, end):
@@ -387,7 +313,7 @@ def _after_origin(signals: list[VisitSignal], mentions: list[PlaceMention], text
                   start: int) -> list[VisitSignal]:
     """Travel cues that name where the traveller comes from ("From X he will travel to Y"):
     Y's signal records X as the stop it follows."""
-    origins = [m for m in mentions if _place_code(m) and FROM_BEFORE.search(
+    origins = [m for m in mentions if place_code(m) and FROM_BEFORE.search(
         text, max(start, m.start - 12), m.start)]
     if not origins:
         return signals

@@ -1,0 +1,118 @@
+"""Which stop a date belongs to in a sentence that names several: the destination named
+nearest before it (`nearest_stop`), weighed by the clause each hangs from ("..., before
+travelling to X on Wednesday": `clauses_of`) and by the verb they share ("on Friday I will
+be in Y": `shares_verb`), or the whole list it closes ("travel to X and Y on Wednesday":
+`listed_before`).
+
+Split from `stop_dates.py`, whose `attach_dates` asks these questions; the clause and verb
+come from the dependency parse (`grammar.governing_clause`, `grammar.governing_verb`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
+from dashboard.extraction import places as places_mod
+from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.itinerary import stop_for_place
+
+
+def clauses_of(fact: SentenceFacts, d: dates_mod.DateMention, position: int
+               ) -> tuple[str, str]:
+    """How the date and the place at `position` hang from the sentence: "before" (in a
+    "before travelling to X" clause), "after" ("a day after wrapping up a trip to X") or ""
+    (the main clause), by the parse (both "" without one)."""
+    if fact.parse is None:
+        return "", ""
+    return (grammar.governing_clause(fact.parse, d.start),
+            grammar.governing_clause(fact.parse, position))
+
+
+def shares_verb(fact: SentenceFacts, d: dates_mod.DateMention, position: int) -> bool:
+    """The date and the place at `position` hang from the same verb (by the parse), the
+    place as where the verb goes or is ("in", "to", "at", ...)."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, d.start)
+    return verb is not None and verb == grammar.governing_verb(
+        fact.parse, position, grammar.DESTINATION_PREPS)
+
+
+def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                 ) -> tuple[int, int, int] | None:
+    """(distance, stop, size of its listed group) of the destination named closest before
+    the date (else after)."""
+    best = None
+    for sig in fact.signals:
+        stop = stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+        if stop is None:
+            continue
+        gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
+        if sig.position >= d.end and re.fullmatch(r"(?<![\s,])[\s,]*(?:in|at)\s+(?:the\s+)?",
+                                                   gap):
+            return (0, stop, 1)  # "October 5 in Chile": the date introduces its place
+        clauses = clauses_of(fact, d, sig.position)
+        if clauses[1] == "after" and clauses[0] != "after":
+            continue  # "(talks on Monday,) a day after wrapping up a trip to X": X was before
+        distance = d.start - sig.end if sig.end <= d.start else (sig.position - d.end) * 3 + 30
+        if clauses[0] != clauses[1]:
+            # "(a conference) on the 27th, before travelling to X": the date is the main
+            # clause's; X takes it only when no place of the date's own clause does
+            distance += 400
+        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
+            # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
+            # from one verb, so the date is Y's though X is nearer
+            distance = 0
+        # a date after the last of several listed places covers the list; after any other
+        # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
+        covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
+        if best is None or distance < best[0]:
+            best = (distance, stop, covers)
+    if best is None:
+        # no travel cue in the sentence: the city or venue named nearest the date
+        for mention in fact.places:
+            if mention.kind not in {"city", "venue"}:
+                continue
+            stop = stop_for_place(mention.place, drafts)
+            if stop is None or clauses_of(fact, d, mention.start)[1] == "after":
+                continue
+            distance = d.start - mention.end if mention.end <= d.start else \
+                (mention.start - d.end) * 3 + 30
+            if best is None or distance < best[0]:
+                best = (distance, stop, 1)
+    return best
+
+
+# What may stand between a list of places and the date that covers it: "X and Y on
+# Wednesday", "X and Y with me between ...", "X, Y and Z from 2 to 9 July"
+# (each optional word is followed by its own spaces: one way to split a run of spaces)
+LIST_DATE_GAP = re.compile(r"(?<![\s,])[\s,]*(?:(?:with\s+\w+|together)\s+)?"
+                           r"(?:(?:on|from|between|in|during|over)\s+)?(?:the\s+)?",
+                           re.IGNORECASE)
+
+
+def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                  ) -> list[int]:
+    """The stops of a list of two or more destinations that ends right before the date, in
+    list order ("travel to X and Y on Wednesday" -> [X, Y]); [] when no list ends there."""
+    before = [sig for sig in fact.signals if sig.end <= d.start and sig.list_size >= 2
+              and sig.strength != "dateline"]
+    if not before:
+        return []
+    last = max(before, key=lambda sig: sig.end)
+    if last.list_index != last.list_size - 1 or not LIST_DATE_GAP.fullmatch(
+            fact.sentence.text, last.end - fact.sentence.start, d.start - fact.sentence.start):
+        return []
+    members = [last]
+    for index in range(last.list_index - 1, -1, -1):
+        earlier = [sig for sig in before if sig.list_index == index and sig.list_size ==
+                   last.list_size and sig.end <= members[-1].position]
+        if not earlier:
+            return []
+        members.append(max(earlier, key=lambda sig: sig.end))
+    stops = [stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+             for sig in reversed(members)]
+    stops = list(dict.fromkeys(s for s in stops if s is not None))
+    return stops if len(stops) >= 2 else []
