@@ -58,12 +58,7 @@ def weekday_numbered(name: str, day: int, anchor: date | None) -> date | None:
     if anchor is None:
         return None
     weekday = WEEKDAYS[name.strip(". ").lower()[:3]].weekday
-    candidates = []
-    for months in (-1, 0, 1):
-        month_start = anchor.replace(day=1) + relativedelta(months=months)
-        found = safe_date(month_start.year, month_start.month, day)
-        if found is not None and found.weekday() == weekday:
-            candidates.append(found)
+    candidates = [d for d in _numbered_around(day, anchor) if d.weekday() == weekday]
     return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
 
 
@@ -73,17 +68,24 @@ def nearest_day_number(day: int, anchor: date | None, future: bool | None) -> da
     None without an anchor."""
     if anchor is None:
         return None
+    candidates = _numbered_around(day, anchor)
+    if future is True:
+        candidates = [d for d in candidates if d >= anchor] or candidates
+    elif future is False:
+        candidates = [d for d in candidates if d <= anchor] or candidates
+    return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
+
+
+def _numbered_around(day: int, anchor: date) -> list[date]:
+    """The days numbered `day` in the month before the anchor's, its own and the next, in
+    that order (a month without such a day gives none)."""
     candidates = []
     for months in (-1, 0, 1):
         month_start = anchor.replace(day=1) + relativedelta(months=months)
         found = safe_date(month_start.year, month_start.month, day)
         if found is not None:
             candidates.append(found)
-    if future is True:
-        candidates = [d for d in candidates if d >= anchor] or candidates
-    elif future is False:
-        candidates = [d for d in candidates if d <= anchor] or candidates
-    return min(candidates, key=lambda d: abs(d - anchor)) if candidates else None
+    return candidates
 
 
 def day_after(written: date, day: int) -> date | None:

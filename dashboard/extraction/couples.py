@@ -12,17 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.grammar import token_start
 from dashboard.extraction.meeting_grammar import MOVING_VERBS
 
 # how much a principal gains, and a companion loses, per sentence that names them as a couple
 COUPLE_WEIGHT = 4
-
-
-def _offset(token: Token) -> int:
-    return token.doc.user_data.get("offset", 0) + token.idx
 
 
 Word = tuple[int, str]  # a name's head word: (offset into the article, text)
@@ -43,8 +40,8 @@ def coordinated_subjects(span: Span) -> list[tuple[Word, list[Word]]]:
                 continue
             others = [c for c in subject.conjuncts if c.i > subject.i and c.pos_ == "PROPN"]
             if others:
-                found.append(((_offset(subject), subject.text),
-                              [(_offset(c), c.text) for c in others]))
+                found.append(((token_start(subject), subject.text),
+                              [(token_start(c), c.text) for c in others]))
     return found
 
 

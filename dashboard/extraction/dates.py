@@ -130,6 +130,17 @@ def _absolute(groups: dict, anchor: date | None, future: bool | None
         except ValueError:
             return None, True
 
+    def in_one_month(month: str, first: str, last: str, year: str | None
+                     ) -> tuple[date | None, date | None, bool]:
+        # "October 3-7", "3-7 October", "Dec 2", "19 May": days of one month
+        m, d1, d2 = month_number(month), _day(first), _day(last)
+        if d2 < d1:
+            return None, None, False
+        y, inferred = year_for(year, m, d1)
+        if y is None:
+            return None, None, True
+        return safe_date(y, m, d1), safe_date(y, m, d2), inferred
+
     if groups["md2"]:
         m1, d1 = month_number(groups["m1"]), _day(groups["d1"])
         m2, d2 = month_number(groups["m2"]), _day(groups["d2"])
@@ -139,33 +150,13 @@ def _absolute(groups: dict, anchor: date | None, future: bool | None
         y1 = int(groups["y1"]) if groups["y1"] else (y2 - 1 if m1 > m2 else y2)
         return safe_date(y1, m1, d1), safe_date(y2, m2, d2), inferred
     if groups["mdd"]:
-        m, d1, d2 = month_number(groups["m3"]), _day(groups["d3"]), _day(groups["d4"])
-        if d2 < d1:
-            return None, None, False
-        y, inferred = year_for(groups["y3"], m, d1)
-        if y is None:
-            return None, None, True
-        return safe_date(y, m, d1), safe_date(y, m, d2), inferred
+        return in_one_month(groups["m3"], groups["d3"], groups["d4"], groups["y3"])
     if groups["md"]:
-        m, d = month_number(groups["m5"]), _day(groups["d5"])
-        y, inferred = year_for(groups["y5"], m, d)
-        if y is None:
-            return None, None, True
-        return safe_date(y, m, d), safe_date(y, m, d), inferred
+        return in_one_month(groups["m5"], groups["d5"], groups["d5"], groups["y5"])
     if groups["ddm"]:
-        m, d1, d2 = month_number(groups["m6"]), _day(groups["d6"]), _day(groups["d7"])
-        if d2 < d1:
-            return None, None, False
-        y, inferred = year_for(groups["y6"], m, d1)
-        if y is None:
-            return None, None, True
-        return safe_date(y, m, d1), safe_date(y, m, d2), inferred
+        return in_one_month(groups["m6"], groups["d6"], groups["d7"], groups["y6"])
     if groups["dm"]:
-        m, d = month_number(groups["m8"]), _day(groups["d8"])
-        y, inferred = year_for(groups["y8"], m, d)
-        if y is None:
-            return None, None, True
-        return safe_date(y, m, d), safe_date(y, m, d), inferred
+        return in_one_month(groups["m8"], groups["d8"], groups["d8"], groups["y8"])
     if groups["iso"]:
         d = safe_date(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
         return d, d, False

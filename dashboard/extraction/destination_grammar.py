@@ -152,6 +152,16 @@ def _verb_of(token: Token) -> Token:
     return node
 
 
+def _trip_places(noun: Token) -> Iterator[Token]:
+    """The objects of a trip noun's "to", "of" and "in" phrases ("a visit to X", "a tour of
+    X", "a stop in X"), in text order."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+
+
 def destinations(span: Span) -> list[Destination]:
     """Places this sentence sends someone to, by the parse: objects of visit verbs, the
     "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
@@ -194,20 +204,14 @@ def destinations(span: Span) -> list[Destination]:
                                 add(pobj, token, first, last)
             for noun in trip_object:
                 # "is first wrapping up a visit to Senegal": the verb's first/last go on
-                for child in noun.children:
-                    if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                add(pobj, noun, first or _first_of_trip(noun), last)
+                for pobj in _trip_places(noun):
+                    add(pobj, noun, first or _first_of_trip(noun), last)
         elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
                 any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)):
             # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit
             # by a US president to X")
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in {"to", "of", "in"}:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            add(pobj, token, _first_of_trip(token))
+            for pobj in _trip_places(token):
+                add(pobj, token, _first_of_trip(token))
         elif token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
             # "Tuesday was devoted to business in Mumbai, where Trudeau also met ...": a place
             # where the clause that follows has someone meet, hold talks or visit

@@ -100,9 +100,22 @@ class Destination:
     leaders_of: bool = False  # "meet the leaders of X, Y and Z"
 
 
+def token_start(token: Token) -> int:
+    """The character offset of a token in the original text (a parsed document is one
+    paragraph, whose own offset `nlp.parse_lines` keeps in the document's user data)."""
+    return token.doc.user_data.get("offset", 0) + token.idx
+
+
+def token_at(span: Span, start: int) -> Token | None:
+    """The token of `span` that covers character offset `start` of the original text, or
+    None."""
+    offset = span.doc.user_data.get("offset", 0)
+    return next((t for t in span if t.idx + offset <= start < t.idx + offset + len(t)), None)
+
+
 def _offsets(token: Token) -> tuple[int, int]:
-    doc_offset = token.doc.user_data.get("offset", 0)
-    return doc_offset + token.idx, doc_offset + token.idx + len(token.text)
+    start = token_start(token)
+    return start, start + len(token.text)
 
 
 def _list_members(head: Token) -> Iterator[Token]:
@@ -177,9 +190,7 @@ def governing_clause(span: Span, start: int) -> str:
     """How the clause holding the token at `start` hangs from the sentence: "before" for
     "(arrived ..., ) before travelling to X on Wednesday", "after" for "after visiting X",
     else ""."""
-    offset = span.doc.user_data.get("offset", 0)
-    token = next((t for t in span if t.idx + offset <= start < t.idx + offset + len(t)), None)
-    node = token
+    node = token_at(span, start)
     for _ in range(8):
         if node is None or node.head is node:
             return ""
@@ -199,8 +210,7 @@ def governing_verb(span: Span, start: int, through: set[str] | None = None) -> i
     "Tomorrow" and "Shanghai" under "leave". With `through`, only a chain whose prepositions
     are all in it counts ("flew to X ... from the summit in Y": Y comes under "from", not a
     destination). (Dates and order only; see `date_targets.py`.)"""
-    offset = span.doc.user_data.get("offset", 0)
-    token = next((t for t in span if t.idx + offset <= start < t.idx + offset + len(t)), None)
+    token = token_at(span, start)
     node = token
     for _ in range(8):
         if node is None:

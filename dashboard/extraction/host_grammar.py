@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dashboard.extraction.grammar import HOST_VERBS, REMOTE
+from dashboard.extraction.grammar import HOST_VERBS, REMOTE, token_start
 from dashboard.extraction.meeting_grammar import MOVING_VERBS
 
 PRONOUNS = {"he", "she"}
@@ -20,10 +20,6 @@ PRONOUNS = {"he", "she"}
 TELL_VERBS = {"tell", "assure"}
 # (a place or a body as a subject is no "he": "Moscow would ensure ..., as he hosted X")
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP"}
-
-
-def _offset(token: Token) -> int:
-    return token.doc.user_data.get("offset", 0) + token.idx
 
 
 def _named_subject(verb: Token) -> Token | None:
@@ -60,7 +56,7 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
             continue
         subject = _named_subject(verb)
         if subject is not None:
-            found.append(_offset(subject))
+            found.append(token_start(subject))
     return found
 
 
@@ -82,6 +78,6 @@ def fellow_subjects(span: Span, traveller: str) -> list[int]:
             group = _with_appositions([subject, *subject.conjuncts])
             if not any(t.text == traveller for t in group):
                 continue
-            found.extend(_offset(t) for t in group if t.text != traveller
+            found.extend(token_start(t) for t in group if t.text != traveller
                          and t.pos_ in {"PROPN", "NOUN"})
     return found

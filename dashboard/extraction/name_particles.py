@@ -17,10 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from dashboard.extraction.facts import SentenceFacts
-
-
-def _offset(token: Token) -> int:
-    return token.doc.user_data.get("offset", 0) + token.idx
+from dashboard.extraction.grammar import token_start
 
 
 def _continues_over_particle(last: Token) -> Token | None:
@@ -48,13 +45,13 @@ def extend_over_particles(fact: SentenceFacts, span: Span | None = None) -> None
     span = fact.parse if span is None else span
     if span is None or not fact.people:
         return
-    by_end = {_offset(t) + len(t.text): t for t in span}
+    by_end = {token_start(t) + len(t.text): t for t in span}
     people = []
     for person in fact.people:
         end = person.end
         last = by_end.get(end)
         while last is not None and (after := _continues_over_particle(last)) is not None:
-            end = _offset(after) + len(after.text)
+            end = token_start(after) + len(after.text)
             last = after
         if end != person.end:
             base = span.doc.user_data.get("offset", 0)

@@ -32,9 +32,7 @@ def _an_events_day(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     "the vote on Sunday"), not what the traveller does: no day of the schedule."""
     if fact.parse is None:
         return False
-    offset = fact.parse.doc.user_data.get("offset", 0)
-    token = next((t for t in fact.parse if t.idx + offset == d.start
-                  or (t.idx + offset <= d.start < t.idx + offset + len(t))), None)
+    token = grammar.token_at(fact.parse, d.start)
     if token is None or token.head is token:
         return False
     head = token.head

@@ -34,6 +34,7 @@ from dashboard.extraction.grammar import (
     _list_members,
     _offsets,
     _subject,
+    token_at,
 )
 
 if TYPE_CHECKING:
@@ -53,11 +54,6 @@ PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 # A question mark closing the sentence right after a word ("... in Switzerland?"), not a
 # bullet glyph that text extraction turned into "?" (" ? Minister X to travel ...")
 QUESTION_END = re.compile(r"[\w\"'”’)]\?[\s\"'”’)]*$")
-
-
-def _token_at(span: Span, start: int) -> Token | None:
-    offset = span.doc.user_data.get("offset", 0)
-    return next((t for t in span if t.idx + offset <= start < t.idx + offset + len(t)), None)
 
 
 def _place_tokens(head: Token) -> list[Token]:
@@ -196,7 +192,7 @@ def asked(span: Span, start: int) -> bool:
     Y, ..."): asked about or supposed, so it is no stop on its own."""
     if QUESTION_END.search(span.text):
         return True
-    node = _token_at(span, start)
+    node = token_at(span, start)
     for _ in range(12):
         if node is None:
             return False
@@ -223,7 +219,7 @@ def dated_earlier(span: Span, start: int, year: int) -> bool:
     """The place at `start` is told in a clause dated to a year before `year`: a date
     phrase attached to a word on its head chain ("in 2023 ... went to X"), or the chain
     runs through such a date ("his visit to France in 2023, when he travelled to X")."""
-    node = _token_at(span, start)
+    node = token_at(span, start)
     for _ in range(12):
         if node is None:
             return False
@@ -254,7 +250,7 @@ def weeks_apart(span: Span, start: int) -> bool:
     """The place at `start` is in a clause set weeks or more before or after the story's
     own ("The visit comes two weeks after Blinken travelled to X", "a month before his trip
     to X"): a `before` / `after` clause or phrase measured in weeks, months or years."""
-    node = _token_at(span, start)
+    node = token_at(span, start)
     for _ in range(12):
         if node is None:
             return False
@@ -291,7 +287,7 @@ def describes_someone(span: Span | None, start: int) -> bool:
     words are part of a person's name."""
     if span is None:
         return False
-    node = _token_at(span, start)
+    node = token_at(span, start)
     if node is not None and node.ent_type_ == "PERSON":
         return True  # "said Lucia Prado": a name, not the town of Prado
     for _ in range(12):
@@ -309,7 +305,7 @@ def subject_of_place(span: Span | None, start: int) -> str | None:
     clause between them is not who goes there."""
     if span is None:
         return None
-    node = _token_at(span, start)
+    node = token_at(span, start)
     for _ in range(6):
         if node is None or node.head is node:
             break
@@ -330,7 +326,7 @@ def called_off(span: Span | None, start: int) -> bool:
     postponed"): no meeting, no stop. False without a parse."""
     if span is None:
         return False
-    node = _token_at(span, start)
+    node = token_at(span, start)
     for _ in range(12):
         if node is None or node.head is node:
             return False
@@ -347,7 +343,7 @@ def ahead_of_event(span: Span, start: int) -> bool:
     ("will travel to X ahead of the summit that will take place in Y", "ahead of talks in
     Y"): a later occasion the sentence measures the trip against, not a leg it tells. A trip
     noun there ("ahead of her visit to Y") is still a leg."""
-    node = _token_at(span, start)
+    node = token_at(span, start)
     for _ in range(12):
         if node is None or node.head is node:
             return False
