@@ -10,6 +10,10 @@ message naming the date, and treated as unknown.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dashboard.models import Trip
 
 FIRST_DAY = date(1678, 1, 1)
 LAST_DAY = date(2261, 12, 31)
@@ -25,6 +29,25 @@ def in_range(day: date) -> bool:
 def out_of_range_note(what: str, day: object) -> str:
     """The message for a refused date, e.g. "start date 3000-01-01 is outside ..."."""
     return f"{what} {day} is outside the dates this dashboard handles ({SPAN}); left unknown"
+
+
+def drop_out_of_range_dates(trip: Trip) -> Trip:
+    """The extractor's side: stop and event dates outside what the tables can hold become
+    unknown, each with a warning on the trip naming the stop or event (in place; returns
+    `trip`)."""
+    for stop in trip.stops:
+        for field in ("start", "end"):
+            day = getattr(stop, field)
+            if day is not None and not in_range(day):
+                trip.warnings.append(f"{trip.article.path}: {stop.country}: "
+                                     f"{out_of_range_note(field + ' date', day)}")
+                setattr(stop, field, None)
+    for event in trip.events:
+        if event.date is not None and not in_range(event.date):
+            trip.warnings.append(f"{trip.article.path}: {event.label}: "
+                                 f"{out_of_range_note('date', event.date)}")
+            event.date = None
+    return trip
 
 
 def iso_day_argument(value: str) -> date:

@@ -141,3 +141,26 @@ def test_every_page_works_with_an_out_of_range_upload_and_record(
     for page in ("app_pages/overview.py", "app_pages/data.py", "app_pages/records.py"):
         at.switch_page(page).run()
         assert not at.exception, f"{page}: {at.exception[0].value}"
+
+
+def test_the_extractor_leaves_stop_and_event_days_outside_the_range_unknown() -> None:
+    from datetime import date
+
+    from dashboard.date_range import drop_out_of_range_dates
+    from dashboard.models import Article, Event, Evidence, Stop, Trip
+
+    text = "Title: Far away\n\nThe envoy will travel to Bogota.\n"
+    said = Evidence(sentence="The envoy will travel to Bogota.", start=17, end=49)
+    trip = Trip(id="far", article=Article(path="far.txt", text=text, body_start=17),
+                stops=[Stop(index=0, country_code="CO", country="Colombia",
+                            start=date(2300, 1, 2), end=date(2023, 5, 1), evidence=[said])],
+                events=[Event(kind="meeting", label="Talks", date=date(1600, 3, 4),
+                              stop_index=0, evidence=said)])
+    assert drop_out_of_range_dates(trip) is trip
+    assert (trip.stops[0].start, trip.stops[0].end, trip.events[0].date) == (
+        None, date(2023, 5, 1), None)
+    assert trip.warnings == [
+        "far.txt: Colombia: start date 2300-01-02 is outside the dates this dashboard handles "
+        "(1678-01-01 to 2261-12-31); left unknown",
+        "far.txt: Talks: date 1600-03-04 is outside the dates this dashboard handles "
+        "(1678-01-01 to 2261-12-31); left unknown"]

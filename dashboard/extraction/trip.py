@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from dashboard.date_range import in_range, out_of_range_note
+from dashboard.date_range import drop_out_of_range_dates
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import meeting_grammar, office_holders
 from dashboard.extraction.assemble import assemble_trip, headline
@@ -370,31 +370,13 @@ def extract_trip(article: Article) -> Trip:
         # zero-width and bidi characters, soft hyphens: out before the rules read the text,
         # offsets mapped back into the original afterwards
         cleaned, offsets = clean_article(article)
-        trip = _dates_in_range(_extract_trip(cleaned))
+        trip = drop_out_of_range_dates(_extract_trip(cleaned))
         return map_trip_back(trip, article, offsets) if offsets is not None else trip
     except (ArticleError, ModelUnavailable):
         raise  # (a missing model is the setup's fault, not this article's: said once)
     except Exception as exc:  # a safety net; tests exercise it with a monkeypatched rule
         raise ArticleError(f"{article.path}: the extractor failed on this article "
                            f"({type(exc).__name__}: {exc})") from exc
-
-
-def _dates_in_range(trip: Trip) -> Trip:
-    """Stop and event dates outside what the tables can hold become unknown, with a warning
-    (in place; returns `trip`)."""
-    for stop in trip.stops:
-        for field in ("start", "end"):
-            day = getattr(stop, field)
-            if day is not None and not in_range(day):
-                trip.warnings.append(f"{trip.article.path}: {stop.country}: "
-                                     f"{out_of_range_note(field + ' date', day)}")
-                setattr(stop, field, None)
-    for event in trip.events:
-        if event.date is not None and not in_range(event.date):
-            trip.warnings.append(f"{trip.article.path}: {event.label}: "
-                                 f"{out_of_range_note('date', event.date)}")
-            event.date = None
-    return trip
 
 
 def _extract_trip(article: Article) -> Trip:
