@@ -7,13 +7,13 @@ from view_fixtures import sample_tables, sample_trip
 
 from dashboard.filters import Selection, apply_selection
 from dashboard.tables import build_tables
+from dashboard.views.topic_heatmap import topic_heatmap
 from dashboard.views.topic_matrix import (
     WHOLE_TRIP,
     sentences_for_topic,
     short_trip_labels,
     stop_labels,
     topic_counts,
-    topic_heatmap,
     topic_matrix,
 )
 

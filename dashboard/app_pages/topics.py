@@ -6,11 +6,11 @@ import streamlit as st
 
 from dashboard.session import current_view, show_empty_result
 from dashboard.views.highlight import quotes_html
+from dashboard.views.topic_heatmap import topic_heatmap
 from dashboard.views.topic_matrix import (
     sentences_for_topic,
     short_trip_labels,
     topic_counts,
-    topic_heatmap,
     topic_matrix,
 )
 
