@@ -142,6 +142,19 @@ def departure_destinations(span: Span) -> list[Destination]:
     sentence says the trip ends then ("left New Delhi for Ottawa at the end of a week-long
     visit") or the traveller goes home or back."""
     found: list[Destination] = []
+    for noun in span:
+        # a programme's line "Departure from X for Y", "Departure for Y" (no verb, no subject)
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() == "departure" and noun.dep_ == "ROOT":
+            origins = [p.children for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"]
+            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"] + [
+                c for pobjs in origins for pobj in pobjs for c in pobj.children
+                if c.dep_ == "prep" and c.lower_ == "for"]
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for member in _place_tokens(pobj):
+                            a, b = _offsets(member)
+                            found.append(Destination(a, b, "depart", ""))
     for verb in span:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in DEPARTING_VERBS:
             continue

@@ -62,6 +62,7 @@ from dashboard.extraction.parse_steps import (
 )
 from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_people
 from dashboard.extraction.places import PlaceMention, find_places
+from dashboard.extraction.programme_days import date_programme_lines
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
@@ -302,6 +303,7 @@ def date_stops(state: TripState) -> None:
     active, drafts = state.active, state.drafts
     trip_start, trip_end, trip_sentences, used_dates = attach_dates(
         active, drafts, state.overview, state.article.published or state.anchor)
+    date_programme_lines(active, drafts)
     order_before = list(drafts)
     drafts = order_stops(drafts, state.overview)
     if drafts != order_before:
