@@ -838,3 +838,11 @@ def test_a_rank_or_style_after_a_title_is_no_name():
     assert people("The King and the Queen Consort arrived in Berlin.") == []
     found = people("He met Prime Minister Brigadier (retd) Ann Okafor in Georgetown.")
     assert ("Prime Minister", "Brigadier") not in found
+
+
+@pytest.mark.parametrize("honorific", ["Smt.", "Shri", "Sri", "H.E."])
+def test_an_abbreviated_honorific_ends_no_sentence_and_is_no_part_of_the_name(honorific):
+    trip = trip_of("Date: 2025-03-01\n\nThe Vice President of India, "
+                   f"{honorific} Meera Iyer, will pay an official visit to Kenya on 5 March. "
+                   "She will meet President William Ruto in Nairobi.\n")
+    assert trip.traveler == "Meera Iyer"
