@@ -151,3 +151,15 @@ def test_a_stop_named_after_before_flying_to_starts_on_the_days_date():
                    "a school in Accra before flying to Kumasi, where they will stay two "
                    "nights.\n")
     assert _days(trip)[1][:2] == ("GH", date(2024, 3, 6))
+
+
+def test_each_place_of_a_list_takes_the_date_right_after_it():
+    # the parse reads no list through the dates between its members
+    trip = trip_of("Title: Chancellor to visit the Gulf\nDate: 2025-02-07\n\n"
+                   "The Chancellor will travel to the Gulf from 9 to 12 February. The trip will "
+                   "take her to Oman on 9 February, Qatar on 10-11 February and Kuwait on "
+                   "12 February.\n\nIn Doha, she will meet the Emir. In Kuwait City, she "
+                   "will meet the Crown Prince.\n")
+    assert _days(trip) == [("OM", date(2025, 2, 9), date(2025, 2, 9)),
+                           ("QA", date(2025, 2, 10), date(2025, 2, 11)),
+                           ("KW", date(2025, 2, 12), date(2025, 2, 12))]

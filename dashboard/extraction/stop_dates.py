@@ -96,6 +96,10 @@ def shares_verb(fact: SentenceFacts, d: dates_mod.DateMention, position: int) ->
         fact.parse, position, grammar.DESTINATION_PREPS)
 
 
+# Only "on" / "from" between a place and its date: "Singapore on 13-14 November"
+PLACE_THEN_DATE = re.compile(r"(?<![\s,])\s+(?:on|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
                  ) -> tuple[int, int, int] | None:
     """(distance, stop, size of its listed group) of the destination named closest before
@@ -126,6 +130,17 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
         if best is None or distance < best[0]:
             best = (distance, stop, covers)
+    # "to X on 13 November, Y on 13-14 November and Z on 14-16 November": a stop named right
+    # before its date, in a list the parse did not read as one
+    for mention in fact.places:
+        stop = stop_for_place(mention.place, drafts) if mention.kind in {"country", "city"} \
+            else None
+        if stop is None or mention.end > d.start or not PLACE_THEN_DATE.fullmatch(
+                fact.sentence.text, mention.end - fact.sentence.start,
+                d.start - fact.sentence.start):
+            continue
+        if best is None or d.start - mention.end < best[0]:
+            best = (d.start - mention.end, stop, 1)
     if best is None:
         # no travel cue in the sentence: the city or venue named nearest the date
         for mention in fact.places:
