@@ -96,6 +96,8 @@ def shares_verb(fact: SentenceFacts, d: dates_mod.DateMention, position: int) ->
         fact.parse, position, grammar.DESTINATION_PREPS)
 
 
+# What a travel cue in another clause than the date's adds to its distance from the date
+OTHER_CLAUSE = 400
 # Only "on" / "from" between a place and its date: "Singapore on 13-14 November"
 PLACE_THEN_DATE = re.compile(r"(?<![\s,])\s+(?:on|from)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -120,7 +122,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         if clauses[0] != clauses[1]:
             # "(a conference) on the 27th, before travelling to X": the date is the main
             # clause's; X takes it only when no place of the date's own clause does
-            distance += 400
+            distance += OTHER_CLAUSE
         elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
             # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
             # from one verb, so the date is Y's though X is nearer
@@ -141,13 +143,18 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
             continue
         if best is None or d.start - mention.end < best[0]:
             best = (d.start - mention.end, stop, 1)
-    if best is None:
-        # no travel cue in the sentence: the city or venue named nearest the date
+    other_clause = best is not None and best[0] >= OTHER_CLAUSE
+    if best is None or other_clause:
+        # no travel cue in the sentence, or only in another clause than the date's ("On
+        # Monday, talks at the State House, Nairobi, before continuing to X that
+        # afternoon"): the city or venue named nearest the date (in the date's own clause)
         for mention in fact.places:
             if mention.kind not in {"city", "venue"}:
                 continue
             stop = stop_for_place(mention.place, drafts)
-            if stop is None or clauses_of(fact, d, mention.start)[1] == "after":
+            clauses = clauses_of(fact, d, mention.start)
+            if stop is None or clauses[1] == "after" or (
+                    other_clause and clauses[0] != clauses[1]):
                 continue
             distance = d.start - mention.end if mention.end <= d.start else \
                 (mention.start - d.end) * 3 + 30
@@ -317,6 +324,15 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                         not any(m.start < d.start for m in fact.places
                                 if stop_for_place(m.place, drafts) in stops_here) and \
                         MOVE_ON.search(fact.sentence.text):
+                    if len({stop_for_place(m.place, drafts) for m in fact.places
+                            if m.start >= d.end} & set(stops_here)) >= 3:
+                        # "on Sunday departed for a visit to four countries, namely X, Y, Z
+                        # and W": the day the trip starts, not a day at each
+                        trip_start = d.first if trip_start is None else min(trip_start,
+                                                                             d.first)
+                        trip_sentences.append(n)
+                        used.append((-1, d))
+                        continue
                     # "On Thursday he will visit a memorial in Buenos Aires and then fly to
                     # Bariloche", "Early on Saturday he left Baghdad for Najaf": both that day
                     for target in stops_here:
