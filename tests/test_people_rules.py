@@ -846,3 +846,12 @@ def test_an_abbreviated_honorific_ends_no_sentence_and_is_no_part_of_the_name(ho
                    f"{honorific} Meera Iyer, will pay an official visit to Kenya on 5 March. "
                    "She will meet President William Ruto in Nairobi.\n")
     assert trip.traveler == "Meera Iyer"
+
+
+def test_a_longer_name_with_another_first_name_is_a_relative_not_the_traveller():
+    # the First Lady's name holds the President's whole name after her own
+    trip = trip_of("Date: 2025-03-02\n\nPresident Budi Santoso on Sunday departed for a "
+                   "visit to Egypt and Jordan. The President and First Lady Wulan Budi Santoso "
+                   "departed from Jakarta. He will meet President Abdel Fattah al-Sisi in "
+                   "Cairo on Monday.\n")
+    assert trip.traveler == "Budi Santoso"

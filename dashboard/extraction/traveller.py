@@ -92,8 +92,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             scores[key] += weight
             first_seen.setdefault(key, n)
             previous = best_form.get(key)
-            if previous is None or len(person.name) > len(previous.name) or (
-                    previous.nationality is None and person.nationality is not None):
+            if previous is None or (len(person.name) > len(previous.name) and _same_given_name(
+                    previous.name, person.name)) or (
+                    previous.nationality is None and person.nationality is not None
+                    and len(person.name) <= len(previous.name)):
                 best_form[key] = person
                 where[key] = s
     in_met_span = _span_test(met_spans)
@@ -164,6 +166,15 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     return Traveller(name, surname, person, where[surname], home)
 
 
+def _same_given_name(known: str, longer: str) -> bool:
+    """Whether a longer name with the same surname can be the same person: a surname alone
+    grows into any full name; a full name only into one with the same first word ("Narendra
+    Modi" -> "Narendra Damodardas Modi"), not into a relative's ("Joko Widodo" -> "Iriana
+    Joko Widodo", the First Lady)."""
+    words = known.split()
+    return len(words) < 2 or longer.split()[0] == words[0]
+
+
 def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller:
     """The traveller a known person is, in the fullest form the text names them."""
     fullest, where, home = person, None, person.nationality
@@ -172,7 +183,7 @@ def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller
             if p.surname == person.surname:
                 where = where or fact.sentence
                 home = home or p.nationality
-                if len(p.name) > len(fullest.name):
+                if len(p.name) > len(fullest.name) and _same_given_name(fullest.name, p.name):
                     fullest = p
     name = fullest.name if len(fullest.name.split()) > 1 else \
         f"{fullest.title} {fullest.name}".strip()
