@@ -855,3 +855,10 @@ def test_a_longer_name_with_another_first_name_is_a_relative_not_the_traveller()
                    "departed from Jakarta. He will meet President Abdel Fattah al-Sisi in "
                    "Cairo on Monday.\n")
     assert trip.traveler == "Budi Santoso"
+
+
+def test_an_acronym_joined_is_an_organisation_not_a_leader():
+    trip = trip_of("Date: 2025-03-02\n\nPresident Budi Santoso will meet President William "
+                   "Ruto in Nairobi on Monday. Indonesia has not decided to join BRICS, whose "
+                   "members are Brazil, Russia, India, China and South Africa.\n")
+    assert [leader.name for s in trip.stops for leader in s.leaders] == ["William Ruto"]

@@ -241,3 +241,10 @@ def test_a_stop_reached_last_friday_is_this_trip_but_last_month_is_not():
     assert [text[d.start:d.end] for d in grammar_destinations(text)] == ["Perth"]
     text = "He reached Perth last month for the summit."
     assert grammar_destinations(text) == []
+
+
+def test_the_place_of_an_occasion_of_an_earlier_year_is_no_stop():
+    trip = trip_of("Date: 2025-03-02\n\nThe President of Chile will visit Kenya and "
+                   "Tanzania next week. The trip recalls the spirit of the 1966 Tricontinental "
+                   "Conference in Valparaiso.\n")
+    assert [s.country_code for s in trip.stops] == ["KE", "TZ"]

@@ -77,8 +77,8 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
             continue
         if any(w in NON_NAME_WORDS or w.lower() in _TITLE_WORDS for w in words):
             continue
-        if words[-1] in named:
-            continue
+        if words[-1] in named or (len(words) == 1 and name.isupper()):
+            continue  # (an acronym is an organisation: "join BRICS", "met NATO")
         person_like = kind == "PERSON" or (kind == "GPE" and not title and _unknown_place(name))
         if not person_like:
             continue  # "the Charlemagne Prize"; a surname the model takes for a place

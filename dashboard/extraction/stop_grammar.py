@@ -234,8 +234,9 @@ def _year(token: Token) -> int | None:
 
 def dated_earlier(span: Span, start: int, year: int) -> bool:
     """The place at `start` is told in a clause dated to a year before `year`: a date
-    phrase attached to a word on its head chain ("in 2023 ... went to X"), or the chain
-    runs through such a date ("his visit to France in 2023, when he travelled to X")."""
+    phrase attached to a word on its head chain ("in 2023 ... went to X", "the 1955
+    conference in X"), or the chain runs through such a date ("his visit to France in 2023,
+    when he travelled to X")."""
     node = _token_at(span, start)
     for _ in range(12):
         if node is None:
@@ -248,7 +249,8 @@ def dated_earlier(span: Span, start: int, year: int) -> bool:
                 years = [_year(p) for p in child.children if p.dep_ == "pobj"]
                 if any(y is not None and y < year for y in years):
                     return True
-            elif child.dep_ == "npadvmod":
+            elif child.dep_ in {"npadvmod", "nummod"}:
+                # ("the 1955 conference in X": an occasion of an earlier year)
                 found = _year(child)
                 if found is not None and found < year:
                     return True
