@@ -248,3 +248,19 @@ def test_the_place_of_an_occasion_of_an_earlier_year_is_no_stop():
                    "Tanzania next week. The trip recalls the spirit of the 1966 Tricontinental "
                    "Conference in Valparaiso.\n")
     assert [s.country_code for s in trip.stops] == ["KE", "TZ"]
+
+
+def test_a_town_naming_a_palace_is_the_venue_and_the_place_after_it_the_city():
+    # (the sentence of the kind that failed: the palace of Queluz stands in Sintra)
+    trip = trip_of("Date: 2025-06-24\n\nPresident Ana Lopes of Chile landed in Lisbon on "
+                   "Friday for a visit to Portugal. On Monday, she took part in a ceremony "
+                   "at the Queluz National Palace, in Sintra.\n")
+    assert [s.city for s in trip.stops] == ["Lisbon", "Sintra"]
+
+
+def test_a_place_the_traveller_goes_to_with_a_host_named_with_particles_is_a_stop():
+    # the traveller goes by a middle name; the host's name has particles
+    trip = trip_of("Date: 2025-06-24\n\nPresident Luis Tomás Ferreira Gomes of Brazil "
+                   "landed in Lisbon on Friday. On Monday, Tomás and President Marcelo da "
+                   "Costa e Silva attended the Camões Prize ceremony in Porto.\n")
+    assert [s.city for s in trip.stops] == ["Lisbon", "Porto"]

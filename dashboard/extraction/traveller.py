@@ -255,10 +255,12 @@ PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECAS
 
 
 def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
-                   traveller: str | None, text: str) -> bool:
+                   traveller: str | None, text: str, own_names: frozenset[str] = frozenset()
+                   ) -> bool:
     """True when the place is where another person went: the last actor named before it is
     not the traveller, no pronoun stands for the traveller in between, and that person is not
-    travelling with them ("Tillerson and Trump will travel to ...")."""
+    travelling with them ("Tillerson and Trump will travel to ...", "Lula and X took part",
+    any capitalised word of the traveller's name in `own_names` standing for them)."""
     if sig.strength in {"leader", "dateline"} or not others:
         return False
     before = text[fact.sentence.start:sig.position]
@@ -287,9 +289,11 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
             r",\s*and\b|\band\s+(?:then|from|later)\b", between)
     if PRONOUN.search(before[last_end:]):
         return False
-    together = traveller and re.search(
-        rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
-        rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before)
+    names = sorted(({traveller} | {n for n in own_names if n[:1].isupper()}) - {None, ""},
+                   key=len, reverse=True)
+    together = names and re.search(
+        rf"\b(?:{'|'.join(map(re.escape, names))})\b[^.;]{{0,40}}\band\s+"
+        rf"(?:[\w.'’-]+\s+){{0,6}}?{re.escape(last_name)}\b", before)
     return not together
 
 

@@ -216,7 +216,8 @@ def drop_other_travel(state: TripState) -> None:
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     own_names = {name for name in [*(state.traveller.name or "").split(), surname] if name}
     for fact in active:
-        theirs = [sig for sig in fact.signals if someone_elses(sig, fact, others, surname, text)
+        theirs = [sig for sig in fact.signals
+                  if someone_elses(sig, fact, others, surname, text, frozenset(own_names))
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived")
                   and subject_of_place(fact.parse, sig.position) not in own_names]
