@@ -264,3 +264,19 @@ def test_a_place_the_traveller_goes_to_with_a_host_named_with_particles_is_a_sto
                    "landed in Lisbon on Friday. On Monday, Tomás and President Marcelo da "
                    "Costa e Silva attended the Camões Prize ceremony in Porto.\n")
     assert [s.city for s in trip.stops] == ["Lisbon", "Porto"]
+
+
+def test_a_town_named_in_a_sight_the_traveller_tours_is_a_stop():
+    # (a town before "Castle", "Palace" is otherwise a venue inside the stop)
+    trip = trip_of("Date: 2025-06-23\n\nThe Prime Minister of India arrived in Accra, Ghana, "
+                   "on Sunday. On Tuesday, she will travel to the coast to tour the Elmina "
+                   "Castle.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("GH", "Accra"), ("GH", "Elmina")]
+
+
+def test_an_area_named_like_a_town_elsewhere_is_no_town():
+    # "Central" is a town in the US: "the Central Region" is an area of Ghana
+    trip = trip_of("Date: 2025-06-23\n\nThe Vice President of the United States arrived in "
+                   "Accra, Ghana, on Sunday. On Tuesday, she will travel to the Central Region "
+                   "to meet traditional chiefs.\n")
+    assert [s.country_code for s in trip.stops] == ["GH"]
