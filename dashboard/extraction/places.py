@@ -346,7 +346,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
 
 
 # A capitalised word for an administrative area right after a name: the name is the area's
-ADMIN_AREA_AFTER = re.compile(r"\s+(?:Region|Province|Prefecture|District|County|Governorate|"
+ADMIN_AREA_AFTER = re.compile(r"(?<!\s)\s+(?:Region|Province|Prefecture|District|County|Governorate|"
                               r"Oblast|Municipality|Department|Territory)\b")
 
 
