@@ -151,3 +151,45 @@ def test_a_stop_named_after_before_flying_to_starts_on_the_days_date():
                    "a school in Accra before flying to Kumasi, where they will stay two "
                    "nights.\n")
     assert _days(trip)[1][:2] == ("GH", date(2024, 3, 6))
+
+
+def test_each_place_of_a_list_takes_the_date_right_after_it():
+    # the parse reads no list through the dates between its members
+    trip = trip_of("Title: Chancellor to visit the Gulf\nDate: 2025-02-07\n\n"
+                   "The Chancellor will travel to the Gulf from 9 to 12 February. The trip will "
+                   "take her to Oman on 9 February, Qatar on 10-11 February and Kuwait on "
+                   "12 February.\n\nIn Doha, she will meet the Emir. In Kuwait City, she "
+                   "will meet the Crown Prince.\n")
+    assert _days(trip) == [("OM", date(2025, 2, 9), date(2025, 2, 9)),
+                           ("QA", date(2025, 2, 10), date(2025, 2, 11)),
+                           ("KW", date(2025, 2, 12), date(2025, 2, 12))]
+
+
+# published on the Sunday the trip starts
+SOUTH_AMERICA = (
+    "Title: President leaves for South America\nDate: 2025-05-18\n\n"
+    "The President of Ghana on Sunday departed for a state visit to four South American "
+    "countries, namely Brazil, Argentina, Chile and Peru.\n\n"
+    "He is scheduled to arrive in Brasilia on Sunday night. On Monday, the President will "
+    "hold talks with President Lula at the Planalto Palace, Brasilia, before continuing his "
+    "journey to Buenos Aires, Argentina, that afternoon.\n\n"
+    "In Buenos Aires, he will meet President Javier Milei on Tuesday morning and then fly "
+    "to Santiago, Chile, where he will hold talks with President Gabriel Boric the same "
+    "day.\n\n"
+    "From Santiago, the President will head to Lima, Peru, that evening to attend a trade "
+    "forum on 20-21 May.\n")
+
+
+def test_the_day_of_departing_for_a_listed_tour_is_the_trips_first_day_only():
+    # Sunday is the day he leaves home: it starts the first stop, not each of the four
+    stops = trip_of(SOUTH_AMERICA).stops
+    assert stops[0].start == date(2025, 5, 18)
+    assert all(s.start != date(2025, 5, 18) for s in stops[1:])
+
+
+def test_that_afternoon_and_the_same_day_are_the_day_told_before_them():
+    assert _days(trip_of(SOUTH_AMERICA)) == [
+        ("BR", date(2025, 5, 18), date(2025, 5, 19)),
+        ("AR", date(2025, 5, 19), date(2025, 5, 20)),
+        ("CL", date(2025, 5, 20), date(2025, 5, 20)),
+        ("PE", date(2025, 5, 20), date(2025, 5, 21))]

@@ -838,3 +838,27 @@ def test_a_rank_or_style_after_a_title_is_no_name():
     assert people("The King and the Queen Consort arrived in Berlin.") == []
     found = people("He met Prime Minister Brigadier (retd) Ann Okafor in Georgetown.")
     assert ("Prime Minister", "Brigadier") not in found
+
+
+@pytest.mark.parametrize("honorific", ["Smt.", "Shri", "Sri", "H.E."])
+def test_an_abbreviated_honorific_ends_no_sentence_and_is_no_part_of_the_name(honorific):
+    trip = trip_of("Date: 2025-03-01\n\nThe Vice President of India, "
+                   f"{honorific} Meera Iyer, will pay an official visit to Kenya on 5 March. "
+                   "She will meet President William Ruto in Nairobi.\n")
+    assert trip.traveler == "Meera Iyer"
+
+
+def test_a_longer_name_with_another_first_name_is_a_relative_not_the_traveller():
+    # the First Lady's name holds the President's whole name after her own
+    trip = trip_of("Date: 2025-03-02\n\nPresident Budi Santoso on Sunday departed for a "
+                   "visit to Egypt and Jordan. The President and First Lady Wulan Budi Santoso "
+                   "departed from Jakarta. He will meet President Abdel Fattah al-Sisi in "
+                   "Cairo on Monday.\n")
+    assert trip.traveler == "Budi Santoso"
+
+
+def test_an_acronym_joined_is_an_organisation_not_a_leader():
+    trip = trip_of("Date: 2025-03-02\n\nPresident Budi Santoso will meet President William "
+                   "Ruto in Nairobi on Monday. Indonesia has not decided to join BRICS, whose "
+                   "members are Brazil, Russia, India, China and South Africa.\n")
+    assert [leader.name for s in trip.stops for leader in s.leaders] == ["William Ruto"]

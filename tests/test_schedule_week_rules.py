@@ -55,3 +55,27 @@ def test_a_participle_with_by_is_not_the_past_tense_of_the_clause():
     assert clause_tense(text, text.index("Tuesday")) is True
     text = "The minister gave a lecture in Lima on Tuesday."
     assert clause_tense(text, text.index("Tuesday")) is False
+
+
+def _days(text: str) -> list[tuple]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    return [(s.country_code, s.start, s.end) for s in trip.stops]
+
+
+def test_an_events_days_after_the_schedules_day_in_one_sentence_go_on_with_it():
+    # published on a Tuesday: the Friday is three days on, the weekend after it, not the
+    # weekend just past; the summit's two days end the last stop
+    text = ("Title: Premier heads to Europe\nDate: 2025-06-03\n\n"
+            "The premier arrives in Madrid on Wednesday for talks with the Spanish prime "
+            "minister. He travels on to Lisbon on Thursday, and flies to Brussels on Friday "
+            "ahead of the European summit on Saturday and Sunday.\n")
+    assert _days(text)[-1] == ("BE", date(2025, 6, 6), date(2025, 6, 8))
+
+
+def test_a_span_of_two_weekdays_moves_a_week_on_as_one():
+    text = ("Title: Premier heads to Asia\nDate: 2025-06-05\n\n"
+            "The premier arrives in Tokyo on Friday. He is in Seoul from Monday to "
+            "Wednesday.\n")
+    assert _days(text)[-1] == ("KR", date(2025, 6, 9), date(2025, 6, 11))

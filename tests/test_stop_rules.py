@@ -241,3 +241,42 @@ def test_a_stop_reached_last_friday_is_this_trip_but_last_month_is_not():
     assert [text[d.start:d.end] for d in grammar_destinations(text)] == ["Perth"]
     text = "He reached Perth last month for the summit."
     assert grammar_destinations(text) == []
+
+
+def test_the_place_of_an_occasion_of_an_earlier_year_is_no_stop():
+    trip = trip_of("Date: 2025-03-02\n\nThe President of Chile will visit Kenya and "
+                   "Tanzania next week. The trip recalls the spirit of the 1966 Tricontinental "
+                   "Conference in Valparaiso.\n")
+    assert [s.country_code for s in trip.stops] == ["KE", "TZ"]
+
+
+def test_a_town_naming_a_palace_is_the_venue_and_the_place_after_it_the_city():
+    # (the sentence of the kind that failed: the palace of Queluz stands in Sintra)
+    trip = trip_of("Date: 2025-06-24\n\nPresident Ana Lopes of Chile landed in Lisbon on "
+                   "Friday for a visit to Portugal. On Monday, she took part in a ceremony "
+                   "at the Queluz National Palace, in Sintra.\n")
+    assert [s.city for s in trip.stops] == ["Lisbon", "Sintra"]
+
+
+def test_a_place_the_traveller_goes_to_with_a_host_named_with_particles_is_a_stop():
+    # the traveller goes by a middle name; the host's name has particles
+    trip = trip_of("Date: 2025-06-24\n\nPresident Luis Tomás Ferreira Gomes of Brazil "
+                   "landed in Lisbon on Friday. On Monday, Tomás and President Marcelo da "
+                   "Costa e Silva attended the Camões Prize ceremony in Porto.\n")
+    assert [s.city for s in trip.stops] == ["Lisbon", "Porto"]
+
+
+def test_a_town_named_in_a_sight_the_traveller_tours_is_a_stop():
+    # (a town before "Castle", "Palace" is otherwise a venue inside the stop)
+    trip = trip_of("Date: 2025-06-23\n\nThe Prime Minister of India arrived in Accra, Ghana, "
+                   "on Sunday. On Tuesday, she will travel to the coast to tour the Elmina "
+                   "Castle.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("GH", "Accra"), ("GH", "Elmina")]
+
+
+def test_an_area_named_like_a_town_elsewhere_is_no_town():
+    # "Central" is a town in the US: "the Central Region" is an area of Ghana
+    trip = trip_of("Date: 2025-06-23\n\nThe Vice President of the United States arrived in "
+                   "Accra, Ghana, on Sunday. On Tuesday, she will travel to the Central Region "
+                   "to meet traditional chiefs.\n")
+    assert [s.country_code for s in trip.stops] == ["GH"]

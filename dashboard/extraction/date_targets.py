@@ -40,6 +40,12 @@ def shares_verb(fact: SentenceFacts, d: dates_mod.DateMention, position: int) ->
         fact.parse, position, grammar.DESTINATION_PREPS)
 
 
+# What a travel cue in another clause than the date's adds to its distance from the date
+OTHER_CLAUSE = 400
+# Only "on" / "from" between a place and its date: "Singapore on 13-14 November"
+PLACE_THEN_DATE = re.compile(r"(?<![\s,])\s+(?:on|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
                  ) -> tuple[int, int, int] | None:
     """(distance, stop, size of its listed group) of the destination named closest before
@@ -60,7 +66,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         if clauses[0] != clauses[1]:
             # "(a conference) on the 27th, before travelling to X": the date is the main
             # clause's; X takes it only when no place of the date's own clause does
-            distance += 400
+            distance += OTHER_CLAUSE
         elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
             # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
             # from one verb, so the date is Y's though X is nearer
@@ -70,13 +76,29 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         covers = sig.list_size if sig.list_index == sig.list_size - 1 else 1
         if best is None or distance < best[0]:
             best = (distance, stop, covers)
-    if best is None:
-        # no travel cue in the sentence: the city or venue named nearest the date
+    # "to X on 13 November, Y on 13-14 November and Z on 14-16 November": a stop named right
+    # before its date, in a list the parse did not read as one
+    for mention in fact.places:
+        stop = stop_for_place(mention.place, drafts) if mention.kind in {"country", "city"} \
+            else None
+        if stop is None or mention.end > d.start or not PLACE_THEN_DATE.fullmatch(
+                fact.sentence.text, mention.end - fact.sentence.start,
+                d.start - fact.sentence.start):
+            continue
+        if best is None or d.start - mention.end < best[0]:
+            best = (d.start - mention.end, stop, 1)
+    other_clause = best is not None and best[0] >= OTHER_CLAUSE
+    if best is None or other_clause:
+        # no travel cue in the sentence, or only in another clause than the date's ("On
+        # Monday, talks at the State House, Nairobi, before continuing to X that
+        # afternoon"): the city or venue named nearest the date (in the date's own clause)
         for mention in fact.places:
             if mention.kind not in {"city", "venue"}:
                 continue
             stop = stop_for_place(mention.place, drafts)
-            if stop is None or clauses_of(fact, d, mention.start)[1] == "after":
+            clauses = clauses_of(fact, d, mention.start)
+            if stop is None or clauses[1] == "after" or (
+                    other_clause and clauses[0] != clauses[1]):
                 continue
             distance = d.start - mention.end if mention.end <= d.start else \
                 (mention.start - d.end) * 3 + 30

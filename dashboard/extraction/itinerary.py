@@ -13,6 +13,7 @@ from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
+from dashboard.extraction.programme_days import day_headings
 from dashboard.extraction.visits import (
     VisitSignal,
     region_targets,
@@ -309,11 +310,21 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
     current: int | None = None
     line = None
     after_heading = False
+    # a programme's day heading keeps the place, and its lines are one paragraph
+    days = day_headings(facts)
+    under_day = False
     for fact in facts:
         if fact.sentence.clutter:
             fact.context = None
             continue
-        new_paragraph = fact.sentence.line != line
+        if fact.sentence.index in days:
+            # (the first day of a programme starts afresh, as any heading does)
+            fact.context = None
+            current = current if under_day else None
+            under_day = True
+            continue
+        under_day = under_day and not fact.sentence.heading
+        new_paragraph = fact.sentence.line != line and not under_day
         line = fact.sentence.line
         if new_paragraph and not fact.stops and not after_heading and \
                 not CONTINUES.match(fact.sentence.text) and \

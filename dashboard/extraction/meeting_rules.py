@@ -18,6 +18,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import main_stop, stop_for_place
 from dashboard.extraction.narrative import EARLIER_TRIP
 from dashboard.extraction.people import PersonMention
+from dashboard.extraction.programme_days import day_headings
 from dashboard.extraction.traveller import Traveller
 
 
@@ -175,9 +176,16 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
     the latest body sentence naming exactly one (a heading or a list of stops resets it)."""
     current: int | None = None
     found: dict[int, int] = {}
+    days = day_headings(facts)  # a programme's day heading keeps the place of the day before
+    under_day = False
     for fact in facts:
         if fact.sentence.clutter:
             continue
+        if fact.sentence.index in days:
+            current = current if under_day else None
+            under_day = True
+            continue
+        under_day = under_day and not fact.sentence.heading
         if fact.sentence.heading or len(fact.stops) > 1:
             current = None if fact.sentence.heading else main_stop(fact)
         elif len(fact.stops) == 1:

@@ -157,6 +157,29 @@ def _next_day_after_a_date(fact: SentenceFacts, text: str) -> list:
     return fact.dates + added
 
 
+def _same_day_in_a_dated_sentence(fact: SentenceFacts, text: str, last_day) -> list:
+    """The sentence's dates, with "that afternoon" / "the same day" in a sentence that dates
+    something else as well: the day stated before it in the sentence ("On Monday, talks in X,
+    before continuing to Y that afternoon"), else the day the narrative had reached ("...
+    will head to Z that evening to attend the summit on 22-24 August"). A sentence with no
+    date of its own is `narrative_dates`' own case."""
+    s = fact.sentence
+    if not any(d.first is not None and not d.reporting for d in fact.dates):
+        return fact.dates
+    added = []
+    for match in SAME_DAY.finditer(text, s.start, s.end):
+        if any(d.start <= match.start() < d.end for d in fact.dates):
+            continue
+        before = [d for d in fact.dates if d.end <= match.start() and d.first is not None
+                  and not d.reporting and not d.is_range]
+        day = before[-1].first if before else last_day
+        if day is not None and not any(d.first is not None and d.start < match.start()
+                                       and d.is_range for d in fact.dates):
+            added.append(dates_mod.DateMention(match.group(0), match.start(), match.end(),
+                                               day, day, True))
+    return sorted(fact.dates + added, key=lambda d: d.start)
+
+
 def _from_stated_day(fact: SentenceFacts, text: str, stated_day, published) -> None:
     """A bare weekday counted from the day the text has just stated, not from the
     publication, when the story looks ahead and the publication's weekday would fall before
@@ -217,6 +240,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
         _from_stated_day(fact, text, stated_day, published)
         fact.dates = _next_day_after_a_date(fact, text)
+        fact.dates = _same_day_in_a_dated_sentence(fact, text, last_day)
         opener = PART_OF_DAY_OPENING.match(s.text)
         if opener and fact.dates and last_day is not None and all(
                 d.start >= s.start + opener.end() and d.first and d.first > last_day

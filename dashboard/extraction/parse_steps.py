@@ -84,8 +84,8 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
             continue
         if any(w in NON_NAME_WORDS or w.lower() in _TITLE_WORDS for w in words):
             continue
-        if words[-1] in named:
-            continue
+        if words[-1] in named or (len(words) == 1 and name.isupper()):
+            continue  # (an acronym is an organisation: "join BRICS", "met NATO")
         person_like = kind == "PERSON" or (kind == "GPE" and not title and _unknown_place(name))
         if not person_like:
             continue  # "the Charlemagne Prize"; a surname the model takes for a place
@@ -149,13 +149,15 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         return
     # (a venue, "landed at Vnukovo airport", "driven to the Kremlin", is somewhere inside a
     # stop; the cue patterns and data/venues.csv place it)
-    places = [m for m in fact.places if m.kind in {"country", "city"}
-              and not VENUE_NOUN.match(text, m.end) and not VENUE_WORD.match(text, m.end)]
+    named = [m for m in fact.places if m.kind in {"country", "city"}]
+    places = [m for m in named
+              if not VENUE_NOUN.match(text, m.end) and not VENUE_WORD.match(text, m.end)]
     picked: list[tuple[grammar.Destination, object]] = []
     # a place two rules read keeps the reading that says first or last ("The tour had begun
     # in X, where she held talks")
     for dest in sorted(found, key=lambda d: not (d.first or d.last)):
-        mention = next((m for m in places if m.start <= dest.start < m.end), None)
+        mention = next((m for m in (named if dest.verb == stop_grammar.SIGHT else places)
+                        if m.start <= dest.start < m.end), None)
         if mention is not None and all(mention is not p for _, p in picked):
             picked.append((dest, mention))
     picked.sort(key=lambda pair: pair[1].start)

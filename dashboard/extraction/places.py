@@ -337,9 +337,17 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             i += 1
             continue
         n, span_end, candidates = match
+        if all(c.kind == "city" for c in candidates) and ADMIN_AREA_AFTER.match(text, span_end):
+            i += n  # "the Central Region", "Kandal Province": an area, not the town
+            continue
         found.append(PlaceMention(text[a:span_end], a, span_end, tuple(candidates)))
         i += n
     return found
+
+
+# A capitalised word for an administrative area right after a name: the name is the area's
+ADMIN_AREA_AFTER = re.compile(r"(?<!\s)\s+(?:Region|Province|Prefecture|District|County|"
+                              r"Governorate|Oblast|Municipality|Department|Territory)\b")
 
 
 def home_marker_country(text: str) -> list[tuple[str, int, int]]:

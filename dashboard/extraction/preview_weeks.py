@@ -22,9 +22,16 @@ BARE_WEEKDAY = re.compile(r"^(?:(?:late|early)\s+(?:on\s+)?)?(?:Mon|Tues|Wednes|
 LONGEST_SCHEDULE = timedelta(days=21)
 
 
+# Two weekdays of one span: "Saturday and Sunday", "Monday to Wednesday"
+WEEKDAY_SPAN = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:and|to|through|"
+                          r"until|-|–)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$",
+                          re.IGNORECASE)
+
+
 def _is_bare_weekday(d: dates_mod.DateMention) -> bool:
-    return d.relative and d.first is not None and d.first == d.last and \
-        bool(BARE_WEEKDAY.match(d.text.strip()))
+    return d.relative and d.first is not None and (
+        (d.first == d.last and bool(BARE_WEEKDAY.match(d.text.strip())))
+        or (d.last is not None and bool(WEEKDAY_SPAN.match(d.text.strip()))))
 
 
 def _an_events_day(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
@@ -53,8 +60,11 @@ def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | No
         if s.heading or s.clutter or fact.others_travel:
             continue
         moved = []
+        told_here = False  # a day of the schedule told earlier in this sentence
         for d in fact.dates:
-            if not _is_bare_weekday(d) or _an_events_day(fact, d):
+            # (an event's day goes on with the schedule only in the sentence that tells it:
+            # "flies to X on Friday ahead of the summit on Saturday and Sunday")
+            if not _is_bare_weekday(d) or (_an_events_day(fact, d) and not told_here):
                 moved.append(d)
                 continue
             if tense.clause_tense(text, d.start) is False:
@@ -68,8 +78,10 @@ def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | No
                     day + timedelta(days=7) - (published or previous) <= LONGEST_SCHEDULE:
                 day += timedelta(days=7)
             if day != d.first:
-                d = dates_mod.DateMention(d.text, d.start, d.end, day, day, True,
+                shift = day - d.first
+                d = dates_mod.DateMention(d.text, d.start, d.end, day, d.last + shift, True,
                                           d.year_inferred, d.reporting)
             previous = d.first
+            told_here = True
             moved.append(d)
         fact.dates = moved

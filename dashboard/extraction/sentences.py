@@ -59,6 +59,8 @@ ABBREVIATIONS = {
     "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "approx", "dept",
     "est", "fig", "hon", "ft", "mt", "ave", "a.m", "p.m", "d.c", "u.s.a", "rt", "pres",
+    # honorifics of South Asian and diplomatic usage ("Smt. Droupadi Murmu", "H.E. Mr. X")
+    "smt", "shri", "sri", "kum", "h.e", "messrs", "mme", "mlle",
 }
 # A search starts only at the first mark of a run ("...."), not inside it: linear time
 SENTENCE_END = re.compile(r"(?<![.!?])(?:[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Þ])|"

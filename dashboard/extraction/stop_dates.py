@@ -203,6 +203,15 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                         not any(m.start < d.start for m in fact.places
                                 if stop_for_place(m.place, drafts) in stops_here) and \
                         MOVE_ON.search(fact.sentence.text):
+                    if len({stop_for_place(m.place, drafts) for m in fact.places
+                            if m.start >= d.end} & set(stops_here)) >= 3:
+                        # "on Sunday departed for a visit to four countries, namely X, Y, Z
+                        # and W": the day the trip starts, not a day at each
+                        trip_start = d.first if trip_start is None else min(trip_start,
+                                                                             d.first)
+                        trip_sentences.append(n)
+                        used.append((-1, d))
+                        continue
                     # "On Thursday he will visit a memorial in Buenos Aires and then fly to
                     # Bariloche", "Early on Saturday he left Baghdad for Najaf": both that day
                     for target in stops_here:

@@ -138,6 +138,19 @@ def departure_destinations(span: Span) -> list[Destination]:
     sentence says the trip ends then ("left New Delhi for Ottawa at the end of a week-long
     visit") or the traveller goes home or back."""
     found: list[Destination] = []
+    for noun in span:
+        # a programme's line "Departure from X for Y", "Departure for Y" (no verb, no subject)
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() == "departure" and noun.dep_ == "ROOT":
+            origins = [p.children for p in noun.children if p.dep_ == "prep" and p.lower_ == "from"]
+            preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"] + [
+                c for pobjs in origins for pobj in pobjs for c in pobj.children
+                if c.dep_ == "prep" and c.lower_ == "for"]
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        for member in _place_tokens(pobj):
+                            a, b = _offsets(member)
+                            found.append(Destination(a, b, "depart", ""))
     for verb in span:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in DEPARTING_VERBS:
             continue
@@ -183,7 +196,38 @@ def event_destinations(span: Span) -> list[Destination]:
             if named and named[0].i == pobj.left_edge.i + (pobj.left_edge.dep_ == "det"):
                 a, b = _offsets(named[0])
                 found.append(Destination(a, b, verb.lemma_.lower(), subject.text))
+    # "(travel to the region) to tour the Cape Coast Castle", "will visit the Hiroshima Peace
+    # Memorial Park": a place named at the head of a sight the traveller visits
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGHTSEEING_VERBS:
+            continue
+        subject = _subject(verb) or (_subject(verb.head) if verb.dep_ in {"advcl", "xcomp"}
+                                     else None)
+        if subject is None or not _can_travel(subject) or _in_the_past(verb):
+            continue
+        for sight in verb.children:
+            if sight.dep_ != "dobj" or sight.pos_ != "PROPN":
+                continue
+            run = []
+            for word in sight.doc[sight.left_edge.i:sight.i]:
+                if word.dep_ == "det" and not run:
+                    continue
+                # (the tagger often leaves a town in a sight's name untagged; a person's
+                # name is a memorial's, "the Lincoln Memorial", not a town)
+                if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_ in {
+                        "PERSON", "ORG", "NORP"}:
+                    break
+                run.append(word)
+            if run:
+                found.append(Destination(_offsets(run[0])[0], _offsets(run[-1])[1],
+                                         SIGHT, subject.text))
     return found
+
+
+# Verbs of going to see a sight, whose object may carry the name of its town; the
+# destination's word for it (a venue's name is a stop here, unlike "at the X Palace")
+SIGHTSEEING_VERBS = {"visit", "tour"}
+SIGHT = "sight"
 
 
 def asked(span: Span, start: int) -> bool:
@@ -217,8 +261,9 @@ def _year(token: Token) -> int | None:
 
 def dated_earlier(span: Span, start: int, year: int) -> bool:
     """The place at `start` is told in a clause dated to a year before `year`: a date
-    phrase attached to a word on its head chain ("in 2023 ... went to X"), or the chain
-    runs through such a date ("his visit to France in 2023, when he travelled to X")."""
+    phrase attached to a word on its head chain ("in 2023 ... went to X", "the 1955
+    conference in X"), or the chain runs through such a date ("his visit to France in 2023,
+    when he travelled to X")."""
     node = token_at(span, start)
     for _ in range(12):
         if node is None:
@@ -231,7 +276,8 @@ def dated_earlier(span: Span, start: int, year: int) -> bool:
                 years = [_year(p) for p in child.children if p.dep_ == "pobj"]
                 if any(y is not None and y < year for y in years):
                     return True
-            elif child.dep_ == "npadvmod":
+            elif child.dep_ in {"npadvmod", "nummod"}:
+                # ("the 1955 conference in X": an occasion of an earlier year)
                 found = _year(child)
                 if found is not None and found < year:
                     return True

@@ -92,8 +92,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             scores[key] += weight
             first_seen.setdefault(key, n)
             previous = best_form.get(key)
-            if previous is None or len(person.name) > len(previous.name) or (
-                    previous.nationality is None and person.nationality is not None):
+            if previous is None or (len(person.name) > len(previous.name) and _same_given_name(
+                    previous.name, person.name)) or (
+                    previous.nationality is None and person.nationality is not None
+                    and len(person.name) <= len(previous.name)):
                 best_form[key] = person
                 where[key] = s
     in_met_span = _span_test(met_spans)
@@ -164,6 +166,15 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     return Traveller(name, surname, person, where[surname], home)
 
 
+def _same_given_name(known: str, longer: str) -> bool:
+    """Whether a longer name with the same surname can be the same person: a surname alone
+    grows into any full name; a full name only into one with the same first word ("Narendra
+    Modi" -> "Narendra Damodardas Modi"), not into a relative's ("Joko Widodo" -> "Iriana
+    Joko Widodo", the First Lady)."""
+    words = known.split()
+    return len(words) < 2 or longer.split()[0] == words[0]
+
+
 def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller:
     """The traveller a known person is, in the fullest form the text names them."""
     fullest, where, home = person, None, person.nationality
@@ -172,7 +183,7 @@ def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller
             if p.surname == person.surname:
                 where = where or fact.sentence
                 home = home or p.nationality
-                if len(p.name) > len(fullest.name):
+                if len(p.name) > len(fullest.name) and _same_given_name(fullest.name, p.name):
                     fullest = p
     name = fullest.name if len(fullest.name.split()) > 1 else \
         f"{fullest.title} {fullest.name}".strip()
@@ -244,10 +255,12 @@ PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECAS
 
 
 def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
-                   traveller: str | None, text: str) -> bool:
+                   traveller: str | None, text: str, own_names: frozenset[str] = frozenset()
+                   ) -> bool:
     """True when the place is where another person went: the last actor named before it is
     not the traveller, no pronoun stands for the traveller in between, and that person is not
-    travelling with them ("Tillerson and Trump will travel to ...")."""
+    travelling with them ("Tillerson and Trump will travel to ...", "Lula and X took part",
+    any capitalised word of the traveller's name in `own_names` standing for them)."""
     if sig.strength in {"leader", "dateline"} or not others:
         return False
     before = text[fact.sentence.start:sig.position]
@@ -276,9 +289,11 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
             r",\s*and\b|\band\s+(?:then|from|later)\b", between)
     if PRONOUN.search(before[last_end:]):
         return False
-    together = traveller and re.search(
-        rf"\b{re.escape(traveller)}\b[^.;]{{0,40}}\band\s+"
-        rf"(?:[A-Z][\w.'’-]*\s+){{0,4}}{re.escape(last_name)}\b", before)
+    names = sorted(({traveller} | {n for n in own_names if n[:1].isupper()}) - {None, ""},
+                   key=len, reverse=True)
+    together = names and re.search(
+        rf"\b(?:{'|'.join(map(re.escape, names))})\b[^.;]{{0,40}}\band\s+"
+        rf"(?:[\w.'’-]+\s+){{0,6}}?{re.escape(last_name)}\b", before)
     return not together
 
 

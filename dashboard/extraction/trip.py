@@ -62,6 +62,7 @@ from dashboard.extraction.parse_steps import (
 )
 from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_people
 from dashboard.extraction.places import PlaceMention, find_places
+from dashboard.extraction.programme_days import date_programme_lines
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
@@ -215,7 +216,8 @@ def drop_other_travel(state: TripState) -> None:
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     own_names = {name for name in [*(state.traveller.name or "").split(), surname] if name}
     for fact in active:
-        theirs = [sig for sig in fact.signals if someone_elses(sig, fact, others, surname, text)
+        theirs = [sig for sig in fact.signals
+                  if someone_elses(sig, fact, others, surname, text, frozenset(own_names))
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived")
                   and subject_of_place(fact.parse, sig.position) not in own_names]
@@ -302,6 +304,7 @@ def date_stops(state: TripState) -> None:
     active, drafts = state.active, state.drafts
     trip_start, trip_end, trip_sentences, used_dates = attach_dates(
         active, drafts, state.overview, state.article.published or state.anchor)
+    date_programme_lines(active, drafts)
     order_before = list(drafts)
     drafts = order_stops(drafts, state.overview)
     if drafts != order_before:

@@ -1,0 +1,75 @@
+"""Day-by-day programmes (issue 9): a line holding only a day heads the undated lines below
+it, which keep the place of the lines before. Our own wording; the kind is a ministry's
+"programme of the visit" page."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+PROGRAMME = (
+    "Title: Programme of the visit of the Foreign Minister to Chile and Peru\n"
+    "Date: 2025-03-02\n\n"
+    "Canada's Foreign Minister Mélanie Joly will visit Chile and Peru from 3 to 7 March 2025. "
+    "The programme of the visit is as follows:\n\n"
+    "Monday, March 03, 2025\n"
+    "- Departure from Ottawa\n"
+    "- Arrival in Santiago, Chile\n\n"
+    "Tuesday, March 04, 2025\n"
+    "- Call on President Gabriel Boric at La Moneda\n"
+    "- Lunch with business leaders\n\n"
+    "Wednesday, March 05, 2025\n"
+    "- Departure from Santiago for Valparaiso\n"
+    "- Address to the National Congress\n\n"
+    "Thursday, March 06, 2025\n"
+    "- Departure from Valparaiso for Lima, Peru\n"
+    "- Meeting with President Dina Boluarte\n\n"
+    "Friday, March 07, 2025\n"
+    "- Visit to a school\n"
+    "- Departure for Ottawa\n")
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def test_each_stop_takes_the_days_of_the_lines_about_it():
+    days = [(s.city, s.start, s.end) for s in trip_of(PROGRAMME).stops]
+    assert days == [("Santiago", date(2025, 3, 3), date(2025, 3, 5)),
+                    ("Valparaíso", date(2025, 3, 5), date(2025, 3, 6)),
+                    ("Lima", date(2025, 3, 6), date(2025, 3, 7))]
+
+
+def test_a_line_naming_no_place_keeps_the_place_of_the_day_before():
+    # Tuesday's lines name no place: they are Santiago's, and so is the leader met
+    stops = trip_of(PROGRAMME).stops
+    assert [leader.name for leader in stops[0].leaders] == ["Gabriel Boric"]
+    assert [leader.name for leader in stops[2].leaders] == ["Dina Boluarte"]
+
+
+def test_the_release_date_above_its_prose_is_no_programme_day():
+    # the date line over the first paragraph is when the page was posted, and the lines of
+    # prose under it are no programme items
+    text = PROGRAMME.replace("Date: 2025-03-02\n\n", "Date: 2025-03-02\n\nMarch 02, 2025\n\n")
+    assert trip_of(text).stops[0].start == date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("heading", ["3 March 2025 (Monday)", "Day 1 - Monday 3 March 2025"])
+def test_other_ways_of_writing_the_day_heading(heading):
+    text = PROGRAMME.replace("Monday, March 03, 2025", heading)
+    assert trip_of(text).stops[0].start == date(2025, 3, 3)
+
+
+def test_a_single_date_line_makes_no_programme():
+    # one dated line and prose: the prose sentences keep their own reading
+    text = ("Title: Minister to visit Chile\nDate: 2025-03-02\n\nMarch 02, 2025\n\n"
+            "- The Foreign Minister travels to Santiago on Tuesday.\n")
+    stop = trip_of(text).stops[0]
+    assert (stop.city, stop.start) == ("Santiago", date(2025, 3, 4))
