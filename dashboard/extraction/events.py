@@ -41,9 +41,14 @@ def find_events(text: str, start: int, end: int) -> list[EventHit]:
     if PAST_CONTEXT.search(text, start, end):
         return []
     hits: list[EventHit] = []
+    # (every SUMMIT match ends in "Summit" or "summit": without it in the sentence, the
+    # pattern, which tries up to five capitalised words at every capital, is not run)
+    no_summit = text.find("ummit", start, end) < 0
     for pattern, kind in ((SUMMIT, "summit"), (MINISTERIAL, "ministerial"),
                           (ASSEMBLY, "conference"), (PRESS, "press conference"),
                           (SPEECH, "speech")):
+        if pattern is SUMMIT and no_summit:
+            continue
         for match in pattern.finditer(text, start, end):
             label = _tidy(match.group(0))
             if kind == "summit" and label.lower() == "summit" and any(

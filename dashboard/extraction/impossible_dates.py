@@ -4,12 +4,17 @@ extractor leaves them undated, and this says so (split from `dates.py`, which re
 from __future__ import annotations
 
 import calendar
+import re
 
 from dashboard.extraction.dates import DATE_PATTERN, MAY_HOLD_A_DATE, _day, month_number
 
 # (month group, day group, year group) of every absolute form of DATE_PATTERN
 _DAY_GROUPS = (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m3", "d4", "y3"),
                ("m5", "d5", "y5"), ("m6", "d6", "y6"), ("m6", "d7", "y6"), ("m8", "d8", "y8"))
+# Every month has 28 days at least, and a day is written in digits (1-31, see dates._D): no
+# "29", "30" or "31" in a sentence, no impossible date in it (the date pattern, which costs
+# most of this per sentence, is then not run)
+LATE_DAY = re.compile(r"29|3[01]")
 
 
 def impossible_dates(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -19,7 +24,7 @@ def impossible_dates(text: str, start: int = 0, end: int | None = None) -> list[
     without a year counts as possible when it exists in a leap year: February 29)."""
     end = len(text) if end is None else end
     found: list[str] = []
-    if not MAY_HOLD_A_DATE.search(text, start, end):
+    if not LATE_DAY.search(text, start, end) or not MAY_HOLD_A_DATE.search(text, start, end):
         return found
     for match in DATE_PATTERN.finditer(text, start, end):
         groups = match.groupdict()

@@ -22,6 +22,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dashboard.extraction.attribute_rules import speed_up_attribute_ruler
+from dashboard.extraction.lemma_cache import cache_lemmas
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -94,24 +97,31 @@ def _load(name: str) -> Language:
     if nlp.lang != "en" or not {"parser", "ner"} <= set(nlp.pipe_names):
         raise ModelUnavailable(f"spaCy model {name!r} ({MODEL_SETTING}) is not an English "
                                f"pipeline with a parser and entities; {hint}")
+    # the same attributes as spaCy's Matcher would set, found by table lookup (8 ms -> 2 ms
+    # of the seed's extraction; see attribute_rules.py)
+    speed_up_attribute_ruler(nlp)
+    cache_lemmas(nlp)  # (base forms too, which spaCy's own cache leaves out: lemma_cache.py)
     return nlp
 
 
 @dataclass(frozen=True)
 class ParsedText:
-    """The parsed paragraphs of one text: `offsets[n]` is where `docs[n]` starts in it."""
+    """The parsed paragraphs of one text: `offsets[n]` is where `docs[n]` starts in it and
+    `lengths[n]` is `len(docs[n].text)` (spaCy rebuilds `Doc.text` from its tokens on every
+    read, which cost more than the lookup itself when asked once per sentence)."""
 
     offsets: tuple[int, ...]
     docs: tuple[Doc, ...]
+    lengths: tuple[int, ...]
 
     def span(self, start: int, end: int) -> Span | None:
         """The tokens covering text[start:end] (expanded to whole tokens), or None."""
         n = bisect_right(self.offsets, start) - 1
         if n < 0:
             return None
-        doc, offset = self.docs[n], self.offsets[n]
-        a, b = start - offset, min(end - offset, len(doc.text))
-        if a >= len(doc.text) or b <= a:
+        doc, offset, length = self.docs[n], self.offsets[n], self.lengths[n]
+        a, b = start - offset, min(end - offset, length)
+        if a >= length or b <= a:
             return None
         return doc.char_span(a, b, alignment_mode="expand")
 
@@ -146,4 +156,5 @@ def parse_lines(text: str, start: int = 0, nlp: Language | None = None,
     docs = tuple(nlp.pipe(text[a:b] for a, b in spans))
     for (a, _b), doc in zip(spans, docs, strict=True):
         doc.user_data["offset"] = a  # where the paragraph starts in the original text
-    return ParsedText(tuple(a for a, _ in spans), docs)
+    # (a Doc's text is its input verbatim: spaCy's tokenizer keeps every character)
+    return ParsedText(tuple(a for a, _ in spans), docs, tuple(len(text[a:b]) for a, b in spans))

@@ -35,6 +35,7 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # (asked for every word of the body: the same words again and again)
 def _singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

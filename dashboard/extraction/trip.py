@@ -117,8 +117,11 @@ def find_mentions(state: TripState) -> None:
         fact.people = shared_nationality(fact.people, text)
         fact.places = sentence_places(text, raw_places[fact.sentence.index], fact.people,
                                       article_codes)
+        # (every visit signal is a run of the sentence's own places: none named, none found;
+        # the cue patterns cost more than anything else per sentence, so not run for nothing)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
-                                     fact.sentence.end, fact.places, fact.sentence.heading)
+                                     fact.sentence.end, fact.places, fact.sentence.heading) \
+            if fact.places else []
 
 
 def parse(state: TripState) -> None:
