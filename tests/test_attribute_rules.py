@@ -120,15 +120,3 @@ def test_a_pattern_the_table_cannot_read_keeps_spacys_matcher() -> None:
 
     assert speed_up_attribute_ruler(Pipeline()) is False  # type: ignore[arg-type]
     assert ruler.match.__func__ is AttributeRuler.match
-
-
-def test_a_rule_added_after_the_table_was_built_is_matched_by_spacy() -> None:
-    nlp = load_pipeline()
-    ruler = AttributeRuler(nlp.vocab)
-    ruler.add([[{"LOWER": "paris"}]], {"POS": "PROPN"})
-    ruler.match = PatternTable(ruler).match
-    doc = nlp.make_doc("Paris and Rome")
-    assert [start for _rule, _key, start, _end in ruler.match(doc)] == [0]
-    ruler.add([[{"LOWER": "rome"}]], {"POS": "PROPN"})
-    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
-    assert [start for _rule, _key, start, _end in ruler.match(doc)] == [0, 2]

@@ -120,8 +120,6 @@ class PatternTable:
                 else:
                     self.anywhere.append(pattern)
         self._starts: dict[TokenValues, list[tuple[int, tuple[TokenTest, ...]]]] = {}
-        # (a rule added to the ruler later is not in the table: spaCy's Matcher then answers)
-        self._ruler, self._rule_count = ruler, len(ruler.attrs)
 
     def _started_by(self, token: TokenValues) -> list[tuple[int, tuple[TokenTest, ...]]]:
         """(rule number, tests of the following tokens) of every pattern whose first token
@@ -140,8 +138,6 @@ class PatternTable:
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What `AttributeRuler.match` returns: (rule number, match id, start, end) for
         every pattern match, sorted (later rules win when spaCy applies them in order)."""
-        if len(self._ruler.attrs) != self._rule_count:
-            return type(self._ruler).match(self._ruler, doc)
         values = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
         size = len(values)
         found = set()  # (two patterns of one rule matching the same tokens: one match)
