@@ -22,9 +22,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.extraction.attribute_rules import speed_up_attribute_ruler
-from dashboard.extraction.lemma_cache import cache_lemmas
-
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
@@ -97,10 +94,6 @@ def _load(name: str) -> Language:
     if nlp.lang != "en" or not {"parser", "ner"} <= set(nlp.pipe_names):
         raise ModelUnavailable(f"spaCy model {name!r} ({MODEL_SETTING}) is not an English "
                                f"pipeline with a parser and entities; {hint}")
-    # the same attributes as spaCy's Matcher would set, found by table lookup (8 ms -> 2 ms
-    # of the seed's extraction; see attribute_rules.py)
-    speed_up_attribute_ruler(nlp)
-    cache_lemmas(nlp)  # (base forms too, which spaCy's own cache leaves out: lemma_cache.py)
     return nlp
 
 
