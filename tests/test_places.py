@@ -116,3 +116,9 @@ def test_venues_file_is_user_extendable(tmp_path, monkeypatch):
     (hotel,) = find_places("at the Hotel Zeta")
     assert (hotel.kind, hotel.place.city, hotel.place.code) == ("venue", "Cusco", "PE")
     monkeypatch.setattr(places, "_GAZETTEER", None)  # the next test rebuilds the real one
+
+
+def test_another_romanisation_of_a_large_city_is_found():
+    # GeoNames spells it "Zaporizhzhya"; English news mostly "Zaporizhzhia"
+    found = find_places("The director travelled to Zaporizhzhia on Wednesday.")
+    assert [(m.text, m.place.name) for m in found] == [("Zaporizhzhia", "Zaporizhzhya")]

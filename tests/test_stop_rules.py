@@ -280,3 +280,19 @@ def test_an_area_named_like_a_town_elsewhere_is_no_town():
                    "Accra, Ghana, on Sunday. On Tuesday, she will travel to the Central Region "
                    "to meet traditional chiefs.\n")
     assert [s.country_code for s in trip.stops] == ["GH"]
+
+
+def test_a_place_fronted_as_the_setting_of_the_travellers_clause_is_a_stop():
+    trip = trip_of("Date: 2025-03-02\n\nPrime Minister Anna Berg will visit Japan and Korea "
+                   "next week. She will begin in Osaka with a business forum. In Seoul, Berg "
+                   "will call on President Lee Jae-myung.\n")
+    assert [s.city for s in trip.stops] == ["Osaka", "Seoul"]
+
+
+def test_a_fronted_place_of_someone_elses_clause_or_a_report_is_no_stop():
+    # an office ("the Special Envoy") is often someone else; a report says nothing of
+    # being there
+    trip = trip_of("Date: 2025-03-02\n\nPrime Minister Anna Berg will visit Japan next week. "
+                   "In Yemen, the Special Envoy continues to engage the parties. In Moscow, "
+                   "Putin said he was ready for a ceasefire.\n")
+    assert [s.country_code for s in trip.stops] == ["JP"]

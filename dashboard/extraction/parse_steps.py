@@ -27,6 +27,7 @@ from dashboard.extraction import (
     destination_grammar,
     grammar,
     meeting_grammar,
+    setting_grammar,
     speaker_grammar,
     stop_grammar,
 )
@@ -142,6 +143,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     found = destination_grammar.destinations(fact.parse) \
         + stop_grammar.trip_destinations(fact.parse) \
         + stop_grammar.event_destinations(fact.parse) \
+        + setting_grammar.sight_destinations(fact.parse) \
+        + setting_grammar.fronted_destinations(fact.parse) \
         + stop_grammar.departure_destinations(fact.parse)
     fact.first_person = any(d.subject.lower() in speaker_grammar.FIRST_PERSON for d in found) or (
         bool(found) and speaker_grammar.asks_to_travel_oneself(fact.parse))
@@ -156,7 +159,7 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     # a place two rules read keeps the reading that says first or last ("The tour had begun
     # in X, where she held talks")
     for dest in sorted(found, key=lambda d: not (d.first or d.last)):
-        mention = next((m for m in (named if dest.verb == stop_grammar.SIGHT else places)
+        mention = next((m for m in (named if dest.verb == setting_grammar.SIGHT else places)
                         if m.start <= dest.start < m.end), None)
         if mention is not None and all(mention is not p for _, p in picked):
             picked.append((dest, mention))

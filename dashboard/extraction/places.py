@@ -28,6 +28,7 @@ ALTNAME_MIN_POPULATION = 1_000_000
 # spelling with diacritics ("Plzeň"): an accented alternate name close to the main one.
 LOCAL_SPELLING_MIN_POPULATION = 100_000
 LOCAL_SPELLING_MIN_SIMILARITY = 0.7
+ROMANISATION_SIMILARITY = 0.9
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?\.?|\d+[\w-]*")
 CONNECTORS = {"of", "and", "de", "del", "da", "do", "dos", "la", "le", "el", "the", "d'", "al",
@@ -109,16 +110,25 @@ class Gazetteer:
 def _local_spellings(name: str, alternates: list[str]) -> list[str]:
     """The alternate names of a city that are its name written with diacritics: Latin letters
     with at least one accent, capitalised, and close to the main name once accents are folded
-    ("Plzeň" for GeoNames' "Pilsen", "Durrës" for "Durres"); transliterations from other
-    scripts and unrelated historical names ("Eva Perón" for La Plata) are left out."""
+    ("Plzeň" for GeoNames' "Pilsen", "Durrës" for "Durres"); and other romanisations nearly
+    the same as the main name ("Zaporizhzhia" for "Zaporizhzhya"). Unrelated historical names
+    ("Eva Perón" for La Plata) are left out."""
     main = normalize(name)
     kept = []
     for alt in alternates:
         folded = normalize(alt)
-        if alt.isascii() or not folded.isascii() or len(folded) < 4 or not alt[0].isupper() \
-                or folded == main:
+        if not folded.isascii() or len(folded) < 4 or not alt[0].isupper() or folded == main:
             continue
-        if difflib.SequenceMatcher(None, folded, main).ratio() >= LOCAL_SPELLING_MIN_SIMILARITY:
+        if alt.isascii() and (abs(len(folded) - len(main)) > 2 or folded[:2] != main[:2]):
+            continue  # (cheap tests first: the build reads thousands of alternate names)
+        similarity = difflib.SequenceMatcher(None, folded, main).ratio()
+        if alt.isascii():
+            # another romanisation of the same name ("Zaporizhzhia" for "Zaporizhzhya"):
+            # one more letter or two at most, the same number of words
+            if not alt.isupper() and len(folded) >= 6 and similarity >= ROMANISATION_SIMILARITY \
+                    and len(folded.split()) == len(main.split()):
+                kept.append(alt)
+        elif similarity >= LOCAL_SPELLING_MIN_SIMILARITY:
             kept.append(alt)
     return kept
 

@@ -196,38 +196,7 @@ def event_destinations(span: Span) -> list[Destination]:
             if named and named[0].i == pobj.left_edge.i + (pobj.left_edge.dep_ == "det"):
                 a, b = _offsets(named[0])
                 found.append(Destination(a, b, verb.lemma_.lower(), subject.text))
-    # "(travel to the region) to tour the Cape Coast Castle", "will visit the Hiroshima Peace
-    # Memorial Park": a place named at the head of a sight the traveller visits
-    for verb in span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGHTSEEING_VERBS:
-            continue
-        subject = _subject(verb) or (_subject(verb.head) if verb.dep_ in {"advcl", "xcomp"}
-                                     else None)
-        if subject is None or not _can_travel(subject) or _in_the_past(verb):
-            continue
-        for sight in verb.children:
-            if sight.dep_ != "dobj" or sight.pos_ != "PROPN":
-                continue
-            run = []
-            for word in sight.doc[sight.left_edge.i:sight.i]:
-                if word.dep_ == "det" and not run:
-                    continue
-                # (the tagger often leaves a town in a sight's name untagged; a person's
-                # name is a memorial's, "the Lincoln Memorial", not a town)
-                if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_ in {
-                        "PERSON", "ORG", "NORP"}:
-                    break
-                run.append(word)
-            if run:
-                found.append(Destination(_offsets(run[0])[0], _offsets(run[-1])[1],
-                                         SIGHT, subject.text))
     return found
-
-
-# Verbs of going to see a sight, whose object may carry the name of its town; the
-# destination's word for it (a venue's name is a stop here, unlike "at the X Palace")
-SIGHTSEEING_VERBS = {"visit", "tour"}
-SIGHT = "sight"
 
 
 def asked(span: Span, start: int) -> bool:

@@ -1,0 +1,93 @@
+"""Places told as the setting of what the traveller does, by the dependency parse: a sight the
+traveller visits that carries its town's name (`sight_destinations`), and a place fronted as
+the setting of the clause (`fronted_destinations`). Both are read by
+`parse_steps.add_destinations` beside the travel verbs of `destination_grammar`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dashboard.extraction.grammar import Destination, _can_travel, _in_the_past, _offsets, _subject
+from dashboard.extraction.speaker_grammar import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+# Verbs of going to see a sight, whose object may carry the name of its town; the
+# destination's word for it (a venue's name is a stop here, unlike "at the X Palace")
+SIGHTSEEING_VERBS = {"visit", "tour"}
+SIGHT = "sight"
+# The destination's word for a place fronted as the clause's setting
+SETTING = "setting"
+# Words that put a clause elsewhere than where its subject is ("In Washington, officials
+# said", "In Moscow, the Kremlin announced"): reporting is not being there
+NOT_THERE = REPORTING_VERBS | {"report", "confirm", "deny", "claim", "warn", "insist"}
+
+
+def sight_destinations(span: Span) -> list[Destination]:
+    """"(travel to the region) to tour the Cape Coast Castle", "will visit the Hiroshima Peace
+    Memorial Park": the place named at the head of a sight the traveller visits or tours
+    (a verb of `SIGHTSEEING_VERBS` whose subject, or its governing verb's, can travel)."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGHTSEEING_VERBS:
+            continue
+        subject = _subject(verb) or (_subject(verb.head) if verb.dep_ in {"advcl", "xcomp"}
+                                     else None)
+        if subject is None or not _can_travel(subject) or _in_the_past(verb):
+            continue
+        for sight in verb.children:
+            if sight.dep_ != "dobj" or sight.pos_ != "PROPN":
+                continue
+            run = []
+            for word in sight.doc[sight.left_edge.i:sight.i]:
+                if word.dep_ == "det" and not run:
+                    continue
+                # (the tagger often leaves a town in a sight's name untagged; a person's
+                # name is a memorial's, "the Lincoln Memorial", not a town)
+                if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_ in {
+                        "PERSON", "ORG", "NORP"}:
+                    break
+                run.append(word)
+            if run:
+                found.append(Destination(_offsets(run[0])[0], _offsets(run[-1])[1],
+                                         SIGHT, subject.text))
+    return found
+
+
+def _opens_the_clause(span: Span, i: int) -> bool:
+    """Nothing but punctuation, a date or an adverb stands before token `i` in the sentence
+    ("In Beijing, ...", "On Friday, in Beijing, ...", "Later, in Beijing, ...")."""
+    return all(t.is_punct or t.pos_ == "ADV" or t.ent_type_ == "DATE" or (
+        t.dep_ in {"prep", "pobj", "det"} and t.ent_type_ == "DATE")
+        or (t.dep_ == "prep" and t.i + 1 < i and span.doc[t.i + 1].ent_type_ == "DATE")
+        for t in span.doc[span.start:i])
+
+
+def fronted_destinations(span: Span) -> list[Destination]:
+    """"In Beijing, PM Lee will call on President Xi", "In Kuwait City, she will open a trade
+    fair": a place in an "in"/"at" phrase that opens the clause, before the subject of its
+    verb, is where that subject does what the verb says. The subject must be a pronoun or a
+    name (whose travel `trip.drop_other_travel` tells from the traveller's), and the verb not
+    one of reporting ("In Moscow, Putin said" says nothing of being there)."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in NOT_THERE:
+            continue
+        subject = _subject(verb)
+        # (a pronoun or a name: an office, "the Special Envoy", or "officials" are often
+        # someone else)
+        if subject is None or subject.pos_ not in {"PRON", "PROPN"} or any(
+                c.dep_ == "det" for c in subject.children):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"} or prep.i > subject.i \
+                    or not _opens_the_clause(span, prep.i):
+                continue
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                    a, b = _offsets(place)
+                    found.append(Destination(a, b, SETTING, subject.text))
+    return found
+
