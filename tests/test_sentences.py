@@ -105,3 +105,22 @@ def test_menus_and_breadcrumbs_are_clutter():
                      ("World > Europe > Ukraine", True),
                      ("Merkel visits Kyiv | World news", False),
                      ("Angela Merkel arrived in Kyiv on Sunday.", False)]
+
+
+def test_hard_wrapped_lines_are_read_as_one_sentence_with_offsets_in_the_original():
+    import warnings
+
+    from dashboard.articles import read_article_text
+    from dashboard.extraction import extract_trip
+
+    text = ("Date: 2024-05-22\n\nPRESS RELEASE\n\nPresident Ama Mensah has today arrived in "
+            "Washing-\nton DC, United States of America, for a State Visit at the in-\n"
+            "vitation of President Joe Biden.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("release.txt", text))
+    stop = trip.stops[0]
+    assert (stop.city, [leader.name for leader in stop.leaders]) == ("Washington", ["Joe Biden"])
+    evidence = stop.evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.sentence
+    assert "Washing-\nton" in evidence.sentence

@@ -7,6 +7,7 @@ reading (see `dashboard/extraction/stop_grammar.py`, `cities.py`, `places.py`).
 from __future__ import annotations
 
 import warnings
+from datetime import date
 
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip, stop_grammar
@@ -296,3 +297,27 @@ def test_a_fronted_place_of_someone_elses_clause_or_a_report_is_no_stop():
                    "In Yemen, the Special Envoy continues to engage the parties. In Moscow, "
                    "Putin said he was ready for a ceasefire.\n")
     assert [s.country_code for s in trip.stops] == ["JP"]
+
+
+SAVANNAH = ("Date: 2024-06-12\n\nPresident Ama Mensah has today arrived in Washington DC "
+            "for a state visit at the invitation of President Joe Biden. She will hold talks "
+            "at the White House on Thursday.\n\n"
+            "The President travelled to the US capital from Savannah, Georgia, where she "
+            "concluded a two-day programme yesterday.\n\n"
+            "In Savannah, where she landed on Monday, President Mensah delivered an address "
+            "at the port.\n")
+
+
+def test_a_state_after_a_us_city_is_the_state_not_the_country_of_that_name():
+    assert [s.country_code for s in trip_of(SAVANNAH).stops] == ["US", "US"]
+
+
+def test_a_country_the_text_sends_the_traveller_to_is_no_home_for_its_other_places():
+    # "the White House" and "the US capital" made the US look like home; "arrived in
+    # Washington" says it is visited, so Savannah (only "In Savannah, ... delivered") counts
+    assert [s.city for s in trip_of(SAVANNAH).stops] == ["Savannah", "Washington"]
+
+
+def test_a_date_in_a_where_clause_is_the_days_of_the_place_it_describes():
+    savannah = trip_of(SAVANNAH).stops[0]
+    assert (savannah.start, savannah.end) == (date(2024, 6, 10), date(2024, 6, 11))

@@ -46,10 +46,36 @@ OTHER_CLAUSE = 400
 PLACE_THEN_DATE = re.compile(r"(?<![\s,])\s+(?:on|from)\s+(?:the\s+)?", re.IGNORECASE)
 
 
+def where_clause_place(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                       ) -> int | None:
+    """The stop a "where" clause holding the date describes ("... from Atlanta, where he
+    concluded a two-day programme yesterday": Atlanta's day), by the parse; else None."""
+    if fact.parse is None:
+        return None
+    node = grammar.token_at(fact.parse, d.start)
+    for _ in range(8):
+        if node is None or node.head is node:
+            return None
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        node = node.head
+    if node is None or node.dep_ != "relcl" or not any(
+            c.lower_ == "where" for c in node.children):
+        return None
+    at = grammar.token_start(node.head)
+    for mention in fact.places:
+        if mention.start <= at < mention.end and mention.kind in {"city", "country"}:
+            return stop_for_place(mention.place, drafts)
+    return None
+
+
 def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
                  ) -> tuple[int, int, int] | None:
     """(distance, stop, size of its listed group) of the destination named closest before
-    the date (else after)."""
+    the date (else after); the place a "where" clause holding the date describes first."""
+    described = where_clause_place(fact, d, drafts)
+    if described is not None:
+        return (0, described, 1)
     best = None
     for sig in fact.signals:
         stop = stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)

@@ -48,12 +48,25 @@ class OffsetMap:
         return self._kept[offset - 1] + 1 if offset > 0 else 0
 
 
+# Hard-wrapped text (PDF and press-release layouts): a word hyphenated across a line break
+# ("Washing-\nton"), and a sentence going on on the next line ("... at the\ninvitation")
+WRAPPED_WORD = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+CONTINUED_LINE = re.compile(r"(?<=[a-z,;])\n(?=[a-z])")
+
+
 def strip_invisible(text: str) -> tuple[str, OffsetMap | None]:
-    """(text without invisible characters, map back) or (text, None) when there are none."""
-    spans = [m.span() for m in INVISIBLE.finditer(text)]
-    if not spans:
+    """(text without invisible characters and with hard-wrapped lines joined, map back) or
+    (text, None) when there is nothing to change. A hyphen that breaks a word at a line's
+    end goes with the line break; a line break inside a sentence (a lower-case word after a
+    letter or a comma) becomes a space, which keeps every offset where it was."""
+    spans = sorted([m.span() for m in INVISIBLE.finditer(text)]
+                   + [m.span() for m in WRAPPED_WORD.finditer(text)])
+    joined = CONTINUED_LINE.search(text) is not None
+    if not spans and not joined:
         return text, None
-    return INVISIBLE.sub("", text), OffsetMap(text, spans)
+    kept = "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans],
+                                             [s for s, _ in spans] + [len(text)], strict=True))
+    return CONTINUED_LINE.sub(" ", kept), OffsetMap(text, spans)
 
 
 def map_trip_back(trip: Trip, original: Article, offsets: OffsetMap) -> Trip:
@@ -92,7 +105,7 @@ def clean_article(article: Article) -> tuple[Article, OffsetMap | None]:
     text, offsets = strip_invisible(article.text)
     if offsets is None:
         return article, None
-    body_start = len(INVISIBLE.sub("", article.text[:article.body_start]))
+    body_start = len(strip_invisible(article.text[:article.body_start])[0])
     title = INVISIBLE.sub("", article.title) if article.title else article.title
     return article.model_copy(update={"text": text, "body_start": body_start,
                                       "title": title}), offsets

@@ -36,8 +36,11 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
     """Stops from visit signals. The home country is never a stop when the text ties the
     traveller to it; when only its institutions are named, an explicit "travel to" still
     counts (a foreign leader's visit to Washington)."""
-    signals = [sig for fact in facts for sig in fact.signals if sig.code != home or (
-        not home_certain and sig.strength in {"cue", "stop-words"})]
+    every = [sig for fact in facts for sig in fact.signals]
+    if not home_certain and any(sig.code == home and sig.strength in {"cue", "stop-words"}
+                                for sig in every):
+        home = None  # the text sends the traveller there: a country visited, not home
+    signals = [sig for sig in every if sig.code != home]
     by_country: dict[str, list[VisitSignal]] = {}
     for sig in signals:
         by_country.setdefault(sig.code, []).append(sig)

