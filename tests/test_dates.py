@@ -205,3 +205,8 @@ def test_last_weekday_is_strictly_before_the_dateline():
     saturday = date(2017, 5, 27)
     assert one("He landed in Riyadh last Saturday.", anchor=saturday).first == date(2017, 5, 20)
     assert one("He wrapped up the trip on Saturday.", anchor=saturday).first == saturday
+
+
+def test_this_afternoon_is_the_anchor_day():
+    found = find_dates("We land in Lima this afternoon.", anchor=date(2025, 3, 4))
+    assert [(d.text, d.first) for d in found] == [("this afternoon", date(2025, 3, 4))]

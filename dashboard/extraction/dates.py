@@ -70,8 +70,8 @@ DATE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 MAY_HOLD_A_DATE = re.compile(
-    r"\d|day\b|weekend|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|this\s+\w+ing\b",
-    re.IGNORECASE)
+    r"\d|day\b|weekend|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|"
+    r"this\s+(?:\w+ing|afternoon)\b", re.IGNORECASE)
 # "last Saturday", "this past Saturday": strictly before the publication day
 LAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|past)\s+$", re.IGNORECASE)
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
