@@ -321,3 +321,26 @@ def test_a_country_the_text_sends_the_traveller_to_is_no_home_for_its_other_plac
 def test_a_date_in_a_where_clause_is_the_days_of_the_place_it_describes():
     savannah = trip_of(SAVANNAH).stops[0]
     assert (savannah.start, savannah.end) == (date(2024, 6, 10), date(2024, 6, 11))
+
+
+WIRE = ("Date: 2024-06-04\n\nDAKAR, June 4 (Reuters) - Ghana's President Kofi Mensah held talks "
+        "with Senegal's President Amadou Ba in Dakar on Tuesday, then flew on to Banjul to "
+        "meet Gambia's President Adama Barrow later on Tuesday.\n\n"
+        "In Banjul, Barrow received Mensah at State House.\n\n"
+        "Mensah has travelled widely since taking office, visiting Togo, Benin and Nigeria.\n")
+
+
+def test_a_lead_that_orders_its_places_itself_keeps_that_order():
+    # "in Dakar on Tuesday, then flew on to Banjul": told in order, not an overview whose
+    # places yield to the ones told in detail later
+    assert [s.city for s in trip_of(WIRE).stops][:2] == ["Dakar", "Banjul"]
+
+
+def test_then_flew_on_after_a_met_leader_is_the_travellers_own_leg():
+    banjul = trip_of(WIRE).stops[1]
+    assert (banjul.start, [leader.name for leader in banjul.leaders]) == (
+        date(2024, 6, 4), ["Adama Barrow"])
+
+
+def test_places_of_travels_since_some_earlier_time_are_no_stops():
+    assert [s.country_code for s in trip_of(WIRE).stops] == ["SN", "GM"]

@@ -105,7 +105,9 @@ def overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]
         codes = {s.code for s in fact.signals}
         sequenced = re.search(r"\b(?:then|next|after|before|followed by|later)\b",
                               fact.sentence.text, re.IGNORECASE)
-        lead_overview = n == lead and len(codes) + region_targets(
+        # (a lead that orders its places itself, "in X on Thursday, then flew on to Y", tells
+        # the trip rather than summing it up)
+        lead_overview = n == lead and not sequenced and len(codes) + region_targets(
             fact.sentence.text, 0, len(fact.sentence.text),
             [PlaceMention(m.text, m.start - fact.sentence.start, m.end - fact.sentence.start,
                           m.candidates) for m in fact.places]) >= 2

@@ -285,14 +285,30 @@ def weeks_apart(span: Span, start: int) -> bool:
     return False
 
 
+def since_then(span: Span, start: int) -> bool:
+    """The place at `start` is told under a verb in the perfect with "since" ("has travelled
+    widely since taking office, visiting X and Y", "have visited X since January"): the
+    travels of a period before this trip, not its stops."""
+    node = token_at(span, start)
+    for _ in range(12):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and any(c.lower_ == "since" for c in node.children) \
+                and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in node.children):
+            return True
+    return False
+
+
 def untold(span: Span | None, start: int, year: int | None) -> bool:
     """The place at `start` is not told as a stop of this trip: only asked about or
-    supposed (`asked`), dated to an earlier year (`dated_earlier`) or weeks away from the
-    story (`weeks_apart`). False without a parse."""
+    supposed (`asked`), dated to an earlier year (`dated_earlier`), weeks away from the
+    story (`weeks_apart`) or among the travels of a period before it (`since_then`). False
+    without a parse."""
     if span is None:
         return False
     return asked(span, start) or weeks_apart(span, start) or ahead_of_event(span, start) or (
-        year is not None and dated_earlier(span, start, year))
+        year is not None and dated_earlier(span, start, year)) or since_then(span, start)
 
 
 def describes_someone(span: Span | None, start: int) -> bool:

@@ -285,8 +285,9 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         # where they meet; only "Kagame, who visited France" is Kagame's own travel
         # ... but not "welcomed by Barzani, and from there travelled to Mosul"
         between = before[last_end:]
+        # ... nor "held talks with X in Bamako on Thursday, then flew on to Y"
         return bool(OWN_TRAVEL.search(between)) and not re.search(
-            r",\s*and\b|\band\s+(?:then|from|later)\b", between)
+            r",\s*and\b|\band\s+(?:then|from|later)\b|,\s*then\b", between)
     if PRONOUN.search(before[last_end:]):
         return False
     names = sorted(({traveller} | {n for n in own_names if n[:1].isupper()}) - {None, ""},
