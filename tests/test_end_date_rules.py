@@ -193,3 +193,18 @@ def test_that_afternoon_and_the_same_day_are_the_day_told_before_them():
         ("AR", date(2025, 5, 19), date(2025, 5, 20)),
         ("CL", date(2025, 5, 20), date(2025, 5, 20)),
         ("PE", date(2025, 5, 20), date(2025, 5, 21))]
+
+
+def test_a_paragraph_opening_on_a_day_and_the_travellers_office_goes_on_at_the_stop():
+    trip = trip_of("Date: 2025-06-06\n\nPrime Minister Rina Das reached Tokyo on Monday and "
+                   "held talks with the Japanese prime minister on Tuesday.\n\n"
+                   "On Wednesday, the premier addressed a business forum.\n")
+    assert _days(trip) == [("JP", date(2025, 6, 2), date(2025, 6, 4))]
+
+
+def test_earlier_in_the_day_is_the_day_told_before():
+    trip = trip_of("Date: 2025-06-05\n\nPrime Minister Rina Das returned home this evening, "
+                   "wrapping up her visit to Japan.\n\nEarlier in the day, the prime minister "
+                   "flew from Tokyo to Osaka, where she met business leaders.\n\n"
+                   "She reached Tokyo on Monday.\n")
+    assert _days(trip)[-1] == ("JP", date(2025, 6, 5), date(2025, 6, 5))

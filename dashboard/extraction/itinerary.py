@@ -289,11 +289,14 @@ CONTINUES = re.compile(r"^[\"“‘']?(?:He|She|They|His|Her|There|The\s+(?:[\w-
 # ... and so does one that moves on in time from there: "The following day he lunched with ..."
 GOES_ON = re.compile(r"(?:The\s+(?:next|following)\s+(?:day|morning)|Later|That\s+"
                      r"(?:morning|afternoon|evening|night))\b", re.IGNORECASE)
-# A day first, then the traveller as "he"/"she": "Tomorrow he will hold talks with ...",
-# "On Tuesday, she met ..." (the paragraph goes on with the traveller's day)
+# A day first, then the traveller as "he"/"she" or by office: "Tomorrow he will hold talks
+# with ...", "On Tuesday, she met ...", "On Wednesday, the premier addressed ..." (the
+# paragraph goes on with the traveller's day)
 DAY_THEN_PRONOUN = re.compile(r"(?:Tomorrow|Today|Tonight|Yesterday|(?:(?:On|Early|Late|Later)"
                               r"\s+(?:on\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-                              r"(?:\s+(?:morning|afternoon|evening|night))?),?\s+(?:he|she)\b",
+                              r"(?:\s+(?:morning|afternoon|evening|night))?),?\s+(?:he|she|"
+                              r"the\s+(?:[\w-]+\s+)?(?:secretary|president|prime\s+minister|"
+                              r"chancellor|minister|premier|pontiff|pope|king|queen|envoy))\b",
                               re.IGNORECASE)
 
 

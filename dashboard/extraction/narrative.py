@@ -18,7 +18,8 @@ from dashboard.extraction import tense
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.preview_weeks import forward_weekdays
 
-SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|the\s+same\s+day|"
+SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
+                      r"the\s+same\s+day|"
                       r"the\s+same\s+(?:morning|afternoon|evening|night)|"
                       r"(?:later\s+)?that\s+(?:morning|afternoon|evening|night))\b",
                       re.IGNORECASE)
