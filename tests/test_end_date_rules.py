@@ -208,3 +208,14 @@ def test_earlier_in_the_day_is_the_day_told_before():
                    "flew from Tokyo to Osaka, where she met business leaders.\n\n"
                    "She reached Tokyo on Monday.\n")
     assert _days(trip)[-1] == ("JP", date(2025, 6, 5), date(2025, 6, 5))
+
+
+def test_the_day_of_leaving_home_for_a_listed_trip_starts_its_first_stop():
+    # the day is written twice ("tomorrow morning (Monday, ...)"); the first stop has no
+    # date of its own
+    trip = trip_of("Date: 2025-06-01\n\nPrime Minister Rina Das will depart tomorrow morning "
+                   "(Monday, 2 June 2025) on a visit to Brazil, Chile and Peru.\n\n"
+                   "The visit will begin in Brazil, where President Lula will welcome her.\n\n"
+                   "On Wednesday (4 June), in Santiago, she will hold talks with President "
+                   "Gabriel Boric.\n\nThe visit will conclude in Peru on Thursday (5 June).\n")
+    assert _days(trip)[0][:2] == ("BR", date(2025, 6, 2))

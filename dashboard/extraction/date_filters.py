@@ -49,6 +49,20 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
         verb.group(0).lower().startswith(("return", "back"))
 
 
+def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
+                             drafts: list[StopDraft]) -> bool:
+    """A departure date (`is_departure_date`) whose sentence sends the traveller on to two
+    or more of the trip's stops ("will depart tomorrow on a visit to X, Y and Z"): leaving
+    home for the trip, not going back."""
+    if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
+        return False
+    return len({stop_for_place(m.place, drafts) for m in fact.places if m.start > d.end}
+               - {None}) >= 2
+
+
+RETURNING = re.compile(r"\b(?:return\w*|back\s+(?:to|home)|home\s+(?:on|from))\b", re.IGNORECASE)
+
+
 def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
                     drafts: list[StopDraft]) -> bool:
     """The date follows a travel cue whose destination is no stop ("will travel to

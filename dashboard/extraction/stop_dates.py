@@ -14,6 +14,7 @@ from dashboard.extraction.date_filters import (
     anothers_leg,
     attributive,
     is_departure_date,
+    leaves_home_for_the_trip,
     negated,
     placed_elsewhere,
     sends_elsewhere,
@@ -150,6 +151,14 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
         dateline = DATELINE.match(fact.sentence.text)
         filed_until = fact.sentence.start + dateline.end() if dateline else -1
+        # "will depart tomorrow (Monday, 4 July) on a visit to X, Y and Z": the day of
+        # leaving home for the trip is its first day (end-date convention: a trip start)
+        for d in fact.dates:
+            if d.first is not None and not d.reporting and not d.is_range and (
+                    anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW) and \
+                    leaves_home_for_the_trip(fact, d, drafts):
+                trip_start = d.first if trip_start is None else min(trip_start, d.first)
+                trip_sentences.append(n)
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
