@@ -862,3 +862,14 @@ def test_an_acronym_joined_is_an_organisation_not_a_leader():
                    "Ruto in Nairobi on Monday. Indonesia has not decided to join BRICS, whose "
                    "members are Brazil, Russia, India, China and South Africa.\n")
     assert [leader.name for s in trip.stops for leader in s.leaders] == ["William Ruto"]
+
+
+def test_an_untitled_protagonist_named_far_more_often_than_any_titled_person_is_the_traveller():
+    # a feature's style: the traveller is never given a title; the titled man is named once
+    trip = trip_of(
+        "Date: 2025-03-02\n\nWhen Ana Pereira sat down opposite Otto Brandt in Berlin "
+        "yesterday, she had a plan in her folder.\n\nThe delegation - Pereira, Chile's "
+        "Luis Soto and Peru's president Rosa Vega, the current chair - spent two hours with "
+        "the chancellor. \"We are here to listen,\" Pereira told him.\n\nEarlier, Pereira "
+        "had stopped in Paris. Back home, Pereira's critics called the mission a failure.\n")
+    assert trip.traveler == "Ana Pereira"
