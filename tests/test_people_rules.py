@@ -873,3 +873,12 @@ def test_an_untitled_protagonist_named_far_more_often_than_any_titled_person_is_
         "the chancellor. \"We are here to listen,\" Pereira told him.\n\nEarlier, Pereira "
         "had stopped in Paris. Back home, Pereira's critics called the mission a failure.\n")
     assert trip.traveler == "Ana Pereira"
+
+
+def test_an_untitled_protagonist_when_the_only_titled_person_is_met():
+    trip = trip_of(
+        "Date: 2025-03-02\n\nWhen Ana Pereira sat down with Chancellor Otto Brandt in Berlin "
+        "yesterday, she had a plan in her folder.\n\n\"We are here to listen,\" Pereira told "
+        "him.\n\nEarlier, Pereira had stopped in Paris. Back home, Pereira's critics called "
+        "the mission a failure.\n")
+    assert trip.traveler == "Ana Pereira"

@@ -140,7 +140,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         scores[key] += change
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
-        return subject_traveller(facts, text) or untitled_traveller(facts, text)
+        found = subject_traveller(facts, text) or untitled_traveller(facts, text)
+        if found.name is None:  # (no subject opens a sentence: a feature's protagonist)
+            found = _the_untitled_protagonist(facts, index, set(scores), None) or found
+        return found
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
     if len(visitors & set(candidates)) == 1:
         surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
@@ -175,7 +178,7 @@ PROTAGONIST_RATIO = 3
 
 
 def _the_untitled_protagonist(facts: list[SentenceFacts], index, titled: set[str],
-                              chosen: str) -> Traveller | None:
+                              chosen: str | None) -> Traveller | None:
     """A person the text never gives a title ("When Cyril Ramaphosa sat down opposite X",
     a feature's style) but names at least three times as often as the titled person chosen,
     and at least once as a clause's subject: the one the story follows. From the parse's
@@ -197,7 +200,7 @@ def _the_untitled_protagonist(facts: list[SentenceFacts], index, titled: set[str
                 fullest[key] = ent.text
             where.setdefault(key, fact.sentence)
         subjects.update(t.text for t in fact.parse if t.dep_ == "nsubj" and t.pos_ == "PROPN")
-    chosen_count = len(index.occurrences(chosen))
+    chosen_count = len(index.occurrences(chosen)) if chosen else 0
     best = None
     for key in fullest:
         count = len(index.occurrences(key))
