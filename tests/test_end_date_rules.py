@@ -219,3 +219,9 @@ def test_the_day_of_leaving_home_for_a_listed_trip_starts_its_first_stop():
                    "On Wednesday (4 June), in Santiago, she will hold talks with President "
                    "Gabriel Boric.\n\nThe visit will conclude in Peru on Thursday (5 June).\n")
     assert _days(trip)[0][:2] == ("BR", date(2025, 6, 2))
+
+
+def test_a_date_in_a_relative_clause_on_a_thing_dates_the_thing_not_the_stop():
+    trip = trip_of("Date: 2024-03-08\n\nThe chancellor arrived in Kyiv on Thursday and toured "
+                   "a power station that was struck on 12 February.\n")
+    assert _days(trip) == [("UA", date(2024, 3, 7), date(2024, 3, 7))]

@@ -98,12 +98,30 @@ POSSESSIVE_EVENT = re.compile(
 
 
 def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """"the Oct. 7 Hamas attacks", "Friday's missile strike": a date that names an event, not
-    a day of the trip."""
+    """"the Oct. 7 Hamas attacks", "Friday's missile strike", "a kibbutz that was attacked on
+    7 October": a date that names an event or dates a thing, not a day of the trip."""
     s = fact.sentence
     return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
-        POSSESSIVE_EVENT.match(s.text, d.end - s.start))
+        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d)
+
+
+def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date hangs from a relative clause ("that"/"which", not "where" or
+    "when") on a common noun: "a kibbutz ... that was attacked on 7 October" dates the
+    attack, not the traveller's day there."""
+    if fact.parse is None:
+        return False
+    node = grammar.token_at(fact.parse, d.start)
+    for _ in range(8):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    return node is not None and node.dep_ == "relcl" and node.head.pos_ == "NOUN" and any(
+        c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        for c in node.children)
 
 
 def placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
