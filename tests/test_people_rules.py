@@ -882,3 +882,10 @@ def test_an_untitled_protagonist_when_the_only_titled_person_is_met():
         "him.\n\nEarlier, Pereira had stopped in Paris. Back home, Pereira's critics called "
         "the mission a failure.\n")
     assert trip.traveler == "Ana Pereira"
+
+
+def test_a_mayor_or_governor_of_a_stop_place_is_a_leader_met_there():
+    trip = trip_of("Date: 2024-05-22\n\nPresident Ama Mensah of Ghana landed in Atlanta on "
+                   "Monday. She held talks with Atlanta Mayor Andre Dickens on housing and "
+                   "visited the Martin Luther King Jr. Center.\n")
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Andre Dickens"]

@@ -124,3 +124,19 @@ def test_hard_wrapped_lines_are_read_as_one_sentence_with_offsets_in_the_origina
     evidence = stop.evidence[0]
     assert text[evidence.start:evidence.end] == evidence.sentence
     assert "Washing-\nton" in evidence.sentence
+
+
+def test_a_full_line_of_a_hard_wrapped_page_goes_on_whatever_the_next_words_case():
+    from dashboard.extraction.invisible import strip_invisible
+
+    page = ("The President travelled to the US capital from Atlanta, Geor-\n"
+            "gia, where he concluded a two-day programme yesterday. He de-\n"
+            "livered an address there and then he held talks with Atlanta\n"
+            "Mayor Andre Dickens on affordable housing at the city hall with coun-\n"
+            "cil members.\n\n"
+            "Short heading\nNext paragraph.\n")
+    cleaned, offsets = strip_invisible(page)
+    assert "held talks with Atlanta Mayor Andre Dickens" in cleaned
+    assert "Short heading\nNext paragraph." in cleaned  # a short line stays a line
+    at = cleaned.index("Mayor")
+    assert page[offsets.start(at):offsets.start(at) + 5] == "Mayor"

@@ -59,14 +59,25 @@ def strip_invisible(text: str) -> tuple[str, OffsetMap | None]:
     (text, None) when there is nothing to change. A hyphen that breaks a word at a line's
     end goes with the line break; a line break inside a sentence (a lower-case word after a
     letter or a comma) becomes a space, which keeps every offset where it was."""
-    spans = sorted([m.span() for m in INVISIBLE.finditer(text)]
-                   + [m.span() for m in WRAPPED_WORD.finditer(text)])
-    joined = CONTINUED_LINE.search(text) is not None
-    if not spans and not joined:
+    wrapped = [m.span() for m in WRAPPED_WORD.finditer(text)]
+    spans = sorted([m.span() for m in INVISIBLE.finditer(text)] + wrapped)
+    continued = len(CONTINUED_LINE.findall(text))
+    if not spans and not continued:
         return text, None
     kept = "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans],
                                              [s for s, _ in spans] + [len(text)], strict=True))
-    return CONTINUED_LINE.sub(" ", kept), OffsetMap(text, spans)
+    kept = CONTINUED_LINE.sub(" ", kept)
+    if len(wrapped) + continued >= HARD_WRAPPED:
+        # a hard-wrapped page: a full line that stops mid-sentence goes on on the next one,
+        # whatever its case ("He held talks with Atlanta\nMayor Andre Dickens")
+        kept = FULL_LINE_GOES_ON.sub(lambda m: m.group(0)[:-1] + " ", kept)
+    return kept, OffsetMap(text, spans)
+
+
+# How many wrapped words or lines make a page hard-wrapped, and how long a line must be to
+# have been cut by the wrap (not a heading or an address line)
+HARD_WRAPPED = 3
+FULL_LINE_GOES_ON = re.compile(r"(?m)^[^\n]{45,}[A-Za-z,;]\n(?=[A-Za-z])")
 
 
 def map_trip_back(trip: Trip, original: Article, offsets: OffsetMap) -> Trip:

@@ -130,6 +130,14 @@ TITLE_ONLY = re.compile(r"\b[Tt]he\s+(?P<title>(?:crown\s+prince|emir|king|queen
 GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
                   "foreign minister", "spokesperson", "spokesman", "ambassador"}
 
+def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft]
+                     ) -> bool:
+    """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
+    Governor X"): the office of a place the traveller visits, not the traveller's own."""
+    return any(0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None
+               for m in fact.places if m.kind in {"city", "country"})
+
+
 def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Traveller,
              home: str | None, text: str) -> dict[str, int]:
     """Leaders met, attached to stops. Returns surname -> stop for sentence context."""
@@ -240,7 +248,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             if not met:
                 continue
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
-                    not person.nationality:
+                    not person.nationality and not _of_a_stop_place(person, fact, drafts):
                 continue
             # where the sentence says the meeting happens: the destination named shortly
             # before the person ("visit to Kyiv, where he met Ukrainian President ...", "In

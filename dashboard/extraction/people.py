@@ -141,6 +141,10 @@ NON_NAME_WORDS = {
     # Minister Brigadier (retd) X")
     "Consort", "Dowager", "Regent", "Emeritus", "Brigadier", "Colonel", "Admiral",
     "Lieutenant", "Marshal",
+    # institutions named after people: "the Martin Luther King Jr. Center", "the King
+    # Abdulaziz Library", "the Nelson Mandela Foundation"
+    "Center", "Centre", "Institute", "Museum", "Library", "Foundation", "University",
+    "Memorial", "Airport", "Stadium", "Hospital", "School", "College", "Mosque", "Cathedral",
 }
 # Titles that also open the names of companies and bodies ("General Motors"): they take a
 # full name of two or more words
@@ -242,6 +246,8 @@ def _clean_name(name: str) -> str:
     if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in {
             "Jr.", "Sr."}:
         words[-1] = words[-1][:-1]  # "Macron. He": the sentence's full stop
+    if words and all(w in {"Jr.", "Jr", "Sr.", "Sr"} or re.fullmatch(_ROMAN, w) for w in words):
+        return ""  # "the Martin Luther King Jr. Center": a suffix alone is no name
     return " ".join(words)
 
 
