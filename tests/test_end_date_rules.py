@@ -225,3 +225,4 @@ def test_a_date_in_a_relative_clause_on_a_thing_dates_the_thing_not_the_stop():
     trip = trip_of("Date: 2024-03-08\n\nThe chancellor arrived in Kyiv on Thursday and toured "
                    "a power station that was struck on 12 February.\n")
     assert _days(trip) == [("UA", date(2024, 3, 7), date(2024, 3, 7))]
+

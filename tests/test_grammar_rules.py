@@ -274,3 +274,16 @@ def test_a_range_to_today_with_its_date_in_apposition_spans_the_listed_stops():
     assert trip.stops[0].end is None
     assert trip.stops[-1].end == date(2024, 6, 9)
 
+
+
+@pytest.mark.parametrize("sentence", ["He is due back in Chile on Friday.",
+                                      "She will be home in Santiago by Friday."])
+def test_being_back_or_home_somewhere_is_no_destination(sentence):
+    span = parsed(sentence)
+    assert destination_grammar.destinations(span) == []
+
+
+def test_being_somewhere_is_still_a_destination():
+    span = parsed("On Thursday, she will be in Budapest.")
+    assert [span.doc.text[d.start:d.end] for d in destination_grammar.destinations(span)] == [
+        "Budapest"]

@@ -11,6 +11,7 @@ import re
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
+from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
@@ -56,8 +57,8 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
     home for the trip, not going back."""
     if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
         return False
-    return len({stop_for_place(m.place, drafts) for m in fact.places if m.start > d.end}
-               - {None}) >= 2
+    return len({stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+                for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 
 RETURNING = re.compile(r"\b(?:return\w*|back\s+(?:to|home)|home\s+(?:on|from))\b", re.IGNORECASE)

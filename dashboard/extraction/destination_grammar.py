@@ -162,6 +162,13 @@ def _trip_places(noun: Token) -> Iterator[Token]:
                     yield pobj
 
 
+def _going_back(verb: Token) -> bool:
+    """"is due back in Brazil", "will be home in Ottawa": being back, going home (the
+    adverb on the verb or on its complement), not a stop."""
+    return any(w.lower_ in {"back", "home"} and w.dep_ == "advmod"
+               for c in [verb, *verb.children] for w in c.children)
+
+
 def destinations(span: Span) -> list[Destination]:
     """Places this sentence sends someone to, by the parse: objects of visit verbs, the
     "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
@@ -195,8 +202,8 @@ def destinations(span: Span) -> list[Destination]:
                 for child in token.children:
                     if child.dep_ == "dobj":
                         add(child, token, first)
-            if lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
-                    lemma not in LOCATED_VERBS and carries(token)):
+            if (lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
+                    lemma not in LOCATED_VERBS and carries(token))) and not _going_back(token):
                 for child in token.children:
                     if child.dep_ == "prep" and travel_preposition(lemma, child.lower_):
                         for pobj in child.children:
