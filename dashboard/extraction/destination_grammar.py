@@ -165,8 +165,10 @@ def _trip_places(noun: Token) -> Iterator[Token]:
 def _going_back(verb: Token) -> bool:
     """"is due back in Brazil", "will be home in Ottawa": being back, going home (the
     adverb on the verb or on its complement), not a stop."""
-    return any(w.lower_ in {"back", "home"} and w.dep_ == "advmod"
-               for c in [verb, *verb.children] for w in c.children)
+    complements = [c for c in verb.children if c.dep_ in {"acomp", "xcomp", "attr"}]
+    return any(w.lower_ in {"back", "home"} and w.dep_ == "advmod" and w.i < next(
+        (p.i for p in verb.children if p.dep_ == "prep"), len(verb.doc))
+        for c in [verb, *complements] for w in c.children)
 
 
 def destinations(span: Span) -> list[Destination]:
