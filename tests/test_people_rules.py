@@ -889,3 +889,12 @@ def test_a_mayor_or_governor_of_a_stop_place_is_a_leader_met_there():
                    "Monday. She held talks with Atlanta Mayor Andre Dickens on housing and "
                    "visited the Martin Luther King Jr. Center.\n")
     assert [leader.name for leader in trip.stops[0].leaders] == ["Andre Dickens"]
+
+
+def test_a_host_calling_on_or_welcoming_the_traveller_is_met():
+    trip = trip_of("Date: 2025-09-06\n\nPrime Minister Rina Das reached Nairobi on Monday "
+                   "afternoon. In the evening Kenyan Foreign Minister Musalia Mudavadi called "
+                   "on her at her hotel.\n\nOn Tuesday, President William Ruto will welcome the "
+                   "Prime Minister at State House.\n")
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Musalia Mudavadi",
+                                                                 "William Ruto"]

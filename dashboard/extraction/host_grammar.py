@@ -38,6 +38,23 @@ def _named_subject(verb: Token) -> Token | None:
     return None
 
 
+# Offices by which a text names the traveller in the object of a host's verb ("President X
+# will welcome the Prime Minister")
+TRAVELLER_OFFICES = {"president", "minister", "premier", "chancellor", "secretary", "king",
+                     "queen", "pope", "pontiff", "visitor", "guest", "delegation"}
+
+
+def _stands_for_the_traveller(word: Token) -> bool:
+    """"her", "him", "them", or "the Prime Minister" / "the visitor" with no name of its
+    own: the object stands for the traveller the story follows."""
+    if word.pos_ == "PRON":
+        return word.lower_ in {"her", "him", "them"}
+    has_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                   for c in word.children)
+    return word.lower_ in TRAVELLER_OFFICES and not has_name and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+
+
 def hosts_of(span: Span, traveller: str) -> list[int]:
     """Offsets (into the article) of the name heads that host, receive, welcome or greet
     the traveller, or tell the traveller something face to face (`traveller`: the
@@ -46,13 +63,23 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
     remote = any(t.lower_ in REMOTE for t in span)
     for verb in span:
         lemma = verb.lemma_.lower()
+        if lemma == "call" and verb.pos_ == "VERB" and not remote:
+            # "X called on her at her hotel": a courtesy call on the traveller
+            on = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"]
+            if any(_stands_for_the_traveller(o) or o.text == traveller
+                   for p in on for o in p.children if o.dep_ == "pobj"):
+                subject = _named_subject(verb)
+                if subject is not None and subject.text != traveller:
+                    found.append(token_start(subject))
+            continue
         if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (lemma in TELL_VERBS
                                                                and not remote)):
             continue
         if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if not any(t.text == traveller for o in objects for t in o.subtree):
+        if not any(t.text == traveller for o in objects for t in o.subtree) and not any(
+                _stands_for_the_traveller(o) for o in objects):
             continue
         subject = _named_subject(verb)
         if subject is not None:
