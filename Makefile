@@ -46,12 +46,13 @@ accuracy: $(VENV)/.installed-run
 	@if [ -d ../shared/articles ]; then $(BIN)/python scripts/accuracy.py ../shared/articles \
 	  tests/fixtures/trips tests/fixtures/blind/set2 tests/fixtures/blind/set3 \
 	  tests/fixtures/blind/set4 tests/fixtures/blind/set5 tests/fixtures/blind/set6 \
-	  tests/fixtures/blind/set7 tests/fixtures/blind/set8 tests/fixtures/blind/set9; \
+	  tests/fixtures/blind/set7 tests/fixtures/blind/set8 tests/fixtures/blind/set9 \
+	  tests/fixtures/blind/set10 tests/fixtures/blind/set11; \
 	else echo "../shared/articles not found (the team's development articles): skipped"; \
 	  $(BIN)/python scripts/accuracy.py tests/fixtures/trips tests/fixtures/blind/set2 \
 	  tests/fixtures/blind/set3 tests/fixtures/blind/set4 tests/fixtures/blind/set5 \
 	  tests/fixtures/blind/set6 tests/fixtures/blind/set7 tests/fixtures/blind/set8 \
-	  tests/fixtures/blind/set9; fi
+	  tests/fixtures/blind/set9 tests/fixtures/blind/set10 tests/fixtures/blind/set11; fi
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshots.py
