@@ -344,3 +344,21 @@ def test_then_flew_on_after_a_met_leader_is_the_travellers_own_leg():
 
 def test_places_of_travels_since_some_earlier_time_are_no_stops():
     assert [s.country_code for s in trip_of(WIRE).stops] == ["SN", "GM"]
+
+
+ROYAL = ("Date: 2024-04-12\n\nKing Harald V's state visit to Italy, which was due to begin on "
+         "Sunday, has been postponed after strikes.\n\nThe King and the Queen had been due to "
+         "arrive in Rome on Sunday, before travelling to Florence on Tuesday. The decision was "
+         "taken after Italian President Sergio Mattarella called the King, the palace said.\n\n"
+         "The Spanish leg will go ahead. The King will arrive in Madrid on Wednesday, where he "
+         "will be welcomed by Prime Minister Pedro Sanchez. On Thursday the King will address "
+         "parliament.\n")
+
+
+def test_the_title_alone_stands_for_the_one_monarch_who_bears_it():
+    # "the King" five times is King Harald, not the president quoted once
+    assert trip_of(ROYAL).traveler == "King Harald V"
+
+
+def test_a_postponed_visit_and_a_plan_in_the_past_perfect_are_no_stops():
+    assert [s.country_code for s in trip_of(ROYAL).stops] == ["ES"]

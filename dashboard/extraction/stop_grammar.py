@@ -300,15 +300,40 @@ def since_then(span: Span, start: int) -> bool:
     return False
 
 
+# Words of a plan: "had been due / scheduled / expected / set / supposed to ..."
+PLAN_WORDS = {"due", "schedule", "expect", "set", "plan", "suppose", "meant"}
+
+
+def plan_called_off(span: Span, start: int) -> bool:
+    """The place at `start` is in a plan told in the past perfect ("had been due to arrive
+    in Paris on Sunday, before travelling to Bordeaux", "had been scheduled to visit X"):
+    English tells a plan that did not happen this way."""
+    node = token_at(span, start)
+    for _ in range(12):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        perfect = [c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}][:1] == [
+            "had"]
+        # "had been scheduled to visit X"; "had been due to arrive in X, before travelling
+        # to Y" (the plan word is the complement of "been")
+        if perfect and (node.lemma_.lower() in PLAN_WORDS or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in PLAN_WORDS for c in node.children)):
+            return True
+    return False
+
+
 def untold(span: Span | None, start: int, year: int | None) -> bool:
     """The place at `start` is not told as a stop of this trip: only asked about or
     supposed (`asked`), dated to an earlier year (`dated_earlier`), weeks away from the
-    story (`weeks_apart`) or among the travels of a period before it (`since_then`). False
-    without a parse."""
+    story (`weeks_apart`), among the travels of a period before it (`since_then`) or in a
+    plan told in the past perfect (`plan_called_off`) or called off (`called_off`: "the state
+    visit to X has been postponed"). False without a parse."""
     if span is None:
         return False
     return asked(span, start) or weeks_apart(span, start) or ahead_of_event(span, start) or (
-        year is not None and dated_earlier(span, start, year)) or since_then(span, start)
+        year is not None and dated_earlier(span, start, year)) or since_then(span, start) \
+        or plan_called_off(span, start) or called_off(span, start)
 
 
 def describes_someone(span: Span | None, start: int) -> bool:

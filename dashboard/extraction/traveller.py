@@ -100,6 +100,24 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 where[key] = s
     in_met_span = _span_test(met_spans)
     index = index_of(text)
+    # "King Charles III's state visit ... The King and the Queen Consort had been due to
+    # arrive ...": "the <title>" stands for the one person the text gives that title
+    by_title: dict[str, set[str]] = {}
+    for key, person in best_form.items():
+        if person.title:
+            by_title.setdefault(person.title, set()).add(key)
+    for title, keys in by_title.items():
+        # (a monarch's or a pontiff's title: "the Prime Minister" of a readout is its own
+        # government's, whoever else the text gives that title)
+        if len(keys) != 1 or title.lower() not in MONARCH_TITLES:
+            continue
+        key = next(iter(keys))
+        # (not "the King Charles ...": a full mention, counted already)
+        for match in re.finditer(rf"\b[Tt]he\s+{re.escape(title)}\b(?![\w-]|\s+[A-Z])",
+                                 text):
+            if in_met_span(match.start()):
+                continue
+            scores[key] += 1 + 3 * bool(subject_after.match(text, match.end()))
     # bare surnames as subjects ("Blinken said", "Blinken met") count too
     for key in list(scores):
         for at in index.occurrences(key):
