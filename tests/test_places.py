@@ -122,3 +122,10 @@ def test_another_romanisation_of_a_large_city_is_found():
     # GeoNames spells it "Zaporizhzhya"; English news mostly "Zaporizhzhia"
     found = find_places("The director travelled to Zaporizhzhia on Wednesday.")
     assert [(m.text, m.place.name) for m in found] == [("Zaporizhzhia", "Zaporizhzhya")]
+
+
+def test_a_facility_word_ending_a_name_is_not_the_small_town_of_that_name():
+    # GeoNames has a town called Airport (Hawaii); here it ends the airport's name
+    found = find_places("He landed at Havana's Jose Marti International Airport late on "
+                        "Wednesday.")
+    assert [m.text for m in found] == ["Havana"]

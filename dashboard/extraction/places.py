@@ -352,6 +352,11 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
         if all(c.kind == "city" for c in candidates) and ADMIN_AREA_AFTER.match(text, span_end):
             i += n  # "the Central Region", "Kandal Province": an area, not the town
             continue
+        if all(c.kind == "city" for c in candidates) and \
+                normalize(text[a:span_end]) in FACILITY_WORDS and i > 0 and \
+                _is_capitalised(text[tokens[i - 1][0]:tokens[i - 1][1]]):
+            i += n  # "Jose Marti International Airport": the facility, not Airport, Hawaii
+            continue
         found.append(PlaceMention(text[a:span_end], a, span_end, tuple(candidates)))
         i += n
     return _us_states_after_cities(found, text, gaz)
@@ -378,6 +383,10 @@ def _us_states_after_cities(found: list[PlaceMention], text: str, gaz: Gazetteer
 STATE_AFTER_CITY = re.compile(r",[ \t]*")
 
 
+# Words for a facility that are also the names of small towns somewhere (Airport, Hawaii;
+# Harbour, ...): after another capitalised word they end a facility's name
+FACILITY_WORDS = {"airport", "harbour", "harbor", "station", "terminal", "stadium", "port",
+                  "palace", "hall", "park", "square", "center", "centre", "plaza", "bridge"}
 # A capitalised word for an administrative area right after a name: the name is the area's
 ADMIN_AREA_AFTER = re.compile(r"(?<!\s)\s+(?:Region|Province|Prefecture|District|County|"
                               r"Governorate|Oblast|Municipality|Department|Territory)\b")
