@@ -113,14 +113,11 @@ def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     attack, not the traveller's day there."""
     if fact.parse is None:
         return False
-    node = grammar.token_at(fact.parse, d.start)
-    for _ in range(8):
-        if node is None or node.head is node:
-            return False
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-    return node is not None and node.dep_ == "relcl" and node.head.pos_ == "NOUN" and any(
+    at = grammar.governing_verb(fact.parse, d.start)
+    if at is None:
+        return False
+    node = fact.parse.doc[at]
+    return node.dep_ == "relcl" and node.head.pos_ == "NOUN" and any(
         c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
         for c in node.children)
 

@@ -52,13 +52,8 @@ def where_clause_place(fact: SentenceFacts, d: dates_mod.DateMention, drafts: li
     concluded a two-day programme yesterday": Atlanta's day), by the parse; else None."""
     if fact.parse is None:
         return None
-    node = grammar.token_at(fact.parse, d.start)
-    for _ in range(8):
-        if node is None or node.head is node:
-            return None
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-        node = node.head
+    at = grammar.governing_verb(fact.parse, d.start)
+    node = fact.parse.doc[at] if at is not None else None
     if node is None or node.dep_ != "relcl" or not any(
             c.lower_ == "where" for c in node.children):
         return None
