@@ -162,11 +162,14 @@ def _trip_places(noun: Token) -> Iterator[Token]:
                     yield pobj
 
 
-def _going_back(verb: Token) -> bool:
-    """"is due back in Brazil", "will be home in Ottawa": being back, going home (the
-    adverb on the verb or on its complement), not a stop."""
+def goes_back(verb: Token) -> bool:
+    """"heading back to Washington", "is due back in Brazil", "will be home in Ottawa":
+    going home or being back (the adverb on the verb or on its complement), not a stop. An
+    adverb with a phrase of its own describes a place instead ("took a plane to X, home to
+    a NATO battle group")."""
     complements = [c for c in verb.children if c.dep_ in {"acomp", "xcomp", "attr"}]
-    return any(w.lower_ in {"back", "home"} and w.dep_ == "advmod" and w.i < next(
+    return any(w.lower_ in {"back", "home"} and w.dep_ == "advmod" and not any(
+        p.dep_ == "prep" and p.lower_ != "to" for p in w.children) and w.i < next(
         (p.i for p in verb.children if p.dep_ == "prep"), len(verb.doc))
         for c in [verb, *complements] for w in c.children)
 
@@ -205,7 +208,7 @@ def destinations(span: Span) -> list[Destination]:
                     if child.dep_ == "dobj":
                         add(child, token, first)
             if (lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
-                    lemma not in LOCATED_VERBS and carries(token))) and not _going_back(token):
+                    lemma not in LOCATED_VERBS and carries(token))) and not goes_back(token):
                 for child in token.children:
                     if child.dep_ == "prep" and travel_preposition(lemma, child.lower_):
                         for pobj in child.children:

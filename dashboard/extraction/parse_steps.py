@@ -53,8 +53,6 @@ from dashboard.extraction.visits import (
 
 VENUE_WORD = re.compile(r"(?<!\s)\s+(?:airport|air\s*base|airbase|palace|hotel)\b", re.IGNORECASE)
 _TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
-# A verb that sends someone home or away from the trip is not a destination
-_NOT_THERE = {"back", "home"}
 
 
 def add_met_objects(fact: SentenceFacts, text: str) -> None:
@@ -201,12 +199,8 @@ def _negated_spans(fact: SentenceFacts) -> list[tuple[int, int]]:
         return spans
     offset = fact.parse.doc.user_data.get("offset", 0)
     for token in fact.parse:
-        if token.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NOT_THERE
-                                    # ("took a plane to X, home to a garrison": a noun
-                                    # describing X, which the model hangs on the verb)
-                                    and not any(p.dep_ == "prep" for p in c.children))
-                for c in token.children):
+        if token.pos_ in {"VERB", "AUX"} and (any(c.dep_ == "neg" for c in token.children)
+                                               or destination_grammar.goes_back(token)):
             spans.append((offset + token.idx,
                           offset + token.right_edge.idx + len(token.right_edge)))
     return spans
