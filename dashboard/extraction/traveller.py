@@ -25,6 +25,7 @@ from dashboard.extraction.people import (
     TRAVELLER_TITLES,
     PersonMention,
 )
+from dashboard.extraction.protagonist import untitled_protagonist
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.visits import VisitSignal
 
@@ -160,15 +161,17 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     if not candidates:
         found = subject_traveller(facts, text) or untitled_traveller(facts, text)
         if found.name is None:  # (no subject opens a sentence: a feature's protagonist)
-            found = _the_untitled_protagonist(facts, index, set(scores), None) or found
+            untitled = untitled_protagonist(facts, index, set(scores), None)
+            if untitled is not None:
+                found = Traveller(*untitled[:2], None, untitled[2], None)
         return found
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
     if len(visitors & set(candidates)) == 1:
         surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
     else:
-        untitled = _the_untitled_protagonist(facts, index, set(scores), surname)
+        untitled = untitled_protagonist(facts, index, set(scores), surname)
         if untitled is not None:
-            return untitled
+            return Traveller(*untitled[:2], None, untitled[2], None)
     person = best_form[surname]
     # (a monarch is known by the title: "King Charles III", "Pope Leo XIV")
     name = person.display if person.title.lower() in MONARCH_TITLES else \
@@ -189,46 +192,6 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if home:
             break
     return Traveller(name, surname, person, where[surname], home)
-
-
-# How much more often an untitled name must be named than the titled one to be the story's
-PROTAGONIST_RATIO = 3
-
-
-def _the_untitled_protagonist(facts: list[SentenceFacts], index, titled: set[str],
-                              chosen: str | None) -> Traveller | None:
-    """A person the text never gives a title ("When Cyril Ramaphosa sat down opposite X",
-    a feature's style) but names at least three times as often as the titled person chosen,
-    and at least once as a clause's subject: the one the story follows. From the parse's
-    PERSON entities of two or more words (the last word the surname); None otherwise."""
-    fullest: dict[str, str] = {}
-    subjects: set[str] = set()
-    where: dict[str, Sentence] = {}
-    for fact in facts:
-        if fact.parse is None:
-            continue
-        for ent in fact.parse.ents:
-            words = ent.text.split()
-            if ent.label_ != "PERSON" or len(words) < 2 or not words[-1][:1].isupper():
-                continue
-            key = words[-1]
-            if key in titled:
-                continue
-            if len(ent.text) > len(fullest.get(key, "")):
-                fullest[key] = ent.text
-            where.setdefault(key, fact.sentence)
-        subjects.update(t.text for t in fact.parse if t.dep_ == "nsubj" and t.pos_ == "PROPN")
-    chosen_count = len(index.occurrences(chosen)) if chosen else 0
-    best = None
-    for key in fullest:
-        count = len(index.occurrences(key))
-        if key in subjects and count >= PROTAGONIST_RATIO * max(chosen_count, 1) and (
-                best is None or count > best[0]):
-            best = (count, key)
-    if best is None:
-        return None
-    key = best[1]
-    return Traveller(fullest[key], key, None, where[key], None)
 
 
 def _same_given_name(known: str, longer: str) -> bool:
