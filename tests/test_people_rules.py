@@ -898,3 +898,18 @@ def test_a_host_calling_on_or_welcoming_the_traveller_is_met():
                    "Prime Minister at State House.\n")
     assert [leader.name for leader in trip.stops[0].leaders] == ["Musalia Mudavadi",
                                                                  "William Ruto"]
+
+
+def test_a_time_describing_a_thing_does_not_make_the_meeting_an_earlier_trips():
+    # "signed in May" dates the agreement; the meeting on Thursday is this trip's
+    trip = trip_of("Date: 2023-07-27\n\nLloyd Austin arrived in Port Moresby, Papua New Guinea, "
+                   "on Wednesday. Austin met Prime Minister James Marape on Thursday to discuss "
+                   "a defence agreement signed in May.\n")
+    assert [leader.name for leader in trip.stops[0].leaders] == ["James Marape"]
+
+
+def test_a_time_describing_a_summit_still_dates_an_earlier_meeting():
+    trip = trip_of("Date: 2024-12-02\n\nForeign Minister Li Wen arrived in Windhoek, Namibia, "
+                   "on Monday. The trip follows the summit hosted by President Xi Jinping in "
+                   "September.\n")
+    assert [leader.name for s in trip.stops for leader in s.leaders] == []

@@ -14,7 +14,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import tense
+from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.preview_weeks import forward_weekdays
 
@@ -68,9 +68,35 @@ def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
         if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
                                                     match.start()]):
             continue  # "his first trip since his re-election in May": a reference point
+        if position == s.start and _dates_a_thing_described(fact, match.start()):
+            # "(met X to discuss) an agreement signed in May": the agreement's time does not
+            # make the whole sentence an earlier trip's (a place's own clause still may be)
+            continue
         if is_earlier(match, anchor, s.start):
             return True
     return False
+
+
+# Occasions a traveller or a leader attends: a time describing one dates a meeting ("the
+# summit hosted by X in September"), unlike one describing a thing ("an agreement signed in
+# May")
+OCCASIONS = {"summit", "conference", "meeting", "forum", "talk", "talks", "session", "congress",
+             "ceremony", "election", "assembly", "dialogue", "gathering"}
+
+
+def _dates_a_thing_described(fact: SentenceFacts, position: int) -> bool:
+    """By the parse, the time at `position` hangs from a clause that describes a noun other
+    than a trip or an occasion ("an agreement signed in May", "a deal that was agreed in
+    March"): it dates that thing, not the sentence's own events. "His visit, which took place
+    in February" and "the summit hosted by X in September" still date a meeting."""
+    if fact.parse is None:
+        return False
+    at = grammar.governing_verb(fact.parse, position)
+    if at is None:
+        return False
+    verb = fact.parse.doc[at]
+    return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and \
+        verb.head.lemma_.lower() not in grammar.TRIP_NOUNS | OCCASIONS
 
 
 def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
