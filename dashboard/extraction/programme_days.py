@@ -47,11 +47,13 @@ def _lines(facts: list[SentenceFacts]) -> dict[int, int]:
     return count
 
 
-def day_headings(facts: list[SentenceFacts]) -> set[int]:
+def day_headings(facts: list[SentenceFacts], per_line: dict[int, int] | None = None
+                 ) -> set[int]:
     """Indices of the sentences that are day headings of a programme: a day line followed by
     a line that is one item by itself (not a paragraph of prose, as under the release's own
-    date), and at least two such days in the text."""
-    per_line = _lines(facts)
+    date), and at least two such days in the text. `per_line`: `_lines(facts)` if the
+    caller has it."""
+    per_line = _lines(facts) if per_line is None else per_line
     body = [f for f in facts if not f.sentence.clutter]
     found = {fact.sentence.index for fact, after in pairwise(body)
              if is_day_heading(fact) and per_line[fact.sentence.line] == 1
@@ -65,12 +67,12 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     day become its start and end unless it has earlier or later dates already. The day of a
     line naming two stops ("Departure from X for Y") ends the first and starts the second,
     the end-date convention's day of moving on. In place."""
-    headings = day_headings(facts)
-    if not headings:
-        return
     # a programme's lines stand alone, one item a line; a paragraph of prose under a date
     # line (the release's own date above its first paragraph) is not a programme
     per_line = _lines(facts)
+    headings = day_headings(facts, per_line)
+    if not headings:
+        return
     day = None
     heading_index = -1
     for fact in facts:

@@ -59,10 +59,9 @@ def sight_destinations(span: Span) -> list[Destination]:
 def _opens_the_clause(span: Span, i: int) -> bool:
     """Nothing but punctuation, a date or an adverb stands before token `i` in the sentence
     ("In Beijing, ...", "On Friday, in Beijing, ...", "Later, in Beijing, ...")."""
-    return all(t.is_punct or t.pos_ == "ADV" or t.ent_type_ == "DATE" or (
-        t.dep_ in {"prep", "pobj", "det"} and t.ent_type_ == "DATE")
-        or (t.dep_ == "prep" and t.i + 1 < i and span.doc[t.i + 1].ent_type_ == "DATE")
-        for t in span.doc[span.start:i])
+    return all(t.is_punct or t.pos_ == "ADV" or t.ent_type_ == "DATE"
+               or (t.dep_ == "prep" and t.i + 1 < i and span.doc[t.i + 1].ent_type_ == "DATE")
+               for t in span.doc[span.start:i])
 
 
 def fronted_destinations(span: Span) -> list[Destination]:
