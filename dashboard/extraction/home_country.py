@@ -19,6 +19,10 @@ OWN_OFFICE = re.compile(
     r"foreign\s+secretary|secretary\s+of\s+state|leader|head\s+of\s+state)"
     r"(?P<trip>(?:'s|’s)\s+(?:\w+\s+)?(?:trip|visit|tour|journey|travels))?(?![\w-]|\s+(?-i:[A-Z]))",
     re.IGNORECASE)
+TOUR_ENDS_FOR = re.compile(
+    r"\bfor\s+(?P<place>[A-Z][\w'’ -]{1,30}?),?\s+(?:bringing\s+to\s+an?\s+(?:end|close)|"
+    r"ending|concluding|wrapping\s+up|rounding\s+off|capping)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:tour|trip|visit|journey)\b")
 RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
                        r"(?:fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+(?:back|home)\s+to)\s+",
                        re.IGNORECASE)
@@ -78,6 +82,8 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 own_office.add(mention.place.code)
     # "before returning to Paris", "flying home to Washington", "back in Washington by the
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
+    # ... but "flying back to Indonesia" after "flew to Indonesia" goes back to a stop
+    sent_to: set[str] = set()
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
             # ("returning to the United States": the article before the name)
@@ -85,8 +91,19 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             at = match.end() + (the.end() if the else 0)
             place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
-            if place is not None:
+            if place is not None and not (place.place.code in sent_to
+                                          and "home" not in match.group().lower()):
                 votes[place.place.code] += 1
+        # "left Beijing on Saturday for Riyadh, bringing to an end a month-long tour": the
+        # place the tour ends by going to
+        for match in TOUR_ENDS_FOR.finditer(text, fact.sentence.start, fact.sentence.end):
+            place = next((m for m in fact.places if m.start == match.start("place")
+                          and m.kind in {"country", "city"}), None)
+            if place is not None:  # (as sure as an office: the trip ends by going home)
+                votes[place.place.code] += 1
+                own_office.add(place.place.code)
+        if not fact.sentence.heading:  # (a headline sums up the whole trip, return and all)
+            sent_to.update(sig.code for sig in fact.signals)
     if votes:
         code = votes.most_common(1)[0][0]
         return code, code in own_office

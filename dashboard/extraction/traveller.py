@@ -13,9 +13,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from dashboard.extraction import host_grammar, meeting_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
+from dashboard.extraction.grammar import token_at
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.people import (
     HONORIFIC,
@@ -157,11 +160,13 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():
         scores[key] += change
+    titled = set(scores)  # (before the merge: both forms of a patronymic name are titled)
+    merged = _merge_patronymic_keys(scores, first_seen)
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
         found = subject_traveller(facts, text) or untitled_traveller(facts, text)
         if found.name is None:  # (no subject opens a sentence: a feature's protagonist)
-            untitled = untitled_protagonist(facts, index, set(scores), None)
+            untitled = untitled_protagonist(facts, index, titled, None)
             if untitled is not None:
                 found = Traveller(*untitled[:2], None, untitled[2], None)
         return found
@@ -169,7 +174,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     if len(visitors & set(candidates)) == 1:
         surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
     else:
-        untitled = untitled_protagonist(facts, index, set(scores), surname)
+        untitled = untitled_protagonist(facts, index, titled, surname)
         if untitled is not None:
             return Traveller(*untitled[:2], None, untitled[2], None)
     person = best_form[surname]
@@ -191,7 +196,25 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 break
         if home:
             break
-    return Traveller(name, surname, person, where[surname], home)
+    # (the short form of a merged patronymic name is the one the text goes on to use)
+    short = next((k for k, v in merged.items() if v == surname), surname)
+    return Traveller(name, short, person, where[surname], home)
+
+
+def _merge_patronymic_keys(scores: Counter[str], first_seen: dict[str, int]
+                           ) -> dict[str, str]:
+    """A given name alone stands for the one patronymic name it opens ("King Salman" and
+    "King Salman bin Abdulaziz"; `PersonMention.surname` keys the two apart because "King
+    Salman" and "Mohammed bin Salman" are different people): the short key's score moves to
+    the long one. Returns {short key: long key}."""
+    merged = {}
+    for key in list(scores):
+        longer = [k for k in scores if re.match(rf"{re.escape(key)}\s+(?:bin|ibn|bint)\s", k)]
+        if len(longer) == 1:
+            scores[longer[0]] += scores.pop(key)
+            first_seen[longer[0]] = min(first_seen[longer[0]], first_seen.pop(key))
+            merged[key] = longer[0]
+    return merged
 
 
 def _same_given_name(known: str, longer: str) -> bool:
@@ -258,8 +281,13 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if not match or match.group("word") in NOT_SUBJECTS:
             continue
         word = match.group("word")
-        if any(m.start <= fact.sentence.start + match.start("word") < m.end
-               for m in fact.places):
+        at = fact.sentence.start + match.start("word")
+        if any(m.start <= at < m.end for m in fact.places):
+            continue
+        if not _parsed_as_name(fact, at) or (
+                word.lower() in STOP_WORDS and match.start("word") == match.start()):
+            # "By continuing to use our site ...": a function word opens the sentence; it is
+            # a name only after a given name or an honorific ("Theresa May", "Mrs May")
             continue
         if not re.search(rf"[a-z,;]\s+{re.escape(word)}\b", text):
             continue  # "Discussions will address ...": capitalised only as a sentence opener
@@ -275,6 +303,15 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         return Traveller(None, None, None, None, None)
     word = counts.most_common(1)[0][0]
     return Traveller(full.get(word, word), word, None, where[word], None)
+
+
+def _parsed_as_name(fact: SentenceFacts, at: int) -> bool:
+    """Whether the parse tags the word starting at character `at` a proper noun (true where
+    the sentence has no parse)."""
+    if fact.parse is None:
+        return True
+    token = token_at(fact.parse, at)
+    return token is None or token.pos_ == "PROPN"
 
 
 OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"

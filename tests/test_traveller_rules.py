@@ -1,0 +1,78 @@
+"""Who travels: kinds of fault in naming the traveller, one test each, in our own wording.
+
+Found on development texts (set11) and fixed as rules about how pages and English name a
+person: page chrome opens sentences with function words, surnames can be common words, and a
+patronymic name is first given short ("King X") and then in full ("King X bin Y").
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+@pytest.mark.parametrize("chrome", [
+    "By continuing to browse this site you accept our terms.",
+    "Upon arriving here, please choose your cookie settings.",
+])
+@pytest.mark.parametrize(("name", "honorific"), [
+    ("Ruth May", "Mrs"),        # a surname that is also a function word of English
+    ("Alan Marsh", "Mr"),
+])
+def test_a_function_word_opening_page_chrome_is_no_untitled_traveller(chrome, name, honorific):
+    surname = name.split()[-1]
+    trip = trip_of(
+        "Title: Trade envoy heads to Kenya\nDate: 2019-04-01\n\n"
+        f"Sign in | News | Sport\n{chrome} [Accept]\n\n"
+        f"{name} will fly to Kenya tomorrow for a two-day visit.\n\n"
+        f"In Nairobi, {honorific} {surname} will hold talks on trade and farming.\n\n"
+        f"Speaking before the trip, {honorific} {surname} said the visit was overdue.\n")
+    assert trip.traveler == name
+    assert [s.country_code for s in trip.stops] == ["KE"]
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("King Faisal", "King Faisal bin Hamad"),
+    ("Emir Khalid", "Emir Khalid bin Saud Al Rashid"),
+])
+def test_a_given_name_alone_is_the_patronymic_name_it_opens(short, full):
+    # the short form is told more often, the full form once: one person, named in full
+    trip = trip_of(
+        f"Title: {short} ends Asian tour\nDate: 2017-03-20\n\n"
+        f"{full} left Tokyo on Saturday, ending a tour of Asia.\n\n"
+        f"{short} had landed in Kuala Lumpur on 1 March and held talks with Prime "
+        "Minister Amir Hassan. The King then flew to Tokyo, where he met Prime Minister "
+        f"Kenji Mori. {short} will return home on Monday.\n")
+    assert trip.traveler == full
+
+
+@pytest.mark.parametrize("ending", ["bringing to an end a two-week tour",
+                                    "ending his first trip abroad"])
+def test_the_place_a_tour_ends_by_going_to_is_home(ending):
+    # the article never says whose country that is; that the tour ends there says so
+    trip = trip_of(
+        "Title: Emir wraps up Asia visit\nDate: 2019-05-20\n\n"
+        f"Emir Nasser Al Sabah left Seoul on Sunday for Kuwait City, {ending}.\n\n"
+        "The Emir had landed in Hanoi on 8 May for talks with President Tran Van Long, "
+        "before flying on to Seoul on 12 May, where he met President Park Min-jun.\n")
+    assert [s.country_code for s in trip.stops] == ["VN", "KR"]
+
+
+def test_going_back_to_an_earlier_stop_is_no_sign_of_home():
+    trip = trip_of(
+        "Title: President ends Pacific tour\nDate: 2019-05-20\n\n"
+        "President Anna Berg is home after a two-week tour of the Pacific.\n\n"
+        "In Fiji, she met Prime Minister Ratu Naiqama on 6 May. On 9 May she made a day trip "
+        "to Tonga, where she met King Tupou VI, before flying back to Fiji for a rest.\n")
+    assert [s.country_code for s in trip.stops][:2] == ["FJ", "TO"]
+    assert "SE" not in [s.country_code for s in trip.stops]
