@@ -41,7 +41,7 @@ def _named_subject(verb: Token) -> Token | None:
 # Offices by which a text names the traveller in the object of a host's verb ("President X
 # will welcome the Prime Minister")
 TRAVELLER_OFFICES = {"president", "minister", "premier", "chancellor", "secretary", "king",
-                     "queen", "pope", "pontiff", "visitor", "guest", "delegation"}
+                     "queen", "pope", "pontiff", "visitor", "guest", "delegation", "adviser"}
 
 
 def _stands_for_the_traveller(word: Token) -> bool:
@@ -103,7 +103,13 @@ def fellow_subjects(span: Span, traveller: str) -> list[int]:
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             group = _with_appositions([subject, *subject.conjuncts])
-            if not any(t.text == traveller for t in group):
+            # "HANOI, March 8 -- A and his counterpart B agreed": the parse makes the
+            # dateline the subject and hangs the list from its apposition
+            group = _with_appositions(list(dict.fromkeys(
+                group + [c for t in group for c in t.conjuncts])))
+            # ("he and Fiji's prime minister X unveiled ...": the pronoun is the traveller's,
+            # as in the pattern `traveller.is_met` falls back on)
+            if not any(t.text == traveller or t.lower_ in {"he", "she"} for t in group):
                 continue
             found.extend(token_start(t) for t in group if t.text != traveller
                          and t.pos_ in {"PROPN", "NOUN"})

@@ -166,8 +166,11 @@ def in_others_meeting(person: PersonMention, fact: SentenceFacts,
     Prime Minister B", "A's talks with B"), not the traveller's."""
     if fact.parse is None:
         return False
-    return any(a <= person.start < b and not (traveller.surname and
-                                              traveller.surname in owner)
+    # (the owner may be the traveller's own title: "the King's talks with President X")
+    title = traveller.person.title.split()[-1].lower() if traveller.person and \
+        traveller.person.title else None
+    return any(a <= person.start < b and not (traveller.surname and traveller.surname in owner)
+               and owner.lower() != title
                for owner, (a, b) in meeting_grammar.others_meetings(fact.parse))
 
 

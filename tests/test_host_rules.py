@@ -1,0 +1,68 @@
+"""Whom the traveller meets: kinds of fault in finding hosts, one test each, in our own
+wording.
+
+Found on development texts (set11) and fixed as rules about the parse: a dateline the parse
+makes the subject of "A and his counterpart B agreed", a pronoun sharing a subject with a
+host ("he and X unveiled"), the traveller's own title owning a meeting ("the King's talks
+with X"), and a host receiving the traveller by an office the text gives them.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def leaders(trip) -> list[tuple[str, list[str]]]:
+    return [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops]
+
+
+@pytest.mark.parametrize("verb", ["agreed on Monday on a pact", "signed a trade accord"])
+def test_a_counterpart_in_a_datelined_subject_is_met(verb):
+    trip = trip_of(
+        "Title: Sato, Binh agree on defence deal\nDate: 2021-03-09\n\n"
+        "HANOI, March 8 -- Japanese Prime Minister Ken Sato and his Vietnamese counterpart "
+        f"Tran Van Binh {verb}.\n\n"
+        "Sato, who arrived in Hanoi on Sunday, also met party chief Le Van Hung.\n")
+    assert trip.traveler == "Ken Sato"
+    assert leaders(trip) == [("VN", ["Tran Van Binh", "Le Van Hung"])]
+
+
+@pytest.mark.parametrize("verb", ["unveiled a new partnership", "opened a new wharf"])
+def test_he_and_a_host_sharing_a_subject_are_together(verb):
+    trip = trip_of(
+        "Title: Prime minister visits Pacific\nDate: 2021-03-09\n\n"
+        "Prime Minister Tom Reid arrived in Port Moresby on Monday. In Lae he and Papua New "
+        f"Guinea's prime minister Joe Rabuka {verb} on Tuesday.\n")
+    assert ("PG", ["Joe Rabuka"]) in leaders(trip)
+
+
+@pytest.mark.parametrize(("title", "owner"), [("King", "the King's"),
+                                               ("Prime Minister", "the Minister's")])
+def test_the_travellers_own_title_owns_the_meeting(title, owner):
+    trip = trip_of(
+        f"Title: {title} ends Asia tour\nDate: 2017-03-20\n\n"
+        f"{title} Omar Haddad of Jordan visited Japan and China this month. In Tokyo he met "
+        f"Prime Minister Kenji Mori on 12 March. China came next: {owner} talks with "
+        "President Li Wen in Beijing were followed by the signing of agreements.\n")
+    assert leaders(trip) == [("JP", ["Kenji Mori"]), ("CN", ["Li Wen"])]
+
+
+def test_a_host_receiving_the_traveller_by_an_office_is_met():
+    trip = trip_of(
+        "Title: Chief Adviser visits China\nDate: 2025-03-30\n\n"
+        "Chief Adviser Karim Hossain visited China from 26 to 29 March. He arrived in Beijing "
+        "on 27 March. On 28 March, President Li Wen received the Chief Adviser at the Great "
+        "Hall of the People.\n")
+    assert trip.traveler == "Karim Hossain"
+    assert leaders(trip) == [("CN", ["Li Wen"])]
