@@ -66,3 +66,14 @@ def test_a_host_receiving_the_traveller_by_an_office_is_met():
         "Hall of the People.\n")
     assert trip.traveler == "Karim Hossain"
     assert leaders(trip) == [("CN", ["Li Wen"])]
+
+
+@pytest.mark.parametrize("office", ["the Secretary-General of ASEAN, Lim Boon Heng",
+                                    "the Director-General of the WHO, Lim Boon Heng",
+                                    "the Secretary General of NATO Lim Boon Heng"])
+def test_the_head_of_an_organisation_known_by_its_acronym_is_met(office):
+    trip = trip_of(
+        "Title: Minister in Asia\nDate: 2008-05-23\n\n"
+        "Foreign Minister Jan Kowalski arrived in Bangkok on Wednesday, and that evening he "
+        f"met with the Thai Foreign Minister, Arun Chai, and with {office}.\n")
+    assert leaders(trip) == [("TH", ["Arun Chai", "Lim Boon Heng"])]

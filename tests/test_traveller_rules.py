@@ -76,3 +76,13 @@ def test_going_back_to_an_earlier_stop_is_no_sign_of_home():
         "to Tonga, where she met King Tupou VI, before flying back to Fiji for a rest.\n")
     assert [s.country_code for s in trip.stops][:2] == ["FJ", "TO"]
     assert "SE" not in [s.country_code for s in trip.stops]
+
+
+@pytest.mark.parametrize("office", ["the Thai Foreign Minister, Arun Chai",
+                                    "the Thai Foreign Minister, Mr. Arun Chai,"])
+def test_a_host_with_the_travellers_office_named_in_apposition_is_no_sign_of_home(office):
+    trip = trip_of(
+        "Title: Minister in Asia\nDate: 2008-05-23\n\n"
+        "Foreign Minister Jan Kowalski arrived in Bangkok on Wednesday, and that evening he "
+        f"met with {office} to discuss the cyclone.\n")
+    assert [s.country_code for s in trip.stops] == ["TH"]

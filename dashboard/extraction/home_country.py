@@ -50,9 +50,10 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             if mention.kind in {"demonym", "country"} and text.startswith(
                     title, mention.end + 1):
                 after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
-                named = re.match(r"(?<!\s)\s+[A-Z]", after)
+                # (a name may follow in apposition: "the Thai Foreign Minister, X")
+                named = re.match(r"(?<!\s),?\s+[A-Z]", after)
                 theirs = traveller.surname and re.match(
-                    r"\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
+                    r",?\s+(?:(?:[A-Z][\w'’-]*|[A-Z]\.)\s+){0,3}"
                     + re.escape(traveller.surname) + r"\b", after)
                 if not named or theirs:
                     votes[mention.place.code] += 2

@@ -109,9 +109,10 @@ NAME_AFTER_COUNTRY = re.compile(
 _BODY = (r"(?:Parliament|Assembly|Council|Commission|Congress|Senate|House|Chamber|Court|"
          r"Bank|Union|Duma|Knesset|Majlis|Diet|Representatives|Commons|Lords|Committee|"
          r"Federation|Forces|Army|Navy|Staff|Agency|Organi[sz]ation|Secretariat|Republic)")
+# ... or an organisation known by its acronym: "the Secretary-General of ASEAN, X"
 BODY_OFFICE = re.compile(
-    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
-    rf"{_BODY})(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
+    rf"{_BODY})|(?:the\s+)?(?-i:[A-Z]{{2,6}}))(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # "talks with the emir, Sabah al-Ahmad al-Jaber al-Sabah", "the speaker of the lower house
 # of parliament, Thura Shwe Mann": an office written in lower case, then the name after a
