@@ -77,3 +77,13 @@ def test_the_head_of_an_organisation_known_by_its_acronym_is_met(office):
         "Foreign Minister Jan Kowalski arrived in Bangkok on Wednesday, and that evening he "
         f"met with the Thai Foreign Minister, Arun Chai, and with {office}.\n")
     assert leaders(trip) == [("TH", ["Arun Chai", "Lim Boon Heng"])]
+
+
+@pytest.mark.parametrize("opening", ["The Emir", "the emir"])
+def test_a_title_alone_in_either_case_stands_for_the_one_host_with_it(opening):
+    trip = trip_of(
+        "Title: Chancellor in the Gulf\nDate: 2022-09-25\n\n"
+        "Chancellor Anna Vogel arrived in Doha on Sunday. Qatar's ruler, Qatari Emir Tamim "
+        "bin Khalid Al Thani, is hosting a gas forum this week.\n\n"
+        f"Later that day {opening} received her at the Amiri Diwan.\n")
+    assert leaders(trip) == [("QA", ["Emir Tamim bin Khalid Al Thani"])]

@@ -28,7 +28,7 @@ from dashboard.extraction.meeting_rules import (
     venue_place_stop,
     where_clause_stop,
 )
-from dashboard.extraction.people import STAFF_TITLES, TITLES, PersonMention
+from dashboard.extraction.people import BARE_TITLE, STAFF_TITLES, TITLES, PersonMention
 from dashboard.extraction.traveller import Traveller, is_met
 
 TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()} | {"mr", "mr.", "mrs", "ms"}
@@ -122,10 +122,6 @@ def in_own_country_named(person: PersonMention, fact: SentenceFacts,
 
 # ---------------------------------------------------------------- leaders
 
-# "the crown prince received Erdogan", "he met the emir": a title standing for a person
-TITLE_ONLY = re.compile(r"\b[Tt]he\s+(?P<title>(?:crown\s+prince|emir|king|queen|sultan|"
-                        r"emperor|pope|chancellor|prime\s+minister|premier|president|"
-                        r"taoiseach))\b(?!\s+(?-i:[A-Z])|\s+of\b)")
 # titles too common to stand for one person
 GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
                   "foreign minister", "spokesperson", "spokesman", "ambassador"}
@@ -213,7 +209,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
 
     def by_title_only(fact: SentenceFacts) -> list[PersonMention]:
         found = []
-        for match in TITLE_ONLY.finditer(text, fact.sentence.start, fact.sentence.end):
+        for match in BARE_TITLE.finditer(text, fact.sentence.start, fact.sentence.end):
             same = by_title.get(" ".join(match.group("title").lower().split()), [])
             if len(same) == 1:
                 full = same[0]

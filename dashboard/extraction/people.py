@@ -45,6 +45,13 @@ STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "
                 "deputy department spokesperson", "department spokesperson"}
 MONARCH_TITLES = {"king", "queen", "emperor", "empress", "pope", "prince", "princess",
                   "crown prince", "emir", "sultan", "sheikh", "grand duke"}
+# "the crown prince received Erdogan", "The King and the Queen Consort had been due to arrive":
+# a title standing alone for the one person the text gives it (no name and no "of" after it;
+# the title in any case, the name's capital in its own)
+BARE_TITLE = re.compile(r"\b[Tt]he\s+(?P<title>(?i:crown\s+prince|emir|king|queen|sultan|"
+                        r"emperor|empress|pope|prince|princess|sheikh|grand\s+duke|chancellor|"
+                        r"prime\s+minister|premier|president|taoiseach))\b"
+                        r"(?![\w-]|\s+[A-Z]|\s+of\b)")
 TRAVELLER_TITLES = {
     "top diplomat", "secretary of state", "president", "prime minister", "foreign minister",
     "foreign secretary", "vice president", "chancellor", "secretary-general",

@@ -21,6 +21,7 @@ from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.people import (
+    BARE_TITLE,
     HONORIFIC,
     MONARCH_TITLES,
     NON_NAME_WORDS,
@@ -117,8 +118,9 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             continue
         key = next(iter(keys))
         # (not "the King Charles ...": a full mention, counted already)
-        for match in re.finditer(rf"\b[Tt]he\s+{re.escape(title)}\b(?![\w-]|\s+[A-Z])",
-                                 text):
+        for match in BARE_TITLE.finditer(text):
+            if " ".join(match.group("title").lower().split()) != title.lower():
+                continue
             if in_met_span(match.start()):
                 continue
             scores[key] += 1 + 3 * bool(subject_after.match(text, match.end()))
