@@ -87,3 +87,24 @@ def test_a_title_alone_in_either_case_stands_for_the_one_host_with_it(opening):
         "bin Khalid Al Thani, is hosting a gas forum this week.\n\n"
         f"Later that day {opening} received her at the Amiri Diwan.\n")
     assert leaders(trip) == [("QA", ["Emir Tamim bin Khalid Al Thani"])]
+
+
+@pytest.mark.parametrize("second", ["Le Gall", "Gall"])
+def test_a_titled_surname_listed_after_a_met_host_is_met_too(second):
+    # the minister is named in full once, with a title in lower case and no country
+    trip = trip_of(
+        "Title: Minister in Paris\nDate: 2019-08-24\n\n"
+        "Foreign Minister Ali Karimi arrived in Paris on Friday. The visit was prepared by "
+        "foreign minister Paul Le Gall, his hosts said.\n\n"
+        "On Friday Karimi held talks with Emmanuel Martin and "
+        f"{second} at the foreign ministry.\n")
+    assert leaders(trip) == [("FR", ["Emmanuel Martin", "Paul Le Gall"])]
+
+
+def test_a_companion_first_in_someone_elses_talks_is_not_met():
+    trip = trip_of(
+        "Title: Secretary to join President in Asia\nDate: 2017-11-01\n\n"
+        "Secretary of State Ann Jones will travel to Tokyo on November 5 with President Tom "
+        "Baker and take part in bilateral talks between Baker and Japanese Prime Minister "
+        "Ken Sato.\n")
+    assert leaders(trip) == [("JP", ["Ken Sato"])]

@@ -53,18 +53,25 @@ MOVES_ON = re.compile(r"\b(?:then|before|after)\b", re.IGNORECASE)
 
 
 def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
-                   text: str) -> list[PersonMention]:
-    """Surnames alone of people named in full elsewhere, where the sentence meets them."""
+                   text: str, listed: dict[str, PersonMention] | None = None
+                   ) -> list[PersonMention]:
+    """Surnames alone of people named in full elsewhere, where the sentence meets them:
+    `known` anywhere in the met objects, `listed` (named in full with a title, but with no
+    country) only after another person in the same list ("talks with Macron and Le Drian",
+    not "talks between Trump and Abe", whose first is the traveller's companion)."""
     spans = met_objects_of(fact, text)
-    if not spans or not known:
+    listed = {k: v for k, v in (listed or {}).items() if k not in known}
+    if not spans or not (known or listed):
         return []
     taken = [(p.start, p.end) for p in fact.people]
     found = []
     for a, b in spans:
-        for surname, person in known.items():
+        for surname, person in (known | listed).items():
             for match in re.finditer(rf"\b{re.escape(surname)}\b", text[a:b]):
                 at = a + match.start()
                 if any(x <= at < y for x, y in taken):
+                    continue
+                if surname in listed and not any(a <= x < at for x, _y in taken):
                     continue
                 found.append(PersonMention(person.title, person.name, at, at + len(surname),
                                            at, person.nationality, None))
@@ -225,8 +232,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
         if fact.sentence.clutter or (fact.earlier_trip and
                                      not past_only_about_a_person(fact, text)):
             continue
-        for person in [full_form(p) for p in fact.people] + _bare_mentions(fact, known, text) \
-                + by_title_only(fact) + _bare_hosts(fact, titled, titled_surnames, text):
+        for person in [full_form(p) for p in fact.people] + _bare_mentions(
+                fact, known, text, titled) + by_title_only(fact) + _bare_hosts(
+                fact, titled, titled_surnames, text):
             if person.surname in own_surnames or person.title.lower() in STAFF_TITLES:
                 continue
             if person.nationality is not None and person.nationality == home:
