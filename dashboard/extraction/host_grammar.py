@@ -108,7 +108,7 @@ def fellow_subjects(span: Span, traveller: str) -> list[int]:
             group = _with_appositions(list(dict.fromkeys(
                 group + [c for t in group for c in t.conjuncts])))
             # ("he and Fiji's prime minister X unveiled ...": the pronoun is the traveller's,
-            # as in the pattern `traveller.is_met` falls back on)
+            # as in the pattern `meeting_rules.is_met` falls back on)
             if not any(t.text == traveller or t.lower_ in {"he", "she"} for t in group):
                 continue
             found.extend(token_start(t) for t in group if t.text != traveller

@@ -1,7 +1,7 @@
 """Leaders met, attached to the stop where the text says the meeting happens.
 
 `find_leaders` goes through every sentence's people: titled foreign leaders the traveller
-meets (`traveller.is_met`, with the rules of `meeting_rules.py`), surnames of people named
+meets (`meeting_rules.is_met` and the other rules there), surnames of people named
 in full elsewhere, "the crown prince" when one person fits, and the parse's untitled names
 (`parse_steps.add_met_names`). A leader goes to the stop the sentence places the meeting at
 ("in Vilnius he will meet ..."), else their own country's stop, else the sentence's stop.
@@ -18,6 +18,7 @@ from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.meeting_rules import (
     in_earlier_relative_clause,
     in_others_meeting,
+    is_met,
     listed_after_met,
     met_at_no_stop,
     narrative_stop,
@@ -29,7 +30,7 @@ from dashboard.extraction.meeting_rules import (
     where_clause_stop,
 )
 from dashboard.extraction.people import BARE_TITLE, STAFF_TITLES, TITLES, PersonMention
-from dashboard.extraction.traveller import Traveller, is_met
+from dashboard.extraction.traveller import Traveller
 
 TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()} | {"mr", "mr.", "mrs", "ms"}
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dashboard.extraction import host_grammar, meeting_grammar
+from dashboard.extraction import meeting_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
@@ -395,35 +395,3 @@ def with_the_speaker(sig: VisitSignal, fact: SentenceFacts, text: str) -> bool:
     after = text[last.end:fact.sentence.end]
     before = text[fact.sentence.start:first.position]
     return bool(WITH_SPEAKER_AFTER.match(after) or WITH_SPEAKER_BEFORE.search(before))
-
-
-def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
-            text: str) -> bool:
-    """The person is someone the traveller meets: the object of "meet with ...", "talks
-    with ...", or the subject of "... met (with) / hosted / welcomed <traveller>"."""
-    spans = met_objects_of(fact, text) + fact.met_parse
-    if any(a <= person.start < b for a, b in spans):
-        return True
-    if not traveller:
-        return False
-    if fact.parse is not None and any(person.start <= at < person.end for at in
-                                      host_grammar.hosts_of(fact.parse, traveller)):
-        return True  # "X said ..., as he hosted <traveller> in the Kremlin"
-    if person.nationality and fact.parse is not None and any(
-            person.start <= at < person.end
-            for at in host_grammar.fellow_subjects(fact.parse, traveller)):
-        return True  # "<traveller> and his Congolese counterpart X clashed openly"
-    after = text[person.end:fact.sentence.end]
-    if re.match(
-        r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
-        r"will\s+welcome|received|receives|will\s+receive|greeted|greets|will\s+greet|"
-        r"held\s+talks\s+with)\s+(?:with\s+)?"
-        rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}|him|her|them)\b", after):
-        return True
-    # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
-    before = text[fact.sentence.start:person.start]
-    # ... and "he and Qatari Foreign Minister X signed a memorandum"
-    return bool(person.nationality and re.search(
-        rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+and\s+$", before) and re.match(
-        r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|discussed|signed)\b",
-        after))

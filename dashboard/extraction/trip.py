@@ -47,6 +47,7 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
@@ -69,7 +70,6 @@ from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
 from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
-    is_met,
     pick_traveller,
     someone_elses,
     traveller_of,
