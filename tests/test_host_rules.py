@@ -108,3 +108,24 @@ def test_a_companion_first_in_someone_elses_talks_is_not_met():
         "Baker and take part in bilateral talks between Baker and Japanese Prime Minister "
         "Ken Sato.\n")
     assert leaders(trip) == [("JP", ["Ken Sato"])]
+
+
+@pytest.mark.parametrize("office", ["the president-elect", "the prime minister-designate"])
+def test_a_future_time_about_someone_else_keeps_the_meeting_on_this_trip(office):
+    # "who takes office in March" describes the second person, not when the meeting was;
+    # the office "-elect"/"-designate" in lower case, the name in apposition
+    trip = trip_of(
+        "Title: Minister in Namibia\nDate: 2024-12-10\n\n"
+        "Foreign Minister Chen Hua spent Sunday and Monday in Windhoek, where he met "
+        f"Namibia's President Peter Amutenya and {office}, Maria Shikongo, who takes office "
+        "in March.\n")
+    assert leaders(trip) == [("NA", ["Peter Amutenya", "Maria Shikongo"])]
+
+
+def test_a_meeting_in_a_clause_about_an_earlier_time_is_still_not_this_trips():
+    trip = trip_of(
+        "Title: Minister in Namibia\nDate: 2024-12-10\n\n"
+        "Foreign Minister Chen Hua arrived in Windhoek on Sunday and met President Peter "
+        "Amutenya. Chen, who had met Prime Minister Saara Kandjii in March, praised the "
+        "ties.\n")
+    assert leaders(trip) == [("NA", ["Peter Amutenya"])]

@@ -140,9 +140,18 @@ def in_earlier_relative_clause(person: PersonMention, fact: SentenceFacts,
                                text: str) -> bool:
     """The person is met in a relative clause about an earlier time ("The prime minister,
     who discussed his trip with X during X's state visit last month, ..."): not on this
-    trip."""
-    return any(a <= person.start < b and EARLIER_TRIP.search(text, a, b)
-               for a, b in _relative_clauses(fact))
+    trip. A time in a clause nested inside it about someone else does not count ("where he
+    met President X and the president-elect, Y, who takes office in March")."""
+    clauses = _relative_clauses(fact)
+    for a, b in clauses:
+        if not a <= person.start < b:
+            continue
+        inner = [(c, d) for c, d in clauses if a <= c and d <= b and (c, d) != (a, b)
+                 and not c <= person.start < d]
+        if any(not any(c <= m.start() < d for c, d in inner)
+               for m in EARLIER_TRIP.finditer(text, a, b)):
+            return True
+    return False
 
 
 def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
