@@ -129,3 +129,14 @@ def test_a_meeting_in_a_clause_about_an_earlier_time_is_still_not_this_trips():
         "Amutenya. Chen, who had met Prime Minister Saara Kandjii in March, praised the "
         "ties.\n")
     assert leaders(trip) == [("NA", ["Peter Amutenya"])]
+
+
+@pytest.mark.parametrize("meeting", ["after talks with", "after a meeting with",
+                                     "after holding talks with"])
+def test_after_the_meeting_itself_is_no_move_away_from_the_place(meeting):
+    trip = trip_of(
+        "Title: Vice President in Africa\nDate: 2023-03-25\n\n"
+        "Vice President Ana Ruiz leaves Accra on Wednesday for Tanzania, where she will meet "
+        "President Grace Mwinyi, and will end the tour in Lusaka, Zambia, on Saturday "
+        f"{meeting} President Peter Banda.\n")
+    assert ("ZM", ["Peter Banda"]) in leaders(trip)

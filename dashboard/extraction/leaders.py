@@ -50,7 +50,10 @@ def person_entities(facts: list[SentenceFacts]) -> dict[str, str]:
     return {last: next(iter(names)) for last, names in found.items() if len(names) == 1}
 
 
-MOVES_ON = re.compile(r"\b(?:then|before|after)\b", re.IGNORECASE)
+# (not "after" the meeting itself: "will end the tour in Lusaka on Saturday after talks with
+# President X" meets X there)
+MOVES_ON = re.compile(r"\b(?:then|before|after(?!\s+(?:(?:holding\s+)?talks|(?:a\s+)?meetings?|"
+                      r"meeting|discussions|an\s+audience)\s+with\b))\b", re.IGNORECASE)
 
 
 def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
