@@ -140,3 +140,31 @@ def test_after_the_meeting_itself_is_no_move_away_from_the_place(meeting):
         "President Grace Mwinyi, and will end the tour in Lusaka, Zambia, on Saturday "
         f"{meeting} President Peter Banda.\n")
     assert ("ZM", ["Peter Banda"]) in leaders(trip)
+
+
+def test_two_hosts_of_one_family_name_are_two_leaders():
+    trip = trip_of(
+        "Title: President in Central Asia\nDate: 2024-06-15\n\n"
+        "The tour began on Monday in Ashgabat, where President Kim Dae-ho was welcomed by "
+        "President Aman Berdiev. On Tuesday Kim met the national leader, Kurban Berdiev, at "
+        "his residence.\n")
+    assert leaders(trip) == [("TM", ["Aman Berdiev", "Kurban Berdiev"])]
+
+
+@pytest.mark.parametrize("body", ["Organization for Security and Co-operation in Europe",
+                                  "Gulf Cooperation Council"])
+def test_the_head_of_an_organisation_named_in_full_before_a_comma_is_met(body):
+    trip = trip_of(
+        "Title: Secretary in Vienna\nDate: 2020-08-10\n\n"
+        "Secretary Tom Hale will travel to Vienna on Friday. He will also meet with the "
+        f"Secretary General of the {body}, Hans Greiner, to discuss security.\n")
+    assert leaders(trip) == [("AT", ["Hans Greiner"])]
+
+
+def test_a_chairperson_is_a_title():
+    trip = trip_of(
+        "Title: Minister in Ethiopia\nDate: 2023-01-12\n\n"
+        "Foreign Minister Li Ming arrived in Addis Ababa on Tuesday and visited the "
+        "headquarters of the African Union, where he met AU Commission Chairperson Musa "
+        "Kamara.\n")
+    assert leaders(trip) == [("ET", ["Musa Kamara"])]

@@ -353,10 +353,12 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue
             key = person.surname
             existing = drafts[target].leaders.get(key)
-            if existing is not None and person.name.split()[0] == person.surname and \
-                    len(person.name.split()) > 1 and len(existing[0].name.split()) > 1 and \
-                    person.name != existing[0].name:
-                # two people of one family name: "Nguyen Xuan Phuc and Nguyen Phu Trong"
+            if existing is not None and len(person.name.split()) > 1 and \
+                    len(existing[0].name.split()) > 1 and person.name != existing[0].name and (
+                        person.name.split()[0] == person.surname
+                        or person.name.split()[0] != existing[0].name.split()[0]):
+                # two people of one family name: "Nguyen Xuan Phuc and Nguyen Phu Trong",
+                # "President Serdar X" and his father "Gurbanguly X"
                 key = person.name
                 existing = drafts[target].leaders.get(key)
             if existing is None or len(person.name) > len(existing[0].name):

@@ -25,7 +25,8 @@ TITLES = [
     "Finance Minister", "Trade Minister", "Interior Minister", "Minister",
     "Chancellor", "Crown Prince", "King", "Queen", "Emperor", "Empress", "Prince", "Princess",
     "Emir", "Sultan", "Sheikh", "Pope", "Supreme Leader", "General Secretary", "Chairman",
-    "Chairwoman", "Governor", "Mayor", "Senator", "Ambassador", "Special Envoy", "Envoy",
+    "Chairwoman", "Chairperson", "Governor", "Mayor", "Senator", "Ambassador", "Special Envoy",
+    "Envoy",
     "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
     "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "National Security Adviser",
     "National Security Advisor", "Secretary", "counterpart", "top diplomat",
@@ -121,6 +122,12 @@ BODY_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
     rf"{_BODY})|(?:the\s+)?(?-i:[A-Z]{{2,6}}))(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+# ... or any organisation's full name set off by a comma before a full name: "the Secretary
+# General of the Organization for Security and Co-operation in Europe, X Y"
+ORG_OFFICE = re.compile(
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|in|on|"
+    rf"the)\s+){{0,2}}){{1,8}}?[A-Z][\w'’-]*,\s+{_HONORIFIC}"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}})")
 # "talks with the emir, Sabah al-Ahmad al-Jaber al-Sabah", "the speaker of the lower house
 # of parliament, Thura Shwe Mann": an office written in lower case, then the name after a
 # comma (a full name of two or more words)
@@ -340,7 +347,7 @@ def find_people(text: str, start: int, end: int,
                 nationality_text = text[of.end():country_at[of.end()][1]]
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
-    for match in BODY_OFFICE.finditer(text, start, end):
+    for match in [*BODY_OFFICE.finditer(text, start, end), *ORG_OFFICE.finditer(text, start, end)]:
         name = _clean_name(match.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS or any(
                 p.start < match.end() and match.start() < p.end for p in people):
