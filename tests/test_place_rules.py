@@ -278,3 +278,12 @@ def test_a_traveller_named_in_ordinary_case_after_a_host_keeps_the_leg():
             "Luxon of New Zealand paid an official visit to Canberra on 10 April 2024, "
             "following his visit to Jakarta in Indonesia.")
     assert {code for code, _city in stops(text)} == {"ID", "AU"}
+
+
+def test_a_venue_named_after_a_namesake_city_abroad_belongs_to_the_place_before_it():
+    for venue in ["the Belem Palace", "the Cordoba Palace"]:
+        assert stops(
+            "Title: President in Portugal\nDate: 2023-04-25\n\n"
+            "President Luis Costa landed in Lisbon on Friday night and was received the "
+            f"following day at {venue} by President Marco Pinto de Sousa.\n"
+        ) == [("PT", "Lisbon")], venue

@@ -221,8 +221,14 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             if ruled_out(text, start, end, mention):
                 continue
             if strength == "locative" and VENUE_NOUN.match(text, mention.end) and city:
-                # "met the emir at Lusail Palace": a venue, not another city stop
+                # "met the emir at Lusail Palace": a venue, not another city stop ...
                 city = None
+                if any(m.end <= mention.start and m.kind in {"city", "country"}
+                       and m.place.code != code for m in mentions):
+                    # ... of the place the sentence named before it, whatever country a
+                    # namesake city is in ("landed in Lisbon and was received at the Belem
+                    # Palace")
+                    continue
             taken.add(mention.start)
             signals.append(VisitSignal(code, city, sentence_index, mention.start, mention.end,
                                        strength, n, len(grouped), first and n == 0,
