@@ -168,3 +168,25 @@ def test_a_chairperson_is_a_title():
         "headquarters of the African Union, where he met AU Commission Chairperson Musa "
         "Kamara.\n")
     assert leaders(trip) == [("ET", ["Musa Kamara"])]
+
+
+@pytest.mark.parametrize("nationality", ["British ", ""])  # (home known or not)
+@pytest.mark.parametrize(("office", "met"), [("Governor", True), ("Mayor", True),
+                                              ("Senator", False)])
+def test_a_governor_or_mayor_met_abroad_is_a_leader_of_that_stop(office, met, nationality):
+    # (a senator with no country may be the traveller's own colleague: not a leader)
+    trip = trip_of(
+        "Title: Foreign Secretary in Africa\nDate: 2024-12-01\n\n"
+        f"{nationality}Foreign Secretary David Lamb will visit Nigeria this week. On Tuesday I "
+        f"will be in Lagos, Africa's largest city, where I will meet {office} Bola Adeyemi and "
+        "visit a creative hub.\n")
+    assert leaders(trip) == [("NG", ["Bola Adeyemi"] if met else [])]
+
+
+def test_a_governor_met_at_home_is_no_leader_of_the_trip():
+    trip = trip_of(
+        "Title: Foreign Secretary in Africa\nDate: 2024-12-01\n\n"
+        "British Foreign Secretary David Lamb will visit Nigeria this week. Before leaving "
+        "London he met Governor Ann Hale of the Bank of England. In Abuja he will meet "
+        "President Musa Bello.\n")
+    assert leaders(trip) == [("NG", ["Musa Bello"])]

@@ -255,8 +255,13 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                     (i for i, d in enumerate(drafts) if d.code == person.nationality), None)
             if not met:
                 continue
+            # (a secretary or senator with no country may be the traveller's own colleague; a
+            # governor or mayor is met where the sentence itself places the meeting at a stop:
+            # checked with the stop below)
+            local_office = person.title.lower() in {"governor", "mayor"}
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
-                    not person.nationality and not _of_a_stop_place(person, fact, drafts):
+                    not person.nationality and not _of_a_stop_place(person, fact, drafts) and \
+                    not local_office:
                 continue
             # where the sentence says the meeting happens: the destination named shortly
             # before the person ("visit to Kyiv, where he met Ukrainian President ...", "In
@@ -351,6 +356,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue  # "spoke yesterday with <another country's leader>": a call
             if target is None:
                 continue
+            if local_office and not person.nationality and not _of_a_stop_place(
+                    person, fact, drafts) and (target != located or drafts[target].code == home):
+                continue  # (the sentence must place the meeting at a stop abroad itself)
             key = person.surname
             existing = drafts[target].leaders.get(key)
             if existing is not None and len(person.name.split()) > 1 and \
