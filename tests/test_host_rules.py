@@ -190,3 +190,13 @@ def test_a_governor_met_at_home_is_no_leader_of_the_trip():
         "London he met Governor Ann Hale of the Bank of England. In Abuja he will meet "
         "President Musa Bello.\n")
     assert leaders(trip) == [("NG", ["Musa Bello"])]
+
+
+@pytest.mark.parametrize(("office", "place"), [("Washington State Governor", "Seattle"),
+                                               ("New York State Governor", "Buffalo")])
+def test_a_governor_of_a_state_of_the_stops_country_is_met(office, place):
+    trip = trip_of(
+        "Title: President arrives\nDate: 2015-09-23\n\n"
+        f"President Ana Lima arrived in {place} on Tuesday for a state visit. She and her "
+        f"husband were greeted at the airport by {office} Jay Ingram.\n")
+    assert leaders(trip)[0][1] == ["Jay Ingram"]

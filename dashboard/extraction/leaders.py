@@ -137,11 +137,15 @@ def in_own_country_named(person: PersonMention, fact: SentenceFacts,
 GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
                   "foreign minister", "spokesperson", "spokesman", "ambassador"}
 
-def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft]
-                     ) -> bool:
+def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
+                     text: str) -> bool:
     """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
     Governor X"): the office of a place the traveller visits, not the traveller's own."""
-    return any(0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None
+    # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
+    return any((0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None)
+               or (re.fullmatch(r"\s+(?:State|Province|Region|County|Prefecture)\s+",
+                               text[m.end:person.start]) and any(
+                                   d.code == m.place.code for d in drafts))
                for m in fact.places if m.kind in {"city", "country"})
 
 
@@ -259,9 +263,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             # governor or mayor is met where the sentence itself places the meeting at a stop:
             # checked with the stop below)
             local_office = person.title.lower() in {"governor", "mayor"}
+            of_stop_place = _of_a_stop_place(person, fact, drafts, text)
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
-                    not person.nationality and not _of_a_stop_place(person, fact, drafts) and \
-                    not local_office:
+                    not person.nationality and not of_stop_place and not local_office:
                 continue
             # where the sentence says the meeting happens: the destination named shortly
             # before the person ("visit to Kyiv, where he met Ukrainian President ...", "In
@@ -356,8 +360,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue  # "spoke yesterday with <another country's leader>": a call
             if target is None:
                 continue
-            if local_office and not person.nationality and not _of_a_stop_place(
-                    person, fact, drafts) and (target != located or drafts[target].code == home):
+            if local_office and not person.nationality and not of_stop_place and (
+                    target != located or drafts[target].code == home):
                 continue  # (the sentence must place the meeting at a stop abroad itself)
             key = person.surname
             existing = drafts[target].leaders.get(key)
