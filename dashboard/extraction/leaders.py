@@ -29,7 +29,8 @@ from dashboard.extraction.meeting_rules import (
     venue_place_stop,
     where_clause_stop,
 )
-from dashboard.extraction.people import BARE_TITLE, STAFF_TITLES, TITLES, PersonMention
+from dashboard.extraction.people import PersonMention
+from dashboard.extraction.titles import BARE_TITLE, STAFF_TITLES, TITLES
 from dashboard.extraction.traveller import Traveller
 
 TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()} | {"mr", "mr.", "mrs", "ms"}

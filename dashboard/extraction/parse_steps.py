@@ -36,12 +36,12 @@ from dashboard.extraction.people import (
     HONORIFIC,
     NON_NAME_WORDS,
     TITLE_RE,
-    TITLES,
     PersonMention,
     find_people,
 )
 from dashboard.extraction.place_lists import group_city_country
 from dashboard.extraction.places import find_places
+from dashboard.extraction.titles import TITLES
 from dashboard.extraction.traveller import Traveller
 from dashboard.extraction.visits import (
     CALLED_OFF,

@@ -20,17 +20,10 @@ from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
 from dashboard.extraction.name_index import index_of
-from dashboard.extraction.people import (
-    BARE_TITLE,
-    HONORIFIC,
-    MONARCH_TITLES,
-    NON_NAME_WORDS,
-    STAFF_TITLES,
-    TRAVELLER_TITLES,
-    PersonMention,
-)
+from dashboard.extraction.people import HONORIFIC, NON_NAME_WORDS, PersonMention
 from dashboard.extraction.protagonist import untitled_protagonist
 from dashboard.extraction.sentences import Sentence
+from dashboard.extraction.titles import BARE_TITLE, MONARCH_TITLES, STAFF_TITLES, TRAVELLER_TITLES
 from dashboard.extraction.visits import VisitSignal
 
 

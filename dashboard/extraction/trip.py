@@ -61,12 +61,13 @@ from dashboard.extraction.parse_steps import (
     order_clause_dates,
     speaker_of_first_person,
 )
-from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_people
+from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.programme_days import date_programme_lines
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
+from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.traveller import (
