@@ -86,3 +86,71 @@ def test_a_host_with_the_travellers_office_named_in_apposition_is_no_sign_of_hom
         "Foreign Minister Jan Kowalski arrived in Bangkok on Wednesday, and that evening he "
         f"met with {office} to discuss the cyclone.\n")
     assert [s.country_code for s in trip.stops] == ["TH"]
+
+
+# ------------------------------------------------ names: numbers, initials, short forms
+
+def test_a_regnal_number_past_ten_is_no_surname():
+    # "XVI" is no surname: the pope named most is the traveller, not the one named once
+    trip = trip_of(
+        "Title: Pope heads to Africa\nDate: 2009-03-15\n\n"
+        "VATICAN CITY (AP) - Pope Gregory XVI heads to Africa on Tuesday, a weeklong "
+        "pilgrimage to Cameroon and Angola.\n\n"
+        "On Friday Gregory travels on to Luanda. Gregory will also meet young people.\n\n"
+        "Pope John Paul II visited Cameroon twice during his papacy.\n")
+    assert trip.traveler == "Pope Gregory XVI"
+
+
+def test_a_title_word_is_no_name_and_the_first_of_a_departing_couple_leads():
+    trip = trip_of(
+        "Title: Emperor, Empress arrive in Vietnam\nDate: 2017-03-01\n\n"
+        "Emperor, Empress arrive in Vietnam\n\n"
+        "Emperor Hiro and Empress Sachi left Haneda Airport in Tokyo on Tuesday morning on a "
+        "government plane. During their stay in Hanoi, the Emperor and Empress will meet "
+        "President Tran Van Long.\n")
+    assert trip.traveler == "Emperor Hiro"
+
+
+def test_initials_run_together_stay_in_the_name():
+    trip = trip_of(
+        "Title: Foreign Minister to visit Myanmar\nDate: 2017-09-03\n\n"
+        "Minister for Foreign Affairs Dewi L.P. Santoso will travel to Myanmar on Monday, "
+        "where she will meet State Counsellor Khin Mya.\n")
+    assert trip.traveler == "Dewi Santoso"
+    assert [s.country_code for s in trip.stops] == ["MM"]
+
+
+def test_a_given_name_used_alone_under_the_same_title_is_the_full_name():
+    # (a Malay name is used by its first word: "Anwar", "prime minister Anwar")
+    trip = trip_of(
+        "Title: Amir heads to Beijing\nDate: 2023-03-30\n\n"
+        "BOAO, March 30 -- Prime Minister Datuk Seri Amir Hassan today urged Asian countries "
+        "to build their own strength, in a keynote address at the Boao Forum.\n\n"
+        "Amir, who arrived last night, told the forum that Asia must not be caught in the "
+        "rivalry of the great powers. After the forum, Amir will fly to Beijing this evening. "
+        "Tomorrow, Amir will meet Premier Li Wen. The prime minister Amir said the visit was "
+        "timely, and prime minister Amir will return home on Saturday.\n")
+    assert trip.traveler == "Amir Hassan"
+
+
+def test_a_relative_of_one_family_name_is_not_the_traveller():
+    trip = trip_of(
+        "Title: Kim arrives in Kuwait\nDate: 2015-03-01\n\n"
+        "KUWAIT CITY, March 1 -- President Kim Soo-jin arrived in Kuwait on Sunday, kicking "
+        "off a tour of the Gulf. Kim will hold talks with the emir on Monday.\n\n"
+        "Kim's father, the late President Kim Dae-sung, sent workers to the region in the "
+        "1970s.\n")
+    assert trip.traveler == "Kim Soo-jin"
+
+
+def test_a_transcripts_turn_labels_do_not_make_the_speaker_the_traveller():
+    trip = trip_of(
+        "Title: Media briefing on the President's visit\nDate: 2017-09-28\n\n"
+        "Secretary (West), Smt. Anita Rao: Thank you. The President of India, Shri Ravi "
+        "Prakash, will be paying State Visits to Djibouti and Ethiopia from 3 to 6 October "
+        "2017.\n\n"
+        "Question: Will there be agreements?\n\n"
+        "Secretary (West), Smt. Anita Rao: I would not like to get into that.\n\n"
+        "Question: Is a third country being considered?\n\n"
+        "Secretary (West), Smt. Anita Rao: No, the President will return to Delhi.\n")
+    assert trip.traveler == "Ravi Prakash"

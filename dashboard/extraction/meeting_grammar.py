@@ -221,7 +221,7 @@ def travelling_subjects(span: Span) -> list[str]:
 
 
 # ... and of being somewhere a while: "X spent Sunday and Monday in Windhoek"
-MOVING_VERBS = (TRAVELLER_VERBS - {"meet", "hold"}) | {"spend", "stay"}
+MOVING_VERBS = (TRAVELLER_VERBS - {"meet", "hold"}) | {"spend", "stay", "leave", "return"}
 
 
 def people_moving(span: Span) -> list[str]:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from dashboard.extraction.titles import MONARCH_TITLES, TITLES
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_NAME_WORD = (rf"(?:[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
+_NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,3}}|[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
               rf"(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|du)-[{_UPPER}][\w'’\-]*)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
-_ROMAN = r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)"
+# regnal numbers I to XXXIX ("Charles III", "Benedict XVI", "Pius XII")
+_ROMAN = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
 # "Minister of International Relations and Cooperation", "Secretary of Foreign Affairs"
 _PORTFOLIO = (r"(?:(?:Foreign|External|Home|International|Internal|Economic|European)\s+"
               r"(?:Affairs|Relations|Trade)(?:\s+and\s+(?:Cooperation|Trade|Development))?|"
@@ -100,6 +101,7 @@ NON_NAME_WORDS = {
     "Friday", "Saturday", "Sunday", "On", "In", "At", "The", "He", "She", "They", "It",
     "This", "That", "And", "But", "During", "After", "Before", "While", "Secretary",
     "President", "Minister", "Prime", "Foreign", "Vice", "Deputy", "King", "Queen",
+    "Emperor", "Empress", "Princess", "Emir", "Sultan", "Pope", "Premier", "Chancellor",
     "General", "Commander", "MP", "MEP", "MLA",
     # groups, not people: "met Royal Marines training their Kenyan counterparts"
     "Marines", "Forces", "Guards", "Army", "Navy", "Troops", "Veterans", "Officials",

@@ -5,6 +5,8 @@ entities and how often each surname is named. Used by `traveller.pick_traveller`
 
 from __future__ import annotations
 
+import re
+
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import NameIndex
 from dashboard.extraction.sentences import Sentence
@@ -40,7 +42,10 @@ def untitled_protagonist(facts: list[SentenceFacts], index: NameIndex, titled: s
     chosen_count = len(index.occurrences(chosen)) if chosen else 0
     best = None
     for key in fullest:
-        count = len(index.occurrences(key))
+        # (a transcript's turn labels, "Secretary (East), Smt. X Y: ...", name who speaks,
+        # not whom the story follows)
+        count = sum(1 for at in index.occurrences(key)
+                    if not re.match(r"[ \t]*:", index.text[at + len(key):at + len(key) + 4]))
         if key in subjects and count >= PROTAGONIST_RATIO * max(chosen_count, 1) and (
                 best is None or count > best[0]):
             best = (count, key)

@@ -156,7 +156,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     for key, change in couple_scores(facts, set(scores)).items():
         scores[key] += change
     titled = set(scores)  # (before the merge: both forms of a patronymic name are titled)
-    merged = _merge_patronymic_keys(scores, first_seen)
+    merged = _merge_short_keys(scores, first_seen, best_form)
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
         found = subject_traveller(facts, text) or untitled_traveller(facts, text)
@@ -176,8 +176,9 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     # (a monarch is known by the title: "King Charles III", "Pope Leo XIV")
     name = person.display if person.title.lower() in MONARCH_TITLES else \
         person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
-    if " " in name and re.search(r"\s[A-Z]\.\s", name):
-        name = re.sub(r"\s[A-Z]\.\s", " ", name)  # "Antony J. Blinken" -> "Antony Blinken"
+    if " " in name and re.search(r"\s(?:[A-Z]\.)+\s", name):
+        # "Antony J. Blinken" -> "Antony Blinken", "Retno L.P. Marsudi" -> "Retno Marsudi"
+        name = re.sub(r"\s(?:[A-Z]\.)+\s", " ", name)
     # "HAYASHI Yoshimasa": a family name in capitals (Japanese official style) is given
     # name first in English, as the rest of the text writes names
     words = name.split()
@@ -196,15 +197,21 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     return Traveller(name, short, person, where[surname], home)
 
 
-def _merge_patronymic_keys(scores: Counter[str], first_seen: dict[str, int]
-                           ) -> dict[str, str]:
-    """A given name alone stands for the one patronymic name it opens ("King Salman" and
-    "King Salman bin Abdulaziz"; `PersonMention.surname` keys the two apart because "King
-    Salman" and "Mohammed bin Salman" are different people): the short key's score moves to
-    the long one. Returns {short key: long key}."""
+def _merge_short_keys(scores: Counter[str], first_seen: dict[str, int],
+                      best_form: dict[str, PersonMention]) -> dict[str, str]:
+    """A given name alone stands for the one fuller name it opens, under the same title:
+    "King Salman" for "King Salman bin Abdulaziz" (`PersonMention.surname` keys the two
+    apart because "King Salman" and "Mohammed bin Salman" are different people), "prime
+    minister Anwar" for "Prime Minister Anwar Ibrahim" (a Malay name is used by its first
+    word). The short key's score moves to the long one. Returns {short key: long key}."""
     merged = {}
     for key in list(scores):
-        longer = [k for k in scores if re.match(rf"{re.escape(key)}\s+(?:bin|ibn|bint)\s", k)]
+        short = best_form[key]
+        if short.name != key:
+            continue
+        longer = [k for k in scores if k != key and len(best_form[k].name.split()) > 1
+                  and best_form[k].name.split()[0] == key
+                  and short.title.lower() == best_form[k].title.lower()]
         if len(longer) == 1:
             scores[longer[0]] += scores.pop(key)
             first_seen[longer[0]] = min(first_seen[longer[0]], first_seen.pop(key))
@@ -216,9 +223,13 @@ def _same_given_name(known: str, longer: str) -> bool:
     """Whether a longer name with the same surname can be the same person: a surname alone
     grows into any full name; a full name only into one with the same first word ("Narendra
     Modi" -> "Narendra Damodardas Modi"), not into a relative's ("Joko Widodo" -> "Iriana
-    Joko Widodo", the First Lady)."""
+    Joko Widodo", the First Lady), and keeping all its words ("Park Geun-hye" does not grow
+    into her father "Park Chung-hee")."""
     words = known.split()
-    return len(words) < 2 or longer.split()[0] == words[0]
+    if len(words) < 2:
+        return True
+    rest = iter(longer.split())
+    return longer.split()[0] == words[0] and all(word in rest for word in words)
 
 
 def traveller_of(person: PersonMention, facts: list[SentenceFacts]) -> Traveller:
