@@ -135,7 +135,7 @@ def test_official_statement_style_with_hosts():
     assert [(s.country_code, s.start, s.end, [leader.name for leader in s.leaders])
             for s in trip.stops] == [
         ("FR", date(2023, 7, 13), date(2023, 7, 14), ["Emmanuel Macron"]),
-        ("AE", date(2023, 7, 15), date(2023, 7, 15), ["Sheikh Mohamed bin Zayed Al Nahyan"]),
+        ("AE", date(2023, 7, 15), date(2023, 7, 15), ["Mohamed bin Zayed Al Nahyan"]),
     ]
 
 
@@ -249,4 +249,4 @@ def test_patronymic_names_sharing_a_last_word_are_different_people():
                    "Saudi Arabia's King Salman and Crown Prince Mohammed bin Salman.",
                    "2017-07-13")
     assert [leader.name for leader in trip.stops[0].leaders] == [
-        "King Salman", "Crown Prince Mohammed bin Salman"]
+        "King Salman", "Mohammed bin Salman"]

@@ -94,7 +94,7 @@ def assemble_trip(state: TripState) -> Trip:
         evidence = [_evidence(by_index[s].sentence)
                     for s in dict.fromkeys(sig.sentence for sig in draft.signals)]
         leaders = [
-            Leader(name=person.display, title=person.title,
+            Leader(name=person.leader_name, title=person.title,
                    evidence=_evidence(by_index[sent].sentence))
             for person, sent in draft.leaders.values()
         ]
@@ -121,7 +121,7 @@ def assemble_trip(state: TripState) -> Trip:
                                     text=text[sig.position:sig.end], start=sig.position,
                                     end=sig.end, stop_index=n))
         for person, _sent in draft.leaders.values():
-            mentions.append(Mention(kind="leader", value=person.display,
+            mentions.append(Mention(kind="leader", value=person.leader_name,
                                     text=text[person.name_start:person.end],
                                     start=person.name_start, end=person.end, stop_index=n))
 
@@ -179,7 +179,7 @@ def assemble_trip(state: TripState) -> Trip:
                                     end=hit.end, stop_index=event_target))
         # a meeting per stop whose leaders this sentence names, dated by that stop's date here
         for n, draft in enumerate(drafts):
-            met = [p.display for p, sent in draft.leaders.values() if sent == s.index]
+            met = [p.leader_name for p, sent in draft.leaders.values() if sent == s.index]
             if not met:
                 continue
             label = "Meeting with " + ", ".join(met)

@@ -144,8 +144,9 @@ def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[St
     Governor X"): the office of a place the traveller visits, not the traveller's own."""
     # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
     return any((0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None)
-               or (re.fullmatch(r"\s+(?:State|Province|Region|County|Prefecture)\s+",
-                               text[m.end:person.start]) and any(
+               or (0 < person.start - m.end <= 14 and re.fullmatch(
+                   r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start])
+                   and any(
                                    d.code == m.place.code for d in drafts))
                for m in fact.places if m.kind in {"city", "country"})
 

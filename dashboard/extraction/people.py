@@ -181,6 +181,14 @@ class PersonMention:
         return re.sub(r"^(?:al|el|bin|ibn|abu)-", "", words[-1]) if words else self.name
 
     @property
+    def leader_name(self) -> str:
+        """The name as a leader met is listed: without titles or styles, as the truth files
+        have them ("Tamim bin Hamad Al Thani", whom one text calls Emir and another Sheikh);
+        a name of one word keeps its title ("King Salman", "President Lula"), which alone
+        would say little."""
+        return self.name if len(self.name.split()) > 1 else self.display
+
+    @property
     def display(self) -> str:
         """The name as a reader knows it: 'Gustavo Petro', 'King Charles III'."""
         if self.title.lower() in MONARCH_TITLES:

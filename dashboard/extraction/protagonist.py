@@ -5,8 +5,6 @@ entities and how often each surname is named. Used by `traveller.pick_traveller`
 
 from __future__ import annotations
 
-import re
-
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import NameIndex
 from dashboard.extraction.sentences import Sentence
@@ -44,8 +42,8 @@ def untitled_protagonist(facts: list[SentenceFacts], index: NameIndex, titled: s
     for key in fullest:
         # (a transcript's turn labels, "Secretary (East), Smt. X Y: ...", name who speaks,
         # not whom the story follows)
-        count = sum(1 for at in index.occurrences(key)
-                    if not re.match(r"[ \t]*:", index.text[at + len(key):at + len(key) + 4]))
+        count = sum(1 for at in index.occurrences(key) if not index.text[
+            at + len(key):at + len(key) + 4].lstrip(" \t").startswith(":"))
         if key in subjects and count >= PROTAGONIST_RATIO * max(chosen_count, 1) and (
                 best is None or count > best[0]):
             best = (count, key)
