@@ -178,6 +178,11 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         if existing:
             for k in existing:
                 sig = fact.signals[k]
+                if dest.verb == setting_grammar.SETTING and sig.strength == "locative":
+                    # "On Thursday, in Moscow, X had lunch with ...": the parse puts the
+                    # subject there, as a travel verb would (a country whose institutions
+                    # alone suggested a home is then visited, see `itinerary.build_stops`)
+                    sig = fact.signals[k] = replace(sig, strength="cue")
                 # "is first wrapping up a visit to X": "first" outranks "wrapping up"
                 if dest.first and (not sig.first or sig.last):
                     fact.signals[k] = replace(sig, first=True, last=False)
