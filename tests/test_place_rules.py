@@ -321,3 +321,54 @@ def test_a_hyphenated_city_written_without_its_hyphen_is_found():
     # (GeoNames spells it "Port-Vila")
     assert [(m.place.code, m.kind) for m in find_places("The tour began in Port Vila.")] == [
         ("VU", "city")]
+
+
+# ---------------------------------------------------------------- "with X and Y to follow"
+
+def following(sentence: str) -> list[str]:
+    from dashboard.extraction import setting_grammar
+
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return [sentence[d.start:d.end] for d in setting_grammar.following_destinations(span)]
+
+
+def test_places_with_to_follow_are_the_stops_still_to_come():
+    assert following("The envoy arrives in Lima today, with Quito and Bogota to follow.") == [
+        "Quito", "Bogota"]
+    assert following("She starts in Hanoi on Monday, with stops in Laos and Cambodia to "
+                     "come later in the week.") == ["Laos", "Cambodia"]
+
+
+def test_a_person_or_a_plain_following_verb_is_no_stop():
+    assert following("Talks with Wang Yi will follow the dinner.") == []
+    assert following("He will meet Lula in Brasilia, with a press conference to follow.") == []
+
+
+def test_stops_to_follow_come_after_the_stop_the_sentence_dates():
+    text = ("Date: 2023-09-17\n\nThe foreign ministry says the minister's tour, which was to "
+            "have started today, has been pushed back by a day: Minister Ali Rahimi is now "
+            "expected in Jakarta on Monday for talks with his Indonesian counterpart, with "
+            "Vietnam and Thailand to follow.\n")
+    assert [code for code, _city in stops(text)] == ["ID", "VN", "TH"]
+
+
+def test_a_counterfactual_before_a_colon_leaves_the_next_statement_alone():
+    from dashboard.extraction.visits import ruled_out
+
+    text = ("His tour, which was to have opened in Rome, has been put back: he is now "
+            "expected in Madrid on Monday for talks.")
+    rome, madrid = find_places(text)
+    assert ruled_out(text, 0, len(text), rome)
+    assert not ruled_out(text, 0, len(text), madrid)
+
+
+def test_a_weekday_after_a_colon_takes_the_tense_of_its_own_statement():
+    # (the day orders the stops: "has been pushed back" is past, "is now expected" future)
+    from datetime import date
+
+    from dashboard.extraction.dates import find_dates
+
+    text = ("The tour has been pushed back by a day: the minister is now expected in Jakarta "
+            "on Monday.")
+    [monday] = find_dates(text, 0, len(text), anchor=date(2023, 9, 17))  # a Sunday
+    assert monday.first == date(2023, 9, 18)

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dashboard.extraction.grammar import Destination, _can_travel, _in_the_past, _offsets, _subject
+from dashboard.extraction.grammar import (
+    Destination,
+    _can_travel,
+    _in_the_past,
+    _list_members,
+    _offsets,
+    _subject,
+)
 from dashboard.extraction.speaker_grammar import REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -20,6 +27,12 @@ SIGHTSEEING_VERBS = {"visit", "tour"}
 SIGHT = "sight"
 # The destination's word for a place fronted as the clause's setting
 SETTING = "setting"
+# Verbs that, in "with X and Y to follow", make places the stops still to come
+FOLLOWING_VERBS = {"follow", "come"}
+# The destination's word for such places
+FOLLOWING = "following"
+# Nouns for stops that carry their places ("with stops in X and Y to follow")
+STOP_NOUNS = {"stop", "stopover", "visit", "leg", "trip"}
 # Words that put a clause elsewhere than where its subject is ("In Washington, officials
 # said", "In Moscow, the Kremlin announced"): reporting is not being there
 NOT_THERE = REPORTING_VERBS | {"report", "confirm", "deny", "claim", "warn", "insist"}
@@ -90,3 +103,33 @@ def fronted_destinations(span: Span) -> list[Destination]:
                     found.append(Destination(a, b, SETTING, subject.text))
     return found
 
+
+
+def following_destinations(span: Span) -> list[Destination]:
+    """"(expected in X on Monday), with Japan and Malaysia to follow", "with stops in Laos
+    and Cambodia to come": places that an infinitive "to follow" / "to come" takes as its
+    subject (or whose stop noun it describes), in a "with" phrase, are the stops after the
+    ones the clause names; they are marked last, in the order told."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in FOLLOWING_VERBS or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        heads = []
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in STOP_NOUNS and \
+                verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+            # "with stops in X and Y to follow": the stop noun's places
+            heads = [p for prep in verb.head.children if prep.dep_ == "prep"
+                     and prep.lower_ in {"in", "to", "at"}
+                     for p in prep.children if p.dep_ == "pobj"]
+        elif any(c.lower_ == "with" and c.dep_ in {"mark", "prep"} for c in verb.children) or (
+                verb.head.lower_ == "with"):
+            # "with Japan and Malaysia to follow" (the model reads "with" as the verb's mark)
+            heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for head in heads:
+            for member in _list_members(head):
+                if member.ent_type_ in {"GPE", "LOC"} or (
+                        member.pos_ == "PROPN" and not member.ent_type_):
+                    a, b = _offsets(member)
+                    found.append(Destination(a, b, FOLLOWING, "", last=True))
+    return found

@@ -194,8 +194,13 @@ def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
     # clause ("who has not been there since 2021, will travel to ...") does not count
     clause_start = max(start, *(text.rfind(mark, start, mention.start) + 1
                                 for mark in ";,—("))
+    # a counterfactual reaches over commas ("was originally, in March, to have included X")
+    # but not past a colon or semicolon, which opens a new statement ("his tour, which was to
+    # have started today, has been pushed back: he is now expected in X")
+    statement_start = max(start, *(text.rfind(mark, start, mention.start) + 1
+                                   for mark in ";:"))
     if NEGATION.search(text, clause_start, mention.start) or \
-            COUNTERFACTUAL.search(text, start, mention.start) or \
+            COUNTERFACTUAL.search(text, statement_start, mention.start) or \
             CALLED_OFF.search(text, mention.end, end):
         return True
     if PRIOR_EVENT.search(text, clause_start, mention.start):
@@ -261,6 +266,12 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
     relative = re.search(r",\s*(?:which|who)\b", text[start:end])
     main_end = start + relative.start() if relative else end
     activities = [m.end() for m in ACTIVITY.finditer(text, start, main_end)]
+    # (a colon or semicolon after the relative clause opens a new statement, whose
+    # activities count: "his tour, which was to start today, is delayed: he is now
+    # expected in X for talks")
+    statement = re.compile(r"[:;]").search(text, main_end, end) if relative else None
+    if statement:
+        activities += [m.end() for m in ACTIVITY.finditer(text, statement.end(), end)]
     if activities or heading:
         for loc in LOCATIVE.finditer(text, start, end):
             if BLOCKED_BEFORE_IN.search(text[max(start, loc.start() - 30):loc.end()]):
