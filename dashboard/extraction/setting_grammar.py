@@ -97,8 +97,13 @@ def fronted_destinations(span: Span) -> list[Destination]:
             if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"} or prep.i > subject.i \
                     or not _opens_the_clause(span, prep.i):
                 continue
-            for place in prep.children:
-                if place.dep_ == "pobj" and place.pos_ == "PROPN":
+            places = [c for c in prep.children if c.dep_ == "pobj"]
+            if not places and prep.i + 1 < subject.i:
+                # (a name the model does not know, "In Boao he held talks", is often hung
+                # from the verb instead of the preposition: the word right after it)
+                places = [span.doc[prep.i + 1]]
+            for place in places:
+                if place.pos_ == "PROPN":
                     a, b = _offsets(place)
                     found.append(Destination(a, b, SETTING, subject.text))
     return found

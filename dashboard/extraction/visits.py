@@ -147,7 +147,7 @@ PRIOR_EVENT = re.compile(
     r"\s+(?:after|since)\s+(?:the|last)\b|"
     r"(?:last|previous)\s+(?:week|month|year)(?:'s|’s)|previous)", re.IGNORECASE)
 # A city name that starts a venue's name ("Lusail Palace", "Narita Airport")
-VENUE_NOUN = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Palace|Hotel|Airport|Stadium|"
+VENUE_NOUN = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z'’]+){0,2}\s+(?:Palace|Hotel|Airport|Stadium|"
                         r"Castle|Mosque|Cathedral|Square|Air\s+Base|Airbase)\b")
 # "his visit to Kyiv last year": a past trip, not this one
 PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"
