@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
 from dashboard.articles import read_article_text
 from dashboard.extraction import destination_grammar, extract_trip, stop_grammar
 from dashboard.extraction.nlp import parse_lines
@@ -420,3 +422,35 @@ def test_a_fronted_place_the_model_hangs_from_the_verb_is_still_the_setting():
               lemmas=["in", "Ardrahan", "he", "hold", "talk", "."])
     found = setting_grammar.fronted_destinations(doc[:])
     assert [doc.text[d.start:d.end] for d in found] == ["Ardrahan"]
+
+
+# ---------------------------------------------------------------- a programme's timed items
+
+PROGRAMME = ("Title: State visit of the President of Finland to Portugal\nDate: 2024-05-27\n\n"
+             "President Alexander Stubb will pay a state visit to Portugal at the invitation "
+             "of President Marcelo Rebelo de Sousa.\n\n"
+             "DAY 1 – MONDAY 3 JUNE\n"
+             "11.00  Arrival at Figo Maduro Air Base, Lisbon\n"
+             "15.00  Jeronimos Monastery, Lisbon – the Tower of Belem and the cloister\n\n"
+             "DAY 2 – TUESDAY 4 JUNE\n"
+             "10.30  Castle of Obidos, Leiria District\n"
+             "12.30  Convent of Christ, Tomar\n"
+             "16.00  Departure from Porto Airport\n")
+
+
+def test_the_towns_a_programmes_timed_items_name_are_its_stops():
+    # (a town of 11,000 after "Castle of"; a city after a comma; an airport is a venue)
+    assert stops(PROGRAMME) == [("PT", "Lisbon"), ("PT", "Óbidos"), ("PT", "Tomar")]
+
+
+@pytest.mark.parametrize(("line", "item"), [
+    ("12.30  The English Market, Cork", True),
+    ("14:00 Irish National Stud, Kildare, Co. Kildare", True),
+    ("15:47 Breaking: the minister has landed in Lisbon.", False),  # a live blog's entry
+    ("20.00  State Dinner at the Castle, hosted by the President.", False),
+    ("The 10.30 train to Cork was late", False),
+])
+def test_a_timed_item_is_a_short_line_opened_by_a_clock_time(line, item):
+    from dashboard.extraction.visits import programme_item
+
+    assert programme_item(line) is item

@@ -12,6 +12,7 @@ a place. The table (`data/towns.tsv.gz`, about 200,000 towns; built by
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -19,10 +20,13 @@ from pathlib import Path
 from dashboard.extraction import destination_grammar, setting_grammar
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.places import Place, PlaceMention, find_places, normalize
+from dashboard.extraction.visits import programme_item
 
 TOWNS_FILE = Path(__file__).resolve().parents[2] / "data" / "towns.tsv.gz"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LEADING_ARTICLE = "the "
+# (the look-behind starts a match only at the start of a run of spaces: linear time)
+OF_AFTER = re.compile(r"(?<!\s)\s+of\b")
 
 
 @cache
@@ -93,7 +97,10 @@ def add_towns(fact: SentenceFacts, text: str, countries: set[str],
         named_country = _country_after(text, b, fact)
         if named_country is not None:
             towns = tuple(t for t in towns if t.code == named_country)
-        elif not _is_destination(fact, a, b):
+        elif not _is_destination(fact, a, b) and not (
+                programme_item(fact.sentence.text) and not OF_AFTER.match(text, b)):
+            # (a programme's timed item names where it happens, "Japanese Gardens, Kildare";
+            # the head of "Rock of X" is no town)
             towns = ()
         if towns:
             fact.places.append(PlaceMention(text[a:b], a, b, towns))

@@ -187,6 +187,25 @@ class VisitSignal:
     follows: Place | None = None
 
 
+# A programme's timed item: a clock time ("14.00", "10:30", "9h30", "10.30-11.15") opening a
+# short line that is no sentence, "12.30  The English Market, Cork"
+PROGRAMME_ITEM = re.compile(r"^\s*\d{1,2}[.:h]\d{2}(?:\s*[-–]\s*\d{1,2}[.:h]\d{2})?\s+(?=\S)")
+PROGRAMME_ITEM_WORDS = 14
+
+
+def programme_item(line: str) -> bool:
+    """Whether `line` is a timed item of a programme: a clock time, then a few words naming
+    what happens where ("10.30  Rock of Cashel, Co. Tipperary"), not a sentence of news
+    after a live blog's time stamp ("15:47 Breaking: the minister has landed in X.")."""
+    item = PROGRAMME_ITEM.match(line)
+    if item is None:
+        return False
+    rest = line[item.end():].strip()
+    # (an abbreviation inside is fine: "Kildare, Co. Kildare")
+    return len(rest.split()) <= PROGRAMME_ITEM_WORDS and not rest.endswith(".") and \
+        ":" not in rest
+
+
 def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
     """A destination the sentence (text[start:end]) takes back: a negated, counterfactual,
     called-off or earlier leg."""
@@ -290,6 +309,14 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                 text[max(start, loc.start() - 30):loc.start()]))
             if heading or opening or near or dated:
                 add(run, "locative")
+    if programme_item(sentence):
+        # "14.00  National Stud, Kildare, Co. Kildare": a timed item of a programme happens
+        # where its line names a town (what `towns.add_towns` also reads as a destination)
+        # (the place part, before a dash that says what is done there: "Trinity College
+        # Dublin – the Book of Kells" is in Dublin)
+        where = re.search(r"\s[–—-]\s", sentence)
+        add([m for m in mentions if m.kind in {"city", "venue"}
+             and (where is None or m.start < start + where.start())], "locative")
     dateline = DATELINE.match(sentence)
     if dateline:
         for mention in mentions:
