@@ -454,3 +454,18 @@ def test_a_timed_item_is_a_short_line_opened_by_a_clock_time(line, item):
     from dashboard.extraction.visits import programme_item
 
     assert programme_item(line) is item
+
+
+# ---------------------------------------------------------------- a venue named by its town
+
+def test_a_palace_named_by_its_town_is_a_stop_where_the_sentence_names_no_other_city():
+    text = ("Date: 2024-05-21\n\nFrom Portugal King Harald flew to Spain on Monday, and King "
+            "Felipe welcomed him at the Aranjuez Palace that afternoon. The next day he "
+            "addressed parliament in Madrid.\n")
+    assert stops(text) == [("ES", "Aranjuez"), ("ES", "Madrid")]
+
+
+def test_a_palace_named_by_a_town_is_inside_the_city_the_sentence_names():
+    text = ("Date: 2024-05-21\n\nKing Harald flew to Madrid on Monday, where King Felipe "
+            "welcomed him at the Aranjuez Palace that afternoon.\n")
+    assert stops(text) == [("ES", "Madrid")]

@@ -149,6 +149,7 @@ PRIOR_EVENT = re.compile(
 # A city name that starts a venue's name ("Lusail Palace", "Narita Airport")
 VENUE_NOUN = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z'’]+){0,2}\s+(?:Palace|Hotel|Airport|Stadium|"
                         r"Castle|Mosque|Cathedral|Square|Air\s+Base|Airbase)\b")
+AIRFIELD = re.compile(r"Airport|Air\s+Base|Airbase")
 # "his visit to Kyiv last year": a past trip, not this one
 PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"
                        r"winter)|earlier\s+this\s+(?:year|month)|years?\s+ago|"
@@ -244,8 +245,15 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                 continue
             if ruled_out(text, start, end, mention):
                 continue
-            if strength == "locative" and VENUE_NOUN.match(text, mention.end) and city:
-                # "met the emir at Lusail Palace": a venue, not another city stop
+            venue = VENUE_NOUN.match(text, mention.end) if strength == "locative" else None
+            if venue and city and (AIRFIELD.search(venue.group(0)) or any(
+                    m.kind == "city" and m.start != mention.start
+                    and not VENUE_NOUN.match(text, m.end) for m in mentions)):
+                # "flew to Doha, where he met the emir at Lusail Palace": a venue inside the
+                # city the sentence names, not another city stop; with no other city named
+                # ("flew to Indonesia, and the President welcomed him at the Bogor Palace")
+                # the venue's town is where the traveller is; an airport often bears the
+                # name of a city it only serves
                 city = None
             taken.add(mention.start)
             signals.append(VisitSignal(code, city, sentence_index, mention.start, mention.end,
