@@ -5,6 +5,7 @@ order. Each sentence is our own wording of a kind of grammar, with its right rea
 from __future__ import annotations
 
 import warnings
+from datetime import date
 
 import pytest
 
@@ -469,3 +470,30 @@ def test_a_palace_named_by_a_town_is_inside_the_city_the_sentence_names():
     text = ("Date: 2024-05-21\n\nKing Harald flew to Madrid on Monday, where King Felipe "
             "welcomed him at the Aranjuez Palace that afternoon.\n")
     assert stops(text) == [("ES", "Madrid")]
+
+
+# ---------------------------------------------------------------- going back to an earlier stop
+
+def test_going_back_to_an_earlier_stop_after_another_is_a_stop_of_its_own():
+    text = ("Date: 2023-11-03\n\nAustralian Foreign Minister Penny Wong arrived in Suva, Fiji, "
+            "on Wednesday and met Prime Minister Sitiveni Rabuka. On Thursday she flew to "
+            "Tonga for talks with Prime Minister Siaosi Sovaleni. She will then be back in "
+            "Suva on Saturday to open a regional conference.\n")
+    trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("FJ", date(2023, 11, 1)), ("TO", date(2023, 11, 2)), ("FJ", date(2023, 11, 4))]
+    assert trip.stops[-1].city == "Suva"
+
+
+def test_being_back_in_the_same_city_with_no_stop_between_is_the_same_stay():
+    text = ("Date: 2023-11-03\n\nAustralian Foreign Minister Penny Wong arrived in Suva, Fiji, "
+            "on Wednesday and visited a market. She was back in Suva that evening for a "
+            "dinner with Prime Minister Sitiveni Rabuka.\n")
+    assert stops(text) == [("FJ", "Suva")]
+
+
+def test_returning_home_is_no_stop():
+    text = ("Date: 2023-11-03\n\nAustralian Foreign Minister Penny Wong arrived in Suva, Fiji, "
+            "on Wednesday. On Thursday she flew to Tonga. She returns to Australia on "
+            "Saturday.\n")
+    assert [code for code, _city in stops(text)] == ["FJ", "TO"]

@@ -63,6 +63,7 @@ from dashboard.extraction.parse_steps import (
 from dashboard.extraction.people import NON_NAME_WORDS, STAFF_TITLES, find_people
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.programme_days import date_programme_lines
+from dashboard.extraction.returns import add_returns
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
@@ -280,6 +281,8 @@ def build_itinerary(state: TripState) -> None:
     """The stops in travel order. Raises ArticleError when no visited place is found."""
     # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
     add_origins(state.active, state.text)
+    # "then back in X on Sunday" (a home the text is unsure of may be a stop returned to)
+    add_returns(state.active, state.text, state.home if state.home_certain else None)
     mark_told_back(state.active)
     mark_after_clauses(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)

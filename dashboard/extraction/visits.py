@@ -186,6 +186,9 @@ class VisitSignal:
     precedes: int = -1
     # "From Belgium she will travel to London": the stop it comes right after
     follows: Place | None = None
+    # "He will then be back in X on Sunday": a return to an earlier stop, a stop of its own
+    # (`returns.add_returns`)
+    returns: bool = False
 
 
 # A programme's timed item: a clock time ("14.00", "10:30", "9h30", "10.30-11.15") opening a
