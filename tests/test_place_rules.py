@@ -497,3 +497,14 @@ def test_returning_home_is_no_stop():
             "on Wednesday. On Thursday she flew to Tonga. She returns to Australia on "
             "Saturday.\n")
     assert [code for code, _city in stops(text)] == ["FJ", "TO"]
+
+
+# ---------------------------------------------------------------- someone else joining
+
+def test_a_named_companion_who_joins_later_travels_on_her_own_before():
+    # (an accented name: the leg before she joins is hers, not the traveller's)
+    text = ("Date: 2023-04-02\n\nPresident Gustavo Petro will begin a tour of Peru and Chile "
+            "tomorrow, Monday 3 April. He will fly to Lima in the morning and to Santiago on "
+            "Wednesday. Verónica Alcocer Ibáñez will join the delegation in Santiago after "
+            "attending a gala in Madrid.\n")
+    assert [code for code, _city in stops(text)] == ["PE", "CL"]

@@ -80,9 +80,11 @@ from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import Article, ArticleError, Trip
 
 SIDELINES = re.compile(r"\bon\s+the\s+sidelines?\b|\bsidelines?\s+of\b", re.IGNORECASE)
+# (accented names too, "Gutiérrez"; "will join the delegation in X" is travel of one's own)
 UNTITLED_TRAVELLER = re.compile(
-    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:has\s+|had\s+|also\s+)*"
-    r"(?:visited|travell?ed|went|flew|toured|goes|will\s+(?:visit|travel))\b")
+    r"(?P<name>[A-Z](?:[^\W\d_]|['’-])+(?:\s+[A-Z](?:[^\W\d_]|['’-])+){1,2})\s+"
+    r"(?:has\s+|had\s+|also\s+)*"
+    r"(?:visited|travell?ed|went|flew|toured|goes|joined|will\s+(?:visit|travel|join))\b")
 
 
 def read_sentences(state: TripState) -> None:
