@@ -508,3 +508,34 @@ def test_a_named_companion_who_joins_later_travels_on_her_own_before():
             "Wednesday. Verónica Alcocer Ibáñez will join the delegation in Santiago after "
             "attending a gala in Madrid.\n")
     assert [code for code, _city in stops(text)] == ["PE", "CL"]
+
+
+# ---------------------------------------------------------------- a narrative's days, "the first X"
+
+def test_a_part_of_the_day_opened_or_closed_at_a_place_puts_the_traveller_there():
+    text = ("Date: 2015-03-12\n\nPrime Minister Mark Rutte held talks in Cairo on Monday with "
+            "President Abdel Fattah el-Sisi. The next morning began in Luxor, at the temple of "
+            "Karnak. His last day in Egypt ended at Alexandria University, which gave him an "
+            "honorary degree.\n")
+    assert stops(text) == [("EG", "Cairo"), ("EG", "Luxor"), ("EG", "Alexandria")]
+
+
+def test_a_day_that_only_passes_places_no_one():
+    from dashboard.extraction import setting_grammar
+
+    sentence = "The day ended with a dinner for the delegation."
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    assert setting_grammar.day_destinations(span) == []
+
+
+def test_the_first_of_a_nationalitys_office_to_do_something_is_the_travellers_home():
+    from dashboard.extraction import trip as trip_steps
+    from dashboard.extraction.facts import TripState
+
+    text = ("Date: 2015-03-12\n\nPrime Minister Mark Rutte held talks in Jerusalem on Tuesday "
+            "and became the first Dutch prime minister to address the Knesset.\n")
+    article = read_article_text("article.txt", text)
+    state = TripState(article, article.text)
+    for step in trip_steps.STEPS[:trip_steps.STEPS.index(trip_steps.choose_traveller) + 1]:
+        step(state)
+    assert (state.home, state.home_certain) == ("NL", True)

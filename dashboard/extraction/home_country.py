@@ -79,8 +79,11 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             if mention.kind not in {"demonym", "country"}:
                 continue
             office = OWN_OFFICE.match(text, mention.end)
+            # ("as the Canadian prime minister", "the first Canadian prime minister to
+            # address ...": the traveller's own office)
             if office and (office.group("trip") or re.search(
-                    r"\bas\s+(?:the\s+)?$", text[max(0, mention.start - 8):mention.start])):
+                    r"\b(?:as\s+(?:the\s+)?|the\s+first\s+)$",
+                    text[max(0, mention.start - 10):mention.start])):
                 votes[mention.place.code] += 2
                 own_office.add(mention.place.code)
     # "before returning to Paris", "flying home to Washington", "back in Washington by the

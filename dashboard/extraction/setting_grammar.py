@@ -33,6 +33,12 @@ FOLLOWING_VERBS = {"follow", "come"}
 FOLLOWING = "following"
 # Nouns for stops that carry their places ("with stops in X and Y to follow")
 STOP_NOUNS = {"stop", "stopover", "visit", "leg", "trip"}
+# "The next morning began in X", "His last day ended at X University": a part of the day
+# as the subject of a verb that opens or closes it places the traveller, in a narrative
+DAY_NOUNS = {"day", "morning", "afternoon", "evening", "night"}
+DAY_BOUNDARY_VERBS = {"begin", "start", "open", "end", "finish", "close", "conclude"}
+# The destination's word for such places
+DAY = "day"
 # Words that put a clause elsewhere than where its subject is ("In Washington, officials
 # said", "In Moscow, the Kremlin announced"): reporting is not being there
 NOT_THERE = REPORTING_VERBS | {"report", "confirm", "deny", "claim", "warn", "insist"}
@@ -137,4 +143,34 @@ def following_destinations(span: Span) -> list[Destination]:
                         member.pos_ == "PROPN" and not member.ent_type_):
                     a, b = _offsets(member)
                     found.append(Destination(a, b, FOLLOWING, "", last=True))
+    return found
+
+
+def day_destinations(span: Span) -> list[Destination]:
+    """"The next morning began in the West Bank, at the Church of the Nativity in Bethlehem",
+    "His last day in Israel ended at Tel Aviv University": a part of the day that a verb
+    opens or closes "in"/"at" a place puts the traveller there, in any tense (a narrative
+    tells the trip in the past). The places are the phrase's object, the name it starts
+    with ("Tel Aviv" of "Tel Aviv University"), and a place an "at" phrase beside it or an
+    "in" phrase under it names."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in DAY_BOUNDARY_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in DAY_NOUNS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                heads = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
+                for nested in pobj.subtree:
+                    if nested.dep_ == "pobj" and nested.head.lower_ == "in" and \
+                            nested is not pobj:
+                        heads.append(nested)
+                for head in heads:
+                    if head.pos_ == "PROPN":
+                        a, b = _offsets(head)
+                        found.append(Destination(a, b, DAY, subject.text))
     return found
