@@ -539,3 +539,20 @@ def test_the_first_of_a_nationalitys_office_to_do_something_is_the_travellers_ho
     for step in trip_steps.STEPS[:trip_steps.STEPS.index(trip_steps.choose_traveller) + 1]:
         step(state)
     assert (state.home, state.home_certain) == ("NL", True)
+
+
+def cleft(sentence: str) -> list[str]:
+    from dashboard.extraction import setting_grammar
+
+    span = parse_lines(sentence, 0, spans=[(0, len(sentence))]).span(0, len(sentence))
+    return [sentence[d.start:d.end] for d in setting_grammar.cleft_destinations(span)]
+
+
+def test_a_cleft_sentence_puts_the_traveller_or_the_trip_in_its_place():
+    assert cleft("It was in Kandy that she met the monks.") == ["Kandy"]
+    assert cleft("It was in Lusaka, two days later, that the tour found its purpose.") == [
+        "Lusaka"]
+
+
+def test_a_cleft_sentence_about_a_thing_sends_no_one():
+    assert cleft("It was in Paris that the treaty was signed.") == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dashboard.extraction.grammar import (
+    TRIP_NOUNS,
     Destination,
     _can_travel,
     _in_the_past,
@@ -173,4 +174,29 @@ def day_destinations(span: Span) -> list[Destination]:
                     if head.pos_ == "PROPN":
                         a, b = _offsets(head)
                         found.append(Destination(a, b, DAY, subject.text))
+    return found
+
+
+def cleft_destinations(span: Span) -> list[Destination]:
+    """"It was in Kandy that she met the monks", "It was in X, days earlier, that the trip
+    found its centre": a cleft sentence puts the "that" clause's subject (a person or a
+    trip) in the place the "in"/"at" phrase of "it was" names."""
+    found: list[Destination] = []
+    for be in span:
+        if be.lemma_.lower() != "be" or not any(
+                c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+            continue
+        # (the model hangs the "that" clause as a complement or, after a comma, a conjunct)
+        clause = next((c for c in be.children if c.dep_ in {"ccomp", "conj"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        subject = _subject(clause) if clause is not None else None
+        if subject is None or not (_can_travel(subject)
+                                   or subject.lemma_.lower() in TRIP_NOUNS):
+            continue
+        for prep in be.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"} and prep.i < clause.i:
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                        a, b = _offsets(place)
+                        found.append(Destination(a, b, SETTING, subject.text))
     return found
