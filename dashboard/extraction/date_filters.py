@@ -11,9 +11,8 @@ import re
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
-from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
-from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
 
 # Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
@@ -46,6 +45,8 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
         return True  # "leaves for China on Tuesday night"
     named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
              and m.kind in {"country", "city", "venue"}]
+    if any(s.returns and any(m.start == s.position for m in named) for s in fact.signals):
+        return False  # "back in X on Sunday": a return to an earlier stop (`returns.py`)
     return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
         verb.group(0).lower().startswith(("return", "back"))
 
@@ -57,7 +58,7 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
     home for the trip, not going back."""
     if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
         return False
-    return len({stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+    return len({stop_for_signal(sig, drafts)
                 for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 

@@ -14,9 +14,8 @@ import re
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
-from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
-from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 
 
 def clauses_of(fact: SentenceFacts, d: dates_mod.DateMention, position: int
@@ -73,7 +72,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
         return (0, described, 1)
     best = None
     for sig in fact.signals:
-        stop = stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+        stop = stop_for_signal(sig, drafts)
         if stop is None:
             continue
         gap = fact.sentence.text[d.end - fact.sentence.start:sig.position - fact.sentence.start]
@@ -155,7 +154,7 @@ def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
         if not earlier:
             return []
         members.append(max(earlier, key=lambda sig: sig.end))
-    stops = [stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+    stops = [stop_for_signal(sig, drafts)
              for sig in reversed(members)]
     stops = list(dict.fromkeys(s for s in stops if s is not None))
     return stops if len(stops) >= 2 else []

@@ -26,6 +26,12 @@ TOUR_ENDS_FOR = re.compile(
 RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
                        r"(?:fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+(?:back|home)\s+to)\s+",
                        re.IGNORECASE)
+# "President Tinubu and UAE President ...", "talks with the Kenyan President": an office
+# joined to the traveller by "and", or the one a meeting word takes, is someone else's,
+# whatever title the traveller has ("the first visit by a New Zealand Prime Minister" is
+# still the traveller's own)
+OTHERS_OFFICE = re.compile(r"\b(?:and|with|met|meets?|meeting|welcomed|received|hosted)\s+"
+                           r"(?:the\s+|a\s+)?$", re.IGNORECASE)
 
 
 def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
@@ -48,7 +54,8 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             continue
         for mention in fact.places:
             if mention.kind in {"demonym", "country"} and text.startswith(
-                    title, mention.end + 1):
+                    title, mention.end + 1) and not OTHERS_OFFICE.search(
+                    text, max(0, mention.start - 20), mention.start):
                 after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
                 # (a name may follow in apposition: "the Thai Foreign Minister, X")
                 named = re.match(r"(?<!\s),?\s+[A-Z]", after)
@@ -77,8 +84,11 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             if mention.kind not in {"demonym", "country"}:
                 continue
             office = OWN_OFFICE.match(text, mention.end)
+            # ("as the Canadian prime minister", "the first Canadian prime minister to
+            # address ...": the traveller's own office)
             if office and (office.group("trip") or re.search(
-                    r"\bas\s+(?:the\s+)?$", text[max(0, mention.start - 8):mention.start])):
+                    r"\b(?:as\s+(?:the\s+)?|the\s+first\s+)$",
+                    text[max(0, mention.start - 10):mention.start])):
                 votes[mention.place.code] += 2
                 own_office.add(mention.place.code)
     # "before returning to Paris", "flying home to Washington", "back in Washington by the

@@ -38,9 +38,10 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
     counts (a foreign leader's visit to Washington)."""
     every = [sig for fact in facts for sig in fact.signals]
     if not home_certain and any(sig.code == home and sig.strength in {"cue", "stop-words"}
+                                and not sig.returns
                                 for sig in every):
         home = None  # the text sends the traveller there: a country visited, not home
-    signals = [sig for sig in every if sig.code != home]
+    signals = [sig for sig in every if sig.code != home and not sig.returns]
     by_country: dict[str, list[VisitSignal]] = {}
     for sig in signals:
         by_country.setdefault(sig.code, []).append(sig)
@@ -75,6 +76,11 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                 basis = f"venue: {venues[0]}" if len(venues) == len(with_city) else "named"
             drafts.append(StopDraft(code, city, list(sigs), basis,
                                     sorted({s.sentence for s in with_city})))
+    # a return to an earlier stop ("back in X on Sunday") is a stop of its own
+    for sig in every:
+        if sig.returns and sig.code != home and any(d.code == sig.code for d in drafts):
+            drafts.append(StopDraft(sig.code, sig.city, [sig], "named" if sig.city else "",
+                                    [sig.sentence] if sig.city else []))
     return drafts
 
 
@@ -230,8 +236,16 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if n is not None and n not in found:
             found.append(n)
 
+    # (a return to an earlier stop names its own stop, not the first visit's)
+    returned = {n for n, d in enumerate(drafts) for s in d.signals
+                if s.returns and s.sentence == fact.sentence.index}
+    for n in sorted(returned):
+        add(n)
+    returned_at = {s.position for n in returned for s in drafts[n].signals}
     for mention in fact.places:
         place = mention.place
+        if mention.start in returned_at:
+            continue
         if place.kind == "demonym":
             if not DEMONYM_AS_REFERENCE.match(text[mention.end:mention.end + 20]):
                 continue
@@ -260,6 +274,16 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if surname in named:
             add(n)
     return found
+
+
+def stop_for_signal(sig: VisitSignal, drafts: list[StopDraft]) -> int | None:
+    """The stop a visit signal names: the return visit it makes ("back in X on Sunday", see
+    `returns.py`), else its place's stop (`stop_for_place`)."""
+    if sig.returns:
+        held = next((n for n, d in enumerate(drafts) if any(s is sig for s in d.signals)), None)
+        if held is not None:
+            return held
+    return stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
 
 
 def stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | None:

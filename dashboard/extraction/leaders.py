@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
-from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 from dashboard.extraction.meeting_rules import (
     in_earlier_relative_clause,
     in_others_meeting,
@@ -289,9 +288,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue  # "will also meet X in <home city> before leaving": not on the trip
             if right_after is not None:
                 closest = right_after
-            located = stop_for_place(
-                closest.city or places_mod.Place("country", closest.code, ""),
-                drafts) if closest else None
+            located = stop_for_signal(closest, drafts) if closest else None
             if right_after is None:
                 # (the place a "where" clause hangs from outranks an earlier destination:
                 # "arrived in Cairo from Washington, where he met X")
@@ -310,12 +307,11 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 re.search(r"\bthen\b", text[sig.end:person.start]) if sig.end <= person.start
                 else MOVES_ON.search(text, person.end, sig.position))]
             named_here = list(dict.fromkeys(
-                stop_for_place(sig.city or places_mod.Place("country", sig.code, ""), drafts)
+                stop_for_signal(sig, drafts)
                 for sig in fact.signals if sig.strength != "leader" and sig not in other_clause))
             named_here = [i for i in named_here if i is not None]
             moved_on_from = None
-            other_stops = {stop_for_place(sig.city or places_mod.Place("country", sig.code, ""),
-                                          drafts) for sig in other_clause}
+            other_stops = {stop_for_signal(sig, drafts) for sig in other_clause}
             before = earlier_named.get(n)
             if other_clause and not named_here and fact.stops and \
                     not own_country_here_of(person, fact, drafts) and \

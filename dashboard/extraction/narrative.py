@@ -61,6 +61,8 @@ def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
     opening = EARLIER_TRIP.match(text, s.start)
     if opening and opening.end() <= position and is_earlier(opening, anchor, s.start):
         return True
+    if _earlier_time_on_its_verb(fact, position, text, anchor):
+        return True
     for match in EARLIER_TRIP.finditer(text, position, s.end):
         clause = text[position:match.start()]
         if ";" in clause or (position > s.start and len(clause) > 80):
@@ -73,6 +75,27 @@ def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
             # make the whole sentence an earlier trip's (a place's own clause still may be)
             continue
         if is_earlier(match, anchor, s.start):
+            return True
+    return False
+
+
+def _earlier_time_on_its_verb(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
+    """"talks held last month at the State House in X", "who flew last year to X": an
+    earlier time told before the place, hanging (by the parse) from the same verb as the
+    place, dates the place to that time; one on another verb ("visited Y last week and
+    arrives in X today") does not."""
+    if fact.parse is None:
+        return False
+    s = fact.sentence
+    # (`position` may be the place's end: its last character is then the place's)
+    verb = grammar.governing_verb(fact.parse, position)
+    if verb is None and position > s.start:
+        verb = grammar.governing_verb(fact.parse, position - 1)
+    if verb is None:
+        return False
+    for match in EARLIER_TRIP.finditer(text, s.start, position):
+        if match.start() > s.start and grammar.governing_verb(
+                fact.parse, match.end() - 1) == verb and is_earlier(match, anchor, s.start):
             return True
     return False
 

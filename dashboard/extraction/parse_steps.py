@@ -143,6 +143,9 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         + stop_grammar.event_destinations(fact.parse) \
         + setting_grammar.sight_destinations(fact.parse) \
         + setting_grammar.fronted_destinations(fact.parse) \
+        + setting_grammar.following_destinations(fact.parse) \
+        + setting_grammar.day_destinations(fact.parse) \
+        + setting_grammar.cleft_destinations(fact.parse) \
         + stop_grammar.departure_destinations(fact.parse)
     fact.first_person = any(d.subject.lower() in speaker_grammar.FIRST_PERSON for d in found) or (
         bool(found) and speaker_grammar.asks_to_travel_oneself(fact.parse))
@@ -178,6 +181,11 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         if existing:
             for k in existing:
                 sig = fact.signals[k]
+                if dest.verb == setting_grammar.SETTING and sig.strength == "locative":
+                    # "On Thursday, in Moscow, X had lunch with ...": the parse puts the
+                    # subject there, as a travel verb would (a country whose institutions
+                    # alone suggested a home is then visited, see `itinerary.build_stops`)
+                    sig = fact.signals[k] = replace(sig, strength="cue")
                 # "is first wrapping up a visit to X": "first" outranks "wrapping up"
                 if dest.first and (not sig.first or sig.last):
                     fact.signals[k] = replace(sig, first=True, last=False)

@@ -134,6 +134,15 @@ def _local_spellings(name: str, alternates: list[str]) -> list[str]:
     return kept
 
 
+def _unhyphenated(name: str) -> str | None:
+    """"Port-Vila" -> "Port Vila": a hyphenated name of capitalised parts, spaced; None for
+    any other name ("Aix-en-Provence" keeps its hyphens: its middle part is lower case)."""
+    parts = name.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
+        return None
+    return " ".join(parts)
+
+
 def _plural(demonym: str) -> str | None:
     if demonym.endswith(("s", "sh", "ch", "ese", "i", "x")):
         return None
@@ -222,6 +231,11 @@ def _build() -> Gazetteer:
         place = Place("city", code, city["name"], float(city["latitude"]),
                       float(city["longitude"]), int(city.get("population") or 0))
         gaz.add(city["name"], place)
+        spaced = _unhyphenated(city["name"])
+        if spaced and normalize(spaced) not in gaz.index:
+            # "Port Vila" for GeoNames' "Port-Vila": English often drops the hyphen (only
+            # a name no other entry has, so no namesake is added)
+            gaz.add(spaced, place)
         by_name = gaz.cities_by_country.setdefault(code, {})
         key = normalize(city["name"])
         if key not in by_name or by_name[key].population < place.population:

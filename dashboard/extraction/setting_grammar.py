@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dashboard.extraction.grammar import Destination, _can_travel, _in_the_past, _offsets, _subject
+from dashboard.extraction.grammar import (
+    TRIP_NOUNS,
+    Destination,
+    _can_travel,
+    _in_the_past,
+    _list_members,
+    _offsets,
+    _subject,
+)
 from dashboard.extraction.speaker_grammar import REPORTING_VERBS
 
 if TYPE_CHECKING:
@@ -20,6 +28,18 @@ SIGHTSEEING_VERBS = {"visit", "tour"}
 SIGHT = "sight"
 # The destination's word for a place fronted as the clause's setting
 SETTING = "setting"
+# Verbs that, in "with X and Y to follow", make places the stops still to come
+FOLLOWING_VERBS = {"follow", "come"}
+# The destination's word for such places
+FOLLOWING = "following"
+# Nouns for stops that carry their places ("with stops in X and Y to follow")
+STOP_NOUNS = {"stop", "stopover", "visit", "leg", "trip"}
+# "The next morning began in X", "His last day ended at X University": a part of the day
+# as the subject of a verb that opens or closes it places the traveller, in a narrative
+DAY_NOUNS = {"day", "morning", "afternoon", "evening", "night"}
+DAY_BOUNDARY_VERBS = {"begin", "start", "open", "end", "finish", "close", "conclude"}
+# The destination's word for such places
+DAY = "day"
 # Words that put a clause elsewhere than where its subject is ("In Washington, officials
 # said", "In Moscow, the Kremlin announced"): reporting is not being there
 NOT_THERE = REPORTING_VERBS | {"report", "confirm", "deny", "claim", "warn", "insist"}
@@ -84,9 +104,99 @@ def fronted_destinations(span: Span) -> list[Destination]:
             if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"} or prep.i > subject.i \
                     or not _opens_the_clause(span, prep.i):
                 continue
-            for place in prep.children:
-                if place.dep_ == "pobj" and place.pos_ == "PROPN":
+            places = [c for c in prep.children if c.dep_ == "pobj"]
+            if not places and prep.i + 1 < subject.i:
+                # (a name the model does not know, "In Boao he held talks", is often hung
+                # from the verb instead of the preposition: the word right after it)
+                places = [span.doc[prep.i + 1]]
+            for place in places:
+                if place.pos_ == "PROPN":
                     a, b = _offsets(place)
                     found.append(Destination(a, b, SETTING, subject.text))
     return found
 
+
+
+def following_destinations(span: Span) -> list[Destination]:
+    """"(expected in X on Monday), with Japan and Malaysia to follow", "with stops in Laos
+    and Cambodia to come": places that an infinitive "to follow" / "to come" takes as its
+    subject (or whose stop noun it describes), in a "with" phrase, are the stops after the
+    ones the clause names; they are marked last, in the order told."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in FOLLOWING_VERBS or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        heads = []
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in STOP_NOUNS and \
+                verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with":
+            # "with stops in X and Y to follow": the stop noun's places
+            heads = [p for prep in verb.head.children if prep.dep_ == "prep"
+                     and prep.lower_ in {"in", "to", "at"}
+                     for p in prep.children if p.dep_ == "pobj"]
+        elif any(c.lower_ == "with" and c.dep_ in {"mark", "prep"} for c in verb.children) or (
+                verb.head.lower_ == "with"):
+            # "with Japan and Malaysia to follow" (the model reads "with" as the verb's mark)
+            heads = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for head in heads:
+            for member in _list_members(head):
+                if member.ent_type_ in {"GPE", "LOC"} or (
+                        member.pos_ == "PROPN" and not member.ent_type_):
+                    a, b = _offsets(member)
+                    found.append(Destination(a, b, FOLLOWING, "", last=True))
+    return found
+
+
+def day_destinations(span: Span) -> list[Destination]:
+    """"The next morning began in the West Bank, at the Church of the Nativity in Bethlehem",
+    "His last day in Israel ended at Tel Aviv University": a part of the day that a verb
+    opens or closes "in"/"at" a place puts the traveller there, in any tense (a narrative
+    tells the trip in the past). The places are the phrase's object, the name it starts
+    with ("Tel Aviv" of "Tel Aviv University"), and a place an "at" phrase beside it or an
+    "in" phrase under it names."""
+    found: list[Destination] = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in DAY_BOUNDARY_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in DAY_NOUNS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                heads = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
+                for nested in pobj.subtree:
+                    if nested.dep_ == "pobj" and nested.head.lower_ == "in" and \
+                            nested is not pobj:
+                        heads.append(nested)
+                for head in heads:
+                    if head.pos_ == "PROPN":
+                        a, b = _offsets(head)
+                        found.append(Destination(a, b, DAY, subject.text))
+    return found
+
+
+def cleft_destinations(span: Span) -> list[Destination]:
+    """"It was in Kandy that she met the monks", "It was in X, days earlier, that the trip
+    found its centre": a cleft sentence puts the "that" clause's subject (a person or a
+    trip) in the place the "in"/"at" phrase of "it was" names."""
+    found: list[Destination] = []
+    for be in span:
+        if be.lemma_.lower() != "be" or not any(
+                c.dep_ == "nsubj" and c.lower_ == "it" for c in be.children):
+            continue
+        # (the model hangs the "that" clause as a complement or, after a comma, a conjunct)
+        clause = next((c for c in be.children if c.dep_ in {"ccomp", "conj"} and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        subject = _subject(clause) if clause is not None else None
+        if subject is None or not (_can_travel(subject)
+                                   or subject.lemma_.lower() in TRIP_NOUNS):
+            continue
+        for prep in be.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "at"} and prep.i < clause.i:
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place.pos_ == "PROPN":
+                        a, b = _offsets(place)
+                        found.append(Destination(a, b, SETTING, subject.text))
+    return found

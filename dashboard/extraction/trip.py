@@ -64,6 +64,7 @@ from dashboard.extraction.parse_steps import (
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.programme_days import date_programme_lines
+from dashboard.extraction.returns import add_returns
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
@@ -80,9 +81,11 @@ from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import Article, ArticleError, Trip
 
 SIDELINES = re.compile(r"\bon\s+the\s+sidelines?\b|\bsidelines?\s+of\b", re.IGNORECASE)
+# (accented names too, "Gutiérrez"; "will join the delegation in X" is travel of one's own)
 UNTITLED_TRAVELLER = re.compile(
-    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:has\s+|had\s+|also\s+)*"
-    r"(?:visited|travell?ed|went|flew|toured|goes|will\s+(?:visit|travel))\b")
+    r"(?P<name>[A-Z](?:[^\W\d_]|['’-])+(?:\s+[A-Z](?:[^\W\d_]|['’-])+){1,2})\s+"
+    r"(?:has\s+|had\s+|also\s+)*"
+    r"(?:visited|travell?ed|went|flew|toured|goes|joined|will\s+(?:visit|travel|join))\b")
 
 
 def read_sentences(state: TripState) -> None:
@@ -281,6 +284,8 @@ def build_itinerary(state: TripState) -> None:
     """The stops in travel order. Raises ArticleError when no visited place is found."""
     # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
     add_origins(state.active, state.text)
+    # "then back in X on Sunday" (a home the text is unsure of may be a stop returned to)
+    add_returns(state.active, state.text, state.home if state.home_certain else None)
     mark_told_back(state.active)
     mark_after_clauses(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)

@@ -147,8 +147,9 @@ PRIOR_EVENT = re.compile(
     r"\s+(?:after|since)\s+(?:the|last)\b|"
     r"(?:last|previous)\s+(?:week|month|year)(?:'s|’s)|previous)", re.IGNORECASE)
 # A city name that starts a venue's name ("Lusail Palace", "Narita Airport")
-VENUE_NOUN = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z]+){0,2}\s+(?:Palace|Hotel|Airport|Stadium|"
+VENUE_NOUN = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z'’]+){0,2}\s+(?:Palace|Hotel|Airport|Stadium|"
                         r"Castle|Mosque|Cathedral|Square|Air\s+Base|Airbase)\b")
+AIRFIELD = re.compile(r"Airport|Air\s+Base|Airbase")
 # "his visit to Kyiv last year": a past trip, not this one
 PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|autumn|fall|"
                        r"winter)|earlier\s+this\s+(?:year|month)|years?\s+ago|"
@@ -185,6 +186,28 @@ class VisitSignal:
     precedes: int = -1
     # "From Belgium she will travel to London": the stop it comes right after
     follows: Place | None = None
+    # "He will then be back in X on Sunday": a return to an earlier stop, a stop of its own
+    # (`returns.add_returns`)
+    returns: bool = False
+
+
+# A programme's timed item: a clock time ("14.00", "10:30", "9h30", "10.30-11.15") opening a
+# short line that is no sentence, "12.30  The English Market, Cork"
+PROGRAMME_ITEM = re.compile(r"^\s*\d{1,2}[.:h]\d{2}(?:\s*[-–]\s*\d{1,2}[.:h]\d{2})?\s+(?=\S)")
+PROGRAMME_ITEM_WORDS = 14
+
+
+def programme_item(line: str) -> bool:
+    """Whether `line` is a timed item of a programme: a clock time, then a few words naming
+    what happens where ("10.30  Rock of Cashel, Co. Tipperary"), not a sentence of news
+    after a live blog's time stamp ("15:47 Breaking: the minister has landed in X.")."""
+    item = PROGRAMME_ITEM.match(line)
+    if item is None:
+        return False
+    rest = line[item.end():].strip()
+    # (an abbreviation inside is fine: "Kildare, Co. Kildare")
+    return len(rest.split()) <= PROGRAMME_ITEM_WORDS and not rest.endswith(".") and \
+        ":" not in rest
 
 
 def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
@@ -194,8 +217,13 @@ def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
     # clause ("who has not been there since 2021, will travel to ...") does not count
     clause_start = max(start, *(text.rfind(mark, start, mention.start) + 1
                                 for mark in ";,—("))
+    # a counterfactual reaches over commas ("was originally, in March, to have included X")
+    # but not past a colon or semicolon, which opens a new statement ("his tour, which was to
+    # have started today, has been pushed back: he is now expected in X")
+    statement_start = max(start, *(text.rfind(mark, start, mention.start) + 1
+                                   for mark in ";:"))
     if NEGATION.search(text, clause_start, mention.start) or \
-            COUNTERFACTUAL.search(text, start, mention.start) or \
+            COUNTERFACTUAL.search(text, statement_start, mention.start) or \
             CALLED_OFF.search(text, mention.end, end):
         return True
     if PRIOR_EVENT.search(text, clause_start, mention.start):
@@ -220,8 +248,15 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                 continue
             if ruled_out(text, start, end, mention):
                 continue
-            if strength == "locative" and VENUE_NOUN.match(text, mention.end) and city:
-                # "met the emir at Lusail Palace": a venue, not another city stop ...
+            venue = VENUE_NOUN.match(text, mention.end) if strength == "locative" else None
+            if venue and city and (AIRFIELD.search(venue.group(0)) or any(
+                    m.kind == "city" and m.start != mention.start
+                    and not VENUE_NOUN.match(text, m.end) for m in mentions)):
+                # "flew to Doha, where he met the emir at Lusail Palace": a venue inside the
+                # city the sentence names, not another city stop; with no other city named
+                # ("flew to Indonesia, and the President welcomed him at the Bogor Palace")
+                # the venue's town is where the traveller is; an airport often bears the
+                # name of a city it only serves
                 city = None
                 if any(m.end <= mention.start and m.kind in {"city", "country"}
                        and m.place.code != code for m in mentions):
@@ -267,6 +302,12 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
     relative = re.search(r",\s*(?:which|who)\b", text[start:end])
     main_end = start + relative.start() if relative else end
     activities = [m.end() for m in ACTIVITY.finditer(text, start, main_end)]
+    # (a colon or semicolon after the relative clause opens a new statement, whose
+    # activities count: "his tour, which was to start today, is delayed: he is now
+    # expected in X for talks")
+    statement = re.compile(r"[:;]").search(text, main_end, end) if relative else None
+    if statement:
+        activities += [m.end() for m in ACTIVITY.finditer(text, statement.end(), end)]
     if activities or heading:
         for loc in LOCATIVE.finditer(text, start, end):
             if BLOCKED_BEFORE_IN.search(text[max(start, loc.start() - 30):loc.end()]):
@@ -285,6 +326,14 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
                 text[max(start, loc.start() - 30):loc.start()]))
             if heading or opening or near or dated:
                 add(run, "locative")
+    if programme_item(sentence):
+        # "14.00  National Stud, Kildare, Co. Kildare": a timed item of a programme happens
+        # where its line names a town (what `towns.add_towns` also reads as a destination)
+        # (the place part, before a dash that says what is done there: "Trinity College
+        # Dublin – the Book of Kells" is in Dublin)
+        where = re.search(r"\s[–—-]\s", sentence)
+        add([m for m in mentions if m.kind in {"city", "venue"}
+             and (where is None or m.start < start + where.start())], "locative")
     dateline = DATELINE.match(sentence)
     if dateline:
         for mention in mentions:
