@@ -339,6 +339,10 @@ def test_a_date_opening_a_clause_is_the_place_of_its_own_verb(quote):
     ('He told reporters: "On Friday I will be in Rome."', date(2023, 4, 14)),
     ("He arrived on Monday, and on Friday he will fly home.", date(2023, 4, 14)),
     ("He said he met the Pope on Friday.", date(2023, 4, 7)),
+    # an adverb between the verb and its plan word: still a plan ahead
+    ("The trip was delayed; she is now expected in Rome on Friday.", date(2023, 4, 14)),
+    ("Talks were postponed; the ministers are still expected in Oslo on Friday.",
+     date(2023, 4, 14)),
 ])
 def test_the_tense_of_a_date_is_its_own_clauses(text, expected):
     weekday = [d for d in find_dates(text, anchor=date(2023, 4, 10)) if d.text == "Friday"]
@@ -388,3 +392,15 @@ def test_a_word_glued_onto_a_day_number_keeps_the_day(text, first, last):
     found = [d for d in find_dates(text, anchor=date(2021, 1, 10), year_anchor=date(2021, 1, 10))
              if d.first is not None]
     assert [(d.first, d.last) for d in found] == [(first, last)]
+
+
+@pytest.mark.parametrize("plan", [
+    "The visit, which was to have begun on Monday, was put back a day.",
+    "She would have arrived in Seoul on Monday but for the storm.",
+    "She had been due to land in Seoul on Monday.",
+])
+def test_the_day_of_a_plan_that_did_not_happen_is_no_day_of_the_stop(plan):
+    trip = trip_of(
+        "Date: 2024-07-12\n\nThe Foreign Minister of Canada flew to Seoul on Tuesday for talks "
+        f"with the South Korean foreign minister. {plan}\n")
+    assert days(trip)[0] == ("KR", date(2024, 7, 9), date(2024, 7, 9))

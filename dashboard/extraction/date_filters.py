@@ -14,6 +14,7 @@ from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.period_grammar import unrealised
 from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
 
 # Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
@@ -100,11 +101,13 @@ POSSESSIVE_EVENT = re.compile(
 
 def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     """"the Oct. 7 Hamas attacks", "Friday's missile strike", "a kibbutz that was attacked on
-    7 October": a date that names an event or dates a thing, not a day of the trip."""
+    7 October", "the tour, which was to have started today": a date that names an event,
+    dates a thing or a plan that did not happen, not a day of the trip."""
     s = fact.sentence
     return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
-        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d)
+        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or (
+        fact.parse is not None and unrealised(fact.parse, d.start))
 
 
 def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
