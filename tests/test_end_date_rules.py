@@ -226,3 +226,35 @@ def test_a_date_in_a_relative_clause_on_a_thing_dates_the_thing_not_the_stop():
                    "a power station that was struck on 12 February.\n")
     assert _days(trip) == [("UA", date(2024, 3, 7), date(2024, 3, 7))]
 
+
+
+def test_a_move_the_day_after_a_stay_of_several_told_days_ends_the_stay():
+    # two days told at the first stop, then a flight on the next day: the day he moves on
+    trip = trip_of("Date: 2024-03-05\n\nRIGA, March 5 -- The Canadian foreign minister, who "
+                   "arrived in Riga on Monday, held talks with the Latvian president on "
+                   "Tuesday. He will fly to Vilnius on Wednesday for a meeting with the "
+                   "Lithuanian prime minister.\n")
+    assert _days(trip)[0] == ("LV", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_a_stay_stated_as_a_range_keeps_its_last_day_before_the_move():
+    trip = trip_of("Date: 2024-03-01\n\nThe minister will be in Riga from 4 to 5 March for "
+                   "talks with the government. She will travel to Vilnius on Wednesday, 6 "
+                   "March, to meet the Lithuanian prime minister.\n")
+    assert _days(trip)[0] == ("LV", date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_a_past_arrival_day_runs_on_to_the_next_days_flight():
+    # arriving in the evening and meeting someone that night: he was there until he flew
+    # on the next morning
+    trip = trip_of("Date: 2024-03-08\n\nThe Secretary-General arrived in Accra on Wednesday "
+                   "evening, and that night he met the Ghanaian president. He flew to Lome "
+                   "on Thursday morning and held talks with the Togolese president.\n")
+    assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 7))
+
+
+def test_a_preview_arrival_day_keeps_its_one_day_before_the_next_days_flight():
+    trip = trip_of("Date: 2024-03-05\n\nThe minister will arrive in Accra on Wednesday and "
+                   "will spend the day meeting business leaders. On Thursday she will travel "
+                   "to Lome for talks with the Togolese president.\n")
+    assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 6))

@@ -8,6 +8,7 @@ line, and a stop named after "before flying to" that starts the same day. Called
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from dashboard.extraction import grammar
 from dashboard.extraction.date_filters import arrival_only
@@ -31,6 +32,8 @@ MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|c
                       r"\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
                       re.IGNORECASE)
 
+
+ONE_DAY = timedelta(days=1)
 
 # Verbs of moving from one place to the next (not of being there: "arrives", "is in")
 MOVING_VERBS = {"travel", "go", "head", "fly", "continue", "proceed", "move", "jet", "drive",
@@ -116,6 +119,32 @@ def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> b
                for d in fact.dates if d.first == draft.start)
 
 
+# Verbs of getting to a place (not of travelling towards it): "arrived in X on Wednesday"
+ARRIVED = {"arrive", "land", "reach"}
+
+
+def _arrived_on(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """By the parse, the stop's one day is told as the day the traveller got there ("arrived
+    in X on Wednesday afternoon, and that evening met ..."): the stay runs on to the day the
+    traveller leaves."""
+    for n in draft.date_sentences:
+        fact = by_index.get(n)
+        if fact is None or fact.parse is None:
+            continue
+        for d in fact.dates:
+            verb = grammar.governing_verb(fact.parse, d.start) if d.first == draft.start \
+                else None
+            if verb is not None and fact.parse.doc[verb].lemma_.lower() in ARRIVED:
+                return True
+    return False
+
+
+def _range_ends(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """The stop's last day is the end of a range the text states ("from 23 to 24 August")."""
+    return any(d.is_range and d.last == draft.end for n in draft.date_sentences
+               if (fact := by_index.get(n)) is not None for d in fact.dates)
+
+
 def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
                         inferred: list[bool]) -> None:
     """The day the traveller moves on to the next stop is the last day at the stop before,
@@ -148,7 +177,20 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 and _arrived_that_day(before, by_index)
                 and moves_on_that_day(fact, sig.position, draft.start)) or (
                 # "From there I go to Y on Thursday": leaving the stop before, in so many words
-                moves_on_that_day(fact, sig.position, draft.start, from_before=True))
+                moves_on_that_day(fact, sig.position, draft.start, from_before=True)) or (
+                # "(in X on Sunday and Monday) will travel to Y on Tuesday": a move dated the
+                # day after the last day told at X ends X; a stay stated as a range ("in X
+                # from 23 to 24 August") keeps its own last day; so does a day of arriving
+                # in a preview ("will arrive in X on Thursday ... On Friday he will travel
+                # to Y"), but not when told after the fact ("arrived in X on Wednesday
+                # afternoon ... flew into Y yesterday": the night was spent in X)
+                before.end is not None and draft.start - before.end == ONE_DAY
+                and not _range_ends(before, by_index) and (
+                    (before.end > before.start
+                     and moves_on_that_day(fact, sig.position, draft.start))
+                    or ((before.end > before.start or _arrived_on(before, by_index))
+                        and MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60),
+                                            sig.position))))
             if not left_before and not moved_on and not BEFORE_MOVING.search(
                     text, max(fact.sentence.start, sig.position - 60), sig.position):
                 continue
