@@ -404,3 +404,12 @@ def test_the_day_of_a_plan_that_did_not_happen_is_no_day_of_the_stop(plan):
         "Date: 2024-07-12\n\nThe Foreign Minister of Canada flew to Seoul on Tuesday for talks "
         f"with the South Korean foreign minister. {plan}\n")
     assert days(trip)[0] == ("KR", date(2024, 7, 9), date(2024, 7, 9))
+
+
+@pytest.mark.parametrize("disaster", ["the 6 February earthquake", "the March 3 floods",
+                                      "the 30 January cyclone"])
+def test_a_disaster_named_by_its_date_is_no_travel_day(disaster):
+    trip = trip_of(
+        "Date: 2023-03-09\n\nTomorrow the Secretary-General will fly to Adana to see the "
+        f"areas hit by {disaster} and to meet the Turkish president.\n")
+    assert days(trip)[0] == ("TR", date(2023, 3, 10), date(2023, 3, 10))

@@ -89,7 +89,10 @@ def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
 EVENT_AFTER_DATE = re.compile(
     r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|"
     r"election|vote|"
-    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
+    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline|"
+    # disasters: "the 12 May earthquake", "the March 2011 tsunami"
+    r"earthquake|quake|tsunami|cyclone|typhoon|hurricane|storm|floods?|flooding|eruption|"
+    r"landslides?|wildfires?|fire|explosions?|blasts?|crash|disaster|tragedy)\b")
 
 
 # "Friday's missile strike", "Sunday's deadly bombing": a day's event, named by its day
