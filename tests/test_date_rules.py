@@ -413,3 +413,13 @@ def test_a_disaster_named_by_its_date_is_no_travel_day(disaster):
         "Date: 2023-03-09\n\nTomorrow the Secretary-General will fly to Adana to see the "
         f"areas hit by {disaster} and to meet the Turkish president.\n")
     assert days(trip)[0] == ("TR", date(2023, 3, 10), date(2023, 3, 10))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("flew in last night", date(2024, 5, 9)),
+    ("spoke at a dinner last evening", date(2024, 5, 9)),
+])
+def test_last_night_is_the_day_before_the_story(phrase, expected):
+    found = [d for d in find_dates(f"The minister {phrase}.", anchor=date(2024, 5, 10))
+             if d.first is not None]
+    assert [d.first for d in found] == [expected]
