@@ -423,3 +423,19 @@ def test_last_night_is_the_day_before_the_story(phrase, expected):
     found = [d for d in find_dates(f"The minister {phrase}.", anchor=date(2024, 5, 10))
              if d.first is not None]
     assert [d.first for d in found] == [expected]
+
+
+def test_a_day_in_a_clause_on_a_thing_with_a_named_subject_dates_the_thing():
+    # "the plan the President set out on Tuesday" (no relative word): the plan's day
+    trip = trip_of("Date: 2024-06-07\n\nThe minister will fly to Amman on Monday. In Amman "
+                   "she will argue that the plan the President set out on Tuesday is the way "
+                   "forward.\n")
+    assert days(trip)[0] == ("JO", date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_the_day_after_named_as_a_thing_is_no_day():
+    # "planning for the day after" (after a war): no day after the one told before it
+    trip = trip_of("Date: 2024-06-07\n\nThe minister will travel to Amman on Monday. There "
+                   "she will meet the Jordanian foreign minister and discuss planning for the "
+                   "day after.\n")
+    assert days(trip)[0] == ("JO", date(2024, 6, 10), date(2024, 6, 10))

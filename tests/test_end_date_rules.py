@@ -258,3 +258,29 @@ def test_a_preview_arrival_day_keeps_its_one_day_before_the_next_days_flight():
                    "will spend the day meeting business leaders. On Thursday she will travel "
                    "to Lome for talks with the Togolese president.\n")
     assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 6))
+
+
+def test_a_day_of_talks_before_a_gap_is_the_stops_one_day():
+    # one stated activity day gives start = end, however long before the next stop
+    trip = trip_of("Date: 2024-05-20\n\nLIMA, May 20 - The Spanish king arrived in Lima on "
+                   "Sunday on the last leg of a tour that began in Bogota. In Quito, the king "
+                   "held talks on 14 May with President Daniel Noboa.\n")
+    quito = next(s for s in trip.stops if s.city == "Quito")
+    assert (quito.start, quito.end) == (date(2024, 5, 14), date(2024, 5, 14))
+
+
+def test_a_day_told_as_what_came_after_keeps_the_end_open():
+    # "After meeting X on Tuesday, he said ...": the day is a reference point for what he
+    # did next, not told as the whole stay
+    trip = trip_of("Date: 2024-05-17\n\nThe minister is in Lima, the last stop of his tour, "
+                   "and meets the Peruvian president on Friday. After meeting with officials "
+                   "in Quito on Tuesday, he said the region needed more trade.\n")
+    quito = next(s for s in trip.stops if s.city == "Quito")
+    assert (quito.start, quito.end) == (date(2024, 5, 14), None)
+
+
+def test_a_day_outside_the_trips_stated_range_does_not_date_the_stop_in_context():
+    trip = trip_of("Date: 2024-06-07\n\nThe minister will travel to Peru and Chile from June "
+                   "10 to 12. In Lima she will meet the president of Peru. She spoke "
+                   "yesterday with the Peruvian foreign minister.\n")
+    assert trip.stops[0].start == date(2024, 6, 10)

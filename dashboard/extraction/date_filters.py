@@ -13,6 +13,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.grammar import TRIP_NOUNS
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.period_grammar import unrealised
 from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
@@ -115,17 +116,26 @@ def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
 
 def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     """By the parse, the date hangs from a relative clause ("that"/"which", not "where" or
-    "when") on a common noun: "a kibbutz ... that was attacked on 7 October" dates the
-    attack, not the traveller's day there."""
+    "when", or none with a named subject) on a common noun: "a kibbutz ... that was attacked
+    on 7 October", "the proposal the President laid out last Friday" date the attack and
+    the proposal, not the traveller's day there."""
     if fact.parse is None:
         return False
     at = grammar.governing_verb(fact.parse, d.start)
     if at is None:
         return False
     node = fact.parse.doc[at]
-    return node.dep_ == "relcl" and node.head.pos_ == "NOUN" and any(
-        c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
-        for c in node.children)
+    if node.dep_ != "relcl" or node.head.pos_ != "NOUN":
+        return False
+    if any(c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+           for c in node.children):
+        return True
+    # "the proposal the President laid out last Friday": a clause with no relative word on
+    # a thing, whose subject is named (not "the deal he signed on Monday", which may well be
+    # the traveller's own day)
+    return node.head.lemma_.lower() not in TRIP_NOUNS and not any(
+        c.tag_ in {"WDT", "WP", "WRB"} or c.lower_ == "that" for c in node.children) and any(
+        c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in node.children)
 
 
 def placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,

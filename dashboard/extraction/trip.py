@@ -317,7 +317,8 @@ def date_stops(state: TripState) -> None:
             fact.context = remap.get(fact.context) if fact.context is not None else None
         state.leader_stop = {k: remap[v] for k, v in state.leader_stop.items()}
         used_dates = [(remap.get(i, i) if i >= 0 else i, d) for i, d in used_dates]
-    inferred = close_dates(drafts, trip_start, trip_end)
+    inferred = close_dates(drafts, trip_start, trip_end, active,
+                           state.article.published or state.anchor)
     # a date taken from the trip's overall range cites the sentence that gave the range
     for n in {0, len(drafts) - 1}:
         if inferred[n]:
