@@ -439,3 +439,11 @@ def test_the_day_after_named_as_a_thing_is_no_day():
                    "she will meet the Jordanian foreign minister and discuss planning for the "
                    "day after.\n")
     assert days(trip)[0] == ("JO", date(2024, 6, 10), date(2024, 6, 10))
+
+
+@pytest.mark.parametrize("text", ["Their talks on the 16th were followed by a dinner.",
+                                  "The summit on the 16th was a success."])
+def test_the_nth_before_a_verb_is_a_day(text):
+    found = [d for d in find_dates(text, anchor=date(2017, 3, 19), year_anchor=date(2017, 3, 19))
+             if d.first is not None]
+    assert [d.first for d in found] == [date(2017, 3, 16)]

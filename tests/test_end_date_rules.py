@@ -284,3 +284,19 @@ def test_a_day_outside_the_trips_stated_range_does_not_date_the_stop_in_context(
                    "10 to 12. In Lima she will meet the president of Peru. She spoke "
                    "yesterday with the Peruvian foreign minister.\n")
     assert trip.stops[0].start == date(2024, 6, 10)
+
+
+def test_the_journey_home_ends_a_last_stop_whose_end_is_open():
+    # the last stop's first day is the day she gets there; the flight home is its last
+    trip = trip_of("Date: 2024-05-14\n\nThis morning the German Chancellor visits a school in "
+                   "Hanoi before flying to Da Nang, where she will spend the rest of the "
+                   "visit. She flies home to Berlin on Thursday.\n")
+    assert _days(trip)[-1] == ("VN", date(2024, 5, 14), date(2024, 5, 16))
+
+
+def test_the_journey_home_leaves_a_stated_day_at_the_last_stop_alone():
+    # a day of talks at the last stop stays its one day (the flight home may be overnight)
+    trip = trip_of("Date: 2024-05-10\n\nThe German Chancellor will hold talks in Jakarta on "
+                   "Saturday with the Indonesian president, before returning to Berlin on "
+                   "Sunday.\n")
+    assert _days(trip)[-1] == ("ID", date(2024, 5, 11), date(2024, 5, 11))

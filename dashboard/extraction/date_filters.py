@@ -63,6 +63,29 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
                 for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 
+def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]) -> bool:
+    """A departure date (`is_departure_date`) of the journey home: "left X on Saturday for
+    Riyadh", "before returning to Tokyo on Wednesday", "flies home on Friday" (a place
+    after "to"/"for" that is no stop, or "home"). The end-date convention makes it the
+    last stop's end, as the trip's last day."""
+    if not is_departure_date(fact, d, drafts) or leaves_home_for_the_trip(fact, d, drafts):
+        return False
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    departures = list(DEPARTURE.finditer(s.text, clause_start - s.start, d.start - s.start))
+    if not departures:
+        return False
+    verb = departures[-1]
+    if "home" in verb.group(0).lower() or re.match(r"\s+home\b", s.text[verb.end():]):
+        return True
+    goal = next((m for m in fact.places if m.start >= s.start + verb.end()
+                 and m.kind in {"country", "city"} and re.search(
+                     r"\b(?:to|for)\s+(?:the\s+)?$",
+                     s.text[max(0, m.start - s.start - 12):m.start - s.start])), None)
+    return goal is not None and stop_for_place(goal.place, drafts) is None
+
+
 RETURNING = re.compile(r"\b(?:return\w*|back\s+(?:to|home)|home\s+(?:on|from))\b", re.IGNORECASE)
 
 

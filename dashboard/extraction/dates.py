@@ -48,8 +48,10 @@ _W = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
 _GLUED = r"(?:(?<=\d)(?!(?:am|pm)\b)[a-z]+)?"
 
 # a day number standing alone ("Sunday 14th, he ..."), not "the 25th anniversary"
+# (or a verb: "the talks on the 16th were followed by ..."; not a noun: "the 16th century")
 _ALONE = (r"(?=\s*(?:[,.;:)\]]|$|\s(?:he|she|they|it|and|at|in|when|for|with|as|to|"
-          r"before|after|where|while)\b))")
+          r"before|after|where|while|was|were|is|are|will|would|had|has|saw|or|but|by|"
+          r"from|until|till|through|then)\b))")
 
 DATE_PATTERN = re.compile(
     rf"(?P<md2>(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s*(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})\s+(?P<d2>{_D})"

@@ -2,13 +2,14 @@
 Riyadh to Israel on Monday", "(met X on Wednesday) before leaving for Seoul", "He will then fly
 on to Y on Thursday" after an arrival, "From there I go to Y", a programme's "Departure for Y"
 line, and a stop named after "before flying to" that starts the same day. Called by
-`trip.date_stops` after `stop_dates.close_dates`.
+`trip.date_stops` after `stop_dates.close_dates`; then `close_on_the_way_home`, the day of the
+journey home for the last stop.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dashboard.extraction import grammar
 from dashboard.extraction.date_filters import arrival_only
@@ -199,3 +200,19 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 if not before.date_sentences or sig.sentence not in before.date_sentences:
                     before.date_sentences.append(sig.sentence)
                 break
+
+
+def close_on_the_way_home(drafts: list[StopDraft], home_days: list[tuple[int, date]]) -> None:
+    """The day of the journey home ("before returning to Tokyo on Wednesday", "They fly home
+    tomorrow") ends the last stop when its end is still open (a start alone, as in
+    ../shared/articles file 43); a stated day at the stop stays its end (the flight home may
+    be overnight). In place."""
+    if not drafts or not home_days:
+        return
+    n, day = max(home_days, key=lambda item: item[1])
+    last = drafts[-1]
+    if last.end is None and last.start is not None and last.start <= day:
+        last.end = day
+        last.end_stated = True
+        if n not in last.date_sentences:
+            last.date_sentences.append(n)

@@ -15,6 +15,7 @@ from dashboard.extraction.date_filters import (
     ARRIVING,
     anothers_leg,
     attributive,
+    goes_home,
     is_departure_date,
     leaves_home_for_the_trip,
     negated,
@@ -136,11 +137,13 @@ def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n
 
 
 def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
-                 overview: set[int], anchor: date | None
+                 overview: set[int], anchor: date | None,
+                 home_days: list[tuple[int, date]] | None = None
                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
     """Give each stop the dates of the sentences about it. Returns the trip's own first and
     last days (a range over several destinations), the sentences that gave them, and every
-    date used as (stop index, or -1 for the whole trip, DateMention)."""
+    date used as (stop index, or -1 for the whole trip, DateMention). `home_days`, when
+    given, gets (sentence, day) for each day of the journey home (`close_on_the_way_home`)."""
     trip_start = trip_end = None
     trip_sentences: list[int] = []
     used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
@@ -161,6 +164,11 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     leaves_home_for_the_trip(fact, d, drafts):
                 trip_start = d.first if trip_start is None else min(trip_start, d.first)
                 trip_sentences.append(n)
+            elif home_days is not None and d.first is not None and not d.reporting and \
+                    not d.is_range and (anchor is None or abs(d.first - anchor) <=
+                                        TRAVEL_DATE_WINDOW) and goes_home(fact, d, drafts):
+                # "left Beijing on Saturday for Riyadh": the day the trip ends
+                home_days.append((n, d.first))
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)

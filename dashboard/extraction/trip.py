@@ -33,7 +33,7 @@ from dashboard.extraction import meeting_grammar, office_holders
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
-from dashboard.extraction.departures import close_on_departure
+from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
 from dashboard.extraction.facts import SentenceFacts, TripState
 from dashboard.extraction.home_country import home_country
 from dashboard.extraction.invisible import clean_article, map_trip_back
@@ -305,8 +305,9 @@ def date_stops(state: TripState) -> None:
     """Dates attached to stops; dates may change the order (a stop named first but dated
     last); inferred start/end; the day the traveller moves on ends the stop before."""
     active, drafts = state.active, state.drafts
+    home_days: list = []
     trip_start, trip_end, trip_sentences, used_dates = attach_dates(
-        active, drafts, state.overview, state.article.published or state.anchor)
+        active, drafts, state.overview, state.article.published or state.anchor, home_days)
     date_programme_lines(active, drafts)
     order_before = list(drafts)
     drafts = order_stops(drafts, state.overview)
@@ -325,6 +326,7 @@ def date_stops(state: TripState) -> None:
             drafts[n].date_sentences.extend(
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
     close_on_departure(drafts, active, state.text, inferred)
+    close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
 
