@@ -300,3 +300,13 @@ def test_the_journey_home_leaves_a_stated_day_at_the_last_stop_alone():
                    "Saturday with the Indonesian president, before returning to Berlin on "
                    "Sunday.\n")
     assert _days(trip)[-1] == ("ID", date(2024, 5, 11), date(2024, 5, 11))
+
+
+def test_a_night_told_at_a_stop_runs_to_the_next_days_move():
+    # the first stop opens on the trip's first day; the night there and the move the next
+    # day give its end
+    trip = trip_of("Date: 2024-05-01\n\nThe Chilean President will begin a tour of Peru and "
+                   "Ecuador tomorrow, Thursday 2 May. In the afternoon he will fly to Lima, "
+                   "where he will spend the night. On Friday he will travel to Quito for "
+                   "talks with the Ecuadorian president.\n")
+    assert _days(trip)[0] == ("PE", date(2024, 5, 2), date(2024, 5, 3))

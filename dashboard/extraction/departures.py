@@ -35,6 +35,10 @@ MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|c
 
 
 ONE_DAY = timedelta(days=1)
+# The traveller sleeps at the stop: "will spend the night in the capital", "stays overnight"
+OVERNIGHT = re.compile(r"\b(?:spend(?:s|ing)?|spent)\s+the\s+night\b|"
+                       r"\bstay(?:s|ed|ing)?\s+overnight\b|\bovernight\s+(?:stay|in)\b",
+                       re.IGNORECASE)
 
 # Verbs of moving from one place to the next (not of being there: "arrives", "is in")
 MOVING_VERBS = {"travel", "go", "head", "fly", "continue", "proceed", "move", "jet", "drive",
@@ -151,6 +155,8 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
     """The day the traveller moves on to the next stop is the last day at the stop before,
     when the text dates the move ("flew from Riyadh to Israel on Monday")."""
     by_index = {f.sentence.index: f for f in active}
+    overnight = {f.context for f in active if f.context is not None
+                 and OVERNIGHT.search(text, f.sentence.start, f.sentence.end)}
     _departures_in_a_programme(drafts, active, text)
     _arrivals_the_same_day(drafts, by_index, text)
     for k in range(1, len(drafts)):
@@ -192,6 +198,12 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                     or ((before.end > before.start or _arrived_on(before, by_index))
                         and MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60),
                                             sig.position))))
+            # "He will spend the night in X. On Friday he will travel to Y": a night at X
+            # told, and the move the next day ends X (whatever opened it)
+            moved_on = moved_on or (
+                (before.end is None or before.end == before.start)
+                and draft.start - before.start == ONE_DAY and k - 1 in overnight
+                and moves_on_that_day(fact, sig.position, draft.start))
             if not left_before and not moved_on and not BEFORE_MOVING.search(
                     text, max(fact.sentence.start, sig.position - 60), sig.position):
                 continue
