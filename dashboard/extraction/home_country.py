@@ -86,7 +86,9 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
             if place is not None:
-                votes[place.place.code] += 1
+                # ("flies home to Buenos Aires": the text says it is home, which outweighs a
+                # venue that names a country, such as a visit to the Kremlin)
+                votes[place.place.code] += 2 if "home" in match.group(0).lower() else 1
     if votes:
         code = votes.most_common(1)[0][0]
         return code, code in own_office
