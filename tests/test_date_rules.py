@@ -447,3 +447,17 @@ def test_the_nth_before_a_verb_is_a_day(text):
     found = [d for d in find_dates(text, anchor=date(2017, 3, 19), year_anchor=date(2017, 3, 19))
              if d.first is not None]
     assert [d.first for d in found] == [date(2017, 3, 16)]
+
+
+def test_the_day_of_an_event_a_thing_is_timed_against_is_not_the_stops():
+    # "decided after the dinner on Saturday": Saturday is the dinner's, not the visit's
+    trip = trip_of("Date: 2024-03-10\n\nThe Iranian foreign minister landed in Oslo on Sunday "
+                   "for talks. According to officials, the invitation to Oslo was sent after "
+                   "the ministers' dinner on Saturday night.\n")
+    assert days(trip)[0] == ("NO", date(2024, 3, 10), date(2024, 3, 10))
+
+
+def test_the_day_of_an_event_the_traveller_acts_after_stays_the_stops():
+    trip = trip_of("Date: 2024-03-10\n\nThe president flew to Astana on Tuesday evening. He "
+                   "held talks with the Kazakh president after the summit on Wednesday.\n")
+    assert days(trip)[0] == ("KZ", date(2024, 3, 5), date(2024, 3, 6))

@@ -310,3 +310,18 @@ def test_a_night_told_at_a_stop_runs_to_the_next_days_move():
                    "where he will spend the night. On Friday he will travel to Quito for "
                    "talks with the Ecuadorian president.\n")
     assert _days(trip)[0] == ("PE", date(2024, 5, 2), date(2024, 5, 3))
+
+
+def test_flying_into_a_city_is_arriving_there_and_the_next_days_flight_ends_it():
+    trip = trip_of("Date: 2024-03-08\n\nThe Secretary-General flew into Accra on Wednesday "
+                   "morning and held talks with the Ghanaian president. He flew to Lome on "
+                   "Thursday and met the Togolese president.\n")
+    assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 7))
+
+
+def test_a_day_of_being_at_a_stop_told_after_the_fact_is_its_one_day():
+    # "was in X on Friday", told after the next stop began: that day is the stop's
+    trip = trip_of("Date: 2024-03-10\n\nThe Iranian foreign minister landed in Oslo on Sunday. "
+                   "He was in Rome on Friday for talks with the Italian foreign minister.\n")
+    rome = next(s for s in trip.stops if s.city == "Rome")
+    assert (rome.start, rome.end) == (date(2024, 3, 8), date(2024, 3, 8))

@@ -133,7 +133,8 @@ def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     s = fact.sentence
     return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
-        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or (
+        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or \
+        dates_a_reference_event(fact, d) or (
         fact.parse is not None and unrealised(fact.parse, d.start))
 
 
@@ -159,6 +160,37 @@ def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     return node.head.lemma_.lower() not in TRIP_NOUNS and not any(
         c.tag_ in {"WDT", "WP", "WRB"} or c.lower_ == "that" for c in node.children) and any(
         c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in node.children)
+
+
+# Prepositions that set what the clause tells against another event: "after the dinner on
+# Saturday", "before the summit on Monday"
+REFERENCE_PREPS = {"after", "before", "since", "following"}
+
+
+def dates_a_reference_event(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date describes an event named by a noun inside an "after"/"before"
+    phrase on a clause about a thing ("the invitation was decided after the leaders' dinner
+    on Saturday night"): the day of that event, not of the traveller, and the sentence names
+    no stop inside it."""
+    if fact.parse is None:
+        return False
+    node = grammar.token_at(fact.parse, d.start)
+    for _ in range(8):
+        if node is None or node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.pos_ == "NOUN":
+            noun = node.head.head
+            phrase = noun.head
+            if noun.dep_ != "pobj" or phrase.lower_ not in REFERENCE_PREPS:
+                return False
+            # ("After the summit on Wednesday, Yoon moved on": the traveller's own day there)
+            if grammar._can_travel(grammar._subject(phrase.head)):
+                return False
+            a = grammar.token_start(phrase)
+            b = max(grammar.token_start(t) + len(t) for t in phrase.subtree)
+            return not any(a <= m.start < b for m in fact.places)
+        node = node.head
+    return False
 
 
 def placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,

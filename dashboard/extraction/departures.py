@@ -124,7 +124,8 @@ def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> b
                for d in fact.dates if d.first == draft.start)
 
 
-# Verbs of getting to a place (not of travelling towards it): "arrived in X on Wednesday"
+# Verbs of getting to a place (not of travelling towards it): "arrived in X on Wednesday",
+# and "flew into X"
 ARRIVED = {"arrive", "land", "reach"}
 
 
@@ -139,7 +140,12 @@ def _arrived_on(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
         for d in fact.dates:
             verb = grammar.governing_verb(fact.parse, d.start) if d.first == draft.start \
                 else None
-            if verb is not None and fact.parse.doc[verb].lemma_.lower() in ARRIVED:
+            if verb is None:
+                continue
+            token = fact.parse.doc[verb]
+            # ("flew into Yangon yesterday morning": getting there by air)
+            if token.lemma_.lower() in ARRIVED or (token.lemma_.lower() in {"fly", "jet"} and any(
+                    c.dep_ == "prep" and c.lower_ == "into" for c in token.children)):
                 return True
     return False
 

@@ -302,7 +302,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
 
 
 # Verbs whose date tells when a stay begins, not a day spent doing something there
-STAY_OPENING = ARRIVING | {"begin", "start", "open", "set", "leave", "depart", "be", "visit",
+STAY_OPENING = ARRIVING | {"begin", "start", "open", "set", "leave", "depart", "visit",
                            "stay", "spend", "wrap", "end", "conclude", "make", "pay", "embark"}
 
 
@@ -319,6 +319,12 @@ def _activity_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
                 continue
             verb = grammar.governing_verb(fact.parse, d.start)
             if verb is None or fact.parse.doc[verb].lemma_.lower() in STAY_OPENING:
+                return False
+            # "was in X on Friday for talks with Y" is a day of doing something there; "On
+            # Tuesday he was in X" alone says only where he was
+            if fact.parse.doc[verb].lemma_.lower() == "be" and not any(
+                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"xcomp", "advcl"}
+                    for c in fact.parse.doc[verb].children):
                 return False
             # "After meeting X in Y on Tuesday, he said ...": a day told as the time after
             # which something else happened, not as the stay's
