@@ -63,6 +63,9 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
                 for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 
+HOME_AFTER = re.compile(r"(?<!\s)\s+home\b", re.IGNORECASE)
+
+
 def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]) -> bool:
     """A departure date (`is_departure_date`) of the journey home: "left X on Saturday for
     Riyadh", "before returning to Tokyo on Wednesday", "flies home on Friday" (a place
@@ -77,7 +80,7 @@ def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDr
     if not departures:
         return False
     verb = departures[-1]
-    if "home" in verb.group(0).lower() or re.match(r"\s+home\b", s.text[verb.end():]):
+    if "home" in verb.group(0).lower() or HOME_AFTER.match(s.text, verb.end()):
         return True
     goal = next((m for m in fact.places if m.start >= s.start + verb.end()
                  and m.kind in {"country", "city"} and re.search(
