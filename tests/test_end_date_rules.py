@@ -325,3 +325,13 @@ def test_a_day_of_being_at_a_stop_told_after_the_fact_is_its_one_day():
                    "He was in Rome on Friday for talks with the Italian foreign minister.\n")
     rome = next(s for s in trip.stops if s.city == "Rome")
     assert (rome.start, rome.end) == (date(2024, 3, 8), date(2024, 3, 8))
+
+
+def test_a_stay_told_before_arriving_at_the_next_stop_ends_that_day():
+    # "(talks in X) before the president arrived in Y on the 15th": the stay at X runs to it
+    trip = trip_of("Date: 2024-03-19\n\nThe tour had started in Seoul on 10 March. The "
+                   "president flew from Seoul straight to Tokyo on 12 March. In Tokyo there "
+                   "were three days of talks with the prime minister, before the president "
+                   "arrived in Beijing on the 15th.\n")
+    tokyo = next(s for s in trip.stops if s.city == "Tokyo")
+    assert (tokyo.start, tokyo.end) == (date(2024, 3, 12), date(2024, 3, 15))

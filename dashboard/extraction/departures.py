@@ -21,6 +21,10 @@ from dashboard.extraction.itinerary import stop_for_place
 # the day of departure open, as previews do.
 BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go|mov|cross|"
                            r"continu)\w*\b[^.;:]{0,40}$", re.IGNORECASE)
+# Getting to the next stop, told as what ends the stay before: "(three days of talks in X)
+# before the King arrived in Y on the 15th"
+BEFORE_ARRIVING = re.compile(r"\bbefore\s+(?:[\w'’-]+\s+){0,3}?(?:arriv|land|reach)\w*\s+"
+                             r"(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
                      r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
                      r"(?:the\s+)?$", re.IGNORECASE)
@@ -172,7 +176,11 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
             continue
         for sig in draft.signals:
             fact = by_index.get(sig.sentence)
-            if sig.strength != "cue" or fact is None:
+            if fact is None:
+                continue
+            arriving = BEFORE_ARRIVING.search(text, max(fact.sentence.start, sig.position - 60),
+                                              sig.position)
+            if sig.strength != "cue" and not (arriving and sig.strength == "locative"):
                 continue
             left_before = any(
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
@@ -211,7 +219,8 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 and draft.start - before.start == ONE_DAY and k - 1 in overnight
                 and moves_on_that_day(fact, sig.position, draft.start))
             if not left_before and not moved_on and not BEFORE_MOVING.search(
-                    text, max(fact.sentence.start, sig.position - 60), sig.position):
+                    text, max(fact.sentence.start, sig.position - 60), sig.position) and \
+                    not arriving:
                 continue
             if any(d.first == draft.start and not d.is_range for d in fact.dates):
                 before.end = draft.start
