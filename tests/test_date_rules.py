@@ -339,6 +339,10 @@ def test_a_date_opening_a_clause_is_the_place_of_its_own_verb(quote):
     ('He told reporters: "On Friday I will be in Rome."', date(2023, 4, 14)),
     ("He arrived on Monday, and on Friday he will fly home.", date(2023, 4, 14)),
     ("He said he met the Pope on Friday.", date(2023, 4, 7)),
+    # an adverb between the verb and its plan word: still a plan ahead
+    ("The trip was delayed; she is now expected in Rome on Friday.", date(2023, 4, 14)),
+    ("Talks were postponed; the ministers are still expected in Oslo on Friday.",
+     date(2023, 4, 14)),
 ])
 def test_the_tense_of_a_date_is_its_own_clauses(text, expected):
     weekday = [d for d in find_dates(text, anchor=date(2023, 4, 10)) if d.text == "Friday"]
@@ -388,3 +392,72 @@ def test_a_word_glued_onto_a_day_number_keeps_the_day(text, first, last):
     found = [d for d in find_dates(text, anchor=date(2021, 1, 10), year_anchor=date(2021, 1, 10))
              if d.first is not None]
     assert [(d.first, d.last) for d in found] == [(first, last)]
+
+
+@pytest.mark.parametrize("plan", [
+    "The visit, which was to have begun on Monday, was put back a day.",
+    "She would have arrived in Seoul on Monday but for the storm.",
+    "She had been due to land in Seoul on Monday.",
+])
+def test_the_day_of_a_plan_that_did_not_happen_is_no_day_of_the_stop(plan):
+    trip = trip_of(
+        "Date: 2024-07-12\n\nThe Foreign Minister of Canada flew to Seoul on Tuesday for talks "
+        f"with the South Korean foreign minister. {plan}\n")
+    assert days(trip)[0] == ("KR", date(2024, 7, 9), date(2024, 7, 9))
+
+
+@pytest.mark.parametrize("disaster", ["the 6 February earthquake", "the March 3 floods",
+                                      "the 30 January cyclone"])
+def test_a_disaster_named_by_its_date_is_no_travel_day(disaster):
+    trip = trip_of(
+        "Date: 2023-03-09\n\nTomorrow the Secretary-General will fly to Adana to see the "
+        f"areas hit by {disaster} and to meet the Turkish president.\n")
+    assert days(trip)[0] == ("TR", date(2023, 3, 10), date(2023, 3, 10))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("flew in last night", date(2024, 5, 9)),
+    ("spoke at a dinner last evening", date(2024, 5, 9)),
+])
+def test_last_night_is_the_day_before_the_story(phrase, expected):
+    found = [d for d in find_dates(f"The minister {phrase}.", anchor=date(2024, 5, 10))
+             if d.first is not None]
+    assert [d.first for d in found] == [expected]
+
+
+def test_a_day_in_a_clause_on_a_thing_with_a_named_subject_dates_the_thing():
+    # "the plan the President set out on Tuesday" (no relative word): the plan's day
+    trip = trip_of("Date: 2024-06-07\n\nThe minister will fly to Amman on Monday. In Amman "
+                   "she will argue that the plan the President set out on Tuesday is the way "
+                   "forward.\n")
+    assert days(trip)[0] == ("JO", date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_the_day_after_named_as_a_thing_is_no_day():
+    # "planning for the day after" (after a war): no day after the one told before it
+    trip = trip_of("Date: 2024-06-07\n\nThe minister will travel to Amman on Monday. There "
+                   "she will meet the Jordanian foreign minister and discuss planning for the "
+                   "day after.\n")
+    assert days(trip)[0] == ("JO", date(2024, 6, 10), date(2024, 6, 10))
+
+
+@pytest.mark.parametrize("text", ["Their talks on the 16th were followed by a dinner.",
+                                  "The summit on the 16th was a success."])
+def test_the_nth_before_a_verb_is_a_day(text):
+    found = [d for d in find_dates(text, anchor=date(2017, 3, 19), year_anchor=date(2017, 3, 19))
+             if d.first is not None]
+    assert [d.first for d in found] == [date(2017, 3, 16)]
+
+
+def test_the_day_of_an_event_a_thing_is_timed_against_is_not_the_stops():
+    # "decided after the dinner on Saturday": Saturday is the dinner's, not the visit's
+    trip = trip_of("Date: 2024-03-10\n\nThe Iranian foreign minister landed in Oslo on Sunday "
+                   "for talks. According to officials, the invitation to Oslo was sent after "
+                   "the ministers' dinner on Saturday night.\n")
+    assert days(trip)[0] == ("NO", date(2024, 3, 10), date(2024, 3, 10))
+
+
+def test_the_day_of_an_event_the_traveller_acts_after_stays_the_stops():
+    trip = trip_of("Date: 2024-03-10\n\nThe president flew to Astana on Tuesday evening. He "
+                   "held talks with the Kazakh president after the summit on Wednesday.\n")
+    assert days(trip)[0] == ("KZ", date(2024, 3, 5), date(2024, 3, 6))

@@ -226,3 +226,112 @@ def test_a_date_in_a_relative_clause_on_a_thing_dates_the_thing_not_the_stop():
                    "a power station that was struck on 12 February.\n")
     assert _days(trip) == [("UA", date(2024, 3, 7), date(2024, 3, 7))]
 
+
+
+def test_a_move_the_day_after_a_stay_of_several_told_days_ends_the_stay():
+    # two days told at the first stop, then a flight on the next day: the day he moves on
+    trip = trip_of("Date: 2024-03-05\n\nRIGA, March 5 -- The Canadian foreign minister, who "
+                   "arrived in Riga on Monday, held talks with the Latvian president on "
+                   "Tuesday. He will fly to Vilnius on Wednesday for a meeting with the "
+                   "Lithuanian prime minister.\n")
+    assert _days(trip)[0] == ("LV", date(2024, 3, 4), date(2024, 3, 6))
+
+
+def test_a_stay_stated_as_a_range_keeps_its_last_day_before_the_move():
+    trip = trip_of("Date: 2024-03-01\n\nThe minister will be in Riga from 4 to 5 March for "
+                   "talks with the government. She will travel to Vilnius on Wednesday, 6 "
+                   "March, to meet the Lithuanian prime minister.\n")
+    assert _days(trip)[0] == ("LV", date(2024, 3, 4), date(2024, 3, 5))
+
+
+def test_a_past_arrival_day_runs_on_to_the_next_days_flight():
+    # arriving in the evening and meeting someone that night: he was there until he flew
+    # on the next morning
+    trip = trip_of("Date: 2024-03-08\n\nThe Secretary-General arrived in Accra on Wednesday "
+                   "evening, and that night he met the Ghanaian president. He flew to Lome "
+                   "on Thursday morning and held talks with the Togolese president.\n")
+    assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 7))
+
+
+def test_a_preview_arrival_day_keeps_its_one_day_before_the_next_days_flight():
+    trip = trip_of("Date: 2024-03-05\n\nThe minister will arrive in Accra on Wednesday and "
+                   "will spend the day meeting business leaders. On Thursday she will travel "
+                   "to Lome for talks with the Togolese president.\n")
+    assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 6))
+
+
+def test_a_day_of_talks_before_a_gap_is_the_stops_one_day():
+    # one stated activity day gives start = end, however long before the next stop
+    trip = trip_of("Date: 2024-05-20\n\nLIMA, May 20 - The Spanish king arrived in Lima on "
+                   "Sunday on the last leg of a tour that began in Bogota. In Quito, the king "
+                   "held talks on 14 May with President Daniel Noboa.\n")
+    quito = next(s for s in trip.stops if s.city == "Quito")
+    assert (quito.start, quito.end) == (date(2024, 5, 14), date(2024, 5, 14))
+
+
+def test_a_day_told_as_what_came_after_keeps_the_end_open():
+    # "After meeting X on Tuesday, he said ...": the day is a reference point for what he
+    # did next, not told as the whole stay
+    trip = trip_of("Date: 2024-05-17\n\nThe minister is in Lima, the last stop of his tour, "
+                   "and meets the Peruvian president on Friday. After meeting with officials "
+                   "in Quito on Tuesday, he said the region needed more trade.\n")
+    quito = next(s for s in trip.stops if s.city == "Quito")
+    assert (quito.start, quito.end) == (date(2024, 5, 14), None)
+
+
+def test_a_day_outside_the_trips_stated_range_does_not_date_the_stop_in_context():
+    trip = trip_of("Date: 2024-06-07\n\nThe minister will travel to Peru and Chile from June "
+                   "10 to 12. In Lima she will meet the president of Peru. She spoke "
+                   "yesterday with the Peruvian foreign minister.\n")
+    assert trip.stops[0].start == date(2024, 6, 10)
+
+
+def test_the_journey_home_ends_a_last_stop_whose_end_is_open():
+    # the last stop's first day is the day she gets there; the flight home is its last
+    trip = trip_of("Date: 2024-05-14\n\nThis morning the German Chancellor visits a school in "
+                   "Hanoi before flying to Da Nang, where she will spend the rest of the "
+                   "visit. She flies home to Berlin on Thursday.\n")
+    assert _days(trip)[-1] == ("VN", date(2024, 5, 14), date(2024, 5, 16))
+
+
+def test_the_journey_home_leaves_a_stated_day_at_the_last_stop_alone():
+    # a day of talks at the last stop stays its one day (the flight home may be overnight)
+    trip = trip_of("Date: 2024-05-10\n\nThe German Chancellor will hold talks in Jakarta on "
+                   "Saturday with the Indonesian president, before returning to Berlin on "
+                   "Sunday.\n")
+    assert _days(trip)[-1] == ("ID", date(2024, 5, 11), date(2024, 5, 11))
+
+
+def test_a_night_told_at_a_stop_runs_to_the_next_days_move():
+    # the first stop opens on the trip's first day; the night there and the move the next
+    # day give its end
+    trip = trip_of("Date: 2024-05-01\n\nThe Chilean President will begin a tour of Peru and "
+                   "Ecuador tomorrow, Thursday 2 May. In the afternoon he will fly to Lima, "
+                   "where he will spend the night. On Friday he will travel to Quito for "
+                   "talks with the Ecuadorian president.\n")
+    assert _days(trip)[0] == ("PE", date(2024, 5, 2), date(2024, 5, 3))
+
+
+def test_flying_into_a_city_is_arriving_there_and_the_next_days_flight_ends_it():
+    trip = trip_of("Date: 2024-03-08\n\nThe Secretary-General flew into Accra on Wednesday "
+                   "morning and held talks with the Ghanaian president. He flew to Lome on "
+                   "Thursday and met the Togolese president.\n")
+    assert _days(trip)[0] == ("GH", date(2024, 3, 6), date(2024, 3, 7))
+
+
+def test_a_day_of_being_at_a_stop_told_after_the_fact_is_its_one_day():
+    # "was in X on Friday", told after the next stop began: that day is the stop's
+    trip = trip_of("Date: 2024-03-10\n\nThe Iranian foreign minister landed in Oslo on Sunday. "
+                   "He was in Rome on Friday for talks with the Italian foreign minister.\n")
+    rome = next(s for s in trip.stops if s.city == "Rome")
+    assert (rome.start, rome.end) == (date(2024, 3, 8), date(2024, 3, 8))
+
+
+def test_a_stay_told_before_arriving_at_the_next_stop_ends_that_day():
+    # "(talks in X) before the president arrived in Y on the 15th": the stay at X runs to it
+    trip = trip_of("Date: 2024-03-19\n\nThe tour had started in Seoul on 10 March. The "
+                   "president flew from Seoul straight to Tokyo on 12 March. In Tokyo there "
+                   "were three days of talks with the prime minister, before the president "
+                   "arrived in Beijing on the 15th.\n")
+    tokyo = next(s for s in trip.stops if s.city == "Tokyo")
+    assert (tokyo.start, tokyo.end) == (date(2024, 3, 12), date(2024, 3, 15))

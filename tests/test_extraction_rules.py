@@ -847,6 +847,15 @@ def test_the_place_the_traveller_returns_to_is_home_not_a_stop():
     assert [s.country_code for s in trip.stops] == ["JP", "IN"]
 
 
+def test_the_place_the_traveller_flies_home_to_outweighs_a_venue_naming_a_country():
+    # lunch at the Kremlin is a visit to Russia; "fly home to Santiago" says where home is
+    trip = trip_of(
+        "Date: 2023-05-12\n\nPresident Gabriel Boric held talks in Madrid on Friday. On "
+        "Tuesday he had lunch with President Vladimir Putin at the Kremlin in Moscow. He is due "
+        "to fly home to Santiago tonight.\n")
+    assert sorted(s.country_code for s in trip.stops) == ["ES", "RU"]
+
+
 def test_a_sentence_opening_in_an_earlier_year_is_an_earlier_trip():
     trip = trip_of(
         "Date: 2023-02-28\n\nPresident Emmanuel Macron will travel to Gabon and Angola next "

@@ -73,3 +73,35 @@ def test_a_single_date_line_makes_no_programme():
             "- The Foreign Minister travels to Santiago on Tuesday.\n")
     stop = trip_of(text).stops[0]
     assert (stop.city, stop.start) == ("Santiago", date(2025, 3, 4))
+
+
+# A programme whose items start with a clock time and whose day headings carry no year, in
+# capitals, as a programme PDF turned into text, with its running footer between the days
+TIMED = (
+    "Title: Official visit of the Prime Minister to Norway - programme\n"
+    "Date: 2024-06-07\n\n"
+    "The Prime Minister will pay an official visit to Norway at the invitation of the "
+    "Norwegian Government.\n\n"
+    "DAY 1 – MONDAY 10 JUNE\n"
+    "09.30  Arrival at Gardermoen airport\n"
+    "11.00  Welcome by Prime Minister Jonas Gahr Store in Oslo\n\n"
+    "Official visit to Norway – Programme                    Page 1 of 2\n\n"
+    "DAY 2 – TUESDAY 11 JUNE\n"
+    "10:00 – Visit to a research centre\n"
+    "15:30 – Meeting with business leaders\n\n"
+    "Official visit to Norway – Programme                    Page 2 of 2\n\n"
+    "DAY 3 – WEDNESDAY 12 JUNE\n"
+    "0900 hrs Departure from Oslo\n")
+
+
+def test_clock_time_lines_under_year_less_day_headings_take_those_days():
+    # the year comes from the publication date; each timed line is one programme item
+    stop = trip_of(TIMED).stops[0]
+    assert (stop.country_code, stop.start, stop.end) == ("NO", date(2024, 6, 10),
+                                                        date(2024, 6, 12))
+
+
+def test_a_running_page_footer_is_page_clutter():
+    from dashboard.extraction.sentences import split_sentences
+    text = "Programme of the visit          Page 3 of 7\nThe visit ends in Oslo."
+    assert [s.clutter for s in split_sentences(text)] == [True, False]

@@ -12,7 +12,9 @@ import re
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.grammar import TRIP_NOUNS
 from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
+from dashboard.extraction.period_grammar import unrealised
 from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
 
 # Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
@@ -62,6 +64,32 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
                 for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 
+HOME_AFTER = re.compile(r"(?<!\s)\s+home\b", re.IGNORECASE)
+
+
+def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]) -> bool:
+    """A departure date (`is_departure_date`) of the journey home: "left X on Saturday for
+    Riyadh", "before returning to Tokyo on Wednesday", "flies home on Friday" (a place
+    after "to"/"for" that is no stop, or "home"). The end-date convention makes it the
+    last stop's end, as the trip's last day."""
+    if not is_departure_date(fact, d, drafts) or leaves_home_for_the_trip(fact, d, drafts):
+        return False
+    s = fact.sentence
+    clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
+                                  for mark in ";,"))
+    departures = list(DEPARTURE.finditer(s.text, clause_start - s.start, d.start - s.start))
+    if not departures:
+        return False
+    verb = departures[-1]
+    if "home" in verb.group(0).lower() or HOME_AFTER.match(s.text, verb.end()):
+        return True
+    goal = next((m for m in fact.places if m.start >= s.start + verb.end()
+                 and m.kind in {"country", "city"} and re.search(
+                     r"\b(?:to|for)\s+(?:the\s+)?$",
+                     s.text[max(0, m.start - s.start - 12):m.start - s.start])), None)
+    return goal is not None and stop_for_place(goal.place, drafts) is None
+
+
 RETURNING = re.compile(r"\b(?:return\w*|back\s+(?:to|home)|home\s+(?:on|from))\b", re.IGNORECASE)
 
 
@@ -89,7 +117,10 @@ def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
 EVENT_AFTER_DATE = re.compile(
     r"(?<!\s)\s+(?:[A-Z][\w-]*\s+){0,4}(?:attacks?|massacre|bombings?|invasion|raid|"
     r"election|vote|"
-    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline)\b")
+    r"referendum|coup|uprising|killings?|shooting|ceasefire|deadline|"
+    # disasters: "the 12 May earthquake", "the March 2011 tsunami"
+    r"earthquake|quake|tsunami|cyclone|typhoon|hurricane|storm|floods?|flooding|eruption|"
+    r"landslides?|wildfires?|fire|explosions?|blasts?|crash|disaster|tragedy)\b")
 
 
 # "Friday's missile strike", "Sunday's deadly bombing": a day's event, named by its day
@@ -101,26 +132,69 @@ POSSESSIVE_EVENT = re.compile(
 
 def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     """"the Oct. 7 Hamas attacks", "Friday's missile strike", "a kibbutz that was attacked on
-    7 October": a date that names an event or dates a thing, not a day of the trip."""
+    7 October", "the tour, which was to have started today": a date that names an event,
+    dates a thing or a plan that did not happen, not a day of the trip."""
     s = fact.sentence
     return bool(re.search(r"\bthe\s+$", s.text[:d.start - s.start], re.IGNORECASE)
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
-        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d)
+        POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or \
+        dates_a_reference_event(fact, d) or (
+        fact.parse is not None and unrealised(fact.parse, d.start))
 
 
 def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     """By the parse, the date hangs from a relative clause ("that"/"which", not "where" or
-    "when") on a common noun: "a kibbutz ... that was attacked on 7 October" dates the
-    attack, not the traveller's day there."""
+    "when", or none with a named subject) on a common noun: "a kibbutz ... that was attacked
+    on 7 October", "the proposal the President laid out last Friday" date the attack and
+    the proposal, not the traveller's day there."""
     if fact.parse is None:
         return False
     at = grammar.governing_verb(fact.parse, d.start)
     if at is None:
         return False
     node = fact.parse.doc[at]
-    return node.dep_ == "relcl" and node.head.pos_ == "NOUN" and any(
-        c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
-        for c in node.children)
+    if node.dep_ != "relcl" or node.head.pos_ != "NOUN":
+        return False
+    if any(c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+           for c in node.children):
+        return True
+    # "the proposal the President laid out last Friday": a clause with no relative word on
+    # a thing, whose subject is named (not "the deal he signed on Monday", which may well be
+    # the traveller's own day)
+    return node.head.lemma_.lower() not in TRIP_NOUNS and not any(
+        c.tag_ in {"WDT", "WP", "WRB"} or c.lower_ == "that" for c in node.children) and any(
+        c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in node.children)
+
+
+# Prepositions that set what the clause tells against another event: "after the dinner on
+# Saturday", "before the summit on Monday"
+REFERENCE_PREPS = {"after", "before", "since", "following"}
+
+
+def dates_a_reference_event(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date describes an event named by a noun inside an "after"/"before"
+    phrase on a clause about a thing ("the invitation was decided after the leaders' dinner
+    on Saturday night"): the day of that event, not of the traveller, and the sentence names
+    no stop inside it."""
+    if fact.parse is None:
+        return False
+    node = grammar.token_at(fact.parse, d.start)
+    for _ in range(8):
+        if node is None or node.head.i == node.i or node.pos_ in {"VERB", "AUX"}:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ == "on" and node.head.head.pos_ == "NOUN":
+            noun = node.head.head
+            phrase = noun.head
+            if noun.dep_ != "pobj" or phrase.lower_ not in REFERENCE_PREPS:
+                return False
+            # ("After the summit on Wednesday, Yoon moved on": the traveller's own day there)
+            if grammar._can_travel(grammar._subject(phrase.head)):
+                return False
+            a = grammar.token_start(phrase)
+            b = max(grammar.token_start(t) + len(t) for t in phrase.subtree)
+            return not any(a <= m.start < b for m in fact.places)
+        node = node.head
+    return False
 
 
 def placed_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,

@@ -48,8 +48,10 @@ _W = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
 _GLUED = r"(?:(?<=\d)(?!(?:am|pm)\b)[a-z]+)?"
 
 # a day number standing alone ("Sunday 14th, he ..."), not "the 25th anniversary"
+# (or a verb: "the talks on the 16th were followed by ..."; not a noun: "the 16th century")
 _ALONE = (r"(?=\s*(?:[,.;:)\]]|$|\s(?:he|she|they|it|and|at|in|when|for|with|as|to|"
-          r"before|after|where|while)\b))")
+          r"before|after|where|while|was|were|is|are|will|would|had|has|saw|or|but|by|"
+          r"from|until|till|through|then)\b))")
 
 DATE_PATTERN = re.compile(
     rf"(?P<md2>(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s*(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})\s+(?P<d2>{_D})"
@@ -65,16 +67,19 @@ DATE_PATTERN = re.compile(
     rf"(?:{_TO}(?:the\s+)?(?P<nth2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b)?"
     rf"(?!\s*(?:of\s+)?{_M}){_ALONE}"
     rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
-    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening))\b"
+    rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|"
+    rf"last\s+(?:night|evening))\b"
     rf"|\b(?P<weekend>(?:this|the|next|last|past)\s+weekend)\b",
     re.IGNORECASE,
 )
 MAY_HOLD_A_DATE = re.compile(
     r"\d|day\b|weekend|\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)\.|tonight|tomorrow|"
-    r"this\s+(?:\w+ing|afternoon)\b", re.IGNORECASE)
+    r"this\s+(?:\w+ing|afternoon)\b|last\s+(?:night|evening)\b", re.IGNORECASE)
 # "last Saturday", "this past Saturday": strictly before the publication day
 LAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|past)\s+$", re.IGNORECASE)
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+# ("last night": the evening before the story's day)
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1, "last night": -1,
+                 "last evening": -1}
 # "through Friday" after a date: the range runs on to that weekday
 THROUGH = re.compile(r"\b(?:through|thru|until|till|to)\s+$", re.IGNORECASE)
 # "from Saturday, March 13, to Tuesday, March 16": two dates that make one range
@@ -183,7 +188,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         groups = match.groupdict()
         if groups["rel"]:
             if anchor is not None:
-                day = anchor + timedelta(days=RELATIVE_DAYS.get(groups["rel"].lower(), 0))
+                word = " ".join(groups["rel"].lower().split())
+                day = anchor + timedelta(days=RELATIVE_DAYS.get(word, 0))
                 found.append(DateMention(match.group(0), match.start(), match.end(), day, day,
                                          True))
             continue

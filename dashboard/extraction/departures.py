@@ -2,12 +2,14 @@
 Riyadh to Israel on Monday", "(met X on Wednesday) before leaving for Seoul", "He will then fly
 on to Y on Thursday" after an arrival, "From there I go to Y", a programme's "Departure for Y"
 line, and a stop named after "before flying to" that starts the same day. Called by
-`trip.date_stops` after `stop_dates.close_dates`.
+`trip.date_stops` after `stop_dates.close_dates`; then `close_on_the_way_home`, the day of the
+journey home for the last stop.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from dashboard.extraction import grammar
 from dashboard.extraction.date_filters import arrival_only
@@ -19,6 +21,10 @@ from dashboard.extraction.itinerary import stop_for_place
 # the day of departure open, as previews do.
 BEFORE_MOVING = re.compile(r"\bbefore\s+(?:leav|head|travel|depart|fly|flying|go|mov|cross|"
                            r"continu)\w*\b[^.;:]{0,40}$", re.IGNORECASE)
+# Getting to the next stop, told as what ends the stay before: "(three days of talks in X)
+# before the King arrived in Y on the 15th"
+BEFORE_ARRIVING = re.compile(r"\bbefore\s+(?:[\w'’-]+\s+){0,3}?(?:arriv|land|reach)\w*\s+"
+                             r"(?:(?:in|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|went)\s+"
                      r"(?:\w+\s+)?from|left|leaves|leaving|(?:flew|flies)\s+out\s+of)\s+"
                      r"(?:the\s+)?$", re.IGNORECASE)
@@ -31,6 +37,12 @@ MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|c
                       r"\s+)?(?:to|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
                       re.IGNORECASE)
 
+
+ONE_DAY = timedelta(days=1)
+# The traveller sleeps at the stop: "will spend the night in the capital", "stays overnight"
+OVERNIGHT = re.compile(r"\b(?:spend(?:s|ing)?|spent)\s+the\s+night\b|"
+                       r"\bstay(?:s|ed|ing)?\s+overnight\b|\bovernight\s+(?:stay|in)\b",
+                       re.IGNORECASE)
 
 # Verbs of moving from one place to the next (not of being there: "arrives", "is in")
 MOVING_VERBS = {"travel", "go", "head", "fly", "continue", "proceed", "move", "jet", "drive",
@@ -116,11 +128,45 @@ def _arrived_that_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> b
                for d in fact.dates if d.first == draft.start)
 
 
+# Verbs of getting to a place (not of travelling towards it): "arrived in X on Wednesday",
+# and "flew into X"
+ARRIVED = {"arrive", "land", "reach"}
+
+
+def _arrived_on(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """By the parse, the stop's one day is told as the day the traveller got there ("arrived
+    in X on Wednesday afternoon, and that evening met ..."): the stay runs on to the day the
+    traveller leaves."""
+    for n in draft.date_sentences:
+        fact = by_index.get(n)
+        if fact is None or fact.parse is None:
+            continue
+        for d in fact.dates:
+            verb = grammar.governing_verb(fact.parse, d.start) if d.first == draft.start \
+                else None
+            if verb is None:
+                continue
+            token = fact.parse.doc[verb]
+            # ("flew into Yangon yesterday morning": getting there by air)
+            if token.lemma_.lower() in ARRIVED or (token.lemma_.lower() in {"fly", "jet"} and any(
+                    c.dep_ == "prep" and c.lower_ == "into" for c in token.children)):
+                return True
+    return False
+
+
+def _range_ends(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """The stop's last day is the end of a range the text states ("from 23 to 24 August")."""
+    return any(d.is_range and d.last == draft.end for n in draft.date_sentences
+               if (fact := by_index.get(n)) is not None for d in fact.dates)
+
+
 def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
                         inferred: list[bool]) -> None:
     """The day the traveller moves on to the next stop is the last day at the stop before,
     when the text dates the move ("flew from Riyadh to Israel on Monday")."""
     by_index = {f.sentence.index: f for f in active}
+    overnight = {f.context for f in active if f.context is not None
+                 and OVERNIGHT.search(text, f.sentence.start, f.sentence.end)}
     _departures_in_a_programme(drafts, active, text)
     _arrivals_the_same_day(drafts, by_index, text)
     for k in range(1, len(drafts)):
@@ -130,7 +176,11 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
             continue
         for sig in draft.signals:
             fact = by_index.get(sig.sentence)
-            if sig.strength != "cue" or fact is None:
+            if fact is None:
+                continue
+            arriving = BEFORE_ARRIVING.search(text, max(fact.sentence.start, sig.position - 60),
+                                              sig.position)
+            if sig.strength != "cue" and not (arriving and sig.strength == "locative"):
                 continue
             left_before = any(
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
@@ -148,12 +198,48 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 and _arrived_that_day(before, by_index)
                 and moves_on_that_day(fact, sig.position, draft.start)) or (
                 # "From there I go to Y on Thursday": leaving the stop before, in so many words
-                moves_on_that_day(fact, sig.position, draft.start, from_before=True))
+                moves_on_that_day(fact, sig.position, draft.start, from_before=True)) or (
+                # "(in X on Sunday and Monday) will travel to Y on Tuesday": a move dated the
+                # day after the last day told at X ends X; a stay stated as a range ("in X
+                # from 23 to 24 August") keeps its own last day; so does a day of arriving
+                # in a preview ("will arrive in X on Thursday ... On Friday he will travel
+                # to Y"), but not when told after the fact ("arrived in X on Wednesday
+                # afternoon ... flew into Y yesterday": the night was spent in X)
+                before.end is not None and draft.start - before.end == ONE_DAY
+                and not _range_ends(before, by_index) and (
+                    (before.end > before.start
+                     and moves_on_that_day(fact, sig.position, draft.start))
+                    or ((before.end > before.start or _arrived_on(before, by_index))
+                        and MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60),
+                                            sig.position))))
+            # "He will spend the night in X. On Friday he will travel to Y": a night at X
+            # told, and the move the next day ends X (whatever opened it)
+            moved_on = moved_on or (
+                (before.end is None or before.end == before.start)
+                and draft.start - before.start == ONE_DAY and k - 1 in overnight
+                and moves_on_that_day(fact, sig.position, draft.start))
             if not left_before and not moved_on and not BEFORE_MOVING.search(
-                    text, max(fact.sentence.start, sig.position - 60), sig.position):
+                    text, max(fact.sentence.start, sig.position - 60), sig.position) and \
+                    not arriving:
                 continue
             if any(d.first == draft.start and not d.is_range for d in fact.dates):
                 before.end = draft.start
                 if not before.date_sentences or sig.sentence not in before.date_sentences:
                     before.date_sentences.append(sig.sentence)
                 break
+
+
+def close_on_the_way_home(drafts: list[StopDraft], home_days: list[tuple[int, date]]) -> None:
+    """The day of the journey home ("before returning to Tokyo on Wednesday", "They fly home
+    tomorrow") ends the last stop when its end is still open (a start alone, as in
+    ../shared/articles file 43); a stated day at the stop stays its end (the flight home may
+    be overnight). In place."""
+    if not drafts or not home_days:
+        return
+    n, day = max(home_days, key=lambda item: item[1])
+    last = drafts[-1]
+    if last.end is None and last.start is not None and last.start <= day:
+        last.end = day
+        last.end_stated = True
+        if n not in last.date_sentences:
+            last.date_sentences.append(n)

@@ -104,7 +104,9 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                           and m.kind in {"country", "city"}), None)
             if place is not None and not (place.place.code in sent_to
                                           and "home" not in match.group().lower()):
-                votes[place.place.code] += 1
+                # ("flies home to Buenos Aires": the text says it is home, which outweighs a
+                # venue that names a country, such as a visit to the Kremlin)
+                votes[place.place.code] += 2 if "home" in match.group(0).lower() else 1
         # "left Beijing on Saturday for Riyadh, bringing to an end a month-long tour": the
         # place the tour ends by going to
         for match in TOUR_ENDS_FOR.finditer(text, fact.sentence.start, fact.sentence.end):

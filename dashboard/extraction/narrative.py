@@ -27,7 +27,10 @@ SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+
 # night ...", "Later, ..."
 PART_OF_DAY_OPENING = re.compile(r"((?:in\s+the|that|later\s+that)\s+(?:morning|afternoon|"
                                  r"evening|night)|later\s+that\s+day)\b", re.IGNORECASE)
-NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)\b",
+# ("planning for the day after", "talks about the day after": the time after a war, named
+# as a thing, not a day of the trip)
+NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|"
+                      r"(?<!\bfor\s)(?<!\babout\s)(?<!\bof\s)the\s+day\s+after)\b",
                       re.IGNORECASE)
 TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+\w+)$", re.IGNORECASE)
 # "for a two-day visit": the stated day opens a stay of that length

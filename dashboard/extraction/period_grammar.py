@@ -50,3 +50,21 @@ def plan_called_off(span: Span, start: int) -> bool:
                 c.dep_ == "acomp" and c.lemma_.lower() in PLAN_WORDS for c in node.children)):
             return True
     return False
+
+
+def unrealised(span: Span, start: int) -> bool:
+    """The token at `start` (a date) hangs from a plan that did not happen: "the tour, which
+    was to have started today", "the talks would have opened on Friday" (an auxiliary
+    "have" with "to" or a modal before the participle), or a plan told in the past perfect
+    (`plan_called_off`). Such a day is not a day of the trip."""
+    node = token_at(span, start)
+    for _ in range(8):
+        if node is None or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+            if "have" in aux and aux & {"to", "would", "could", "should", "might"}:
+                return True
+            break
+    return plan_called_off(span, start)

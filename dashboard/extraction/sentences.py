@@ -23,6 +23,8 @@ CLUTTER_LINE = re.compile(
     r"%d bloggers like this:?|like this:?|loading\.\.\.|###|\*\*\*|comments?|leave a reply|"
     r"about (?:the )?(?:post )?author|this site uses akismet.*|official news published at.*|"
     r".* originally published at .*|posted in .*|filed under .*|image source.*|"
+    # a PDF's running header or footer: "Outline Programme        Page 2 of 3"
+    r".*\bpage\s+\d+\s*(?:of|/)\s*\d+|"
     # DW-style byline "ss/nm (AP, AFP)"
     r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\)|"
     # menus and breadcrumbs: "Politics | World | U.S. | Sign in", "World > Europe > Ukraine"
@@ -52,7 +54,10 @@ CAPTION = re.compile(
     re.IGNORECASE,
 )
 
-BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d+[.)])\s+")
+# a list item: a bullet, a number, or a programme's clock time ("12.00  Arrival at X",
+# "10:30 – Meeting with Y", "0900 hrs Departure")
+BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d+[.)]|(?:[01]?\d|2[0-3])[.:h]?[0-5]\d"
+                    r"(?:\s*(?:hrs?|[ap]\.?m\.?))?(?:\s*[-–—:])?)\s+", re.IGNORECASE)
 ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gen", "gov",
     "lt", "col", "sgt", "capt", "prof", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co",

@@ -10,9 +10,12 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
 from dashboard.extraction.date_filters import (
+    ARRIVING,
     anothers_leg,
     attributive,
+    goes_home,
     is_departure_date,
     leaves_home_for_the_trip,
     negated,
@@ -134,11 +137,13 @@ def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n
 
 
 def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
-                 overview: set[int], anchor: date | None
+                 overview: set[int], anchor: date | None,
+                 home_days: list[tuple[int, date]] | None = None
                  ) -> tuple[date | None, date | None, list[int], list[tuple[int, object]]]:
     """Give each stop the dates of the sentences about it. Returns the trip's own first and
     last days (a range over several destinations), the sentences that gave them, and every
-    date used as (stop index, or -1 for the whole trip, DateMention)."""
+    date used as (stop index, or -1 for the whole trip, DateMention). `home_days`, when
+    given, gets (sentence, day) for each day of the journey home (`close_on_the_way_home`)."""
     trip_start = trip_end = None
     trip_sentences: list[int] = []
     used: list[tuple[int, object]] = []  # (stop index or -1 for trip, DateMention)
@@ -159,6 +164,11 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     leaves_home_for_the_trip(fact, d, drafts):
                 trip_start = d.first if trip_start is None else min(trip_start, d.first)
                 trip_sentences.append(n)
+            elif home_days is not None and d.first is not None and not d.reporting and \
+                    not d.is_range and (anchor is None or abs(d.first - anchor) <=
+                                        TRAVEL_DATE_WINDOW) and goes_home(fact, d, drafts):
+                # "left Beijing on Saturday for Riyadh": the day the trip ends
+                home_days.append((n, d.first))
         valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
@@ -259,6 +269,10 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             used.append((target, d))
     for target, n, d in carried:
         draft = drafts[target]
+        if trip_start is not None and trip_end is not None and (
+                d.last < trip_start or d.first > trip_end):
+            continue  # ("will travel ... from June 10 to 12. He spoke yesterday with X"): a
+            # day outside the trip's stated range, in a sentence that does not name the stop
         if draft.start is not None and draft.end is not None and not (
                 draft.start - CONTEXT_DATE_REACH <= d.first
                 and d.last <= draft.end + CONTEXT_DATE_REACH):
@@ -287,12 +301,49 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
     return trip_start, trip_end, trip_sentences, used
 
 
-def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date | None
-                 ) -> list[bool]:
+# Verbs whose date tells when a stay begins, not a day spent doing something there
+STAY_OPENING = ARRIVING | {"begin", "start", "open", "set", "leave", "depart", "visit",
+                           "stay", "spend", "wrap", "end", "conclude", "make", "pay", "embark"}
+
+
+def _activity_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """By the parse, the stop's one day is told as a day of doing something there ("held
+    talks on 24 October with ...", "met the president on Monday"), not of getting there or
+    of a stay's opening ("arrived on Monday", "the tour began on 18 October in X")."""
+    for n in draft.date_sentences:
+        fact = by_index.get(n)
+        if fact is None or fact.parse is None:
+            continue
+        for d in fact.dates:
+            if d.first != draft.start or d.is_range:
+                continue
+            verb = grammar.governing_verb(fact.parse, d.start)
+            if verb is None or fact.parse.doc[verb].lemma_.lower() in STAY_OPENING:
+                return False
+            # "was in X on Friday for talks with Y" is a day of doing something there; "On
+            # Tuesday he was in X" alone says only where he was
+            if fact.parse.doc[verb].lemma_.lower() == "be" and not any(
+                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"xcomp", "advcl"}
+                    for c in fact.parse.doc[verb].children):
+                return False
+            # "After meeting X in Y on Tuesday, he said ...": a day told as the time after
+            # which something else happened, not as the stay's
+            head = fact.parse.doc[verb].head
+            return not (fact.parse.doc[verb].dep_ == "pcomp"
+                        and head.lower_ in {"after", "since", "following"})
+    return False
+
+
+def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date | None,
+                facts: list[SentenceFacts] | None = None, anchor: date | None = None
+                ) -> list[bool]:
     """Fill what the text implies: the trip's first day is the first stop's start, its last
     day the last stop's end; a single stated day is the stop's end too unless a gap before the
-    next dated stop leaves the departure unknown. Returns, per stop, whether a date was
-    inferred rather than stated."""
+    next dated stop leaves the departure unknown. A story told after the next stop began
+    (`anchor`, the story's day, on or after it) that gives a day of doing something at the
+    stop (`facts`, the sentences, tell which) knew the stay and told that day: start = end.
+    Returns, per stop, whether a date was inferred rather than stated."""
+    by_index = {f.sentence.index: f for f in facts or []}
     inferred = [False] * len(drafts)
     if drafts and trip_start is not None and drafts[0].start is None:
         drafts[0].start = trip_start
@@ -321,7 +372,9 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
             draft.end = draft.stay_end
             continue
         if draft.open_end or (following is not None
-                               and following > draft.start + timedelta(days=1)):
+                               and following > draft.start + timedelta(days=1)
+                               and not (anchor is not None and following <= anchor
+                                        and _activity_day(draft, by_index))):
             draft.end = None
         else:
             draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end

@@ -18,9 +18,9 @@ PAST_MARKERS = re.compile(
     r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 FUTURE_MARKERS = re.compile(
-    r"\b(?:will|'ll|shall|"
-    r"(?:is|are) (?:(?:now|also|still) )?(?:scheduled|expected|set|due|slated|going|to)|"
-    r"plans? to|upcoming|"
+    # (an adverb may come between: "is now expected", "are also due")
+    r"\b(?:will|'ll|shall|(?:is|are)\s+(?:(?:now|also|still|then|currently|reportedly|"
+    r"already|widely)\s+)?(?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
     r"next(?!\s+(?:day|morning|afternoon|evening))|"
     r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
 # What follows an "-ed" word that describes a noun rather than tells the past: "the lecture

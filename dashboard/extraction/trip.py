@@ -33,7 +33,7 @@ from dashboard.extraction import meeting_grammar, office_holders
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
-from dashboard.extraction.departures import close_on_departure
+from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
 from dashboard.extraction.facts import SentenceFacts, TripState
 from dashboard.extraction.home_country import home_country
 from dashboard.extraction.invisible import clean_article, map_trip_back
@@ -311,8 +311,9 @@ def date_stops(state: TripState) -> None:
     """Dates attached to stops; dates may change the order (a stop named first but dated
     last); inferred start/end; the day the traveller moves on ends the stop before."""
     active, drafts = state.active, state.drafts
+    home_days: list = []
     trip_start, trip_end, trip_sentences, used_dates = attach_dates(
-        active, drafts, state.overview, state.article.published or state.anchor)
+        active, drafts, state.overview, state.article.published or state.anchor, home_days)
     date_programme_lines(active, drafts)
     order_before = list(drafts)
     drafts = order_stops(drafts, state.overview)
@@ -323,13 +324,15 @@ def date_stops(state: TripState) -> None:
             fact.context = remap.get(fact.context) if fact.context is not None else None
         state.leader_stop = {k: remap[v] for k, v in state.leader_stop.items()}
         used_dates = [(remap.get(i, i) if i >= 0 else i, d) for i, d in used_dates]
-    inferred = close_dates(drafts, trip_start, trip_end)
+    inferred = close_dates(drafts, trip_start, trip_end, active,
+                           state.article.published or state.anchor)
     # a date taken from the trip's overall range cites the sentence that gave the range
     for n in {0, len(drafts) - 1}:
         if inferred[n]:
             drafts[n].date_sentences.extend(
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
     close_on_departure(drafts, active, state.text, inferred)
+    close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
 
