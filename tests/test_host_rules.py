@@ -210,3 +210,30 @@ def test_a_leader_is_listed_by_name_without_styles_and_a_one_word_name_keeps_its
         "bin Khalid Al Thani. On Monday she flew to Riyadh to meet King Fahd.\n")
     assert leaders(trip) == [("QA", ["Tamim bin Khalid Al Thani"]), ("SA", ["King Fahd"])]
     assert [leader.title for s in trip.stops for leader in s.leaders] == ["Emir", "King"]
+
+
+@pytest.mark.parametrize("institution", ["the Sheikh Khalid Grand Mosque",
+                                         "the King Omar University"])
+def test_an_institution_named_after_a_person_is_no_leader(institution):
+    trip = trip_of(
+        "Title: President in the Gulf\nDate: 2023-12-07\n\n"
+        "President Ivan Petrov arrived in Abu Dhabi on Wednesday and held talks with UAE "
+        f"President Sheikh Khalid bin Saif Al Nahyan. Before leaving he visited {institution}.\n")
+    assert leaders(trip) == [("AE", ["Khalid bin Saif Al Nahyan"])]
+
+
+def test_a_shorter_form_that_opens_the_full_name_is_listed_in_full():
+    trip = trip_of(
+        "Title: President in the Gulf\nDate: 2023-12-07\n\n"
+        "Talks with Sheikh Khalid bin Saif in Abu Dhabi are the first item of the day.\n\n"
+        "President Ivan Petrov arrived in Abu Dhabi on Wednesday. At the palace, UAE President "
+        "Sheikh Khalid bin Saif Al Nahyan called him a dear friend.\n")
+    assert leaders(trip) == [("AE", ["Khalid bin Saif Al Nahyan"])]
+
+
+def test_burmese_honorifics_are_not_part_of_the_name():
+    trip = trip_of(
+        "Title: Minister in Myanmar\nDate: 2017-09-04\n\n"
+        "Foreign Minister Dewi Santoso arrived in Nay Pyi Taw on Monday, where she met State "
+        "Counsellor Daw Khin Mya and President U Win Naing.\n")
+    assert leaders(trip) == [("MM", ["Khin Mya", "Win Naing"])]

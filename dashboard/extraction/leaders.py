@@ -210,6 +210,13 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             return PersonMention(person.title, fuller.name, person.start, person.end,
                                  person.name_start, person.nationality or fuller.nationality,
                                  person.nationality_text)
+        if len(words) > 1 and fuller is not None and len(fuller.name) > len(person.name) and \
+                fuller.name.split()[:len(words)] == words:
+            # "Sheikh Mohamed bin Zayed" after "UAE President Sheikh Mohamed bin Zayed Al
+            # Nahyan": the fullest form the text gives
+            return PersonMention(person.title, fuller.name, person.start, person.end,
+                                 person.name_start, person.nationality or fuller.nationality,
+                                 person.nationality_text)
         same = by_first.get(words[0], []) if len(words) == 1 else []
         if len(same) == 1 and same[0].surname != person.surname:
             full = same[0]

@@ -50,6 +50,8 @@ _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness
               r"Sheikh|Sheikha|"
               # Malaysian and Bruneian honours: "Dato' Sri", "Datuk Seri", "Tan Sri", "Tun"
               r"Dato['’]?|Datuk|Datin|Tan\s+Sri|Tun|Seri|Sri|"
+              # Burmese: "Daw Aung San Suu Kyi", "U Thaung Tun"
+              r"Daw|U(?=\s+[A-Z][a-z])|"
               r"Dr\.?),?\s+)*")
 # honorifics before a name, as a pattern of their own ("Mr. ", "H.E. Mrs. ")
 HONORIFIC = re.compile(rf"{_HONORIFIC}")
@@ -110,11 +112,14 @@ NON_NAME_WORDS = {
     # Minister Brigadier (retd) X")
     "Consort", "Dowager", "Regent", "Emeritus", "Brigadier", "Colonel", "Admiral",
     "Lieutenant", "Marshal",
-    # institutions named after people: "the Martin Luther King Jr. Center", "the King
-    # Abdulaziz Library", "the Nelson Mandela Foundation"
+}
+# Institutions named after people: "the Martin Luther King Jr. Center", "the King Abdulaziz
+# Library", "the Sheikh Zayed Grand Mosque": neither they nor the name before them are a person
+INSTITUTION_WORDS = {
     "Center", "Centre", "Institute", "Museum", "Library", "Foundation", "University",
     "Memorial", "Airport", "Stadium", "Hospital", "School", "College", "Mosque", "Cathedral",
 }
+NON_NAME_WORDS |= INSTITUTION_WORDS
 # Titles that also open the names of companies and bodies ("General Motors"): they take a
 # full name of two or more words
 FULL_NAME_TITLES = {"General", "Commander", "Director General", "Director-General", "Hon",
@@ -275,6 +280,11 @@ def find_people(text: str, start: int, end: int,
             continue  # "Minister of Foreign Affairs, International Trade and ...": the office
         if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
             continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
+        # (the institution word right after the name, or after one more word: "Grand")
+        after = re.match(r" (\w+)(?: (\w+))?", text[match.start("name") + len(name):
+                                                   match.start("name") + len(name) + 40])
+        if after and INSTITUTION_WORDS.intersection(after.groups()):
+            continue  # "the Sheikh Zayed Grand Mosque": named after a person, no person
         if not name or (words[0] in NON_NAME_WORDS and not family_he):
             # "Commander General Joseph Aoun": a second title may start the next match
             position = max(match.start("name"), match.start() + 1)
