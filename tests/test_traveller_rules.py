@@ -154,3 +154,15 @@ def test_a_transcripts_turn_labels_do_not_make_the_speaker_the_traveller():
         "Question: Is a third country being considered?\n\n"
         "Secretary (West), Smt. Anita Rao: No, the President will return to Delhi.\n")
     assert trip.traveler == "Ravi Prakash"
+
+
+@pytest.mark.parametrize("going_back", ["before returning to Kuala Lumpur",
+                                        "and then return to Kuala Lumpur"])
+def test_going_back_to_a_place_the_trip_never_went_to_is_going_home(going_back):
+    trip = trip_of(
+        "Title: Prime minister in China\nDate: 2023-03-30\n\n"
+        "Prime Minister Amir Hassan arrived in Beijing last night for his first official "
+        "visit to China.\n\n"
+        "On Saturday, the prime minister will meet business leaders and witness the exchange "
+        f"of agreements {going_back}.\n")
+    assert [s.country_code for s in trip.stops] == ["CN"]

@@ -107,6 +107,9 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 # ("flies home to Buenos Aires": the text says it is home, which outweighs a
                 # venue that names a country, such as a visit to the Kremlin)
                 votes[place.place.code] += 2 if "home" in match.group(0).lower() else 1
+                # (going back to a place the trip never went to is going home: as sure as
+                # an office, so the return's travel cue does not make it a stop)
+                own_office.add(place.place.code)
         # "left Beijing on Saturday for Riyadh, bringing to an end a month-long tour": the
         # place the tour ends by going to
         for match in TOUR_ENDS_FOR.finditer(text, fact.sentence.start, fact.sentence.end):
