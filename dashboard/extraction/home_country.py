@@ -108,8 +108,10 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 # venue that names a country, such as a visit to the Kremlin)
                 votes[place.place.code] += 2 if "home" in match.group(0).lower() else 1
                 # (going back to a place the trip never went to is going home: as sure as
-                # an office, so the return's travel cue does not make it a stop)
-                own_office.add(place.place.code)
+                # an office, so the return's travel cue does not make it a stop; not "back
+                # in" or "home in", which may be anyone's: "at her lakeside home in X")
+                if re.match(r"return|fl|head", match.group(0), re.IGNORECASE):
+                    own_office.add(place.place.code)
         # "left Beijing on Saturday for Riyadh, bringing to an end a month-long tour": the
         # place the tour ends by going to
         for match in TOUR_ENDS_FOR.finditer(text, fact.sentence.start, fact.sentence.end):
