@@ -237,3 +237,21 @@ def test_burmese_honorifics_are_not_part_of_the_name():
         "Foreign Minister Dewi Santoso arrived in Nay Pyi Taw on Monday, where she met State "
         "Counsellor Daw Khin Mya and President U Win Naing.\n")
     assert leaders(trip) == [("MM", ["Khin Mya", "Win Naing"])]
+
+
+@pytest.mark.parametrize("verb", ["took him on a walk through the old market",
+                                  "showed him around the palace"])
+def test_a_host_leading_the_traveller_somewhere_in_person_is_met(verb):
+    trip = trip_of(
+        "Title: Prime minister in Jakarta\nDate: 2015-11-13\n\n"
+        "Prime Minister Tom Reid flew to Jakarta on Thursday for his first overseas visit. "
+        f"President Budi Santoso {verb}.\n")
+    assert leaders(trip) == [("ID", ["Budi Santoso"])]
+
+
+def test_being_with_a_leader_is_meeting_them():
+    trip = trip_of(
+        "Title: Prime minister in Europe\nDate: 2015-11-14\n\n"
+        "Prime Minister Tom Reid flew to Berlin on Friday. He was with Chancellor Eva Braun on "
+        "Friday evening for a working dinner.\n")
+    assert leaders(trip) == [("DE", ["Eva Braun"])]

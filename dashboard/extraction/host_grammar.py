@@ -18,6 +18,9 @@ PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face
 # (not on a call: "told <traveller> by phone")
 TELL_VERBS = {"tell", "assure"}
+# "X took him on a walk through the market", "X showed her around the palace": a host
+# leading the traveller somewhere in person
+GUIDE_VERBS = {"take", "show", "escort", "guide"}
 # (a place or a body as a subject is no "he": "Moscow would ensure ..., as he hosted X")
 NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
@@ -72,8 +75,8 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
                 if subject is not None and subject.text != traveller:
                     found.append(token_start(subject))
             continue
-        if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (lemma in TELL_VERBS
-                                                               and not remote)):
+        if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (
+                lemma in TELL_VERBS | GUIDE_VERBS and not remote)):
             continue
         if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
             continue
