@@ -255,3 +255,12 @@ def test_being_with_a_leader_is_meeting_them():
         "Prime Minister Tom Reid flew to Berlin on Friday. He was with Chancellor Eva Braun on "
         "Friday evening for a working dinner.\n")
     assert leaders(trip) == [("DE", ["Eva Braun"])]
+
+
+def test_a_meeting_told_after_leaving_one_stop_for_another_is_at_the_destination():
+    trip = trip_of(
+        "Title: Prime minister's first trip\nDate: 2015-11-20\n\n"
+        "Prime Minister Tom Reid flew to Jakarta on 12 November, where he met President Budi "
+        "Santoso.\n\nFrom Jakarta he flew to Berlin.\n\n"
+        "Chancellor Eva Braun hosted him for a working dinner on the Friday.\n")
+    assert leaders(trip) == [("ID", ["Budi Santoso"]), ("DE", ["Eva Braun"])]

@@ -327,8 +327,10 @@ DAY_THEN_PRONOUN = re.compile(r"(?:Tomorrow|Today|Tonight|Yesterday|(?:(?:On|Ear
 def main_stop(fact: SentenceFacts) -> int | None:
     """The stop a sentence that names several leaves the traveller at when the others are
     earlier legs told after it ("flew into Nay Pyi Taw, having attended a conference in
-    Busan": the traveller is in Nay Pyi Taw, the later stop); None otherwise."""
-    if len(fact.stops) < 2 or not any(sig.precedes >= 0 for sig in fact.signals):
+    Busan": the traveller is in Nay Pyi Taw, the later stop), or told leaving an origin
+    for it ("From Jakarta he flew to Berlin": Berlin); None otherwise."""
+    if len(fact.stops) < 2 or not any(sig.precedes >= 0 or sig.follows is not None
+                                      for sig in fact.signals):
         return None
     return max(fact.stops)
 
