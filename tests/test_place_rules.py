@@ -565,3 +565,19 @@ def test_a_cleft_sentence_puts_the_traveller_or_the_trip_in_its_place():
 
 def test_a_cleft_sentence_about_a_thing_sends_no_one():
     assert cleft("It was in Paris that the treaty was signed.") == []
+
+
+# ---------------------------------------------------------------- round 6: places
+
+def test_a_past_time_in_a_clause_about_a_person_leaves_the_stop_standing():
+    # the time dates the person's clause ("who was elected in May"), not the journey
+    text = ("Title: t\nDate: 2019-06-10\n\nPresident Alma Reyes arrived in Quito on Monday. "
+            "On Wednesday she will fly on to Lima to congratulate the new president, who "
+            "was elected in April last year.\n")
+    assert stops(text) == [("EC", "Quito"), ("PE", "Lima")]
+
+
+def test_a_past_time_in_the_places_own_clause_still_dates_an_earlier_trip():
+    text = ("Title: t\nDate: 2019-06-10\n\nPresident Alma Reyes arrived in Quito on Monday "
+            "for talks with the envoy, who visited Lima in April last year.\n")
+    assert stops(text) == [("EC", "Quito")]

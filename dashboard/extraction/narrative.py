@@ -73,9 +73,12 @@ def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
         if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
                                                     match.start()]):
             continue  # "his first trip since his re-election in May": a reference point
-        if position == s.start and _dates_a_thing_described(fact, match.start()):
+        if _dates_a_thing_described(fact, match.start()) and (
+                position == s.start or not _inside_clause_of(fact, match.start(), position)):
             # "(met X to discuss) an agreement signed in May": the agreement's time does not
-            # make the whole sentence an earlier trip's (a place's own clause still may be)
+            # make the whole sentence an earlier trip's, nor a place outside that clause ("fly
+            # to X on Sunday to honour the king, who died in October"); a place inside the
+            # clause ("the envoy, who visited X in May") keeps the clause's time
             continue
         if is_earlier(match, anchor, s.start):
             return True
@@ -123,6 +126,16 @@ def _dates_a_thing_described(fact: SentenceFacts, position: int) -> bool:
     verb = fact.parse.doc[at]
     return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and \
         verb.head.lemma_.lower() not in grammar.TRIP_NOUNS | OCCASIONS
+
+
+def _inside_clause_of(fact: SentenceFacts, time_at: int, position: int) -> bool:
+    """Whether the place at `position` lies inside the clause whose verb governs the time
+    at `time_at` (its subtree in the parse)."""
+    at = grammar.governing_verb(fact.parse, time_at)
+    place = grammar.token_at(fact.parse, position) or grammar.token_at(fact.parse, position - 1)
+    if at is None or place is None:
+        return True
+    return place in fact.parse.doc[at].subtree
 
 
 def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
