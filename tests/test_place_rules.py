@@ -581,3 +581,11 @@ def test_a_past_time_in_the_places_own_clause_still_dates_an_earlier_trip():
     text = ("Title: t\nDate: 2019-06-10\n\nPresident Alma Reyes arrived in Quito on Monday "
             "for talks with the envoy, who visited Lima in April last year.\n")
     assert stops(text) == [("EC", "Quito")]
+
+
+def test_a_when_clause_takes_the_earlier_time_of_the_verb_it_hangs_from():
+    # "in September" dates the earlier journey; the summit "when" it happened is part of it
+    text = ("Title: t\nDate: 2016-02-01\n\nChancellor Lena Berg arrived in Nairobi on Monday. "
+            "She last travelled abroad in September, when she attended a forum in Seoul and "
+            "a summit in Manila.\n")
+    assert stops(text) == [("KE", "Nairobi")]

@@ -99,11 +99,31 @@ def _earlier_time_on_its_verb(fact: SentenceFacts, position: int, text: str, anc
         verb = grammar.governing_verb(fact.parse, position - 1)
     if verb is None:
         return False
+    verbs = {verb, *_when_heads(fact.parse.doc[verb])}
     for match in EARLIER_TRIP.finditer(text, s.start, position):
         if match.start() > s.start and grammar.governing_verb(
-                fact.parse, match.end() - 1) == verb and is_earlier(match, anchor, s.start):
+                fact.parse, match.end() - 1) in verbs and is_earlier(match, anchor, s.start):
             return True
     return False
+
+
+def _when_heads(verb) -> list[int]:
+    """The verbs whose time a "when" clause takes: "She last travelled abroad in November,
+    when she attended a summit in X" puts X in November (indices into the document)."""
+    heads: list[int] = []
+    node = verb
+    while node.dep_ in {"advcl", "relcl"} and node.head is not node and any(
+            c.lower_ == "when" and c.dep_ == "advmod" for c in node.children):
+        # (a "when" clause on the time itself, "in November, when ...", hangs from the noun)
+        node = node.head
+        for _ in range(3):
+            if node.pos_ in {"VERB", "AUX"} or node.head is node:
+                break
+            node = node.head
+        heads.append(node.i)
+        if len(heads) > 3:
+            break
+    return heads
 
 
 # Occasions a traveller or a leader attends: a time describing one dates a meeting ("the
