@@ -589,3 +589,25 @@ def test_a_when_clause_takes_the_earlier_time_of_the_verb_it_hangs_from():
             "She last travelled abroad in September, when she attended a forum in Seoul and "
             "a summit in Manila.\n")
     assert stops(text) == [("KE", "Nairobi")]
+
+
+def test_a_leaders_own_overseas_territory_is_home_not_a_foreign_stop():
+    text = ("Title: t\nDate: 2016-05-09\n\nFrench President Marc Duval arrived in Dakar on "
+            "Monday for talks. The visit follows two days in the Indian Ocean. In Mayotte on "
+            "Saturday, Duval opened a hospital, and on Sunday he inaugurated a port in "
+            "Le Port, Réunion.\n")
+    assert stops(text) == [("SN", "Dakar")]
+    us = ("Title: t\nDate: 2018-11-12\n\nU.S. President Dan Holt flew to Guam on Sunday to "
+          "refuel, then landed in Manila on Monday for a summit.\n")
+    assert stops(us) == [("PH", "Manila")]
+
+
+def test_the_day_of_a_sentence_placing_the_traveller_at_home_is_no_stops_day():
+    text = ("Title: t\nDate: 2016-05-09\n\nFrench President Marc Duval arrived in Dakar late "
+            "on Sunday and held talks with the president on Monday.\n\n"
+            "The visit follows a day at home. In Lyon on Saturday, Duval hosted a summit on "
+            "rivers.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.country_code, s.start) for s in trip.stops] == [("SN", date(2016, 5, 8))]

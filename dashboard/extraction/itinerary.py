@@ -14,6 +14,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.programme_days import day_headings
+from dashboard.extraction.territories import at_home
 from dashboard.extraction.visits import (
     VisitSignal,
     region_targets,
@@ -41,7 +42,8 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                                 and not sig.returns
                                 for sig in every):
         home = None  # the text sends the traveller there: a country visited, not home
-    signals = [sig for sig in every if sig.code != home and not sig.returns]
+    # (home takes in its own territories: a French president in Martinique is at home)
+    signals = [sig for sig in every if not at_home(sig.code, home) and not sig.returns]
     by_country: dict[str, list[VisitSignal]] = {}
     for sig in signals:
         by_country.setdefault(sig.code, []).append(sig)
@@ -78,7 +80,7 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                                     sorted({s.sentence for s in with_city})))
     # a return to an earlier stop ("back in X on Sunday") is a stop of its own
     for sig in every:
-        if sig.returns and sig.code != home and any(d.code == sig.code for d in drafts):
+        if sig.returns and not at_home(sig.code, home) and any(d.code == sig.code for d in drafts):
             drafts.append(StopDraft(sig.code, sig.city, [sig], "named" if sig.city else "",
                                     [sig.sentence] if sig.city else []))
     return drafts
