@@ -611,3 +611,44 @@ def test_the_day_of_a_sentence_placing_the_traveller_at_home_is_no_stops_day():
         warnings.simplefilter("ignore")
         trip = extract_trip(read_article_text("article.txt", text))
     assert [(s.country_code, s.start) for s in trip.stops] == [("SN", date(2016, 5, 8))]
+
+
+def test_a_lead_that_has_the_traveller_act_today_puts_them_in_the_datelines_town():
+    # a province in brackets after the dateline's place; the town is in the small-town tier
+    text = ("Title: t\nDate: 2017-05-26\n\nTAORMINA (Sicily), May 26 (Agency) -- Prime "
+            "Minister Ana Lopes today opened a forum on migration with a speech to "
+            "delegates.\n\nAfter the forum, Lopes will fly to Rome this evening for talks "
+            "with Italy's president.\n")
+    assert stops(text) == [("IT", "Taormina"), ("IT", "Rome")]
+
+
+def test_a_dateline_over_what_the_traveller_only_said_is_no_stop():
+    text = ("Title: t\nDate: 2017-05-26\n\nTAORMINA (Sicily), May 26 (Agency) -- Prime "
+            "Minister Ana Lopes today said she would fly to Rome on Monday for talks with "
+            "Italy's president.\n")
+    assert stops(text) == [("IT", "Rome")]
+
+
+def test_the_country_named_alone_goes_with_the_city_stop_being_told():
+    # "on her first visit to Italy" follows the Naples paragraph, not the headline's Rome
+    text = ("Title: Lopes in Naples, heads to Rome\nDate: 2017-05-26\n\nPrime Minister Ana "
+            "Lopes arrived in Naples on Thursday.\n\nLopes, who landed at the airport on "
+            "Wednesday night on her first visit to Italy, toured the port.\n\nShe will fly to "
+            "Rome on Saturday for talks with the president.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.city, s.start) for s in trip.stops] == [
+        ("Naples", date(2017, 5, 24)), ("Rome", date(2017, 5, 27))]
+
+
+def test_a_country_inside_another_places_name_names_no_stop():
+    text = ("Title: t\nDate: 2017-05-26\n\nPrime Minister Ana Lopes arrived in Shanghai on "
+            "Thursday and flew to Beijing on Friday.\n\nIn Beijing she met Premier Wen Hu. "
+            "She will then call on President Zhao Min, and they will discuss the South China "
+            "Sea.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("Shanghai", []), ("Beijing", ["Wen Hu", "Zhao Min"])]

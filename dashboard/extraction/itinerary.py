@@ -38,6 +38,7 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
     traveller to it; when only its institutions are named, an explicit "travel to" still
     counts (a foreign leader's visit to Washington)."""
     every = [sig for fact in facts for sig in fact.signals]
+    headings = {fact.sentence.index for fact in facts if fact.sentence.heading}
     if not home_certain and any(sig.code == home and sig.strength in {"cue", "stop-words"}
                                 and not sig.returns
                                 for sig in every):
@@ -68,7 +69,16 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                                         sorted({s.sentence for s in own})))
             countrywide = [s for s in sigs if s.city is None or s.city.name not in
                            {c.name for c in cued}]
-            drafts[-len(cued)].signals.extend(countrywide)
+            city_drafts = drafts[-len(cued):]
+            for sig in countrywide:
+                # (the country named alone goes with the city stop the story is telling at
+                # that point: "BOAO -- ... Anwar, who arrived on his visit to China")
+                before = {id(d): [s.sentence for s in d.signals if s.city is not None
+                                  and s.sentence < sig.sentence and s.sentence not in headings]
+                          for d in city_drafts}
+                at = max((d for d in city_drafts if before[id(d)]),
+                         key=lambda d: max(before[id(d)]), default=city_drafts[0])
+                at.signals.append(sig)
         else:
             city = cities[0] if cities else None
             with_city = [s for s in sigs if s.city is not None]
@@ -269,6 +279,10 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
                     if m.kind in {"city", "venue"}}
     found = [n for n in found if not (n in country_level and n not in named_cities
                                       and drafts[n].code in by_city)]
+    # a country's name inside another place's ("the South China Sea") names no stop of it
+    inside = {stop_for_place(m.place, drafts) for m in fact.places
+              if m.kind == "country" and _inside_a_longer_name(fact, m)}
+    found = [n for n in found if n not in inside or n in named_cities]
     # (one pass over the sentence's words, not one search per leader: linear on long texts)
     named = {surname for surname, _at in index_of(text).names_in(
         leader_stop, fact.sentence.start, fact.sentence.end)}
@@ -276,6 +290,20 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if surname in named:
             add(n)
     return found
+
+
+def _inside_a_longer_name(fact: SentenceFacts, mention: PlaceMention) -> bool:
+    """Whether the parse reads the mention as part of a longer place or body's name ("the
+    South China Sea", "the Bank of England": an entity reaching past the mention)."""
+    if fact.parse is None:
+        return False
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    for ent in fact.parse.ents:
+        a, b = offset + ent.start_char, offset + ent.end_char
+        if ent.label_ in {"LOC", "FAC", "ORG"} and a <= mention.start and mention.end <= b \
+                and (a, b) != (mention.start, mention.end):
+            return True
+    return False
 
 
 def stop_for_signal(sig: VisitSignal, drafts: list[StopDraft]) -> int | None:
