@@ -652,3 +652,10 @@ def test_a_country_inside_another_places_name_names_no_stop():
         trip = extract_trip(read_article_text("article.txt", text))
     assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("Shanghai", []), ("Beijing", ["Wen Hu", "Zhao Min"])]
+
+
+def test_returning_to_a_two_word_capital_is_going_home_not_an_event_there():
+    text = ("Title: t\nDate: 2019-04-03\n\nPrime Minister Ana Lopes arrived in Hanoi on "
+            "Monday. On Thursday she will meet business leaders and sign agreements before "
+            "returning to Phnom Penh.\n")
+    assert stops(text) == [("VN", "Hanoi")]
