@@ -659,3 +659,16 @@ def test_returning_to_a_two_word_capital_is_going_home_not_an_event_there():
             "Monday. On Thursday she will meet business leaders and sign agreements before "
             "returning to Phnom Penh.\n")
     assert stops(text) == [("VN", "Hanoi")]
+
+
+def test_it_was_on_to_a_city_moves_the_story_there():
+    assert destinations("Then it was on to Lima for the summit.") == ["Lima"]
+    assert destinations("Next it was off to Hanoi.") == ["Hanoi"]
+    assert destinations("It was on the agenda in Lima.") == []
+
+
+def test_a_visit_agreed_for_the_new_year_is_a_later_trip():
+    text = ("Title: t\nDate: 2015-11-23\n\nPrime Minister Ana Lopes flew to Jakarta on "
+            "Thursday 12 November. The two leaders agreed that Lopes would visit Tokyo "
+            "early in the new year.\n")
+    assert stops(text) == [("ID", "Jakarta")]

@@ -155,7 +155,9 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        r"winter)|earlier\s+this\s+(?:year|month)|years?\s+ago|"
                        r"months?\s+ago|previous(?:ly)?|"
                        # "due to travel to Portugal and Spain later this month": another trip
-                       r"later\s+this\s+(?:month|year)|next\s+(?:month|year))\b",
+                       r"later\s+this\s+(?:month|year)|next\s+(?:month|year)|"
+                       # "would visit X early in the new year": a later trip too
+                       r"in\s+the\s+new\s+year)\b",
                        re.IGNORECASE)
 # ("having attended a conference in X": a perfect participle tells an earlier leg too)
 AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
