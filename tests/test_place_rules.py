@@ -672,3 +672,10 @@ def test_a_visit_agreed_for_the_new_year_is_a_later_trip():
             "Thursday 12 November. The two leaders agreed that Lopes would visit Tokyo "
             "early in the new year.\n")
     assert stops(text) == [("ID", "Jakarta")]
+
+
+def test_a_city_named_as_the_first_stop_is_a_stop_of_its_own_in_a_country_of_several():
+    text = ("Title: t\nDate: 2015-06-25\n\nPresident Rosa Alves travels to the United States "
+            "on Saturday. The first stop is Boston, where she arrives on Saturday night. On "
+            "Monday she travels to Washington.\n")
+    assert stops(text) == [("US", "Boston"), ("US", "Washington")]

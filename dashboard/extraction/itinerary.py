@@ -60,7 +60,9 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                 cities.append(sig.city)
         # one stop per city only when several cities are travel destinations ("cue")
         cued = [c for c in cities if any(
-            s.city is not None and s.city.name == c.name and s.strength in {"cue", "locative"}
+            s.city is not None and s.city.name == c.name
+            # ("The first stop is New York": a stop named as such is one of its own)
+            and s.strength in {"cue", "locative", "stop-words"}
             for s in sigs)]
         if len(cued) >= 2:
             for city in cued:
