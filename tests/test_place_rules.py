@@ -679,3 +679,11 @@ def test_a_city_named_as_the_first_stop_is_a_stop_of_its_own_in_a_country_of_sev
             "on Saturday. The first stop is Boston, where she arrives on Saturday night. On "
             "Monday she travels to Washington.\n")
     assert stops(text) == [("US", "Boston"), ("US", "Washington")]
+
+
+def test_an_official_reporting_that_the_travellers_office_will_arrive_sends_the_traveller():
+    text = ("Title: t\nDate: 2015-05-12\n\nChancellor Eva Lind will visit Brazil and Chile "
+            "next week.\n\nBriefing reporters, Deputy Minister Karl Roth said the chancellor "
+            "will arrive in Brasilia on May 18. Lind will then travel to Rio de Janeiro.\n")
+    assert [s for s in stops(text) if s[0] == "BR"] == [("BR", "Brasília"),
+                                                        ("BR", "Rio de Janeiro")]
