@@ -687,3 +687,11 @@ def test_an_official_reporting_that_the_travellers_office_will_arrive_sends_the_
             "will arrive in Brasilia on May 18. Lind will then travel to Rio de Janeiro.\n")
     assert [s for s in stops(text) if s[0] == "BR"] == [("BR", "Brasília"),
                                                         ("BR", "Rio de Janeiro")]
+
+
+def test_a_home_country_leg_on_the_way_home_is_no_stop():
+    # the home is only weakly known (no nationality on the title): the return says it
+    text = ("Title: t\nDate: 2023-09-10\n\nPresident Sam Ford arrived in Hanoi on Sunday "
+            "for talks. He leaves Vietnam on Monday for Honolulu, Hawaii, where he will visit "
+            "troops, before returning to Washington.\n")
+    assert stops(text) == [("VN", "Hanoi")]

@@ -14,6 +14,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.programme_days import day_headings
+from dashboard.extraction.home_country import RETURN_TO
 from dashboard.extraction.territories import at_home
 from dashboard.extraction.visits import (
     VisitSignal,
@@ -39,8 +40,12 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
     counts (a foreign leader's visit to Washington)."""
     every = [sig for fact in facts for sig in fact.signals]
     headings = {fact.sentence.index for fact in facts if fact.sentence.heading}
+    homeward = {fact.sentence.index: _home_from(fact, home) for fact in facts}
     if not home_certain and any(sig.code == home and sig.strength in {"cue", "stop-words"}
                                 and not sig.returns
+                                # ("for Anchorage, Alaska, ... before returning to
+                                # Washington": a leg on the way home, in the home country)
+                                and not sig.position < homeward[sig.sentence]
                                 for sig in every):
         home = None  # the text sends the traveller there: a country visited, not home
     # (home takes in its own territories: a French president in Martinique is at home)
@@ -96,6 +101,19 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
             drafts.append(StopDraft(sig.code, sig.city, [sig], "named" if sig.city else "",
                                     [sig.sentence] if sig.city else []))
     return drafts
+
+
+def _home_from(fact: SentenceFacts, home: str | None) -> int:
+    """The offset where the sentence sends the traveller back to a place of `home`
+    ("before returning to Washington"), or -1."""
+    if home is None:
+        return -1
+    for match in RETURN_TO.finditer(fact.sentence.text):
+        at = fact.sentence.start + match.end()
+        if any(m.place.code == home and m.kind in {"country", "city"} and at <= m.start <= at + 4
+               for m in fact.places):
+            return at
+    return -1
 
 
 def order_key(draft: StopDraft, overview: set[int]) -> tuple:
