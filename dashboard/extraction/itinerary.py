@@ -11,10 +11,10 @@ import re
 
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.home_country import RETURN_TO
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.programme_days import day_headings
-from dashboard.extraction.home_country import RETURN_TO
 from dashboard.extraction.territories import at_home
 from dashboard.extraction.visits import (
     VisitSignal,
