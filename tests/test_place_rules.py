@@ -695,3 +695,10 @@ def test_a_home_country_leg_on_the_way_home_is_no_stop():
             "for talks. He leaves Vietnam on Monday for Honolulu, Hawaii, where he will visit "
             "troops, before returning to Washington.\n")
     assert stops(text) == [("VN", "Hanoi")]
+
+
+def test_a_country_visited_last_month_by_name_is_an_earlier_trip():
+    text = ("Title: t\nDate: 2023-09-04\n\nPresident Sam Ford arrived in Nairobi on "
+            "Friday for talks. On Sunday he held a Mass.\n\nThe president visited Laos last "
+            "February.\n")
+    assert stops(text) == [("KE", "Nairobi")]

@@ -49,7 +49,10 @@ ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|in
 
 # An appositive or relative clause about a person, up to the next comma or full stop
 EARLIER_TRIP = re.compile(
-    r"\b(?:last\s+(?:month|year)|earlier\s+this\s+year|(?:months|years)\s+ago|"
+    # ("last September": a month's name is capitalised, "the last march" is no time)
+    r"\b(?:last\s+(?:month|year|spring|summer|autumn|fall|winter|(?-i:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December))\b|"
+    r"earlier\s+this\s+year|(?:months|years)\s+ago|"
     r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?!\s*\d)|"
     r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
