@@ -565,3 +565,140 @@ def test_a_cleft_sentence_puts_the_traveller_or_the_trip_in_its_place():
 
 def test_a_cleft_sentence_about_a_thing_sends_no_one():
     assert cleft("It was in Paris that the treaty was signed.") == []
+
+
+# ---------------------------------------------------------------- round 6: places
+
+def test_a_past_time_in_a_clause_about_a_person_leaves_the_stop_standing():
+    # the time dates the person's clause ("who was elected in May"), not the journey
+    text = ("Title: t\nDate: 2019-06-10\n\nPresident Alma Reyes arrived in Quito on Monday. "
+            "On Wednesday she will fly on to Lima to congratulate the new president, who "
+            "was elected in April last year.\n")
+    assert stops(text) == [("EC", "Quito"), ("PE", "Lima")]
+
+
+def test_a_past_time_in_the_places_own_clause_still_dates_an_earlier_trip():
+    text = ("Title: t\nDate: 2019-06-10\n\nPresident Alma Reyes arrived in Quito on Monday "
+            "for talks with the envoy, who visited Lima in April last year.\n")
+    assert stops(text) == [("EC", "Quito")]
+
+
+def test_a_when_clause_takes_the_earlier_time_of_the_verb_it_hangs_from():
+    # "in September" dates the earlier journey; the summit "when" it happened is part of it
+    text = ("Title: t\nDate: 2016-02-01\n\nChancellor Lena Berg arrived in Nairobi on Monday. "
+            "She last travelled abroad in September, when she attended a forum in Seoul and "
+            "a summit in Manila.\n")
+    assert stops(text) == [("KE", "Nairobi")]
+
+
+def test_a_leaders_own_overseas_territory_is_home_not_a_foreign_stop():
+    text = ("Title: t\nDate: 2016-05-09\n\nFrench President Marc Duval arrived in Dakar on "
+            "Monday for talks. The visit follows two days in the Indian Ocean. In Mayotte on "
+            "Saturday, Duval opened a hospital, and on Sunday he inaugurated a port in "
+            "Le Port, Réunion.\n")
+    assert stops(text) == [("SN", "Dakar")]
+    us = ("Title: t\nDate: 2018-11-12\n\nU.S. President Dan Holt flew to Guam on Sunday to "
+          "refuel, then landed in Manila on Monday for a summit.\n")
+    assert stops(us) == [("PH", "Manila")]
+
+
+def test_the_day_of_a_sentence_placing_the_traveller_at_home_is_no_stops_day():
+    text = ("Title: t\nDate: 2016-05-09\n\nFrench President Marc Duval arrived in Dakar late "
+            "on Sunday and held talks with the president on Monday.\n\n"
+            "The visit follows a day at home. In Lyon on Saturday, Duval hosted a summit on "
+            "rivers.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.country_code, s.start) for s in trip.stops] == [("SN", date(2016, 5, 8))]
+
+
+def test_a_lead_that_has_the_traveller_act_today_puts_them_in_the_datelines_town():
+    # a province in brackets after the dateline's place; the town is in the small-town tier
+    text = ("Title: t\nDate: 2017-05-26\n\nTAORMINA (Sicily), May 26 (Agency) -- Prime "
+            "Minister Ana Lopes today opened a forum on migration with a speech to "
+            "delegates.\n\nAfter the forum, Lopes will fly to Rome this evening for talks "
+            "with Italy's president.\n")
+    assert stops(text) == [("IT", "Taormina"), ("IT", "Rome")]
+
+
+def test_a_dateline_over_what_the_traveller_only_said_is_no_stop():
+    text = ("Title: t\nDate: 2017-05-26\n\nTAORMINA (Sicily), May 26 (Agency) -- Prime "
+            "Minister Ana Lopes today said she would fly to Rome on Monday for talks with "
+            "Italy's president.\n")
+    assert stops(text) == [("IT", "Rome")]
+
+
+def test_the_country_named_alone_goes_with_the_city_stop_being_told():
+    # "on her first visit to Italy" follows the Naples paragraph, not the headline's Rome
+    text = ("Title: Lopes in Naples, heads to Rome\nDate: 2017-05-26\n\nPrime Minister Ana "
+            "Lopes arrived in Naples on Thursday.\n\nLopes, who landed at the airport on "
+            "Wednesday night on her first visit to Italy, toured the port.\n\nShe will fly to "
+            "Rome on Saturday for talks with the president.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.city, s.start) for s in trip.stops] == [
+        ("Naples", date(2017, 5, 24)), ("Rome", date(2017, 5, 27))]
+
+
+def test_a_country_inside_another_places_name_names_no_stop():
+    text = ("Title: t\nDate: 2017-05-26\n\nPrime Minister Ana Lopes arrived in Shanghai on "
+            "Thursday and flew to Beijing on Friday.\n\nIn Beijing she met Premier Wen Hu. "
+            "She will then call on President Zhao Min, and they will discuss the South China "
+            "Sea.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("Shanghai", []), ("Beijing", ["Wen Hu", "Zhao Min"])]
+
+
+def test_returning_to_a_two_word_capital_is_going_home_not_an_event_there():
+    text = ("Title: t\nDate: 2019-04-03\n\nPrime Minister Ana Lopes arrived in Hanoi on "
+            "Monday. On Thursday she will meet business leaders and sign agreements before "
+            "returning to Phnom Penh.\n")
+    assert stops(text) == [("VN", "Hanoi")]
+
+
+def test_it_was_on_to_a_city_moves_the_story_there():
+    assert destinations("Then it was on to Lima for the summit.") == ["Lima"]
+    assert destinations("Next it was off to Hanoi.") == ["Hanoi"]
+    assert destinations("It was on the agenda in Lima.") == []
+
+
+def test_a_visit_agreed_for_the_new_year_is_a_later_trip():
+    text = ("Title: t\nDate: 2015-11-23\n\nPrime Minister Ana Lopes flew to Jakarta on "
+            "Thursday 12 November. The two leaders agreed that Lopes would visit Tokyo "
+            "early in the new year.\n")
+    assert stops(text) == [("ID", "Jakarta")]
+
+
+def test_a_city_named_as_the_first_stop_is_a_stop_of_its_own_in_a_country_of_several():
+    text = ("Title: t\nDate: 2015-06-25\n\nPresident Rosa Alves travels to the United States "
+            "on Saturday. The first stop is Boston, where she arrives on Saturday night. On "
+            "Monday she travels to Washington.\n")
+    assert stops(text) == [("US", "Boston"), ("US", "Washington")]
+
+
+def test_an_official_reporting_that_the_travellers_office_will_arrive_sends_the_traveller():
+    text = ("Title: t\nDate: 2015-05-12\n\nChancellor Eva Lind will visit Brazil and Chile "
+            "next week.\n\nBriefing reporters, Deputy Minister Karl Roth said the chancellor "
+            "will arrive in Brasilia on May 18. Lind will then travel to Rio de Janeiro.\n")
+    assert [s for s in stops(text) if s[0] == "BR"] == [("BR", "Brasília"),
+                                                        ("BR", "Rio de Janeiro")]
+
+
+def test_a_home_country_leg_on_the_way_home_is_no_stop():
+    # the home is only weakly known (no nationality on the title): the return says it
+    text = ("Title: t\nDate: 2023-09-10\n\nPresident Sam Ford arrived in Hanoi on Sunday "
+            "for talks. He leaves Vietnam on Monday for Honolulu, Hawaii, where he will visit "
+            "troops, before returning to Washington.\n")
+    assert stops(text) == [("VN", "Hanoi")]
+
+
+def test_a_country_visited_last_month_by_name_is_an_earlier_trip():
+    text = ("Title: t\nDate: 2023-09-04\n\nPresident Sam Ford arrived in Nairobi on "
+            "Friday for talks. On Sunday he held a Mass.\n\nThe president visited Laos last "
+            "February.\n")
+    assert stops(text) == [("KE", "Nairobi")]

@@ -174,6 +174,23 @@ def goes_back(verb: Token) -> bool:
         for c in [verb, *complements] for w in c.children)
 
 
+# "Then it was on to X", "Next it was off to Y": the narrative's "it" moving on
+ONWARD_WORDS = {"on", "off", "onward", "onwards"}
+
+
+def _moving_on_to(verb: Token) -> Iterator[Token]:
+    """The places of "it was on / off to X" (a form of "be" whose subject is "it", with
+    "on", "off" or "onward" taking a "to" phrase): where the story moves on to."""
+    if verb.lemma_.lower() != "be" or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return
+    for word in verb.children:
+        if word.lower_ in ONWARD_WORDS and word.dep_ in {"prep", "advmod", "prt"}:
+            for prep in word.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    yield from (p for p in prep.children if p.dep_ == "pobj")
+
+
 def destinations(span: Span) -> list[Destination]:
     """Places this sentence sends someone to, by the parse: objects of visit verbs, the
     "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
@@ -214,6 +231,8 @@ def destinations(span: Span) -> list[Destination]:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 add(pobj, token, first, last)
+            for pobj in _moving_on_to(token):
+                add(pobj, token)
             for noun in trip_object:
                 # "is first wrapping up a visit to Senegal": the verb's first/last go on
                 for pobj in _trip_places(noun):

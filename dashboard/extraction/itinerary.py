@@ -11,9 +11,11 @@ import re
 
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.home_country import RETURN_TO
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.programme_days import day_headings
+from dashboard.extraction.territories import at_home
 from dashboard.extraction.visits import (
     VisitSignal,
     region_targets,
@@ -37,11 +39,17 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
     traveller to it; when only its institutions are named, an explicit "travel to" still
     counts (a foreign leader's visit to Washington)."""
     every = [sig for fact in facts for sig in fact.signals]
+    headings = {fact.sentence.index for fact in facts if fact.sentence.heading}
+    homeward = {fact.sentence.index: _home_from(fact, home) for fact in facts}
     if not home_certain and any(sig.code == home and sig.strength in {"cue", "stop-words"}
                                 and not sig.returns
+                                # ("for Anchorage, Alaska, ... before returning to
+                                # Washington": a leg on the way home, in the home country)
+                                and not sig.position < homeward[sig.sentence]
                                 for sig in every):
         home = None  # the text sends the traveller there: a country visited, not home
-    signals = [sig for sig in every if sig.code != home and not sig.returns]
+    # (home takes in its own territories: a French president in Martinique is at home)
+    signals = [sig for sig in every if not at_home(sig.code, home) and not sig.returns]
     by_country: dict[str, list[VisitSignal]] = {}
     for sig in signals:
         by_country.setdefault(sig.code, []).append(sig)
@@ -57,7 +65,9 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                 cities.append(sig.city)
         # one stop per city only when several cities are travel destinations ("cue")
         cued = [c for c in cities if any(
-            s.city is not None and s.city.name == c.name and s.strength in {"cue", "locative"}
+            s.city is not None and s.city.name == c.name
+            # ("The first stop is New York": a stop named as such is one of its own)
+            and s.strength in {"cue", "locative", "stop-words"}
             for s in sigs)]
         if len(cued) >= 2:
             for city in cued:
@@ -66,7 +76,16 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                                         sorted({s.sentence for s in own})))
             countrywide = [s for s in sigs if s.city is None or s.city.name not in
                            {c.name for c in cued}]
-            drafts[-len(cued)].signals.extend(countrywide)
+            city_drafts = drafts[-len(cued):]
+            for sig in countrywide:
+                # (the country named alone goes with the city stop the story is telling at
+                # that point: "BOAO -- ... Anwar, who arrived on his visit to China")
+                before = {id(d): [s.sentence for s in d.signals if s.city is not None
+                                  and s.sentence < sig.sentence and s.sentence not in headings]
+                          for d in city_drafts}
+                at = max((d for d in city_drafts if before[id(d)]),
+                         key=lambda d: max(before[id(d)]), default=city_drafts[0])
+                at.signals.append(sig)
         else:
             city = cities[0] if cities else None
             with_city = [s for s in sigs if s.city is not None]
@@ -78,10 +97,23 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                                     sorted({s.sentence for s in with_city})))
     # a return to an earlier stop ("back in X on Sunday") is a stop of its own
     for sig in every:
-        if sig.returns and sig.code != home and any(d.code == sig.code for d in drafts):
+        if sig.returns and not at_home(sig.code, home) and any(d.code == sig.code for d in drafts):
             drafts.append(StopDraft(sig.code, sig.city, [sig], "named" if sig.city else "",
                                     [sig.sentence] if sig.city else []))
     return drafts
+
+
+def _home_from(fact: SentenceFacts, home: str | None) -> int:
+    """The offset where the sentence sends the traveller back to a place of `home`
+    ("before returning to Washington"), or -1."""
+    if home is None:
+        return -1
+    for match in RETURN_TO.finditer(fact.sentence.text):
+        at = fact.sentence.start + match.end()
+        if any(m.place.code == home and m.kind in {"country", "city"} and at <= m.start <= at + 4
+               for m in fact.places):
+            return at
+    return -1
 
 
 def order_key(draft: StopDraft, overview: set[int]) -> tuple:
@@ -267,6 +299,10 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
                     if m.kind in {"city", "venue"}}
     found = [n for n in found if not (n in country_level and n not in named_cities
                                       and drafts[n].code in by_city)]
+    # a country's name inside another place's ("the South China Sea") names no stop of it
+    inside = {stop_for_place(m.place, drafts) for m in fact.places
+              if m.kind == "country" and _inside_a_longer_name(fact, m)}
+    found = [n for n in found if n not in inside or n in named_cities]
     # (one pass over the sentence's words, not one search per leader: linear on long texts)
     named = {surname for surname, _at in index_of(text).names_in(
         leader_stop, fact.sentence.start, fact.sentence.end)}
@@ -274,6 +310,20 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if surname in named:
             add(n)
     return found
+
+
+def _inside_a_longer_name(fact: SentenceFacts, mention: PlaceMention) -> bool:
+    """Whether the parse reads the mention as part of a longer place or body's name ("the
+    South China Sea", "the Bank of England": an entity reaching past the mention)."""
+    if fact.parse is None:
+        return False
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    for ent in fact.parse.ents:
+        a, b = offset + ent.start_char, offset + ent.end_char
+        if ent.label_ in {"LOC", "FAC", "ORG"} and a <= mention.start and mention.end <= b \
+                and (a, b) != (mention.start, mention.end):
+            return True
+    return False
 
 
 def stop_for_signal(sig: VisitSignal, drafts: list[StopDraft]) -> int | None:

@@ -49,7 +49,10 @@ ENDING = re.compile(r"\b(?:end(?:s|ed|ing)?|wrap\w*|conclud\w*|clos(?:e|es|ed|in
 
 # An appositive or relative clause about a person, up to the next comma or full stop
 EARLIER_TRIP = re.compile(
-    r"\b(?:last\s+(?:month|year)|earlier\s+this\s+year|(?:months|years)\s+ago|"
+    # ("last September": a month's name is capitalised, "the last march" is no time)
+    r"\b(?:last\s+(?:month|year|spring|summer|autumn|fall|winter|(?-i:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December))\b|"
+    r"earlier\s+this\s+year|(?:months|years)\s+ago|"
     r"in\s+(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?!\s*\d)|"
     r"in\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
@@ -73,9 +76,12 @@ def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
         if re.search(r"\bsince\b[^,;]{0,40}$", text[max(s.start, match.start() - 50):
                                                     match.start()]):
             continue  # "his first trip since his re-election in May": a reference point
-        if position == s.start and _dates_a_thing_described(fact, match.start()):
+        if _dates_a_thing_described(fact, match.start()) and (
+                position == s.start or not _inside_clause_of(fact, match.start(), position)):
             # "(met X to discuss) an agreement signed in May": the agreement's time does not
-            # make the whole sentence an earlier trip's (a place's own clause still may be)
+            # make the whole sentence an earlier trip's, nor a place outside that clause ("fly
+            # to X on Sunday to honour the king, who died in October"); a place inside the
+            # clause ("the envoy, who visited X in May") keeps the clause's time
             continue
         if is_earlier(match, anchor, s.start):
             return True
@@ -96,11 +102,31 @@ def _earlier_time_on_its_verb(fact: SentenceFacts, position: int, text: str, anc
         verb = grammar.governing_verb(fact.parse, position - 1)
     if verb is None:
         return False
+    verbs = {verb, *_when_heads(fact.parse.doc[verb])}
     for match in EARLIER_TRIP.finditer(text, s.start, position):
         if match.start() > s.start and grammar.governing_verb(
-                fact.parse, match.end() - 1) == verb and is_earlier(match, anchor, s.start):
+                fact.parse, match.end() - 1) in verbs and is_earlier(match, anchor, s.start):
             return True
     return False
+
+
+def _when_heads(verb) -> list[int]:
+    """The verbs whose time a "when" clause takes: "She last travelled abroad in November,
+    when she attended a summit in X" puts X in November (indices into the document)."""
+    heads: list[int] = []
+    node = verb
+    while node.dep_ in {"advcl", "relcl"} and node.head is not node and any(
+            c.lower_ == "when" and c.dep_ == "advmod" for c in node.children):
+        # (a "when" clause on the time itself, "in November, when ...", hangs from the noun)
+        node = node.head
+        for _ in range(3):
+            if node.pos_ in {"VERB", "AUX"} or node.head is node:
+                break
+            node = node.head
+        heads.append(node.i)
+        if len(heads) > 3:
+            break
+    return heads
 
 
 # Occasions a traveller or a leader attends: a time describing one dates a meeting ("the
@@ -123,6 +149,16 @@ def _dates_a_thing_described(fact: SentenceFacts, position: int) -> bool:
     verb = fact.parse.doc[at]
     return verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"} and \
         verb.head.lemma_.lower() not in grammar.TRIP_NOUNS | OCCASIONS
+
+
+def _inside_clause_of(fact: SentenceFacts, time_at: int, position: int) -> bool:
+    """Whether the place at `position` lies inside the clause whose verb governs the time
+    at `time_at` (its subtree in the parse)."""
+    at = grammar.governing_verb(fact.parse, time_at)
+    place = grammar.token_at(fact.parse, position) or grammar.token_at(fact.parse, position - 1)
+    if at is None or place is None:
+        return True
+    return place in fact.parse.doc[at].subtree
 
 
 def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:

@@ -146,6 +146,7 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         + setting_grammar.following_destinations(fact.parse) \
         + setting_grammar.day_destinations(fact.parse) \
         + setting_grammar.cleft_destinations(fact.parse) \
+        + setting_grammar.dateline_destinations(fact.parse) \
         + stop_grammar.departure_destinations(fact.parse)
     fact.first_person = any(d.subject.lower() in speaker_grammar.FIRST_PERSON for d in found) or (
         bool(found) and speaker_grammar.asks_to_travel_oneself(fact.parse))
@@ -181,7 +182,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         if existing:
             for k in existing:
                 sig = fact.signals[k]
-                if dest.verb == setting_grammar.SETTING and sig.strength == "locative":
+                if dest.verb == setting_grammar.SETTING and sig.strength in {"locative",
+                                                                            "dateline"}:
                     # "On Thursday, in Moscow, X had lunch with ...": the parse puts the
                     # subject there, as a travel verb would (a country whose institutions
                     # alone suggested a home is then visited, see `itinerary.build_stops`)

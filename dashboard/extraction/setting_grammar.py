@@ -18,6 +18,7 @@ from dashboard.extraction.grammar import (
     _subject,
 )
 from dashboard.extraction.speaker_grammar import REPORTING_VERBS
+from dashboard.extraction.visits import DATELINE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -200,3 +201,39 @@ def cleft_destinations(span: Span) -> list[Destination]:
                         a, b = _offsets(place)
                         found.append(Destination(a, b, SETTING, subject.text))
     return found
+
+
+# Words that put what the lead sentence tells on the day the story is filed
+FILING_DAY = {"today", "tonight"}
+
+
+def dateline_destinations(span: Span) -> list[Destination]:
+    """"BOAO (Hainan), March 30 (Bernama) -- Prime Minister X today urged ... in a keynote
+    address": a lead sentence that has someone do something "today" (not merely say it)
+    and names no other place, under a dateline, puts them in the dateline's place that day
+    (a dateline alone only says where the story was filed)."""
+    dateline = DATELINE.match(span.text)
+    if dateline is None:
+        return []
+    body = [t for t in span if t.idx - span.start_char >= dateline.end()]
+    if any(t.ent_type_ == "GPE" for t in body):
+        return []  # (a region or a venue, "the Boao Forum for Asia", may be in the place)
+    for verb in body:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_THERE or not any(
+                c.lower_ in FILING_DAY and c.dep_ in {"npadvmod", "advmod"}
+                for c in verb.children):
+            continue
+        subject = _subject(verb)
+        if subject is not None and subject not in body:
+            # (the model may take the dateline for the subject, the name for its apposition)
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c in body),
+                           None)
+        if subject is None or subject.pos_ not in {"PRON", "PROPN"} or \
+                not _can_travel(subject) or _in_the_past(verb):
+            continue
+        place = [t for t in span if t.idx - span.start_char < dateline.end("place")
+                 and not t.is_punct]
+        if place:
+            return [Destination(_offsets(place[0])[0], _offsets(place[-1])[1], SETTING,
+                                subject.text)]
+    return []

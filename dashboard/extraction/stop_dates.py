@@ -250,6 +250,11 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     carried.append((target, n, d))
                     continue
             elif fact.context is not None and not fact.trip_scope:
+                if any(sig.strength != "dateline" for sig in fact.signals):
+                    # "In Lyon on Saturday, he hosted a summit": the sentence puts the
+                    # traveller somewhere that is no stop (home, or a home territory); its
+                    # day is that place's, not the paragraph's stop's
+                    continue
                 carried.append((fact.context, n, d))
                 continue
             if target is None:

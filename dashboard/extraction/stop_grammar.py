@@ -186,6 +186,9 @@ def event_destinations(span: Span) -> list[Destination]:
         verb = prep.head
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
+        if verb.lemma_.lower() == "return" or any(
+                c.lower_ in {"back", "home"} and c.dep_ == "advmod" for c in verb.children):
+            continue  # ("before returning to Buenos Aires", "flies back to X": going home)
         subject = _subject(verb)
         if subject is None or not _can_travel(subject) or _in_the_past(verb):
             continue

@@ -20,7 +20,7 @@ from pathlib import Path
 from dashboard.extraction import destination_grammar, setting_grammar
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.places import Place, PlaceMention, find_places, normalize
-from dashboard.extraction.visits import programme_item
+from dashboard.extraction.visits import DATELINE, programme_item
 
 TOWNS_FILE = Path(__file__).resolve().parents[2] / "data" / "towns.tsv.gz"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -66,7 +66,9 @@ def towns_named(name: str, countries: set[str]) -> tuple[Place, ...]:
         return ()
     # (found under its key without an apostrophe, "Boao" for "Bo'ao": named as the text
     # writes it)
-    return tuple(p if normalize(p.name) == normalize(name) else replace(p, name=name)
+    # (a dateline's capitals, "BOAO", are no spelling: "Boao")
+    written = name.title() if name.isupper() else name
+    return tuple(p if normalize(p.name) == normalize(name) else replace(p, name=written)
                  for p in _towns(rows) if p.code in countries)
 
 
@@ -81,7 +83,7 @@ def add_towns(fact: SentenceFacts, text: str, countries: set[str],
     if fact.parse is None or not countries:
         return False
     added = False
-    for a, b in _place_spans(fact, text, people):
+    for a, b in _place_spans(fact, text, people) + _dateline_span(fact):
         if text[a:b].lower().startswith(_LEADING_ARTICLE):
             a += len(_LEADING_ARTICLE)
         if b <= a or any(m.start < b and a < m.end for m in fact.places):
@@ -97,7 +99,7 @@ def add_towns(fact: SentenceFacts, text: str, countries: set[str],
         named_country = _country_after(text, b, fact)
         if named_country is not None:
             towns = tuple(t for t in towns if t.code == named_country)
-        elif not _is_destination(fact, a, b) and not (
+        elif not _is_destination(fact, a, b) and not _dateline_place(fact, a, b) and not (
                 programme_item(fact.sentence.text) and not OF_AFTER.match(text, b)):
             # (a programme's timed item names where it happens, "Japanese Gardens, Kildare";
             # the head of "Rock of X" is no town)
@@ -130,6 +132,26 @@ def _place_spans(fact: SentenceFacts, text: str, people: set[str]) -> list[tuple
                     key=lambda t: t.i)
         found.append((offset + first.idx, a + len(token.text)))
     return found
+
+
+def _dateline_span(fact: SentenceFacts) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the dateline's place, which the tagger often reads as a
+    common noun in capitals ("TAORMINA"), or nothing."""
+    dateline = DATELINE.match(fact.sentence.text)
+    if dateline is None:
+        return []
+    at = fact.sentence.start
+    return [(at + dateline.start("place"), at + dateline.end("place"))]
+
+
+def _dateline_place(fact: SentenceFacts, start: int, end: int) -> bool:
+    """Whether text[start:end] is the place of the sentence's dateline ("BOAO (Hainan),
+    March 30 (Bernama) --"): where the story was filed, which a town may be."""
+    dateline = DATELINE.match(fact.sentence.text)
+    if dateline is None:
+        return False
+    at = fact.sentence.start
+    return at + dateline.start("place") <= start and end <= at + dateline.end("place")
 
 
 def _country_after(text: str, end: int, fact: SentenceFacts) -> str | None:

@@ -222,12 +222,15 @@ def drop_other_travel(state: TripState) -> None:
     # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     own_names = {name for name in [*(state.traveller.name or "").split(), surname] if name}
+    person = state.traveller.person
+    office = {person.title.split()[-1].lower()} if person and person.title else set()
     for fact in active:
         theirs = [sig for sig in fact.signals
                   if someone_elses(sig, fact, others, surname, text, frozenset(own_names))
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
-                  # the parse's subject is the traveller ("Qin, who succeeded X, arrived")
-                  and subject_of_place(fact.parse, sig.position) not in own_names]
+                  # the parse's subject is the traveller ("Qin, who succeeded X, arrived"),
+                  # or the traveller's office ("X said the premier will arrive in Y")
+                  and subject_of_place(fact.parse, sig.position) not in own_names | office]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         fact.signals = [sig for sig in fact.signals if sig not in theirs

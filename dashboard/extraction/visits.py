@@ -155,13 +155,17 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        r"winter)|earlier\s+this\s+(?:year|month)|years?\s+ago|"
                        r"months?\s+ago|previous(?:ly)?|"
                        # "due to travel to Portugal and Spain later this month": another trip
-                       r"later\s+this\s+(?:month|year)|next\s+(?:month|year))\b",
+                       r"later\s+this\s+(?:month|year)|next\s+(?:month|year)|"
+                       # "would visit X early in the new year": a later trip too
+                       r"in\s+the\s+new\s+year)\b",
                        re.IGNORECASE)
 # ("having attended a conference in X": a perfect participle tells an earlier leg too)
 AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
                           r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
                           r"(?:visit|stop|stopover|trip)\s+(?:to|in)\b)", re.IGNORECASE)
-DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][\w .]+?)?\s*"
+# ("BOAO (Hainan), March 30 (Bernama) --": a province in brackets may follow the place)
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:\s\([A-Z][A-Za-z ]{1,30}\))?"
+                      r"(?:,\s*[A-Z][\w .]+?)?\s*"
                       r"(?:\([A-Za-z ]+\))?\s*(?:[:—–]|-{1,2})\s+")
 
 
