@@ -461,3 +461,43 @@ def test_the_day_of_an_event_the_traveller_acts_after_stays_the_stops():
     trip = trip_of("Date: 2024-03-10\n\nThe president flew to Astana on Tuesday evening. He "
                    "held talks with the Kazakh president after the summit on Wednesday.\n")
     assert days(trip)[0] == ("KZ", date(2024, 3, 5), date(2024, 3, 6))
+
+
+# ---------------------------------------------------------------- tense of a weekday's clause
+
+@pytest.mark.parametrize("text, day", [
+    # a bare verb ending in "-ed" after a modal is no past: the weekday is the coming one
+    ("After the summit, the minister will proceed on Friday to the capital.", date(2024, 5, 10)),
+    ("The delegation will then proceed on Friday to the port city.", date(2024, 5, 10)),
+    # the scheduled present of a journey verb looks ahead, even with a past clause after it
+    ("On Friday the envoy travels on to the coast, which was hit by floods that ended in May.",
+     date(2024, 5, 10)),
+    ("The chancellor flies to the northern capital on Friday.", date(2024, 5, 10)),
+    ("On Friday the queen leaves for the islands, where the storm passed last year.",
+     date(2024, 5, 10)),
+])
+def test_the_weekday_of_a_scheduled_or_modal_clause_is_the_coming_one(text, day):
+    # anchor: Monday 6 May 2024; the past Friday would be 3 May
+    found = [d for d in find_dates(text, anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [day]
+
+
+def test_a_past_verb_ending_in_eed_still_looks_back():
+    found = [d for d in find_dates("The two sides agreed on Friday to reopen the border.",
+                                   anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [date(2024, 5, 3)]
+
+
+def test_a_leg_a_modal_clause_sends_the_traveller_on_to_comes_after_the_first():
+    # "will proceed on Thursday": the coming Thursday, so the second stop follows the first
+    trip = trip_of(
+        "Title: President to visit Ghana and Togo\nDate: 2024-05-06\n\n"
+        "PRESIDENT TO VISIT GHANA, TOGO\n\n"
+        "President Bola Tinubu will on Tuesday depart Abuja for Accra, the capital of Ghana, "
+        "for a two-day working visit.\n\n"
+        "In Accra, the President will hold talks with President Nana Akufo-Addo on regional "
+        "security.\n\n"
+        "From Accra, President Tinubu will proceed on Thursday to Lome for talks with "
+        "President Faure Gnassingbe of Togo.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("GH", date(2024, 5, 7)), ("TG", date(2024, 5, 9))]
