@@ -64,7 +64,8 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
                 for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 
-HOME_AFTER = re.compile(r"(?<!\s)\s+home\b", re.IGNORECASE)
+# ("leave for home", "head back home"): the way home, whatever word links the verb to it
+HOME_AFTER = re.compile(r"(?<!\s)\s+(?:(?:for|back)\s+)?home\b", re.IGNORECASE)
 
 
 def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]) -> bool:

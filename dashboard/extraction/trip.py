@@ -331,7 +331,8 @@ def date_stops(state: TripState) -> None:
         if inferred[n]:
             drafts[n].date_sentences.extend(
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
-    close_on_departure(drafts, active, state.text, inferred)
+    close_on_departure(drafts, active, state.text, inferred,
+                       max((day for _n, day in home_days), default=None))
     close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
