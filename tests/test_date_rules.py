@@ -501,3 +501,19 @@ def test_a_leg_a_modal_clause_sends_the_traveller_on_to_comes_after_the_first():
         "President Faure Gnassingbe of Togo.\n")
     assert [(s.country_code, s.start) for s in trip.stops] == [
         ("GH", date(2024, 5, 7)), ("TG", date(2024, 5, 9))]
+
+
+# ---------------------------------------------------------------- the day of an order to travel
+
+@pytest.mark.parametrize("order", [
+    "Earlier today, at the State House, the President instructed me to leave at once for "
+    "Kenya to convey our concern over the floods.",
+    "This morning the cabinet asked me to travel to Kenya without delay.",
+])
+def test_the_day_of_an_order_to_travel_is_not_a_day_of_the_trip(order):
+    trip = trip_of(
+        "Title: Press statement by the Minister for Foreign Affairs\nDate: 2024-05-06\n\n"
+        "PRESS STATEMENT\nMinister for Foreign Affairs Grace Mensah\nAccra, 6 May 2024\n\n"
+        f"{order}\n\nTomorrow, I will be in Nairobi. I will meet President William Ruto.\n\n"
+        "After Kenya, I will continue to Kampala to meet President Yoweri Museveni.\n")
+    assert [(s.country_code, s.start) for s in trip.stops][:1] == [("KE", date(2024, 5, 7))]
