@@ -517,3 +517,16 @@ def test_the_day_of_an_order_to_travel_is_not_a_day_of_the_trip(order):
         f"{order}\n\nTomorrow, I will be in Nairobi. I will meet President William Ruto.\n\n"
         "After Kenya, I will continue to Kampala to meet President Yoweri Museveni.\n")
     assert [(s.country_code, s.start) for s in trip.stops][:1] == [("KE", date(2024, 5, 7))]
+
+
+def test_a_hyphenated_given_name_is_the_travellers_own_not_another_persons():
+    # the parse may take "hyun" of "Roh Moo-hyun" as the subject who travels: the arrival
+    # day is still the traveller's own first day at the stop
+    trip = trip_of(
+        "Title: Roh begins Gulf tour in Qatar\nDate: 2024-03-03\n\n"
+        "DOHA, March 3 (Yonhap) -- President Roh Moo-hyun arrived in Qatar on Sunday, kicking "
+        "off a nine-day tour of four Middle Eastern countries aimed at creating a new boom for "
+        "Korean companies.\n\nRoh is scheduled to hold summit talks with Emir Sheikh Tamim bin "
+        "Hamad Al Thani on Monday.\n\nRoh will then fly to Riyadh on Wednesday for talks with "
+        "King Salman.\n")
+    assert [(s.country_code, s.start) for s in trip.stops][:1] == [("QA", date(2024, 3, 3))]
