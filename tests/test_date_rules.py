@@ -530,3 +530,19 @@ def test_a_hyphenated_given_name_is_the_travellers_own_not_another_persons():
         "Hamad Al Thani on Monday.\n\nRoh will then fly to Riyadh on Wednesday for talks with "
         "King Salman.\n")
     assert [(s.country_code, s.start) for s in trip.stops][:1] == [("QA", date(2024, 3, 3))]
+
+
+@pytest.mark.parametrize("text, monday", [
+    # what the sentence tells after the arrival comes after it (anchor: Sunday 12 May 2024)
+    ("The chancellor arrived here on Saturday for a four-day visit, with a lunch with the "
+     "President on Monday the high point of the programme.", date(2024, 5, 13)),
+    ("The envoy landed in the capital on Saturday, his first trip since he took office last "
+     "year, with talks with the King on Monday the main event.", date(2024, 5, 13)),
+    # ... unless "had", "where" or "after" puts it before the arrival
+    ("The envoy arrived on Saturday from Oslo, where he attended a summit on Monday.",
+     date(2024, 5, 6)),
+    ("The envoy arrived on Saturday, having had talks in Oslo on Monday.", date(2024, 5, 6)),
+])
+def test_a_weekday_after_the_arrival_in_its_sentence_follows_it(text, monday):
+    found = [d for d in find_dates(text, anchor=date(2024, 5, 12)) if d.text == "Monday"]
+    assert [d.first for d in found] == [monday]
