@@ -461,3 +461,88 @@ def test_the_day_of_an_event_the_traveller_acts_after_stays_the_stops():
     trip = trip_of("Date: 2024-03-10\n\nThe president flew to Astana on Tuesday evening. He "
                    "held talks with the Kazakh president after the summit on Wednesday.\n")
     assert days(trip)[0] == ("KZ", date(2024, 3, 5), date(2024, 3, 6))
+
+
+# ---------------------------------------------------------------- tense of a weekday's clause
+
+@pytest.mark.parametrize("text, day", [
+    # a bare verb ending in "-ed" after a modal is no past: the weekday is the coming one
+    ("After the summit, the minister will proceed on Friday to the capital.", date(2024, 5, 10)),
+    ("The delegation will then proceed on Friday to the port city.", date(2024, 5, 10)),
+    # the scheduled present of a journey verb looks ahead, even with a past clause after it
+    ("On Friday the envoy travels on to the coast, which was hit by floods that ended in May.",
+     date(2024, 5, 10)),
+    ("The chancellor flies to the northern capital on Friday.", date(2024, 5, 10)),
+    ("On Friday the queen leaves for the islands, where the storm passed last year.",
+     date(2024, 5, 10)),
+])
+def test_the_weekday_of_a_scheduled_or_modal_clause_is_the_coming_one(text, day):
+    # anchor: Monday 6 May 2024; the past Friday would be 3 May
+    found = [d for d in find_dates(text, anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [day]
+
+
+def test_a_past_verb_ending_in_eed_still_looks_back():
+    found = [d for d in find_dates("The two sides agreed on Friday to reopen the border.",
+                                   anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [date(2024, 5, 3)]
+
+
+def test_a_leg_a_modal_clause_sends_the_traveller_on_to_comes_after_the_first():
+    # "will proceed on Thursday": the coming Thursday, so the second stop follows the first
+    trip = trip_of(
+        "Title: President to visit Ghana and Togo\nDate: 2024-05-06\n\n"
+        "PRESIDENT TO VISIT GHANA, TOGO\n\n"
+        "President Bola Tinubu will on Tuesday depart Abuja for Accra, the capital of Ghana, "
+        "for a two-day working visit.\n\n"
+        "In Accra, the President will hold talks with President Nana Akufo-Addo on regional "
+        "security.\n\n"
+        "From Accra, President Tinubu will proceed on Thursday to Lome for talks with "
+        "President Faure Gnassingbe of Togo.\n")
+    assert [(s.country_code, s.start) for s in trip.stops] == [
+        ("GH", date(2024, 5, 7)), ("TG", date(2024, 5, 9))]
+
+
+# ---------------------------------------------------------------- the day of an order to travel
+
+@pytest.mark.parametrize("order", [
+    "Earlier today, at the State House, the President instructed me to leave at once for "
+    "Kenya to convey our concern over the floods.",
+    "This morning the cabinet asked me to travel to Kenya without delay.",
+])
+def test_the_day_of_an_order_to_travel_is_not_a_day_of_the_trip(order):
+    trip = trip_of(
+        "Title: Press statement by the Minister for Foreign Affairs\nDate: 2024-05-06\n\n"
+        "PRESS STATEMENT\nMinister for Foreign Affairs Grace Mensah\nAccra, 6 May 2024\n\n"
+        f"{order}\n\nTomorrow, I will be in Nairobi. I will meet President William Ruto.\n\n"
+        "After Kenya, I will continue to Kampala to meet President Yoweri Museveni.\n")
+    assert [(s.country_code, s.start) for s in trip.stops][:1] == [("KE", date(2024, 5, 7))]
+
+
+def test_a_hyphenated_given_name_is_the_travellers_own_not_another_persons():
+    # the parse may take "hyun" of "Roh Moo-hyun" as the subject who travels: the arrival
+    # day is still the traveller's own first day at the stop
+    trip = trip_of(
+        "Title: Roh begins Gulf tour in Qatar\nDate: 2024-03-03\n\n"
+        "DOHA, March 3 (Yonhap) -- President Roh Moo-hyun arrived in Qatar on Sunday, kicking "
+        "off a nine-day tour of four Middle Eastern countries aimed at creating a new boom for "
+        "Korean companies.\n\nRoh is scheduled to hold summit talks with Emir Sheikh Tamim bin "
+        "Hamad Al Thani on Monday.\n\nRoh will then fly to Riyadh on Wednesday for talks with "
+        "King Salman.\n")
+    assert [(s.country_code, s.start) for s in trip.stops][:1] == [("QA", date(2024, 3, 3))]
+
+
+@pytest.mark.parametrize("text, monday", [
+    # what the sentence tells after the arrival comes after it (anchor: Sunday 12 May 2024)
+    ("The chancellor arrived here on Saturday for a four-day visit, with a lunch with the "
+     "President on Monday the high point of the programme.", date(2024, 5, 13)),
+    ("The envoy landed in the capital on Saturday, his first trip since he took office last "
+     "year, with talks with the King on Monday the main event.", date(2024, 5, 13)),
+    # ... unless "had", "where" or "after" puts it before the arrival
+    ("The envoy arrived on Saturday from Oslo, where he attended a summit on Monday.",
+     date(2024, 5, 6)),
+    ("The envoy arrived on Saturday, having had talks in Oslo on Monday.", date(2024, 5, 6)),
+])
+def test_a_weekday_after_the_arrival_in_its_sentence_follows_it(text, monday):
+    found = [d for d in find_dates(text, anchor=date(2024, 5, 12)) if d.text == "Monday"]
+    assert [d.first for d in found] == [monday]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import warnings
 from datetime import date
 
+import pytest
+
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
 
@@ -335,3 +337,22 @@ def test_a_stay_told_before_arriving_at_the_next_stop_ends_that_day():
                    "arrived in Beijing on the 15th.\n")
     tokyo = next(s for s in trip.stops if s.city == "Tokyo")
     assert (tokyo.start, tokyo.end) == (date(2024, 3, 12), date(2024, 3, 15))
+
+
+# the way home closes the trip: a leg dated after it starts from home, so it does not
+# close the stop before (end-date convention: the day he moved on ends only his own stay)
+@pytest.mark.parametrize("home", [
+    "The President is expected to return to Abuja on Wednesday evening.",
+    "The President is scheduled to leave for home on Wednesday evening.",
+])
+def test_a_leg_after_the_way_home_does_not_close_the_last_stop(home):
+    trip = trip_of(
+        "Title: President to visit Ghana and Togo\nDate: 2024-05-06\n\n"
+        "PRESIDENT TO VISIT GHANA, TOGO\n\n"
+        "President Bola Tinubu will on Tuesday depart Abuja for Accra, the capital of Ghana."
+        "\n\nFrom Accra, President Tinubu will proceed on Wednesday to Lome for talks with "
+        f"President Faure Gnassingbe of Togo.\n\n{home}\n\n"
+        "On Sunday, President Tinubu will leave for Germany at the invitation of Chancellor "
+        "Olaf Scholz to attend the outreach session of the G7 Summit.\n")
+    togo = next(s for s in trip.stops if s.country_code == "TG")
+    assert (togo.start, togo.end) == (date(2024, 5, 8), date(2024, 5, 8))

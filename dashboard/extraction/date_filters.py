@@ -64,7 +64,8 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
                 for sig in fact.signals if sig.position > d.end} - {None}) >= 2
 
 
-HOME_AFTER = re.compile(r"(?<!\s)\s+home\b", re.IGNORECASE)
+# ("leave for home", "head back home"): the way home, whatever word links the verb to it
+HOME_AFTER = re.compile(r"(?<!\s)\s+(?:(?:for|back)\s+)?home\b", re.IGNORECASE)
 
 
 def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]) -> bool:
@@ -139,7 +140,30 @@ def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
         POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or \
         dates_a_reference_event(fact, d) or (
-        fact.parse is not None and unrealised(fact.parse, d.start))
+        fact.parse is not None and unrealised(fact.parse, d.start)) or _dates_a_bidding(fact, d)
+
+
+# Verbs that bid, ask or decide that someone travel: their date is the day of the bidding
+BIDDING = {"instruct", "ask", "invite", "order", "urge", "direct", "request", "decide",
+           "summon", "authorize", "authorise", "approve", "tell"}
+# ... when what they bid is a journey ("urged Russia on Tuesday to allow ..." is a day of
+# talks at the stop)
+JOURNEY = {"leave", "travel", "go", "fly", "visit", "depart", "head", "proceed", "come",
+           "return", "set", "embark", "rush", "hurry"}
+
+
+def _dates_a_bidding(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date hangs from a verb of bidding or deciding whose clause holds
+    the journey ("Earlier today the President instructed me to leave for X", "the cabinet
+    decided on Friday that she would fly to Y"): the day of the order, not of the trip."""
+    if fact.parse is None:
+        return False
+    at = grammar.governing_verb(fact.parse, d.start)
+    if at is None:
+        return False
+    verb = fact.parse.doc[at]
+    return verb.lemma_.lower() in BIDDING and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in JOURNEY for c in verb.children)
 
 
 def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:

@@ -277,6 +277,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                 if LAST_WEEKDAY.search(text, max(start, match.start() - 16), match.start()):
                     # "landed in Riyadh last Saturday" in a Saturday story: a week back
                     first = resolve_weekday(groups["w1"], anchor - timedelta(days=1), False)
+                elif future is False:
+                    first = _after_the_arrival(text, start, match.start(), found, first,
+                                               groups["w1"])
                 last = first
                 if groups["w2"]:
                     last = first + relativedelta(weekday=WEEKDAYS[
@@ -301,6 +304,31 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                                      day, False, True))
     found.sort(key=lambda d: d.start)
     return _merge_ranges(text, found)
+
+
+# "arrived here on Saturday": the day the sentence's stay opens
+ARRIVED_ON = re.compile(r"\b(?:arrived|landed|touched\s+down)\b[^.;]{0,60}$", re.IGNORECASE)
+# ("had met", "from X, where he attended ... on Saturday", "after talks in X on Friday"):
+# what came before the arrival, told after it
+TOLD_BEFORE = re.compile(r"\b(?:had|where|after|from|following)\b", re.IGNORECASE)
+
+
+def _after_the_arrival(text: str, start: int, at: int, found: list[DateMention], first: date,
+                       name: str) -> date:
+    """A weekday read back (a past clause) that would fall before the arrival day told
+    earlier in the same sentence ("arrived here on Saturday ..., with a meeting with the
+    President on Monday the centrepiece of the trip" in a Sunday paper) is the one after the
+    arrival: what a sentence tells after the arrival does not come before it, unless "had",
+    "where" or "after" puts it there."""
+    if not found or found[-1].first is None or not found[-1].relative:
+        return first
+    arrival = found[-1]
+    between = text[arrival.end:at]
+    if first >= arrival.first or re.search(r"[.!?]\s|\n", between) or \
+            TOLD_BEFORE.search(between) or not ARRIVED_ON.search(
+                text, max(start, arrival.start - 80), arrival.start):
+        return first
+    return arrival.first + relativedelta(days=1, weekday=WEEKDAYS[name.strip(". ").lower()[:3]](+1))
 
 
 def _merge_ranges(text: str, found: list[DateMention]) -> list[DateMention]:

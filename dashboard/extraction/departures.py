@@ -161,9 +161,11 @@ def _range_ends(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
 
 
 def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], text: str,
-                        inferred: list[bool]) -> None:
+                        inferred: list[bool], home_day: date | None = None) -> None:
     """The day the traveller moves on to the next stop is the last day at the stop before,
-    when the text dates the move ("flew from Riyadh to Israel on Monday")."""
+    when the text dates the move ("flew from Riyadh to Israel on Monday"); not a leg that
+    starts after `home_day`, the day of the journey home ("return to the capital on
+    Wednesday evening. On Sunday he will leave for X"): that trip starts from home."""
     by_index = {f.sentence.index: f for f in active}
     overnight = {f.context for f in active if f.context is not None
                  and OVERNIGHT.search(text, f.sentence.start, f.sentence.end)}
@@ -173,6 +175,8 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
         before, draft = drafts[k - 1], drafts[k]
         if draft.start is None or before.start is None or before.start > draft.start or (
                 before.end is not None and before.end >= draft.start):
+            continue
+        if home_day is not None and before.start <= home_day < draft.start:
             continue
         for sig in draft.signals:
             fact = by_index.get(sig.sentence)
@@ -231,13 +235,17 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
 
 def close_on_the_way_home(drafts: list[StopDraft], home_days: list[tuple[int, date]]) -> None:
     """The day of the journey home ("before returning to Tokyo on Wednesday", "They fly home
-    tomorrow") ends the last stop when its end is still open (a start alone, as in
-    ../shared/articles file 43); a stated day at the stop stays its end (the flight home may
-    be overnight). In place."""
+    tomorrow") ends the last stop begun by that day when its end is still open (a start
+    alone, as in ../shared/articles file 43); a stated day at the stop stays its end (the
+    flight home may be overnight), and a leg dated after the way home is left alone. In
+    place."""
     if not drafts or not home_days:
         return
     n, day = max(home_days, key=lambda item: item[1])
-    last = drafts[-1]
+    # the last stop begun by that day: a leg dated after the way home is no part of the
+    # stay it closes (and a stop without a day says nothing)
+    last = next((d for d in reversed(drafts) if d.start is not None and d.start <= day),
+                drafts[-1])
     if last.end is None and last.start is not None and last.start <= day:
         last.end = day
         last.end_stated = True

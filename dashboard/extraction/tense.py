@@ -22,7 +22,17 @@ FUTURE_MARKERS = re.compile(
     r"\b(?:will|'ll|shall|(?:is|are)\s+(?:(?:now|also|still|then|currently|reportedly|"
     r"already|widely)\s+)?(?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
     r"next(?!\s+(?:day|morning|afternoon|evening))|"
-    r"(?:scheduled|expected|set|due) to)\b", re.IGNORECASE)
+    r"(?:scheduled|expected|set|due) to|"
+    # the present of a journey's own verbs tells a timetable, not a habit: "On Friday the
+    # pope travels on to X", "she flies to Y on Monday" (a preview's scheduled present)
+    r"(?-i:(?:heads|travels|flies|departs|leaves|sets\s+(?:off|out)|returns|moves\s+on|"
+    r"goes\s+on))(?!\s+of\b))\b", re.IGNORECASE)
+# A modal or "to" before an "-ed" word makes it a bare verb, not a past: "will proceed on
+# Thursday to X", "plans to succeed", "would need"
+BARE_AFTER = re.compile(
+    r"\b(?:will|would|shall|should|can|could|may|might|must|to|'ll)\s+"
+    r"(?:(?:\w+ly|then|also|now|soon|still|first|next)\s+)?$",
+    re.IGNORECASE)
 # What follows an "-ed" word that describes a noun rather than tells the past: "the lecture
 # hosted by the institute", "a summit organised by"
 PARTICIPLE_AFTER = re.compile(r"(?<!\s)\s+by\b", re.IGNORECASE)
@@ -50,6 +60,8 @@ def clause_tense(text: str, position: int) -> bool | None:
         for match in pattern.finditer(before):
             if not is_future and PARTICIPLE_AFTER.match(before, match.end()):
                 continue  # "the lecture hosted by X": a participle, not the clause's verb
+            if not is_future and BARE_AFTER.search(before, 0, match.start()):
+                continue  # "will proceed": a bare verb after a modal, not a past form
             if best is None or match.end() > best[0] or (
                     match.end() == best[0] and is_future):
                 best = (match.end(), is_future)

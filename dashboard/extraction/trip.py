@@ -204,9 +204,10 @@ def drop_other_travel(state: TripState) -> None:
     # ("asked whether he would visit X", "in 2023 his predecessor went to X": see stop_grammar)
     story = state.article.published or state.anchor
     year = story.year if story is not None else None
-    # (any part of the traveller's name: "Qin" of "Qin Gang" is the family name, first)
-    others = {p.surname for f in active for p in f.people} - {surname} - set(
-        (state.traveller.name or "").split())
+    # (any part of the traveller's name: "Qin" of "Qin Gang" is the family name, first;
+    # "hye" of "Geun-hye", a hyphenated given name, is no one else either)
+    name_parts = set(re.split(r"[\s‐-]+", state.traveller.name or "")) - {""}
+    others = {p.surname for f in active for p in f.people} - {surname} - name_parts
     # "His predecessor Angela Merkel visited China": an untitled name travelling
     for fact in active:
         for match in UNTITLED_TRAVELLER.finditer(text, fact.sentence.start, fact.sentence.end):
@@ -217,8 +218,7 @@ def drop_other_travel(state: TripState) -> None:
                 others.add(name.split()[-1])
     # "his successor, Qin Gang, went to ...": whoever else the parse sends somewhere
     others |= {name for f in active if f.parse is not None
-               for name in meeting_grammar.people_moving(f.parse)} - {surname} - set(
-                   (state.traveller.name or "").split())
+               for name in meeting_grammar.people_moving(f.parse)} - {surname} - name_parts
     # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     own_names = {name for name in [*(state.traveller.name or "").split(), surname] if name}
@@ -334,7 +334,8 @@ def date_stops(state: TripState) -> None:
         if inferred[n]:
             drafts[n].date_sentences.extend(
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
-    close_on_departure(drafts, active, state.text, inferred)
+    close_on_departure(drafts, active, state.text, inferred,
+                       max((day for _n, day in home_days), default=None))
     close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
