@@ -166,3 +166,38 @@ def test_going_back_to_a_place_the_trip_never_went_to_is_going_home(going_back):
         "On Saturday, the prime minister will meet business leaders and witness the exchange "
         f"of agreements {going_back}.\n")
     assert [s.country_code for s in trip.stops] == ["CN"]
+
+
+# ------------------------------------------------ round 6: who travels, from set13's kinds
+
+def test_the_delegations_members_are_not_the_traveller_and_a_visit_names_its_owner():
+    trip = trip_of(
+        "Title: Briefing by the presidential aide on the upcoming visits\nDate: 2024-06-17\n\n"
+        "Presidential Aide Ivan Orlov briefed journalists on Boris Sokolov's forthcoming state "
+        "visits to Mongolia and Vietnam.\n\n"
+        "Ivan Orlov: Good afternoon. The President will arrive in Ulaanbaatar on June 18. "
+        "The official delegation will include Foreign Minister Pavel Markov and Defence "
+        "Minister Oleg Titov.\n")
+    assert trip.traveler == "Boris Sokolov"
+
+
+def test_a_first_name_the_text_uses_alone_is_the_full_names_bearer():
+    # (a Malay name is used by its first word: "Dr Amir said", for "Amir Hassan")
+    trip = trip_of(
+        "Title: Dr Amir ends China visit\nDate: 2018-08-21\n\n"
+        "BEIJING, Aug 21 -- Prime Minister Tun Dr Amir Hassan said today at the end of a "
+        "five-day visit to China that two rail projects will be deferred.\n\n"
+        "Dr Amir said Premier Li Wen, whom he met yesterday, understood. Speaking at a joint "
+        "press conference with Li yesterday, Dr Amir warned against debt. Dr Amir said the "
+        "visit had gone well. Li said China would be sympathetic.\n")
+    assert trip.traveler == "Amir Hassan"
+
+
+def test_a_communications_secretary_speaks_for_the_traveller_and_is_not_the_traveller():
+    trip = trip_of(
+        "Title: The Duke's visit to Jordan: programme\nDate: 2018-06-19\n\n"
+        "The Duke will undertake an official visit to Jordan from Sunday 24th June.\n\n"
+        "Communications Secretary Mark Ellis said: 'The visit will focus on young people.'\n\n"
+        "The Duke will arrive in Amman on Sunday 24th June and will be welcomed by Crown Prince "
+        "Hassan bin Talal.\n")
+    assert trip.traveler != "Mark Ellis"

@@ -26,7 +26,8 @@ TITLES = [
     "Chairwoman", "Chairperson", "Governor", "Mayor", "Senator", "Ambassador", "Special Envoy",
     "Envoy",
     "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
-    "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "National Security Adviser",
+    "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Communications Secretary",
+    "Private Secretary", "National Security Adviser",
     "National Security Advisor", "Secretary", "counterpart", "top diplomat",
     "Vice Premier", "State Councilor", "State Councillor", "Governor-General",
     "Governor General", "Grand Imam", "Patriarch", "Archbishop", "Cardinal",
@@ -41,7 +42,8 @@ TITLES = [
 # Titles of people who speak for the traveller's own government, never "leaders met".
 STAFF_TITLES = {"spokesperson", "spokesman", "spokeswoman", "press secretary", "ambassador",
                 "national security adviser", "national security advisor", "senator",
-                "deputy department spokesperson", "department spokesperson"}
+                "deputy department spokesperson", "department spokesperson",
+                "communications secretary", "private secretary"}
 MONARCH_TITLES = {"king", "queen", "emperor", "empress", "pope", "prince", "princess",
                   "crown prince", "emir", "sultan", "sheikh", "grand duke"}
 # "the crown prince received Erdogan", "The King and the Queen Consort had been due to arrive":

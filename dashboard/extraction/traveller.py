@@ -41,6 +41,10 @@ SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arr
                 r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
                 r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
                 r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
+VISIT_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)(?:['’]s (?:\w+ ){0,2}"
+                      r"(?:visits?|trip|tour|journey)| will pay (?:a|an) (?:\w+ )?visit)\b")
+COMPANIONS = re.compile(r"\b(?:delegation\s+(?:will\s+)?includ(?:e|es|ed|ing)|accompanied\s+by|"
+                        r"will\s+be\s+joined\s+by)\b")
 NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
                 "In", "At", "After", "Before", "During", "While", "Then", "But", "And", "A",
                 "An", "His", "Her", "Their", "Our", "Its", "When", "Secretary", "President"}
@@ -81,7 +85,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 continue
             key = person.surname
             weight = 1 + (title in TRAVELLER_TITLES)
-            if any(a <= person.start < b for a, b in spans):
+            if any(a <= person.start < b for a, b in spans) or COMPANIONS.search(
+                    text, s.start, person.start):
+                # (met, or named in the list of those travelling with the traveller: "the
+                # delegation will include Foreign Minister X")
                 weight -= 5
             elif subject_after.match(text, person.end, s.end):
                 weight += 3
@@ -124,6 +131,19 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 continue
             if subject_after.match(text, at + len(key)):
                 scores[key] += 1
+    # ... and a first name alone that the text uses for one person ("Dr Mahathir said" for
+    # "Mahathir Mohamad": a Malay name is used by its first word)
+    first_words = Counter(p.name.split()[0] for p in best_form.values()
+                          if len(p.name.split()) > 1)
+    for key in list(scores):
+        words = best_form[key].name.split()
+        if len(words) < 2 or first_words[words[0]] > 1 or words[0] in scores:
+            continue
+        for at in index.occurrences(words[0]):
+            after = at + len(words[0])
+            if not in_met_span(at) and text[after:after + 1 + len(words[1])].strip() \
+                    != words[1] and subject_after.match(text, after):
+                scores[key] += 1
     # the subject of a verb of travel or meeting, by the parse ("Xi landed at Vnukovo
     # airport", "Earlier in the day Xi met Prime Minister X"), however the sentence opens
     for fact in facts:
@@ -155,7 +175,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():
         scores[key] += change
-    titled = set(scores)  # (before the merge: both forms of a patronymic name are titled)
+    # (before the merge: both forms of a patronymic name are titled; so is a titled full
+    # name's first word, which the text may use alone: "Dr Mahathir")
+    titled = set(scores) | {p.name.split()[0] for p in best_form.values()
+                            if len(p.name.split()) > 1}
     merged = _merge_short_keys(scores, first_seen, best_form)
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
@@ -261,6 +284,19 @@ def subject_traveller(facts: list[SentenceFacts], text: str) -> Traveller | None
             honorific = HONORIFIC.match(text, a, b)
             name = " ".join(text[honorific.end() if honorific else a:b].split())
             if not name or any(w in NON_NAME_WORDS for w in name.split()):
+                continue
+            surname = name.split()[-1]
+            counts[surname] += 1
+            where.setdefault(surname, fact.sentence)
+            if len(name) > len(fullest.get(surname, "")):
+                fullest[surname] = name
+        # "Vladimir Putin's forthcoming state visits to X and Y", "X will pay a state visit
+        # to Y": the one whose visit it is
+        for match in VISIT_OF.finditer(text, fact.sentence.start, fact.sentence.end):
+            token = token_at(fact.parse, match.start("name"))
+            name = " ".join(match.group("name").split())
+            if token is None or token.ent_type_ != "PERSON" or any(
+                    w in NON_NAME_WORDS for w in name.split()):
                 continue
             surname = name.split()[-1]
             counts[surname] += 1
