@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts, StopDraft
@@ -152,17 +154,20 @@ JOURNEY = {"leave", "travel", "go", "fly", "visit", "depart", "head", "proceed",
            "return", "set", "embark", "rush", "hurry"}
 
 
+def _governing_token(fact: SentenceFacts, d: dates_mod.DateMention) -> Token | None:
+    """The verb (or other head) the parse hangs the date from, or None without a parse."""
+    if fact.parse is None:
+        return None
+    at = grammar.governing_verb(fact.parse, d.start)
+    return None if at is None else fact.parse.doc[at]
+
+
 def _dates_a_bidding(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     """By the parse, the date hangs from a verb of bidding or deciding whose clause holds
     the journey ("Earlier today the President instructed me to leave for X", "the cabinet
     decided on Friday that she would fly to Y"): the day of the order, not of the trip."""
-    if fact.parse is None:
-        return False
-    at = grammar.governing_verb(fact.parse, d.start)
-    if at is None:
-        return False
-    verb = fact.parse.doc[at]
-    return verb.lemma_.lower() in BIDDING and any(
+    verb = _governing_token(fact, d)
+    return verb is not None and verb.lemma_.lower() in BIDDING and any(
         c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in JOURNEY for c in verb.children)
 
 
@@ -171,13 +176,8 @@ def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     "when", or none with a named subject) on a common noun: "a kibbutz ... that was attacked
     on 7 October", "the proposal the President laid out last Friday" date the attack and
     the proposal, not the traveller's day there."""
-    if fact.parse is None:
-        return False
-    at = grammar.governing_verb(fact.parse, d.start)
-    if at is None:
-        return False
-    node = fact.parse.doc[at]
-    if node.dep_ != "relcl" or node.head.pos_ != "NOUN":
+    node = _governing_token(fact, d)
+    if node is None or node.dep_ != "relcl" or node.head.pos_ != "NOUN":
         return False
     if any(c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}
            for c in node.children):

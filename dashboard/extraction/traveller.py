@@ -280,23 +280,18 @@ def subject_traveller(facts: list[SentenceFacts], text: str) -> Traveller | None
     for fact in facts:
         if fact.parse is None or fact.sentence.heading:
             continue
+        names = []
         for a, b in meeting_grammar.named_travellers(fact.parse):
             honorific = HONORIFIC.match(text, a, b)
-            name = " ".join(text[honorific.end() if honorific else a:b].split())
-            if not name or any(w in NON_NAME_WORDS for w in name.split()):
-                continue
-            surname = name.split()[-1]
-            counts[surname] += 1
-            where.setdefault(surname, fact.sentence)
-            if len(name) > len(fullest.get(surname, "")):
-                fullest[surname] = name
+            names.append(" ".join(text[honorific.end() if honorific else a:b].split()))
         # "Vladimir Putin's forthcoming state visits to X and Y", "X will pay a state visit
         # to Y": the one whose visit it is
         for match in VISIT_OF.finditer(text, fact.sentence.start, fact.sentence.end):
             token = token_at(fact.parse, match.start("name"))
-            name = " ".join(match.group("name").split())
-            if token is None or token.ent_type_ != "PERSON" or any(
-                    w in NON_NAME_WORDS for w in name.split()):
+            if token is not None and token.ent_type_ == "PERSON":
+                names.append(" ".join(match.group("name").split()))
+        for name in names:
+            if not name or any(w in NON_NAME_WORDS for w in name.split()):
                 continue
             surname = name.split()[-1]
             counts[surname] += 1
