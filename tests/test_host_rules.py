@@ -264,3 +264,13 @@ def test_a_meeting_told_after_leaving_one_stop_for_another_is_at_the_destination
         "Santoso.\n\nFrom Jakarta he flew to Berlin.\n\n"
         "Chancellor Eva Braun hosted him for a working dinner on the Friday.\n")
     assert leaders(trip) == [("ID", ["Budi Santoso"]), ("DE", ["Eva Braun"])]
+
+
+@pytest.mark.parametrize("name", ["Thabo Lekota", "Thabo Ngcobo"])
+def test_seeing_a_titled_name_the_model_takes_for_a_place_is_meeting_them(name):
+    # (the model tags these names GPE or ORG; the title before them says they are people)
+    trip = trip_of(
+        "Title: Prime minister to visit Africa\nDate: 2007-05-21\n\n"
+        "Prime Minister Tom Reid would then travel on to South Africa on Thursday, where he "
+        f"would see President {name} and make a speech on Africa.\n")
+    assert leaders(trip) == [("ZA", [name])]

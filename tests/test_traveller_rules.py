@@ -13,6 +13,7 @@ import pytest
 
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip
+from dashboard.extraction.people import find_people
 
 
 def trip_of(text: str):
@@ -201,3 +202,61 @@ def test_a_communications_secretary_speaks_for_the_traveller_and_is_not_the_trav
         "The Duke will arrive in Amman on Sunday 24th June and will be welcomed by Crown Prince "
         "Hassan bin Talal.\n")
     assert trip.traveler != "Mark Ellis"
+
+
+# ------------------------------------------------ round 7: who travels, from set14's kinds
+
+@pytest.mark.parametrize("verb", ["Departs", "Concludes", "Receives", "Joins"])
+def test_a_headline_verb_is_no_part_of_the_name(verb):
+    text = f"President Widjaja {verb} for Working Visit to China and Peru"
+    assert [(p.title, p.name) for p in find_people(text, 0, len(text))] == [
+        ("President", "Widjaja")]
+
+
+@pytest.mark.parametrize("visit", ["is paying a state visit to China from Oct. 24 to 27",
+                                   "will pay a state visit to China from Oct. 24 to 27"])
+def test_the_one_paying_a_visit_is_the_traveller_however_often_the_host_speaks(visit):
+    trip = trip_of(
+        "Title: Li, Rojas hold talks in Beijing\nDate: 2023-10-25\n\n"
+        "BEIJING, Oct. 25 -- Chinese President Li Wen held talks with Colombian President Juan "
+        "Rojas at the Great Hall of the People in Beijing on Wednesday.\n\n"
+        f"Rojas {visit} at Li's invitation. Li said China values its ties with Colombia. Li "
+        "noted the two countries' friendship. Li called for more trade.\n")
+    assert trip.traveler == "Juan Rojas"
+    assert [s.country_code for s in trip.stops] == ["CN"]
+
+
+def test_an_earlier_visit_of_someone_else_does_not_make_them_the_traveller():
+    trip = trip_of(
+        "Title: Minister to visit Qatar\nDate: 2023-12-29\n\n"
+        "External Affairs Minister Ravi Menon will visit Qatar on Monday. The two sides will "
+        "review the partnership agreed during Prime Minister Arun Rao's visit to Doha in "
+        "February. Menon will meet the emir.\n")
+    assert trip.traveler == "Ravi Menon"
+
+
+def test_a_one_word_name_takes_the_one_fuller_form_the_text_gives():
+    trip = trip_of(
+        "Title: LIVE: Tesfaye Bekele in Los Angeles - tour updates\nDate: 2018-07-29\n\n"
+        "Prime Minister Tesfaye leaves Los Angeles tomorrow morning for Minneapolis, the last "
+        "stop of his US tour. Tesfaye tells the crowd to invest at home.\n")
+    assert trip.traveler == "Tesfaye Bekele"
+
+
+def test_a_high_commissioner_is_a_title():
+    trip = trip_of(
+        "Title: Statement by UN High Commissioner for Human Rights Ana Silva after her visit "
+        "to China\nDate: 2022-05-28\n\n"
+        "UN High Commissioner for Human Rights Ana Silva arrived in Guangzhou on 23 May for "
+        "an official visit to China, where she met Foreign Minister Wang Lei.\n")
+    assert trip.traveler == "Ana Silva"
+
+
+def test_an_office_in_a_possessive_heading_is_no_untitled_name():
+    trip = trip_of(
+        "Title: Lobby briefing\nDate: 2007-05-21\n\n"
+        "Prime Minister's visit to Africa\n\n"
+        "The spokesman told journalists that the Prime Minister would travel to Africa next "
+        "week. The Prime Minister would fly to Libya on Tuesday, and on Wednesday he would "
+        "go to Sierra Leone.\n")
+    assert trip.traveler != "Prime Minister's"

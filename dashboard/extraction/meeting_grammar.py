@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# Title words that head a name ("President X", "King Y"), as the parse compounds them
+TITLE_HEADS = {"President", "King", "Queen", "Emir", "Sultan", "Minister", "Chancellor",
+               "Premier", "Prince", "Princess", "Sheikh", "Pope", "Governor", "Mayor",
+               "Secretary", "Colonel", "General", "Emperor", "Empress"}
+
+
 def _clip(token: Token) -> tuple[int, int]:
     """The character span of a token's subtree, without a relative clause or a
     prepositional phrase of place or time hanging from it."""
@@ -81,8 +87,11 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
             elif lemma in SEE_VERBS:
                 # "is expected to see Sultan X in Muscat": seeing a named person is meeting
                 # them ("see the old town" is not)
+                # (or a titled name the model takes for a place: "see President Thabo X")
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj"
-                             and c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
+                             and c.pos_ == "PROPN" and (c.ent_type_ == "PERSON" or any(
+                                 t.dep_ == "compound" and t.text in TITLE_HEADS
+                                 for t in c.children)))
             elif lemma in WITH_VERBS:
                 spans.extend(_clip(c) for c in objects(token))
                 spans.extend(_clip(c) for c in _low_with_people(token))

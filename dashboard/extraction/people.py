@@ -208,6 +208,8 @@ HEADLINE_WORDS = re.compile(
     r"^(?:Travels?|Visits?|Meets?|Heads?|Arrives?|Lands?|Flies|Says|Said|Urges?|Warns?|"
     r"Discusses|Holds?|Calls?|Begins?|Ends?|Wraps?|Leaves?|Returns?|Tours?|Makes?|Takes?|"
     r"Pledges?|Vows?|Seeks?|Hails?|Signs?|Announces?|Attends?|Kicks?|Starts?|Embarks?|"
+    r"Departs?|Concludes?|Continues?|Receives?|Welcomes?|Hosts?|Addresses?|Joins?|Reaches?|"
+    r"Pays?|Opens?|Launches?|Urges?|Wins?|Gets?|Sets?|Back|Off|Out|Up|"
     r"Will|To|In|On|At|With|For|And|Of|From|As|After|Before|Amid|Over|During|By|Set)$")
 
 

@@ -25,6 +25,7 @@ TITLES = [
     "Emir", "Sultan", "Sheikh", "Pope", "Supreme Leader", "General Secretary", "Chairman",
     "Chairwoman", "Chairperson", "Governor", "Mayor", "Senator", "Ambassador", "Special Envoy",
     "Envoy",
+    "High Commissioner for Human Rights", "High Commissioner for Refugees", "High Commissioner",
     "High Representative", "Commissioner", "Taoiseach", "Grand Duke", "Speaker",
     "Spokesperson", "Spokesman", "Spokeswoman", "Press Secretary", "Communications Secretary",
     "Private Secretary", "National Security Adviser",

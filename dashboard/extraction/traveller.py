@@ -20,7 +20,13 @@ from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
 from dashboard.extraction.name_index import index_of
-from dashboard.extraction.people import HONORIFIC, NON_NAME_WORDS, PersonMention
+from dashboard.extraction.people import (
+    HEADLINE_WORDS,
+    HONORIFIC,
+    NON_NAME_WORDS,
+    PersonMention,
+)
+from dashboard.extraction.places import find_places
 from dashboard.extraction.protagonist import untitled_protagonist
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.titles import BARE_TITLE, MONARCH_TITLES, STAFF_TITLES, TRAVELLER_TITLES
@@ -42,7 +48,10 @@ SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arr
                 r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
                 r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
 VISIT_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)(?:['’]s (?:\w+ ){0,2}"
-                      r"(?:visits?|trip|tour|journey)| will pay (?:a|an) (?:\w+ )?visit)\b")
+                      r"(?:visits?|trip|tour|journey)| (?:will pay|is paying|was paying|pays|paid) "
+                      r"(?:a|an|his|her) (?:\w+ )?visit)\b")
+# (a visit told as under way or ahead, not "agreed during X's visit to Doha in February")
+CURRENT_VISIT = re.compile(r"\b(?:forthcoming|upcoming|ongoing|current|will pay|is paying|pays)\b")
 COMPANIONS = re.compile(r"\b(?:delegation\s+(?:will\s+)?includ(?:e|es|ed|ing)|accompanied\s+by|"
                         r"will\s+be\s+joined\s+by)\b")
 NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
@@ -160,6 +169,13 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         for at in meeting_grammar.described_as_visiting(fact.parse):
             visitors.update(p.surname for p in fact.people if p.start <= at < p.end
                             and p.surname in scores and not in_met_span(p.start))
+        # ... and the owner of a visit told as this one: "Petro is paying a state visit to
+        # China" (not "agreed during X's visit to Doha in February": an earlier one)
+        if not fact.sentence.heading and not fact.earlier_trip:
+            visitors.update(match.group("name").split()[-1] for match in VISIT_OF.finditer(
+                text, fact.sentence.start, fact.sentence.end)
+                if match.group("name").split()[-1] in scores
+                and CURRENT_VISIT.search(match.group(0)))
     # the one who travels: named before the destination in sentences that send someone
     # somewhere ("Pence will first stop in Tokyo"), not the one discussed in passing
     for fact in facts:
@@ -197,8 +213,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             return Traveller(*untitled[:2], None, untitled[2], None)
     person = best_form[surname]
     # (a monarch is known by the title: "King Charles III", "Pope Leo XIV")
+    fuller = _fuller_form(person.name, text) if len(person.name.split()) == 1 else None
     name = person.display if person.title.lower() in MONARCH_TITLES else \
-        person.name if len(person.name.split()) > 1 else f"{person.title} {person.name}"
+        person.name if len(person.name.split()) > 1 else fuller or \
+        f"{person.title} {person.name}"
     if " " in name and re.search(r"\s(?:[A-Z]\.)+\s", name):
         # "Antony J. Blinken" -> "Antony Blinken", "Retno L.P. Marsudi" -> "Retno Marsudi"
         name = re.sub(r"\s(?:[A-Z]\.)+\s", " ", name)
@@ -240,6 +258,17 @@ def _merge_short_keys(scores: Counter[str], first_seen: dict[str, int],
             first_seen[longer[0]] = min(first_seen[longer[0]], first_seen.pop(key))
             merged[key] = longer[0]
     return merged
+
+
+def _fuller_form(name: str, text: str) -> str | None:
+    """A one-word name's fuller form, where the text gives exactly one ("Prime Minister Abiy"
+    and the headline's "Abiy Ahmed in Los Angeles"): the name and the capitalised word right
+    after it that is no headline verb, title word or place; None otherwise."""
+    found = {match.group(1) for match in re.finditer(
+        rf"\b{re.escape(name)} ([A-Z][\w'’-]+)\b", text)
+        if match.group(1) not in NON_NAME_WORDS and not HEADLINE_WORDS.match(match.group(1))
+        and not find_places(match.group(1))}
+    return f"{name} {found.pop()}" if len(found) == 1 else None
 
 
 def _same_given_name(known: str, longer: str) -> bool:
@@ -318,6 +347,8 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if not match or match.group("word") in NOT_SUBJECTS:
             continue
         word = match.group("word")
+        if re.sub(r"['’]s$", "", word) in NON_NAME_WORDS:
+            continue  # "Prime Minister's visit to Africa": an office, no name
         at = fact.sentence.start + match.start("word")
         if any(m.start <= at < m.end for m in fact.places):
             continue
