@@ -702,3 +702,27 @@ def test_a_country_visited_last_month_by_name_is_an_earlier_trip():
             "Friday for talks. On Sunday he held a Mass.\n\nThe president visited Laos last "
             "February.\n")
     assert stops(text) == [("KE", "Nairobi")]
+
+
+# ------------------------------------------- countries named by reference back to a list
+
+def test_visits_to_the_above_mentioned_countries_are_the_countries_listed_before():
+    text = ("TOKYO, March 2, 2019 - At the invitation of President Nana Akufo-Addo of the "
+            "Republic of Ghana, President Macky Sall of the Republic of Senegal and President "
+            "Alpha Conde of the Republic of Guinea, Foreign Minister Taro Kono will pay "
+            "official visits to the above-mentioned three countries from March 10 to 16.")
+    assert [code for code, _city in stops(text)] == ["GH", "SN", "GN"]
+
+
+def test_a_counted_reference_names_the_countries_when_the_count_agrees():
+    text = ("OTTAWA, May 3, 2018 - On the invitation of the governments of Chile and "
+            "Argentina, the Minister of Trade will make a working trip to the two countries "
+            "next week.")
+    assert [code for code, _city in stops(text)] == ["CL", "AR"]
+
+
+def test_a_count_that_disagrees_with_the_countries_named_is_no_reference():
+    text = ("Having thanked Norway and Denmark for their support, the minister said she will "
+            "visit the three countries of the Baltic next month. She starts in Vilnius on "
+            "May 3.")
+    assert [code for code, _city in stops(text)] == ["LT"]
