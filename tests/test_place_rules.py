@@ -726,3 +726,17 @@ def test_a_count_that_disagrees_with_the_countries_named_is_no_reference():
             "visit the three countries of the Baltic next month. She starts in Vilnius on "
             "May 3.")
     assert [code for code, _city in stops(text)] == ["LT"]
+
+
+# ------------------------------------------------- legs put off to another time are no stops
+
+def test_visits_the_spokesman_says_will_be_rescheduled_are_no_stops():
+    text = ("MADRID, June 3 - The Italian President arrived in Madrid on Monday. \"His visits "
+            "to Portugal and Morocco will be rescheduled,\" a spokesman said.")
+    assert stops(text) == [("ES", "Madrid")]
+
+
+def test_stops_that_have_been_deferred_are_no_stops():
+    text = ("MADRID, June 3 - The Italian President arrived in Madrid on Monday. The stops in "
+            "Portugal and Morocco have been deferred, a spokesman said.")
+    assert stops(text) == [("ES", "Madrid")]
