@@ -740,3 +740,21 @@ def test_stops_that_have_been_deferred_are_no_stops():
     text = ("MADRID, June 3 - The Italian President arrived in Madrid on Monday. The stops in "
             "Portugal and Morocco have been deferred, a spokesman said.")
     assert stops(text) == [("ES", "Madrid")]
+
+
+# ------------------------------------- a building's name that runs on is another building
+
+def test_a_listed_buildings_name_at_the_start_of_a_longer_name_is_not_that_building():
+    # the venue list's "Kremlin" is in Moscow; "Kremlin Dvorets Vostok" is no building it has
+    names = [m.text for m in find_places(
+        "The two leaders met at the Kremlin Dvorets Vostok in Vladivostok.")]
+    assert names == ["Vladivostok"]
+
+
+def test_a_listed_building_followed_by_a_weekday_or_its_own_palace_is_still_that_building():
+    assert [m.text for m in find_places("They met at the Kremlin Palace.")] == ["Kremlin"]
+    assert [m.text for m in find_places("The pair met at the Kremlin Tuesday.")] == ["Kremlin"]
+
+
+def test_an_occasion_named_after_a_resort_is_held_there():
+    assert "Ise-Shima" in [m.text for m in find_places("She will attend the Ise-Shima Summit.")]
