@@ -758,3 +758,21 @@ def test_a_listed_building_followed_by_a_weekday_or_its_own_palace_is_still_that
 
 def test_an_occasion_named_after_a_resort_is_held_there():
     assert "Ise-Shima" in [m.text for m in find_places("She will attend the Ise-Shima Summit.")]
+
+
+# ----------------------------- a thing a relative clause sends somewhere is not the traveller
+
+def test_a_railway_that_is_to_reach_cities_sends_no_one_there():
+    assert destinations("The premier opened a railway that is eventually to reach Kumasi "
+                        "and Tamale.") == []
+
+
+def test_a_pipeline_which_will_reach_a_port_is_no_stop():
+    text = ("LAGOS, May 2 - The minister arrived in Lagos on Monday to open a pipeline which "
+            "will one day reach Cotonou and Lome.")
+    assert stops(text) == [("NG", "Lagos")]
+
+
+def test_a_person_the_relative_clause_stands_for_still_travels():
+    assert destinations("The premier, who will reach Kumasi on Friday, opened a railway.") == [
+        "Kumasi"]
