@@ -702,3 +702,77 @@ def test_a_country_visited_last_month_by_name_is_an_earlier_trip():
             "Friday for talks. On Sunday he held a Mass.\n\nThe president visited Laos last "
             "February.\n")
     assert stops(text) == [("KE", "Nairobi")]
+
+
+# ------------------------------------------- countries named by reference back to a list
+
+def test_visits_to_the_above_mentioned_countries_are_the_countries_listed_before():
+    text = ("TOKYO, March 2, 2019 - At the invitation of President Nana Akufo-Addo of the "
+            "Republic of Ghana, President Macky Sall of the Republic of Senegal and President "
+            "Alpha Conde of the Republic of Guinea, Foreign Minister Taro Kono will pay "
+            "official visits to the above-mentioned three countries from March 10 to 16.")
+    assert [code for code, _city in stops(text)] == ["GH", "SN", "GN"]
+
+
+def test_a_counted_reference_names_the_countries_when_the_count_agrees():
+    text = ("OTTAWA, May 3, 2018 - On the invitation of the governments of Chile and "
+            "Argentina, the Minister of Trade will make a working trip to the two countries "
+            "next week.")
+    assert [code for code, _city in stops(text)] == ["CL", "AR"]
+
+
+def test_a_count_that_disagrees_with_the_countries_named_is_no_reference():
+    text = ("Having thanked Norway and Denmark for their support, the minister said she will "
+            "visit the three countries of the Baltic next month. She starts in Vilnius on "
+            "May 3.")
+    assert [code for code, _city in stops(text)] == ["LT"]
+
+
+# ------------------------------------------------- legs put off to another time are no stops
+
+def test_visits_the_spokesman_says_will_be_rescheduled_are_no_stops():
+    text = ("MADRID, June 3 - The Italian President arrived in Madrid on Monday. \"His visits "
+            "to Portugal and Morocco will be rescheduled,\" a spokesman said.")
+    assert stops(text) == [("ES", "Madrid")]
+
+
+def test_stops_that_have_been_deferred_are_no_stops():
+    text = ("MADRID, June 3 - The Italian President arrived in Madrid on Monday. The stops in "
+            "Portugal and Morocco have been deferred, a spokesman said.")
+    assert stops(text) == [("ES", "Madrid")]
+
+
+# ------------------------------------- a building's name that runs on is another building
+
+def test_a_listed_buildings_name_at_the_start_of_a_longer_name_is_not_that_building():
+    # the venue list's "Kremlin" is in Moscow; "Kremlin Dvorets Vostok" is no building it has
+    names = [m.text for m in find_places(
+        "The two leaders met at the Kremlin Dvorets Vostok in Vladivostok.")]
+    assert names == ["Vladivostok"]
+
+
+def test_a_listed_building_followed_by_a_weekday_or_its_own_palace_is_still_that_building():
+    assert [m.text for m in find_places("They met at the Kremlin Palace.")] == ["Kremlin"]
+    assert [m.text for m in find_places("The pair met at the Kremlin Tuesday.")] == ["Kremlin"]
+
+
+def test_an_occasion_named_after_a_resort_is_held_there():
+    assert "Ise-Shima" in [m.text for m in find_places("She will attend the Ise-Shima Summit.")]
+
+
+# ----------------------------- a thing a relative clause sends somewhere is not the traveller
+
+def test_a_railway_that_is_to_reach_cities_sends_no_one_there():
+    assert destinations("The premier opened a railway that is eventually to reach Kumasi "
+                        "and Tamale.") == []
+
+
+def test_a_pipeline_which_will_reach_a_port_is_no_stop():
+    text = ("LAGOS, May 2 - The minister arrived in Lagos on Monday to open a pipeline which "
+            "will one day reach Cotonou and Lome.")
+    assert stops(text) == [("NG", "Lagos")]
+
+
+def test_a_person_the_relative_clause_stands_for_still_travels():
+    assert destinations("The premier, who will reach Kumasi on Friday, opened a railway.") == [
+        "Kumasi"]

@@ -158,6 +158,13 @@ def _can_travel(subject: Token | None) -> bool:
     not "the trip", "aid", "a planned second leg"."""
     if subject is None:
         return True
+    if subject.lower_ in {"that", "which"}:
+        # "a network that is eventually to reach X": the relative pronoun is the noun its
+        # clause hangs from, which travels only if that noun can ("the envoy, who ...")
+        clause = next((t for t in (subject.head, *subject.head.ancestors)
+                       if t.dep_ == "relcl"), None)
+        if clause is not None and clause.head is not subject:
+            return _can_travel(clause.head)
     return subject.pos_ in {"PRON", "PROPN"} or subject.lemma_.lower() in PERSON_NOUNS \
         or _mistagged_name(subject)
 

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.extraction.name_runs import ADMIN_AREA_AFTER, FACILITY_WORDS, name_goes_on
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 PLACES_FILE = DATA_DIR / "places.toml"
 VENUES_FILE = DATA_DIR / "venues.csv"
@@ -371,9 +373,14 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
                 _is_capitalised(text[tokens[i - 1][0]:tokens[i - 1][1]]):
             i += n  # "Jose Marti International Airport": the facility, not Airport, Hawaii
             continue
+        if all(c.kind == "venue" and normalize(c.name) != normalize(c.city or "")
+               for c in candidates) and name_goes_on(text, tokens[i + n:i + n + 1], span_end):
+            i += n  # "Istana Nurul Iman": a longer name the venue's only begins
+            continue
         found.append(PlaceMention(text[a:span_end], a, span_end, tuple(candidates)))
         i += n
     return _us_states_after_cities(found, text, gaz)
+
 
 
 def _us_states_after_cities(found: list[PlaceMention], text: str, gaz: Gazetteer
@@ -395,15 +402,6 @@ def _us_states_after_cities(found: list[PlaceMention], text: str, gaz: Gazetteer
 
 
 STATE_AFTER_CITY = re.compile(r",[ \t]*")
-
-
-# Words for a facility that are also the names of small towns somewhere (Airport, Hawaii;
-# Harbour, ...): after another capitalised word they end a facility's name
-FACILITY_WORDS = {"airport", "harbour", "harbor", "station", "terminal", "stadium", "port",
-                  "palace", "hall", "park", "square", "center", "centre", "plaza", "bridge"}
-# A capitalised word for an administrative area right after a name: the name is the area's
-ADMIN_AREA_AFTER = re.compile(r"(?<!\s)\s+(?:Region|Province|Prefecture|District|County|"
-                              r"Governorate|Oblast|Municipality|Department|Territory)\b")
 
 
 def home_marker_country(text: str) -> list[tuple[str, int, int]]:

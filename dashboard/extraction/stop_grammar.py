@@ -338,8 +338,10 @@ def subject_of_place(span: Span | None, start: int) -> str | None:
     return None
 
 
-# Verbs that call a meeting or a leg off ("the talks were postponed")
-CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "drop", "delay"}
+# Verbs that call a meeting or a leg off ("the talks were postponed", "the visits to X and Y
+# will be rescheduled": put off to another time, not part of this trip)
+CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "drop", "delay", "reschedule", "defer",
+               "suspend"}
 
 
 def called_off(span: Span | None, start: int) -> bool:

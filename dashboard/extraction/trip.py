@@ -64,6 +64,7 @@ from dashboard.extraction.parse_steps import (
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.programme_days import date_programme_lines
+from dashboard.extraction.referred_places import referred_countries
 from dashboard.extraction.returns import add_returns
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
@@ -126,6 +127,10 @@ def find_mentions(state: TripState) -> None:
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading) \
             if fact.places else []
+        # "will pay official visits to the above-mentioned seven countries"
+        if not fact.signals:
+            fact.signals = referred_countries(fact.sentence.index, text, fact.sentence.start,
+                                              fact.sentence.end, fact.places)
 
 
 def parse(state: TripState) -> None:
