@@ -546,3 +546,31 @@ def test_a_hyphenated_given_name_is_the_travellers_own_not_another_persons():
 def test_a_weekday_after_the_arrival_in_its_sentence_follows_it(text, monday):
     found = [d for d in find_dates(text, anchor=date(2024, 5, 12)) if d.text == "Monday"]
     assert [d.first for d in found] == [monday]
+
+
+# ---------------------------------------------------------------- reported speech
+
+REPORTED_PLAN = (
+    "Title: Morning briefing from 6 March 2026\nDate: 2026-03-06\n\n"
+    "The spokesman told reporters that the Chancellor would visit the Balkans next week, her "
+    "last visit to the region as Chancellor.\n\n"
+    "The Chancellor would fly to Serbia on Monday, where she would hold talks with President "
+    "Aleksandar Vucic. On Tuesday, the Chancellor would travel on to Albania, to Tirana, where "
+    "she would meet Prime Minister Edi Rama.\n")
+
+
+def test_a_plan_told_in_reported_speech_looks_ahead():
+    # "would fly ... on Monday" in a briefing's summary is the future of the past: the coming
+    # Monday, not the one before the briefing
+    assert [(code, start) for code, start, _ in days(trip_of(REPORTED_PLAN))] == [
+        ("RS", date(2026, 3, 9)), ("AL", date(2026, 3, 10))]
+
+
+@pytest.mark.parametrize("sentence, future", [
+    ("The minister would fly to Oslo on Friday.", True),
+    ("On Friday, the envoy would go to Oslo.", True),
+    ("He said he would have gone to Oslo on Friday.", False),
+])
+def test_would_is_the_future_of_reported_speech_but_would_have_is_past(sentence, future):
+    from dashboard.extraction.tense import clause_tense
+    assert clause_tense(sentence, sentence.index("Friday")) is future
