@@ -574,3 +574,17 @@ def test_a_plan_told_in_reported_speech_looks_ahead():
 def test_would_is_the_future_of_reported_speech_but_would_have_is_past(sentence, future):
     from dashboard.extraction.tense import clause_tense
     assert clause_tense(sentence, sentence.index("Friday")) is future
+
+
+UNTIL_THEN_WEEKDAYS = (
+    "Title: King leaves for state visit to Kenya\nDate: 2025-05-10\n\n"
+    "The King left for Kenya on Saturday. He will stay in Kenya until next Friday, May 16.\n\n"
+    "On Monday, he will hold talks with President William Ruto at State House in Nairobi.\n\n"
+    "On Wednesday, he will fly to Mombasa, where he will visit the port.\n")
+
+
+def test_weekdays_after_the_bound_of_a_stay_count_from_the_publication():
+    # "until next Friday, May 16" closes the stay: the Monday and Wednesday told after it are
+    # the coming ones (12 and 14 May), not the ones after the 16th
+    starts = [(s.city, s.start) for s in trip_of(UNTIL_THEN_WEEKDAYS).stops]
+    assert starts == [("Nairobi", date(2025, 5, 12)), ("Mombasa", date(2025, 5, 14))]
