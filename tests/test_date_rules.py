@@ -588,3 +588,16 @@ def test_weekdays_after_the_bound_of_a_stay_count_from_the_publication():
     # the coming ones (12 and 14 May), not the ones after the 16th
     starts = [(s.city, s.start) for s in trip_of(UNTIL_THEN_WEEKDAYS).stops]
     assert starts == [("Nairobi", date(2025, 5, 12)), ("Mombasa", date(2025, 5, 14))]
+
+
+@pytest.mark.parametrize("lead", [
+    "Briefing reporters on Thursday, the Foreign Secretary said",
+    "Speaking to journalists on Thursday, the Foreign Secretary said",
+])
+def test_the_day_of_a_press_briefing_is_no_travel_day(lead):
+    # the day the plan was told to the press is the statement's, not the arrival's
+    text = ("Title: Prime Minister to tour South America\nDate: 2025-04-04\n\n"
+            f"{lead} the Prime Minister would arrive in Santiago on Sunday evening for talks "
+            "with President Gabriel Boric on Monday.\n")
+    stops = trip_of(text).stops
+    assert [(s.city, s.start) for s in stops] == [("Santiago", date(2025, 4, 6))]

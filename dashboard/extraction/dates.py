@@ -93,7 +93,11 @@ BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Dates that say when something was said, not when the traveller was somewhere.
 REPORTING_NEAR = re.compile(
     r"(?:\b(?:said|says|announced|statement|told reporters|told|according to|reported|"
-    r"confirmed|tweeted|wrote)\b[^.;]{0,25}$)", re.IGNORECASE)
+    r"confirmed|tweeted|wrote|"
+    # (telling the press, as a participle or a noun: "Briefing reporters on Friday, the
+    # secretary said ...", "Speaking to journalists on Monday")
+    r"(?:briefing|briefed|speaking\s+to|talking\s+to)\s+(?:the\s+)?(?:reporters|journalists|"
+    r"press|media))\b[^.;]{0,25}$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
