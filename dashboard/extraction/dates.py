@@ -97,7 +97,10 @@ REPORTING_NEAR = re.compile(
     # (telling the press, as a participle or a noun: "Briefing reporters on Friday, the
     # secretary said ...", "Speaking to journalists on Monday")
     r"(?:briefing|briefed|speaking\s+to|talking\s+to)\s+(?:the\s+)?(?:reporters|journalists|"
-    r"press|media))\b[^.;]{0,25}$)", re.IGNORECASE)
+    r"press|media))\b[^.;]{0,25}$)|"
+    # (a statement's occasion: "..., the spokesman said at a briefing on Friday")
+    r"\b(?:said|told\s+\w+)\s+(?:at|during|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:briefing|(?:press|news)\s+conference|interview)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
