@@ -603,13 +603,17 @@ def test_the_day_of_a_press_briefing_is_no_travel_day(lead):
     assert [(s.city, s.start) for s in stops] == [("Santiago", date(2025, 4, 6))]
 
 
-def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day():
-    # "..., an official said at a press briefing on Friday": the Friday is the statement's;
-    # the stop starts on the date the sentence gives for the flight
-    text = ("Title: President off to Chile\nDate: 2025-04-06\n\n"
-            "The President left the capital on Sunday night for a state visit to Chile. From "
-            "the capital, the President flies to Santiago on April 8 for a three-day visit and "
-            "will hold talks with President Gabriel Boric on April 9, a deputy minister said at "
-            "a press briefing on Friday.\n")
-    stops = trip_of(text).stops
-    assert [(s.city, s.start) for s in stops] == [("Santiago", date(2025, 4, 8))]
+
+@pytest.mark.parametrize("sentence", [
+    "He will hold talks in Lima on April 16, a deputy minister said at a news briefing on "
+    "Monday.",
+    "The envoy flies to Lima on April 15, the ministry told reporters at a press conference "
+    "on Monday.",
+])
+def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day(sentence):
+    # "..., an official said at a briefing on Monday": the Monday is the statement's, the
+    # April date the stop's
+    found = find_dates(sentence, anchor=date(2025, 4, 9))
+    assert [(d.text, d.reporting) for d in found] == [("April 16" if "16" in sentence
+                                                       else "April 15", False),
+                                                      ("Monday", True)]
