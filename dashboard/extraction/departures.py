@@ -74,7 +74,7 @@ DEPARTURE_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight)\s+(?:for|t
 
 # A programme's line that opens with its day and a dash: "Friday 10 June - Flight to Y",
 # "10 June: departure for Y"
-PROGRAMME_DAY_LINE = re.compile(r"\s*(?:\w+,?\s+){1,3}?\w+\s*[-–—:]\s")
+PROGRAMME_DAY_LINE = re.compile(r"\b(?:\w{1,20},?[ \t]{1,4}){1,3}?\w{1,20}[ \t]{0,4}[-–—:][ \t]")
 
 
 def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFacts],
