@@ -546,3 +546,74 @@ def test_a_hyphenated_given_name_is_the_travellers_own_not_another_persons():
 def test_a_weekday_after_the_arrival_in_its_sentence_follows_it(text, monday):
     found = [d for d in find_dates(text, anchor=date(2024, 5, 12)) if d.text == "Monday"]
     assert [d.first for d in found] == [monday]
+
+
+# ---------------------------------------------------------------- reported speech
+
+REPORTED_PLAN = (
+    "Title: Morning briefing from 6 March 2026\nDate: 2026-03-06\n\n"
+    "The spokesman told reporters that the Chancellor would visit the Balkans next week, her "
+    "last visit to the region as Chancellor.\n\n"
+    "The Chancellor would fly to Serbia on Monday, where she would hold talks with President "
+    "Aleksandar Vucic. On Tuesday, the Chancellor would travel on to Albania, to Tirana, where "
+    "she would meet Prime Minister Edi Rama.\n")
+
+
+def test_a_plan_told_in_reported_speech_looks_ahead():
+    # "would fly ... on Monday" in a briefing's summary is the future of the past: the coming
+    # Monday, not the one before the briefing
+    assert [(code, start) for code, start, _ in days(trip_of(REPORTED_PLAN))] == [
+        ("RS", date(2026, 3, 9)), ("AL", date(2026, 3, 10))]
+
+
+@pytest.mark.parametrize("sentence, future", [
+    ("The minister would fly to Oslo on Friday.", True),
+    ("On Friday, the envoy would go to Oslo.", True),
+    ("He said he would have gone to Oslo on Friday.", False),
+])
+def test_would_is_the_future_of_reported_speech_but_would_have_is_past(sentence, future):
+    from dashboard.extraction.tense import clause_tense
+    assert clause_tense(sentence, sentence.index("Friday")) is future
+
+
+UNTIL_THEN_WEEKDAYS = (
+    "Title: King leaves for state visit to Kenya\nDate: 2025-05-10\n\n"
+    "The King left for Kenya on Saturday. He will stay in Kenya until next Friday, May 16.\n\n"
+    "On Monday, he will hold talks with President William Ruto at State House in Nairobi.\n\n"
+    "On Wednesday, he will fly to Mombasa, where he will visit the port.\n")
+
+
+def test_weekdays_after_the_bound_of_a_stay_count_from_the_publication():
+    # "until next Friday, May 16" closes the stay: the Monday and Wednesday told after it are
+    # the coming ones (12 and 14 May), not the ones after the 16th
+    starts = [(s.city, s.start) for s in trip_of(UNTIL_THEN_WEEKDAYS).stops]
+    assert starts == [("Nairobi", date(2025, 5, 12)), ("Mombasa", date(2025, 5, 14))]
+
+
+@pytest.mark.parametrize("lead", [
+    "Briefing reporters on Thursday, the Foreign Secretary said",
+    "Speaking to journalists on Thursday, the Foreign Secretary said",
+])
+def test_the_day_of_a_press_briefing_is_no_travel_day(lead):
+    # the day the plan was told to the press is the statement's, not the arrival's
+    text = ("Title: Prime Minister to tour South America\nDate: 2025-04-04\n\n"
+            f"{lead} the Prime Minister would arrive in Santiago on Sunday evening for talks "
+            "with President Gabriel Boric on Monday.\n")
+    stops = trip_of(text).stops
+    assert [(s.city, s.start) for s in stops] == [("Santiago", date(2025, 4, 6))]
+
+
+
+@pytest.mark.parametrize("sentence", [
+    "He will hold talks in Lima on April 16, a deputy minister said at a news briefing on "
+    "Monday.",
+    "The envoy flies to Lima on April 15, the ministry told reporters at a press conference "
+    "on Monday.",
+])
+def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day(sentence):
+    # "..., an official said at a briefing on Monday": the Monday is the statement's, the
+    # April date the stop's
+    found = find_dates(sentence, anchor=date(2025, 4, 9))
+    assert [(d.text, d.reporting) for d in found] == [("April 16" if "16" in sentence
+                                                       else "April 15", False),
+                                                      ("Monday", True)]

@@ -105,3 +105,25 @@ def test_a_running_page_footer_is_page_clutter():
     from dashboard.extraction.sentences import split_sentences
     text = "Programme of the visit          Page 3 of 7\nThe visit ends in Oslo."
     assert [s.clutter for s in split_sentences(text)] == [True, False]
+
+
+DATED_LINES = (
+    "Title: The Grand Duke in Brazil: the programme, day by day\n"
+    "Date: 2025-09-01\n\n"
+    "The Grand Duke of Luxembourg leaves for Brazil this evening for a state visit.\n\n"
+    "Monday 1 September - Arrival in Brasilia, welcome by President Luiz Inacio Lula da "
+    "Silva.\n\n"
+    "Tuesday 2 September - Talks with President Lula in Brasilia.\n\n"
+    "Wednesday 3 September - Flight to Sao Paulo. Visit to a steel plant.\n\n"
+    "Thursday 4 September - Sao Paulo: meeting with students.\n\n"
+    "Friday 5 September - Departure for Manaus. Boat trip on the river.\n")
+
+
+def test_a_dated_line_of_moving_on_ends_the_stop_before_that_day():
+    # "Wednesday 3 September - Flight to Y": the day of moving on is the last day at the stop
+    # before (end-date convention), not the day of the last line that names it
+    days = [(s.city, s.start, s.end) for s in trip_of(DATED_LINES).stops]
+    assert days[:3] == [("Brasília", date(2025, 9, 1), date(2025, 9, 3)),
+                        ("São Paulo", date(2025, 9, 3), date(2025, 9, 5)),
+                        ("Manaus", date(2025, 9, 5), days[2][2])]
+

@@ -93,7 +93,14 @@ BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Dates that say when something was said, not when the traveller was somewhere.
 REPORTING_NEAR = re.compile(
     r"(?:\b(?:said|says|announced|statement|told reporters|told|according to|reported|"
-    r"confirmed|tweeted|wrote)\b[^.;]{0,25}$)", re.IGNORECASE)
+    r"confirmed|tweeted|wrote|"
+    # (telling the press, as a participle or a noun: "Briefing reporters on Friday, the
+    # secretary said ...", "Speaking to journalists on Monday")
+    r"(?:briefing|briefed|speaking\s+to|talking\s+to)\s+(?:the\s+)?(?:reporters|journalists|"
+    r"press|media))\b[^.;]{0,25}$)|"
+    # (a statement's occasion: "..., the spokesman said at a briefing on Friday")
+    r"\b(?:said|told\s+\w+)\s+(?:at|during|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:briefing|(?:press|news)\s+conference|interview)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

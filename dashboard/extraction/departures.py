@@ -72,16 +72,26 @@ DEPARTURE_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight)\s+(?:for|t
                            r"(?:the\s+)?$", re.IGNORECASE)
 
 
+# A programme's line that opens with its day and a dash: "Friday 10 June - Flight to Y",
+# "10 June: departure for Y"
+PROGRAMME_DAY_LINE = re.compile(r"\b(?:\w{1,20},?[ \t]{1,4}){1,3}?\w{1,20}[ \t]{0,4}[-–—:][ \t]")
+
+
 def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFacts],
                                text: str) -> None:
-    """A programme's undated line "10:00 Departure for Y" under the line of a day that is
-    Y's first: that day is the last at the stop before."""
+    """A programme's line "10:00 Departure for Y" under the line of a day that is Y's first,
+    or dated itself ("Friday 10 June - Flight to Y"): that day is the last at the stop
+    before (end-date convention: the day of moving on ends the stop before)."""
     day = None
     for fact in active:
         stated = [d.first for d in fact.dates if d.first and not d.is_range]
         if stated:
             day = stated[-1]
-            continue
+            # a programme's dated line opens with its one day; a day told in a sentence
+            # ("On Sunday he will leave for X", after the way home) is the main rule's
+            if len(set(stated)) > 1 or not PROGRAMME_DAY_LINE.match(
+                    text, fact.sentence.start, fact.sentence.end):
+                continue
         if day is None:
             continue
         for m in fact.places:

@@ -269,6 +269,11 @@ def _same_day_in_a_dated_sentence(fact: SentenceFacts, text: str, last_day) -> l
     return sorted(fact.dates + added, key=lambda d: d.start)
 
 
+# The last day of a stay, told as its bound: "until next Friday, June 23", "through the 9th"
+UNTIL_BOUND = re.compile(r"\b(?:until|till|through|thru)\s+(?:(?:next|this|the)\s+)?$",
+                         re.IGNORECASE)
+
+
 def _from_stated_day(fact: SentenceFacts, text: str, stated_day, published) -> None:
     """A bare weekday counted from the day the text has just stated, not from the
     publication, when the story looks ahead and the publication's weekday would fall before
@@ -377,8 +382,12 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted
             # from one ("the following day")
-            if not dated[-1].relative or (stated_day is not None
-                                          and dated[-1].first >= stated_day):
+            # (not the bound of a stay, "will stay until next Friday, June 23": the days
+            # after it are told from the start of the stay, not counted on from its end)
+            if (not dated[-1].relative or (stated_day is not None
+                                           and dated[-1].first >= stated_day)) and \
+                    not UNTIL_BOUND.search(text, max(s.start, dated[-1].start - 20),
+                                           dated[-1].start):
                 stated_day = dated[-1].first
             day_line = s.line
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first

@@ -19,7 +19,9 @@ PAST_MARKERS = re.compile(
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)
 FUTURE_MARKERS = re.compile(
     # (an adverb may come between: "is now expected", "are also due")
-    r"\b(?:will|'ll|shall|(?:is|are)\s+(?:(?:now|also|still|then|currently|reportedly|"
+    # (and the future of reported speech, "the Prime Minister would fly to X on Tuesday",
+    # but not the unreal past "would have gone")
+    r"\b(?:will|'ll|shall|would(?!\s+have\b)|(?:is|are)\s+(?:(?:now|also|still|then|currently|reportedly|"
     r"already|widely)\s+)?(?:scheduled|expected|set|due|slated|going|to)|plans? to|upcoming|"
     r"next(?!\s+(?:day|morning|afternoon|evening))|"
     r"(?:scheduled|expected|set|due) to|"
