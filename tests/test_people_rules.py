@@ -18,11 +18,11 @@ from dashboard.extraction import extract_trip
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.meeting_rules import past_only_about_a_person
 from dashboard.extraction.nlp import parse_lines
+from dashboard.extraction.others_travel import with_the_speaker
 from dashboard.extraction.parse_steps import add_destinations
 from dashboard.extraction.people import find_people
 from dashboard.extraction.places import find_places
 from dashboard.extraction.sentences import split_sentences
-from dashboard.extraction.traveller import with_the_speaker
 from dashboard.extraction.visits import visit_signals
 
 

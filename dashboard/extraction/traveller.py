@@ -30,7 +30,6 @@ from dashboard.extraction.places import find_places
 from dashboard.extraction.protagonist import untitled_protagonist
 from dashboard.extraction.sentences import Sentence
 from dashboard.extraction.titles import BARE_TITLE, MONARCH_TITLES, STAFF_TITLES, TRAVELLER_TITLES
-from dashboard.extraction.visits import VisitSignal
 
 
 @dataclass
@@ -380,84 +379,3 @@ def _parsed_as_name(fact: SentenceFacts, at: int) -> bool:
         return True
     token = token_at(fact.parse, at)
     return token is None or token.pos_ == "PROPN"
-
-
-OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
-                        r"has\s+been|had\s+been)\b", re.IGNORECASE)
-PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
-
-
-def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
-                   traveller: str | None, text: str, own_names: frozenset[str] = frozenset()
-                   ) -> bool:
-    """True when the place is where another person went: the last actor named before it is
-    not the traveller, no pronoun stands for the traveller in between, and that person is not
-    travelling with them ("Tillerson and Trump will travel to ...", "Lula and X took part",
-    any capitalised word of the traveller's name in `own_names` standing for them)."""
-    if sig.strength in {"leader", "dateline"} or not others:
-        return False
-    before = text[fact.sentence.start:sig.position]
-    met = met_objects_of(fact, text)
-    offset = fact.sentence.start
-    actors = [(at - offset + len(name), name, at) for name, at in
-              index_of(text).names_in((n for n in others if n), offset, sig.position)]
-    if not actors:
-        return False
-    last_end, last_name, last_at = max(actors)
-    if traveller and fact.parse is not None and any(
-            p.surname == traveller and p.start <= at < p.end for p in fact.people
-            for at in meeting_grammar.described_as_visiting(fact.parse)):
-        return False  # "X told guests at a banquet in <place>, toasting the visiting <traveller>"
-    # the traveller named after that person is who goes ("At the invitation of X, Prime
-    # Minister KISHIDA Fumio paid a visit to Y": a surname in capitals is still the name)
-    if traveller and re.search(rf"\b{re.escape(traveller)}\b", before[last_end:],
-                               re.IGNORECASE):
-        return False
-    if any(a <= last_at < b for a, b in met):
-        # someone the traveller meets: "meet Castillo, a former union leader, in Peru" is
-        # where they meet; only "Kagame, who visited France" is Kagame's own travel
-        # ... but not "welcomed by Barzani, and from there travelled to Mosul"
-        between = before[last_end:]
-        # ... nor "held talks with X in Bamako on Thursday, then flew on to Y"
-        return bool(OWN_TRAVEL.search(between)) and not re.search(
-            r",\s*and\b|\band\s+(?:then|from|later)\b|,\s*then\b", between)
-    if PRONOUN.search(before[last_end:]):
-        return False
-    names = sorted(({traveller} | {n for n in own_names if n[:1].isupper()}) - {None, ""},
-                   key=len, reverse=True)
-    together = names and re.search(
-        rf"\b(?:{'|'.join(map(re.escape, names))})\b[^.;]{{0,40}}\band\s+"
-        rf"(?:[\w.'’-]+\s+){{0,6}}?{re.escape(last_name)}\b", before)
-    return not together
-
-
-# "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes
-# there too, so a companion's leg told this way is the speaker's own
-# (starting only where a run of spaces starts, split one way: linear time on long runs)
-WITH_SPEAKER_AFTER = re.compile(
-    r"(?<!\s)(?:\s*,)?\s*(?:together\s+)?(?:with|alongside)\s+(?:me|us)\b")
-WITH_SPEAKER_BEFORE = re.compile(
-    r"\b(?:with|alongside|accompan(?:y|ies|ying)|join(?:s|ing)?)\s+(?:me|us)\s+"
-    r"(?:(?:on\s+to|onwards?\s+to|to|in|for)\s+)$", re.IGNORECASE)
-LIST_JOINT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
-
-
-def with_the_speaker(sig: VisitSignal, fact: SentenceFacts, text: str) -> bool:
-    """The place is one the sentence sends "me"/"us" to along with someone else: the list it
-    belongs to is followed by "with me" ("travel to Kiribati and Tuvalu with me") or
-    preceded by "accompany me to" / "with us to". Other places of the sentence are not:
-    "X to travel to Fiji on 26 February, before travelling to Tonga with me" sends only X
-    to Fiji. Source: the grammar of coordinated destinations (a shared modifier follows or
-    precedes the whole list)."""
-    listed = sorted((s for s in fact.signals if s.strength not in {"leader", "dateline"}),
-                    key=lambda s: s.position)
-    first, last = sig, sig
-    for other in listed:  # later members of the same list: "X, Y and Z"
-        if other.position >= last.end and LIST_JOINT.fullmatch(text[last.end:other.position]):
-            last = other
-    for other in reversed(listed):  # earlier members
-        if other.end <= first.position and LIST_JOINT.fullmatch(text[other.end:first.position]):
-            first = other
-    after = text[last.end:fact.sentence.end]
-    before = text[fact.sentence.start:first.position]
-    return bool(WITH_SPEAKER_AFTER.match(after) or WITH_SPEAKER_BEFORE.search(before))

@@ -51,6 +51,7 @@ from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
+from dashboard.extraction.others_travel import someone_elses, with_the_speaker
 from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
@@ -72,12 +73,7 @@ from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
 from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
-from dashboard.extraction.traveller import (
-    pick_traveller,
-    someone_elses,
-    traveller_of,
-    with_the_speaker,
-)
+from dashboard.extraction.traveller import pick_traveller, traveller_of
 from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import Article, ArticleError, Trip
 
