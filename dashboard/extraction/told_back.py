@@ -5,7 +5,7 @@ night from Y, where he held talks ..." (Y is the stop before X), "Earlier on Fri
 been in Z" (Z is before what the sentence before told), "hosted him in X a day after he met
 Y's leader in Y" (X comes after Y). The relations are read from the dependency parse and
 recorded on the visit signals as `precedes` (the text offset of the place a stop comes
-before) or `follows` (the place it comes after), which `itinerary.order_stops` honours where
+before) or `follows` (the place it comes after), which `stop_order.order_stops` honours where
 the dates do not decide.
 """
 

@@ -42,8 +42,6 @@ from dashboard.extraction.itinerary import (
     GOES_ON,
     assign_context,
     build_stops,
-    order_stops,
-    overview_sentences,
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
@@ -70,6 +68,7 @@ from dashboard.extraction.returns import add_returns
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
+from dashboard.extraction.stop_order import order_stops, overview_sentences
 from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
