@@ -102,11 +102,11 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             at = match.end() + (the.end() if the else 0)
             place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
-            if place is not None and not (place.place.code in sent_to
-                                          and "home" not in match.group().lower()):
+            says_home = "home" in match.group(0).lower()
+            if place is not None and not (place.place.code in sent_to and not says_home):
                 # ("flies home to Buenos Aires": the text says it is home, which outweighs a
                 # venue that names a country, such as a visit to the Kremlin)
-                votes[place.place.code] += 2 if "home" in match.group(0).lower() else 1
+                votes[place.place.code] += 2 if says_home else 1
                 # (going back to a place the trip never went to is going home: as sure as
                 # an office, so the return's travel cue does not make it a stop; not "back
                 # in" or "home in", which may be anyone's: "at her lakeside home in X")

@@ -142,11 +142,10 @@ def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[St
     """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
     Governor X"): the office of a place the traveller visits, not the traveller's own."""
     # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
+    stop_codes = {d.code for d in drafts}
     return any((0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None)
-               or (0 < person.start - m.end <= 14 and re.fullmatch(
-                   r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start])
-                   and any(
-                                   d.code == m.place.code for d in drafts))
+               or (m.place.code in stop_codes and 0 < person.start - m.end <= 14 and re.fullmatch(
+                   r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start]))
                for m in fact.places if m.kind in {"city", "country"})
 
 
@@ -271,7 +270,10 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             # governor or mayor is met where the sentence itself places the meeting at a stop:
             # checked with the stop below)
             local_office = person.title.lower() in {"governor", "mayor"}
-            of_stop_place = _of_a_stop_place(person, fact, drafts, text)
+            # (only an office with no country needs a stop's place before it)
+            of_stop_place = person.title.lower() in {"secretary", "senator", "governor",
+                                                     "mayor"} and not person.nationality \
+                and _of_a_stop_place(person, fact, drafts, text)
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
                     not person.nationality and not of_stop_place and not local_office:
                 continue

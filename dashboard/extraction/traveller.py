@@ -192,8 +192,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         scores[key] += change
     # (before the merge: both forms of a patronymic name are titled; so is a titled full
     # name's first word, which the text may use alone: "Dr Mahathir")
-    titled = set(scores) | {p.name.split()[0] for p in best_form.values()
-                            if len(p.name.split()) > 1}
+    titled = set(scores) | set(first_words)
     merged = _merge_short_keys(scores, first_seen, best_form)
     candidates = [k for k in scores if scores[k] > 0]
     if not candidates:
