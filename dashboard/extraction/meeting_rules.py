@@ -255,12 +255,12 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
         return True
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
     before = text[fact.sentence.start:person.start]
+    the_traveller = rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+"  # (by name or pronoun)
     # "He was with Chancellor X on the Friday when ...": in the person's company
-    if re.search(rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+(?:was|were|is|will\s+be)\s+"
-                 r"with\s+$", before[-60:]):
+    if re.search(the_traveller + r"(?:was|were|is|will\s+be)\s+with\s+$", before[-60:]):
         return True
     # ... and "he and Qatari Foreign Minister X signed a memorandum"
     return bool(person.nationality and re.search(
-        rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+and\s+$", before) and re.match(
+        the_traveller + r"and\s+$", before) and re.match(
         r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|discussed|signed)\b",
         after))
