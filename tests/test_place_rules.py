@@ -776,3 +776,39 @@ def test_a_pipeline_which_will_reach_a_port_is_no_stop():
 def test_a_person_the_relative_clause_stands_for_still_travels():
     assert destinations("The premier, who will reach Kumasi on Friday, opened a railway.") == [
         "Kumasi"]
+
+
+# ------------------------------------------- names that only look like places abroad
+
+def test_an_island_in_a_longer_name_is_no_visit_to_iceland():
+    text = ("PRETORIA, May 6, 2019 - The Dutch Prime Minister arrived in Cape Town on Monday. "
+            "He will meet President Thabo Mbeki and tour Seal Island before leaving.")
+    assert [code for code, _ in stops(text)] == ["ZA"]
+
+
+def test_a_writers_name_that_is_an_old_country_name_is_no_place():
+    assert find_places("The minister quoted Heinrich Mann in her speech.") == []
+
+
+def test_a_foreign_town_inside_a_landmark_name_is_no_stop():
+    text = ("DHAKA, March 2, 2021 - The Indian foreign minister arrived in Dhaka on Tuesday "
+            "and will fly over the Ganges Delta by helicopter on Wednesday.")
+    assert stops(text) == [("BD", "Dhaka")]
+
+
+def test_a_foreign_town_that_names_a_church_is_no_stop():
+    text = ("ROME, June 4, 2019 - The Irish president arrived in Rome on Tuesday and "
+            "attended vespers at Westminster Chapel, a church near the Forum.")
+    assert stops(text) == [("IT", "Rome")]
+
+
+def test_a_big_city_that_names_a_conference_is_still_the_stop():
+    text = ("BRUSSELS, Feb 12, 2024 - The NATO chief will travel to Warsaw on Tuesday and "
+            "then to the Munich Security Conference on Friday.")
+    assert stops(text) == [("PL", "Warsaw"), ("DE", "Munich")]
+
+
+def test_a_town_the_sentence_places_in_its_country_beats_a_bigger_namesake():
+    text = ("CAIRO, July 26, 2022 - On Monday the minister was received in the Republic of "
+            "the Congo by its president in his home town of Oyo.")
+    assert stops(text) == [("CG", "Oyo")]

@@ -18,6 +18,8 @@ from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.stop_grammar import describes_someone
 
 CITY_MIN_POPULATION = 100_000
+# a bigger city inside a longer name is still the city: "the Munich Security Conference"
+LANDMARK_TOWN_MAX_POPULATION = 500_000
 
 
 def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
@@ -52,7 +54,9 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
         if places_mod.is_capital(place):
             weight *= 100
         if place.code in sentence_codes:
-            weight *= 10
+            # (a country the sentence names outweighs a bigger namesake's: "his home town of
+            # Oyo" in a sentence on the Republic of the Congo is not Nigeria's Oyo)
+            weight *= 100
         elif place.code in article_codes:
             weight *= 3
         return weight
@@ -66,8 +70,25 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     if best.population < CITY_MIN_POPULATION and not confirmed \
             and best.code not in article_codes:
         return None
+    if not confirmed and best.code not in article_codes and \
+            best.population < LANDMARK_TOWN_MAX_POPULATION and in_a_longer_name(mention, text):
+        return None  # "the Irrawaddy Delta", "Westminster Cathedral": no town abroad
     others = tuple(p for p in mention.candidates if p is not best)
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
+
+
+# a capitalised word right before the name (not after a sentence's end) or right after it
+NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;\"“])\s[A-Z][\w'’-]*[ \t]$")
+NAME_WORD_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z][a-z]")
+
+
+def in_a_longer_name(mention: PlaceMention, text: str) -> bool:
+    """Whether a town name is one word of a longer proper name: a capitalised word right
+    before it ("the Irrawaddy Delta", "NASA Ames") or right after it ("Westminster
+    Cathedral"). Only asked of a town in a country the article never names, where such a
+    run is a landmark or a body, not a visit abroad."""
+    before = text[max(0, mention.start - 40):mention.start]
+    return bool(NAME_WORD_BEFORE.search(before) or NAME_WORD_AFTER.match(text, mention.end))
 
 
 def settle_country(mention: PlaceMention, article_codes: set[str]) -> PlaceMention:

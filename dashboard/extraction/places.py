@@ -174,6 +174,8 @@ def _build() -> Gazetteer:
     def canonical(code: str) -> str:
         return gaz.countries.get(code, {}).get("name", code)
 
+    extra = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
+    not_country_names = {normalize(n) for n in extra.get("not_country_names", {}).get("names", [])}
     for entry in countryinfo.all_countries():
         info = entry.info()
         code = (info.get("ISO") or {}).get("alpha2")
@@ -181,7 +183,8 @@ def _build() -> Gazetteer:
             continue
         gaz.regions.setdefault(code, (info.get("region") or "", info.get("subregion") or ""))
         names = [info.get("name", "")] + [
-            s for s in info.get("altSpellings") or [] if len(s) > 3 and s.isascii()
+            s for s in info.get("altSpellings") or []
+            if len(s) > 3 and s.isascii() and normalize(s) not in not_country_names
         ]
         for name in names:
             if name and not name.isupper():
@@ -196,7 +199,6 @@ def _build() -> Gazetteer:
         if capital_latlng and len(capital_latlng) == 2:
             gaz.countries[code].setdefault("capital_latlng", tuple(capital_latlng))
 
-    extra = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")) if PLACES_FILE.exists() else {}
     # the user's file wins over the packages: "Indian" is India, not the British Indian
     # Ocean Territory (whose demonym countryinfo also gives as "Indian")
     def override(name: str, place: Place) -> None:
