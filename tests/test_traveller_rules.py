@@ -260,3 +260,56 @@ def test_an_office_in_a_possessive_heading_is_no_untitled_name():
         "week. The Prime Minister would fly to Libya on Tuesday, and on Wednesday he would "
         "go to Sierra Leone.\n")
     assert trip.traveler != "Prime Minister's"
+
+
+# --------------------------------------------- a traveller the body names only by office
+
+def test_a_briefing_that_names_the_traveller_only_by_office_names_the_holder():
+    text = ("Title: Background call on the Vice President's trip to Asia\n"
+            "Date: 2023-02-08\n\n"
+            "SENIOR OFFICIAL: The Vice President and Mr. Emhoff will depart on Thursday. "
+            "The Vice President will meet President Ferdinand Marcos Jr. in Manila on "
+            "Saturday. From Manila we go to Jakarta on Sunday, where the Vice President "
+            "will hold talks with President Joko Widodo, and then we return to Washington.")
+    trip = trip_of(text)
+    assert trip.traveler == "Kamala Harris"
+    assert [s.country_code for s in trip.stops] == ["PH", "ID"]
+
+
+def test_a_deputy_holding_the_fort_is_not_the_travelling_secretary_general():
+    text = ("Title: Noon briefing\nDate: 2012-03-05\n\n"
+            "The Secretary-General left New York last night and will arrive in Nairobi "
+            "today, the spokesperson for the United Nations said. On Wednesday the "
+            "Secretary-General will travel to Juba to meet President Salva Kiir. Deputy "
+            "Secretary-General Jan Eliasson is in charge at Headquarters.")
+    assert trip_of(text).traveler == "Ban Ki-moon"
+
+
+def test_the_one_holder_of_an_office_is_the_traveller_the_table_cannot_name():
+    text = ("Title: PM Kamau, President Sato sign accord\nDate: 2031-05-10\n\n"
+            "Prime Minister Dr. Ruto Kamau and President Hiro Sato today signed an accord "
+            "in Osaka. The Prime Minister arrived in Osaka yesterday, welcomed by President "
+            "Sato. The Prime Minister said the visit opened a new chapter. President Sato "
+            "will pay a return visit next year.")
+    assert trip_of(text).traveler == "Ruto Kamau"
+
+
+def test_a_traveller_named_once_and_called_by_office_after_stays_named():
+    text = ("Title: Premier's trip\nDate: 2031-05-10\n\n"
+            "Premier Lin Wei will travel to Hanoi on Monday. The Premier will meet President "
+            "Vo Tan. The Premier will then fly to Vientiane.")
+    assert trip_of(text).traveler == "Lin Wei"
+
+
+# ----------------------------------------- a country's name as a modifier sends no one
+
+def test_troops_of_the_travellers_own_country_are_no_visit_to_it():
+    text = ("AMMAN, Jan 20, 2018 - The minister arrived in Amman on Saturday. Sunday evening "
+            "he will visit U.S. troops deployed in the region.")
+    assert [s.country_code for s in trip_of(text).stops] == ["JO"]
+
+
+def test_a_country_named_before_a_common_noun_is_no_destination():
+    text = ("LAGOS, Jan 20, 2018 - The minister arrived in Lagos on Saturday. On Sunday she "
+            "will visit UK companies in the free zone.")
+    assert [s.country_code for s in trip_of(text).stops] == ["NG"]

@@ -84,6 +84,9 @@ class TripState:
     facts: list[SentenceFacts] = field(default_factory=list)
     active: list[SentenceFacts] = field(default_factory=list)  # facts of non-clutter sentences
     traveller: Traveller | None = None
+    # the named traveller an office stood in for ("The Secretary-General left ..."), taken
+    # back when the office holder cannot be named (see `office_subject.py`)
+    named_traveller: Traveller | None = None
     home: str | None = None
     home_certain: bool = True
     anchor: date | None = None  # the date relative days and missing years resolve against

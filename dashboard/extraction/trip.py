@@ -49,11 +49,13 @@ from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
+from dashboard.extraction.office_subject import office_traveller
 from dashboard.extraction.others_travel import someone_elses, with_the_speaker
 from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
     add_met_objects,
+    drop_attributive_countries,
     first_person_leads,
     hosts_first_person_trip,
     office_of_header,
@@ -150,6 +152,7 @@ def parse(state: TripState) -> None:
         add_met_objects(fact, text)
         add_met_names(fact, text, named)
         add_destinations(fact, text)
+        drop_attributive_countries(fact)
 
 
 # A capitalised word after the sentence's first: a name, a place, a weekday or a month. The
@@ -178,6 +181,10 @@ def choose_traveller(state: TripState) -> None:
         # "Departure Statement by Prime Minister": a first-person statement whose speaker
         # the header names only by office is that office's trip
         traveller = office_of_header(state.article.title) or traveller
+    else:
+        by_office = office_traveller(active, text, traveller)
+        if by_office is not None:
+            traveller, state.named_traveller = by_office
     state.traveller = traveller
     state.home, state.home_certain = home_country(traveller, active, text,
                                                   state.article.body_start)
@@ -365,6 +372,10 @@ def name_by_office(state: TripState) -> None:
         return
     if name and len(name.split()) > 1:
         state.traveller = replace(traveller, name=name)
+    elif state.named_traveller is not None:  # (the office's holder is unknown: the name stays)
+        state.traveller = state.named_traveller
+        state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
+                                                      state.article.body_start)
 
 
 def fill_cities(state: TripState) -> None:
