@@ -812,3 +812,52 @@ def test_a_town_the_sentence_places_in_its_country_beats_a_bigger_namesake():
     text = ("CAIRO, July 26, 2022 - On Monday the minister was received in the Republic of "
             "the Congo by its president in his home town of Oyo.")
     assert stops(text) == [("CG", "Oyo")]
+
+
+# ------------------------------------------------------- transits, bases, a trip's lists
+
+def test_a_place_the_text_calls_a_transit_is_no_stop():
+    text = ("TAIPEI, March 21, 2023 - The president left on Wednesday for Guatemala and "
+            "Belize, with transits in Los Angeles on the way. She will spend a night in Los "
+            "Angeles before flying on March 30 to Guatemala City.")
+    assert [code for code, _ in stops(text)] == ["GT", "BZ"]
+
+
+def test_an_air_base_listed_as_a_populated_place_is_no_stop():
+    text = ("WASHINGTON, Sept. 5 (Reuters) - President Alan Ruiz, who arrived at Andrews Air "
+            "Force Base last night, was received at the White House today. Ruiz will fly to "
+            "Chicago on Thursday, before returning to Lima.")
+    assert stops(text) == [("US", "Washington"), ("US", "Chicago")]
+
+
+def test_home_is_not_the_country_every_stop_is_in():
+    # the host's institutions and the host's own earlier trip vote for the host's country;
+    # a trip must go somewhere, so the country the traveller returns to is home
+    text = ("WASHINGTON, Sept. 5 (Notimex) - President Ana Ruiz was received today at the "
+            "White House, after a private meeting in the Oval Office. The visit returns the "
+            "hospitality Ruiz offered in May, the American president's first trip abroad. "
+            "Tomorrow she will fly aboard Air Force One to Toledo, Ohio, before returning to "
+            "Mexico City on Thursday night.")
+    assert stops(text) == [("US", "Washington"), ("US", "Toledo")]
+
+
+def test_a_second_destination_joined_by_and_to_is_a_stop():
+    assert destinations("She will then travel to Apia for talks with the prime minister, "
+                        "and to Nuku'alofa, where the king will host her.") == [
+        "Apia", "Nuku'alofa"]
+
+
+def test_a_trip_noun_with_to_after_be_is_a_destination():
+    assert destinations("The final state visit is to Castries, where she will meet the "
+                        "prime minister.") == ["Castries"]
+
+
+def test_an_earlier_trip_told_with_was_to_is_no_destination():
+    assert destinations("His first trip abroad as minister was to Kyiv.") == []
+
+
+def test_a_list_after_a_colon_following_state_visits_are_destinations():
+    text = ("TAIPEI, March 2, 2023 - On the morning of March 2 the president departed from "
+            "Taoyuan on a goodwill mission, state visits to three allies in the Pacific: "
+            "Tuvalu, Nauru and Palau.")
+    assert [code for code, _ in stops(text)] == ["TV", "NR", "PW"]

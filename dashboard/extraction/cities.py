@@ -13,6 +13,7 @@ import re
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
+from dashboard.extraction.name_runs import FACILITY_WORDS
 from dashboard.extraction.people import PersonMention
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.stop_grammar import describes_someone
@@ -88,7 +89,11 @@ def in_a_longer_name(mention: PlaceMention, text: str) -> bool:
     Cathedral"). Only asked of a town in a country the article never names, where such a
     run is a landmark or a body, not a visit abroad."""
     before = text[max(0, mention.start - 40):mention.start]
-    return bool(NAME_WORD_BEFORE.search(before) or NAME_WORD_AFTER.match(text, mention.end))
+    word = NAME_WORD_BEFORE.search(before)
+    # ("Marine Corps Air Station Iwakuni": a facility named after the town it stands in)
+    if word and word.group(0).strip().lower() not in FACILITY_WORDS | {"base", "camp", "fort"}:
+        return True
+    return bool(NAME_WORD_AFTER.match(text, mention.end))
 
 
 def settle_country(mention: PlaceMention, article_codes: set[str]) -> PlaceMention:

@@ -95,6 +95,20 @@ def _setting_out_on(noun: Token) -> bool:
                                          "head", "start", "begin"}
 
 
+def _joined_to_setting_out(noun: Token) -> bool:
+    """"departed on the X Journey, state visits to four allies: A, B and C": a trip noun the
+    parse joins (as a conjunct or apposition) to a verb of setting out."""
+    return noun.dep_ in {"conj", "appos"} and noun.head.pos_ == "VERB" and \
+        noun.head.lemma_.lower() in SETTING_OUT | {"depart", "leave"}
+
+
+def _trip_subject(verb: Token) -> Token | None:
+    """The trip noun that is the subject of a form of "be" ("The final state visit is ..."),
+    or None."""
+    return next((c for c in verb.children if c.dep_ == "nsubj"
+                 and c.lemma_.lower() in TRIP_NOUNS), None)
+
+
 def _under_meeting(token: Token) -> bool:
     """The word is the object of a meeting verb or noun, within three heads; not of a
     summit or a call held from afar ("a virtual summit ... with the leaders of X")."""
@@ -198,9 +212,10 @@ def destinations(span: Span) -> list[Destination]:
     found: list[Destination] = []
 
     def add(head: Token, word: Token, first: bool = False, last: bool = False,
-            leaders_of: bool = False) -> None:
+            leaders_of: bool = False, trip_subject: bool = False) -> None:
         verb = _verb_of(word)
-        subject = _subject(verb)
+        # (a trip as the subject, "the final visit is to X", is the traveller's trip)
+        subject = None if trip_subject else _subject(verb)
         if not _can_travel(subject) or _in_the_past(word) or _in_the_past(verb):
             return
         for member in _list_members(head):
@@ -214,6 +229,18 @@ def destinations(span: Span) -> list[Destination]:
 
     for token in span:
         lemma = token.lemma_.lower()
+        if token.pos_ == "AUX" and lemma == "be" and token.tag_ != "VBD" \
+                and _trip_subject(token) is not None:
+            # (not "his first trip abroad was to X": an earlier trip)
+            # "The final state visit is to Castries", "the next leg is to X"
+            noun = _trip_subject(token)
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            add(pobj, token, _has_first(noun) or _first_of_trip(noun),
+                                any(c.lower_ in {"final", "last"} for c in noun.children),
+                                trip_subject=True)
         if token.pos_ in {"VERB", "AUX"}:
             first = _has_first(token)  # ("begin in X": the cue patterns' FIRST_STOP)
             trip_object = [c for c in token.children if c.dep_ == "dobj"
@@ -227,10 +254,18 @@ def destinations(span: Span) -> list[Destination]:
             if (lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
                     lemma not in LOCATED_VERBS and carries(token))) and not goes_back(token):
                 for child in token.children:
-                    if child.dep_ == "prep" and travel_preposition(lemma, child.lower_):
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                add(pobj, token, first, last)
+                    # ("travel to X for talks, and to Y": the second "to" may hang from the
+                    # verb as its conjunct)
+                    if child.dep_ != "prep" and not (child.dep_ == "conj" and child.pos_ == "ADP"):
+                        continue
+                    # ("travel to X for talks with Y, and to Z": the parse hangs the second
+                    # "to" from the phrase before it, as its conjunct)
+                    for prep in [child, *(c for c in child.children
+                                          if c.dep_ == "conj" and c.pos_ == "ADP")]:
+                        if travel_preposition(lemma, prep.lower_):
+                            for pobj in prep.children:
+                                if pobj.dep_ == "pobj":
+                                    add(pobj, token, first, last)
             for pobj in _moving_on_to(token):
                 add(pobj, token)
             for noun in trip_object:
@@ -238,7 +273,8 @@ def destinations(span: Span) -> list[Destination]:
                 for pobj in _trip_places(noun):
                     add(pobj, noun, first or _first_of_trip(noun), last)
         elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
-                any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)):
+                any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)
+                or _joined_to_setting_out(token)):
             # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit
             # by a US president to X")
             for pobj in _trip_places(token):

@@ -71,7 +71,9 @@ LIST_DEPS = {"conj", "appos", "pobj", "compound", "dobj", "nmod", "npadvmod", "d
              "punct", "preconj", "det", "amod", "nummod", "quantmod"}
 LIST_PREPS = {"in", "of", "including", "like", "namely", "to"}
 PLACE_GROUPS = {"country", "nation", "city", "capital", "state", "region", "island",
-                "destination", "place", "stop", "leg", "town", "village", "port"}
+                "destination", "place", "stop", "leg", "town", "village", "port",
+                # (countries by their tie to the traveller's: "four allies in the Caribbean:")
+                "ally", "partner", "neighbour", "neighbor"}
 # What carries someone somewhere: a verb with one of these as its object moves them, and its
 # "to" phrase is where ("took a military plane to X", "will make a day trip aboard ... to X")
 CONVEYANCES = {"plane", "flight", "helicopter", "train", "boat", "ferry", "car", "motorcade",

@@ -123,6 +123,14 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         if not fact.sentence.heading:  # (a headline sums up the whole trip, return and all)
             sent_to.update(sig.code for sig in fact.signals)
     if votes:
-        code = votes.most_common(1)[0][0]
+        ranked = [code for code, _ in votes.most_common()]
+        code = ranked[0]
+        # a trip goes somewhere: a home that every place the text sends the traveller to is
+        # in leaves no trip, so the runner-up is home ("received at the White House ... fly
+        # aboard Air Force One to Toledo, before returning to Mexico City")
+        sent_anywhere = {sig.code for fact in facts if not fact.sentence.heading
+                         for sig in fact.signals}
+        if len(ranked) > 1 and sent_anywhere and sent_anywhere <= {code}:
+            code = ranked[1]
         return code, code in own_office
     return None, False

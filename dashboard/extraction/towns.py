@@ -27,6 +27,10 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LEADING_ARTICLE = "the "
 # (the look-behind starts a match only at the start of a run of spaces: linear time)
 OF_AFTER = re.compile(r"(?<!\s)\s+of\b")
+# a military or transport installation that GeoNames lists as a populated place: landing
+# there is arriving at the city it serves, never a stop of its own
+INSTALLATION_END = re.compile(r"\b(?:air\s+force\s+base|air\s+base|airbase|naval\s+(?:air\s+)?"
+                              r"station|airport|airfield|barracks)$")
 
 
 @cache
@@ -61,7 +65,10 @@ def towns_named(name: str, countries: set[str]) -> tuple[Place, ...]:
     """The towns called `name` in any of `countries` (ISO codes), most populous first."""
     if not countries:
         return ()
-    rows = town_index().get(normalize(name))
+    key = normalize(name)
+    if INSTALLATION_END.search(key):
+        return ()  # "Andrews Air Force Base": GeoNames lists the base; the visit is the city's
+    rows = town_index().get(key)
     if not rows:
         return ()
     # (found under its key without an apostrophe, "Boao" for "Bo'ao": named as the text

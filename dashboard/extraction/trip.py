@@ -74,6 +74,7 @@ from dashboard.extraction.stop_order import order_stops, overview_sentences
 from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
+from dashboard.extraction.transits import drop_transits
 from dashboard.extraction.traveller import pick_traveller, traveller_of
 from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import Article, ArticleError, Trip
@@ -208,6 +209,7 @@ def drop_other_travel(state: TripState) -> None:
     """"Russian Foreign Minister Sergey Lavrov visited Egypt": someone else's travel; "his
     visit to Washington last month": an earlier trip. Neither is this trip's."""
     text, active, surname = state.text, state.active, state.traveller.surname
+    drop_transits(active, text)
     # ("asked whether he would visit X", "in 2023 his predecessor went to X": see stop_grammar)
     story = state.article.published or state.anchor
     year = story.year if story is not None else None
@@ -237,7 +239,8 @@ def drop_other_travel(state: TripState) -> None:
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived"),
                   # or the traveller's office ("X said the premier will arrive in Y")
-                  and subject_of_place(fact.parse, sig.position) not in own_names | office]
+                  and (subject_of_place(fact.parse, sig.position) or "").lower()
+                  not in {n.lower() for n in own_names} | office]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
