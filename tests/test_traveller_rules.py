@@ -313,3 +313,52 @@ def test_a_country_named_before_a_common_noun_is_no_destination():
     text = ("LAGOS, Jan 20, 2018 - The minister arrived in Lagos on Saturday. On Sunday she "
             "will visit UK companies in the free zone.")
     assert [s.country_code for s in trip_of(text).stops] == ["NG"]
+
+
+# ------------------------------------------- a spokesman's "we"; the headline's visitor
+
+def test_a_spokesman_briefing_in_the_first_person_is_not_the_traveller():
+    text = ("Title: Briefing by Presidential Spokesman Lee Min-ho on the President's visit\n"
+            "Date: 2004-05-03\n\n"
+            "SPOKESMAN LEE MIN-HO: Good afternoon. I will brief you on the President's state "
+            "visit to Mongolia. President Roh Moo-hyun will pay a state visit to Mongolia from "
+            "10 to 12 May. The President arrives in Ulaanbaatar on Monday and holds a summit "
+            "with President Natsagiin Bagabandi.")
+    assert trip_of(text).traveler == "Roh Moo-hyun"
+
+
+def test_the_untitled_visitor_a_headline_names_is_the_traveller():
+    text = ("Title: Lim Tae Ho in Vietnam - live updates\nDate: 2031-05-10\n\n"
+            "LIVE Lim Tae Ho in Vietnam: the leader's train heads home\n\n"
+            "10:05 Sat 10 May\nLim toured a port in Haiphong this morning.\n\n"
+            "16:20 Fri 9 May\nPresident Vo Tan and Lim held talks in Hanoi. Vo Tan said the "
+            "talks were warm. Lim arrived in Hanoi on Thursday by train.")
+    assert trip_of(text).traveler == "Lim Tae Ho"
+
+
+def test_an_office_in_a_headline_is_no_name():
+    text = ("Title: Foreign Secretary visits Kenya\nDate: 2019-03-05\n\n"
+            "Foreign Secretary Anna Hale arrived in Nairobi on Monday. Hale met President "
+            "Uhuru Kenyatta. Hale said the talks were good. Hale will fly home on Tuesday.")
+    assert trip_of(text).traveler == "Anna Hale"
+
+
+def test_a_title_case_headline_of_two_names_names_no_one():
+    text = ("Title: Modi Meets Putin In Moscow\nDate: 2019-03-05\n\n"
+            "Prime Minister Narendra Modi arrived in Moscow on Monday and met President "
+            "Vladimir Putin. Putin hosted a dinner. Modi left for Delhi on Tuesday.")
+    assert trip_of(text).traveler == "Narendra Modi"
+
+
+def test_a_town_inside_a_persons_name_is_no_place():
+    text = ("Title: Lim Tae Ho in Russia\nDate: 2023-09-15\n\n"
+            "VLADIVOSTOK, Sept. 15, 2023 - Lim Tae Ho arrived in Vladivostok on Wednesday. On "
+            "Friday Lim is in Komsomolsk-on-Amur, touring the Yuri Gagarin aircraft plant "
+            "where Su-35 fighters are built.")
+    assert [s.city for s in trip_of(text).stops] == ["Vladivostok", "Komsomolsk-on-Amur"]
+
+
+def test_a_town_before_a_lower_case_region_is_the_region():
+    text = ("MOSCOW, Sept. 15, 2023 - The Mongolian president arrived in Moscow on Friday. "
+            "On Saturday he will be in Komsomolsk-on-Amur, in Khabarovsk region.")
+    assert [s.city for s in trip_of(text).stops] == ["Moscow", "Komsomolsk-on-Amur"]

