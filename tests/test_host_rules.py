@@ -274,3 +274,23 @@ def test_seeing_a_titled_name_the_model_takes_for_a_place_is_meeting_them(name):
         "Prime Minister Tom Reid would then travel on to South Africa on Thursday, where he "
         f"would see President {name} and make a speech on Africa.\n")
     assert leaders(trip) == [("ZA", [name])]
+
+
+# ---------------------------------------------- local hosts; the host who invites
+
+def test_a_mayor_met_at_a_stop_the_narrative_is_at_is_a_leader():
+    text = ("MEXICO CITY, Feb. 10, 2008 - President Ana Ruiz left today for a tour of the "
+            "United States, before returning to Mexico City on Saturday. On Tuesday she will "
+            "travel to Chicago. On Wednesday she will meet Mayor Richard Daley and community "
+            "leaders there.")
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip_of(text).stops] == [
+        ("Chicago", ["Richard Daley"])]
+
+
+def test_the_host_who_invites_is_met_where_the_talks_are_not_at_the_first_stop():
+    text = ("HANOI, June 17, 2005 - At the invitation of President George W. Bush, Prime "
+            "Minister Phan Van Khai will begin his visit on the 19th in Seattle. On the 21st he "
+            "will travel to Washington, where he will hold talks with President George W. "
+            "Bush at the White House.")
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip_of(text).stops] == [
+        ("Seattle", []), ("Washington", ["George W. Bush"])]

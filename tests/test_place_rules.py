@@ -861,3 +861,9 @@ def test_a_list_after_a_colon_following_state_visits_are_destinations():
             "Taoyuan on a goodwill mission, state visits to three allies in the Pacific: "
             "Tuvalu, Nauru and Palau.")
     assert [code for code, _ in stops(text)] == ["TV", "NR", "PW"]
+
+
+def test_a_us_state_after_a_us_city_is_no_foreign_town():
+    text = ("BEIJING, Oct 25, 1997 - President Jiang Zemin will fly to Williamsburg, Virginia, "
+            "on Tuesday and then to Washington.")
+    assert stops(text) == [("US", "Williamsburg"), ("US", "Washington")]

@@ -21,6 +21,7 @@ from dashboard.extraction.stop_grammar import describes_someone
 CITY_MIN_POPULATION = 100_000
 # a bigger city inside a longer name is still the city: "the Munich Security Conference"
 LANDMARK_TOWN_MAX_POPULATION = 500_000
+US_STATE_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b")
 
 
 def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
@@ -40,6 +41,10 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
         after = find_places(following, 1, len(following))
         if after and after[0].kind == "country" and not following[1:after[0].start].strip():
             named_country = after[0].place.code
+        state = US_STATE_AFTER.match(following)
+        if named_country is None and state and places_mod.normalize(
+                state.group(1)) in places_mod.gazetteer().us_states:
+            named_country = "US"  # "Williamsburg, Virginia": a US state says the country
 
     def score(place: places_mod.Place) -> float:
         # "Lima, Peru" settles it; otherwise capitals and big cities, nudged by countries

@@ -368,8 +368,13 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             if target is None:
                 continue
             if local_office and not person.nationality and not of_stop_place and (
-                    target != located or drafts[target].code == home):
-                continue  # (the sentence must place the meeting at a stop abroad itself)
+                    drafts[target].code == home or (target != located and (
+                        home is None or any(m.kind in {"city", "country"}
+                                            for m in fact.places)))):
+                # (a stop abroad: placed by the sentence, or, when the home country is known
+                # and the sentence names no place, by the narrative: "On Wednesday he will
+                # meet Mayor X there"; not "Before leaving London he met Governor X")
+                continue
             key = person.surname
             existing = drafts[target].leaders.get(key)
             if existing is not None and len(person.name.split()) > 1 and \
@@ -383,4 +388,27 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             if existing is None or len(person.name) > len(existing[0].name):
                 drafts[target].leaders[key] = (person, n)
             leader_stop[key] = target
+    _drop_invitations_met_elsewhere(drafts, leader_stop, text)
     return leader_stop
+
+
+# "At the invitation of President X, Y will pay a state visit": the host who invites
+INVITED_BY = re.compile(r"\binvitation\s+of\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _drop_invitations_met_elsewhere(drafts: list[StopDraft], leader_stop: dict[str, int],
+                                    text: str) -> None:
+    """The host who invites is met where the text says the meeting is ("Talks with President
+    X at the White House"), not at the first stop the invitation's sentence falls in: a
+    leader placed only by "at the invitation of" goes from that stop when placed elsewhere
+    too."""
+    for key in list(leader_stop):
+        stops = [i for i, d in enumerate(drafts) if key in d.leaders]
+        if len(stops) < 2:
+            continue
+        invited = [i for i in stops if INVITED_BY.search(
+            text, max(0, drafts[i].leaders[key][0].start - 40), drafts[i].leaders[key][0].start)]
+        if 0 < len(invited) < len(stops):
+            for i in invited:
+                del drafts[i].leaders[key]
+            leader_stop[key] = next(i for i in stops if i not in invited)

@@ -387,12 +387,13 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
 
 def _us_states_after_cities(found: list[PlaceMention], text: str, gaz: Gazetteer
                             ) -> list[PlaceMention]:
-    """"Atlanta, Georgia": a country's name that is also a US state's, right after a city the
-    US has, is the state: the mention goes, and the city keeps only its US readings."""
+    """"Atlanta, Georgia", "Williamsburg, Virginia": a country's or a foreign town's name that
+    is also a US state's, right after a city the US has, is the state: the mention goes, and
+    the city keeps only its US readings."""
     kept: list[PlaceMention] = []
     for mention in found:
         before = kept[-1] if kept else None
-        if before is not None and mention.kind == "country" and \
+        if before is not None and mention.kind in {"country", "city"} and \
                 normalize(mention.text) in gaz.us_states and \
                 STATE_AFTER_CITY.fullmatch(text, before.end, mention.start) and \
                 any(c.kind == "city" and c.code == "US" for c in before.candidates):
