@@ -617,3 +617,19 @@ def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day(sentence):
     assert [(d.text, d.reporting) for d in found] == [("April 16" if "16" in sentence
                                                        else "April 15", False),
                                                       ("Monday", True)]
+
+
+# ---------------------------------------------------------------- two stated ranges, one sentence
+
+@pytest.mark.parametrize("first, code", [
+    ("the Lao People's Democratic Republic", "LA"),
+    ("the People's Democratic Republic of Algeria", "DZ"),
+])
+def test_each_of_two_overlapping_ranges_dates_the_country_named_before_it(first, code):
+    # a country called by its official name with the article ("the ... Republic of X") is
+    # still the stop the first range belongs to; the day of moving on is in both ranges
+    trip = trip_of("Date: 2023-05-10\n\nROME, May 10. President Sergio Mattarella will pay a "
+                   f"state visit to {first} on May 12-13 and will then travel to Cambodia on "
+                   "May 13-14, his office said.\n")
+    assert days(trip) == [(code, date(2023, 5, 12), date(2023, 5, 13)),
+                          ("KH", date(2023, 5, 13), date(2023, 5, 14))]

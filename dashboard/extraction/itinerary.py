@@ -171,6 +171,9 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
     return found
 
 
+LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _inside_a_longer_name(fact: SentenceFacts, mention: PlaceMention) -> bool:
     """Whether the parse reads the mention as part of a longer place or body's name ("the
     South China Sea", "the Bank of England": an entity reaching past the mention)."""
@@ -179,6 +182,9 @@ def _inside_a_longer_name(fact: SentenceFacts, mention: PlaceMention) -> bool:
     offset = fact.parse.doc.user_data.get("offset", 0)
     for ent in fact.parse.ents:
         a, b = offset + ent.start_char, offset + ent.end_char
+        # (the model may take the article in: "the Democratic People's Republic of Korea"
+        # is the country's own name, not a longer one)
+        a += len(ent.text) - len(LEADING_ARTICLE.sub("", ent.text))
         if ent.label_ in {"LOC", "FAC", "ORG"} and a <= mention.start and mention.end <= b \
                 and (a, b) != (mention.start, mention.end):
             return True
