@@ -633,3 +633,15 @@ def test_each_of_two_overlapping_ranges_dates_the_country_named_before_it(first,
                    "May 13-14, his office said.\n")
     assert days(trip) == [(code, date(2023, 5, 12), date(2023, 5, 13)),
                           ("KH", date(2023, 5, 13), date(2023, 5, 14))]
+
+
+# ---------------------------------------------------------------- an aside about someone
+
+def test_a_day_of_someone_the_text_names_the_stop_only_in_an_aside_about_is_no_stop_day():
+    # the former minister's own act on Monday, with the country only in his "who" clause:
+    # the visit still begins on Tuesday
+    trip = trip_of("Date: 2023-10-31\n\nNAIROBI (Oct 31) - King Charles III began a state "
+                   "visit to Kenya on Tuesday, welcomed by President William Ruto at State "
+                   "House.\n\nThe former minister Alan Duncan, who had once called Kenya a "
+                   "model partner, pulled out of the delegation on Monday citing illness.\n")
+    assert days(trip) == [("KE", date(2023, 10, 31), date(2023, 10, 31))]

@@ -292,3 +292,28 @@ def arrival_only(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
         if token.dep_ in PURPOSE_DEPS and token.pos_ in {"VERB", "AUX"}:
             return False
     return True
+
+
+def named_only_aside(fact: SentenceFacts, d: dates_mod.DateMention,
+                     drafts: list[StopDraft], target: int) -> bool:
+    """By the parse, the sentence names the stop only inside a "who" clause on someone that
+    the date is not in, and sends nobody there ("Cardinal X, who had called <the country>
+    a third-world country, withdrew from the trip on Wednesday"): an aside about that
+    person, not the day's place. (A clause on an event, "the summit, after which he leaves
+    X", may still tell the day's place.)"""
+    if fact.parse is None:
+        return False
+    named = [m for m in fact.places if m.kind in {"country", "city", "venue"}
+             and stop_for_place(m.place, drafts) == target]
+    signalled = {sig.position for sig in fact.signals}
+    date_token = grammar.token_at(fact.parse, d.start)
+    if not named or date_token is None or any(m.start in signalled for m in named):
+        return False
+    for m in named:
+        token = grammar.token_at(fact.parse, m.start)
+        clause = next((t for t in ([token, *token.ancestors] if token is not None else [])
+                       if t.dep_ == "relcl"), None)
+        if clause is None or date_token in clause.subtree or not any(
+                c.lower_ in {"who", "whose", "whom"} for c in clause.subtree):
+            return False
+    return True

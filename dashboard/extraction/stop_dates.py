@@ -18,6 +18,7 @@ from dashboard.extraction.date_filters import (
     goes_home,
     is_departure_date,
     leaves_home_for_the_trip,
+    named_only_aside,
     negated,
     placed_elsewhere,
     sends_elsewhere,
@@ -241,7 +242,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             elif len(stops_here) == 1:
                 target = stops_here[0]
                 if placed_elsewhere(fact, d, drafts) or _only_before_the_date(
-                        fact, d, drafts, target):
+                        fact, d, drafts, target) or named_only_aside(fact, d, drafts, target):
                     continue
                 if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
                            and stop_for_place(m.place, drafts) == target for m in fact.places):
