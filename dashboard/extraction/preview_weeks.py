@@ -49,12 +49,29 @@ def _an_events_day(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
         and not head.lower_.endswith("day")
 
 
+def _ends_the_trip(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date hangs from a verb that ends the trip, with the trip as its
+    subject or object ("The visit ends on Sunday in X", "wraps up her tour on Friday")."""
+    if fact.parse is None:
+        return False
+    at = grammar.governing_verb(fact.parse, d.start)
+    if at is None:
+        return False
+    verb = fact.parse.doc[at]
+    return verb.lemma_.lower() in grammar.LAST_VERBS and any(
+        c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in grammar.TRIP_NOUNS
+        for c in verb.children)
+
+
 def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | None) -> None:
     """Move a bare weekday of a future or present clause a week on while it falls before
     the weekday told just before it in the same schedule. Past clauses break the schedule;
-    other people's travel, headings and page clutter are not part of it. Changes
-    `fact.dates` in place."""
+    other people's travel, headings and page clutter are not part of it. Once the schedule
+    has told the day the trip ends ("The visit ends on Sunday in X"), a weekday told after
+    it is not moved past that day: "Protests are planned in Y on Saturday" goes back to
+    the Saturday of the trip. Changes `fact.dates` in place."""
     previous = None
+    trip_end = None  # the day the schedule said the trip ends
     for fact in facts:
         s = fact.sentence
         if s.heading or s.clutter or fact.others_travel:
@@ -75,7 +92,8 @@ def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | No
                 continue
             day = d.first
             while previous is not None and day < previous and \
-                    day + timedelta(days=7) - (published or previous) <= LONGEST_SCHEDULE:
+                    day + timedelta(days=7) - (published or previous) <= LONGEST_SCHEDULE \
+                    and (trip_end is None or day + timedelta(days=7) <= trip_end):
                 day += timedelta(days=7)
             if day != d.first:
                 shift = day - d.first
@@ -83,5 +101,7 @@ def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | No
                                           d.year_inferred, d.reporting)
             previous = d.first
             told_here = True
+            if _ends_the_trip(fact, d):
+                trip_end = d.first
             moved.append(d)
         fact.dates = moved
