@@ -95,3 +95,13 @@ def test_a_weekday_told_after_the_day_the_trip_ends_is_a_day_of_the_trip():
     accra = trip.stops[1]
     assert (accra.city, accra.start, accra.end) == ("Accra", date(2025, 3, 6),
                                                    date(2025, 3, 7))
+
+
+def test_a_weekday_with_its_part_of_the_day_goes_on_with_the_schedule():
+    # "Sunday night" and "Tuesday morning" in a briefing's present tense, told after
+    # Saturday: the coming Sunday and Tuesday, not the ones before the briefing (Wednesday)
+    text = ("Title: Background call on the Vice President's trip\nDate: 2025-03-05\n\n"
+            "OFFICIAL: The Vice President departs Friday evening. Our first stop is Lisbon, "
+            "where we arrive Saturday. Then Sunday night we fly to Madrid. Tuesday morning he "
+            "meets King Felipe VI at the palace.\n")
+    assert starts(text) == [("PT", date(2025, 3, 8)), ("ES", date(2025, 3, 9))]

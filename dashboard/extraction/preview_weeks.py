@@ -43,6 +43,10 @@ def _an_events_day(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     if token is None or token.head is token:
         return False
     head = token.head
+    # ("Sunday night we fly to X", "Tuesday morning he meets Y": the part of the day is the
+    # weekday's own, the verb it hangs from tells what happens)
+    if head.lower_ in grammar.DAY_PARTS and head.head is not head:
+        head = head.head
     if head.dep_ == "prep" and head.head is not head:
         head = head.head
     return head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in grammar.TRIP_NOUNS \
