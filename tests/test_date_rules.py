@@ -645,3 +645,24 @@ def test_a_day_of_someone_the_text_names_the_stop_only_in_an_aside_about_is_no_s
                    "House.\n\nThe former minister Alan Duncan, who had once called Kenya a "
                    "model partner, pulled out of the delegation on Monday citing illness.\n")
     assert days(trip) == [("KE", date(2023, 10, 31), date(2023, 10, 31))]
+
+
+# ---------------------------------------------------------------- a country, then two of its cities
+
+WEST_AFRICA = (
+    "Title: Chancellor to visit West Africa\nDate: 2025-03-02\n\n"
+    "The Chancellor will this week travel to Senegal, Ghana and Cote d'Ivoire.\n\n"
+    "On Monday, the Chancellor will be in Dakar, where she will meet President Bassirou "
+    "Diomaye Faye.\n\n"
+    "On Tuesday she will travel to Ghana, meeting President John Mahama in Accra to discuss "
+    "trade, before travelling on to Kumasi to visit a cocoa cooperative.\n\n"
+    "The Chancellor will end the visit in Cote d'Ivoire on Wednesday, meeting President "
+    "Alassane Ouattara in Abidjan.\n")
+
+
+def test_a_country_travelled_to_goes_with_the_first_of_its_cities_named_after_it():
+    # "travel to Ghana, meeting X in Accra, before travelling on to Kumasi": Accra first,
+    # on the day of travelling to the country
+    stops = [(s.city, s.start) for s in trip_of(WEST_AFRICA).stops]
+    assert stops == [("Dakar", date(2025, 3, 3)), ("Accra", date(2025, 3, 4)),
+                     ("Kumasi", date(2025, 3, 4)), ("Abidjan", date(2025, 3, 5))]

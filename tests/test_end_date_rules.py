@@ -356,3 +356,15 @@ def test_a_leg_after_the_way_home_does_not_close_the_last_stop(home):
         "Olaf Scholz to attend the outreach session of the G7 Summit.\n")
     togo = next(s for s in trip.stops if s.country_code == "TG")
     assert (togo.start, togo.end) == (date(2024, 5, 8), date(2024, 5, 8))
+
+
+def test_a_stop_reached_before_the_day_ends_is_that_days_when_the_next_begins_the_day_after():
+    # "on Tuesday ... in Accra, before travelling on to Kumasi to visit ...", and the next
+    # stop on Wednesday: Kumasi's one day is Tuesday, closed as any single stated day
+    text = ("Title: Chancellor to visit Ghana and Cote d'Ivoire\nDate: 2025-03-02\n\n"
+            "On Tuesday the Chancellor will meet President John Mahama in Accra to discuss "
+            "trade, before travelling on to Kumasi to visit a cocoa cooperative.\n\n"
+            "She will end the visit in Cote d'Ivoire on Wednesday, meeting President "
+            "Alassane Ouattara in Abidjan.\n")
+    assert [(s.city, s.start, s.end) for s in trip_of(text).stops][1] == (
+        "Kumasi", date(2025, 3, 4), date(2025, 3, 4))

@@ -111,7 +111,8 @@ def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, Sentence
                            text: str) -> None:
     """An undated stop named only after "before flying to" in a sentence whose one day is the
     last at the stop before ("This morning they visit a project in X before flying to Y"):
-    the traveller gets to Y that day."""
+    the traveller gets to Y that day; with the next stop begun by the day after, that day
+    is Y's only one."""
     for k in range(1, len(drafts)):
         before, draft = drafts[k - 1], drafts[k]
         if draft.start is not None or before.end is None:
@@ -127,6 +128,13 @@ def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, Sentence
                 draft.start = before.end
                 draft.start_stated = True
                 draft.date_sentences.append(sig.sentence)
+                # (a single day, closed as `stop_dates.close_dates` closes one: when the
+                # next dated stop begins by the next day)
+                following = next((d.start for d in drafts[k + 1:] if d.start is not None),
+                                 None)
+                if draft.end is None and following is not None and \
+                        draft.start <= following <= draft.start + ONE_DAY:
+                    draft.end = draft.start
                 break
 
 

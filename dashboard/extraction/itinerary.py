@@ -84,6 +84,11 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                           for d in city_drafts}
                 at = max((d for d in city_drafts if before[id(d)]),
                          key=lambda d: max(before[id(d)]), default=city_drafts[0])
+                # ("will travel to X, meeting Y in A, before travelling on to B": the country
+                # goes with the first of its cities the sentence names after it)
+                after = [(s.position, n) for n, d in enumerate(city_drafts) for s in d.signals
+                         if s.sentence == sig.sentence and s.position > sig.position]
+                at = city_drafts[min(after)[1]] if after else at
                 at.signals.append(sig)
         else:
             city = cities[0] if cities else None
