@@ -4,7 +4,7 @@ day is the stop's start and end; an arrival alone leaves the end open. Our own w
 from __future__ import annotations
 
 import warnings
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -368,3 +368,28 @@ def test_a_stop_reached_before_the_day_ends_is_that_days_when_the_next_begins_th
             "Alassane Ouattara in Abidjan.\n")
     assert [(s.city, s.start, s.end) for s in trip_of(text).stops][1] == (
         "Kumasi", date(2025, 3, 4), date(2025, 3, 4))
+
+
+def test_a_day_in_the_where_clause_of_a_return_is_the_returns():
+    # "return to Lisbon, where she will meet ... on Saturday morning": the second Lisbon
+    # stop's day, not the first visit's
+    trip = trip_of("Title: Envoy's travels\nDate: 2024-04-10\n\n"
+                   "The envoy is due to arrive in Lisbon this evening. Tomorrow, she will fly "
+                   "to Madrid, where she will visit a migrant centre. On Friday, she will fly "
+                   "to Seville to meet regional officials. Friday evening she will return to "
+                   "Lisbon, where she will meet Portuguese Prime Minister Luis Montenegro on "
+                   "Saturday morning.\n")
+    lisbon = [(s.start, s.end) for s in trip.stops if s.city == "Lisbon"]
+    assert lisbon == [(date(2024, 4, 10), date(2024, 4, 11)),
+                      (date(2024, 4, 12), date(2024, 4, 13))]
+
+
+@pytest.mark.parametrize("arrival, first", [
+    ("is due to arrive in Nairobi this evening. Tomorrow, she will fly", date(2024, 4, 10)),
+    ("lands in Nairobi late on Thursday. On Friday she flies", date(2024, 4, 11)),
+])
+def test_an_arrival_late_in_the_day_runs_to_the_day_of_moving_on(arrival, first):
+    # a night at the stop: the next day's flight on is its last day (end-date convention)
+    trip = trip_of(f"Title: Envoy's travels\nDate: 2024-04-10\n\nThe envoy {arrival} to "
+                   "Kampala, where she will meet President Yoweri Museveni.\n")
+    assert _days(trip)[0] == ("KE", first, first + timedelta(days=1))

@@ -172,6 +172,31 @@ def _arrived_on(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     return False
 
 
+# The late part of a day: an arrival then means a night at the place
+LATE_IN_THE_DAY = re.compile(r"\b(?:evening|night|tonight|late)\b", re.IGNORECASE)
+
+
+def _arrived_at_night(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """By the parse, the stop's first day is told as an arrival late in the day ("is due
+    to arrive in X this evening", "lands in X late on Monday", "arrives on Monday night"):
+    the traveller spends that night there."""
+    for n in draft.date_sentences:
+        fact = by_index.get(n)
+        if fact is None or fact.parse is None:
+            continue
+        for d in fact.dates:
+            if d.first != draft.start or d.is_range:
+                continue
+            verb = grammar.governing_verb(fact.parse, d.start)
+            # (the part of the day in the date's own words, or right around them)
+            around = fact.sentence.text[max(0, d.start - fact.sentence.start - 8):
+                                        d.end - fact.sentence.start + 10]
+            if verb is not None and fact.parse.doc[verb].lemma_.lower() in ARRIVED and \
+                    LATE_IN_THE_DAY.search(around):
+                return True
+    return False
+
+
 def _range_ends(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     """The stop's last day is the end of a range the text states ("from 23 to 24 August")."""
     return any(d.is_range and d.last == draft.end for n in draft.date_sentences
@@ -187,6 +212,7 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
     by_index = {f.sentence.index: f for f in active}
     overnight = {f.context for f in active if f.context is not None
                  and OVERNIGHT.search(text, f.sentence.start, f.sentence.end)}
+    overnight |= {k for k, draft in enumerate(drafts) if _arrived_at_night(draft, by_index)}
     _departures_in_a_programme(drafts, active, text)
     _arrivals_the_same_day(drafts, by_index, text)
     for k in range(1, len(drafts)):
@@ -234,8 +260,9 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                     or ((before.end > before.start or _arrived_on(before, by_index))
                         and MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60),
                                             sig.position))))
-            # "He will spend the night in X. On Friday he will travel to Y": a night at X
-            # told, and the move the next day ends X (whatever opened it)
+            # "He will spend the night in X. On Friday he will travel to Y", "arrives in X
+            # this evening. Tomorrow he will fly to Y": a night at X told, and the move the
+            # next day ends X (whatever opened it)
             moved_on = moved_on or (
                 (before.end is None or before.end == before.start)
                 and draft.start - before.start == ONE_DAY and k - 1 in overnight
