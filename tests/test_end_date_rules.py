@@ -393,3 +393,29 @@ def test_an_arrival_late_in_the_day_runs_to_the_day_of_moving_on(arrival, first)
     trip = trip_of(f"Title: Envoy's travels\nDate: 2024-04-10\n\nThe envoy {arrival} to "
                    "Kampala, where she will meet President Yoweri Museveni.\n")
     assert _days(trip)[0] == ("KE", first, first + timedelta(days=1))
+
+
+# A preview of a state visit to one country over three cities, its stay bounded by "until"
+THREE_CITIES = (
+    "Title: King and Queen leave for Malaysia\nDate: 2024-09-07\n\n"
+    "The King and Queen of the Netherlands left Amsterdam for Malaysia on Saturday. They "
+    "will stay in Malaysia until next Friday, September 13.\n\n"
+    "On Monday, they will be welcomed at the National Palace in Kuala Lumpur, and the King "
+    "will hold talks with the Sultan of Johor, the Malaysian king.\n\n"
+    "The couple will spend the following two days in Ipoh, where they will visit a "
+    "semiconductor plant and meet students.\n\n"
+    "On Thursday, they will fly to Kuching, where they will tour a rainforest reserve.\n")
+
+
+def test_the_bound_of_a_stay_in_a_country_of_several_stops_ends_its_last():
+    # "until next Friday, September 13" closes Kuching, the last stop in Malaysia, not the
+    # first; Kuala Lumpur keeps its one day
+    days = [(s.city, s.start, s.end) for s in trip_of(THREE_CITIES).stops]
+    assert days[0] == ("Kuala Lumpur", date(2024, 9, 9), date(2024, 9, 9))
+    assert days[-1] == ("Kuching", date(2024, 9, 12), date(2024, 9, 13))
+
+
+def test_the_following_n_days_run_on_from_the_day_told_before():
+    # "the following two days" after Monday: Tuesday and Wednesday
+    days = [(s.city, s.start, s.end) for s in trip_of(THREE_CITIES).stops]
+    assert days[1] == ("Ipoh", date(2024, 9, 10), date(2024, 9, 11))

@@ -2,7 +2,8 @@
 after it ("leaves Rome on Monday ... lands in Jakarta on Tuesday ... On Friday he flies to
 Port Moresby ... moves on to Dili on Monday"), so a bare weekday that the tense put before
 the day told just before it is the same weekday a week later. Used by
-`narrative.narrative_dates`.
+`narrative.narrative_dates`, as is `align_named_weekdays` (a bare weekday is the day the
+text names with that weekday).
 """
 
 from __future__ import annotations
@@ -107,5 +108,38 @@ def forward_weekdays(facts: list[SentenceFacts], text: str, published: date | No
             told_here = True
             if _ends_the_trip(fact, d):
                 trip_end = d.first
+            moved.append(d)
+        fact.dates = moved
+
+
+WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
+WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
+                           re.IGNORECASE)
+
+
+def align_named_weekdays(facts: list[SentenceFacts]) -> None:
+    """A bare weekday that the tense put a week away from the day the text itself names
+    with that weekday ("On Thursday and Friday, May 26-27, ... the summit. On Friday
+    afternoon he will visit ...", in a story published on a Friday) is that named day."""
+    named: dict[str, set] = {}
+    for fact in facts:
+        for d in fact.dates:
+            written = WEEKDAY_FIRST.match(d.text)
+            if written and not d.relative and d.first is not None:
+                days = [d.first + timedelta(days=k) for k in range((d.last - d.first).days + 1)]
+                for day in days:
+                    named.setdefault(day.strftime("%A").lower(), set()).add(day)
+    if not named:
+        return
+    for fact in facts:
+        moved = []
+        for d in fact.dates:
+            same = named.get(d.text.lower(), set())
+            if d.relative and d.first is not None and d.first == d.last and \
+                    WEEKDAY_ONLY.fullmatch(d.text) and len(same) == 1:
+                day = next(iter(same))
+                if abs((day - d.first).days) == 7:
+                    d = dates_mod.DateMention(d.text, d.start, d.end, day, day, True,
+                                              d.year_inferred, d.reporting)
             moved.append(d)
         fact.dates = moved

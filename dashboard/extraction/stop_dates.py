@@ -26,7 +26,7 @@ from dashboard.extraction.date_filters import (
 from dashboard.extraction.date_targets import clauses_of, listed_before, nearest_stop
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
-from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP
+from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP, UNTIL_BOUND
 from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
@@ -260,7 +260,11 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 continue
             if target is None:
                 continue
-            closing = not d.is_range and COUNTRY_CLOSING.search(fact.sentence.text)
+            # ("will stay in X until next Friday, June 23": the bound of the country's stay)
+            at = d.start - fact.sentence.start
+            closing = not d.is_range and (COUNTRY_CLOSING.search(fact.sentence.text) or
+                                          UNTIL_BOUND.search(fact.sentence.text, max(0, at - 20),
+                                                             at))
             if (d.is_range or closing) and not _names_city_stop(fact, target, drafts):
                 # "visit China from 4 to 7 November", "wrap up the China leg on Friday": the
                 # country's, when it has several city stops and the sentence names none
