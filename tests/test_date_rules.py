@@ -666,3 +666,20 @@ def test_a_country_travelled_to_goes_with_the_first_of_its_cities_named_after_it
     stops = [(s.city, s.start) for s in trip_of(WEST_AFRICA).stops]
     assert stops == [("Dakar", date(2025, 3, 3)), ("Accra", date(2025, 3, 4)),
                      ("Kumasi", date(2025, 3, 4)), ("Abidjan", date(2025, 3, 5))]
+
+
+@pytest.mark.parametrize("text", [
+    "The forum, which will be held on Friday, brings the region's ministers together.",
+    "A trade accord is to be signed on Friday in the port city.",
+])
+def test_the_weekday_of_a_future_passive_is_the_coming_one(text):
+    # "will be held", "is to be signed": a passive after a modal is no past (anchor: Monday
+    # 6 May 2024; the past Friday would be 3 May)
+    found = [d for d in find_dates(text, anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [date(2024, 5, 10)]
+
+
+def test_a_past_passive_still_looks_back():
+    found = [d for d in find_dates("The accord was signed on Friday in the port city.",
+                                   anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [date(2024, 5, 3)]
