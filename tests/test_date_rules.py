@@ -683,3 +683,22 @@ def test_a_past_passive_still_looks_back():
     found = [d for d in find_dates("The accord was signed on Friday in the port city.",
                                    anchor=date(2024, 5, 6)) if d.text == "Friday"]
     assert [d.first for d in found] == [date(2024, 5, 3)]
+
+
+# ---------------------------------------------------------------- a thing's journey
+
+@pytest.mark.parametrize("sentence", [
+    "The first aid convoys are expected to reach Sidon on Friday.",
+    "Italian peacekeeping troops will land in Tyre on Friday.",
+])
+def test_the_day_of_a_things_journey_is_not_the_travellers(sentence):
+    # convoys and flights getting somewhere on Friday: not a day at the stop they are in
+    trip = trip_of("Date: 2024-05-06\n\nBEIRUT, May 6 - The envoy arrived in Beirut on "
+                   "Monday and met the prime minister.\n\n" + sentence + "\n")
+    assert days(trip)[0] == ("LB", date(2024, 5, 6), date(2024, 5, 6))
+
+
+def test_the_travellers_plane_landing_is_the_travellers_day():
+    trip = trip_of("Date: 2024-05-06\n\nThe presidential plane is scheduled to land in Beirut "
+                   "on Wednesday, where the president will meet the prime minister.\n")
+    assert days(trip)[0][1] == date(2024, 5, 8)

@@ -142,7 +142,23 @@ def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
         POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or \
         dates_a_reference_event(fact, d) or (
-        fact.parse is not None and unrealised(fact.parse, d.start)) or _dates_a_bidding(fact, d)
+        fact.parse is not None and unrealised(fact.parse, d.start)) or _dates_a_bidding(fact, d) \
+        or _dates_a_things_journey(fact, d)
+
+
+def _dates_a_things_journey(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date hangs from a verb of getting somewhere whose subject is a
+    common noun that is no person or office ("The first marines are expected to land off X
+    this weekend", "aid convoys will reach Y on Monday"): their journey, not the
+    traveller's."""
+    verb = _governing_token(fact, d)
+    if verb is None or verb.lemma_.lower() not in ARRIVING:
+        return False
+    subject = grammar._subject(verb)
+    # (a name the tagger took for a noun at the head of a sentence, "Trump landed in X", and
+    # the traveller's plane, "The presidential plane is to land in X", carry the traveller)
+    return subject is not None and subject.pos_ == "NOUN" and subject.text[:1].islower() \
+        and subject.lemma_.lower() not in grammar.CONVEYANCES and not grammar._can_travel(subject)
 
 
 # Verbs that bid, ask or decide that someone travel: their date is the day of the bidding
