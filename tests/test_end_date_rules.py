@@ -419,3 +419,15 @@ def test_the_following_n_days_run_on_from_the_day_told_before():
     # "the following two days" after Monday: Tuesday and Wednesday
     days = [(s.city, s.start, s.end) for s in trip_of(THREE_CITIES).stops]
     assert days[1] == ("Ipoh", date(2024, 9, 10), date(2024, 9, 11))
+
+
+@pytest.mark.parametrize("arrival", [
+    "The chancellor arrived in Vilnius on Saturday from Riga",
+    "The chancellor landed in Vilnius late on Saturday from Riga",
+])
+def test_the_day_of_arriving_from_the_stop_before_is_its_last(arrival):
+    # told back: "where on Friday she had met ...", then the arrival from there on Saturday
+    trip = trip_of("Date: 2024-05-05\n\nVILNIUS, May 5 - " + arrival + ", where on Friday "
+                   "she had met Latvian President Edgars Rinkevics. On Sunday she met "
+                   "Lithuanian President Gitanas Nauseda.\n")
+    assert _days(trip)[0] == ("LV", date(2024, 5, 3), date(2024, 5, 4))

@@ -30,6 +30,12 @@ LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|
                      r"(?:the\s+)?$", re.IGNORECASE)
 
 
+# Getting to the stop from the one before: "arrived in Y on Saturday from X", "landed in Y
+# late on Monday from X" (up to the name of the place left)
+ARRIVED_FROM = re.compile(r"\b(?:arriv|land|reach)\w*\s+(?:in\s+|at\s+)?[^.;:,]{1,60}?"
+                          r"\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # Moving on, told after the fact: "flew to the coastal city of Mombasa on Thursday", "The
 # president flew on to Doha on Tuesday": leaving the stop before is that day too
 MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|crossed|"
@@ -228,9 +234,16 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 continue
             arriving = BEFORE_ARRIVING.search(text, max(fact.sentence.start, sig.position - 60),
                                               sig.position)
-            if sig.strength != "cue" and not (arriving and sig.strength == "locative"):
+            # "arrived in Y on Saturday from X": the day of getting to Y is X's last
+            came_from = any(
+                m.start > sig.position and stop_for_place(m.place, drafts) == k - 1
+                and ARRIVED_FROM.search(text, max(fact.sentence.start, sig.position - 30),
+                                        m.start)
+                for m in fact.places)
+            if sig.strength != "cue" and not ((arriving or came_from)
+                                              and sig.strength == "locative"):
                 continue
-            left_before = any(
+            left_before = came_from or any(
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
                 and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
                 for m in fact.places)
