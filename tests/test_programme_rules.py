@@ -196,3 +196,13 @@ def test_a_heading_may_name_two_places_and_an_item_may_run_on():
     assert _days(trip_of(TWO_PLACES)) == [("Dublin", date(2025, 6, 5), date(2025, 6, 5)),
                                           ("Galway", date(2025, 6, 5), date(2025, 6, 5)),
                                           ("Cork", date(2025, 6, 5), date(2025, 6, 6))]
+
+
+def test_a_dated_line_going_home_ends_the_last_stop_that_day():
+    # "Thursday 4 September - Return to <home>": the last stop's stay runs to that day, as
+    # any day of moving on does
+    text = DATED_LINES.replace(
+        "Friday 5 September - Departure for Manaus. Boat trip on the river.\n",
+        "Friday 5 September - Return to Luxembourg.\n")
+    days = [(s.city, s.start, s.end) for s in trip_of(text).stops]
+    assert days[-1] == ("São Paulo", date(2025, 9, 3), date(2025, 9, 5))

@@ -83,11 +83,19 @@ DEPARTURE_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight)\s+(?:for|t
 PROGRAMME_DAY_LINE = re.compile(r"\b(?:\w{1,20},?[ \t]{1,4}){1,3}?\w{1,20}[ \t]{0,4}[-–—:][ \t]")
 
 
+# A programme's item of going home: "- Return to X", "18.45 Departure for X", "Flight home"
+# (opening the line, or after its day or clock time)
+RETURN_LINE = re.compile(r"(?:^|[-–—:][ \t]|\d[.:]\d\d[ \t]{1,4})(?:return|departure|flight|"
+                         r"fly|flies)\w{0,4}[ \t]{1,4}(?:(?:back|by[ \t]plane)[ \t]{1,4})?"
+                         r"(?:to|for|home)\b", re.IGNORECASE)
+
+
 def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFacts],
                                text: str) -> None:
     """A programme's line "10:00 Departure for Y" under the line of a day that is Y's first,
     or dated itself ("Friday 10 June - Flight to Y"): that day is the last at the stop
-    before (end-date convention: the day of moving on ends the stop before)."""
+    before (end-date convention: the day of moving on ends the stop before); so is the day
+    of a line going home ("Monday 13 June - Return to <home>") for the last stop."""
     day = None
     for fact in active:
         stated = [d.first for d in fact.dates if d.first and not d.is_range]
@@ -111,6 +119,17 @@ def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFac
                 before.end = day
                 if fact.sentence.index not in before.date_sentences:
                     before.date_sentences.append(fact.sentence.index)
+        if RETURN_LINE.search(text, fact.sentence.start, fact.sentence.end) and not any(
+                stop_for_place(m.place, drafts) is not None for m in fact.places
+                if m.kind in {"country", "city", "venue"}):
+            # "Monday 13 June - Return to <home>": the journey home leaves the last stop
+            # begun by that day on that day (the day of moving on ends the stop before)
+            last = next((d for d in reversed(drafts) if d.start is not None
+                         and d.start <= day), None)
+            if last is not None and last.end is not None and last.start <= last.end < day:
+                last.end = day
+                if fact.sentence.index not in last.date_sentences:
+                    last.date_sentences.append(fact.sentence.index)
 
 
 def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, SentenceFacts],
