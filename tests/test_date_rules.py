@@ -617,3 +617,88 @@ def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day(sentence):
     assert [(d.text, d.reporting) for d in found] == [("April 16" if "16" in sentence
                                                        else "April 15", False),
                                                       ("Monday", True)]
+
+
+# ---------------------------------------------------------------- two stated ranges, one sentence
+
+@pytest.mark.parametrize("first, code", [
+    ("the Lao People's Democratic Republic", "LA"),
+    ("the People's Democratic Republic of Algeria", "DZ"),
+])
+def test_each_of_two_overlapping_ranges_dates_the_country_named_before_it(first, code):
+    # a country called by its official name with the article ("the ... Republic of X") is
+    # still the stop the first range belongs to; the day of moving on is in both ranges
+    trip = trip_of("Date: 2023-05-10\n\nROME, May 10. President Sergio Mattarella will pay a "
+                   f"state visit to {first} on May 12-13 and will then travel to Cambodia on "
+                   "May 13-14, his office said.\n")
+    assert days(trip) == [(code, date(2023, 5, 12), date(2023, 5, 13)),
+                          ("KH", date(2023, 5, 13), date(2023, 5, 14))]
+
+
+# ---------------------------------------------------------------- an aside about someone
+
+def test_a_day_of_someone_the_text_names_the_stop_only_in_an_aside_about_is_no_stop_day():
+    # the former minister's own act on Monday, with the country only in his "who" clause:
+    # the visit still begins on Tuesday
+    trip = trip_of("Date: 2023-10-31\n\nNAIROBI (Oct 31) - King Charles III began a state "
+                   "visit to Kenya on Tuesday, welcomed by President William Ruto at State "
+                   "House.\n\nThe former minister Alan Duncan, who had once called Kenya a "
+                   "model partner, pulled out of the delegation on Monday citing illness.\n")
+    assert days(trip) == [("KE", date(2023, 10, 31), date(2023, 10, 31))]
+
+
+# ---------------------------------------------------------------- a country, then two of its cities
+
+WEST_AFRICA = (
+    "Title: Chancellor to visit West Africa\nDate: 2025-03-02\n\n"
+    "The Chancellor will this week travel to Senegal, Ghana and Cote d'Ivoire.\n\n"
+    "On Monday, the Chancellor will be in Dakar, where she will meet President Bassirou "
+    "Diomaye Faye.\n\n"
+    "On Tuesday she will travel to Ghana, meeting President John Mahama in Accra to discuss "
+    "trade, before travelling on to Kumasi to visit a cocoa cooperative.\n\n"
+    "The Chancellor will end the visit in Cote d'Ivoire on Wednesday, meeting President "
+    "Alassane Ouattara in Abidjan.\n")
+
+
+def test_a_country_travelled_to_goes_with_the_first_of_its_cities_named_after_it():
+    # "travel to Ghana, meeting X in Accra, before travelling on to Kumasi": Accra first,
+    # on the day of travelling to the country
+    stops = [(s.city, s.start) for s in trip_of(WEST_AFRICA).stops]
+    assert stops == [("Dakar", date(2025, 3, 3)), ("Accra", date(2025, 3, 4)),
+                     ("Kumasi", date(2025, 3, 4)), ("Abidjan", date(2025, 3, 5))]
+
+
+@pytest.mark.parametrize("text", [
+    "The forum, which will be held on Friday, brings the region's ministers together.",
+    "A trade accord is to be signed on Friday in the port city.",
+])
+def test_the_weekday_of_a_future_passive_is_the_coming_one(text):
+    # "will be held", "is to be signed": a passive after a modal is no past (anchor: Monday
+    # 6 May 2024; the past Friday would be 3 May)
+    found = [d for d in find_dates(text, anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [date(2024, 5, 10)]
+
+
+def test_a_past_passive_still_looks_back():
+    found = [d for d in find_dates("The accord was signed on Friday in the port city.",
+                                   anchor=date(2024, 5, 6)) if d.text == "Friday"]
+    assert [d.first for d in found] == [date(2024, 5, 3)]
+
+
+# ---------------------------------------------------------------- a thing's journey
+
+@pytest.mark.parametrize("sentence", [
+    "The first aid convoys are expected to reach Sidon on Friday.",
+    "Italian peacekeeping troops will land in Tyre on Friday.",
+])
+def test_the_day_of_a_things_journey_is_not_the_travellers(sentence):
+    # convoys and flights getting somewhere on Friday: not a day at the stop they are in
+    trip = trip_of("Date: 2024-05-06\n\nBEIRUT, May 6 - The envoy arrived in Beirut on "
+                   "Monday and met the prime minister.\n\n" + sentence + "\n")
+    assert days(trip)[0] == ("LB", date(2024, 5, 6), date(2024, 5, 6))
+
+
+def test_the_travellers_plane_landing_is_the_travellers_day():
+    trip = trip_of("Date: 2024-05-06\n\nThe presidential plane is scheduled to land in Beirut "
+                   "on Wednesday, where the president will meet the prime minister.\n")
+    assert days(trip)[0][1] == date(2024, 5, 8)

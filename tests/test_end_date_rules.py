@@ -4,7 +4,7 @@ day is the stop's start and end; an arrival alone leaves the end open. Our own w
 from __future__ import annotations
 
 import warnings
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -356,3 +356,78 @@ def test_a_leg_after_the_way_home_does_not_close_the_last_stop(home):
         "Olaf Scholz to attend the outreach session of the G7 Summit.\n")
     togo = next(s for s in trip.stops if s.country_code == "TG")
     assert (togo.start, togo.end) == (date(2024, 5, 8), date(2024, 5, 8))
+
+
+def test_a_stop_reached_before_the_day_ends_is_that_days_when_the_next_begins_the_day_after():
+    # "on Tuesday ... in Accra, before travelling on to Kumasi to visit ...", and the next
+    # stop on Wednesday: Kumasi's one day is Tuesday, closed as any single stated day
+    text = ("Title: Chancellor to visit Ghana and Cote d'Ivoire\nDate: 2025-03-02\n\n"
+            "On Tuesday the Chancellor will meet President John Mahama in Accra to discuss "
+            "trade, before travelling on to Kumasi to visit a cocoa cooperative.\n\n"
+            "She will end the visit in Cote d'Ivoire on Wednesday, meeting President "
+            "Alassane Ouattara in Abidjan.\n")
+    assert [(s.city, s.start, s.end) for s in trip_of(text).stops][1] == (
+        "Kumasi", date(2025, 3, 4), date(2025, 3, 4))
+
+
+def test_a_day_in_the_where_clause_of_a_return_is_the_returns():
+    # "return to Lisbon, where she will meet ... on Saturday morning": the second Lisbon
+    # stop's day, not the first visit's
+    trip = trip_of("Title: Envoy's travels\nDate: 2024-04-10\n\n"
+                   "The envoy is due to arrive in Lisbon this evening. Tomorrow, she will fly "
+                   "to Madrid, where she will visit a migrant centre. On Friday, she will fly "
+                   "to Seville to meet regional officials. Friday evening she will return to "
+                   "Lisbon, where she will meet Portuguese Prime Minister Luis Montenegro on "
+                   "Saturday morning.\n")
+    lisbon = [(s.start, s.end) for s in trip.stops if s.city == "Lisbon"]
+    assert lisbon == [(date(2024, 4, 10), date(2024, 4, 11)),
+                      (date(2024, 4, 12), date(2024, 4, 13))]
+
+
+@pytest.mark.parametrize("arrival, first", [
+    ("is due to arrive in Nairobi this evening. Tomorrow, she will fly", date(2024, 4, 10)),
+    ("lands in Nairobi late on Thursday. On Friday she flies", date(2024, 4, 11)),
+])
+def test_an_arrival_late_in_the_day_runs_to_the_day_of_moving_on(arrival, first):
+    # a night at the stop: the next day's flight on is its last day (end-date convention)
+    trip = trip_of(f"Title: Envoy's travels\nDate: 2024-04-10\n\nThe envoy {arrival} to "
+                   "Kampala, where she will meet President Yoweri Museveni.\n")
+    assert _days(trip)[0] == ("KE", first, first + timedelta(days=1))
+
+
+# A preview of a state visit to one country over three cities, its stay bounded by "until"
+THREE_CITIES = (
+    "Title: King and Queen leave for Malaysia\nDate: 2024-09-07\n\n"
+    "The King and Queen of the Netherlands left Amsterdam for Malaysia on Saturday. They "
+    "will stay in Malaysia until next Friday, September 13.\n\n"
+    "On Monday, they will be welcomed at the National Palace in Kuala Lumpur, and the King "
+    "will hold talks with the Sultan of Johor, the Malaysian king.\n\n"
+    "The couple will spend the following two days in Ipoh, where they will visit a "
+    "semiconductor plant and meet students.\n\n"
+    "On Thursday, they will fly to Kuching, where they will tour a rainforest reserve.\n")
+
+
+def test_the_bound_of_a_stay_in_a_country_of_several_stops_ends_its_last():
+    # "until next Friday, September 13" closes Kuching, the last stop in Malaysia, not the
+    # first; Kuala Lumpur keeps its one day
+    days = [(s.city, s.start, s.end) for s in trip_of(THREE_CITIES).stops]
+    assert days[0] == ("Kuala Lumpur", date(2024, 9, 9), date(2024, 9, 9))
+    assert days[-1] == ("Kuching", date(2024, 9, 12), date(2024, 9, 13))
+
+
+def test_the_following_n_days_run_on_from_the_day_told_before():
+    # "the following two days" after Monday: Tuesday and Wednesday
+    days = [(s.city, s.start, s.end) for s in trip_of(THREE_CITIES).stops]
+    assert days[1] == ("Ipoh", date(2024, 9, 10), date(2024, 9, 11))
+
+
+@pytest.mark.parametrize("arrival", [
+    "The chancellor arrived in Vilnius on Saturday from Riga",
+    "The chancellor landed in Vilnius late on Saturday from Riga",
+])
+def test_the_day_of_arriving_from_the_stop_before_is_its_last(arrival):
+    # told back: "where on Friday she had met ...", then the arrival from there on Saturday
+    trip = trip_of("Date: 2024-05-05\n\nVILNIUS, May 5 - " + arrival + ", where on Friday "
+                   "she had met Latvian President Edgars Rinkevics. On Sunday she met "
+                   "Lithuanian President Gitanas Nauseda.\n")
+    assert _days(trip)[0] == ("LV", date(2024, 5, 3), date(2024, 5, 4))

@@ -127,3 +127,82 @@ def test_a_dated_line_of_moving_on_ends_the_stop_before_that_day():
                         ("São Paulo", date(2025, 9, 3), date(2025, 9, 5)),
                         ("Manaus", date(2025, 9, 5), days[2][2])]
 
+
+
+# A programme whose day headings also name the day's place, in capitals after a dash, as a
+# government media advisory prints them; the lines under them name the place rarely
+PLACED = (
+    "Title: Prime Minister to visit Korea and Vietnam: programme\n"
+    "Date: 2025-05-08\n\n"
+    "The Prime Minister will travel to the Republic of Korea and Vietnam next week with a "
+    "delegation of business leaders.\n\n"
+    "Outline programme\n\n"
+    "Sunday 11 May\n"
+    "- Depart Ottawa\n\n"
+    "Monday 12 May - SEOUL\n"
+    "- Arrive Seoul\n"
+    "- Meeting with President Lee Jae-myung\n\n"
+    "Tuesday 13 May - SEOUL\n"
+    "- Roundtable with battery makers\n"
+    "- Afternoon: depart for Hanoi\n\n"
+    "Wednesday 14 May - HANOI\n"
+    "- Talks with Prime Minister Pham Minh Chinh\n\n"
+    "Thursday 15 May - HANOI\n"
+    "- Visit to a port project\n"
+    "- Depart Hanoi for Ottawa\n")
+
+
+def _days(trip):
+    return [(s.city, s.start, s.end) for s in trip.stops]
+
+
+def test_a_heading_naming_the_days_place_dates_that_stop():
+    assert _days(trip_of(PLACED)) == [("Seoul", date(2025, 5, 12), date(2025, 5, 13)),
+                                      ("Hanoi", date(2025, 5, 14), date(2025, 5, 15))]
+
+
+def test_leaving_for_a_stop_without_a_heading_of_its_own_starts_it_that_day():
+    # Hanoi has no heading: the evening flight is all the programme says of getting there
+    text = PLACED.replace("Wednesday 14 May - HANOI\n", "Wednesday 14 May\n").replace(
+        "Thursday 15 May - HANOI\n", "Thursday 15 May\n")
+    assert _days(trip_of(text))[:2] == [("Seoul", date(2025, 5, 12), date(2025, 5, 13)),
+                                        ("Hanoi", date(2025, 5, 13), date(2025, 5, 15))]
+
+
+def test_under_the_days_place_a_line_naming_another_stop_is_no_day_there():
+    # Tuesday's roundtable in Seoul speaks of Vietnam's market; Hanoi starts on Wednesday
+    text = PLACED.replace("- Roundtable with battery makers\n",
+                          "- Roundtable on battery exports to Vietnam\n")
+    assert _days(trip_of(text))[1] == ("Hanoi", date(2025, 5, 14), date(2025, 5, 15))
+
+
+TWO_PLACES = (
+    "Title: The Cardinal's visit to Ireland: the programme\n"
+    "Date: 2025-06-01\n\n"
+    "The Cardinal Secretary of State will visit Ireland from 5 to 6 June 2025.\n\n"
+    "THURSDAY 5 JUNE - DUBLIN AND GALWAY\n"
+    "09.00 Arrival at Dublin airport. The Cardinal is greeted by the Taoiseach.\n"
+    "11.00 Meeting with President Catherine Connolly.\n"
+    "16.00 Mass at the cathedral, Galway.\n"
+    "19.30 Flight from Galway to Cork. Overnight at the bishop's house.\n\n"
+    "FRIDAY 6 JUNE - CORK\n"
+    "10.00 Meeting with students at the university.\n"
+    "15.00 Departure for Rome.\n")
+
+
+def test_a_heading_may_name_two_places_and_an_item_may_run_on():
+    # the day's heading names Dublin and Galway; the timed item of the flight to Cork runs
+    # into a second sentence and still dates Cork's first day
+    assert _days(trip_of(TWO_PLACES)) == [("Dublin", date(2025, 6, 5), date(2025, 6, 5)),
+                                          ("Galway", date(2025, 6, 5), date(2025, 6, 5)),
+                                          ("Cork", date(2025, 6, 5), date(2025, 6, 6))]
+
+
+def test_a_dated_line_going_home_ends_the_last_stop_that_day():
+    # "Thursday 4 September - Return to <home>": the last stop's stay runs to that day, as
+    # any day of moving on does
+    text = DATED_LINES.replace(
+        "Friday 5 September - Departure for Manaus. Boat trip on the river.\n",
+        "Friday 5 September - Return to Luxembourg.\n")
+    days = [(s.city, s.start, s.end) for s in trip_of(text).stops]
+    assert days[-1] == ("São Paulo", date(2025, 9, 3), date(2025, 9, 5))

@@ -79,3 +79,29 @@ def test_a_span_of_two_weekdays_moves_a_week_on_as_one():
             "The premier arrives in Tokyo on Friday. He is in Seoul from Monday to "
             "Wednesday.\n")
     assert _days(text)[-1] == ("KR", date(2025, 6, 9), date(2025, 6, 11))
+
+
+def test_a_weekday_told_after_the_day_the_trip_ends_is_a_day_of_the_trip():
+    # the schedule says the tour ends on Saturday; "on Friday" told after that is the
+    # Friday of the tour (the day at Accra), not the Friday a week later
+    text = ("Title: Premier tours West Africa\nDate: 2025-03-05\n\n"
+            "The premier lands in Abuja on Wednesday for talks with President Tinubu.\n\n"
+            "On Thursday she flies to Accra, where she will meet President Mahama, and "
+            "the tour ends on Saturday in Dakar.\n\n"
+            "Trade unions plan a march in Accra on Friday against the new port deal.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", text))
+    accra = trip.stops[1]
+    assert (accra.city, accra.start, accra.end) == ("Accra", date(2025, 3, 6),
+                                                   date(2025, 3, 7))
+
+
+def test_a_weekday_with_its_part_of_the_day_goes_on_with_the_schedule():
+    # "Sunday night" and "Tuesday morning" in a briefing's present tense, told after
+    # Saturday: the coming Sunday and Tuesday, not the ones before the briefing (Wednesday)
+    text = ("Title: Background call on the Vice President's trip\nDate: 2025-03-05\n\n"
+            "OFFICIAL: The Vice President departs Friday evening. Our first stop is Lisbon, "
+            "where we arrive Saturday. Then Sunday night we fly to Madrid. Tuesday morning he "
+            "meets King Felipe VI at the palace.\n")
+    assert starts(text) == [("PT", date(2025, 3, 8)), ("ES", date(2025, 3, 9))]

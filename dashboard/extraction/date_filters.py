@@ -142,7 +142,23 @@ def attributive(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
                 and EVENT_AFTER_DATE.match(s.text, d.end - s.start)) or bool(
         POSSESSIVE_EVENT.match(s.text, d.end - s.start)) or _dates_a_thing(fact, d) or \
         dates_a_reference_event(fact, d) or (
-        fact.parse is not None and unrealised(fact.parse, d.start)) or _dates_a_bidding(fact, d)
+        fact.parse is not None and unrealised(fact.parse, d.start)) or _dates_a_bidding(fact, d) \
+        or _dates_a_things_journey(fact, d)
+
+
+def _dates_a_things_journey(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """By the parse, the date hangs from a verb of getting somewhere whose subject is a
+    common noun that is no person or office ("The first marines are expected to land off X
+    this weekend", "aid convoys will reach Y on Monday"): their journey, not the
+    traveller's."""
+    verb = _governing_token(fact, d)
+    if verb is None or verb.lemma_.lower() not in ARRIVING:
+        return False
+    subject = grammar._subject(verb)
+    # (a name the tagger took for a noun at the head of a sentence, "Trump landed in X", and
+    # the traveller's plane, "The presidential plane is to land in X", carry the traveller)
+    return subject is not None and subject.pos_ == "NOUN" and subject.text[:1].islower() \
+        and subject.lemma_.lower() not in grammar.CONVEYANCES and not grammar._can_travel(subject)
 
 
 # Verbs that bid, ask or decide that someone travel: their date is the day of the bidding
@@ -290,5 +306,30 @@ def arrival_only(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
         if token is verb:
             continue
         if token.dep_ in PURPOSE_DEPS and token.pos_ in {"VERB", "AUX"}:
+            return False
+    return True
+
+
+def named_only_aside(fact: SentenceFacts, d: dates_mod.DateMention,
+                     drafts: list[StopDraft], target: int) -> bool:
+    """By the parse, the sentence names the stop only inside a "who" clause on someone that
+    the date is not in, and sends nobody there ("Cardinal X, who had called <the country>
+    a third-world country, withdrew from the trip on Wednesday"): an aside about that
+    person, not the day's place. (A clause on an event, "the summit, after which he leaves
+    X", may still tell the day's place.)"""
+    if fact.parse is None:
+        return False
+    named = [m for m in fact.places if m.kind in {"country", "city", "venue"}
+             and stop_for_place(m.place, drafts) == target]
+    signalled = {sig.position for sig in fact.signals}
+    date_token = grammar.token_at(fact.parse, d.start)
+    if not named or date_token is None or any(m.start in signalled for m in named):
+        return False
+    for m in named:
+        token = grammar.token_at(fact.parse, m.start)
+        clause = next((t for t in ([token, *token.ancestors] if token is not None else [])
+                       if t.dep_ == "relcl"), None)
+        if clause is None or date_token in clause.subtree or not any(
+                c.lower_ in {"who", "whose", "whom"} for c in clause.subtree):
             return False
     return True

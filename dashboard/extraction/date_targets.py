@@ -59,7 +59,11 @@ def where_clause_place(fact: SentenceFacts, d: dates_mod.DateMention, drafts: li
     at = grammar.token_start(node.head)
     for mention in fact.places:
         if mention.start <= at < mention.end and mention.kind in {"city", "country"}:
-            return stop_for_place(mention.place, drafts)
+            # ("will return to X, where ... on Saturday": the stop of the return, when the
+            # sentence sends the traveller back there)
+            sent = next((stop_for_signal(sig, drafts) for sig in fact.signals
+                         if sig.position == mention.start), None)
+            return sent if sent is not None else stop_for_place(mention.place, drafts)
     return None
 
 

@@ -30,6 +30,12 @@ LEAVING = re.compile(r"\b(?:(?:fl(?:y|ies|ew)|travel\w*|head\w*|depart\w*|drove|
                      r"(?:the\s+)?$", re.IGNORECASE)
 
 
+# Getting to the stop from the one before: "arrived in Y on Saturday from X", "landed in Y
+# late on Monday from X" (up to the name of the place left)
+ARRIVED_FROM = re.compile(r"\b(?:arriv|land|reach)\w*\s+(?:in\s+|at\s+)?[^.;:,]{1,60}?"
+                          r"\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # Moving on, told after the fact: "flew to the coastal city of Mombasa on Thursday", "The
 # president flew on to Doha on Tuesday": leaving the stop before is that day too
 MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|crossed|"
@@ -77,11 +83,19 @@ DEPARTURE_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight)\s+(?:for|t
 PROGRAMME_DAY_LINE = re.compile(r"\b(?:\w{1,20},?[ \t]{1,4}){1,3}?\w{1,20}[ \t]{0,4}[-–—:][ \t]")
 
 
+# A programme's item of going home: "- Return to X", "18.45 Departure for X", "Flight home"
+# (opening the line, or after its day or clock time)
+RETURN_LINE = re.compile(r"(?:^|[-–—:][ \t]|\d[.:]\d\d[ \t]{1,4})(?:return|departure|flight|"
+                         r"fly|flies)\w{0,4}[ \t]{1,4}(?:(?:back|by[ \t]plane)[ \t]{1,4})?"
+                         r"(?:to|for|home)\b", re.IGNORECASE)
+
+
 def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFacts],
                                text: str) -> None:
     """A programme's line "10:00 Departure for Y" under the line of a day that is Y's first,
     or dated itself ("Friday 10 June - Flight to Y"): that day is the last at the stop
-    before (end-date convention: the day of moving on ends the stop before)."""
+    before (end-date convention: the day of moving on ends the stop before); so is the day
+    of a line going home ("Monday 13 June - Return to <home>") for the last stop."""
     day = None
     for fact in active:
         stated = [d.first for d in fact.dates if d.first and not d.is_range]
@@ -105,13 +119,25 @@ def _departures_in_a_programme(drafts: list[StopDraft], active: list[SentenceFac
                 before.end = day
                 if fact.sentence.index not in before.date_sentences:
                     before.date_sentences.append(fact.sentence.index)
+        if RETURN_LINE.search(text, fact.sentence.start, fact.sentence.end) and not any(
+                stop_for_place(m.place, drafts) is not None for m in fact.places
+                if m.kind in {"country", "city", "venue"}):
+            # "Monday 13 June - Return to <home>": the journey home leaves the last stop
+            # begun by that day on that day (the day of moving on ends the stop before)
+            last = next((d for d in reversed(drafts) if d.start is not None
+                         and d.start <= day), None)
+            if last is not None and last.end is not None and last.start <= last.end < day:
+                last.end = day
+                if fact.sentence.index not in last.date_sentences:
+                    last.date_sentences.append(fact.sentence.index)
 
 
 def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, SentenceFacts],
                            text: str) -> None:
     """An undated stop named only after "before flying to" in a sentence whose one day is the
     last at the stop before ("This morning they visit a project in X before flying to Y"):
-    the traveller gets to Y that day."""
+    the traveller gets to Y that day; with the next stop begun by the day after, that day
+    is Y's only one."""
     for k in range(1, len(drafts)):
         before, draft = drafts[k - 1], drafts[k]
         if draft.start is not None or before.end is None:
@@ -127,6 +153,13 @@ def _arrivals_the_same_day(drafts: list[StopDraft], by_index: dict[int, Sentence
                 draft.start = before.end
                 draft.start_stated = True
                 draft.date_sentences.append(sig.sentence)
+                # (a single day, closed as `stop_dates.close_dates` closes one: when the
+                # next dated stop begins by the next day)
+                following = next((d.start for d in drafts[k + 1:] if d.start is not None),
+                                 None)
+                if draft.end is None and following is not None and \
+                        draft.start <= following <= draft.start + ONE_DAY:
+                    draft.end = draft.start
                 break
 
 
@@ -164,6 +197,31 @@ def _arrived_on(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     return False
 
 
+# The late part of a day: an arrival then means a night at the place
+LATE_IN_THE_DAY = re.compile(r"\b(?:evening|night|tonight|late)\b", re.IGNORECASE)
+
+
+def _arrived_at_night(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """By the parse, the stop's first day is told as an arrival late in the day ("is due
+    to arrive in X this evening", "lands in X late on Monday", "arrives on Monday night"):
+    the traveller spends that night there."""
+    for n in draft.date_sentences:
+        fact = by_index.get(n)
+        if fact is None or fact.parse is None:
+            continue
+        for d in fact.dates:
+            if d.first != draft.start or d.is_range:
+                continue
+            verb = grammar.governing_verb(fact.parse, d.start)
+            # (the part of the day in the date's own words, or right around them)
+            around = fact.sentence.text[max(0, d.start - fact.sentence.start - 8):
+                                        d.end - fact.sentence.start + 10]
+            if verb is not None and fact.parse.doc[verb].lemma_.lower() in ARRIVED and \
+                    LATE_IN_THE_DAY.search(around):
+                return True
+    return False
+
+
 def _range_ends(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     """The stop's last day is the end of a range the text states ("from 23 to 24 August")."""
     return any(d.is_range and d.last == draft.end for n in draft.date_sentences
@@ -179,6 +237,7 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
     by_index = {f.sentence.index: f for f in active}
     overnight = {f.context for f in active if f.context is not None
                  and OVERNIGHT.search(text, f.sentence.start, f.sentence.end)}
+    overnight |= {k for k, draft in enumerate(drafts) if _arrived_at_night(draft, by_index)}
     _departures_in_a_programme(drafts, active, text)
     _arrivals_the_same_day(drafts, by_index, text)
     for k in range(1, len(drafts)):
@@ -194,9 +253,16 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 continue
             arriving = BEFORE_ARRIVING.search(text, max(fact.sentence.start, sig.position - 60),
                                               sig.position)
-            if sig.strength != "cue" and not (arriving and sig.strength == "locative"):
+            # "arrived in Y on Saturday from X": the day of getting to Y is X's last
+            came_from = any(
+                m.start > sig.position and stop_for_place(m.place, drafts) == k - 1
+                and ARRIVED_FROM.search(text, max(fact.sentence.start, sig.position - 30),
+                                        m.start)
+                for m in fact.places)
+            if sig.strength != "cue" and not ((arriving or came_from)
+                                              and sig.strength == "locative"):
                 continue
-            left_before = any(
+            left_before = came_from or any(
                 m.start < sig.position and stop_for_place(m.place, drafts) == k - 1
                 and LEAVING.search(text, max(fact.sentence.start, m.start - 40), m.start)
                 for m in fact.places)
@@ -226,8 +292,9 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                     or ((before.end > before.start or _arrived_on(before, by_index))
                         and MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60),
                                             sig.position))))
-            # "He will spend the night in X. On Friday he will travel to Y": a night at X
-            # told, and the move the next day ends X (whatever opened it)
+            # "He will spend the night in X. On Friday he will travel to Y", "arrives in X
+            # this evening. Tomorrow he will fly to Y": a night at X told, and the move the
+            # next day ends X (whatever opened it)
             moved_on = moved_on or (
                 (before.end is None or before.end == before.start)
                 and draft.start - before.start == ONE_DAY and k - 1 in overnight

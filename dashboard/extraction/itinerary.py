@@ -84,6 +84,11 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                           for d in city_drafts}
                 at = max((d for d in city_drafts if before[id(d)]),
                          key=lambda d: max(before[id(d)]), default=city_drafts[0])
+                # ("will travel to X, meeting Y in A, before travelling on to B": the country
+                # goes with the first of its cities the sentence names after it)
+                after = [(s.position, n) for n, d in enumerate(city_drafts) for s in d.signals
+                         if s.sentence == sig.sentence and s.position > sig.position]
+                at = city_drafts[min(after)[1]] if after else at
                 at.signals.append(sig)
         else:
             city = cities[0] if cities else None
@@ -171,6 +176,9 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
     return found
 
 
+LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
 def _inside_a_longer_name(fact: SentenceFacts, mention: PlaceMention) -> bool:
     """Whether the parse reads the mention as part of a longer place or body's name ("the
     South China Sea", "the Bank of England": an entity reaching past the mention)."""
@@ -179,6 +187,9 @@ def _inside_a_longer_name(fact: SentenceFacts, mention: PlaceMention) -> bool:
     offset = fact.parse.doc.user_data.get("offset", 0)
     for ent in fact.parse.ents:
         a, b = offset + ent.start_char, offset + ent.end_char
+        # (the model may take the article in: "the Democratic People's Republic of Korea"
+        # is the country's own name, not a longer one)
+        a += len(ent.text) - len(LEADING_ARTICLE.sub("", ent.text))
         if ent.label_ in {"LOC", "FAC", "ORG"} and a <= mention.start and mention.end <= b \
                 and (a, b) != (mention.start, mention.end):
             return True

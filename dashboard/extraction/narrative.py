@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
-from dashboard.extraction.preview_weeks import forward_weekdays
+from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
                       r"the\s+same\s+day|"
@@ -32,6 +32,9 @@ PART_OF_DAY_OPENING = re.compile(r"((?:in\s+the|that|later\s+that)\s+(?:morning|
 NEXT_DAY = re.compile(r"\b(?:the\s+(?:next|following)\s+(?:day|morning)|"
                       r"(?<!\bfor\s)(?<!\babout\s)(?<!\bof\s)the\s+day\s+after)\b",
                       re.IGNORECASE)
+# "will spend the following two days in X": the days after the one told, as a range
+FOLLOWING_DAYS = re.compile(r"\bthe\s+(?:following|next)\s+(?P<n>two|three|four|five|six|"
+                            r"seven|[2-7])\s+days\b", re.IGNORECASE)
 TODAY_WORDS = re.compile(r"^(?:today|tonight|this\s+\w+)$", re.IGNORECASE)
 # "for a two-day visit": the stated day opens a stay of that length
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -196,39 +199,6 @@ ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go
 WEEKDAY_START = re.compile(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b",
                            re.IGNORECASE)
 COMING_WEEKEND = re.compile(r"(?:this|the|next)\s+weekend", re.IGNORECASE)
-WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
-WEEKDAY_FIRST = re.compile(r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[\s,(\[]",
-                           re.IGNORECASE)
-
-
-def align_named_weekdays(facts: list[SentenceFacts]) -> None:
-    """A bare weekday that the tense put a week away from the day the text itself names
-    with that weekday ("On Thursday and Friday, May 26-27, ... the summit. On Friday
-    afternoon he will visit ...", in a story published on a Friday) is that named day."""
-    named: dict[str, set] = {}
-    for fact in facts:
-        for d in fact.dates:
-            written = WEEKDAY_FIRST.match(d.text)
-            if written and not d.relative and d.first is not None:
-                days = [d.first + timedelta(days=k) for k in range((d.last - d.first).days + 1)]
-                for day in days:
-                    named.setdefault(day.strftime("%A").lower(), set()).add(day)
-    if not named:
-        return
-    for fact in facts:
-        moved = []
-        for d in fact.dates:
-            same = named.get(d.text.lower(), set())
-            if d.relative and d.first is not None and d.first == d.last and \
-                    WEEKDAY_ONLY.fullmatch(d.text) and len(same) == 1:
-                day = next(iter(same))
-                if abs((day - d.first).days) == 7:
-                    d = dates_mod.DateMention(d.text, d.start, d.end, day, day, True,
-                                              d.year_inferred, d.reporting)
-            moved.append(d)
-        fact.dates = moved
-
-
 def _next_day_after_a_date(fact: SentenceFacts, text: str) -> list:
     """The sentence's dates, with "the following day" / "the next day" after a day it states
     ("arriving May 31 and meeting the minister the following day") as that day plus one."""
@@ -343,6 +313,12 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             # the opening goes on from the day told before; the later date is the meeting's
             fact.dates = [dates_mod.DateMention(opener.group(1), s.start, s.start + len(
                 opener.group(1)), last_day, last_day, True), *fact.dates]
+        following = FOLLOWING_DAYS.search(text, s.start, s.end)
+        if not fact.dates and last_day is not None and following:
+            n = NUMBER_WORDS.get(following.group("n").lower()) or int(following.group("n"))
+            fact.dates = [dates_mod.DateMention(following.group(0), following.start(),
+                                                following.end(), last_day + timedelta(days=1),
+                                                last_day + timedelta(days=n), True)]
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)

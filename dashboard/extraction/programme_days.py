@@ -7,15 +7,19 @@ media advisories) are written this way.
 Two things follow, each its own function: the day heading does not end the place the
 lines before it were about (`day_headings`, read by `itinerary.assign_context` and
 `meeting_rules.narrative_stop`), and every undated line under it happens on that day
-(`date_programme_lines`, a step of `trip.date_stops`).
+(`date_programme_lines`, a step of `trip.date_stops`). A heading may also name the day's
+place ("Tuesday 19 April - SINGAPORE", "Day 3: Thursday 6 March, Lima"): that place is the
+day's stop, and the lines under it are about it.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.sentences import BULLET
 
 # What a day heading may hold besides its date: a weekday, "Day 2", the words of a
 # schedule, and punctuation
@@ -24,19 +28,38 @@ HEADING_WORDS = re.compile(
     r"schedule|itinerary)\b|[\W_\d])", re.IGNORECASE)
 
 
-def is_day_heading(fact: SentenceFacts) -> bool:
+def is_day_heading(fact: SentenceFacts, with_place: bool = False) -> bool:
     """The sentence holds one day and nothing else that says what happens ("Tuesday, August
-    06, 2024"; not "Arrival in Suva, 5 August")."""
-    if not fact.dates or fact.stops:
+    06, 2024"; not "Arrival in Suva, 5 August"). With `with_place`, it also names the day's
+    stop or stops and nothing else ("Tuesday 19 April - SINGAPORE")."""
+    if not fact.dates or bool(fact.stops) != with_place:
         return False
     # ("3 March 2025 (Monday)" is two mentions of one day)
     if len({d.first for d in fact.dates}) != 1 or any(
             d.first is None or d.is_range for d in fact.dates):
         return False
     offset, rest = fact.sentence.start, list(fact.sentence.text)
-    for d in fact.dates:
-        rest[d.start - offset:d.end - offset] = " " * (d.end - d.start)
-    return not HEADING_WORDS.sub("", "".join(rest)).strip()
+    spans = [(d.start, d.end) for d in fact.dates]
+    if with_place:
+        spans += [(m.start, m.end) for m in fact.places if m.kind in PLACE_KINDS]
+    for a, b in spans:
+        rest[a - offset:b - offset] = " " * (b - a)
+    rest_text = HEADING_WORDS.sub("", "".join(rest))
+    if with_place:
+        rest_text = PLACE_JOINERS.sub("", rest_text)
+    return not rest_text.strip()
+
+
+# What a day-and-place heading may name: the stop or stops ("SINGAPORE", "Lima, Peru",
+# "EDINBURGH AND GLASGOW")
+PLACE_KINDS = {"country", "city", "venue"}
+PLACE_JOINERS = re.compile(r"\b(?:and|then)\b", re.IGNORECASE)
+# A programme line of getting from one place to another: another stop it names is where
+# the traveller goes or comes from that day, not one spoken of ("Address to the bishops of
+# the country")
+MOVING_LINE = re.compile(r"\b(?:arriv\w*|depart\w*|leav(?:e|es|ing)|flight|fl(?:y|ies)|"
+                         r"transfer\w*|travel\w*|journey|drive|proceed\w*|return\w*)\b",
+                         re.IGNORECASE)
 
 
 def _lines(facts: list[SentenceFacts]) -> dict[int, int]:
@@ -47,18 +70,50 @@ def _lines(facts: list[SentenceFacts]) -> dict[int, int]:
     return count
 
 
+def _programme_days(facts: list[SentenceFacts], per_line: dict[int, int]
+                    ) -> tuple[set[int], set[int]]:
+    """(day headings, day-and-place headings) of a programme: a day line followed by a line
+    that is one item by itself (not a paragraph of prose, as under the release's own date),
+    or by a timed or bulleted item, and at least two such days in the text, of either kind."""
+    body = [f for f in facts if not f.sentence.clutter]
+    found: tuple[set[int], set[int]] = (set(), set())
+    for fact, after in pairwise(body):
+        # (a timed or bulleted item may run on: "09.00 Arrival at the airport. The X is
+        # greeted by Y.")
+        if per_line[fact.sentence.line] != 1 or after.sentence.heading or (
+                per_line[after.sentence.line] != 1 and not BULLET.match(after.sentence.text)):
+            continue
+        for kind, with_place in enumerate((False, True)):
+            if is_day_heading(fact, with_place):
+                found[kind].add(fact.sentence.index)
+    return found if len(found[0]) + len(found[1]) >= 2 else (set(), set())
+
+
 def day_headings(facts: list[SentenceFacts], per_line: dict[int, int] | None = None
                  ) -> set[int]:
-    """Indices of the sentences that are day headings of a programme: a day line followed by
-    a line that is one item by itself (not a paragraph of prose, as under the release's own
-    date), and at least two such days in the text. `per_line`: `_lines(facts)` if the
-    caller has it."""
-    per_line = _lines(facts) if per_line is None else per_line
-    body = [f for f in facts if not f.sentence.clutter]
-    found = {fact.sentence.index for fact, after in pairwise(body)
-             if is_day_heading(fact) and per_line[fact.sentence.line] == 1
-             and not after.sentence.heading and per_line[after.sentence.line] == 1}
-    return found if len(found) >= 2 else set()
+    """Indices of the sentences that are day headings of a programme naming no place (see
+    `_programme_days`): they keep the place of the lines before. `per_line`:
+    `_lines(facts)` if the caller has it."""
+    return _programme_days(facts, _lines(facts) if per_line is None else per_line)[0]
+
+
+# Leaving for the next stop, on a programme line under a heading naming the day's place:
+# "Evening: depart for Tokyo", "- Departure for Lima"
+LEAVING_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight|fly|flies)\s+(?:on\s+)?"
+                         r"(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _date(draft: StopDraft, day: date, heading_index: int) -> None:
+    """The stop's first and last programme days take `day` in."""
+    if draft.start is None or day < draft.start:
+        draft.start = day
+        draft.start_stated = True
+    if draft.end is None or day > draft.end:
+        draft.end = day
+        draft.end_stated = True
+    draft.open_end = False
+    if heading_index not in draft.date_sentences:
+        draft.date_sentences.append(heading_index)
 
 
 def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) -> None:
@@ -66,37 +121,63 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     names, else the stop it is about, with the heading's day: a stop's first and last such
     day become its start and end unless it has earlier or later dates already. The day of a
     line naming two stops ("Departure from X for Y") ends the first and starts the second,
-    the end-date convention's day of moving on. In place."""
+    the end-date convention's day of moving on. A heading naming the day's place ("Tuesday
+    19 April - SINGAPORE") dates that stop; a line under it leaving for another stop
+    ("Evening: depart for Tokyo") ends the heading's stop that day, and starts the other
+    only if no heading names it (its own heading says when the traveller is there). In
+    place."""
+    # (itinerary.py reads `day_headings` from here)
+    from dashboard.extraction.itinerary import stop_for_place
+
     # a programme's lines stand alone, one item a line; a paragraph of prose under a date
     # line (the release's own date above its first paragraph) is not a programme
     per_line = _lines(facts)
-    headings = day_headings(facts, per_line)
-    if not headings:
+    plain, placed = _programme_days(facts, per_line)
+    if not plain and not placed:
         return
+    itemised = {f.sentence.line for f in facts if BULLET.match(f.sentence.text)}
     day = None
     heading_index = -1
+    heading_stops: list[int] = []
+    headed: set[int] = set()  # stops a heading names
+    left_for: dict[int, tuple[date, int]] = {}  # stop -> (first day left for, heading)
     for fact in facts:
         if fact.sentence.clutter:
             continue
-        if fact.sentence.index in headings:
+        if fact.sentence.index in plain or fact.sentence.index in placed:
             day, heading_index = fact.dates[0].first, fact.sentence.index
+            heading_stops = list(dict.fromkeys(fact.stops))
+            for k in heading_stops:
+                _date(drafts[k], day, heading_index)
+                headed.add(k)
             continue
         if fact.sentence.heading:
             day = None
             continue
-        if day is None or any(d.first is not None for d in fact.dates) or \
-                per_line[fact.sentence.line] > 1:
+        # (under a heading naming the day's place, an item may run on in a second
+        # sentence: "10.30 Arrival at the airport. The X is welcomed by Y.")
+        if day is None or any(d.first is not None for d in fact.dates) or (
+                per_line[fact.sentence.line] > 1 and not (
+                    heading_stops and fact.sentence.line in itemised)):
             continue
         named = list(dict.fromkeys(fact.stops))
         targets = named or ([fact.context] if fact.context is not None else [])
+        if heading_stops and not MOVING_LINE.search(fact.sentence.text):
+            # under the day's place, a line that goes nowhere is about that place ("12.45
+            # Address to the bishops of <another stop's country>")
+            targets = [k for k in named if k in heading_stops] or (
+                [fact.context] if fact.context in heading_stops else [])
+        if len(heading_stops) == 1 and named and all(
+                k not in heading_stops and LEAVING_FOR.search(
+                    fact.sentence.text, 0, m.start - fact.sentence.start)
+                for m in fact.places if (k := stop_for_place(m.place, drafts)) in named):
+            # "Evening: depart for Tokyo" under Singapore's day: Singapore's last day
+            _date(drafts[heading_stops[0]], day, heading_index)
+            for k in named:
+                left_for.setdefault(k, (day, heading_index))
+            continue
         for k in targets:
-            draft = drafts[k]
-            if draft.start is None or day < draft.start:
-                draft.start = day
-                draft.start_stated = True
-            if draft.end is None or day > draft.end:
-                draft.end = day
-                draft.end_stated = True
-            draft.open_end = False
-            if heading_index not in draft.date_sentences:
-                draft.date_sentences.append(heading_index)
+            _date(drafts[k], day, heading_index)
+    for k, (first, heading) in left_for.items():
+        if k not in headed:
+            _date(drafts[k], first, heading)

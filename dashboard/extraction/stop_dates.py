@@ -18,6 +18,7 @@ from dashboard.extraction.date_filters import (
     goes_home,
     is_departure_date,
     leaves_home_for_the_trip,
+    named_only_aside,
     negated,
     placed_elsewhere,
     sends_elsewhere,
@@ -25,7 +26,7 @@ from dashboard.extraction.date_filters import (
 from dashboard.extraction.date_targets import clauses_of, listed_before, nearest_stop
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
-from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP
+from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP, UNTIL_BOUND
 from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
@@ -241,7 +242,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             elif len(stops_here) == 1:
                 target = stops_here[0]
                 if placed_elsewhere(fact, d, drafts) or _only_before_the_date(
-                        fact, d, drafts, target):
+                        fact, d, drafts, target) or named_only_aside(fact, d, drafts, target):
                     continue
                 if not any(m.kind in {"country", "city", "venue"} and m.start >= filed_until
                            and stop_for_place(m.place, drafts) == target for m in fact.places):
@@ -259,7 +260,11 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 continue
             if target is None:
                 continue
-            closing = not d.is_range and COUNTRY_CLOSING.search(fact.sentence.text)
+            # ("will stay in X until next Friday, June 23": the bound of the country's stay)
+            at = d.start - fact.sentence.start
+            closing = not d.is_range and (COUNTRY_CLOSING.search(fact.sentence.text) or
+                                          UNTIL_BOUND.search(fact.sentence.text, max(0, at - 20),
+                                                             at))
             if (d.is_range or closing) and not _names_city_stop(fact, target, drafts):
                 # "visit China from 4 to 7 November", "wrap up the China leg on Friday": the
                 # country's, when it has several city stops and the sentence names none

@@ -30,10 +30,11 @@ FUTURE_MARKERS = re.compile(
     r"(?-i:(?:heads|travels|flies|departs|leaves|sets\s+(?:off|out)|returns|moves\s+on|"
     r"goes\s+on))(?!\s+of\b))\b", re.IGNORECASE)
 # A modal or "to" before an "-ed" word makes it a bare verb, not a past: "will proceed on
-# Thursday to X", "plans to succeed", "would need"
+# Thursday to X", "plans to succeed", "would need"; with "be", a passive of the same time:
+# "which will be held on Tuesday", "is to be signed on Friday"
 BARE_AFTER = re.compile(
     r"\b(?:will|would|shall|should|can|could|may|might|must|to|'ll)\s+"
-    r"(?:(?:\w+ly|then|also|now|soon|still|first|next)\s+)?$",
+    r"(?:(?:\w+ly|then|also|now|soon|still|first|next)\s+)?(?:be\s+)?$",
     re.IGNORECASE)
 # What follows an "-ed" word that describes a noun rather than tells the past: "the lecture
 # hosted by the institute", "a summit organised by"
