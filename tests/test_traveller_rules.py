@@ -362,3 +362,11 @@ def test_a_town_before_a_lower_case_region_is_the_region():
     text = ("MOSCOW, Sept. 15, 2023 - The Mongolian president arrived in Moscow on Friday. "
             "On Saturday he will be in Komsomolsk-on-Amur, in Khabarovsk region.")
     assert [s.city for s in trip_of(text).stops] == ["Moscow", "Komsomolsk-on-Amur"]
+
+
+def test_a_delegation_named_after_its_country_in_a_headline_is_no_traveller():
+    text = ("Title: Team Canada in India\nDate: 1996-01-10\n\n"
+            "NEW DELHI, Jan. 10 - Prime Minister Jean Chretien arrived in New Delhi today with "
+            "Team Canada. Canada hopes for deals; Canada's firms are keen, and Canada's trade "
+            "with India is small. Chretien met Prime Minister P.V. Narasimha Rao.")
+    assert trip_of(text).traveler == "Jean Chretien"

@@ -44,7 +44,9 @@ def headline_traveller(title: str | None, facts: list[SentenceFacts], text: str,
     index = index_of(text)
     for match in HEADLINE_VISITOR.finditer(title):
         name = match.group("name")
-        whole_place = any(m.start == 0 and m.end == len(name) for m in find_places(name))
+        # (a place, or a name with a country in it: "Team Canada in India" is a delegation)
+        whole_place = any((m.start == 0 and m.end == len(name)) or m.kind in {
+            "country", "demonym", "region"} for m in find_places(name))
         if whole_place or any(w.lower() in NOT_NAME_WORDS or w.isupper()
                               for w in re.split(r"[\s-]+", name)):
             continue  # a place or an office, not a name
