@@ -43,7 +43,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         return traveller.home, True
     votes: Counter[str] = Counter()
     own_office: set[str] = set()
-    for code, _a, _b in places_mod.home_marker_country(text[body_start:]):
+    for code, _a, _b in home_marker_country(text[body_start:]):
         votes[code] += 1
     title = traveller.person.title if traveller.person else None
     if title in {"Secretary of State", "Deputy Secretary of State"}:
@@ -134,3 +134,14 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             code = ranked[1]
         return code, code in own_office
     return None, False
+
+
+def home_marker_country(text: str) -> list[tuple[str, int, int]]:
+    """(country, start, end) for each institution that names a home country ('White House')."""
+    gaz = places_mod.gazetteer()
+    hits = []
+    folded = text.replace("’", "'")
+    for key, code in gaz.home_markers.items():
+        for match in re.finditer(r"\b" + re.escape(key) + r"\b", folded, re.IGNORECASE):
+            hits.append((code, match.start(), match.end()))
+    return hits

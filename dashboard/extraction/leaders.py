@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
+from dashboard.extraction.invitations import drop_invitations_met_elsewhere
 from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 from dashboard.extraction.meeting_rules import (
     in_earlier_relative_clause,
@@ -388,27 +389,5 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             if existing is None or len(person.name) > len(existing[0].name):
                 drafts[target].leaders[key] = (person, n)
             leader_stop[key] = target
-    _drop_invitations_met_elsewhere(drafts, leader_stop, text)
+    drop_invitations_met_elsewhere(drafts, leader_stop, text)
     return leader_stop
-
-
-# "At the invitation of President X, Y will pay a state visit": the host who invites
-INVITED_BY = re.compile(r"\binvitation\s+of\s+(?:[\w.'’-]+\s+){0,4}$", re.IGNORECASE)
-
-
-def _drop_invitations_met_elsewhere(drafts: list[StopDraft], leader_stop: dict[str, int],
-                                    text: str) -> None:
-    """The host who invites is met where the text says the meeting is ("Talks with President
-    X at the White House"), not at the first stop the invitation's sentence falls in: a
-    leader placed only by "at the invitation of" goes from that stop when placed elsewhere
-    too."""
-    for key in list(leader_stop):
-        stops = [i for i, d in enumerate(drafts) if key in d.leaders]
-        if len(stops) < 2:
-            continue
-        invited = [i for i in stops if INVITED_BY.search(
-            text, max(0, drafts[i].leaders[key][0].start - 40), drafts[i].leaders[key][0].start)]
-        if 0 < len(invited) < len(stops):
-            for i in invited:
-                del drafts[i].leaders[key]
-            leader_stop[key] = next(i for i in stops if i not in invited)

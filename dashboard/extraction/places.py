@@ -10,13 +10,12 @@ dict, so finding places in a sentence costs microseconds, not a regex over 34,00
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.extraction.name_forms import local_spellings, normalize, plural, unhyphenated
 from dashboard.extraction.name_runs import ADMIN_AREA_AFTER, FACILITY_WORDS, name_goes_on
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -27,24 +26,12 @@ MAX_NGRAM = 6
 # because small towns' alternate names collide with ordinary words.
 ALTNAME_MIN_POPULATION = 1_000_000
 # Cities GeoNames names by their English exonym ("Pilsen") are also found under their local
-# spelling with diacritics ("Plzeň"): an accented alternate name close to the main one.
+# spelling with diacritics ("Plzeň"), see `name_forms.local_spellings`
 LOCAL_SPELLING_MIN_POPULATION = 100_000
-LOCAL_SPELLING_MIN_SIMILARITY = 0.7
-ROMANISATION_SIMILARITY = 0.9
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?\.?|\d+[\w-]*")
 CONNECTORS = {"of", "and", "de", "del", "da", "do", "dos", "la", "le", "el", "the", "d'", "al",
               "es", "y", "on", "upon", "am", "an", "der", "di", "du", "des", "city"}
-
-
-def normalize(text: str) -> str:
-    """Fold accents, case, apostrophes and spacing so 'Casa Nariño' == 'casa narino'."""
-    text = text.replace("’", "'").replace("‘", "'")
-    if text.isascii():
-        return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
 
 
 @dataclass(frozen=True)
@@ -110,47 +97,6 @@ class Gazetteer:
         return [p for p in found if not p.case_sensitive or words == p.written]
 
 
-def _local_spellings(name: str, alternates: list[str]) -> list[str]:
-    """The alternate names of a city that are its name written with diacritics: Latin letters
-    with at least one accent, capitalised, and close to the main name once accents are folded
-    ("Plzeň" for GeoNames' "Pilsen", "Durrës" for "Durres"); and other romanisations nearly
-    the same as the main name ("Zaporizhzhia" for "Zaporizhzhya"). Unrelated historical names
-    ("Eva Perón" for La Plata) are left out."""
-    main = normalize(name)
-    kept = []
-    for alt in alternates:
-        folded = normalize(alt)
-        if not folded.isascii() or len(folded) < 4 or not alt[0].isupper() or folded == main:
-            continue
-        if alt.isascii() and (abs(len(folded) - len(main)) > 2 or folded[:2] != main[:2]):
-            continue  # (cheap tests first: the build reads thousands of alternate names)
-        similarity = difflib.SequenceMatcher(None, folded, main).ratio()
-        if alt.isascii():
-            # another romanisation of the same name ("Zaporizhzhia" for "Zaporizhzhya"):
-            # one more letter or two at most, the same number of words
-            if not alt.isupper() and len(folded) >= 6 and similarity >= ROMANISATION_SIMILARITY \
-                    and len(folded.split()) == len(main.split()):
-                kept.append(alt)
-        elif similarity >= LOCAL_SPELLING_MIN_SIMILARITY:
-            kept.append(alt)
-    return kept
-
-
-def _unhyphenated(name: str) -> str | None:
-    """"Port-Vila" -> "Port Vila": a hyphenated name of capitalised parts, spaced; None for
-    any other name ("Aix-en-Provence" keeps its hyphens: its middle part is lower case)."""
-    parts = name.split("-")
-    if len(parts) < 2 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
-        return None
-    return " ".join(parts)
-
-
-def _plural(demonym: str) -> str | None:
-    if demonym.endswith(("s", "sh", "ch", "ese", "i", "x")):
-        return None
-    return demonym + "s"
-
-
 def _float(value: str | None) -> float | None:
     try:
         return float(value) if value not in (None, "") else None
@@ -192,9 +138,9 @@ def _build() -> Gazetteer:
         demonym = info.get("demonym")
         if demonym:
             gaz.add(demonym, Place("demonym", code, canonical(code)))
-            plural = _plural(demonym)
-            if plural:
-                gaz.add(plural, Place("demonym", code, canonical(code)))
+            plural_form = plural(demonym)
+            if plural_form:
+                gaz.add(plural_form, Place("demonym", code, canonical(code)))
         capital_latlng = info.get("capital_latlng")
         if capital_latlng and len(capital_latlng) == 2:
             gaz.countries[code].setdefault("capital_latlng", tuple(capital_latlng))
@@ -219,9 +165,9 @@ def _build() -> Gazetteer:
         case = name.replace(".", "").isupper()
         override(name, Place("demonym", code, canonical(code), case_sensitive=case,
                              written=name if case else None))
-        plural = None if case else _plural(name)
-        if plural:
-            override(plural, Place("demonym", code, canonical(code)))
+        plural_form = None if case else plural(name)
+        if plural_form:
+            override(plural_form, Place("demonym", code, canonical(code)))
     for name in extra.get("regions", {}).get("names", []):
         gaz.add(name, Place("region", "", name))
     gaz.home_markers = {normalize(k): v for k, v in extra.get("home_markers", {}).items()}
@@ -235,7 +181,7 @@ def _build() -> Gazetteer:
         place = Place("city", code, city["name"], float(city["latitude"]),
                       float(city["longitude"]), int(city.get("population") or 0))
         gaz.add(city["name"], place)
-        spaced = _unhyphenated(city["name"])
+        spaced = unhyphenated(city["name"])
         if spaced and normalize(spaced) not in gaz.index:
             # "Port Vila" for GeoNames' "Port-Vila": English often drops the hyphen (only
             # a name no other entry has, so no namesake is added)
@@ -256,7 +202,7 @@ def _build() -> Gazetteer:
                     gaz.add(alt, place)
                     by_name.setdefault(normalize(alt), place)
         if place.population >= LOCAL_SPELLING_MIN_POPULATION:
-            for alt in _local_spellings(city["name"], city.get("alternatenames") or []):
+            for alt in local_spellings(city["name"], city.get("alternatenames") or []):
                 if all(p.kind == "city" for p in gaz.index.get(normalize(alt), [])):
                     gaz.add(alt, place)
                     by_name.setdefault(normalize(alt), place)
@@ -405,14 +351,3 @@ def _us_states_after_cities(found: list[PlaceMention], text: str, gaz: Gazetteer
 
 
 STATE_AFTER_CITY = re.compile(r",[ \t]*")
-
-
-def home_marker_country(text: str) -> list[tuple[str, int, int]]:
-    """(country, start, end) for each institution that names a home country ('White House')."""
-    gaz = gazetteer()
-    hits = []
-    folded = text.replace("’", "'")
-    for key, code in gaz.home_markers.items():
-        for match in re.finditer(r"\b" + re.escape(key) + r"\b", folded, re.IGNORECASE):
-            hits.append((code, match.start(), match.end()))
-    return hits

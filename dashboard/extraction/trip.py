@@ -7,8 +7,9 @@ manner of spaCy's own components; `STEPS` lists them in order:
 2. `find_mentions`: places, titled people and the cue patterns' visit signals per sentence;
 3. `parse`: one pass of the language model (`nlp.py`), then the grammar steps
    (`parse_steps.py`): destinations, people met, untitled names met;
-4. `choose_traveller`: the traveller (the first-person speaker where the text says "I will
-   visit ...") and their home country;
+4. `choose_traveller` (`traveller_steps.py`): the traveller (the first-person speaker where
+   the text says "I will visit ...", the headline's visitor, an office the body keeps
+   naming) and their home country;
 5. `find_dates`: dates per sentence, ordered by clause, and what the narrative implies;
    then `name_by_office`: a traveller named by office or surname alone gets the office
    holder's full name on the anchor day (`office_holders.py`);
@@ -25,18 +26,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from dashboard.date_range import drop_out_of_range_dates
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import meeting_grammar, office_holders
+from dashboard.extraction import meeting_grammar
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
 from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
 from dashboard.extraction.facts import SentenceFacts, TripState
-from dashboard.extraction.headline_traveller import headline_traveller
-from dashboard.extraction.home_country import home_country
 from dashboard.extraction.invisible import clean_article, map_trip_back
 from dashboard.extraction.itinerary import (
     CONTINUES,
@@ -50,7 +48,6 @@ from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
-from dashboard.extraction.office_subject import office_traveller
 from dashboard.extraction.others_travel import someone_elses, with_the_speaker
 from dashboard.extraction.parse_steps import (
     add_destinations,
@@ -58,11 +55,7 @@ from dashboard.extraction.parse_steps import (
     add_met_objects,
     drop_attributive_countries,
     drop_towns_in_names,
-    first_person_leads,
-    hosts_first_person_trip,
-    office_of_header,
     order_clause_dates,
-    speaker_of_first_person,
 )
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
@@ -77,7 +70,7 @@ from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.transits import drop_transits
-from dashboard.extraction.traveller import pick_traveller, traveller_of
+from dashboard.extraction.traveller_steps import choose_traveller, name_by_office
 from dashboard.extraction.visits import VisitSignal, visit_signals
 from dashboard.models import Article, ArticleError, Trip
 
@@ -171,29 +164,6 @@ def may_name_someone_or_somewhere(fact: SentenceFacts, text: str) -> bool:
     s = fact.sentence
     return bool(fact.places or fact.people or fact.signals
                 or CAPITALISED_LATER.search(text, s.start, s.end))
-
-
-def choose_traveller(state: TripState) -> None:
-    """Who travels, and from which home country (never a stop when the text says so)."""
-    text, active = state.text, state.active
-    traveller = pick_traveller(active, text)
-    speaker = speaker_of_first_person(active, state.article.title, text)
-    if speaker is not None and speaker.surname != traveller.surname and (
-            hosts_first_person_trip(active, traveller, text) or first_person_leads(active)):
-        traveller = traveller_of(speaker, active)
-    elif speaker is None and traveller.name is None and first_person_leads(active):
-        # "Departure Statement by Prime Minister": a first-person statement whose speaker
-        # the header names only by office is that office's trip
-        traveller = office_of_header(state.article.title) or traveller
-    else:
-        traveller = headline_traveller(state.article.title, active, text, traveller) \
-            or traveller
-        by_office = office_traveller(active, text, traveller)
-        if by_office is not None:
-            traveller, state.named_traveller = by_office
-    state.traveller = traveller
-    state.home, state.home_certain = home_country(traveller, active, text,
-                                                  state.article.body_start)
 
 
 def find_dates(state: TripState) -> None:
@@ -353,37 +323,6 @@ def date_stops(state: TripState) -> None:
                        max((day for _n, day in home_days), default=None))
     close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
-
-
-def name_by_office(state: TripState) -> None:
-    """A traveller the text names only by office ("Departure Statement by Prime Minister")
-    or by title and surname ("Secretary Blinken") gets the office holder's full name on the
-    anchor day, from `data/office_holders.csv`; a name the text gives in full is kept."""
-    traveller = state.traveller
-    if traveller is None or traveller.name is None:
-        return
-    office = office_holders.office_of(traveller.name)
-    if traveller.surname is None and office is not None:
-        if office == "secretary_general":
-            where = office_holders.organisation_of(state.text)
-        else:
-            # (the countries and demonyms `find_mentions` already found, sentence by sentence)
-            where = state.home or office_holders.office_country(
-                state.text, traveller.name,
-                [(m.place.code, m.start, m.end) for f in state.active for m in f.places
-                 if m.kind in {"country", "demonym"}])
-        name = office_holders.holder(where, office, state.anchor)
-    elif traveller.person is not None and len(traveller.person.name.split()) == 1:
-        name = office_holders.full_name(traveller.surname, state.anchor,
-                                        office_holders.office_of(traveller.person.title))
-    else:
-        return
-    if name and len(name.split()) > 1:
-        state.traveller = replace(traveller, name=name)
-    elif state.named_traveller is not None:  # (the office's holder is unknown: the name stays)
-        state.traveller = state.named_traveller
-        state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
-                                                      state.article.body_start)
 
 
 def fill_cities(state: TripState) -> None:

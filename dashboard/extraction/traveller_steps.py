@@ -1,0 +1,75 @@
+"""The pipeline's traveller steps (see `trip.py`): who travels and from which home country
+(`choose_traveller`), and the office holder's full name for a traveller the text names only
+by office or surname (`name_by_office`, after the dates, since it needs the anchor day).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dashboard.extraction import office_holders
+from dashboard.extraction.facts import TripState
+from dashboard.extraction.headline_traveller import headline_traveller
+from dashboard.extraction.home_country import home_country
+from dashboard.extraction.office_subject import office_traveller
+from dashboard.extraction.parse_steps import (
+    first_person_leads,
+    hosts_first_person_trip,
+    office_of_header,
+    speaker_of_first_person,
+)
+from dashboard.extraction.traveller import pick_traveller, traveller_of
+
+
+def choose_traveller(state: TripState) -> None:
+    """Who travels, and from which home country (never a stop when the text says so)."""
+    text, active = state.text, state.active
+    traveller = pick_traveller(active, text)
+    speaker = speaker_of_first_person(active, state.article.title, text)
+    if speaker is not None and speaker.surname != traveller.surname and (
+            hosts_first_person_trip(active, traveller, text) or first_person_leads(active)):
+        traveller = traveller_of(speaker, active)
+    elif speaker is None and traveller.name is None and first_person_leads(active):
+        # "Departure Statement by Prime Minister": a first-person statement whose speaker
+        # the header names only by office is that office's trip
+        traveller = office_of_header(state.article.title) or traveller
+    else:
+        traveller = headline_traveller(state.article.title, active, text, traveller) \
+            or traveller
+        by_office = office_traveller(active, text, traveller)
+        if by_office is not None:
+            traveller, state.named_traveller = by_office
+    state.traveller = traveller
+    state.home, state.home_certain = home_country(traveller, active, text,
+                                                  state.article.body_start)
+
+
+def name_by_office(state: TripState) -> None:
+    """A traveller the text names only by office ("Departure Statement by Prime Minister")
+    or by title and surname ("Secretary Blinken") gets the office holder's full name on the
+    anchor day, from `data/office_holders.csv`; a name the text gives in full is kept."""
+    traveller = state.traveller
+    if traveller is None or traveller.name is None:
+        return
+    office = office_holders.office_of(traveller.name)
+    if traveller.surname is None and office is not None:
+        if office == "secretary_general":
+            where = office_holders.organisation_of(state.text)
+        else:
+            # (the countries and demonyms `find_mentions` already found, sentence by sentence)
+            where = state.home or office_holders.office_country(
+                state.text, traveller.name,
+                [(m.place.code, m.start, m.end) for f in state.active for m in f.places
+                 if m.kind in {"country", "demonym"}])
+        name = office_holders.holder(where, office, state.anchor)
+    elif traveller.person is not None and len(traveller.person.name.split()) == 1:
+        name = office_holders.full_name(traveller.surname, state.anchor,
+                                        office_holders.office_of(traveller.person.title))
+    else:
+        return
+    if name and len(name.split()) > 1:
+        state.traveller = replace(traveller, name=name)
+    elif state.named_traveller is not None:  # (the office's holder is unknown: the name stays)
+        state.traveller = state.named_traveller
+        state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
+                                                      state.article.body_start)
