@@ -867,3 +867,11 @@ def test_a_us_state_after_a_us_city_is_no_foreign_town():
     text = ("BEIJING, Oct 25, 1997 - President Jiang Zemin will fly to Williamsburg, Virginia, "
             "on Tuesday and then to Washington.")
     assert stops(text) == [("US", "Williamsburg"), ("US", "Washington")]
+
+
+@pytest.mark.parametrize(("airport", "city"), [("Narita", "Tokyo"), ("Vnukovo", "Moscow"),
+                                               ("Halim Perdanakusuma", "Jakarta")])
+def test_landing_at_a_capitals_airport_is_arriving_in_the_capital(airport, city):
+    text = (f"Title: The visit\nDate: 2010-05-03\n\nThe prime minister lands at {airport} "
+            "on Monday evening for a three-day visit.")
+    assert [c for _, c in stops(text)] == [city]
