@@ -294,3 +294,12 @@ def test_the_host_who_invites_is_met_where_the_talks_are_not_at_the_first_stop()
             "Bush at the White House.")
     assert [(s.city, [x.name for x in s.leaders]) for s in trip_of(text).stops] == [
         ("Seattle", []), ("Washington", ["George W. Bush"])]
+
+
+@pytest.mark.parametrize("negation", ["did not meet", "will not meet with", "refused to meet",
+                                      "won't see"])
+def test_a_leader_the_traveller_does_not_meet_is_no_leader(negation):
+    text = ("ANKARA, May 3, 2015 - President Ana Ruiz arrived in Ankara on Monday and met "
+            f"President Abdullah Gul. She {negation} Prime Minister Ahmet Davutoglu, an aide "
+            "said.")
+    assert [[x.name for x in s.leaders] for s in trip_of(text).stops] == [["Abdullah Gul"]]

@@ -370,3 +370,11 @@ def test_a_delegation_named_after_its_country_in_a_headline_is_no_traveller():
             "Team Canada. Canada hopes for deals; Canada's firms are keen, and Canada's trade "
             "with India is small. Chretien met Prime Minister P.V. Narasimha Rao.")
     assert trip_of(text).traveler == "Jean Chretien"
+
+
+def test_the_first_time_a_nationals_office_visits_names_home():
+    text = ("Title: President Lim to visit Japan\nDate: 2025-08-20\n\n"
+            "President Lim Tae-ho will visit Japan this Saturday before heading to "
+            "Washington. It will be the first time a South Korean president visits Japan "
+            "before the United States. Chief of staff Kang will stay in Seoul.")
+    assert [s.country_code for s in trip_of(text).stops] == ["JP", "US"]

@@ -85,10 +85,11 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 continue
             office = OWN_OFFICE.match(text, mention.end)
             # ("as the Canadian prime minister", "the first Canadian prime minister to
-            # address ...": the traveller's own office)
+            # address ...", "the first time a South Korean president visits X": the
+            # traveller's own office)
             if office and (office.group("trip") or re.search(
-                    r"\b(?:as\s+(?:the\s+)?|the\s+first\s+)$",
-                    text[max(0, mention.start - 10):mention.start])):
+                    r"\b(?:as\s+(?:the\s+)?|the\s+first\s+(?:time\s+(?:that\s+)?(?:an?|the)\s+)?)$",
+                    text[max(0, mention.start - 25):mention.start])):
                 votes[mention.place.code] += 2
                 own_office.add(mention.place.code)
     # "before returning to Paris", "flying home to Washington", "back in Washington by the

@@ -230,10 +230,20 @@ def spoken_with_abroad(person: PersonMention, fact: SentenceFacts, stop: StopDra
                    for m in fact.places)
 
 
+# A meeting verb under a negation or a refusal, right before the person: "did not meet",
+# "won't meet", "refused to meet with", "declined to see" (the person within a few words)
+NEGATED_MEETING = re.compile(
+    r"\b(?:(?:did|does|do|will|would|could)\s+not|didn['’]t|doesn['’]t|won['’]t|wouldn['’]t|"
+    r"never|refused\s+to|declined\s+to)\s+(?:\w+\s+)?(?:meet|see|hold\s+talks)"
+    r"(?:\s+with)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
+
+
 def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             text: str) -> bool:
     """The person is someone the traveller meets: the object of "meet with ...", "talks
     with ...", or the subject of "... met (with) / hosted / welcomed <traveller>"."""
+    if NEGATED_MEETING.search(text, max(fact.sentence.start, person.start - 80), person.start):
+        return False  # "He did not meet Supreme Leader X", "refused to meet X"
     spans = met_objects_of(fact, text) + fact.met_parse
     if any(a <= person.start < b for a, b in spans):
         return True
