@@ -875,3 +875,13 @@ def test_landing_at_a_capitals_airport_is_arriving_in_the_capital(airport, city)
     text = (f"Title: The visit\nDate: 2010-05-03\n\nThe prime minister lands at {airport} "
             "on Monday evening for a three-day visit.")
     assert [c for _, c in stops(text)] == [city]
+
+
+@pytest.mark.parametrize(("landing", "city"), [("lands at Vnukovo airport", "Moscow"),
+                                               ("landed at Entebbe airport", "Entebbe"),
+                                               ("arrived at Narita International Airport",
+                                                "Tokyo")])
+def test_landing_at_an_airport_is_arriving_in_its_city(landing, city):
+    text = (f"Title: The visit\nDate: 2010-05-03\n\nThe prime minister {landing} on Monday "
+            "evening for a three-day visit.")
+    assert [c for _, c in stops(text)] == [city]

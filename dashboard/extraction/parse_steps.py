@@ -52,6 +52,9 @@ from dashboard.extraction.visits import (
     ruled_out,
 )
 
+AIRPORT_AFTER = re.compile(r"(?<!\s)\s+(?:international\s+)?(?:airport|air\s*base|airfield)\b",
+                           re.IGNORECASE)
+ARRIVAL_VERBS = {"land", "arrive", "touch", "fly"}
 VENUE_WORD = re.compile(r"(?<!\s)\s+(?:airport|air\s*base|airbase|palace|hotel)\b", re.IGNORECASE)
 _TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 
@@ -196,12 +199,18 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     named = [m for m in fact.places if m.kind in {"country", "city"}]
     places = [m for m in named
               if not VENUE_NOUN.match(text, m.end) and not VENUE_WORD.match(text, m.end)]
+    # ... but landing at an airport is arriving in the city it serves: "landed at Entebbe
+    # airport" (a city's name), "arrived at Vnukovo airport" (a venue data/venues.csv places)
+    landed = [m for m in fact.places if m.kind in {"city", "venue"}
+              and AIRPORT_AFTER.match(text, m.end)]
     picked: list[tuple[grammar.Destination, object]] = []
     # a place two rules read keeps the reading that says first or last ("The tour had begun
     # in X, where she held talks")
     for dest in sorted(found, key=lambda d: not (d.first or d.last)):
         mention = next((m for m in (named if dest.verb == setting_grammar.SIGHT else places)
                         if m.start <= dest.start < m.end), None)
+        if mention is None and dest.verb in ARRIVAL_VERBS:
+            mention = next((m for m in landed if m.start <= dest.start < m.end), None)
         if mention is not None and all(mention is not p for _, p in picked):
             picked.append((dest, mention))
     picked.sort(key=lambda pair: pair[1].start)
