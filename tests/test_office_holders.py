@@ -135,3 +135,26 @@ def test_a_name_the_text_gives_in_full_is_kept():
             "Foreign Minister Ana Lopez will travel to Santiago, Chile, on Monday, where she "
             "will meet President Gabriel Boric.\n")
     assert traveller_of(text) == "Ana Lopez"
+
+
+def test_a_name_used_by_its_first_word_gets_the_holders_full_name():
+    # (Chinese family names come first; Arab and Ethiopian names are used by the given name)
+    text = ("Date: 2023-03-20\n\n"
+            "President Xi will arrive in Moscow on Monday for talks with President Vladimir "
+            "Putin. Xi will stay until Wednesday.\n")
+    assert traveller_of(text) == "Xi Jinping"
+
+
+def test_a_full_name_the_text_gives_is_kept_over_the_tables_shorter_one():
+    text = ("Title: President Calderón begins tour of the United States\nDate: 2008-02-10\n\n"
+            "President Felipe Calderón Hinojosa arrived this evening in New York. On Tuesday "
+            "he will travel to Boston. \"We come as partners,\" the President said.\n")
+    # (not the table's shorter "Felipe Calderón")
+    assert traveller_of(text).endswith("Calderón Hinojosa")
+
+
+def test_a_name_used_alone_by_its_first_word_gets_the_table_name():
+    text = ("Date: 2017-10-30\n\n"
+            "Sheikh Tamim will arrive in Kuala Lumpur on Monday. In Kuala Lumpur, Sheikh Tamim "
+            "held talks with Prime Minister Najib Razak.\n")
+    assert traveller_of(text) == "Tamim bin Hamad Al Thani"

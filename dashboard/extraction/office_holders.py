@@ -95,13 +95,19 @@ def _fold(word: str) -> str:
 
 def full_name(surname: str | None, day: date | None, office: str | None = None) -> str | None:
     """The full name of the one office holder on `day` whose family name is `surname`
-    ("Blinken" in October 2022 -> "Antony Blinken"), optionally of one office kind; None
-    when no one, or more than one person, fits."""
+    ("Blinken" in October 2022 -> "Antony Blinken"), else whose name opens with it ("Tamim"
+    -> "Tamim bin Hamad Al Thani"), optionally of one office kind; None when no one, or more
+    than one person, fits."""
     if not surname or day is None:
         return None
     key = _fold(surname)
-    found = {t.name for t in terms() if t.covers(day) and (office is None or t.office == office)
-             and _fold(t.name.split()[-1]) == key}
+    serving = [t for t in terms() if t.covers(day) and (office is None or t.office == office)]
+    found = {t.name for t in serving if _fold(t.name.split()[-1]) == key}
+    if not found:
+        # a name used by its first word ("Sheikh Tamim", "Prime Minister Abiy", "President
+        # Xi"): the one holder on that day whose name opens with it
+        found = {t.name for t in serving if len(t.name.split()) > 1
+                 and _fold(t.name.split()[0]) == key}
     return found.pop() if len(found) == 1 else None
 
 

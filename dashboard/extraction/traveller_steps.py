@@ -62,7 +62,10 @@ def name_by_office(state: TripState) -> None:
                 [(m.place.code, m.start, m.end) for f in state.active for m in f.places
                  if m.kind in {"country", "demonym"}])
         name = office_holders.holder(where, office, state.anchor)
-    elif traveller.person is not None and len(traveller.person.name.split()) == 1:
+    elif traveller.person is not None and len(traveller.person.name.split()) == 1 and (
+            traveller.name in {traveller.person.name, traveller.person.display,
+                               f"{traveller.person.title} {traveller.person.name}"}):
+        # (only a name the text never gives in full: "Felipe Calderón Hinojosa" stays)
         name = office_holders.full_name(traveller.surname, state.anchor,
                                         office_holders.office_of(traveller.person.title))
     else:
