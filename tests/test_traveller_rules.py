@@ -378,3 +378,12 @@ def test_the_first_time_a_nationals_office_visits_names_home():
             "Washington. It will be the first time a South Korean president visits Japan "
             "before the United States. Chief of staff Kang will stay in Seoul.")
     assert [s.country_code for s in trip_of(text).stops] == ["JP", "US"]
+
+
+def test_an_aircraft_in_a_headline_is_no_traveller():
+    text = ("Title: Air Force One lands in Tokyo\nDate: 2019-05-25\n\n"
+            "TOKYO, May 25 - Air Force One landed at Haneda on Saturday. President Donald "
+            "Trump will meet Prime Minister Shinzo Abe. One aide said Air Force One would "
+            "leave on Tuesday. One official said the talks would be on trade. One more "
+            "thing: the President will meet the Emperor.")
+    assert trip_of(text).traveler == "Donald Trump"

@@ -10,6 +10,7 @@ import re
 
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import index_of
+from dashboard.extraction.nlp import load_pipeline
 from dashboard.extraction.places import find_places
 from dashboard.extraction.titles import TITLES
 from dashboard.extraction.traveller import Traveller
@@ -42,7 +43,13 @@ def headline_traveller(title: str | None, facts: list[SentenceFacts], text: str,
            if word[:1].isupper() and word.lower() not in NOT_NAME_WORDS):
         return None
     index = index_of(text)
+    # (the model must read it as a person: "Air Force One lands in Tokyo", "Team Canada in
+    # India" are an aircraft and a delegation)
+    persons = [(e.start_char, e.end_char) for e in load_pipeline()(title).ents
+               if e.label_ == "PERSON"]
     for match in HEADLINE_VISITOR.finditer(title):
+        if not any(a <= match.start("name") and match.end("name") <= b for a, b in persons):
+            continue
         name = match.group("name")
         # (a place, or a name with a country in it: "Team Canada in India" is a delegation)
         whole_place = any((m.start == 0 and m.end == len(name)) or m.kind in {
