@@ -51,7 +51,7 @@ _GLUED = r"(?:(?<=\d)(?!(?:am|pm)\b)[a-z]+)?"
 # (or a verb: "the talks on the 16th were followed by ..."; not a noun: "the 16th century")
 _ALONE = (r"(?=\s*(?:[,.;:)\]]|$|\s(?:he|she|they|it|and|at|in|when|for|with|as|to|"
           r"before|after|where|while|was|were|is|are|will|would|had|has|saw|or|but|by|"
-          r"from|until|till|through|then)\b))")
+          r"from|until|till|through|then|the)\b))")
 
 DATE_PATTERN = re.compile(
     rf"(?P<md2>(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s*(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})\s+(?P<d2>{_D})"
