@@ -431,3 +431,27 @@ def test_the_day_of_arriving_from_the_stop_before_is_its_last(arrival):
                    "she had met Latvian President Edgars Rinkevics. On Sunday she met "
                    "Lithuanian President Gitanas Nauseda.\n")
     assert _days(trip)[0] == ("LV", date(2024, 5, 3), date(2024, 5, 4))
+
+
+FROM_A_DAY = ("Title: The Foreign Minister's visit to Canada\nDate: 2025-09-01\n\n"
+              "The Foreign Minister will visit Canada from 7 to 12 September.\n\n"
+              "On the 8th she will arrive in Ottawa. On the 9th she will hold talks there "
+              "with Prime Minister Mark Carney.\n\n"
+              "{opening} the Minister will be in Toronto, where she will open a trade fair.\n")
+
+
+@pytest.mark.parametrize("opening", ["From the 10th", "From 10 September"])
+def test_a_stay_told_from_a_day_on_ends_the_stop_before_that_day(opening):
+    # "From the 10th she will be in Toronto": she moves on that day, the last in Ottawa
+    stops = {s.city: (s.start, s.end) for s in trip_of(FROM_A_DAY.format(
+        opening=opening)).stops}
+    assert stops["Ottawa"][1] == date(2025, 9, 10)
+    assert stops["Toronto"][0] == date(2025, 9, 10)
+
+
+def test_a_stay_told_on_a_day_leaves_the_stop_before_alone():
+    # "On the 10th she will be in Toronto" says where she is that day, not that she moved
+    # there that day (the evening before may have been the flight)
+    stops = {s.city: (s.start, s.end) for s in trip_of(FROM_A_DAY.format(
+        opening="On the 10th")).stops}
+    assert stops["Ottawa"][1] != date(2025, 9, 10)
