@@ -455,3 +455,27 @@ def test_a_stay_told_on_a_day_leaves_the_stop_before_alone():
     stops = {s.city: (s.start, s.end) for s in trip_of(FROM_A_DAY.format(
         opening="On the 10th")).stops}
     assert stops["Ottawa"][1] != date(2025, 9, 10)
+
+
+# A host paper's story of the traveller's day in its city, with the next stop ahead
+LEAVES_FOR = ("Title: The King in Lisbon\nDate: 2025-04-09\n\n"
+              "The King of Sweden held talks in Madrid with Prime Minister Pedro Sanchez on "
+              "Monday.\n\n"
+              "This morning the King laid a wreath in Lisbon and met President Marcelo "
+              "Rebelo de Sousa.\n\n"
+              "He leaves {when} for Morocco, where King Mohammed VI will receive him in "
+              "Rabat.\n")
+
+
+@pytest.mark.parametrize("when, day", [("tomorrow", 10), ("on Friday", 11)])
+def test_leaving_a_stop_on_a_day_for_the_next_starts_the_next_that_day(when, day):
+    stops = {s.city: (s.start, s.end) for s in trip_of(LEAVES_FOR.format(when=when)).stops}
+    # the day of leaving is Rabat's first; how long he stays there is not told
+    assert stops["Rabat"] == (date(2025, 4, day), None)
+
+
+def test_leaving_a_stop_the_next_day_ends_it_that_day():
+    # in Lisbon today, leaving tomorrow: Lisbon's stay runs to tomorrow
+    stops = {s.city: (s.start, s.end) for s in trip_of(LEAVES_FOR.format(
+        when="tomorrow")).stops}
+    assert stops["Lisbon"] == (date(2025, 4, 9), date(2025, 4, 10))

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import grammar
-from dashboard.extraction.date_filters import arrival_only
+from dashboard.extraction.date_filters import arrival_only, leaves_a_stop_for_the_next
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 
@@ -45,6 +45,7 @@ MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|c
 
 
 ONE_DAY = timedelta(days=1)
+ZERO_DAYS = timedelta(0)
 # The traveller sleeps at the stop: "will spend the night in the capital", "stays overnight"
 OVERNIGHT = re.compile(r"\b(?:spend(?:s|ing)?|spent)\s+the\s+night\b|"
                        r"\bstay(?:s|ed|ing)?\s+overnight\b|\bovernight\s+(?:stay|in)\b",
@@ -311,6 +312,11 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 before.end is None or (before.end > before.start
                                        and draft.start - before.end == ONE_DAY
                                        and not _range_ends(before, by_index))))
+            # "(in X today) He leaves tomorrow for Y": leaving X, in so many words, that day
+            moved_on = moved_on or (
+                before.end is not None and ONE_DAY >= draft.start - before.end > ZERO_DAYS
+                and any(d.first == draft.start and leaves_a_stop_for_the_next(fact, d, drafts)
+                        for d in fact.dates))
             # "He will spend the night in X. On Friday he will travel to Y", "arrives in X
             # this evening. Tomorrow he will fly to Y": a night at X told, and the move the
             # next day ends X (whatever opened it)
