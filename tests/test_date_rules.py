@@ -619,6 +619,18 @@ def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day(sentence):
                                                       ("Monday", True)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The deputy foreign minister told a press briefing at the ministry on Monday that the "
+    "envoy will land in Lima on April 15.",
+    "A spokeswoman told a news conference in the capital on Monday that the envoy will land "
+    "in Lima on April 15.",
+])
+def test_the_day_a_briefing_was_told_a_plan_is_no_travel_day(sentence):
+    # "X told a press briefing (at a place) on Monday that ...": Monday is the statement's
+    found = find_dates(sentence, anchor=date(2025, 4, 9))
+    assert [(d.text, d.reporting) for d in found] == [("Monday", True), ("April 15", False)]
+
+
 # ---------------------------------------------------------------- two stated ranges, one sentence
 
 @pytest.mark.parametrize("first, code", [
