@@ -58,10 +58,10 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
 
 
 # "leaves (on) Friday": the date right after the verb
-DATE_AFTER_VERB = re.compile(r"\s+(?:on\s+)?")
+DATE_AFTER_VERB = re.compile(r"(?<!\s)\s+(?:on\s+)?")
 # "leaves tomorrow for X": the destination right after the date
-FOR_AFTER_DATE = re.compile(r"\s*(?:morning|afternoon|evening|night)?\s*for\s+(?:the\s+)?",
-                            re.IGNORECASE)
+FOR_AFTER_DATE = re.compile(r"(?<!\s)(?:\s+(?:morning|afternoon|evening|night))?\s+for\s+"
+                            r"(?:the\s+)?", re.IGNORECASE)
 
 
 def leaves_a_stop_for_the_next(fact: SentenceFacts, d: dates_mod.DateMention,
