@@ -619,6 +619,18 @@ def test_the_day_of_the_briefing_a_plan_was_told_at_is_no_travel_day(sentence):
                                                       ("Monday", True)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The deputy foreign minister told a press briefing at the ministry on Monday that the "
+    "envoy will land in Lima on April 15.",
+    "A spokeswoman told a news conference in the capital on Monday that the envoy will land "
+    "in Lima on April 15.",
+])
+def test_the_day_a_briefing_was_told_a_plan_is_no_travel_day(sentence):
+    # "X told a press briefing (at a place) on Monday that ...": Monday is the statement's
+    found = find_dates(sentence, anchor=date(2025, 4, 9))
+    assert [(d.text, d.reporting) for d in found] == [("Monday", True), ("April 15", False)]
+
+
 # ---------------------------------------------------------------- two stated ranges, one sentence
 
 @pytest.mark.parametrize("first, code", [
@@ -702,3 +714,20 @@ def test_the_travellers_plane_landing_is_the_travellers_day():
     trip = trip_of("Date: 2024-05-06\n\nThe presidential plane is scheduled to land in Beirut "
                    "on Wednesday, where the president will meet the prime minister.\n")
     assert days(trip)[0][1] == date(2024, 5, 8)
+
+
+# ---------------------------------------------------------------- live blog, time before day
+
+LIVE_TIME_FIRST = (
+    "Title: The Chancellor in India - live\nDate: 2025-02-21\n\n"
+    "LIVE  The Chancellor in India\n\n"
+    "17:05  Thu 20 Feb\n"
+    "The Chancellor is in Bengaluru, visiting a software campus with the state's chief "
+    "minister.\n\n"
+    "10:15  Tue 18 Feb\n"
+    "The Chancellor landed in New Delhi and held talks with Prime Minister Narendra Modi.\n")
+
+
+def test_a_live_blog_stamp_with_the_time_before_the_day_dates_its_entry():
+    starts = {s.city: s.start for s in trip_of(LIVE_TIME_FIRST).stops}
+    assert starts == {"New Delhi": date(2025, 2, 18), "Bengaluru": date(2025, 2, 20)}

@@ -431,3 +431,51 @@ def test_the_day_of_arriving_from_the_stop_before_is_its_last(arrival):
                    "she had met Latvian President Edgars Rinkevics. On Sunday she met "
                    "Lithuanian President Gitanas Nauseda.\n")
     assert _days(trip)[0] == ("LV", date(2024, 5, 3), date(2024, 5, 4))
+
+
+FROM_A_DAY = ("Title: The Foreign Minister's visit to Canada\nDate: 2025-09-01\n\n"
+              "The Foreign Minister will visit Canada from 7 to 12 September.\n\n"
+              "On the 8th she will arrive in Ottawa. On the 9th she will hold talks there "
+              "with Prime Minister Mark Carney.\n\n"
+              "{opening} the Minister will be in Toronto, where she will open a trade fair.\n")
+
+
+@pytest.mark.parametrize("opening", ["From the 10th", "From 10 September"])
+def test_a_stay_told_from_a_day_on_ends_the_stop_before_that_day(opening):
+    # "From the 10th she will be in Toronto": she moves on that day, the last in Ottawa
+    stops = {s.city: (s.start, s.end) for s in trip_of(FROM_A_DAY.format(
+        opening=opening)).stops}
+    assert stops["Ottawa"][1] == date(2025, 9, 10)
+    assert stops["Toronto"][0] == date(2025, 9, 10)
+
+
+def test_a_stay_told_on_a_day_leaves_the_stop_before_alone():
+    # "On the 10th she will be in Toronto" says where she is that day, not that she moved
+    # there that day (the evening before may have been the flight)
+    stops = {s.city: (s.start, s.end) for s in trip_of(FROM_A_DAY.format(
+        opening="On the 10th")).stops}
+    assert stops["Ottawa"][1] != date(2025, 9, 10)
+
+
+# A host paper's story of the traveller's day in its city, with the next stop ahead
+LEAVES_FOR = ("Title: The King in Lisbon\nDate: 2025-04-09\n\n"
+              "The King of Sweden held talks in Madrid with Prime Minister Pedro Sanchez on "
+              "Monday.\n\n"
+              "This morning the King laid a wreath in Lisbon and met President Marcelo "
+              "Rebelo de Sousa.\n\n"
+              "He leaves {when} for Morocco, where King Mohammed VI will receive him in "
+              "Rabat.\n")
+
+
+@pytest.mark.parametrize("when, day", [("tomorrow", 10), ("on Friday", 11)])
+def test_leaving_a_stop_on_a_day_for_the_next_starts_the_next_that_day(when, day):
+    stops = {s.city: (s.start, s.end) for s in trip_of(LEAVES_FOR.format(when=when)).stops}
+    # the day of leaving is Rabat's first; how long he stays there is not told
+    assert stops["Rabat"] == (date(2025, 4, day), None)
+
+
+def test_leaving_a_stop_the_next_day_ends_it_that_day():
+    # in Lisbon today, leaving tomorrow: Lisbon's stay runs to tomorrow
+    stops = {s.city: (s.start, s.end) for s in trip_of(LEAVES_FOR.format(
+        when="tomorrow")).stops}
+    assert stops["Lisbon"] == (date(2025, 4, 9), date(2025, 4, 10))

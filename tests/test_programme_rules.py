@@ -206,3 +206,42 @@ def test_a_dated_line_going_home_ends_the_last_stop_that_day():
         "Friday 5 September - Return to Luxembourg.\n")
     days = [(s.city, s.start, s.end) for s in trip_of(text).stops]
     assert days[-1] == ("São Paulo", date(2025, 9, 3), date(2025, 9, 5))
+
+
+# A programme whose items of one day run on in one paragraph of verbless items, under day
+# headings that name the day's city with its state ("- AUSTIN, TEXAS", "- WASHINGTON, D.C.")
+RUN_ON = (
+    "Title: Programme of the official visit of the President to the United States\n"
+    "Date: 2025-04-10\n\n"
+    "The President will pay an official visit to the United States from 13 to 17 April "
+    "2025, at the invitation of the American government.\n\n"
+    "SUNDAY, 13 APRIL - DENVER, COLORADO\n"
+    "Arrival at the airport. Meeting with Governor Jared Polis. Dinner with the community.\n\n"
+    "MONDAY, 14 APRIL - DENVER\n"
+    "Visit to a solar plant. Departure for Texas.\n\n"
+    "TUESDAY, 15 APRIL - AUSTIN, TEXAS\n"
+    "Tour of the state capitol. Evening: arrival in Washington, D.C.\n\n"
+    "WEDNESDAY, 16 APRIL - WASHINGTON, D.C.\n"
+    "Talks at the White House. Joint press conference. State dinner.\n\n"
+    "THURSDAY, 17 APRIL - WASHINGTON, D.C.\n"
+    "Breakfast with business leaders. Evening: departure for home.\n")
+
+
+def test_a_paragraph_of_verbless_items_is_the_days_programme():
+    days = {s.city: (s.start, s.end) for s in trip_of(RUN_ON).stops}
+    assert days["Denver"] == (date(2025, 4, 13), date(2025, 4, 14))
+    # the evening arrival under Tuesday's heading starts Washington that day
+    assert days["Washington"] == (date(2025, 4, 15), date(2025, 4, 17))
+
+
+def test_a_city_heading_with_its_state_dates_that_city_alone():
+    # the trip's range does not close Austin, which the programme leaves on its own day
+    days = {s.city: (s.start, s.end) for s in trip_of(RUN_ON).stops}
+    assert days["Austin"] == (date(2025, 4, 15), date(2025, 4, 15))
+
+
+
+def test_one_day_stop_before_the_stop_arrived_in_that_evening():
+    # Austin and Washington both start on Tuesday, under one heading: Austin, left that
+    # evening, comes first
+    assert [s.city for s in trip_of(RUN_ON).stops] == ["Denver", "Austin", "Washington"]

@@ -47,12 +47,42 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
         return False
     if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
         return True  # "leaves for China on Tuesday night"
+    if leaves_a_stop_for_the_next(fact, d, drafts, verb.group(0)):
+        return False
     named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
              and m.kind in {"country", "city", "venue"}]
     if any(s.returns and any(m.start == s.position for m in named) for s in fact.signals):
         return False  # "back in X on Sunday": a return to an earlier stop (`returns.py`)
     return not any(stop_for_place(m.place, drafts) is not None for m in named) or \
         verb.group(0).lower().startswith(("return", "back"))
+
+
+# "leaves (on) Friday": the date right after the verb
+DATE_AFTER_VERB = re.compile(r"(?<!\s)\s+(?:on\s+)?")
+# "leaves tomorrow for X": the destination right after the date
+FOR_AFTER_DATE = re.compile(r"(?<!\s)(?:\s+(?:morning|afternoon|evening|night))?\s+for\s+"
+                            r"(?:the\s+)?", re.IGNORECASE)
+
+
+def leaves_a_stop_for_the_next(fact: SentenceFacts, d: dates_mod.DateMention,
+                               drafts: list[StopDraft], verb: str | None = None) -> bool:
+    """"(In Y ...) He leaves tomorrow for X": the traveller, already at a stop, moves on to a
+    later stop that day; the day is X's first (end-date convention: the day of moving on),
+    not a day of leaving home. Only with a leaving verb ("leaves", "departs"; `verb`, else
+    the last one before the date), the date right after it and the destination right after
+    the date."""
+    s = fact.sentence
+    found = list(DEPARTURE.finditer(s.text, 0, d.start - s.start))
+    if not found or not DATE_AFTER_VERB.fullmatch(s.text, found[-1].end(), d.start - s.start):
+        return False
+    if not (verb or found[-1].group(0)).lower().startswith(("leav", "left", "depart")):
+        return False
+    after = FOR_AFTER_DATE.match(fact.sentence.text, d.end - fact.sentence.start)
+    if after is None:
+        return False
+    at = fact.sentence.start + after.end()
+    target = next((stop_for_place(m.place, drafts) for m in fact.places if m.start == at), None)
+    return target is not None and target > 0
 
 
 def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
@@ -333,3 +363,36 @@ def named_only_aside(fact: SentenceFacts, d: dates_mod.DateMention,
                 c.lower_ in {"who", "whose", "whom"} for c in clause.subtree):
             return False
     return True
+
+
+# Verbs whose date tells when a stay begins, not a day spent doing something there
+STAY_OPENING = ARRIVING | {"begin", "start", "open", "set", "leave", "depart", "visit",
+                           "stay", "spend", "wrap", "end", "conclude", "make", "pay", "embark"}
+
+
+def activity_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
+    """By the parse, the stop's one day is told as a day of doing something there ("held
+    talks on 24 October with ...", "met the president on Monday"), not of getting there or
+    of a stay's opening ("arrived on Monday", "the tour began on 18 October in X")."""
+    for n in draft.date_sentences:
+        fact = by_index.get(n)
+        if fact is None or fact.parse is None:
+            continue
+        for d in fact.dates:
+            if d.first != draft.start or d.is_range:
+                continue
+            verb = grammar.governing_verb(fact.parse, d.start)
+            if verb is None or fact.parse.doc[verb].lemma_.lower() in STAY_OPENING:
+                return False
+            # "was in X on Friday for talks with Y" is a day of doing something there; "On
+            # Tuesday he was in X" alone says only where he was
+            if fact.parse.doc[verb].lemma_.lower() == "be" and not any(
+                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"xcomp", "advcl"}
+                    for c in fact.parse.doc[verb].children):
+                return False
+            # "After meeting X in Y on Tuesday, he said ...": a day told as the time after
+            # which something else happened, not as the stay's
+            head = fact.parse.doc[verb].head
+            return not (fact.parse.doc[verb].dep_ == "pcomp"
+                        and head.lower_ in {"after", "since", "following"})
+    return False

@@ -51,7 +51,7 @@ _GLUED = r"(?:(?<=\d)(?!(?:am|pm)\b)[a-z]+)?"
 # (or a verb: "the talks on the 16th were followed by ..."; not a noun: "the 16th century")
 _ALONE = (r"(?=\s*(?:[,.;:)\]]|$|\s(?:he|she|they|it|and|at|in|when|for|with|as|to|"
           r"before|after|where|while|was|were|is|are|will|would|had|has|saw|or|but|by|"
-          r"from|until|till|through|then)\b))")
+          r"from|until|till|through|then|the)\b))")
 
 DATE_PATTERN = re.compile(
     rf"(?P<md2>(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s*(?P<y1>{_Y}))?{_TO}(?P<m2>{_M})\s+(?P<d2>{_D})"
@@ -91,6 +91,9 @@ BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # "May" is also a verb and a name: as a month it needs a day next to it, which the
 # patterns already demand; "March" likewise.
 # Dates that say when something was said, not when the traveller was somewhere.
+# How far before a date its statement's words may start ("told a press briefing at the
+# presidential office on Wednesday")
+REPORT_REACH = 64
 REPORTING_NEAR = re.compile(
     r"(?:\b(?:said|says|announced|statement|told reporters|told|according to|reported|"
     r"confirmed|tweeted|wrote|"
@@ -100,7 +103,11 @@ REPORTING_NEAR = re.compile(
     r"press|media))\b[^.;]{0,25}$)|"
     # (a statement's occasion: "..., the spokesman said at a briefing on Friday")
     r"\b(?:said|told\s+\w+)\s+(?:at|during|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:briefing|(?:press|news)\s+conference|interview)\s+(?:on\s+)?$", re.IGNORECASE)
+    r"(?:briefing|(?:press|news)\s+conference|interview)\s+(?:on\s+)?$|"
+    # ("X told a press briefing at the presidential office on Wednesday that ...")
+    r"\btold\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|(?:press|news)\s+conference)"
+    r"(?:\s+(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s+(?:on\s+)?$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -213,7 +220,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                 found.append(DateMention(match.group(0), match.start(), match.end(), saturday,
                                          saturday + timedelta(days=1), True))
             continue
-        reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - 40):match.start()]))
+        reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - REPORT_REACH):
+                                                              match.start()]))
         if groups["wdn"]:
             # "Sunday 14th": the day of that number, near the anchor, that is that weekday
             first = weekday_numbered(groups["w3"], _day(groups["d9"]), year_anchor)

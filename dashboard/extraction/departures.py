@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import grammar
-from dashboard.extraction.date_filters import arrival_only
+from dashboard.extraction.date_filters import arrival_only, leaves_a_stop_for_the_next
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 
@@ -45,6 +45,7 @@ MOVED_ON = re.compile(r"\b(?:flew|travell?ed|headed|went|drove|moved|continued|c
 
 
 ONE_DAY = timedelta(days=1)
+ZERO_DAYS = timedelta(0)
 # The traveller sleeps at the stop: "will spend the night in the capital", "stays overnight"
 OVERNIGHT = re.compile(r"\b(?:spend(?:s|ing)?|spent)\s+the\s+night\b|"
                        r"\bstay(?:s|ed|ing)?\s+overnight\b|\bovernight\s+(?:stay|in)\b",
@@ -197,6 +198,18 @@ def _arrived_on(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
     return False
 
 
+# "From the 22nd he will be in Y", "From Thursday, Y": a stay told from its first day on
+FROM_DAY = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _from_that_day(fact: SentenceFacts, day: date) -> bool:
+    """The sentence tells a stay from `day` on ("From the 22nd he will be in Y"): the
+    traveller moves there that day, which ends the stop before (end-date convention)."""
+    s = fact.sentence
+    return any(d.first == day and not d.is_range and FROM_DAY.search(
+        s.text, max(0, d.start - s.start - 12), d.start - s.start) for d in fact.dates)
+
+
 # The late part of a day: an arrival then means a night at the place
 LATE_IN_THE_DAY = re.compile(r"\b(?:evening|night|tonight|late)\b", re.IGNORECASE)
 
@@ -259,7 +272,8 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                 and ARRIVED_FROM.search(text, max(fact.sentence.start, sig.position - 30),
                                         m.start)
                 for m in fact.places)
-            if sig.strength != "cue" and not ((arriving or came_from)
+            from_day = _from_that_day(fact, draft.start)
+            if sig.strength != "cue" and not ((arriving or came_from or from_day)
                                               and sig.strength == "locative"):
                 continue
             left_before = came_from or any(
@@ -292,6 +306,17 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
                     or ((before.end > before.start or _arrived_on(before, by_index))
                         and MOVED_ON.search(text, max(fact.sentence.start, sig.position - 60),
                                             sig.position))))
+            # "From the 22nd he will be in Y": the first day there, told as such, is the day
+            # of moving on from X, when X's stay is open or told over days up to the day before
+            moved_on = moved_on or (from_day and (
+                before.end is None or (before.end > before.start
+                                       and draft.start - before.end == ONE_DAY
+                                       and not _range_ends(before, by_index))))
+            # "(in X today) He leaves tomorrow for Y": leaving X, in so many words, that day
+            moved_on = moved_on or (
+                before.end is not None and ONE_DAY >= draft.start - before.end > ZERO_DAYS
+                and any(d.first == draft.start and leaves_a_stop_for_the_next(fact, d, drafts)
+                        for d in fact.dates))
             # "He will spend the night in X. On Friday he will travel to Y", "arrives in X
             # this evening. Tomorrow he will fly to Y": a night at X told, and the move the
             # next day ends X (whatever opened it)

@@ -191,7 +191,11 @@ def is_earlier(match: re.Match, anchor, floor: int = 0) -> bool:
 ENTRY_STAMP = re.compile(
     r"(?:(?:\d{1,2}\s[A-Z][a-z]{2,8}\.?(?:\s\d{4})?|[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,?\s\d{4})?)"
     r",?\s(?:at\s)?)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?"
-    r"(?:\s(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|local\stime))?", re.IGNORECASE)
+    r"(?:\s(?:[A-Z]{2,4}(?:[+-]\d{1,2})?|local\stime))?"
+    # (the time first, then the day: "14:10  Fri 15 Sep", "09:30 Saturday, September 16")
+    r"(?:,?[ \t]+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?[ \t]+)?"
+    r"(?:\d{1,2}[ \t][A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?[ \t]\d{1,2})(?:,?[ \t]\d{4})?)?",
+    re.IGNORECASE)
 
 # "He will also travel to X", "She also visited X": one more place, in the same time frame
 ALSO_TRAVELS = re.compile(r"\balso\s+(?:(?:will|would|to)\s+)?(?:travel|visit|go|fly|head|"
@@ -281,15 +285,18 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     section_day = stated_day = entry = None
     for fact in facts:
         s = fact.sentence
-        if s.heading:
-            stated = [d for d in fact.dates if d.first and not d.year_inferred
-                      and not d.relative and not d.is_range]
+        # (a time stamp in front of its day, "14:10  Fri 15 Sep", reads as a timed item:
+        # it heads its entry all the same)
+        stamp = ENTRY_STAMP.fullmatch(s.text.strip())
+        if s.heading or (stamp and fact.dates):
+            stated = [d for d in fact.dates if d.first and not d.relative and not d.is_range
+                      and (not d.year_inferred or stamp)]
             if stated:
                 section_day = stated[-1].first
             # a live blog's entry opens on its time stamp ("22:18", "13 May 2023, 18:05
             # BST"): the entry reports that day, the stamp's own or the page's
             entry = None
-            if ENTRY_STAMP.fullmatch(s.text.strip()):
+            if stamp:
                 day = stated[-1].first if stated else published
                 if day is not None:
                     entry = (day, s.start, s.end, s.text)

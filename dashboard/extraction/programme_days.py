@@ -19,6 +19,8 @@ from datetime import date
 from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.name_forms import normalize
+from dashboard.extraction.places import gazetteer
 from dashboard.extraction.sentences import BULLET
 
 # What a day heading may hold besides its date: a weekday, "Day 2", the words of a
@@ -42,12 +44,32 @@ def is_day_heading(fact: SentenceFacts, with_place: bool = False) -> bool:
     spans = [(d.start, d.end) for d in fact.dates]
     if with_place:
         spans += [(m.start, m.end) for m in fact.places if m.kind in PLACE_KINDS]
+        spans += _states_after(fact)
     for a, b in spans:
         rest[a - offset:b - offset] = " " * (b - a)
     rest_text = HEADING_WORDS.sub("", "".join(rest))
     if with_place:
         rest_text = PLACE_JOINERS.sub("", rest_text)
     return not rest_text.strip()
+
+
+# A region after a place and a comma ("HONOLULU, HAWAII", "Austin, Texas"), or its
+# initials ("WASHINGTON, D.C.", "Albany, N.Y.")
+INITIALS = re.compile(r"(?:[A-Za-z]\.){2,3}")
+REGION_AFTER = re.compile(r",[ \t]*([A-Za-z][A-Za-z.]*(?:[ \t][A-Za-z][A-Za-z.]*)?)")
+
+
+def _states_after(fact: SentenceFacts) -> list[tuple[int, int]]:
+    """Spans of the US states or initials that follow a place after a comma ("WILLIAMSBURG,
+    VIRGINIA", "WASHINGTON, D.C."): the state is dropped as a place
+    (`places._us_states_after_cities`), yet it is part of the place a heading names."""
+    text, offset, spans = fact.sentence.text, fact.sentence.start, []
+    for m in fact.places:
+        after = REGION_AFTER.match(text, m.end - offset)
+        if after and (normalize(after.group(1)) in gazetteer().us_states
+                      or INITIALS.fullmatch(after.group(1))):
+            spans.append((after.start() + offset, after.end() + offset))
+    return spans
 
 
 # What a day-and-place heading may name: the stop or stops ("SINGAPORE", "Lima, Peru",
@@ -70,18 +92,45 @@ def _lines(facts: list[SentenceFacts]) -> dict[int, int]:
     return count
 
 
+# How long an unparsed sentence may be and still be a programme item ("Joint press
+# conference."): the parse is skipped for sentences naming nobody and nowhere
+SHORT_ITEM_WORDS = 8
+
+
+def _is_item(fact: SentenceFacts) -> bool:
+    """A sentence written as a programme item: a noun phrase with no finite verb ("Arrival
+    at the airport.", "Evening: travel to X."), not a clause of prose ("He arrived ...")."""
+    if fact.parse is None:
+        return len(fact.sentence.text.split()) <= SHORT_ITEM_WORDS
+    return not any("Fin" in t.morph.get("VerbForm") for t in fact.parse)
+
+
+def item_paragraphs(facts: list[SentenceFacts], per_line: dict[int, int]) -> set[int]:
+    """Lines of several sentences that are all programme items ("Arrival at X. Meeting with
+    Y. Dinner.", a programme whose items of one day run on in one paragraph), by line
+    number."""
+    by_line: dict[int, list[SentenceFacts]] = {}
+    for fact in facts:
+        if per_line.get(fact.sentence.line, 0) > 1:
+            by_line.setdefault(fact.sentence.line, []).append(fact)
+    return {line for line, group in by_line.items() if all(map(_is_item, group))}
+
+
 def _programme_days(facts: list[SentenceFacts], per_line: dict[int, int]
                     ) -> tuple[set[int], set[int]]:
     """(day headings, day-and-place headings) of a programme: a day line followed by a line
     that is one item by itself (not a paragraph of prose, as under the release's own date),
-    or by a timed or bulleted item, and at least two such days in the text, of either kind."""
+    by a timed or bulleted item, or by a paragraph of items with no finite verb, and at
+    least two such days in the text, of either kind."""
     body = [f for f in facts if not f.sentence.clutter]
     found: tuple[set[int], set[int]] = (set(), set())
+    items = item_paragraphs(body, per_line)
     for fact, after in pairwise(body):
         # (a timed or bulleted item may run on: "09.00 Arrival at the airport. The X is
         # greeted by Y.")
         if per_line[fact.sentence.line] != 1 or after.sentence.heading or (
-                per_line[after.sentence.line] != 1 and not BULLET.match(after.sentence.text)):
+                per_line[after.sentence.line] != 1 and not BULLET.match(after.sentence.text)
+                and after.sentence.line not in items):
             continue
         for kind, with_place in enumerate((False, True)):
             if is_day_heading(fact, with_place):
@@ -103,8 +152,12 @@ LEAVING_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight|fly|flies)\s+
                          r"(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _date(draft: StopDraft, day: date, heading_index: int) -> None:
-    """The stop's first and last programme days take `day` in."""
+def _date(draft: StopDraft, day: date, heading_index: int,
+          days_of: dict[int, list[date]] | None = None, k: int = -1) -> None:
+    """The stop's first and last programme days take `day` in; `days_of` (stop `k` -> its
+    programme days) records it."""
+    if days_of is not None:
+        days_of.setdefault(k, []).append(day)
     if draft.start is None or day < draft.start:
         draft.start = day
         draft.start_stated = True
@@ -136,11 +189,13 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     if not plain and not placed:
         return
     itemised = {f.sentence.line for f in facts if BULLET.match(f.sentence.text)}
+    items = item_paragraphs([f for f in facts if not f.sentence.clutter], per_line)
     day = None
     heading_index = -1
     heading_stops: list[int] = []
     headed: set[int] = set()  # stops a heading names
     left_for: dict[int, tuple[date, int]] = {}  # stop -> (first day left for, heading)
+    days_of: dict[int, list[date]] = {}  # stop -> its programme days
     for fact in facts:
         if fact.sentence.clutter:
             continue
@@ -148,7 +203,7 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
             day, heading_index = fact.dates[0].first, fact.sentence.index
             heading_stops = list(dict.fromkeys(fact.stops))
             for k in heading_stops:
-                _date(drafts[k], day, heading_index)
+                _date(drafts[k], day, heading_index, days_of, k)
                 headed.add(k)
             continue
         if fact.sentence.heading:
@@ -157,8 +212,8 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
         # (under a heading naming the day's place, an item may run on in a second
         # sentence: "10.30 Arrival at the airport. The X is welcomed by Y.")
         if day is None or any(d.first is not None for d in fact.dates) or (
-                per_line[fact.sentence.line] > 1 and not (
-                    heading_stops and fact.sentence.line in itemised)):
+                per_line[fact.sentence.line] > 1 and fact.sentence.line not in items
+                and not (heading_stops and fact.sentence.line in itemised)):
             continue
         named = list(dict.fromkeys(fact.stops))
         targets = named or ([fact.context] if fact.context is not None else [])
@@ -172,12 +227,26 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
                     fact.sentence.text, 0, m.start - fact.sentence.start)
                 for m in fact.places if (k := stop_for_place(m.place, drafts)) in named):
             # "Evening: depart for Tokyo" under Singapore's day: Singapore's last day
-            _date(drafts[heading_stops[0]], day, heading_index)
+            _date(drafts[heading_stops[0]], day, heading_index, days_of,
+                  heading_stops[0])
             for k in named:
                 left_for.setdefault(k, (day, heading_index))
             continue
         for k in targets:
-            _date(drafts[k], day, heading_index)
+            _date(drafts[k], day, heading_index, days_of, k)
     for k, (first, heading) in left_for.items():
         if k not in headed:
-            _date(drafts[k], first, heading)
+            _date(drafts[k], first, heading, days_of, k)
+    _trim_to_programme(drafts, days_of)
+
+
+def _trim_to_programme(drafts: list[StopDraft], days_of: dict[int, list[date]]) -> None:
+    """A stop's programme days say when it is visited: an end beyond its last programme day
+    (the trip's range closing the stop found last in the text) goes back to that day when
+    the programme has the traveller at another stop after it. In place."""
+    last_day = max((max(days) for days in days_of.values()), default=None)
+    for k, days in days_of.items():
+        draft, own_last = drafts[k], max(days)
+        if draft.end is not None and draft.end > own_last and last_day is not None \
+                and own_last < last_day:
+            draft.end = own_last

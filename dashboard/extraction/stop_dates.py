@@ -10,13 +10,13 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import grammar
 from dashboard.extraction.date_filters import (
-    ARRIVING,
+    activity_day,
     anothers_leg,
     attributive,
     goes_home,
     is_departure_date,
+    leaves_a_stop_for_the_next,
     leaves_home_for_the_trip,
     named_only_aside,
     negated,
@@ -117,9 +117,11 @@ def _put_listed(drafts: list[StopDraft], group: list[int], d: dates_mod.DateMent
             draft.date_sentences.append(n)
 
 
-def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int) -> None:
-    # (the first date decides, a later one that is not an arrival reopens the question)
-    arrival = not d.is_range and bool(ENTRY_STAMP.fullmatch(d.text))
+def _put_date(draft: StopDraft, d: dates_mod.DateMention, fact: SentenceFacts, n: int,
+              moving_day: bool = False) -> None:
+    # (the first date decides, a later one that is not an arrival or day of moving there
+    # ("leaves tomorrow for X") reopens the question)
+    arrival = not d.is_range and (moving_day or bool(ENTRY_STAMP.fullmatch(d.text)))
     draft.open_end = arrival and (draft.open_end or draft.start is None)
     draft.start = d.first if draft.start is None else min(draft.start, d.first)
     draft.end = d.last if draft.end is None else max(draft.end, d.last)
@@ -275,7 +277,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 country_ranges[code] = (first, max(last, d.last))
                 used.append((target, d))
                 continue
-            _put_date(drafts[target], d, fact, n)
+            _put_date(drafts[target], d, fact, n, leaves_a_stop_for_the_next(fact, d, drafts))
             used.append((target, d))
     for target, n, d in carried:
         draft = drafts[target]
@@ -309,39 +311,6 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             own[-1].end = last
             own[-1].end_stated = True
     return trip_start, trip_end, trip_sentences, used
-
-
-# Verbs whose date tells when a stay begins, not a day spent doing something there
-STAY_OPENING = ARRIVING | {"begin", "start", "open", "set", "leave", "depart", "visit",
-                           "stay", "spend", "wrap", "end", "conclude", "make", "pay", "embark"}
-
-
-def _activity_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
-    """By the parse, the stop's one day is told as a day of doing something there ("held
-    talks on 24 October with ...", "met the president on Monday"), not of getting there or
-    of a stay's opening ("arrived on Monday", "the tour began on 18 October in X")."""
-    for n in draft.date_sentences:
-        fact = by_index.get(n)
-        if fact is None or fact.parse is None:
-            continue
-        for d in fact.dates:
-            if d.first != draft.start or d.is_range:
-                continue
-            verb = grammar.governing_verb(fact.parse, d.start)
-            if verb is None or fact.parse.doc[verb].lemma_.lower() in STAY_OPENING:
-                return False
-            # "was in X on Friday for talks with Y" is a day of doing something there; "On
-            # Tuesday he was in X" alone says only where he was
-            if fact.parse.doc[verb].lemma_.lower() == "be" and not any(
-                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"xcomp", "advcl"}
-                    for c in fact.parse.doc[verb].children):
-                return False
-            # "After meeting X in Y on Tuesday, he said ...": a day told as the time after
-            # which something else happened, not as the stay's
-            head = fact.parse.doc[verb].head
-            return not (fact.parse.doc[verb].dep_ == "pcomp"
-                        and head.lower_ in {"after", "since", "following"})
-    return False
 
 
 def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date | None,
@@ -384,7 +353,7 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
         if draft.open_end or (following is not None
                                and following > draft.start + timedelta(days=1)
                                and not (anchor is not None and following <= anchor
-                                        and _activity_day(draft, by_index))):
+                                        and activity_day(draft, by_index))):
             draft.end = None
         else:
             draft.end = draft.start if draft.end is None or draft.end == draft.start else draft.end

@@ -7,6 +7,7 @@ and places told as origins ("arrived in X from Y") put before their destinations
 from __future__ import annotations
 
 import re
+from itertools import groupby
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
@@ -70,7 +71,7 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
     drafts = sorted(drafts, key=lambda d: order_key(d, overview))
     drafts = after_origins(in_listed_order(drafts, overview_all))
     dated = [n for n, d in enumerate(drafts) if d.start is not None]
-    chronological = sorted(dated, key=lambda n: drafts[n].start)
+    chronological = _same_day_by_end(sorted(dated, key=lambda n: drafts[n].start), drafts)
     if dated != chronological:
         reordered = list(drafts)
         for slot, n in zip(dated, chronological, strict=True):
@@ -97,6 +98,21 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
         if _in_date_order(moved):
             drafts = moved
     return drafts
+
+
+def _same_day_by_end(order: list[int], drafts: list[StopDraft]) -> list[int]:
+    """Stops starting on one day that one sentence dates (a programme's day heading:
+    "Tuesday - X ... Evening: arrival in Y"), all with known ends, in the order of their
+    ends: the one left that day came first, the one stayed on in came after. Others keep
+    their order (a day trip out of a base city starts and ends the base's first day too)."""
+    out: list[int] = []
+    for _day, group in groupby(order, key=lambda n: drafts[n].start):
+        same = list(group)
+        shared = set.intersection(*(set(drafts[n].date_sentences) for n in same))
+        if len(same) > 1 and shared and all(drafts[n].end is not None for n in same):
+            same.sort(key=lambda n: drafts[n].end)
+        out.extend(same)
+    return out
 
 
 def _in_date_order(drafts: list[StopDraft]) -> bool:

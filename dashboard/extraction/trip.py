@@ -60,6 +60,7 @@ from dashboard.extraction.parse_steps import (
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.programme_days import date_programme_lines
+from dashboard.extraction.range_days import date_counted_days
 from dashboard.extraction.referred_places import referred_countries
 from dashboard.extraction.returns import add_returns
 from dashboard.extraction.sentences import split_sentences
@@ -177,6 +178,7 @@ def find_dates(state: TripState) -> None:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=state.anchor)
         order_clause_dates(fact)
+    date_counted_days(state.active, text)
     narrative_dates(state.active, text, article.published)
 
 
