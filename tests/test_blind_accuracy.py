@@ -1,8 +1,9 @@
 """Accuracy floors on the blind evaluation sets (tests/fixtures/blind, see its README).
 
 The floors are today's figures: a change that loses ground on any set fails here. Every set
-but set9 has been looked at while writing rules, so only set9's figures estimate unseen
-articles; the README of tests/fixtures/blind gives each set's first, blind figure.
+up to set16 has been read while writing rules; set17 and set18 were only measured (summary
+lines), so their figures are the nearest estimate of unseen articles. The README of
+tests/fixtures/blind gives each set's first, blind figure.
 """
 
 from __future__ import annotations
@@ -56,27 +57,40 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # (0.773) and after that evening's first round (0.774); read and tuned on in the second
     # and third rounds (0.881)
     "set10": {"country_f1": 1.0, "country_set": 1.0, "country_order": 0.714, "start": 0.842,
-             "end": 0.789, "city": 0.921, "leaders": 0.815, "leader_f1": 0.879,
-             "stop_order": 0.833, "traveller": 1.0, "six_part": 0.908},
+             "end": 0.789, "city": 0.921, "leaders": 0.815, "leader_f1": 0.888,
+             "stop_order": 0.833, "traveller": 1.0, "six_part": 0.909},
     # written on 2026-11-30 without seeing the code; measured on main at 4fa4143 (0.687) and
     # after that evening's second and third rounds (0.722, 0.725); never looked at
     "set11": {"country_f1": 0.993, "country_set": 0.928, "country_order": 0.785,
              "start": 0.927, "end": 0.8, "city": 1.0, "leaders": 0.909, "leader_f1": 0.954,
-             "stop_order": 0.951, "traveller": 0.928, "six_part": 0.948},
+             "stop_order": 0.951, "traveller": 1.0, "six_part": 0.96},
     "set12": {"country_f1": 0.95, "country_set": 0.857, "country_order": 0.571,
              "start": 0.888, "end": 0.555, "city": 0.972, "leaders": 0.861,
              "leader_f1": 0.9, "stop_order": 1.0, "traveller": 1.0, "six_part": 0.924},
-    "set13": {"country_f1": 0.852, "country_set": 0.571, "country_order": 0.357,
-             "start": 0.772, "end": 0.727, "city": 0.931, "leaders": 0.636,
-             "leader_f1": 0.8, "stop_order": 0.8, "traveller": 0.928, "six_part": 0.843},
+    # (set13's "leaders" floor went from 0.636 to 0.613 in round 8: a wrong stop, "Metro" in
+    # Indonesia from "Metro Manila", and a second Manila are gone, and the truth's Caliraya,
+    # a place no gazetteer here lists, had been aligned to one of them with no leaders;
+    # every other set13 field rose, six-part 0.843 -> 0.859)
+    "set13": {"country_f1": 0.876, "country_set": 0.571, "country_order": 0.357,
+             "start": 0.886, "end": 0.75, "city": 0.931, "leaders": 0.613,
+             "leader_f1": 0.8, "stop_order": 0.8, "traveller": 0.928, "six_part": 0.859},
     "set14": {"country_f1": 0.951, "country_set": 0.714, "country_order": 0.5,
-             "start": 0.851, "end": 0.555, "city": 0.925, "leaders": 0.574,
-             "leader_f1": 0.693, "stop_order": 0.825, "traveller": 0.928,
-             "six_part": 0.838},
-    "set15": {"country_f1": 0.81, "country_set": 0.357, "country_order": 0.285,
-             "start": 0.77, "end": 0.604, "city": 0.916, "leaders": 0.645,
-             "leader_f1": 0.733, "stop_order": 0.852, "traveller": 0.642,
-             "six_part": 0.773},
+             "start": 0.888, "end": 0.685, "city": 0.925, "leaders": 0.574,
+             "leader_f1": 0.693, "stop_order": 0.825, "traveller": 1.0, "six_part": 0.863},
+    "set15": {"country_f1": 0.933, "country_set": 0.642, "country_order": 0.571,
+             "start": 0.937, "end": 0.791, "city": 0.958, "leaders": 0.687,
+             "leader_f1": 0.821, "stop_order": 0.911, "traveller": 0.928,
+             "six_part": 0.903},
+    "set16": {"country_f1": 0.852, "country_set": 0.571, "country_order": 0.428,
+             "start": 0.833, "end": 0.547, "city": 0.88, "leaders": 0.619,
+             "leader_f1": 0.725, "stop_order": 0.785, "traveller": 0.928, "six_part": 0.81},
+    "set17": {"country_f1": 0.851, "country_set": 0.357, "country_order": 0.214,
+             "start": 0.666, "end": 0.577, "city": 0.8, "leaders": 0.577,
+             "leader_f1": 0.747, "stop_order": 0.677, "traveller": 0.785,
+             "six_part": 0.747},
+    "set18": {"country_f1": 0.877, "country_set": 0.5, "country_order": 0.214,
+             "start": 0.711, "end": 0.653, "city": 0.903, "leaders": 0.596,
+             "leader_f1": 0.74, "stop_order": 0.684, "traveller": 0.714, "six_part": 0.767},
 }
 
 
