@@ -363,36 +363,3 @@ def named_only_aside(fact: SentenceFacts, d: dates_mod.DateMention,
                 c.lower_ in {"who", "whose", "whom"} for c in clause.subtree):
             return False
     return True
-
-
-# Verbs whose date tells when a stay begins, not a day spent doing something there
-STAY_OPENING = ARRIVING | {"begin", "start", "open", "set", "leave", "depart", "visit",
-                           "stay", "spend", "wrap", "end", "conclude", "make", "pay", "embark"}
-
-
-def activity_day(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> bool:
-    """By the parse, the stop's one day is told as a day of doing something there ("held
-    talks on 24 October with ...", "met the president on Monday"), not of getting there or
-    of a stay's opening ("arrived on Monday", "the tour began on 18 October in X")."""
-    for n in draft.date_sentences:
-        fact = by_index.get(n)
-        if fact is None or fact.parse is None:
-            continue
-        for d in fact.dates:
-            if d.first != draft.start or d.is_range:
-                continue
-            verb = grammar.governing_verb(fact.parse, d.start)
-            if verb is None or fact.parse.doc[verb].lemma_.lower() in STAY_OPENING:
-                return False
-            # "was in X on Friday for talks with Y" is a day of doing something there; "On
-            # Tuesday he was in X" alone says only where he was
-            if fact.parse.doc[verb].lemma_.lower() == "be" and not any(
-                    (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in {"xcomp", "advcl"}
-                    for c in fact.parse.doc[verb].children):
-                return False
-            # "After meeting X in Y on Tuesday, he said ...": a day told as the time after
-            # which something else happened, not as the stay's
-            head = fact.parse.doc[verb].head
-            return not (fact.parse.doc[verb].dep_ == "pcomp"
-                        and head.lower_ in {"after", "since", "following"})
-    return False

@@ -12,8 +12,12 @@ import re
 from datetime import date, timedelta
 
 from dashboard.extraction import grammar
-from dashboard.extraction.date_filters import arrival_only, leaves_a_stop_for_the_next
+from dashboard.extraction.date_filters import (
+    arrival_only,
+    leaves_a_stop_for_the_next,
+)
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.first_days import first_day_dates
 from dashboard.extraction.itinerary import stop_for_place
 
 # Leaving the stop before, dated: "flew directly from Riyadh to Israel on Monday", "(on
@@ -218,20 +222,13 @@ def _arrived_at_night(draft: StopDraft, by_index: dict[int, SentenceFacts]) -> b
     """By the parse, the stop's first day is told as an arrival late in the day ("is due
     to arrive in X this evening", "lands in X late on Monday", "arrives on Monday night"):
     the traveller spends that night there."""
-    for n in draft.date_sentences:
-        fact = by_index.get(n)
-        if fact is None or fact.parse is None:
-            continue
-        for d in fact.dates:
-            if d.first != draft.start or d.is_range:
-                continue
-            verb = grammar.governing_verb(fact.parse, d.start)
-            # (the part of the day in the date's own words, or right around them)
-            around = fact.sentence.text[max(0, d.start - fact.sentence.start - 8):
-                                        d.end - fact.sentence.start + 10]
-            if verb is not None and fact.parse.doc[verb].lemma_.lower() in ARRIVED and \
-                    LATE_IN_THE_DAY.search(around):
-                return True
+    for fact, d, verb in first_day_dates(draft, by_index):
+        # (the part of the day in the date's own words, or right around them)
+        around = fact.sentence.text[max(0, d.start - fact.sentence.start - 8):
+                                    d.end - fact.sentence.start + 10]
+        if verb is not None and fact.parse.doc[verb].lemma_.lower() in ARRIVED and \
+                LATE_IN_THE_DAY.search(around):
+            return True
     return False
 
 

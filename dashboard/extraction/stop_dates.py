@@ -11,7 +11,6 @@ from datetime import date, timedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction.date_filters import (
-    activity_day,
     anothers_leg,
     attributive,
     goes_home,
@@ -25,6 +24,7 @@ from dashboard.extraction.date_filters import (
 )
 from dashboard.extraction.date_targets import clauses_of, listed_before, nearest_stop
 from dashboard.extraction.facts import SentenceFacts, StopDraft
+from dashboard.extraction.first_days import activity_day
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP, UNTIL_BOUND
 from dashboard.extraction.visits import DATELINE, LAST_STOP
