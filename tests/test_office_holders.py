@@ -140,8 +140,8 @@ def test_a_name_the_text_gives_in_full_is_kept():
 def test_a_name_used_by_its_first_word_gets_the_holders_full_name():
     # (Chinese family names come first; Arab and Ethiopian names are used by the given name)
     text = ("Date: 2023-03-20\n\n"
-            "President Xi will arrive in Moscow on Monday for talks with President Vladimir "
-            "Putin. Xi will stay until Wednesday.\n")
+            "Chinese President Xi will arrive in Moscow on Monday for talks with President "
+            "Vladimir Putin. Xi will stay until Wednesday.\n")
     assert traveller_of(text) == "Xi Jinping"
 
 
@@ -155,6 +155,14 @@ def test_a_full_name_the_text_gives_is_kept_over_the_tables_shorter_one():
 
 def test_a_name_used_alone_by_its_first_word_gets_the_table_name():
     text = ("Date: 2017-10-30\n\n"
-            "Sheikh Tamim will arrive in Kuala Lumpur on Monday. In Kuala Lumpur, Sheikh Tamim "
-            "held talks with Prime Minister Najib Razak.\n")
+            "Sheikh Tamim will arrive in Kuala Lumpur on Monday. In Kuala Lumpur, the Qatari "
+            "emir held talks with Prime Minister Najib Razak.\n")
     assert traveller_of(text) == "Tamim bin Hamad Al Thani"
+
+
+def test_a_first_word_shared_across_countries_names_no_one_elsewhere():
+    # ("President Kim" of 1998 is South Korea's; the North's Kim Jong Il held office too)
+    text = ("Date: 1998-10-05\n\n"
+            "President Kim will arrive in Tokyo on Wednesday for talks with Prime Minister "
+            "Keizo Obuchi. Kim will then fly to Osaka.\n")
+    assert traveller_of(text) != "Kim Jong Il"

@@ -93,11 +93,12 @@ def _fold(word: str) -> str:
                    if not unicodedata.combining(c))
 
 
-def full_name(surname: str | None, day: date | None, office: str | None = None) -> str | None:
+def full_name(surname: str | None, day: date | None, office: str | None = None,
+              countries: frozenset[str] = frozenset()) -> str | None:
     """The full name of the one office holder on `day` whose family name is `surname`
     ("Blinken" in October 2022 -> "Antony Blinken"), else whose name opens with it ("Tamim"
-    -> "Tamim bin Hamad Al Thani"), optionally of one office kind; None when no one, or more
-    than one person, fits."""
+    -> "Tamim bin Hamad Al Thani") among the holders of `countries` (ISO codes), optionally
+    of one office kind; None when no one, or more than one person, fits."""
     if not surname or day is None:
         return None
     key = _fold(surname)
@@ -106,8 +107,10 @@ def full_name(surname: str | None, day: date | None, office: str | None = None) 
     if not found:
         # a name used by its first word ("Sheikh Tamim", "Prime Minister Abiy", "President
         # Xi"): the one holder on that day whose name opens with it
+        # (only in `countries`, the traveller's home or the countries the text names: a
+        # first word is shared far more often, "President Kim" of 1998 is no North Korean)
         found = {t.name for t in serving if len(t.name.split()) > 1
-                 and _fold(t.name.split()[0]) == key}
+                 and _fold(t.name.split()[0]) == key and t.country in countries}
     return found.pop() if len(found) == 1 else None
 
 

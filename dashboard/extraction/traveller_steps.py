@@ -66,8 +66,11 @@ def name_by_office(state: TripState) -> None:
             traveller.name in {traveller.person.name, traveller.person.display,
                                f"{traveller.person.title} {traveller.person.name}"}):
         # (only a name the text never gives in full: "Felipe Calderón Hinojosa" stays)
+        named = frozenset({state.home} if state.home else {
+            m.place.code for f in state.active for m in f.places
+            if m.kind in {"country", "demonym"}})
         name = office_holders.full_name(traveller.surname, state.anchor,
-                                        office_holders.office_of(traveller.person.title))
+                                        office_holders.office_of(traveller.person.title), named)
     else:
         return
     if name and len(name.split()) > 1:
