@@ -129,9 +129,8 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         # a trip goes somewhere: a home that every place the text sends the traveller to is
         # in leaves no trip, so the runner-up is home ("received at the White House ... fly
         # aboard Air Force One to Toledo, before returning to Mexico City")
-        sent_anywhere = {sig.code for fact in facts if not fact.sentence.heading
-                         for sig in fact.signals}
-        if len(ranked) > 1 and sent_anywhere and sent_anywhere <= {code}:
+        # (`sent_to`: the places of every sentence but the headline, gathered above)
+        if len(ranked) > 1 and sent_to and sent_to <= {code}:
             code = ranked[1]
         return code, code in own_office
     return None, False

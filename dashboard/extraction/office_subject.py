@@ -3,8 +3,9 @@ and is due to arrive in Bangkok", "The Vice President will meet President X" in 
 that names everyone else (hosts, a deputy, a spokesperson) in full.
 
 `office_traveller` returns the office as the traveller (name = the title, no surname, as for a
-statement whose header gives only an office); `trip.name_by_office` later turns it into the
-holder's name from `data/office_holders.csv` when the country or organisation is known.
+statement whose header gives only an office); `traveller_steps.name_by_office` later turns it
+into the holder's name from `data/office_holders.csv` when the country or organisation is
+known.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import re
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.office_holders import OFFICES, office_of
-from dashboard.extraction.traveller import SUBJECT_VERB, Traveller, traveller_of
+from dashboard.extraction.traveller import (
+    SUBJECT_AFTER,
+    SUBJECT_VERB,
+    Traveller,
+    traveller_of,
+)
 
 _OFFICE_NAMES = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in OFFICES),
                                 key=len, reverse=True))
@@ -23,7 +29,6 @@ _OFFICE_NAMES = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in OF
 BARE_OFFICE_SUBJECT = re.compile(
     rf"\b[Tt]he\s+(?P<office>(?i:{_OFFICE_NAMES}))(?![\w-]|\s+[A-Z]|\s+of\b)"
     rf"(?:\s++and\s++(?:Mrs|Mr|Ms)\.?\s++[A-Z][\w'’-]++)?[\s,]++{SUBJECT_VERB}")
-NAME_SUBJECT = re.compile(rf"(?<![\s,])[\s,]++(?:[\w-]++\s++){{0,2}}?{SUBJECT_VERB}")
 # "Deputy Secretary-General X": a lower rank of the office, someone else
 RANK_BEFORE = re.compile(
     r"\b(?:[Dd]eputy|[Aa]ssistant|[Vv]ice|[Aa]cting|[Ff]ormer|[Uu]nder)[\s-]*$")
@@ -74,7 +79,7 @@ def office_traveller(facts: list[SentenceFacts], text: str,
     if picked.surname:
         index = index_of(text)
         named = sum(1 for at in index.occurrences(picked.surname)
-                    if NAME_SUBJECT.match(text, at + len(picked.surname)))
+                    if SUBJECT_AFTER.match(text, at + len(picked.surname)))
     if counts[office] <= named:
         return None
     # if the table cannot name the office's holder: the picked traveller, unless the text

@@ -154,11 +154,7 @@ def _dateline_span(fact: SentenceFacts) -> list[tuple[int, int]]:
 def _dateline_place(fact: SentenceFacts, start: int, end: int) -> bool:
     """Whether text[start:end] is the place of the sentence's dateline ("BOAO (Hainan),
     March 30 (Bernama) --"): where the story was filed, which a town may be."""
-    dateline = DATELINE.match(fact.sentence.text)
-    if dateline is None:
-        return False
-    at = fact.sentence.start
-    return at + dateline.start("place") <= start and end <= at + dateline.end("place")
+    return any(a <= start and end <= b for a, b in _dateline_span(fact))
 
 
 def _country_after(text: str, end: int, fact: SentenceFacts) -> str | None:

@@ -46,6 +46,9 @@ SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arr
                 r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
                 r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
                 r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
+# Right after a name or title: its own verb, two words at most between ("Blinken said", "X,
+# who arrived, met"); the possessive quantifiers keep it linear on long runs of spaces
+SUBJECT_AFTER = re.compile(rf"(?<![\s,])[\s,]++(?:[\w-]++\s++){{0,2}}?{SUBJECT_VERB}")
 VISIT_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)(?:['’]s (?:\w+ ){0,2}"
                       r"(?:visits?|trip|tour|journey)| (?:will pay|is paying|was paying|pays|paid) "
                       r"(?:a|an|his|her) (?:\w+ )?visit)\b")
@@ -80,7 +83,6 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     first_seen: dict[str, int] = {}
     best_form: dict[str, PersonMention] = {}
     where: dict[str, Sentence] = {}
-    subject_after = re.compile(r"[\s,]+(?:[\w-]+\s+){0,2}?" + SUBJECT_VERB)
     met_spans: list[tuple[int, int]] = []
     for n, fact in enumerate(facts):
         s = fact.sentence
@@ -98,7 +100,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 # (met, or named in the list of those travelling with the traveller: "the
                 # delegation will include Foreign Minister X")
                 weight -= 5
-            elif subject_after.match(text, person.end, s.end):
+            elif SUBJECT_AFTER.match(text, person.end, s.end):
                 weight += 3
             if s.heading:
                 weight += 1
@@ -131,13 +133,13 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 continue
             if in_met_span(match.start()):
                 continue
-            scores[key] += 1 + 3 * bool(subject_after.match(text, match.end()))
+            scores[key] += 1 + 3 * bool(SUBJECT_AFTER.match(text, match.end()))
     # bare surnames as subjects ("Blinken said", "Blinken met") count too
     for key in list(scores):
         for at in index.occurrences(key):
             if in_met_span(at):
                 continue
-            if subject_after.match(text, at + len(key)):
+            if SUBJECT_AFTER.match(text, at + len(key)):
                 scores[key] += 1
     # ... and a first name alone that the text uses for one person ("Dr Mahathir said" for
     # "Mahathir Mohamad": a Malay name is used by its first word)
@@ -150,7 +152,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         for at in index.occurrences(words[0]):
             after = at + len(words[0])
             if not in_met_span(at) and text[after:after + 1 + len(words[1])].strip() \
-                    != words[1] and subject_after.match(text, after):
+                    != words[1] and SUBJECT_AFTER.match(text, after):
                 scores[key] += 1
     # the subject of a verb of travel or meeting, by the parse ("Xi landed at Vnukovo
     # airport", "Earlier in the day Xi met Prime Minister X"), however the sentence opens
