@@ -230,10 +230,9 @@ def destinations(span: Span) -> list[Destination]:
     for token in span:
         lemma = token.lemma_.lower()
         if token.pos_ == "AUX" and lemma == "be" and token.tag_ != "VBD" \
-                and _trip_subject(token) is not None:
-            # (not "his first trip abroad was to X": an earlier trip)
-            # "The final state visit is to Castries", "the next leg is to X"
-            noun = _trip_subject(token)
+                and (noun := _trip_subject(token)) is not None:
+            # "The final state visit is to Castries", "the next leg is to X" (not "his first
+            # trip abroad was to X": an earlier trip)
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "to":
                     for pobj in child.children:
@@ -254,12 +253,10 @@ def destinations(span: Span) -> list[Destination]:
             if (lemma in TRAVEL_VERBS or (lemma in BOUNDARY_VERBS and trip_object) or (
                     lemma not in LOCATED_VERBS and carries(token))) and not goes_back(token):
                 for child in token.children:
-                    # ("travel to X for talks, and to Y": the second "to" may hang from the
-                    # verb as its conjunct)
+                    # ("travel to X for talks with Y, and to Z": the parse hangs the second
+                    # "to" from the verb or from the phrase before it, as its conjunct)
                     if child.dep_ != "prep" and not (child.dep_ == "conj" and child.pos_ == "ADP"):
                         continue
-                    # ("travel to X for talks with Y, and to Z": the parse hangs the second
-                    # "to" from the phrase before it, as its conjunct)
                     for prep in [child, *(c for c in child.children
                                           if c.dep_ == "conj" and c.pos_ == "ADP")]:
                         if travel_preposition(lemma, prep.lower_):

@@ -43,13 +43,8 @@ def headline_traveller(title: str | None, facts: list[SentenceFacts], text: str,
            if word[:1].isupper() and word.lower() not in NOT_NAME_WORDS):
         return None
     index = index_of(text)
-    # (the model must read it as a person: "Air Force One lands in Tokyo", "Team Canada in
-    # India" are an aircraft and a delegation)
-    persons = [(e.start_char, e.end_char) for e in load_pipeline()(title).ents
-               if e.label_ == "PERSON"]
+    persons: list[tuple[int, int]] | None = None
     for match in HEADLINE_VISITOR.finditer(title):
-        if not any(a <= match.start("name") and match.end("name") <= b for a, b in persons):
-            continue
         name = match.group("name")
         # (a place, or a name with a country in it: "Team Canada in India" is a delegation)
         whole_place = any((m.start == 0 and m.end == len(name)) or m.kind in {
@@ -64,6 +59,14 @@ def headline_traveller(title: str | None, facts: list[SentenceFacts], text: str,
         counts = {w: len(index.occurrences(w)) for w in words}
         key = max(words, key=lambda w: counts[w])
         if counts[key] < MIN_BODY_MENTIONS:
+            continue
+        # (the model must read it as a person: "Air Force One lands in Tokyo", "Team Canada
+        # in India" are an aircraft and a delegation; the headline is parsed only when a
+        # name got this far, which few do)
+        if persons is None:
+            persons = [(e.start_char, e.end_char) for e in load_pipeline()(title).ents
+                       if e.label_ == "PERSON"]
+        if not any(a <= match.start("name") and match.end("name") <= b for a, b in persons):
             continue
         where = next((f.sentence for f in facts if index.occurrences(
             key, f.sentence.start, f.sentence.end)), None)

@@ -336,8 +336,9 @@ def _staff(person: PersonMention) -> bool:
     """A spokesman or press secretary ("Presidential Spokesman X: I will brief you on the
     President's visit") speaks for the traveller: their "we" is the traveller's party."""
     title = person.title.lower()
-    return title in STAFF_TITLES or title.split()[-1:] in (["spokesman"], ["spokesperson"],
-                                                           ["spokeswoman"])
+    # (also with a word before: "Presidential Spokesman")
+    return title in STAFF_TITLES or title.rpartition(" ")[2] in {"spokesman", "spokesperson",
+                                                                 "spokeswoman"}
 
 
 def hosts_first_person_trip(facts: list[SentenceFacts], picked: Traveller, text: str) -> bool:
