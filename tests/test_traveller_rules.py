@@ -387,3 +387,51 @@ def test_an_aircraft_in_a_headline_is_no_traveller():
             "leave on Tuesday. One official said the talks would be on trade. One more "
             "thing: the President will meet the Emperor.")
     assert trip_of(text).traveler == "Donald Trump"
+
+
+@pytest.mark.parametrize("headline", [
+    "Varga in Accra: fund chief urges patience on fuel prices",
+    "Varga's West African week: debt, cocoa and a warning",
+    "Analysis: Varga's Ghana trip puts debt first",
+    "Varga becomes first fund chief to visit Ghana in a decade",
+])
+def test_the_headline_subject_is_the_traveller_over_a_host_the_body_quotes_more(headline):
+    # (a host-country paper quotes its own president more often than the visitor)
+    text = (f"Title: {headline}\nDate: 2019-03-06\n\n"
+            "ACCRA - The head of the Monetary Fund, Mrs Ilona Varga, yesterday met President "
+            "Kwame Osei at the Jubilee House. President Osei said the talks were frank. Varga, "
+            "who arrived in Accra on Monday, also visited the port of Tema. President Osei "
+            "will address parliament on Friday. President Osei thanked the fund.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Ilona Varga"
+    assert {s.country_code for s in trip.stops} == {"GH"}
+
+
+def test_an_untitled_headline_subject_takes_the_name_the_body_gives_in_full():
+    text = ("Title: Ferri's Balkan weekend: energy first\nDate: 2016-05-09\n\n"
+            "ROME - When Paolo Ferri arrived in Tirana on Saturday, his foreign "
+            "minister, Foreign Minister Laura Conti, was still in Brussels. Ferri met Prime "
+            "Minister Edi Rama. Foreign Minister Conti said the trip would help. Foreign "
+            "Minister Conti will go to Vienna next week.\n")
+    assert trip_of(text).traveler == "Paolo Ferri"
+
+
+def test_a_headline_subject_telling_someone_of_another_visit_is_not_the_traveller():
+    text = ("Title: Osei tells Kenya's Mwangi aid will come, after Lagos visit\n"
+            "Date: 2019-03-06\n\n"
+            "NAIROBI - Kenyan President Daniel Mwangi arrived in Accra on Monday and held talks "
+            "with President Kwame Osei. Mwangi said trade would grow. Mwangi left on Tuesday.\n")
+    assert trip_of(text).traveler == "Daniel Mwangi"
+
+
+def test_a_first_person_statement_on_title_case_state_visits_is_the_header_offices():
+    text = ("Title: Statement by the President before his departure on State Visits to Chile "
+            "and Peru\nDate: 2015-10-10\n\n"
+            "Statement by the President before his departure on State Visits to Chile and Peru\n"
+            "October 10, 2015\n\n"
+            "I am leaving today on State Visits to the Republic of Chile and the Republic of "
+            "Peru. This will be the first visit by a President of India to these countries.\n\n"
+            "This evening I will arrive in Santiago. On 12 October I will be in Lima.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Pranab Mukherjee"
+    assert [s.country_code for s in trip.stops] == ["CL", "PE"]

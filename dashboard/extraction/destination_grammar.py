@@ -34,6 +34,7 @@ from dashboard.extraction.grammar import (
     _offsets,
     _subject,
     carries,
+    is_trip_noun,
 )
 
 if TYPE_CHECKING:
@@ -269,7 +270,7 @@ def destinations(span: Span) -> list[Destination]:
                 # "is first wrapping up a visit to Senegal": the verb's first/last go on
                 for pobj in _trip_places(noun):
                     add(pobj, noun, first or _first_of_trip(noun), last)
-        elif token.pos_ == "NOUN" and lemma in TRIP_NOUNS and token.dep_ != "dobj" and (
+        elif is_trip_noun(token) and token.dep_ != "dobj" and (
                 any(c.dep_ == "poss" for c in token.children) or _setting_out_on(token)
                 or _joined_to_setting_out(token)):
             # "his visit to X", "I embark on a five-nation visit to X" (not "the first visit

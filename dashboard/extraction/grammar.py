@@ -102,6 +102,18 @@ class Destination:
     leaders_of: bool = False  # "meet the leaders of X, Y and Z"
 
 
+def is_trip_noun(token: Token) -> bool:
+    """A trip noun, also in the Title Case of official headers and statements ("on State
+    Visits to X", "an Official Visit to Y"), which the model tags as a proper noun and leaves
+    unlemmatised."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in TRIP_NOUNS
+    if token.pos_ != "PROPN" or not token.text.istitle():
+        return False
+    word = token.lower_
+    return word in TRIP_NOUNS or (word.endswith("s") and word[:-1] in TRIP_NOUNS)
+
+
 def token_start(token: Token) -> int:
     """The character offset of a token in the original text (a parsed document is one
     paragraph, whose own offset `nlp.parse_lines` keeps in the document's user data)."""

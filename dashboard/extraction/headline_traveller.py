@@ -7,13 +7,19 @@ weighs titled names, picked the host instead), the headline's name stands.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.nlp import load_pipeline
 from dashboard.extraction.places import find_places
 from dashboard.extraction.titles import TITLES
-from dashboard.extraction.traveller import Traveller
+from dashboard.extraction.traveller import Traveller, traveller_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # A run of two to four capitalised words (a full name), then a word of travel or "in" a place
 HEADLINE_VISITOR = re.compile(
@@ -25,6 +31,22 @@ HEADLINE_VISITOR = re.compile(
 NOT_NAME_WORDS = {w.lower() for title in TITLES for w in re.split(r"[\s-]+", title)
                   if not w.isupper()} | {
     "the", "live", "pm", "fm", "first", "lady", "dr", "mr", "mrs", "ms", "sir", "dame"}
+# The headline's subject by one word of a name, then a travel word or a trip noun: "Varga in
+# Accra: fund chief ...", "Ferri's Balkan weekend", "Analysis: Varga's Ghana trip puts debt
+# first", "Varga becomes first fund chief to visit Ghana". (An opening "Analysis:" or
+# "LIVE -" label is page furniture.)
+HEADLINE_SUBJECT = re.compile(r"^(?:[A-Za-z]++(?:[ \t][A-Za-z]++)?[ \t]*+[:|–—-][ \t]*+)?"
+                              r"(?P<word>[A-Z][\w-]*+(?:['’][A-Za-z]{2,}+)?)(?P<rest>[^:|]*+)")
+# (the word of travel is the headline's own verb, right after the name: "Osei tells X ...,
+# after Lagos visit" is about someone else's visit)
+HEADLINE_TRAVEL = re.compile(
+    r"(?<![ \t])[ \t]++(?:in[ \t]++[A-Z]|(?:visits|arrives|lands|heads|travels|flies|tours|jets|"
+    r"becomes|makes|begins|starts|ends|wraps|kicks|embarks|pays)\b)|"
+    r"['’]s[ \t]++(?:[\w-]++[ \t]++){0,2}?(?:visits?|trip|tour|journey|week|weekend|mission|"
+    r"swing|travels)\b")
+HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Madam"}
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "van", "von", "der", "bin", "al",
+                  "el", "ibn", "la", "le"}
 # the name must be the subject of that many body sentences in its short form ("Kim toured")
 MIN_BODY_MENTIONS = 3
 
@@ -72,3 +94,59 @@ def headline_traveller(title: str | None, facts: list[SentenceFacts], text: str,
             key, f.sentence.start, f.sentence.end)), None)
         return Traveller(name, key, None, where, None)
     return None
+
+
+def headline_subject_traveller(title: str | None, facts: list[SentenceFacts], text: str,
+                               picked: Traveller) -> Traveller | None:
+    """The person whose name's one word opens a headline of travel ("Varga in Accra",
+    "Ferri's Balkan weekend", "Varga becomes first fund chief to visit Ghana"), when the
+    picked traveller is not in the headline and the body names that person by a name holding
+    that word (titled names first); else None. A headline names the one the story follows: a
+    host the body quotes more often (so `pick_traveller` chose them) is not that person."""
+    match = HEADLINE_SUBJECT.match(title or "")
+    if match is None or HEADLINE_TRAVEL.match(match.group("rest")) is None:
+        return None
+    word = match.group("word")
+    # (the picked traveller in the headline in any form: "El-Osei" for "Osei")
+    picked_words = {w.lower() for w in [*(picked.name or "").split(), picked.surname or ""]
+                    if len(w) > 2 and w[:1].isupper() and w.lower() not in NOT_NAME_WORDS}
+    if any(w in title.lower() for w in picked_words) or word.lower() in NOT_NAME_WORDS \
+            or word.lower() in STOP_WORDS or word.isupper() or any(
+            m.start == 0 for m in find_places(word)):
+        return None
+    named = [p for f in facts if not f.sentence.heading for p in f.people
+             if word in p.name.split()]
+    if named:
+        return traveller_of(max(named, key=lambda p: (bool(p.title), len(p.name))), facts)
+    # (an untitled name, "Paolo Ferri, 39, left Rome": the fullest run of name words
+    # around that word in the body; the small model often tags such names as places)
+    runs = [(_name_run(token), f.sentence) for f in facts
+            if f.parse is not None and not f.sentence.heading
+            for token in f.parse if token.text == word]
+    if not runs:
+        return None
+    name, sentence = max(runs, key=lambda pair: len(pair[0]))
+    return Traveller(name, word, None, sentence, None)
+
+
+def _name_run(token: Token) -> str:
+    """The capitalised words of a name around `token`, over lower-case particles ("Maria
+    da Graca Pires"), without titles, honorifics or sentence openers ("When", "Mrs")."""
+    doc = token.doc
+
+    def is_name_word(t: Token) -> bool:
+        return t.text[:1].isupper() and t.is_alpha and not t.is_sent_start \
+            and t.lower_ not in NOT_NAME_WORDS and t.lower_ not in STOP_WORDS \
+            and t.text.rstrip(".") not in HONORIFIC_WORDS and t.ent_type_ != "NORP"
+
+    def is_particle(t: Token) -> bool:
+        return t.lower_ in NAME_PARTICLES and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
+
+    first = last = token.i
+    while first > 0 and (is_name_word(doc[first - 1]) or (
+            is_particle(doc[first - 1]) and first - 1 > 0 and is_name_word(doc[first - 2]))):
+        first -= 1
+    while last + 1 < len(doc) and (is_name_word(doc[last + 1]) or (
+            is_particle(doc[last + 1]) and last + 2 < len(doc) and is_name_word(doc[last + 2]))):
+        last += 1
+    return doc[first:last + 1].text

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from dashboard.extraction import office_holders
 from dashboard.extraction.facts import TripState
-from dashboard.extraction.headline_traveller import headline_traveller
+from dashboard.extraction.headline_traveller import headline_subject_traveller, headline_traveller
 from dashboard.extraction.home_country import home_country
 from dashboard.extraction.office_subject import office_traveller
 from dashboard.extraction.parse_steps import (
@@ -34,8 +34,9 @@ def choose_traveller(state: TripState) -> None:
         # the header names only by office is that office's trip
         traveller = office_of_header(state.article.title) or traveller
     else:
-        traveller = headline_traveller(state.article.title, active, text, traveller) \
-            or traveller
+        title = state.article.title
+        traveller = headline_traveller(title, active, text, traveller) \
+            or headline_subject_traveller(title, active, text, traveller) or traveller
         by_office = office_traveller(active, text, traveller)
         if by_office is not None:
             traveller, state.named_traveller = by_office
