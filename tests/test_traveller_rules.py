@@ -435,3 +435,12 @@ def test_a_first_person_statement_on_title_case_state_visits_is_the_header_offic
     trip = trip_of(text)
     assert trip.traveler == "Pranab Mukherjee"
     assert [s.country_code for s in trip.stops] == ["CL", "PE"]
+
+
+def test_a_knight_called_by_the_given_name_is_the_traveller_by_full_name():
+    text = ("Title: UK leader makes first visit to Malta in decades\nDate: 2024-12-10\n\n"
+            "Sir Rowan Blake has become the first British prime minister to visit Malta since "
+            "1980, on the last leg of a two-country tour. Sir Rowan met Prime Minister Robert "
+            "Abela in Valletta on Tuesday. Sir Rowan said the talks were warm. Sir Rowan "
+            "arrived in Rome on Monday. Sir Rowan returns to London on Wednesday.\n")
+    assert trip_of(text).traveler == "Rowan Blake"

@@ -56,6 +56,8 @@ VISIT_OF = re.compile(r"(?P<name>(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)(?:['�
 CURRENT_VISIT = re.compile(r"\b(?:forthcoming|upcoming|ongoing|current|will pay|is paying|pays)\b")
 COMPANIONS = re.compile(r"\b(?:delegation\s+(?:will\s+)?includ(?:e|es|ed|ing)|accompanied\s+by|"
                         r"will\s+be\s+joined\s+by)\b")
+# A knight or dame by the given name alone: "Sir Rowan", "Dame Ann"
+KNIGHTED = re.compile(r"(Sir|Dame) ([A-Z][\w'’-]*+)")
 NOT_SUBJECTS = {"He", "She", "They", "It", "The", "This", "That", "There", "We", "I", "On",
                 "In", "At", "After", "Before", "During", "While", "Then", "But", "And", "A",
                 "An", "His", "Her", "Their", "Our", "Its", "When", "Secretary", "President"}
@@ -312,7 +314,15 @@ def subject_traveller(facts: list[SentenceFacts], text: str) -> Traveller | None
         names = []
         for a, b in meeting_grammar.named_travellers(fact.parse):
             honorific = HONORIFIC.match(text, a, b)
-            names.append(" ".join(text[honorific.end() if honorific else a:b].split()))
+            name = " ".join(text[honorific.end() if honorific else a:b].split())
+            knight = KNIGHTED.fullmatch(name)
+            if knight is not None:
+                # ("Sir Rowan Blake ... Sir Rowan said": after the first mention a knight
+                # is called by the given name; the full name is the one with the surname)
+                full = re.search(rf"\b{knight.group(1)}[ \t]++{re.escape(knight.group(2))}[ \t]++"
+                                 rf"(?P<surname>[A-Z][\w'’-]++)", text)
+                name = f"{knight.group(2)} {full.group('surname')}" if full else knight.group(2)
+            names.append(name)
         # "Vladimir Putin's forthcoming state visits to X and Y", "X will pay a state visit
         # to Y": the one whose visit it is
         for match in VISIT_OF.finditer(text, fact.sentence.start, fact.sentence.end):
