@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dashboard.extraction.grammar import HOST_VERBS, REMOTE, token_start
-from dashboard.extraction.meeting_grammar import MOVING_VERBS
+from dashboard.extraction.meeting_grammar import MOVING_VERBS, name_start
 
 PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face
@@ -87,6 +87,27 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
         subject = _named_subject(verb)
         if subject is not None:
             found.append(token_start(subject))
+    return found
+
+
+def host_names(span: Span) -> list[tuple[int, int, str, str, bool]]:
+    """Proper names, titled or not, that host, receive, welcome or greet "him", "her" or
+    "the visitor" in person ("where X received him in a tent", "Y greeted her as a
+    friend"), in the shape of `meeting_grammar.met_names` (start, end, title, entity label,
+    described): the traveller's hosts, whom the caller checks as it checks names met."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOST_VERBS or any(
+                c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+            continue
+        if not any(_stands_for_the_traveller(c) for c in verb.children if c.dep_ == "dobj"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":
+            continue
+        first = name_start(subject)
+        found.append((token_start(first), token_start(subject) + len(subject), "",
+                      "PERSON", False))
     return found
 
 

@@ -305,7 +305,7 @@ def _in_word_hyphen(token: Token) -> bool:
         not doc[token.i - 1].whitespace_
 
 
-def _name_start(head: Token) -> Token:
+def name_start(head: Token) -> Token:
     """The first word of the proper name `head` ends: the run of proper nouns before it that
     modify it (compounds, at any depth: "Nana Addo Dankwa Akufo-Addo", where the parse hangs
     "Nana" from the first "Addo"), over hyphens inside a word ("Abdel Fattah El-Sisi")."""
@@ -372,7 +372,7 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
             root = root.head
         if root.dep_ in {"amod", "compound", "nmod", "poss"}:
             continue  # "with Muslim, Yazidi and Christian leaders": words describing a noun
-        first = _name_start(head)
+        first = name_start(head)
         title = ""
         for child in _appositions_of(head, root):
             title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]

@@ -1,0 +1,64 @@
+"""Leaders met at each stop: kinds of fault found on set17 and set18 (round 10), one test
+each, in our own wording.
+
+Each kind is about how English news says a meeting, not about the words of one sentence: a
+given name that is also a town ("Vladimir", "Florence") inside a name met; an untitled
+host who receives or greets the traveller ("X received him in a tent"); "there" opening a
+sentence for the stop the sentence before went to; a style ("His Majesty") standing for a
+person already named; a meeting that is ruled out ("no plans to meet").
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def leaders(trip) -> list[tuple[str, list[str]]]:
+    return [(s.country_code, [leader.name for leader in s.leaders]) for s in trip.stops]
+
+
+@pytest.mark.parametrize(("country", "city", "code", "name"), [
+    ("Russia", "Moscow", "RU", "Vladimir Sokolov"),
+    ("Italy", "Rome", "IT", "Florence Rossi"),
+])
+def test_a_given_name_that_is_also_a_town_does_not_hide_the_person_met(country, city, code,
+                                                                      name):
+    trip = trip_of(
+        "Title: Minister ends tour\nDate: 2019-02-02\n\n"
+        f"Foreign Minister Anna Berg has visited {country} and Uganda this week. In {city} on "
+        f"Tuesday she held talks with {name} at the ministry, where the two discussed "
+        "trade. She then travelled to Kampala for talks with President Yoweri Museveni.\n")
+    assert leaders(trip) == [(code, [name]), ("UG", ["Yoweri Museveni"])]
+
+
+@pytest.mark.parametrize("verb", ["received him in his tent", "greeted him warmly",
+                                  "welcomed him at the palace"])
+def test_an_untitled_host_who_receives_the_traveller_is_met(verb):
+    trip = trip_of(
+        "Title: President ends Gulf tour\nDate: 2004-03-12\n\n"
+        "President Carlos Mendes flew home on Thursday after a tour of Oman and Qatar. In "
+        "Muscat he held talks with Foreign Minister Yusuf Alawi. The tour ended on Wednesday in "
+        f"Doha, where Hamad bin Khalifa Al Thani {verb}.\n")
+    assert leaders(trip) == [("OM", ["Yusuf Alawi"]),
+                             ("QA", ["Hamad bin Khalifa Al Thani"])]
+
+
+@pytest.mark.parametrize("other", ["President Li Wen", "leader Li Wen"])
+def test_someone_elses_meeting_in_a_place_is_no_stop(other):
+    trip = trip_of(
+        "Title: Chancellor in Kyiv\nDate: 2023-03-21\n\n"
+        "KYIV, March 21, 2023 - German Chancellor Hans Vogel arrived in Kyiv on Tuesday on a "
+        f"surprise visit, just as Chinese {other} held talks with Vladimir Putin in Moscow. "
+        "Vogel met President Volodymyr Zelensky in the afternoon.\n")
+    assert leaders(trip) == [("UA", ["Volodymyr Zelensky"])]
