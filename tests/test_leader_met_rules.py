@@ -62,3 +62,28 @@ def test_someone_elses_meeting_in_a_place_is_no_stop(other):
         f"surprise visit, just as Chinese {other} held talks with Vladimir Putin in Moscow. "
         "Vogel met President Volodymyr Zelensky in the afternoon.\n")
     assert leaders(trip) == [("UA", ["Volodymyr Zelensky"])]
+
+
+@pytest.mark.parametrize("event", ["the Kampala talks", "the Kampala accord"])
+def test_a_place_describing_a_noun_does_not_place_the_meeting(event):
+    trip = trip_of(
+        "Title: Minister's travel\nDate: 2001-05-04\n\n"
+        "Foreign Minister Anna Berg will depart on Sunday for Uganda. She arrives in Kampala "
+        "on Monday and will hold talks with President Joseph Okello.\n\n"
+        "On Wednesday the minister will travel to Nairobi. There she will call on President "
+        "Daniel Kiprop and hold a meeting with Foreign Minister Ann Wanjiku to review the "
+        f"results of {event}.\n")
+    assert leaders(trip) == [("UG", ["Joseph Okello"]),
+                             ("KE", ["Daniel Kiprop", "Ann Wanjiku"])]
+
+
+def test_one_family_name_of_two_leaders_at_two_stops_places_neither():
+    trip = trip_of(
+        "Title: Secretary's travel\nDate: 2001-05-04\n\n"
+        "The Secretary will depart on Sunday for North Korea. She arrives in Pyongyang on "
+        "Monday. She expects to meet with Chairman Park Sung Ho, and she will hold talks "
+        "with Foreign Minister Ri Chol Nam.\n\n"
+        "On Wednesday the Secretary will travel to Seoul, where she will call on President "
+        "Park Min-jae.\n")
+    assert leaders(trip) == [("KP", ["Park Sung Ho", "Ri Chol Nam"]),
+                             ("KR", ["Park Min-jae"])]

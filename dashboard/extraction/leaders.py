@@ -240,6 +240,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                            match.start("title"), full.nationality, None))
         return found
 
+    placed_as: dict[str, tuple[int, str]] = {}  # key -> (stop, name) placed last
+    shared: set[str] = set()
     last_named = narrative_stop(facts)
     order = [f.sentence.index for f in facts if not f.sentence.clutter]
     earlier_named = {n: last_named.get(m) for m, n in pairwise(order)}
@@ -388,6 +390,20 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 existing = drafts[target].leaders.get(key)
             if existing is None or len(person.name) > len(existing[0].name):
                 drafts[target].leaders[key] = (person, n)
+            earlier = placed_as.get(key)
+            if earlier is not None and earlier[0] != target and _two_people(earlier[1],
+                                                                           person.name):
+                shared.add(key)
+            placed_as[key] = (target, person.name)
             leader_stop[key] = target
     drop_invitations_met_elsewhere(drafts, leader_stop, text)
-    return leader_stop
+    # a family name two people met at two stops share ("Chairman Kim X" in Pyongyang,
+    # "President Kim Y" in Seoul) names neither stop in a sentence
+    return {key: stop for key, stop in leader_stop.items() if key not in shared}
+
+
+def _two_people(name: str, other: str) -> bool:
+    """Two full names of one family name that are not one person's ("Kim Jong Il" and "Kim
+    Dae-jung"; not "Shinzo Abe" and "Abe")."""
+    return len(name.split()) > 1 and len(other.split()) > 1 and name != other and \
+        not name.startswith(other) and not other.startswith(name)
