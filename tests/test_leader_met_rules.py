@@ -87,3 +87,26 @@ def test_one_family_name_of_two_leaders_at_two_stops_places_neither():
         "Park Min-jae.\n")
     assert leaders(trip) == [("KP", ["Park Sung Ho", "Ri Chol Nam"]),
                              ("KR", ["Park Min-jae"])]
+
+
+@pytest.mark.parametrize("style", ["His Majesty", "Her Majesty", "His Holiness"])
+def test_a_style_standing_for_a_person_is_no_name(style):
+    trip = trip_of(
+        "Title: Statement before departure\nDate: 2016-04-02\n\n"
+        "I am leaving today on a State Visit to the Kingdom of Norway. This evening I will "
+        f"arrive in Oslo. I will hold discussions with {style} and with Prime Minister Erna "
+        "Lund on our bilateral relations.\n")
+    assert leaders(trip) == [("NO", ["Erna Lund"])]
+
+
+@pytest.mark.parametrize("words", [
+    "there were no plans for the prime minister to meet",
+    "the minister has no plans to meet",
+    "she has no intention to meet with",
+])
+def test_a_meeting_with_no_plans_is_not_met(words):
+    trip = trip_of(
+        "Title: Minister in Cyprus\nDate: 2024-12-10\n\n"
+        "On Tuesday Prime Minister Anna Berg held talks in Nicosia with President Nikos "
+        f"Andreou. Officials said {words} Turkish Cypriot leader Ahmet Kaya.\n")
+    assert leaders(trip) == [("CY", ["Nikos Andreou"])]

@@ -231,10 +231,12 @@ def spoken_with_abroad(person: PersonMention, fact: SentenceFacts, stop: StopDra
 
 
 # A meeting verb under a negation or a refusal, right before the person: "did not meet",
-# "won't meet", "refused to meet with", "declined to see" (the person within a few words)
+# "won't meet", "refused to meet with", "declined to see", "there are no plans (for the
+# minister) to meet" (the person within a few words)
 NEGATED_MEETING = re.compile(
     r"\b(?:(?:did|does|do|will|would|could)\s+not|didn['’]t|doesn['’]t|won['’]t|wouldn['’]t|"
-    r"never|refused\s+to|declined\s+to)\s+(?:\w+\s+)?(?:meet|see|hold\s+talks)"
+    r"never|refused\s+to|declined\s+to|no\s+(?:plans?|intention)"
+    r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?\s+to)\s+(?:\w+\s+)?(?:meet|see|hold\s+talks)"
     r"(?:\s+with)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 

@@ -112,6 +112,9 @@ NON_NAME_WORDS = {
     # Minister Brigadier (retd) X")
     "Consort", "Dowager", "Regent", "Emeritus", "Brigadier", "Colonel", "Admiral",
     "Lieutenant", "Marshal",
+    # the word of a style ("His Majesty", "Her Royal Highness", "His Excellency"), which
+    # stands for a person without naming them
+    "Majesty", "Highness", "Excellency", "Holiness", "Eminence",
 }
 # Institutions named after people: "the Martin Luther King Jr. Center", "the King Abdulaziz
 # Library", "the Sheikh Zayed Grand Mosque": neither they nor the name before them are a person
