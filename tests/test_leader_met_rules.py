@@ -110,3 +110,19 @@ def test_a_meeting_with_no_plans_is_not_met(words):
         "On Tuesday Prime Minister Anna Berg held talks in Nicosia with President Nikos "
         f"Andreou. Officials said {words} Turkish Cypriot leader Ahmet Kaya.\n")
     assert leaders(trip) == [("CY", ["Nikos Andreou"])]
+
+
+@pytest.mark.parametrize("place", ["Addis Ababa.", "Addis Ababa, Ethiopia."])
+def test_leaders_met_under_a_programme_place_line_are_met_there(place):
+    trip = trip_of(
+        "Title: President to visit Ethiopia and Kenya\nDate: 2010-02-01\n\n"
+        "From February 2 to 5, President Ivan Petrov will attend the African Union summit "
+        "in Addis Ababa and make an official visit to Kenya.\n\n"
+        "Programme of the trip:\n\n"
+        "February 2, Tuesday\n"
+        f"{place} Opening of the summit. Bilateral meetings with President of Ghana Kofi "
+        "Mensah and Prime Minister of India Raj Malhotra.\n\n"
+        "February 4, Thursday\n"
+        "Nairobi. Talks with President Daniel Kiprop.\n")
+    assert leaders(trip) == [("ET", ["Kofi Mensah", "Raj Malhotra"]),
+                             ("KE", ["Daniel Kiprop"])]

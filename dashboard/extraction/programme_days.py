@@ -53,6 +53,18 @@ def is_day_heading(fact: SentenceFacts, with_place: bool = False) -> bool:
     return not rest_text.strip()
 
 
+def is_place_line(fact: SentenceFacts) -> bool:
+    """The sentence names a place and nothing else ("Lima.", "Caracas / La Guaira."): a
+    programme's line that says where the day's items happen."""
+    places = [m for m in fact.places if m.kind in PLACE_KINDS]
+    if not places or fact.dates:
+        return False
+    offset, rest = fact.sentence.start, list(fact.sentence.text)
+    for m in places:
+        rest[m.start - offset:m.end - offset] = " " * (m.end - m.start)
+    return not re.sub(r"[\W_]", "", PLACE_JOINERS.sub("", "".join(rest)))
+
+
 # A region after a place and a comma ("HONOLULU, HAWAII", "Austin, Texas"), or its
 # initials ("WASHINGTON, D.C.", "Albany, N.Y.")
 INITIALS = re.compile(r"(?:[A-Za-z]\.){2,3}")
