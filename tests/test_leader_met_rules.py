@@ -126,3 +126,25 @@ def test_leaders_met_under_a_programme_place_line_are_met_there(place):
         "Nairobi. Talks with President Daniel Kiprop.\n")
     assert leaders(trip) == [("ET", ["Kofi Mensah", "Raj Malhotra"]),
                              ("KE", ["Daniel Kiprop"])]
+
+
+@pytest.mark.parametrize("office", ["the head of the National Water Authority",
+                                    "the chairman of the Central Election Board",
+                                    "the director of the national archives"])
+def test_an_office_in_lower_case_then_the_name_after_a_comma_is_met(office):
+    trip = trip_of(
+        "Title: Envoy in Accra\nDate: 2020-01-28\n\n"
+        "The envoy, Maria Lopes, arrived in Accra on Monday. On Tuesday she met Foreign "
+        f"Minister Kwame Boateng and {office}, Ama Owusu.\n")
+    assert leaders(trip) == [("GH", ["Kwame Boateng", "Ama Owusu"])]
+
+
+@pytest.mark.parametrize("opening", ["HANOI, May 4 Kyodo - ", ""])
+def test_a_host_who_holds_a_summit_with_the_traveller_is_met(opening):
+    trip = trip_of(
+        "Title: Summit in Hanoi\nDate: 2002-05-04\n\n"
+        f"{opening}Vietnamese leader Tran Van Long admitted Saturday that the border talks "
+        "had stalled, as he held the first summit between the two countries with Prime "
+        "Minister Kenji Mori.\n\n"
+        "Mori arrived in Hanoi on Friday for a two-day visit.\n")
+    assert leaders(trip) == [("VN", ["Tran Van Long"])]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dashboard.extraction.grammar import HOST_VERBS, REMOTE, token_start
+from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
 from dashboard.extraction.meeting_grammar import MOVING_VERBS, name_start
 
 PRONOUNS = {"he", "she"}
@@ -34,10 +34,12 @@ def _named_subject(verb: Token) -> Token | None:
     if subject.lower_ not in PRONOUNS:
         return None
     for governor in verb.ancestors:
-        named = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
-                      and c.ent_type_ not in NOT_PEOPLE), None)
-        if named is not None:
-            return named
+        named = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                 and c.ent_type_ not in NOT_PEOPLE]
+        if named:
+            # (a person before a dateline the parse also makes a subject: "PYONGYANG, Sept.
+            # 17 - North Korean leader X admitted ..., as he held talks with <traveller>")
+            return next((c for c in named if c.ent_type_ == "PERSON"), named[0])
     return None
 
 
@@ -58,6 +60,25 @@ def _stands_for_the_traveller(word: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in word.children)
 
 
+def _meets_the_traveller(verb: Token, traveller: str) -> bool:
+    """`verb` is "meet (with) <traveller>" or "hold talks / a summit ... with <traveller>",
+    in the active voice and not negated."""
+    if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+
+    def names_traveller(token: Token) -> bool:
+        return any(t.text == traveller for t in token.subtree)
+    if lemma == "meet":
+        return any(c.dep_ == "dobj" and names_traveller(c) for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "with" and names_traveller(c)
+            for c in verb.children)
+    if lemma not in {"hold", "have"}:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MEET_NOUNS and any(
+        t.lower_ == "with" and names_traveller(t) for t in c.subtree) for c in verb.children)
+
+
 def hosts_of(span: Span, traveller: str) -> list[int]:
     """Offsets (into the article) of the name heads that host, receive, welcome or greet
     the traveller, or tell the traveller something face to face (`traveller`: the
@@ -74,6 +95,12 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
                 subject = _named_subject(verb)
                 if subject is not None and subject.text != traveller:
                     found.append(token_start(subject))
+            continue
+        if verb.pos_ == "VERB" and not remote and _meets_the_traveller(verb, traveller):
+            # "X ..., as he held the first summit with <traveller>": X meets the traveller
+            subject = _named_subject(verb)
+            if subject is not None and subject.text != traveller:
+                found.append(token_start(subject))
             continue
         if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (
                 lemma in TELL_VERBS | GUIDE_VERBS and not remote)):

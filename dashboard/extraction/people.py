@@ -87,8 +87,11 @@ ORG_OFFICE = re.compile(
 OFFICE_APPOSITION = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?P<title>emir|king|queen|sultan|"
     r"president|prime\s+minister|premier|chancellor|speaker|crown\s+prince|foreign\s+minister|"
-    r"defen[cs]e\s+minister|counterpart|monarch|ruler)(?:-elect|-designate)?"
-    r"(?:\s+of\s+(?:the\s+)?[a-z][a-z ]{0,40}?)?"
+    r"defen[cs]e\s+minister|counterpart|monarch|ruler|head|chief|chairman|chairwoman|"
+    r"director|governor)(?:-elect|-designate)?"
+    # ("the head of the National Health Commission, X": a body's name in capitals)
+    r"(?:\s+of\s+(?:the\s+)?(?:[a-z][a-z ]{0,40}?|(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|on)\s+)?)"
+    r"{0,5}[A-Z][\w'’-]*))?"
     rf",\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,4}})")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
