@@ -148,3 +148,37 @@ def test_a_host_who_holds_a_summit_with_the_traveller_is_met(opening):
         "Minister Kenji Mori.\n\n"
         "Mori arrived in Hanoi on Friday for a two-day visit.\n")
     assert leaders(trip) == [("VN", ["Tran Van Long"])]
+
+
+@pytest.mark.parametrize("time_with", [
+    "told reporters after an hour with Prime Minister Razak Hamid on Friday",
+    "spent the day at the palace with Prime Minister Razak Hamid",
+    "spent two hours with Prime Minister Razak Hamid",
+])
+def test_time_spent_with_a_leader_is_a_meeting(time_with):
+    trip = trip_of(
+        "Title: Trade mission ends\nDate: 1996-01-20\n\n"
+        "KUALA LUMPUR - Prime Minister Paul Girard closed his trade mission here today. "
+        f"Girard {time_with}.\n")
+    assert leaders(trip) == [("MY", ["Razak Hamid"])]
+
+
+@pytest.mark.parametrize("guest", ["his guest", "him"])
+def test_a_host_who_spends_time_with_the_traveller_is_met(guest):
+    trip = trip_of(
+        "Title: President's tour ends\nDate: 1996-10-27\n\n"
+        "President Jean Morel flew home last night at the end of a tour of Syria and Jordan. "
+        "The tour had begun last Saturday in Damascus, where President Karim Haddad spent "
+        f"two days with {guest} discussing the border. On Thursday Mr Morel was in Amman.\n")
+    assert dict(leaders(trip))["SY"] == ["Karim Haddad"]
+
+
+def test_the_office_of_a_body_named_after_a_country_names_no_person():
+    trip = trip_of(
+        "Title: Fund chief in Nigeria\nDate: 2011-12-20\n\n"
+        "Managing Director Anne Girard arrived in Abuja on Monday for talks with President "
+        "Musa Bello.\n\n"
+        "The President of the Nigeria Labour Congress, Comrade Ade Okon, said yesterday that "
+        "workers would resist the plan.\n")
+    assert "Labour" not in (trip.traveler or "")
+    assert leaders(trip) == [("NG", ["Musa Bello"])]

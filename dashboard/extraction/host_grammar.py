@@ -69,6 +69,16 @@ def _meets_the_traveller(verb: Token, traveller: str) -> bool:
 
     def names_traveller(token: Token) -> bool:
         return any(t.text == traveller for t in token.subtree)
+    if lemma == "spend":
+        # "X spent two days with his guest (discussing ...)": the guest, "him" or "her" is
+        # the traveller (the parse may make the guest the subject of what follows)
+        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        partners = [o for c in withs for o in c.children if o.dep_ == "pobj"] + [
+            o for c in withs for p in c.children if p.dep_ == "pcomp"
+            for o in p.children if o.dep_ == "nsubj"]
+        return any(names_traveller(o) or o.lower_ in {"him", "her"} or (
+            o.lemma_.lower() in {"guest", "visitor"} and any(
+                d.dep_ in {"poss", "det"} for d in o.children)) for o in partners)
     if lemma == "meet":
         return any(c.dep_ == "dobj" and names_traveller(c) for c in verb.children) or any(
             c.dep_ == "prep" and c.lower_ == "with" and names_traveller(c)

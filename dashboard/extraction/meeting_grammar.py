@@ -17,6 +17,7 @@ from dashboard.extraction.grammar import (
     MEET_NOUNS,
     MEET_VERBS,
     SEE_VERBS,
+    TIME_WITH_NOUNS,
     WITH_VERBS,
     _list_members,
     _offsets,
@@ -97,6 +98,9 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 spans.extend(_clip(c) for c in _low_with_people(token))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
+        elif token.pos_ == "NOUN" and lemma in TIME_WITH_NOUNS and \
+                token.ent_type_ in {"TIME", "DATE"}:
+            spans.extend(_clip(c) for c in objects(token))  # "after an hour with X"
     if spans:
         spans.extend(_added_with_phrases(span, min(a for a, _b in spans)))
     return spans

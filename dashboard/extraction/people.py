@@ -257,8 +257,9 @@ def find_people(text: str, start: int, end: int,
             continue
         code, country_end = found
         named = NAME_AFTER_COUNTRY.match(text, country_end, end)
-        if not named:
-            continue
+        if not named or any(re.fullmatch(_BODY, w) or w in INSTITUTION_WORDS
+                            for w in named.group("name").split()):
+            continue  # "the President of the Nigeria Labour Congress": a body's office
         name = _clean_name(named.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue
