@@ -11,6 +11,7 @@ person already named; a meeting that is ruled out ("no plans to meet").
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import pytest
 
@@ -182,3 +183,21 @@ def test_the_office_of_a_body_named_after_a_country_names_no_person():
         "workers would resist the plan.\n")
     assert "Labour" not in (trip.traveler or "")
     assert leaders(trip) == [("NG", ["Musa Bello"])]
+
+
+@pytest.mark.parametrize(("short", "stops", "expected"), [
+    ("Delhi", ["Mumbai", "New Delhi", "Ranchi"], 1),
+    ("Delhi", ["New Delhi", "Mumbai"], 0),
+    ("Delhi", ["Mumbai", "Kolkata"], None),  # (two stops of India, neither Delhi's)
+])
+def test_a_stops_city_named_by_its_last_word_is_that_stop(short, stops, expected):
+    from dashboard.extraction.facts import StopDraft
+    from dashboard.extraction.itinerary import stop_for_place
+    from dashboard.extraction.places import find_places
+
+    def city(name: str):
+        # (the stop keeps the name as written: "New Delhi")
+        return replace(next(m.place for m in find_places(name) if m.kind == "city"),
+                       name=name)
+    drafts = [StopDraft("IN", city(name)) for name in stops]
+    assert stop_for_place(city(short), drafts) == expected

@@ -232,6 +232,12 @@ def stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | No
             city = drafts[n].city
             if city is not None and places_mod.normalize(city.name) == places_mod.normalize(name):
                 return n
+        # "Delhi" for the stop in "New Delhi": the last words of one stop's city name
+        key = places_mod.normalize(name)
+        ending = [n for n in same_country if drafts[n].city is not None and (
+            places_mod.normalize(drafts[n].city.name).endswith(" " + key))]
+        if len(ending) == 1:
+            return ending[0]
         if place.kind == "city" and len(same_country) > 1:
             return None
     return same_country[0]
