@@ -201,3 +201,31 @@ def test_a_stops_city_named_by_its_last_word_is_that_stop(short, stops, expected
                        name=name)
     drafts = [StopDraft("IN", city(name)) for name in stops]
     assert stop_for_place(city(short), drafts) == expected
+
+
+@pytest.mark.parametrize("office", ["Chengdu Party Secretary", "Chengdu Municipal Governor",
+                                    "Chengdu City Mayor"])
+def test_the_office_of_a_body_of_a_stop_place_is_met_there(office):
+    trip = trip_of(
+        "Title: Prime minister in China\nDate: 2013-04-08\n\n"
+        "Prime Minister Anna Berg arrived in Beijing on Monday for talks with Premier Wang "
+        "Lei. On Tuesday she flew to Chengdu.\n\n"
+        f"1930 Dinner hosted by {office} Zhou Ming\n")
+    assert sorted((s.city, [x.name for x in s.leaders]) for s in trip.stops) == [
+        ("Beijing", ["Wang Lei"]), ("Chengdu", ["Zhou Ming"])]
+
+
+@pytest.mark.parametrize(("office", "title"), [
+    ("President of the Council of State", "President"),
+    ("Chairman of the Council of Ministers", "Chairman"),
+    ("Head of Government", "Head of Government"),
+    ("Minister of Foreign Affairs, European Union and Cooperation",
+     "Minister of Foreign Affairs, European Union and Cooperation"),
+])
+def test_a_long_office_before_the_name_names_the_person(office, title):
+    trip = trip_of(
+        "Title: Minister to visit Cuba\nDate: 2008-11-20\n\n"
+        "Foreign Minister Anna Berg will travel to Havana on November 27. "
+        f"She will hold talks with {office} Pablo Ruiz Ortega.\n")
+    stop = trip.stops[0]
+    assert [(x.name, x.title) for x in stop.leaders] == [("Pablo Ruiz Ortega", title)]

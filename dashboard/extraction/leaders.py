@@ -138,13 +138,19 @@ def in_own_country_named(person: PersonMention, fact: SentenceFacts,
 GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
                   "foreign minister", "spokesperson", "spokesman", "ambassador"}
 
+LOCAL_BODY = re.compile(r" (?:(?:Communist )?Party|Provincial|Municipal|City|Regional) ")
+
+
 def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
                      text: str) -> bool:
     """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
     Governor X"): the office of a place the traveller visits, not the traveller's own."""
     # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
     stop_codes = {d.code for d in drafts}
-    return any((0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None)
+    # ... or of a body of that place: "Shanghai Party Secretary X", "Hanoi Municipal Governor"
+    return any(((0 <= person.start - m.end <= 1 or LOCAL_BODY.fullmatch(text, m.end,
+                                                                       person.start))
+                and stop_for_place(m.place, drafts) is not None)
                or (m.place.code in stop_codes and 0 < person.start - m.end <= 14 and re.fullmatch(
                    r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start]))
                for m in fact.places if m.kind in {"city", "country"})

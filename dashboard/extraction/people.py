@@ -36,7 +36,7 @@ _PORTFOLIO_WORD = (
     r"International|Regional|European|National|Foreign|External|Home|Internal|Public|Works|"
     r"Resources|Mines|Petroleum|Water|Housing|Youth|Sports?|Women|Family|Social|Welfare|"
     r"Information|Digital|Climate|Natural|Economic|Commerce|Overseas|Pacific|Asian|African|"
-    r"Arab|Gulf|Veterans|Maritime|Ocean|Oceans)")
+    r"Arab|Gulf|Veterans|Maritime|Ocean|Oceans|Union)")
 _WRITTEN_OFFICE = (rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?![\w'’-])"
                    rf"(?>(?:(?:\s+|\s+and\s+|\s+&\s+|,\s+){_PORTFOLIO_WORD}(?![\w'’-])){{0,6}})")
 # "the President of the Republic, Emmanuel Macron": the formal title, then the name
@@ -65,15 +65,17 @@ TITLE_OF = re.compile(rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?")
 NAME_AFTER_COUNTRY = re.compile(
     rf"(?<!\s),?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # "Speaker of the Parliament Nabih Berri", "President of the European Commission Ursula von
-# der Leyen": a title of an institution, then the name (the institution ends in a word for a
-# body, so the name after it is not read as part of it)
+# der Leyen", "President of the Council of State X": a title of an institution, then the
+# name (the institution ends in a word for a body, or in "of" and one word after it, so the
+# name after it is not read as part of it)
 _BODY = (r"(?:Parliament|Assembly|Council|Commission|Congress|Senate|House|Chamber|Court|"
          r"Bank|Union|Duma|Knesset|Majlis|Diet|Representatives|Commons|Lords|Committee|"
          r"Federation|Forces|Army|Navy|Staff|Agency|Organi[sz]ation|Secretariat|Republic)")
 # ... or an organisation known by its acronym: "the Secretary-General of ASEAN, X"
 BODY_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
-    rf"{_BODY})|(?:the\s+)?(?-i:[A-Z]{{2,6}}))(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
+    rf"{_BODY}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)?)|(?:the\s+)?(?-i:[A-Z]{{2,6}}))"
+    rf"(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # ... or any organisation's full name set off by a comma before a full name: "the Secretary
 # General of the Organization for Security and Co-operation in Europe, X Y"
