@@ -229,3 +229,24 @@ def test_a_long_office_before_the_name_names_the_person(office, title):
         f"She will hold talks with {office} Pablo Ruiz Ortega.\n")
     stop = trip.stops[0]
     assert [(x.name, x.title) for x in stop.leaders] == [("Pablo Ruiz Ortega", title)]
+
+
+@pytest.mark.parametrize("company", ["Mr Morel was in Amman with King Talal",
+                                     "he was in Amman with King Talal"])
+def test_being_in_a_place_with_a_leader_is_meeting_them_there(company):
+    trip = trip_of(
+        "Title: President's tour ends\nDate: 1996-10-27\n\n"
+        "President Jean Morel flew home last night at the end of a tour of Syria and Jordan. "
+        "The tour had begun last Saturday in Damascus, where he held talks with President "
+        f"Karim Haddad. On Thursday {company}, and on Friday he flew home.\n")
+    assert dict(leaders(trip)) == {"SY": ["Karim Haddad"], "JO": ["King Talal"]}
+
+
+@pytest.mark.parametrize("venue", ["at the White House", "at the presidential palace"])
+def test_a_second_person_met_in_the_same_clause_is_met_at_the_same_stop(venue):
+    trip = trip_of(
+        "Title: Premier ends visit\nDate: 1999-04-14\n\n"
+        "Premier Li Wen, who arrived in Los Angeles on April 6, spent three days in "
+        f"Washington from April 7 to 9, where he held talks with President Tom Hale {venue} "
+        "and met Vice President Amy Ross and congressional leaders.\n")
+    assert leaders(trip) == [("US", []), ("US", ["Tom Hale", "Amy Ross"])]

@@ -268,8 +268,10 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
     before = text[fact.sentence.start:person.start]
     the_traveller = rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+"  # (by name or pronoun)
-    # "He was with Chancellor X on the Friday when ...": in the person's company
-    if re.search(the_traveller + r"(?:was|were|is|will\s+be)\s+with\s+$", before[-60:]):
+    # "He was with Chancellor X on the Friday when ...", "was in Amman with King X": in the
+    # person's company
+    if re.search(the_traveller + r"(?:was|were|is|will\s+be)\s+(?:(?:in|at)\s+(?:the\s+)?"
+                 r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?with\s+$", before[-80:]):
         return True
     # ... and "he and Qatari Foreign Minister X signed a memorandum"
     return bool(person.nationality and re.search(
