@@ -250,3 +250,21 @@ def test_a_second_person_met_in_the_same_clause_is_met_at_the_same_stop(venue):
         f"Washington from April 7 to 9, where he held talks with President Tom Hale {venue} "
         "and met Vice President Amy Ross and congressional leaders.\n")
     assert leaders(trip) == [("US", []), ("US", ["Tom Hale", "Amy Ross"])]
+
+
+@pytest.mark.parametrize("verb", ["talked trade as much as security",
+                                  "signed a nuclear cooperation pact"])
+def test_the_traveller_and_a_titled_host_doing_something_together_meet(verb):
+    trip = trip_of(
+        "Title: Trade mission\nDate: 1996-01-20\n\n"
+        "Prime Minister Paul Girard led a trade mission to India and Pakistan this month. In "
+        f"New Delhi on Jan. 9, Girard and Prime Minister P.K. Raman Rao {verb}.\n")
+    assert leaders(trip)[0] == ("IN", ["P.K. Raman Rao"])
+
+
+def test_the_traveller_and_a_companion_holding_talks_with_a_host_do_not_meet_each_other():
+    trip = trip_of(
+        "Title: Trade mission\nDate: 1996-01-20\n\n"
+        "Prime Minister Paul Girard led a trade mission to India this month. In New Delhi on "
+        "Jan. 9, Girard and Trade Minister Tom Hale held talks with Prime Minister Anil Rao.\n")
+    assert leaders(trip) == [("IN", ["Anil Rao"])]

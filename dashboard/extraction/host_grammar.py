@@ -152,18 +152,32 @@ def _with_appositions(tokens: list[Token]) -> list[Token]:
     return tokens + [c for t in tokens for c in t.children if c.dep_ == "appos"]
 
 
-def fellow_subjects(span: Span, traveller: str) -> list[int]:
+# Verbs that two subjects do with each other: "A and B talked trade", "A and B signed a pact"
+TOGETHER_VERBS = {"talk", "discuss", "agree", "sign", "meet", "negotiate", "confer", "hold"}
+
+
+def fellow_subjects(span: Span, traveller: str, together_only: bool = False) -> list[int]:
     """Offsets of the name heads that share a subject with the traveller ("<traveller> and his
     Congolese counterpart X clashed openly", "X and <traveller> signed a deal"): the two
     are together. Verbs of moving do not count ("A and B will travel to ...": companions),
     nor a subject the parse gives a dateline ("KINSHASA, March 4 - A and B ..."), whose
-    list members are then the subjects."""
+    list members are then the subjects. With `together_only`, only verbs the two do with
+    each other (`TOGETHER_VERBS`, with no "with" partner of their own)."""
     found = []
     for verb in span:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in MOVING_VERBS:
             continue
+        if together_only and (verb.lemma_.lower() not in TOGETHER_VERBS or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
+                c.lower_ == "with" for o in verb.children if o.dep_ == "dobj"
+                for c in o.children)):
+            continue  # (with each other, not "A and B held talks with C": B goes with A)
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            group = _with_appositions([subject, *subject.conjuncts])
+            # ("A and Prime Minister B talked": the parse may make B a second subject)
+            siblings = [c for c in verb.children if c.dep_ == "nsubj" and c is not subject
+                        and any(t.dep_ == "cc" and t.lower_ == "and" for t in
+                                span.doc[min(c.i, subject.i):max(c.i, subject.i)])]
+            group = _with_appositions([subject, *subject.conjuncts, *siblings])
             # "HANOI, March 8 -- A and his counterpart B agreed": the parse makes the
             # dateline the subject and hangs the list from its apposition
             group = _with_appositions(list(dict.fromkeys(

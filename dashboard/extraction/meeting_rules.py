@@ -258,6 +258,13 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             person.start <= at < person.end
             for at in host_grammar.fellow_subjects(fact.parse, traveller)):
         return True  # "<traveller> and his Congolese counterpart X clashed openly"
+    if person.title and fact.signals and fact.parse is not None and any(
+            person.start <= at < person.end
+            for at in host_grammar.fellow_subjects(fact.parse, traveller, True)):
+        # "In New Delhi, <traveller> and Prime Minister X talked trade": with each other, at
+        # a place the sentence gives (a person of no stated country may be a companion: only
+        # where the sentence says where the two were)
+        return True
     after = text[person.end:fact.sentence.end]
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
