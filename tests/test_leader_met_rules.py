@@ -268,3 +268,22 @@ def test_the_traveller_and_a_companion_holding_talks_with_a_host_do_not_meet_eac
         "Prime Minister Paul Girard led a trade mission to India this month. In New Delhi on "
         "Jan. 9, Girard and Trade Minister Tom Hale held talks with Prime Minister Anil Rao.\n")
     assert leaders(trip) == [("IN", ["Anil Rao"])]
+
+
+@pytest.mark.parametrize("places", ["HANOI / DA NANG", "HANOI - DA NANG"])
+def test_a_programme_day_naming_two_places_starts_at_the_first(places):
+    trip = trip_of(
+        "Title: Program - visit to Vietnam\nDate: 2013-04-05\n\n"
+        "PROGRAM - VISIT TO VIETNAM\n\n"
+        "The Prime Minister will visit Vietnam from Monday 8 April to Wednesday 10 April.\n\n"
+        "MONDAY 8 APRIL - HANOI\n"
+        "1000 Arrive Hanoi\n"
+        "1400 Bilateral meeting with Prime Minister Tran Van Long\n\n"
+        f"TUESDAY 9 APRIL - {places}\n"
+        "0930 Meeting with Chairman of the NA Standing Committee Le Minh Duc\n"
+        "1500 Depart for Da Nang\n"
+        "1930 Dinner hosted by Da Nang Party Secretary Pham Van Hoa\n\n"
+        "WEDNESDAY 10 APRIL - DA NANG\n"
+        "1200 Depart Da Nang for home\n")
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("Hanoi", ["Tran Van Long", "Le Minh Duc"]), ("Da Nang", ["Pham Van Hoa"])]

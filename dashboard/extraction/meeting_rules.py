@@ -18,7 +18,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import main_stop, stop_for_place
 from dashboard.extraction.narrative import EARLIER_TRIP
 from dashboard.extraction.people import PersonMention
-from dashboard.extraction.programme_days import day_headings
+from dashboard.extraction.programme_days import day_headings, place_day_headings
 from dashboard.extraction.traveller import Traveller
 
 
@@ -189,6 +189,9 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
     current: int | None = None
     found: dict[int, int] = {}
     days = day_headings(facts)  # a programme's day heading keeps the place of the day before
+    # ... and one naming the day's places starts the day at the first ("BEIJING / SHANGHAI":
+    # the items before "Depart for Shanghai" are in Beijing)
+    place_days = place_day_headings(facts)
     under_day = False
     for fact in facts:
         if fact.sentence.clutter:
@@ -198,7 +201,9 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
             under_day = True
             continue
         under_day = under_day and not fact.sentence.heading
-        if fact.sentence.heading or len(fact.stops) > 1:
+        if fact.sentence.index in place_days and fact.stops:
+            current = fact.stops[0]
+        elif fact.sentence.heading or len(fact.stops) > 1:
             current = None if fact.sentence.heading else main_stop(fact)
         elif len(fact.stops) == 1:
             current = fact.stops[0]

@@ -160,6 +160,12 @@ def day_headings(facts: list[SentenceFacts], per_line: dict[int, int] | None = N
 
 # Leaving for the next stop, on a programme line under a heading naming the day's place:
 # "Evening: depart for Tokyo", "- Departure for Lima"
+def place_day_headings(facts: list[SentenceFacts]) -> set[int]:
+    """Indices of a programme's day headings that name the day's places ("WEDNESDAY 10
+    APRIL - BEIJING / SHANGHAI"; see `_programme_days`)."""
+    return _programme_days(facts, _lines(facts))[1]
+
+
 LEAVING_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight|fly|flies)\s+(?:on\s+)?"
                          r"(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 
