@@ -1,11 +1,17 @@
 """Leaders met at each stop: kinds of fault found on set17 and set18 (round 10), one test
 each, in our own wording.
 
-Each kind is about how English news says a meeting, not about the words of one sentence: a
-given name that is also a town ("Vladimir", "Florence") inside a name met; an untitled
-host who receives or greets the traveller ("X received him in a tent"); "there" opening a
-sentence for the stop the sentence before went to; a style ("His Majesty") standing for a
-person already named; a meeting that is ruled out ("no plans to meet").
+Each kind is about how English news says a meeting, not about the words of one sentence:
+who is met (an untitled host who receives or greets "him"; a host who holds a summit with,
+or spends two days with, the traveller; time spent with a leader, "after an hour with X";
+the traveller and a titled person doing something together; being "in Amman with King X");
+who is not (a style such as "His Majesty"; "no plans to meet"; a place after someone else's
+meeting); how the person is named (a given name that is also a town; "the head of the X
+Commission, Y"; long offices such as "President of the Council of State X"; a body's office
+named after a country); and where the meeting is (a place describing a noun, "the Pyongyang
+talks"; one family name at two stops; a programme's place line and its day heading of two
+places; a second person met in the same clause; a stop's city by the last word of its name;
+the office of a body of a stop's place, "Shanghai Party Secretary X").
 """
 
 from __future__ import annotations
