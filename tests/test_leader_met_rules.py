@@ -293,3 +293,14 @@ def test_a_programme_day_naming_two_places_starts_at_the_first(places):
         "1200 Depart Da Nang for home\n")
     assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("Hanoi", ["Tran Van Long", "Le Minh Duc"]), ("Da Nang", ["Pham Van Hoa"])]
+
+
+@pytest.mark.parametrize(("office", "name"), [
+    ("Chairman of the National Assembly Standing Committee", "Le Minh Duc"),
+    ("Chairman of the Senate Foreign Relations Committee", "Tom Hale"),
+])
+def test_a_body_holding_another_bodys_word_ends_at_its_last(office, name):
+    from dashboard.extraction.people import find_people
+    text = f"She met {office} {name} on Monday."
+    assert [(p.title, p.name) for p in find_people(text, 0, len(text))] == [
+        ("Chairman", name)]
