@@ -39,7 +39,11 @@ MEET_NOUNS = {"meeting", "talk", "talks", "discussion", "audience", "call", "dia
 # Verbs that take "with" for a partner when they govern a meeting noun or sign something.
 WITH_VERBS = {"sign", "agree", "hold", "have", "speak", "confer", "dine", "lunch", "sit",
               # "to discuss the G7 preparations ... with Mr. X, Minister for ...": a partner
-              "discuss", "consult", "talk"}
+              "discuss", "consult", "talk",
+              # "spent the day at the palace with President X": time spent with a person
+              "spend"}
+# Stretches of time whose "with" phrase is a person met: "after an hour with President X"
+TIME_WITH_NOUNS = {"hour", "minute", "day", "morning", "afternoon", "evening"}
 # Verbs of travel, and the prepositions that give their destination.
 # (Going home, "return to", "leave X for home", is not a destination; "left for" and
 # "depart for" are the cue patterns', which know when the trip ends.)

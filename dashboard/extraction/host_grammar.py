@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dashboard.extraction.grammar import HOST_VERBS, REMOTE, token_start
-from dashboard.extraction.meeting_grammar import MOVING_VERBS
+from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
+from dashboard.extraction.meeting_grammar import MOVING_VERBS, name_start
 
 PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face
@@ -34,10 +34,12 @@ def _named_subject(verb: Token) -> Token | None:
     if subject.lower_ not in PRONOUNS:
         return None
     for governor in verb.ancestors:
-        named = next((c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
-                      and c.ent_type_ not in NOT_PEOPLE), None)
-        if named is not None:
-            return named
+        named = [c for c in governor.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                 and c.ent_type_ not in NOT_PEOPLE]
+        if named:
+            # (a person before a dateline the parse also makes a subject: "PYONGYANG, Sept.
+            # 17 - North Korean leader X admitted ..., as he held talks with <traveller>")
+            return next((c for c in named if c.ent_type_ == "PERSON"), named[0])
     return None
 
 
@@ -58,6 +60,35 @@ def _stands_for_the_traveller(word: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in word.children)
 
 
+def _meets_the_traveller(verb: Token, traveller: str) -> bool:
+    """`verb` is "meet (with) <traveller>" or "hold talks / a summit ... with <traveller>",
+    in the active voice and not negated."""
+    if any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+
+    def names_traveller(token: Token) -> bool:
+        return any(t.text == traveller for t in token.subtree)
+    if lemma == "spend":
+        # "X spent two days with his guest (discussing ...)": the guest, "him" or "her" is
+        # the traveller (the parse may make the guest the subject of what follows)
+        withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        partners = [o for c in withs for o in c.children if o.dep_ == "pobj"] + [
+            o for c in withs for p in c.children if p.dep_ == "pcomp"
+            for o in p.children if o.dep_ == "nsubj"]
+        return any(names_traveller(o) or o.lower_ in {"him", "her"} or (
+            o.lemma_.lower() in {"guest", "visitor"} and any(
+                d.dep_ in {"poss", "det"} for d in o.children)) for o in partners)
+    if lemma == "meet":
+        return any(c.dep_ == "dobj" and names_traveller(c) for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "with" and names_traveller(c)
+            for c in verb.children)
+    if lemma not in {"hold", "have"}:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MEET_NOUNS and any(
+        t.lower_ == "with" and names_traveller(t) for t in c.subtree) for c in verb.children)
+
+
 def hosts_of(span: Span, traveller: str) -> list[int]:
     """Offsets (into the article) of the name heads that host, receive, welcome or greet
     the traveller, or tell the traveller something face to face (`traveller`: the
@@ -75,6 +106,12 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
                 if subject is not None and subject.text != traveller:
                     found.append(token_start(subject))
             continue
+        if verb.pos_ == "VERB" and not remote and _meets_the_traveller(verb, traveller):
+            # "X ..., as he held the first summit with <traveller>": X meets the traveller
+            subject = _named_subject(verb)
+            if subject is not None and subject.text != traveller:
+                found.append(token_start(subject))
+            continue
         if verb.pos_ != "VERB" or not (lemma in HOST_VERBS or (
                 lemma in TELL_VERBS | GUIDE_VERBS and not remote)):
             continue
@@ -90,22 +127,57 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
     return found
 
 
+def host_names(span: Span) -> list[tuple[int, int, str, str, bool]]:
+    """Proper names, titled or not, that host, receive, welcome or greet "him", "her" or
+    "the visitor" in person ("where X received him in a tent", "Y greeted her as a
+    friend"), in the shape of `meeting_grammar.met_names` (start, end, title, entity label,
+    described): the traveller's hosts, whom the caller checks as it checks names met."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOST_VERBS or any(
+                c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+            continue
+        if not any(_stands_for_the_traveller(c) for c in verb.children if c.dep_ == "dobj"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":
+            continue
+        first = name_start(subject)
+        found.append((token_start(first), token_start(subject) + len(subject), "",
+                      "PERSON", False))
+    return found
+
+
 def _with_appositions(tokens: list[Token]) -> list[Token]:
     return tokens + [c for t in tokens for c in t.children if c.dep_ == "appos"]
 
 
-def fellow_subjects(span: Span, traveller: str) -> list[int]:
+# Verbs that two subjects do with each other: "A and B talked trade", "A and B signed a pact"
+TOGETHER_VERBS = {"talk", "discuss", "agree", "sign", "meet", "negotiate", "confer", "hold"}
+
+
+def fellow_subjects(span: Span, traveller: str, together_only: bool = False) -> list[int]:
     """Offsets of the name heads that share a subject with the traveller ("<traveller> and his
     Congolese counterpart X clashed openly", "X and <traveller> signed a deal"): the two
     are together. Verbs of moving do not count ("A and B will travel to ...": companions),
     nor a subject the parse gives a dateline ("KINSHASA, March 4 - A and B ..."), whose
-    list members are then the subjects."""
+    list members are then the subjects. With `together_only`, only verbs the two do with
+    each other (`TOGETHER_VERBS`, with no "with" partner of their own)."""
     found = []
     for verb in span:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in MOVING_VERBS:
             continue
+        if together_only and (verb.lemma_.lower() not in TOGETHER_VERBS or any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
+                c.lower_ == "with" for o in verb.children if o.dep_ == "dobj"
+                for c in o.children)):
+            continue  # (with each other, not "A and B held talks with C": B goes with A)
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            group = _with_appositions([subject, *subject.conjuncts])
+            # ("A and Prime Minister B talked": the parse may make B a second subject)
+            siblings = [c for c in verb.children if c.dep_ == "nsubj" and c is not subject
+                        and any(t.dep_ == "cc" and t.lower_ == "and" for t in
+                                span.doc[min(c.i, subject.i):max(c.i, subject.i)])]
+            group = _with_appositions([subject, *subject.conjuncts, *siblings])
             # "HANOI, March 8 -- A and his counterpart B agreed": the parse makes the
             # dateline the subject and hangs the list from its apposition
             group = _with_appositions(list(dict.fromkeys(

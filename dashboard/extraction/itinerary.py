@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.home_country import RETURN_TO
@@ -138,10 +139,13 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
     for n in sorted(returned):
         add(n)
     returned_at = {s.position for n in returned for s in drafts[n].signals}
+    visited_here = {sig.position for sig in fact.signals}
     for mention in fact.places:
         place = mention.place
         if mention.start in returned_at:
             continue
+        if mention.start not in visited_here and _describes_a_noun(fact, mention):
+            continue  # "to review the results of the Pyongyang talks": no place of the day
         if place.kind == "demonym":
             if not DEMONYM_AS_REFERENCE.match(text[mention.end:mention.end + 20]):
                 continue
@@ -153,7 +157,6 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         add(stop_for_place(place, drafts))
     # "Chinese President Xi ... at the Great Hall of the People": the city stop the sentence
     # names stands for its country there, not the country's first stop
-    visited_here = {sig.position for sig in fact.signals}
     by_city = {drafts[stop_for_place(m.place, drafts)].code for m in fact.places
                if m.kind in {"city", "venue"} and m.start in visited_here
                and stop_for_place(m.place, drafts) is not None}
@@ -174,6 +177,18 @@ def sentence_stops(fact: SentenceFacts, drafts: list[StopDraft],
         if surname in named:
             add(n)
     return found
+
+
+def _describes_a_noun(fact: SentenceFacts, mention: PlaceMention) -> bool:
+    """A city or country the parse hangs, as a modifier, from a common noun after it that is
+    no trip noun: "the Pyongyang talks", "the Paris agreement" name an event or a thing,
+    not where the sentence happens ("his Beijing visit" still names a stop)."""
+    if fact.parse is None or mention.kind not in {"city", "country"}:
+        return False
+    last = grammar.token_at(fact.parse, mention.end - 1)
+    return last is not None and last.dep_ in {"compound", "nmod", "amod"} and \
+        last.head.pos_ == "NOUN" and last.head.i > last.i and \
+        last.head.lemma_.lower() not in grammar.TRIP_NOUNS
 
 
 LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -217,6 +232,12 @@ def stop_for_place(place: places_mod.Place, drafts: list[StopDraft]) -> int | No
             city = drafts[n].city
             if city is not None and places_mod.normalize(city.name) == places_mod.normalize(name):
                 return n
+        # "Delhi" for the stop in "New Delhi": the last words of one stop's city name
+        key = places_mod.normalize(name)
+        ending = [n for n in same_country if drafts[n].city is not None and (
+            places_mod.normalize(drafts[n].city.name).endswith(" " + key))]
+        if len(ending) == 1:
+            return ending[0]
         if place.kind == "city" and len(same_country) > 1:
             return None
     return same_country[0]

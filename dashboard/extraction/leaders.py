@@ -14,7 +14,15 @@ from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.invitations import drop_invitations_met_elsewhere
-from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
+from dashboard.extraction.itinerary import stop_for_signal
+from dashboard.extraction.leader_places import (
+    MOVES_ON,
+    in_own_country_named,
+    of_a_stop_place,
+    own_country_here_of,
+    placed_before,
+    two_people,
+)
 from dashboard.extraction.meeting_rules import (
     in_earlier_relative_clause,
     in_others_meeting,
@@ -49,12 +57,6 @@ def person_entities(facts: list[SentenceFacts]) -> dict[str, str]:
                     all(w[:1].isupper() and w.lower() not in TITLE_WORDS for w in words):
                 found.setdefault(words[-1], set()).add(" ".join(words))
     return {last: next(iter(names)) for last, names in found.items() if len(names) == 1}
-
-
-# (not "after" the meeting itself: "will end the tour in Lusaka on Saturday after talks with
-# President X" meets X there)
-MOVES_ON = re.compile(r"\b(?:then|before|after(?!\s+(?:(?:holding\s+)?talks|(?:a\s+)?meetings?|"
-                      r"meeting|discussions|an\s+audience)\s+with\b))\b", re.IGNORECASE)
 
 
 def _bare_mentions(fact: SentenceFacts, known: dict[str, PersonMention],
@@ -103,12 +105,6 @@ def _bare_hosts(fact: SentenceFacts, titled: dict[str, PersonMention],
     return found
 
 
-def own_country_here_of(person: PersonMention, fact: SentenceFacts,
-                        drafts: list[StopDraft]) -> bool:
-    return any(person.nationality and drafts[i].code == person.nationality
-               for i in fact.stops)
-
-
 def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMention]:
     """"Italian President Sergio Mattarella and Prime Minister Paolo Gentiloni": the second
     title shares the first one's nationality."""
@@ -123,32 +119,11 @@ def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMen
 
 
 
-def in_own_country_named(person: PersonMention, fact: SentenceFacts,
-                         located: StopDraft) -> bool:
-    """The person leads another country than the stop's, and the sentence names a place of
-    the person's own country before them (outside their own title)."""
-    return bool(person.nationality) and located.code != person.nationality and any(
-        m.kind in {"city", "country"} and m.place.code == person.nationality
-        and m.end <= person.start for m in fact.places)
-
-
 # ---------------------------------------------------------------- leaders
 
 # titles too common to stand for one person
 GENERIC_TITLES = {"minister", "leader", "chief", "counterpart", "top diplomat", "secretary",
                   "foreign minister", "spokesperson", "spokesman", "ambassador"}
-
-def _of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
-                     text: str) -> bool:
-    """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
-    Governor X"): the office of a place the traveller visits, not the traveller's own."""
-    # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
-    stop_codes = {d.code for d in drafts}
-    return any((0 <= person.start - m.end <= 1 and stop_for_place(m.place, drafts) is not None)
-               or (m.place.code in stop_codes and 0 < person.start - m.end <= 14 and re.fullmatch(
-                   r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start]))
-               for m in fact.places if m.kind in {"city", "country"})
-
 
 def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller: Traveller,
              home: str | None, text: str) -> dict[str, int]:
@@ -240,11 +215,14 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                                            match.start("title"), full.nationality, None))
         return found
 
+    placed_as: dict[str, tuple[int, str]] = {}  # key -> (stop, name) placed last
+    shared: set[str] = set()
     last_named = narrative_stop(facts)
     order = [f.sentence.index for f in facts if not f.sentence.clutter]
     earlier_named = {n: last_named.get(m) for m, n in pairwise(order)}
     for fact in facts:
         n = fact.sentence.index
+        placed_here: list[tuple[int, int]] = []  # (end, stop) of people the sentence places
         if fact.sentence.clutter or (fact.earlier_trip and
                                      not past_only_about_a_person(fact, text)):
             continue
@@ -274,7 +252,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             # (only an office with no country needs a stop's place before it)
             of_stop_place = person.title.lower() in {"secretary", "senator", "governor",
                                                      "mayor"} and not person.nationality \
-                and _of_a_stop_place(person, fact, drafts, text)
+                and of_a_stop_place(person, fact, drafts, text)
             if person.title.lower() in {"secretary", "senator", "governor", "mayor"} and \
                     not person.nationality and not of_stop_place and not local_office:
                 continue
@@ -308,6 +286,10 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 # right after the person
                 venue_stop = venue_place_stop(person, fact, drafts, text)
                 located = located if venue_stop is None else venue_stop
+            if located is None:
+                # "... in Washington ..., where he held talks with A at the White House and
+                # met B": met where the one before in the same clause was
+                located = placed_before(person, fact, placed_here, text)
             # else a stop of the leader's country that the sentence names ("received by
             # Chinese President Xi at the Great Hall of the People": Beijing, not Shanghai);
             # else the one stop the sentence's places name; else the leader's country's first
@@ -376,6 +358,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 # and the sentence names no place, by the narrative: "On Wednesday he will
                 # meet Mayor X there"; not "Before leaving London he met Governor X")
                 continue
+            if target == located:
+                placed_here.append((person.end, target))
             key = person.surname
             existing = drafts[target].leaders.get(key)
             if existing is not None and len(person.name.split()) > 1 and \
@@ -388,6 +372,13 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 existing = drafts[target].leaders.get(key)
             if existing is None or len(person.name) > len(existing[0].name):
                 drafts[target].leaders[key] = (person, n)
+            earlier = placed_as.get(key)
+            if earlier is not None and earlier[0] != target and two_people(earlier[1],
+                                                                           person.name):
+                shared.add(key)
+            placed_as[key] = (target, person.name)
             leader_stop[key] = target
     drop_invitations_met_elsewhere(drafts, leader_stop, text)
-    return leader_stop
+    # a family name two people met at two stops share ("Chairman Kim X" in Pyongyang,
+    # "President Kim Y" in Seoul) names neither stop in a sentence
+    return {key: stop for key, stop in leader_stop.items() if key not in shared}

@@ -17,6 +17,7 @@ from dashboard.extraction.grammar import (
     MEET_NOUNS,
     MEET_VERBS,
     SEE_VERBS,
+    TIME_WITH_NOUNS,
     WITH_VERBS,
     _list_members,
     _offsets,
@@ -97,6 +98,9 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                 spans.extend(_clip(c) for c in _low_with_people(token))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
+        elif token.pos_ == "NOUN" and lemma in TIME_WITH_NOUNS and \
+                token.ent_type_ in {"TIME", "DATE"}:
+            spans.extend(_clip(c) for c in objects(token))  # "after an hour with X"
     if spans:
         spans.extend(_added_with_phrases(span, min(a for a, _b in spans)))
     return spans
@@ -305,7 +309,7 @@ def _in_word_hyphen(token: Token) -> bool:
         not doc[token.i - 1].whitespace_
 
 
-def _name_start(head: Token) -> Token:
+def name_start(head: Token) -> Token:
     """The first word of the proper name `head` ends: the run of proper nouns before it that
     modify it (compounds, at any depth: "Nana Addo Dankwa Akufo-Addo", where the parse hangs
     "Nana" from the first "Addo"), over hyphens inside a word ("Abdel Fattah El-Sisi")."""
@@ -372,7 +376,7 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
             root = root.head
         if root.dep_ in {"amod", "compound", "nmod", "poss"}:
             continue  # "with Muslim, Yazidi and Christian leaders": words describing a noun
-        first = _name_start(head)
+        first = name_start(head)
         title = ""
         for child in _appositions_of(head, root):
             title = " ".join(t.text for t in span.doc[child.left_edge.i:child.i + 1]

@@ -18,7 +18,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
 from dashboard.extraction.itinerary import main_stop, stop_for_place
 from dashboard.extraction.narrative import EARLIER_TRIP
 from dashboard.extraction.people import PersonMention
-from dashboard.extraction.programme_days import day_headings
+from dashboard.extraction.programme_days import day_headings, place_day_headings
 from dashboard.extraction.traveller import Traveller
 
 
@@ -189,6 +189,9 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
     current: int | None = None
     found: dict[int, int] = {}
     days = day_headings(facts)  # a programme's day heading keeps the place of the day before
+    # ... and one naming the day's places starts the day at the first ("BEIJING / SHANGHAI":
+    # the items before "Depart for Shanghai" are in Beijing)
+    place_days = place_day_headings(facts)
     under_day = False
     for fact in facts:
         if fact.sentence.clutter:
@@ -198,7 +201,9 @@ def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
             under_day = True
             continue
         under_day = under_day and not fact.sentence.heading
-        if fact.sentence.heading or len(fact.stops) > 1:
+        if fact.sentence.index in place_days and fact.stops:
+            current = fact.stops[0]
+        elif fact.sentence.heading or len(fact.stops) > 1:
             current = None if fact.sentence.heading else main_stop(fact)
         elif len(fact.stops) == 1:
             current = fact.stops[0]
@@ -231,10 +236,12 @@ def spoken_with_abroad(person: PersonMention, fact: SentenceFacts, stop: StopDra
 
 
 # A meeting verb under a negation or a refusal, right before the person: "did not meet",
-# "won't meet", "refused to meet with", "declined to see" (the person within a few words)
+# "won't meet", "refused to meet with", "declined to see", "there are no plans (for the
+# minister) to meet" (the person within a few words)
 NEGATED_MEETING = re.compile(
     r"\b(?:(?:did|does|do|will|would|could)\s+not|didn['’]t|doesn['’]t|won['’]t|wouldn['’]t|"
-    r"never|refused\s+to|declined\s+to)\s+(?:\w+\s+)?(?:meet|see|hold\s+talks)"
+    r"never|refused\s+to|declined\s+to|no\s+(?:plans?|intention)"
+    r"(?:\s+for(?:\s+[\w'’-]+){1,4}?)?\s+to)\s+(?:\w+\s+)?(?:meet|see|hold\s+talks)"
     r"(?:\s+with)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 
@@ -256,6 +263,13 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             person.start <= at < person.end
             for at in host_grammar.fellow_subjects(fact.parse, traveller)):
         return True  # "<traveller> and his Congolese counterpart X clashed openly"
+    if person.title and fact.signals and fact.parse is not None and any(
+            person.start <= at < person.end
+            for at in host_grammar.fellow_subjects(fact.parse, traveller, True)):
+        # "In New Delhi, <traveller> and Prime Minister X talked trade": with each other, at
+        # a place the sentence gives (a person of no stated country may be a companion: only
+        # where the sentence says where the two were)
+        return True
     after = text[person.end:fact.sentence.end]
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
@@ -266,8 +280,10 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
     before = text[fact.sentence.start:person.start]
     the_traveller = rf"\b(?:{re.escape(traveller)}|[Hh]e|[Ss]he)\s+"  # (by name or pronoun)
-    # "He was with Chancellor X on the Friday when ...": in the person's company
-    if re.search(the_traveller + r"(?:was|were|is|will\s+be)\s+with\s+$", before[-60:]):
+    # "He was with Chancellor X on the Friday when ...", "was in Amman with King X": in the
+    # person's company
+    if re.search(the_traveller + r"(?:was|were|is|will\s+be)\s+(?:(?:in|at)\s+(?:the\s+)?"
+                 r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?with\s+$", before[-80:]):
         return True
     # ... and "he and Qatari Foreign Minister X signed a memorandum"
     return bool(person.nationality and re.search(

@@ -48,6 +48,8 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         # where they meet; only "Kagame, who visited France" is Kagame's own travel
         # ... but not "welcomed by Barzani, and from there travelled to Mosul"
         between = before[last_end:]
+        if _met_by_someone_else(actors, met, before, traveller, offset):
+            return True  # "just as President X held talks with Y in Moscow": X's meeting
         # ... nor "held talks with X in Bamako on Thursday, then flew on to Y"
         return bool(OWN_TRAVEL.search(between)) and not re.search(
             r",\s*and\b|\band\s+(?:then|from|later)\b|,\s*then\b", between)
@@ -59,6 +61,21 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         rf"\b(?:{'|'.join(map(re.escape, names))})\b[^.;]{{0,40}}\band\s+"
         rf"(?:[\w.'’-]+\s+){{0,6}}?{re.escape(last_name)}\b", before)
     return not together
+
+
+def _met_by_someone_else(actors: list[tuple[int, str, int]], met: list[tuple[int, int]],
+                         before: str, traveller: str | None, offset: int) -> bool:
+    """The person met right before the place is met by another person named before them,
+    with neither the traveller's name nor a pronoun between ("X held talks with Y in Z"):
+    `actors` are (end in `before`, name, start in the text) of the people named."""
+    last_at = max(actors)[2]
+    hosts = [actor for actor in actors if actor[2] < last_at
+             and not any(a <= actor[2] < b for a, b in met)]
+    if not hosts:
+        return False
+    gap = before[max(hosts)[0]:last_at - offset]
+    return not PRONOUN.search(gap) and not (
+        traveller and re.search(rf"\b{re.escape(traveller)}\b", gap, re.IGNORECASE))
 
 
 # "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes

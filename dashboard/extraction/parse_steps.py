@@ -26,6 +26,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import (
     destination_grammar,
     grammar,
+    host_grammar,
     meeting_grammar,
     setting_grammar,
     speaker_grammar,
@@ -69,6 +70,13 @@ def add_met_objects(fact: SentenceFacts, text: str) -> None:
         fact.met_parse = meeting_grammar.met_objects(fact.parse)
 
 
+def _given_name_town(mention: places_mod.PlaceMention, a: int, b: int, kind: str) -> bool:
+    """A town (no capital) that is only a word of a longer name the model reads as a person:
+    "talks with Vladimir X", "met Florence Y" name people, not places."""
+    return kind == "PERSON" and mention.kind == "city" and a <= mention.start and \
+        mention.end < b and not any(places_mod.is_capital(c) for c in mention.candidates)
+
+
 def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset()) -> None:
     """Untitled names the meeting words take, as people (title from an apposition). A name
     in `named` (surnames of people the article names with a title) is left to the
@@ -77,7 +85,9 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
         return
     taken = [(p.name_start, p.end) for p in fact.people]
     objects = fact.met_parse if fact.met_parse else None
-    for a, b, title, kind, described in meeting_grammar.met_names(fact.parse, objects):
+    # (and the untitled hosts who receive or greet the traveller: "X received him")
+    for a, b, title, kind, described in meeting_grammar.met_names(fact.parse, objects) + \
+            host_grammar.host_names(fact.parse):
         honorific = HONORIFIC.match(text, a, b)
         if honorific and honorific.end() < b:
             a = honorific.end()  # "Mr. Paolo Gentiloni": the name without "Mr."
@@ -97,7 +107,8 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
             continue  # "actor Shah Rukh Khan", "his half-sister Auma": not an official met;
             # "Is the Secretary going to see X?": a meeting asked about, not told
         if any(m.start <= a and m.end >= b for m in find_places(text, a, b)) or any(
-                m.start < b and a < m.end for m in fact.places):
+                m.start < b and a < m.end and not _given_name_town(m, a, b, kind)
+                for m in fact.places):
             continue  # "met with Kenyan officials", "talks with Ethiopia"
         nationality = nationality_text = None
         if title:

@@ -36,7 +36,7 @@ _PORTFOLIO_WORD = (
     r"International|Regional|European|National|Foreign|External|Home|Internal|Public|Works|"
     r"Resources|Mines|Petroleum|Water|Housing|Youth|Sports?|Women|Family|Social|Welfare|"
     r"Information|Digital|Climate|Natural|Economic|Commerce|Overseas|Pacific|Asian|African|"
-    r"Arab|Gulf|Veterans|Maritime|Ocean|Oceans)")
+    r"Arab|Gulf|Veterans|Maritime|Ocean|Oceans|Union)")
 _WRITTEN_OFFICE = (rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?![\w'’-])"
                    rf"(?>(?:(?:\s+|\s+and\s+|\s+&\s+|,\s+){_PORTFOLIO_WORD}(?![\w'’-])){{0,6}})")
 # "the President of the Republic, Emmanuel Macron": the formal title, then the name
@@ -65,15 +65,17 @@ TITLE_OF = re.compile(rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?")
 NAME_AFTER_COUNTRY = re.compile(
     rf"(?<!\s),?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # "Speaker of the Parliament Nabih Berri", "President of the European Commission Ursula von
-# der Leyen": a title of an institution, then the name (the institution ends in a word for a
-# body, so the name after it is not read as part of it)
+# der Leyen", "President of the Council of State X": a title of an institution, then the
+# name (the institution ends in a word for a body, or in "of" and one word after it, so the
+# name after it is not read as part of it)
 _BODY = (r"(?:Parliament|Assembly|Council|Commission|Congress|Senate|House|Chamber|Court|"
          r"Bank|Union|Duma|Knesset|Majlis|Diet|Representatives|Commons|Lords|Committee|"
          r"Federation|Forces|Army|Navy|Staff|Agency|Organi[sz]ation|Secretariat|Republic)")
 # ... or an organisation known by its acronym: "the Secretary-General of ASEAN, X"
 BODY_OFFICE = re.compile(
-    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}?"
-    rf"{_BODY})|(?:the\s+)?(?-i:[A-Z]{{2,6}}))(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}"
+    rf"{_BODY}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)?)|(?:the\s+)?(?-i:[A-Z]{{2,6}}))"
+    rf"(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
 # ... or any organisation's full name set off by a comma before a full name: "the Secretary
 # General of the Organization for Security and Co-operation in Europe, X Y"
@@ -87,8 +89,11 @@ ORG_OFFICE = re.compile(
 OFFICE_APPOSITION = re.compile(
     r"\b(?:the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?P<title>emir|king|queen|sultan|"
     r"president|prime\s+minister|premier|chancellor|speaker|crown\s+prince|foreign\s+minister|"
-    r"defen[cs]e\s+minister|counterpart|monarch|ruler)(?:-elect|-designate)?"
-    r"(?:\s+of\s+(?:the\s+)?[a-z][a-z ]{0,40}?)?"
+    r"defen[cs]e\s+minister|counterpart|monarch|ruler|head|chief|chairman|chairwoman|"
+    r"director|governor)(?:-elect|-designate)?"
+    # ("the head of the National Health Commission, X": a body's name in capitals)
+    r"(?:\s+of\s+(?:the\s+)?(?:[a-z][a-z ]{0,40}?|(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|on)\s+)?)"
+    r"{0,5}[A-Z][\w'’-]*))?"
     rf",\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,4}})")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
@@ -112,6 +117,9 @@ NON_NAME_WORDS = {
     # Minister Brigadier (retd) X")
     "Consort", "Dowager", "Regent", "Emeritus", "Brigadier", "Colonel", "Admiral",
     "Lieutenant", "Marshal",
+    # the word of a style ("His Majesty", "Her Royal Highness", "His Excellency"), which
+    # stands for a person without naming them
+    "Majesty", "Highness", "Excellency", "Holiness", "Eminence",
 }
 # Institutions named after people: "the Martin Luther King Jr. Center", "the King Abdulaziz
 # Library", "the Sheikh Zayed Grand Mosque": neither they nor the name before them are a person
@@ -251,8 +259,9 @@ def find_people(text: str, start: int, end: int,
             continue
         code, country_end = found
         named = NAME_AFTER_COUNTRY.match(text, country_end, end)
-        if not named:
-            continue
+        if not named or any(re.fullmatch(_BODY, w) or w in INSTITUTION_WORDS
+                            for w in named.group("name").split()):
+            continue  # "the President of the Nigeria Labour Congress": a body's office
         name = _clean_name(named.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue

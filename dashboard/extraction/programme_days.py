@@ -53,6 +53,18 @@ def is_day_heading(fact: SentenceFacts, with_place: bool = False) -> bool:
     return not rest_text.strip()
 
 
+def is_place_line(fact: SentenceFacts) -> bool:
+    """The sentence names a place and nothing else ("Lima.", "Caracas / La Guaira."): a
+    programme's line that says where the day's items happen."""
+    places = [m for m in fact.places if m.kind in PLACE_KINDS]
+    if not places or fact.dates:
+        return False
+    offset, rest = fact.sentence.start, list(fact.sentence.text)
+    for m in places:
+        rest[m.start - offset:m.end - offset] = " " * (m.end - m.start)
+    return not re.sub(r"[\W_]", "", PLACE_JOINERS.sub("", "".join(rest)))
+
+
 # A region after a place and a comma ("HONOLULU, HAWAII", "Austin, Texas"), or its
 # initials ("WASHINGTON, D.C.", "Albany, N.Y.")
 INITIALS = re.compile(r"(?:[A-Za-z]\.){2,3}")
@@ -148,6 +160,12 @@ def day_headings(facts: list[SentenceFacts], per_line: dict[int, int] | None = N
 
 # Leaving for the next stop, on a programme line under a heading naming the day's place:
 # "Evening: depart for Tokyo", "- Departure for Lima"
+def place_day_headings(facts: list[SentenceFacts]) -> set[int]:
+    """Indices of a programme's day headings that name the day's places ("WEDNESDAY 10
+    APRIL - BEIJING / SHANGHAI"; see `_programme_days`)."""
+    return _programme_days(facts, _lines(facts))[1]
+
+
 LEAVING_FOR = re.compile(r"\b(?:departure|depart\w*|leav\w*|flight|fly|flies)\s+(?:on\s+)?"
                          r"(?:for|to)\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -59,7 +59,7 @@ from dashboard.extraction.parse_steps import (
 )
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
-from dashboard.extraction.programme_days import date_programme_lines
+from dashboard.extraction.programme_days import date_programme_lines, is_place_line
 from dashboard.extraction.range_days import date_counted_days
 from dashboard.extraction.referred_places import referred_countries
 from dashboard.extraction.returns import add_returns
@@ -252,6 +252,11 @@ def meetings_as_visits(state: TripState) -> None:
             # one destination, not a listed itinerary ("a tour that includes X, Y and Z")
             placed_in.update(sig.code for sig in fact.signals if not fact.earlier_trip
                              and sig.list_size == 1 and sig.strength in {"cue", "locative"})
+            continue
+        if is_place_line(fact):
+            # "Lima. ... Bilateral meetings with President of China X": a programme's place
+            # line puts the traveller there for the items after it
+            placed_in.update(m.place.code for m in fact.places)
             continue
         if placed_in or SIDELINES.search(fact.sentence.text):
             # "Trump landed in Riyadh ... On Sunday he met Egyptian President el-Sisi", "talks
