@@ -48,7 +48,11 @@ from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
-from dashboard.extraction.others_travel import someone_elses, with_the_speaker
+from dashboard.extraction.others_travel import (
+    reported_by_someone_else,
+    someone_elses,
+    with_the_speaker,
+)
 from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
@@ -212,7 +216,8 @@ def drop_other_travel(state: TripState) -> None:
     office = {person.title.split()[-1].lower()} if person and person.title else set()
     for fact in active:
         theirs = [sig for sig in fact.signals
-                  if someone_elses(sig, fact, others, surname, text, frozenset(own_names))
+                  if (someone_elses(sig, fact, others, surname, text, frozenset(own_names))
+                      or reported_by_someone_else(sig, fact, frozenset(own_names)))
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived"),
                   # or the traveller's office ("X said the premier will arrive in Y")
