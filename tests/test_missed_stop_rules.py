@@ -1,0 +1,116 @@
+"""Stops the text tells in ways news often uses, and places it names that are no stop.
+
+Each test is a short text of our own wording of one grammatical kind, with its right
+reading (see `dashboard/extraction/destination_grammar.py`, `setting_grammar.py`,
+`others_travel.py`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def countries(trip) -> list[str]:
+    return [s.country_code for s in trip.stops]
+
+
+def cities(trip) -> list[str | None]:
+    return [s.city for s in trip.stops]
+
+
+# ---------------------------------------------------------------- "in X, where they spent ..."
+
+def test_a_place_where_the_delegation_spent_days_is_a_stop():
+    trip = trip_of("Date: 2023-05-12\n\nSANTIAGO - Foreign Minister Lena Holm closed her "
+                   "Andean tour here today.\n\nMost of the contracts were signed in Lima, where "
+                   "the delegation spent Monday to Wednesday.\n")
+    assert countries(trip) == ["PE", "CL"]
+    lima = trip.stops[0]
+    assert (lima.city, lima.start, lima.end) == ("Lima", date(2023, 5, 8), date(2023, 5, 10))
+
+
+def test_the_travellers_trade_mission_as_the_subject_of_a_travel_verb_goes_there():
+    trip = trip_of("Date: 2023-05-12\n\nPremier Jan Visser arrived in Hanoi on Monday with a "
+                   "trade mission of forty companies.\n\n"
+                   "On Wednesday the mission moved to Da Nang for a port visit.\n")
+    assert cities(trip) == ["Hanoi", "Da Nang"]
+
+
+# ---------------------------------------------------------------- a date before the place
+
+def test_a_second_place_after_its_date_in_a_shortened_clause_is_a_stop():
+    # "and on Tuesday in Lome": the verb "was" is left out, the parse hangs the place
+    # from the date
+    trip = trip_of("Date: 2022-03-05\n\nOn Monday Chancellor Petra Lang was in Accra with "
+                   "President Mahama, and on Tuesday in Lome, where she told President Gnassingbe "
+                   "that aid would rise.\n")
+    assert countries(trip) == ["GH", "TG"]
+    assert [s.start for s in trip.stops] == [date(2022, 2, 28), date(2022, 3, 1)]
+
+
+def test_an_arrival_with_its_date_before_the_place_is_a_stop():
+    trip = trip_of("Date: 2022-03-05\n\nThe Secretary General arrived on Friday in Dushanbe, "
+                   "the last leg of a tour of Central Asia.\n")
+    assert cities(trip) == ["Dushanbe"]
+
+
+# ---------------------------------------------------------------- "his first stop was X"
+
+def test_a_stop_named_as_such_in_the_past_tense_is_a_stop_in_its_place():
+    trip = trip_of("Date: 2021-09-14\n\nPrime Minister Ana Costa is back in Lisbon after a "
+                   "weekend in southern Africa. On Sunday she was in Gaborone, meeting "
+                   "President Masisi.\n\nHer first stop, on Saturday, was Windhoek, where "
+                   "President Geingob received her at State House.\n")
+    assert countries(trip) == ["NA", "BW"]
+    assert trip.stops[0].city == "Windhoek"
+
+
+def test_the_next_leg_named_in_the_present_tense_is_a_stop():
+    trip = trip_of("Date: 2021-09-14\n\nForeign Minister Ivo Novak held talks in Tbilisi on "
+                   "Monday. The next leg is Yerevan, on Tuesday.\n")
+    assert cities(trip) == ["Tbilisi", "Yerevan"]
+
+
+# ---------------------------------------------------------------- the wire story's lead
+
+def test_a_wire_leads_action_on_a_weekday_is_at_the_dateline_place():
+    # the AP's style dates a lead by its weekday where others say "today"; a country named
+    # as a modifier ("a former U.S. envoy", "Kenya's growth") names no other setting
+    trip = trip_of("Date: 2019-02-14\n\nNAIROBI, Kenya (AP) - Anna Berg, a former U.S. trade "
+                   "envoy who took over the Fund last month, toured a solar plant on Thursday "
+                   "and said Kenya's growth was strong.\n\nThe tour began on Tuesday in Uganda, "
+                   "where she met President Museveni in Kampala.\n")
+    assert countries(trip) == ["UG", "KE"]
+    assert trip.stops[1].start == date(2019, 2, 14)
+
+
+def test_a_wire_leads_statement_on_a_weekday_places_no_one():
+    trip = trip_of("Date: 2019-02-14\n\nGENEVA (Reuters) - Anna Berg said on Thursday that "
+                   "the Fund would lend more.\n\nBerg will travel to Ghana next week.\n")
+    assert countries(trip) == ["GH"]
+
+
+# ---------------------------------------------------------------- someone else reports
+
+def test_a_place_fronted_before_someone_elses_report_is_no_stop():
+    trip = trip_of("Date: 2020-06-02\n\nForeign Minister Sara Lind arrived in Kyiv on Monday "
+                   "for talks on the grain deal.\n\nIn Berlin, Defence Minister Jan Olsen "
+                   "said air patrols would be doubled until the ceasefire holds.\n")
+    assert countries(trip) == ["UA"]
+
+
+def test_a_place_fronted_before_a_host_speaking_to_the_traveller_is_a_stop():
+    trip = trip_of("Date: 2020-06-02\n\nForeign Minister Sara Lind arrived in Kyiv on Monday "
+                   "for talks on the grain deal.\n\nIn Warsaw on Tuesday, President Duda told "
+                   "her that the border would stay open.\n")
+    assert countries(trip) == ["UA", "PL"]
