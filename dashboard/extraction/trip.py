@@ -46,6 +46,7 @@ from dashboard.extraction.itinerary import (
 from dashboard.extraction.leaders import find_leaders, shared_nationality
 from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
+from dashboard.extraction.named_bodies import drop_places_naming_bodies
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.others_travel import (
@@ -155,6 +156,7 @@ def parse(state: TripState) -> None:
         add_destinations(fact, text)
         drop_attributive_countries(fact)
         drop_towns_in_names(fact)
+        drop_places_naming_bodies(fact)
 
 
 # A capitalised word after the sentence's first: a name, a place, a weekday or a month. The
