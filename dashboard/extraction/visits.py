@@ -138,7 +138,9 @@ NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+o
 COUNTERFACTUAL = re.compile(r"\b(?:originally|(?:was|were)\s+to\s+have|would\s+have)\b",
                             re.IGNORECASE)
 CALLED_OFF = re.compile(r"\b(?:fell\s+(?:apart|through)|(?:was|were|has\s+been|had\s+been|"
-                        r"is|are)\s+(?:cancel\w*|scrapped|called\s+off|postponed|shelved))\b",
+                        r"is|are)\s+(?:cancel\w*|scrapped|called\s+off|postponed|shelved|"
+                        # "a proposed stop in X has been removed from the programme"
+                        r"dropped|removed|axed))\b",
                         re.IGNORECASE)
 # An event dated before the trip: "a week after the NATO summit in Vilnius", "last month's
 # summit in Hiroshima" (but "a day after his visit to Kyiv" is this trip's earlier leg)
