@@ -114,3 +114,43 @@ def test_a_place_fronted_before_a_host_speaking_to_the_traveller_is_a_stop():
                    "for talks on the grain deal.\n\nIn Warsaw on Tuesday, President Duda told "
                    "her that the border would stay open.\n")
     assert countries(trip) == ["UA", "PL"]
+
+
+# ---------------------------------------------------------------- "from X, where he ..."
+
+def test_the_place_a_traveller_flies_in_from_where_he_held_talks_is_the_stop_before():
+    trip = trip_of("Date: 2017-03-10\n\nJAKARTA: King Salman arrives here today for a "
+                   "nine-day visit. The King flies in from Kuala Lumpur, where he held talks "
+                   "with Prime Minister Najib Razak on Thursday.\n")
+    assert cities(trip) == ["Kuala Lumpur", "Jakarta"]
+
+
+def test_the_place_a_delegation_flies_in_from_after_a_night_there_is_no_stop():
+    trip = trip_of("Date: 2017-03-10\n\nPresident Ana Ruiz arrived in Lima today. The "
+                   "delegation flew in from Madrid, where it had spent the night.\n")
+    assert cities(trip) == ["Lima"]
+
+
+# ---------------------------------------------------------------- called off
+
+def test_a_stop_removed_or_dropped_from_the_programme_is_no_stop():
+    trip = trip_of("Date: 2013-04-02\n\nThe Prime Minister will visit Vietnam from Monday to "
+                   "Wednesday, with talks in Hanoi on Monday.\n\nA planned stop in Hue has been "
+                   "removed from the programme. A side trip to Laos was dropped on security "
+                   "advice.\n")
+    assert cities(trip) == ["Hanoi"]
+
+
+# ---------------------------------------------------------------- a town that names a body
+
+def test_a_town_that_names_a_body_meeting_in_another_place_is_no_stop():
+    trip = trip_of("Date: 2024-06-02\n\nForeign Minister Sara Lind arrived in Kyiv on "
+                   "Monday.\n\nThe two ministers will meet again at the Shanghai Cooperation "
+                   "Organisation summit to be held in Astana next month.\n")
+    assert "CN" not in countries(trip)
+
+
+def test_a_town_that_names_a_body_meeting_there_stays_a_stop():
+    trip = trip_of("Date: 2024-04-02\n\nPrime Minister Anna Berg will travel to China on "
+                   "Thursday to speak at the Boao Forum for Asia.\n")
+    assert countries(trip) == ["CN"]

@@ -192,6 +192,12 @@ def _through_a_date(prep: Token) -> list[Token]:
             if c.dep_ == "prep"]
 
 
+def _has_destination(verb: Token) -> bool:
+    """The verb has a "to/in/at/into/onto" phrase besides its "from" ("arrived in Y from X")."""
+    return any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS - {"for"}
+               for c in verb.children)
+
+
 def goes_back(verb: Token) -> bool:
     """"heading back to Washington", "is due back in Brazil", "will be home in Ottawa":
     going home or being back (the adverb on the verb or on its complement), not a stop. An
@@ -302,12 +308,21 @@ def destinations(span: Span) -> list[Destination]:
             # by a US president to X")
             for pobj in _trip_places(token):
                 add(pobj, token, _first_of_trip(token))
-        elif token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+        elif token.pos_ == "PROPN" and token.dep_ == "pobj" and \
+                token.head.lower_ in {"in", "at", "from"}:
             # "Tuesday was devoted to business in Mumbai, where Trudeau also met ...": a place
-            # where the clause that follows has someone meet, hold talks or visit
+            # where the clause that follows has someone meet, hold talks or visit; "flies in
+            # from New Delhi, where he was the chief guest ... and held talks": the stop before
+            # (not "flew in from X, where it had spent the night": a stopover on the way;
+            # "arrived in Y from X, where ...", with a destination, is `told_back.origins`')
+            verbs = MEET_VERBS | VISIT_VERBS | WHERE_VERBS
+            if token.head.lower_ == "from":
+                verbs = verbs - {"spend"} if not _has_destination(token.head.head) else set()
             for clause in token.children:
                 if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
-                        and clause.lemma_.lower() in MEET_VERBS | VISIT_VERBS | WHERE_VERBS \
+                        and any(v.lemma_.lower() in verbs
+                                for v in [clause, *(c for c in clause.children
+                                                    if c.dep_ == "conj")]) \
                         and _subject(clause) is not None:
                     add(token, clause)
         elif token.pos_ == "NOUN" and lemma in OFFICE_NOUNS and token.dep_ in {"dobj", "pobj"} \
