@@ -167,3 +167,15 @@ def test_a_return_to_a_home_city_the_trip_never_went_to_is_going_home():
                    "on Monday, then travel to Manila on Wednesday. He returns to Washington on "
                    "Friday.\n")
     assert cities(trip) == ["Tokyo", "Manila"]
+
+
+# ---------------------------------------------------------------- a thing's history
+
+def test_a_place_and_date_where_an_agreement_was_signed_are_no_stop_and_no_day():
+    trip = trip_of("Date: 2016-09-12\n\nEU envoy Carla Rossi will travel to Colombia from "
+                   "September 14 to 16 to back the peace framework for the country, signed in "
+                   "Havana on June 23 by both sides. She will meet President Santos in "
+                   "Bogota.\n")
+    assert countries(trip) == ["CO"]
+    assert (trip.stops[0].start, trip.stops[0].end) == (date(2016, 9, 14), date(2016, 9, 16))
+

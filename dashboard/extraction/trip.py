@@ -46,7 +46,11 @@ from dashboard.extraction.itinerary import (
 from dashboard.extraction.leaders import find_leaders, shared_nationality
 from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
-from dashboard.extraction.named_bodies import drop_places_naming_bodies
+from dashboard.extraction.named_bodies import (
+    drop_dates_of_things_described,
+    drop_places_naming_bodies,
+    drop_places_of_things_described,
+)
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.others_travel import (
@@ -157,6 +161,7 @@ def parse(state: TripState) -> None:
         drop_attributive_countries(fact)
         drop_towns_in_names(fact)
         drop_places_naming_bodies(fact)
+        drop_places_of_things_described(fact)
 
 
 # A capitalised word after the sentence's first: a name, a place, a weekday or a month. The
@@ -184,6 +189,7 @@ def find_dates(state: TripState) -> None:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=state.anchor)
         order_clause_dates(fact)
+        drop_dates_of_things_described(fact)
     date_counted_days(state.active, text)
     narrative_dates(state.active, text, article.published)
 
