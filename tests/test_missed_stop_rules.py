@@ -179,3 +179,19 @@ def test_a_place_and_date_where_an_agreement_was_signed_are_no_stop_and_no_day()
     assert countries(trip) == ["CO"]
     assert (trip.stops[0].start, trip.stops[0].end) == (date(2016, 9, 14), date(2016, 9, 16))
 
+
+
+# ---------------------------------------------------------------- page furniture
+
+def test_a_press_releases_contacts_block_names_no_stop():
+    trip = trip_of("Date: 2021-04-06\n\nGENEVA, April 6, 2021 - Director-General Ana Silva "
+                   "will travel to Ghana and Senegal from April 8 to 10.\n\nPress contacts:\n"
+                   "In Nairobi: Jo Mwangi, +254 20 000 0000\nIn Accra: the country office\n")
+    assert countries(trip) == ["GH", "SN"]
+
+
+def test_a_contact_line_starts_the_pages_trailer():
+    from dashboard.extraction.sentences import split_sentences
+    text = "She will visit Peru.\n\nMedia inquiries: Minister's office\nLima: +51 1 000\n"
+    clutter = [s.text for s in split_sentences(text, 0, None) if s.clutter]
+    assert clutter == ["Media inquiries: Minister's office", "Lima: +51 1 000"]
