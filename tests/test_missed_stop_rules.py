@@ -195,3 +195,14 @@ def test_a_contact_line_starts_the_pages_trailer():
     text = "She will visit Peru.\n\nMedia inquiries: Minister's office\nLima: +51 1 000\n"
     clutter = [s.text for s in split_sentences(text, 0, None) if s.clutter]
     assert clutter == ["Media inquiries: Minister's office", "Lima: +51 1 000"]
+
+
+# ---------------------------------------------------------------- "City's X airport"
+
+def test_the_airport_of_a_city_named_in_the_possessive_is_that_citys():
+    # Itami is a town of its own; "Osaka's Itami airport" is Osaka's airport
+    trip = trip_of("Date: 2020-02-03\n\nOSAKA, Feb. 3 - Prime Minister Ana Costa held talks "
+                   "with Japanese leaders today.\n\nCosta arrived at Osaka's Itami airport "
+                   "aboard a government plane shortly before 9 a.m. this morning and was "
+                   "greeted by officials.\n")
+    assert cities(trip) == ["Osaka"]
