@@ -206,3 +206,14 @@ def test_the_airport_of_a_city_named_in_the_possessive_is_that_citys():
                    "aboard a government plane shortly before 9 a.m. this morning and was "
                    "greeted by officials.\n")
     assert cities(trip) == ["Osaka"]
+
+
+# ---------------------------------------------------------------- a name shortened
+
+def test_a_city_called_by_the_first_words_of_its_name_is_that_city():
+    # "Santa Cruz" is Santa Cruz de la Sierra in a story on Bolivia, not a smaller
+    # Santa Cruz of the Philippines
+    trip = trip_of("Title: Chinese premier lands in Santa Cruz for lithium talks\n"
+                   "Date: 2019-05-06\n\nPremier Li Wei will meet Bolivia's President in Santa "
+                   "Cruz on Tuesday to sign a lithium agreement.\n")
+    assert [(s.country_code, s.city) for s in trip.stops] == [("BO", "Santa Cruz de la Sierra")]
