@@ -217,3 +217,19 @@ def test_a_city_called_by_the_first_words_of_its_name_is_that_city():
                    "Date: 2019-05-06\n\nPremier Li Wei will meet Bolivia's President in Santa "
                    "Cruz on Tuesday to sign a lithium agreement.\n")
     assert [(s.country_code, s.city) for s in trip.stops] == [("BO", "Santa Cruz de la Sierra")]
+
+
+# ---------------------------------------------------------------- other trips, other people
+
+def test_a_visit_prepared_for_the_end_of_the_year_is_another_trip():
+    trip = trip_of("Date: 2018-08-28\n\nPrime Minister Ana Costa arrived in Lima today for "
+                   "talks with President Vizcarra. Officials say she is planning a visit to "
+                   "Cuba before the end of the year.\n")
+    assert countries(trip) == ["PE"]
+
+
+def test_a_place_where_the_country_will_be_represented_by_someone_else_is_no_stop():
+    trip = trip_of("Date: 2019-01-20\n\nPresident Ana Costa held talks in Moscow on Tuesday. "
+                   "She will skip the summit; Ghana will be represented at Addis Ababa by "
+                   "Foreign Minister Kwame Osei.\n")
+    assert countries(trip) == ["RU"]
