@@ -245,3 +245,15 @@ def test_one_day_stop_before_the_stop_arrived_in_that_evening():
     # Austin and Washington both start on Tuesday, under one heading: Austin, left that
     # evening, comes first
     assert [s.city for s in trip_of(RUN_ON).stops] == ["Denver", "Austin", "Washington"]
+
+
+def test_a_programme_item_headed_by_a_town_and_a_colon_is_a_stop_there():
+    # "Da Nang: visit to ...": the place, a colon, what the traveller does there
+    text = ("Date: 2019-03-01\n\nPresident Ana Costa to visit Vietnam: programme\n\n"
+            "March 4, Monday\nArrival in Hanoi in the evening.\n\n"
+            "March 5, Tuesday\nHanoi. Talks with President Trong. Da Nang: visit to the "
+            "shipyard of the Vinashin group. Departure for Manila.\n\n"
+            "March 6, Wednesday\nManila. Talks with President Duterte.\n")
+    trip = extract_trip(read_article_text("programme.txt", text))
+    assert [s.city for s in trip.stops] == ["Hanoi", "Da Nang", "Manila"]
+    assert trip.stops[1].start == date(2019, 3, 5)

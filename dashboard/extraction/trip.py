@@ -68,7 +68,7 @@ from dashboard.extraction.parse_steps import (
 )
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
-from dashboard.extraction.programme_days import date_programme_lines
+from dashboard.extraction.programme_days import date_programme_lines, place_item_signals
 from dashboard.extraction.range_days import date_counted_days
 from dashboard.extraction.referred_places import referred_countries
 from dashboard.extraction.returns import add_returns
@@ -130,6 +130,8 @@ def find_mentions(state: TripState) -> None:
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading) \
             if fact.places else []
+        if not fact.signals and fact.places:  # "La Guaira: visit to the ship X"
+            fact.signals = place_item_signals(fact, text)
         # "will pay official visits to the above-mentioned seven countries"
         if not fact.signals:
             fact.signals = referred_countries(fact.sentence.index, text, fact.sentence.start,
