@@ -257,3 +257,15 @@ def test_a_programme_item_headed_by_a_town_and_a_colon_is_a_stop_there():
     trip = extract_trip(read_article_text("programme.txt", text))
     assert [s.city for s in trip.stops] == ["Hanoi", "Da Nang", "Manila"]
     assert trip.stops[1].start == date(2019, 3, 5)
+
+
+def test_a_programme_days_line_naming_its_town_alone_places_the_days_meetings_there():
+    # "Bangkok." opens the day: the bilateral meetings that follow are held there, not in
+    # the countries of the leaders met
+    text = ("Date: 2019-10-30\n\nPresident Ana Costa to attend the East Asia Summit\n\n"
+            "November 2, Saturday\nArrival in Bangkok late in the evening.\n\n"
+            "November 3, Sunday\nBangkok. Opening of the summit. Bilateral meetings with "
+            "President of China Xi Jinping and Prime Minister of India Narendra Modi.\n\n"
+            "November 4, Monday\nBangkok. Summit sessions. Departure for home.\n")
+    trip = extract_trip(read_article_text("programme.txt", text))
+    assert [s.country_code for s in trip.stops] == ["TH"]

@@ -263,12 +263,14 @@ PLACE_ITEM = re.compile(r"\s*:\s+(?:an?\s+|the\s+)?(?:(?:official|working|state|
 
 def place_item_signals(fact: SentenceFacts, text: str) -> list[VisitSignal]:
     """A visit signal for a sentence that opens with a city's name, a colon and an activity
-    ("La Guaira: visit to the anti-submarine ship ..."), as official programmes list the
-    items of a day; none for any other sentence."""
+    ("La Guaira: visit to the anti-submarine ship ..."), or is the city's name alone
+    ("Lima. Opening of the summit."), as official programmes list the items of a day; none
+    for any other sentence."""
     s = fact.sentence
     first = min(fact.places, key=lambda m: m.start, default=None)
     if first is None or first.kind != "city" or text[s.start:first.start].strip() \
-            or not PLACE_ITEM.match(text, first.end, s.end):
+            or not (PLACE_ITEM.match(text, first.end, s.end)
+                    or text[first.end:s.end].strip() == "."):
         return []
     return [VisitSignal(first.place.code, first.place, s.index, first.start, first.end,
                         "locative", text=first.text)]
