@@ -255,7 +255,7 @@ def _trim_to_programme(drafts: list[StopDraft], days_of: dict[int, list[date]]) 
 
 # A programme's item headed by its place: "La Guaira: visit to the ship X", "Lima: talks with
 # President Y" (a place, a colon, then what the traveller does there)
-PLACE_ITEM = re.compile(r"\s*:\s+(?:an?\s+|the\s+)?(?:(?:official|working|state|bilateral|"
+PLACE_ITEM = re.compile(r"(?<!\s)\s*:\s+(?:an?\s+|the\s+)?(?:(?:official|working|state|bilateral|"
                         r"courtesy|private)\s+)?(?:visit|talks|meetings?|tour|call|wreath|"
                         r"ceremony|lunch|dinner|reception|address|inspection)\b",
                         re.IGNORECASE)
