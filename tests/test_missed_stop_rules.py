@@ -233,3 +233,16 @@ def test_a_place_where_the_country_will_be_represented_by_someone_else_is_no_sto
                    "She will skip the summit; Ghana will be represented at Addis Ababa by "
                    "Foreign Minister Kwame Osei.\n")
     assert countries(trip) == ["RU"]
+
+
+# ---------------------------------------------------------------- "left here for Y"
+
+def test_the_place_the_traveller_left_here_for_comes_after_the_datelines_place():
+    trip = trip_of("Date: 2005-05-02\n\nMONTERREY, May 2 (Xinhua) -- Chinese Premier Li Wei "
+                   "left here this afternoon for Canada, concluding a six-day official visit to "
+                   "Mexico.\n\nLi, who arrived in Mexico City on April 27, held talks with "
+                   "President Vicente Fox there.\n\nIn Monterrey, Li addressed business "
+                   "leaders.\n\nDuring his visit to Canada, Li will hold talks with Prime "
+                   "Minister Paul Martin.\n")
+    assert countries(trip) == ["MX", "MX", "CA"]
+    assert cities(trip)[:2] == ["Mexico City", "Monterrey"]

@@ -77,7 +77,12 @@ from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anch
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
 from dashboard.extraction.stop_order import order_stops, overview_sentences
 from dashboard.extraction.titles import STAFF_TITLES
-from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
+from dashboard.extraction.told_back import (
+    add_origins,
+    mark_after_clauses,
+    mark_left_here,
+    mark_told_back,
+)
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.transits import drop_transits
 from dashboard.extraction.traveller_steps import choose_traveller, name_by_office
@@ -289,6 +294,7 @@ def build_itinerary(state: TripState) -> None:
     """The stops in travel order. Raises ArticleError when no visited place is found."""
     # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
     add_origins(state.active, state.text)
+    mark_left_here(state.active, state.text)  # "BOSTON - X left here for Canada"
     # "then back in X on Sunday" (a home the text is unsure of may be a stop returned to)
     add_returns(state.active, state.text, state.home if state.home_certain else None)
     mark_told_back(state.active)
