@@ -245,3 +245,27 @@ def test_one_day_stop_before_the_stop_arrived_in_that_evening():
     # Austin and Washington both start on Tuesday, under one heading: Austin, left that
     # evening, comes first
     assert [s.city for s in trip_of(RUN_ON).stops] == ["Denver", "Austin", "Washington"]
+
+
+def test_a_programme_item_headed_by_a_town_and_a_colon_is_a_stop_there():
+    # "Da Nang: visit to ...": the place, a colon, what the traveller does there
+    text = ("Date: 2019-03-01\n\nPresident Ana Costa to visit Vietnam: programme\n\n"
+            "March 4, Monday\nArrival in Hanoi in the evening.\n\n"
+            "March 5, Tuesday\nHanoi. Talks with President Trong. Da Nang: visit to the "
+            "shipyard of the Vinashin group. Departure for Manila.\n\n"
+            "March 6, Wednesday\nManila. Talks with President Duterte.\n")
+    trip = extract_trip(read_article_text("programme.txt", text))
+    assert [s.city for s in trip.stops] == ["Hanoi", "Da Nang", "Manila"]
+    assert trip.stops[1].start == date(2019, 3, 5)
+
+
+def test_a_programme_days_line_naming_its_town_alone_places_the_days_meetings_there():
+    # "Bangkok." opens the day: the bilateral meetings that follow are held there, not in
+    # the countries of the leaders met
+    text = ("Date: 2019-10-30\n\nPresident Ana Costa to attend the East Asia Summit\n\n"
+            "November 2, Saturday\nArrival in Bangkok late in the evening.\n\n"
+            "November 3, Sunday\nBangkok. Opening of the summit. Bilateral meetings with "
+            "President of China Xi Jinping and Prime Minister of India Narendra Modi.\n\n"
+            "November 4, Monday\nBangkok. Summit sessions. Departure for home.\n")
+    trip = extract_trip(read_article_text("programme.txt", text))
+    assert [s.country_code for s in trip.stops] == ["TH"]

@@ -53,7 +53,10 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
         if place.code == named_country:
             return float("inf")
         weight = float(place.population or 1)
-        if places_mod.normalize(place.name) != places_mod.normalize(words):
+        official, written = places_mod.normalize(place.name), places_mod.normalize(words)
+        # (the first words of the official name are the name shortened, not another
+        # spelling: "Santa Cruz" for Santa Cruz de la Sierra, "Frankfurt" for Frankfurt am Main)
+        if official != written and not official.startswith(written + " "):
             # matched by an alternate name only: "Bethlehem" is not Belém in Brazil when
             # a town of that very name exists ("Kiev", with no such rival, is still Kyiv)
             weight *= 0.01

@@ -27,6 +27,7 @@ from dashboard.extraction.grammar import (
     TRAVEL_VERBS,
     TRIP_NOUNS,
     VISIT_VERBS,
+    WEEKDAYS,
     Destination,
     _can_travel,
     _in_the_past,
@@ -40,14 +41,18 @@ from dashboard.extraction.grammar import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# What someone does where they are: "..., where he held talks / laid a wreath / addressed"
+# What someone does where they are: "..., where he held talks / laid a wreath / addressed",
+# and how long they are there: "..., where the delegation spent two days"
 WHERE_VERBS = {"hold", "attend", "sign", "deliver", "address", "lay", "inaugurate", "open",
-               "speak", "give", "tour", "see", "pay"}
+               "speak", "give", "tour", "see", "pay", "spend"}
 # People met by office: "the leaders of X", "ministers of the governments of X"
 OFFICE_NOUNS = {"leader", "minister", "government", "counterpart", "president", "king",
                 "head", "official", "authority", "authorities", "representative"}
 # Meeting nouns that name an event somewhere else, not where the traveller is
 GENERIC_EVENTS = {"summit", "conference", "agreement", "deal", "memorandum", "press"}
+# Trip nouns that name a part of this trip: "his first stop was X" (unlike "his first trip
+# abroad was to X", an earlier trip)
+STOP_SUBJECTS = {"stop", "leg", "stopover", "destination"}
 # Verbs of setting out, the only ones whose "for" gives a destination ("heads for X")
 SETTING_OUT = {"head", "set", "fly", "embark"}
 
@@ -177,6 +182,23 @@ def _trip_places(noun: Token) -> Iterator[Token]:
                     yield pobj
 
 
+def _through_a_date(prep: Token) -> list[Token]:
+    """"was in Amman on Thursday, and on Friday in Beirut", "arrived on Monday in X": the
+    parse may hang the place's phrase from the date before it, or from its preposition,
+    rather than from the verb; the phrases below a time phrase ("on Friday" -> "in
+    Beirut")."""
+    dates = [d for d in prep.children if d.dep_ == "pobj" and (
+        d.ent_type_ == "DATE" or d.lower_ in WEEKDAYS)]
+    return [c for head in ([prep, *dates] if dates else []) for c in head.children
+            if c.dep_ == "prep"]
+
+
+def _has_destination(verb: Token) -> bool:
+    """The verb has a "to/in/at/into/onto" phrase besides its "from" ("arrived in Y from X")."""
+    return any(c.dep_ == "prep" and c.lower_ in DESTINATION_PREPS - {"for"}
+               for c in verb.children)
+
+
 def goes_back(verb: Token) -> bool:
     """"heading back to Washington", "is due back in Brazil", "will be home in Ottawa":
     going home or being back (the adverb on the verb or on its complement), not a stop. An
@@ -230,6 +252,15 @@ def destinations(span: Span) -> list[Destination]:
 
     for token in span:
         lemma = token.lemma_.lower()
+        if token.pos_ == "AUX" and lemma == "be" and (noun := _trip_subject(token)) is not None \
+                and noun.lemma_.lower() in STOP_SUBJECTS:
+            # "His first stop, on Saturday, was Maputo", "The next leg is Seoul": a stop
+            # named as such, in any tense (a stop is a part of this trip, not another trip)
+            for attr in token.children:
+                if attr.dep_ == "attr" and attr.pos_ == "PROPN":
+                    add(attr, token, _has_first(noun),
+                        any(c.lower_ in {"final", "last"} for c in noun.children),
+                        trip_subject=True)
         if token.pos_ == "AUX" and lemma == "be" and token.tag_ != "VBD" \
                 and (noun := _trip_subject(token)) is not None:
             # "The final state visit is to Castries", "the next leg is to X" (not "his first
@@ -259,7 +290,8 @@ def destinations(span: Span) -> list[Destination]:
                     if child.dep_ != "prep" and not (child.dep_ == "conj" and child.pos_ == "ADP"):
                         continue
                     for prep in [child, *(c for c in child.children
-                                          if c.dep_ == "conj" and c.pos_ == "ADP")]:
+                                          if c.dep_ == "conj" and c.pos_ == "ADP"),
+                                 *_through_a_date(child)]:
                         if travel_preposition(lemma, prep.lower_):
                             for pobj in prep.children:
                                 if pobj.dep_ == "pobj":
@@ -277,12 +309,21 @@ def destinations(span: Span) -> list[Destination]:
             # by a US president to X")
             for pobj in _trip_places(token):
                 add(pobj, token, _first_of_trip(token))
-        elif token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "at"}:
+        elif token.pos_ == "PROPN" and token.dep_ == "pobj" and \
+                token.head.lower_ in {"in", "at", "from"}:
             # "Tuesday was devoted to business in Mumbai, where Trudeau also met ...": a place
-            # where the clause that follows has someone meet, hold talks or visit
+            # where the clause that follows has someone meet, hold talks or visit; "flies in
+            # from New Delhi, where he was the chief guest ... and held talks": the stop before
+            # (not "flew in from X, where it had spent the night": a stopover on the way;
+            # "arrived in Y from X, where ...", with a destination, is `told_back.origins`')
+            verbs = MEET_VERBS | VISIT_VERBS | WHERE_VERBS
+            if token.head.lower_ == "from":
+                verbs = verbs - {"spend"} if not _has_destination(token.head.head) else set()
             for clause in token.children:
                 if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
-                        and clause.lemma_.lower() in MEET_VERBS | VISIT_VERBS | WHERE_VERBS \
+                        and any(v.lemma_.lower() in verbs
+                                for v in [clause, *(c for c in clause.children
+                                                    if c.dep_ == "conj")]) \
                         and _subject(clause) is not None:
                     add(token, clause)
         elif token.pos_ == "NOUN" and lemma in OFFICE_NOUNS and token.dep_ in {"dobj", "pobj"} \

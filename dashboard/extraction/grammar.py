@@ -60,7 +60,9 @@ LOCATED_VERBS = {"arrive", "land", "stop", "be", "stay"} | {
 PERSON_NOUNS = {"pontiff", "secretary", "minister", "president", "king", "queen", "leader",
                 "envoy", "chancellor", "premier", "delegation", "pope", "prince", "emperor",
                 "diplomat", "head", "representative", "commissioner", "monarch", "sultan",
-                "emir", "official", "couple", "team", "general", "governor", "speaker"}
+                "emir", "official", "couple", "team", "general", "governor", "speaker",
+                # (the traveller's company: "the mission moved to X", "his entourage flew")
+                "mission", "entourage"}
 REMOTE = {"virtual", "virtually", "video", "online", "phone", "telephone", "remote"}
 PAST_WORDS = {"last", "previous", "ago", "earlier", "former", "past"}
 VISIT_VERBS = {"visit", "tour", "reach"}

@@ -9,7 +9,9 @@ import re
 
 from dashboard.extraction import meeting_grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
+from dashboard.extraction.grammar import _subject, token_at
 from dashboard.extraction.name_index import index_of
+from dashboard.extraction.setting_grammar import NOT_THERE
 from dashboard.extraction.visits import VisitSignal
 
 OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
@@ -76,6 +78,33 @@ def _met_by_someone_else(actors: list[tuple[int, str, int]], met: list[tuple[int
     gap = before[max(hosts)[0]:last_at - offset]
     return not PRONOUN.search(gap) and not (
         traveller and re.search(rf"\b{re.escape(traveller)}\b", gap, re.IGNORECASE))
+
+
+# Object pronouns that may stand for the traveller in someone else's clause ("In Cairo,
+# Mubarak told him ...": the traveller is there)
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me"}
+
+
+def reported_by_someone_else(sig: VisitSignal, fact: SentenceFacts,
+                             own_names: frozenset[str]) -> bool:
+    """"In Brussels, NATO Secretary-General X said air strikes would go on": a place fronted
+    before a reporting verb whose subject is another named person tells where that person
+    spoke, not where the traveller is. The sentence must not name the traveller nor have an
+    object pronoun that may stand for them ("In Cairo, Mubarak told him ..."). Only the cue
+    patterns' "locative" reading is judged; False without a parse. Source: the grammar of a
+    fronted adverbial of place, which sets the scene of its own clause only."""
+    if sig.strength != "locative" or fact.parse is None:
+        return False
+    place = token_at(fact.parse, sig.position)
+    if place is None or place.dep_ != "pobj" or place.head.dep_ != "prep":
+        return False
+    verb = place.head.head
+    subject = _subject(verb)
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in NOT_THERE \
+            or subject is None or subject.pos_ != "PROPN" or not place.i < subject.i < verb.i:
+        return False
+    owned = {name.lower() for name in own_names}
+    return not any(t.lower_ in OBJECT_PRONOUNS or t.lower_ in owned for t in fact.parse)
 
 
 # "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes

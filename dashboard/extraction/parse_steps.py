@@ -56,6 +56,7 @@ from dashboard.extraction.visits import (
 AIRPORT_AFTER = re.compile(r"(?<!\s)\s+(?:international\s+)?(?:airport|air\s*base|airfield)\b",
                            re.IGNORECASE)
 ARRIVAL_VERBS = {"land", "arrive", "touch", "fly"}
+POSSESSIVE_GAP = re.compile(r"['’]s\s+")
 VENUE_WORD = re.compile(r"(?<!\s)\s+(?:airport|air\s*base|airbase|palace|hotel)\b", re.IGNORECASE)
 _TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 
@@ -214,6 +215,11 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
     # airport" (a city's name), "arrived at Vnukovo airport" (a venue data/venues.csv places)
     landed = [m for m in fact.places if m.kind in {"city", "venue"}
               and AIRPORT_AFTER.match(text, m.end)]
+    # ("arrived at Pyongyang's Sunan airport": the airport of the city named before it is
+    # that city's, not a town of the airport's name)
+    airport_city = {m.start: c for m in landed for c in fact.places
+                    if c.kind == "city" and c.place.code == m.place.code
+                    and POSSESSIVE_GAP.fullmatch(text, c.end, m.start)}
     picked: list[tuple[grammar.Destination, object]] = []
     # a place two rules read keeps the reading that says first or last ("The tour had begun
     # in X, where she held talks")
@@ -221,7 +227,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         mention = next((m for m in (named if dest.verb == setting_grammar.SIGHT else places)
                         if m.start <= dest.start < m.end), None)
         if mention is None and dest.verb in ARRIVAL_VERBS:
-            mention = next((m for m in landed if m.start <= dest.start < m.end), None)
+            mention = next((airport_city.get(m.start, m) for m in landed
+                            if m.start <= dest.start < m.end), None)
         if mention is not None and all(mention is not p for _, p in picked):
             picked.append((dest, mention))
     picked.sort(key=lambda pair: pair[1].start)

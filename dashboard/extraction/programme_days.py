@@ -22,6 +22,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.name_forms import normalize
 from dashboard.extraction.places import gazetteer
 from dashboard.extraction.sentences import BULLET
+from dashboard.extraction.visits import VisitSignal
 
 # What a day heading may hold besides its date: a weekday, "Day 2", the words of a
 # schedule, and punctuation
@@ -268,3 +269,26 @@ def _trim_to_programme(drafts: list[StopDraft], days_of: dict[int, list[date]]) 
         if draft.end is not None and draft.end > own_last and last_day is not None \
                 and own_last < last_day:
             draft.end = own_last
+
+
+# A programme's item headed by its place: "La Guaira: visit to the ship X", "Lima: talks with
+# President Y" (a place, a colon, then what the traveller does there)
+PLACE_ITEM = re.compile(r"(?<!\s)\s*:\s+(?:an?\s+|the\s+)?(?:(?:official|working|state|bilateral|"
+                        r"courtesy|private)\s+)?(?:visit|talks|meetings?|tour|call|wreath|"
+                        r"ceremony|lunch|dinner|reception|address|inspection)\b",
+                        re.IGNORECASE)
+
+
+def place_item_signals(fact: SentenceFacts, text: str) -> list[VisitSignal]:
+    """A visit signal for a sentence that opens with a city's name, a colon and an activity
+    ("La Guaira: visit to the anti-submarine ship ..."), or is the city's name alone
+    ("Lima. Opening of the summit."), as official programmes list the items of a day; none
+    for any other sentence."""
+    s = fact.sentence
+    first = min(fact.places, key=lambda m: m.start, default=None)
+    if first is None or first.kind != "city" or text[s.start:first.start].strip() \
+            or not (PLACE_ITEM.match(text, first.end, s.end)
+                    or text[first.end:s.end].strip() == "."):
+        return []
+    return [VisitSignal(first.place.code, first.place, s.index, first.start, first.end,
+                        "locative", text=first.text)]

@@ -41,6 +41,9 @@ TRAILER_START = re.compile(
     r"about (?:the )?(?:post )?author|you may also like.*|"
     r"%d bloggers like this:?|this site uses akismet.*|share this:?|"
     r"(?:additional )?reporting by .*|writing by .*|editing by .*|"
+    # a press release's contacts block: "Media contacts:", "Press inquiries: ...", "Contact:"
+    r"(?:media|press)\s+(?:contacts?|inquiries|enquiries)\b.*|contacts?\s*:.*|"
+    r"for\s+(?:media|press)\s+(?:inquiries|enquiries)\b.*|"
     r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\))\s*$",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dashboard.extraction.grammar import (
     TRIP_NOUNS,
+    WEEKDAYS,
     Destination,
     _can_travel,
     _in_the_past,
@@ -21,7 +22,7 @@ from dashboard.extraction.speaker_grammar import REPORTING_VERBS
 from dashboard.extraction.visits import DATELINE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Verbs of going to see a sight, whose object may carry the name of its town; the
 # destination's word for it (a venue's name is a stop here, unlike "at the X Palace")
@@ -205,6 +206,22 @@ def cleft_destinations(span: Span) -> list[Destination]:
 
 # Words that put what the lead sentence tells on the day the story is filed
 FILING_DAY = {"today", "tonight"}
+# How a place names no setting but describes a noun: "the former U.S. deputy secretary",
+# "said Rwanda's recovery"
+MODIFIER_DEPS = {"compound", "nmod", "poss", "amod"}
+
+
+def _on_the_filing_day(verb: Token) -> bool:
+    """The verb is dated "today"/"tonight", or by a weekday as wire style dates a lead
+    ("laid a wreath on Thursday", "Paul X on Thursday met ...": the AP's day of the week
+    in place of "today")."""
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "advmod"} and child.lower_ in FILING_DAY | WEEKDAYS:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "on" and any(
+                c.dep_ == "pobj" and c.lower_ in WEEKDAYS for c in child.children):
+            return True
+    return False
 
 
 def dateline_destinations(span: Span) -> list[Destination]:
@@ -216,12 +233,11 @@ def dateline_destinations(span: Span) -> list[Destination]:
     if dateline is None:
         return []
     body = [t for t in span if t.idx - span.start_char >= dateline.end()]
-    if any(t.ent_type_ == "GPE" for t in body):
+    if any(t.ent_type_ == "GPE" and t.dep_ not in MODIFIER_DEPS for t in body):
         return []  # (a region or a venue, "the Boao Forum for Asia", may be in the place)
     for verb in body:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_THERE or not any(
-                c.lower_ in FILING_DAY and c.dep_ in {"npadvmod", "advmod"}
-                for c in verb.children):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in NOT_THERE or not _on_the_filing_day(
+                verb):
             continue
         subject = _subject(verb)
         if subject is not None and subject not in body:

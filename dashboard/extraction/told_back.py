@@ -11,6 +11,7 @@ the dates do not decide.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -143,3 +144,22 @@ def mark_after_clauses(facts: list[SentenceFacts]) -> None:
                             and s.position < a and s.strength != "dateline"
                             and s.follows is None and s.precedes < 0
                             and s.code != before.code else s for s in fact.signals]
+
+
+# "X left here this afternoon for Canada": "here" is the dateline's place
+LEFT_HERE = re.compile(r"\b(?:left|leaves|leaving|departed|departs)\s+here\b", re.IGNORECASE)
+
+
+def mark_left_here(facts: list[SentenceFacts], text: str) -> None:
+    """Under a dateline, a place the traveller "left here ... for" comes right after the
+    dateline's place ("BOSTON, April 14 -- Zhu left here this afternoon for Canada": Canada
+    follows Boston), which `stop_order.after_origins` honours."""
+    for fact in facts:
+        dateline = next((s for s in fact.signals if s.strength == "dateline"), None)
+        left = LEFT_HERE.search(text, fact.sentence.start, fact.sentence.end)
+        if dateline is None or dateline.city is None or left is None:
+            continue
+        fact.signals = [replace(s, follows=dateline.city)
+                        if s.position > left.end() and s.code != dateline.code
+                        and s.follows is None and s.strength != "dateline" else s
+                        for s in fact.signals]

@@ -46,9 +46,18 @@ from dashboard.extraction.itinerary import (
 from dashboard.extraction.leaders import find_leaders, shared_nationality
 from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
+from dashboard.extraction.named_bodies import (
+    drop_dates_of_things_described,
+    drop_places_naming_bodies,
+    drop_places_of_things_described,
+)
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
-from dashboard.extraction.others_travel import someone_elses, with_the_speaker
+from dashboard.extraction.others_travel import (
+    reported_by_someone_else,
+    someone_elses,
+    with_the_speaker,
+)
 from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
@@ -59,7 +68,11 @@ from dashboard.extraction.parse_steps import (
 )
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
-from dashboard.extraction.programme_days import date_programme_lines, is_place_line
+from dashboard.extraction.programme_days import (
+    date_programme_lines,
+    is_place_line,
+    place_item_signals,
+)
 from dashboard.extraction.range_days import date_counted_days
 from dashboard.extraction.referred_places import referred_countries
 from dashboard.extraction.returns import add_returns
@@ -68,7 +81,12 @@ from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anch
 from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
 from dashboard.extraction.stop_order import order_stops, overview_sentences
 from dashboard.extraction.titles import STAFF_TITLES
-from dashboard.extraction.told_back import add_origins, mark_after_clauses, mark_told_back
+from dashboard.extraction.told_back import (
+    add_origins,
+    mark_after_clauses,
+    mark_left_here,
+    mark_told_back,
+)
 from dashboard.extraction.towns import add_towns
 from dashboard.extraction.transits import drop_transits
 from dashboard.extraction.traveller_steps import choose_traveller, name_by_office
@@ -121,6 +139,8 @@ def find_mentions(state: TripState) -> None:
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
                                      fact.sentence.end, fact.places, fact.sentence.heading) \
             if fact.places else []
+        if not fact.signals and fact.places:  # "La Guaira: visit to the ship X"
+            fact.signals = place_item_signals(fact, text)
         # "will pay official visits to the above-mentioned seven countries"
         if not fact.signals:
             fact.signals = referred_countries(fact.sentence.index, text, fact.sentence.start,
@@ -151,6 +171,8 @@ def parse(state: TripState) -> None:
         add_destinations(fact, text)
         drop_attributive_countries(fact)
         drop_towns_in_names(fact)
+        drop_places_naming_bodies(fact)
+        drop_places_of_things_described(fact)
 
 
 # A capitalised word after the sentence's first: a name, a place, a weekday or a month. The
@@ -178,6 +200,7 @@ def find_dates(state: TripState) -> None:
         fact.dates = dates_mod.find_dates(text, fact.sentence.start, fact.sentence.end,
                                           anchor=article.published, year_anchor=state.anchor)
         order_clause_dates(fact)
+        drop_dates_of_things_described(fact)
     date_counted_days(state.active, text)
     narrative_dates(state.active, text, article.published)
 
@@ -212,7 +235,8 @@ def drop_other_travel(state: TripState) -> None:
     office = {person.title.split()[-1].lower()} if person and person.title else set()
     for fact in active:
         theirs = [sig for sig in fact.signals
-                  if someone_elses(sig, fact, others, surname, text, frozenset(own_names))
+                  if (someone_elses(sig, fact, others, surname, text, frozenset(own_names))
+                      or reported_by_someone_else(sig, fact, frozenset(own_names)))
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived"),
                   # or the traveller's office ("X said the premier will arrive in Y")
@@ -279,6 +303,7 @@ def build_itinerary(state: TripState) -> None:
     """The stops in travel order. Raises ArticleError when no visited place is found."""
     # "arrived in X from Y": Y is the stop before X; "Earlier on Friday he had been in Z"
     add_origins(state.active, state.text)
+    mark_left_here(state.active, state.text)  # "BOSTON - X left here for Canada"
     # "then back in X on Sunday" (a home the text is unsure of may be a stop returned to)
     add_returns(state.active, state.text, state.home if state.home_certain else None)
     mark_told_back(state.active)

@@ -138,7 +138,9 @@ NEGATION = re.compile(r"\b(?:not|n't|never|cancel\w*|postpone\w*|call(?:ed)?\s+o
 COUNTERFACTUAL = re.compile(r"\b(?:originally|(?:was|were)\s+to\s+have|would\s+have)\b",
                             re.IGNORECASE)
 CALLED_OFF = re.compile(r"\b(?:fell\s+(?:apart|through)|(?:was|were|has\s+been|had\s+been|"
-                        r"is|are)\s+(?:cancel\w*|scrapped|called\s+off|postponed|shelved))\b",
+                        r"is|are)\s+(?:cancel\w*|scrapped|called\s+off|postponed|shelved|"
+                        # "a proposed stop in X has been removed from the programme"
+                        r"dropped|removed|axed))\b",
                         re.IGNORECASE)
 # An event dated before the trip: "a week after the NATO summit in Vilnius", "last month's
 # summit in Hiroshima" (but "a day after his visit to Kyiv" is this trip's earlier leg)
@@ -157,8 +159,13 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        # "due to travel to Portugal and Spain later this month": another trip
                        r"later\s+this\s+(?:month|year)|next\s+(?:month|year)|"
                        # "would visit X early in the new year": a later trip too
-                       r"in\s+the\s+new\s+year)\b",
+                       r"in\s+the\s+new\s+year|"
+                       # "is preparing a visit to Cuba before the end of the year"
+                       r"(?:before|by)\s+the\s+end\s+of\s+(?:the|this|next)\s+(?:month|year))\b",
                        re.IGNORECASE)
+# "Zimbabwe will be represented at Davos by its finance minister": someone else goes there
+REPRESENTED_AT = re.compile(r"\brepresented\s+(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+REPRESENTED_BY = re.compile(r"[^.;]{0,60}?\bby\b", re.IGNORECASE)
 # ("having attended a conference in X": a perfect participle tells an earlier leg too)
 AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
                           r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
@@ -232,6 +239,9 @@ def ruled_out(text: str, start: int, end: int, mention: PlaceMention) -> bool:
         return True
     if PRIOR_EVENT.search(text, clause_start, mention.start):
         return True  # "The tour came a week after the NATO summit in Vilnius"
+    if REPRESENTED_AT.search(text, clause_start, mention.start) and \
+            REPRESENTED_BY.match(text, mention.end, end):
+        return True
     return bool(PAST_TRIP.search(text[mention.end:end]))
 
 
