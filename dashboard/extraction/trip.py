@@ -44,11 +44,16 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.live_entries import date_live_entries
 from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
-from dashboard.extraction.others_travel import someone_elses, with_the_speaker
+from dashboard.extraction.others_travel import (
+    someone_elses,
+    someone_elses_day,
+    with_the_speaker,
+)
 from dashboard.extraction.parse_steps import (
     add_destinations,
     add_met_names,
@@ -179,6 +184,7 @@ def find_dates(state: TripState) -> None:
                                           anchor=article.published, year_anchor=state.anchor)
         order_clause_dates(fact)
     date_counted_days(state.active, text)
+    date_live_entries(state.active, article.published)
     narrative_dates(state.active, text, article.published)
 
 
@@ -220,6 +226,9 @@ def drop_other_travel(state: TripState) -> None:
                   not in {n.lower() for n in own_names} | office]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
+        # "Turkish Prime Minister X is expected in Y on Friday": that day is X's
+        fact.others_legs += [(d.start, d.start) for d in fact.dates if someone_elses_day(
+            fact, d.start, others, frozenset(own_names))]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
                         and not earlier_trip(fact, sig.end, text, state.anchor)
                         and not untold(fact.parse, sig.position, year)]
