@@ -479,3 +479,14 @@ def test_leaving_a_stop_the_next_day_ends_it_that_day():
     stops = {s.city: (s.start, s.end) for s in trip_of(LEAVES_FOR.format(
         when="tomorrow")).stops}
     assert stops["Lisbon"] == (date(2025, 4, 9), date(2025, 4, 10))
+
+
+def test_a_stay_stated_as_a_range_keeps_its_last_day_when_the_move_on_is_later():
+    # a wrap-up told after the fact: the days in Hanoi are stated as a range, and the flight
+    # to Da Nang two days later does not stretch them (the days between are not told)
+    text = ("Title: The Chancellor's tour of Vietnam ends\nDate: 2025-03-20\n\n"
+            "German Chancellor Angela Merkel has toured Vietnam this month.\n\n"
+            "She spent two days in Hanoi on March 12 and 13, where she met Prime Minister "
+            "Pham Minh Chinh. On March 16 she flew to Da Nang to visit a wind farm.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Hanoi"] == (date(2025, 3, 12), date(2025, 3, 13))
