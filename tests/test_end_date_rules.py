@@ -490,3 +490,16 @@ def test_a_stay_stated_as_a_range_keeps_its_last_day_when_the_move_on_is_later()
             "Pham Minh Chinh. On March 16 she flew to Da Nang to visit a wind farm.\n")
     stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
     assert stops["Hanoi"] == (date(2025, 3, 12), date(2025, 3, 13))
+
+
+@pytest.mark.parametrize("leaving", ["and left on Wednesday morning", "and departed Wednesday",
+                                     "before he left on Wednesday"])
+def test_leaving_told_with_the_arrival_ends_the_stop(leaving):
+    # the day of leaving is told in the sentence that brings him there, with no place after
+    # the verb: it is the stop's last day (end-date convention: the day of moving on)
+    text = ("Title: Minister's Gulf tour ends\nDate: 2025-02-22\n\n"
+            "Foreign Minister Penny Wong has wrapped up a tour of the Gulf.\n\n"
+            f"Wong flew into Doha on Monday for talks with the Emir, {leaving}. On Friday "
+            "she was in Muscat.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Doha"] == (date(2025, 2, 17), date(2025, 2, 19))

@@ -44,6 +44,7 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.leaving_days import close_on_leaving
 from dashboard.extraction.live_entries import date_live_entries
 from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
@@ -332,6 +333,7 @@ def date_stops(state: TripState) -> None:
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
     close_on_departure(drafts, active, state.text, inferred,
                        max((day for _n, day in home_days), default=None))
+    close_on_leaving(active, drafts)
     close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
