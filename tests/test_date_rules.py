@@ -731,3 +731,15 @@ LIVE_TIME_FIRST = (
 def test_a_live_blog_stamp_with_the_time_before_the_day_dates_its_entry():
     starts = {s.city: s.start for s in trip_of(LIVE_TIME_FIRST).stops}
     assert starts == {"New Delhi": date(2025, 2, 18), "Bengaluru": date(2025, 2, 20)}
+
+
+@pytest.mark.parametrize("visiting", ["visiting Osaka and Kyoto", "to visit Osaka and Kyoto",
+                                      "where he tours Osaka and Kyoto"])
+def test_a_day_before_a_list_of_places_visited_is_each_ones_day(visiting):
+    text = ("Title: Albanese to visit Japan\nDate: 2025-04-05\n\n"
+            "Australian Prime Minister Anthony Albanese will be in Tokyo on Monday for talks "
+            "with Prime Minister Shigeru Ishiba. On Tuesday he will travel to the Kansai "
+            f"region, {visiting}.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Kyoto"] == (date(2025, 4, 8), date(2025, 4, 8))
+    assert stops["Osaka"] == (date(2025, 4, 8), date(2025, 4, 8))

@@ -22,7 +22,12 @@ from dashboard.extraction.date_filters import (
     placed_elsewhere,
     sends_elsewhere,
 )
-from dashboard.extraction.date_targets import clauses_of, listed_before, nearest_stop
+from dashboard.extraction.date_targets import (
+    clauses_of,
+    listed_after,
+    listed_before,
+    nearest_stop,
+)
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.first_days import activity_day
 from dashboard.extraction.itinerary import stop_for_place
@@ -218,6 +223,13 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     # one day at each
                     _put_listed(drafts, group, d, fact, n)
                     used.extend((target, d) for target in group)
+                    continue
+                listed = listed_after(fact, d, drafts) if sole_date and not d.is_range else []
+                if listed:
+                    # "On 5 June he will travel to the region, visiting X and Y": that day
+                    # at each
+                    _put_listed(drafts, listed, d, fact, n)
+                    used.extend((target, d) for target in listed)
                     continue
                 named_after = [m.start for m in fact.places if m.start >= d.end and
                                stop_for_place(m.place, drafts) in stops_here]
