@@ -182,6 +182,21 @@ def _absolute(groups: dict, anchor: date | None, future: bool | None
     return None, None, False
 
 
+# A capitalised word right before a word: "Nam Sun." is a name, unless the word is one that
+# leads a date ("On Sun.", "From Sat.", "Next Wed.")
+WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]$")
+DATE_LEADS = {"on", "by", "from", "until", "till", "through", "last", "next", "this", "since",
+              "before", "after", "and", "or", "to", "every", "each"}
+
+
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a capitalised word that is no date's lead-in:
+    an abbreviated weekday after it ("Paek Nam Sun.") ends a person's name."""
+    word = WORD_BEFORE.search(text, start, end)
+    return word is not None and word.group(1).lower() not in DATE_LEADS | set(MONTHS) and \
+        word.group(1).lower()[:3] not in MONTHS
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None,
                anchor: date | None = None, year_anchor: date | None = None) -> list[DateMention]:
     """Every date expression in text[start:end], resolved where the anchors allow.
@@ -207,6 +222,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                 found.append(DateMention(match.group(0), match.start(), match.end(), day, day,
                                          True))
             continue
+        if groups["wd"] and not groups["w2"] and groups["w1"].endswith(".") and \
+                _after_a_name(text, max(start, match.start() - 24), match.start()):
+            continue  # "Foreign Minister Paek Nam Sun.": the last word of a name
         future = clause_tense(text, match.start())
         if groups["weekend"]:
             # "this weekend", "spend the weekend in X": Saturday and Sunday, the coming
