@@ -227,3 +227,13 @@ def test_an_abbreviated_weekday_ending_a_name_is_no_date(text):
 ])
 def test_an_abbreviated_weekday_after_a_lead_in_is_a_date(text, day):
     assert [d.first for d in find_dates(text, anchor=date(2024, 10, 18))] == [day]
+
+
+@pytest.mark.parametrize("text, reporting", [
+    ("The Prime Minister today announced that he will travel to Rome.", True),
+    ("The ministry on Monday said the visit would go ahead.", True),
+    ("The Prime Minister yesterday met the President in Rome.", False),
+    ("He said on Monday that he was ready.", True),
+])
+def test_a_date_right_before_a_verb_of_saying_is_the_statements(text, reporting):
+    assert [d.reporting for d in find_dates(text, anchor=date(2024, 10, 18))] == [reporting]

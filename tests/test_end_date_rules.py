@@ -503,3 +503,14 @@ def test_leaving_told_with_the_arrival_ends_the_stop(leaving):
             "she was in Muscat.\n")
     stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
     assert stops["Doha"] == (date(2025, 2, 17), date(2025, 2, 19))
+
+
+def test_the_day_a_trip_is_announced_is_no_day_abroad():
+    text = ("Title: Prime Minister to travel to Italy and Greece\nDate: 2025-05-09\n\n"
+            "The Prime Minister, Mark Carney, today announced that he will travel to Rome, "
+            "Italy, and Athens, Greece, from May 11 to 13, 2025.\n\n"
+            "On Monday, May 12, in Rome, the Prime Minister will meet with Prime Minister "
+            "Giorgia Meloni. On May 13, he will travel to Athens, where he will meet with "
+            "Prime Minister Kyriakos Mitsotakis.\n")
+    stops = {s.city: s.start for s in trip_of(text).stops}
+    assert stops["Athens"] == date(2025, 5, 13)

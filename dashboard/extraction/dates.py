@@ -109,6 +109,10 @@ REPORTING_NEAR = re.compile(
     r"(?:\s+(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s+(?:on\s+)?$",
     re.IGNORECASE)
 
+# The verb of a statement right after its date: "The Prime Minister today announced that he
+# will travel ...", "the ministry on Monday said": the day of saying, not of travelling
+ANNOUNCED_AFTER = re.compile(r"[ \t]+(?:announced|said|says|confirmed)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -215,12 +219,13 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         if match.start() < skip_until:
             continue
         groups = match.groupdict()
+        announced = bool(ANNOUNCED_AFTER.match(text, match.end(), end))
         if groups["rel"]:
             if anchor is not None:
                 word = " ".join(groups["rel"].lower().split())
                 day = anchor + timedelta(days=RELATIVE_DAYS.get(word, 0))
                 found.append(DateMention(match.group(0), match.start(), match.end(), day, day,
-                                         True))
+                                         True, reporting=announced))
             continue
         if groups["wd"] and not groups["w2"] and groups["w1"].endswith(".") and \
                 _after_a_name(text, max(start, match.start() - 24), match.start()):
@@ -238,8 +243,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                 found.append(DateMention(match.group(0), match.start(), match.end(), saturday,
                                          saturday + timedelta(days=1), True))
             continue
-        reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - REPORT_REACH):
-                                                              match.start()]))
+        reporting = announced or bool(REPORTING_NEAR.search(
+            text[max(start, match.start() - REPORT_REACH):match.start()]))
         if groups["wdn"]:
             # "Sunday 14th": the day of that number, near the anchor, that is that weekday
             first = weekday_numbered(groups["w3"], _day(groups["d9"]), year_anchor)
