@@ -514,3 +514,15 @@ def test_the_day_a_trip_is_announced_is_no_day_abroad():
             "Prime Minister Kyriakos Mitsotakis.\n")
     stops = {s.city: s.start for s in trip_of(text).stops}
     assert stops["Athens"] == date(2025, 5, 13)
+
+
+@pytest.mark.parametrize("leaves", ["leaves for Hanoi on Thursday",
+                                    "departs for Hanoi on Thursday morning"])
+def test_leaving_a_stop_for_the_next_on_a_day_starts_the_next(leaves):
+    # at a stop already, "leaves for Y on Thursday" is the day of moving on: Y's first day
+    text = ("Title: President in Jakarta\nDate: 2025-03-12\n\n"
+            "South Korean President Lee Jae-myung arrived in Jakarta on Monday for a state "
+            "visit, his first to Indonesia. He held talks with President Prabowo Subianto on "
+            f"Tuesday. The President {leaves} for the last leg of his tour.\n")
+    stops = {s.city: s.start for s in trip_of(text).stops}
+    assert stops["Hanoi"] == date(2025, 3, 13)

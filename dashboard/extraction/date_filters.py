@@ -45,10 +45,10 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
     verb = departures[-1]
     if ARRIVAL.search(before, verb.end()):
         return False
+    if leaves_a_stop_for_the_next(fact, d, drafts, verb.group(0)):
+        return False  # (at a stop) "leaves for Y on Tuesday": the day of moving on to Y
     if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
         return True  # "leaves for China on Tuesday night"
-    if leaves_a_stop_for_the_next(fact, d, drafts, verb.group(0)):
-        return False
     named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
              and m.kind in {"country", "city", "venue"}]
     if any(s.returns and any(m.start == s.position for m in named) for s in fact.signals):
@@ -59,6 +59,9 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
 
 # "leaves (on) Friday": the date right after the verb
 DATE_AFTER_VERB = re.compile(r"(?<!\s)\s+(?:on\s+)?")
+# "leaves for X on Tuesday": the destination, a name of up to four words, then the date
+FOR_BEFORE_DATE = re.compile(r"(?<!\s)\s+for\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*"
+                             r"(?:[ \t][A-Z][\w'’-]*){0,3})\s+(?:on\s+)?")
 # "leaves tomorrow for X": the destination right after the date
 FOR_AFTER_DATE = re.compile(r"(?<!\s)(?:\s+(?:morning|afternoon|evening|night))?\s+for\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
@@ -73,14 +76,20 @@ def leaves_a_stop_for_the_next(fact: SentenceFacts, d: dates_mod.DateMention,
     the date."""
     s = fact.sentence
     found = list(DEPARTURE.finditer(s.text, 0, d.start - s.start))
-    if not found or not DATE_AFTER_VERB.fullmatch(s.text, found[-1].end(), d.start - s.start):
+    if not found or not (verb or found[-1].group(0)).lower().startswith(
+            ("leav", "left", "depart")):
         return False
-    if not (verb or found[-1].group(0)).lower().startswith(("leav", "left", "depart")):
-        return False
-    after = FOR_AFTER_DATE.match(fact.sentence.text, d.end - fact.sentence.start)
-    if after is None:
-        return False
-    at = fact.sentence.start + after.end()
+    # ("The King leaves for X on Tuesday": the destination between the verb and the date)
+    between = FOR_BEFORE_DATE.fullmatch(s.text, found[-1].end(), d.start - s.start)
+    if between is not None:
+        at = s.start + between.start("place")
+    else:
+        if not DATE_AFTER_VERB.fullmatch(s.text, found[-1].end(), d.start - s.start):
+            return False
+        after = FOR_AFTER_DATE.match(fact.sentence.text, d.end - fact.sentence.start)
+        if after is None:
+            return False
+        at = fact.sentence.start + after.end()
     target = next((stop_for_place(m.place, drafts) for m in fact.places if m.start == at), None)
     return target is not None and target > 0
 
