@@ -232,6 +232,13 @@ def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     on 7 October", "the proposal the President laid out last Friday" date the attack and
     the proposal, not the traveller's day there."""
     node = _governing_token(fact, d)
+    if node is not None and node.dep_ == "acl" and "Part" in node.morph.get("VerbForm") \
+            and node.head.pos_ in {"NOUN", "PROPN"} and node.head.ent_type_ != "PERSON":
+        # "the Framework ..., signed in X on February 24 by 11 countries": a thing done by
+        # others (an agent that is no person or office), dated by its own participle
+        agents = [t for a in node.children if a.dep_ == "agent" for t in a.children
+                  if t.dep_ == "pobj"]
+        return bool(agents) and not any(grammar._can_travel(t) for t in agents)
     if node is None or node.dep_ != "relcl" or node.head.pos_ != "NOUN":
         return False
     if any(c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}

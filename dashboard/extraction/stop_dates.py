@@ -99,6 +99,11 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
                for m in fact.places)
 
 
+# A dateline with the year after its date: "WASHINGTON, May 20, 2013 - " (linear: one way
+# to match each part)
+DATED_DATELINE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3},[ \t]*"
+                            r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]*(?:19|20)\d{2}[ \t]*"
+                            r"(?:[:—–]|-{1,2})[ \t]")
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
 
 
@@ -162,7 +167,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         if fact.sentence.clutter or fact.sentence.heading or fact.others_travel:
             continue  # "Scholz visited Israel on Tuesday": not the traveller's day there
         # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
-        dateline = DATELINE.match(fact.sentence.text)
+        dateline = DATELINE.match(fact.sentence.text) or DATED_DATELINE.match(
+            fact.sentence.text)
         filed_until = fact.sentence.start + dateline.end() if dateline else -1
         # "will depart tomorrow (Monday, 4 July) on a visit to X, Y and Z": the day of
         # leaving home for the trip is its first day (end-date convention: a trip start)
