@@ -296,3 +296,15 @@ def test_a_place_alone_opening_the_day_says_where_the_day_is_spent():
     # with it, and the flight home is no day of another stop
     assert _days(trip_of(PLACE_FIRST)) == [("Accra", date(2025, 10, 13), date(2025, 10, 14)),
                                            ("Dakar", date(2025, 10, 15), date(2025, 10, 16))]
+
+
+def test_the_day_of_arriving_home_is_no_day_at_the_last_stop():
+    # "(arrive Ottawa Saturday 7 June)": the flight home lands the next day, in a country
+    # with no stop; the last stop ends on the day it is left
+    text = CAPITALS.replace(
+        "The Minister for Trade will lead a business mission to Kenya.",
+        "Canada's Minister for Trade, Mary Ng, will lead a business mission to Kenya.").replace(
+        "1700 Depart Mombasa for home\n",
+        "1700 Depart Mombasa for Canada (arrive Ottawa Saturday 7 June)\n")
+    days = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert days["Mombasa"] == (date(2025, 6, 5), date(2025, 6, 6))

@@ -135,6 +135,13 @@ def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDr
 RETURNING = re.compile(r"\b(?:return\w*|back\s+(?:to|home)|home\s+(?:on|from))\b", re.IGNORECASE)
 
 
+# Getting to a place, right before its name: "arrive Sydney", "arriving back in Canberra"
+ARRIVING_AT = re.compile(r"\barriv(?:e|es|ed|ing|al)(?:[ \t]+back)?(?:[ \t]+(?:in|at))?[ \t]+$",
+                         re.IGNORECASE)
+# ... and its date right after the name: "Sydney Friday 12 April", "Canberra on Friday"
+DATE_RIGHT_AFTER = re.compile(r"[ \t,]*(?:on[ \t]+)?")
+
+
 def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
                     drafts: list[StopDraft]) -> bool:
     """The date follows a travel cue whose destination is no stop ("will travel to
@@ -143,6 +150,14 @@ def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
     s = fact.sentence
     clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
                                   for mark in ";,"))
+    if any(clause_start <= m.start and m.end <= d.start
+           and DATE_RIGHT_AFTER.fullmatch(s.text, m.end - s.start, d.start - s.start)
+           and ARRIVING_AT.search(s.text, max(0, m.start - s.start - 24), m.start - s.start)
+           and not any(draft.code == m.place.code for draft in drafts)
+           for m in fact.places):
+        # "Depart X for home (arrive Sydney Friday 12 April)": the day of getting to a
+        # country with no stop (home) is not the current stop's
+        return True
     cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
                                     d.start - s.start))
     if not cues:
