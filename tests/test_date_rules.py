@@ -731,3 +731,36 @@ LIVE_TIME_FIRST = (
 def test_a_live_blog_stamp_with_the_time_before_the_day_dates_its_entry():
     starts = {s.city: s.start for s in trip_of(LIVE_TIME_FIRST).stops}
     assert starts == {"New Delhi": date(2025, 2, 18), "Bengaluru": date(2025, 2, 20)}
+
+
+@pytest.mark.parametrize("visiting", ["visiting Osaka and Kyoto", "to visit Osaka and Kyoto",
+                                      "where he tours Osaka and Kyoto"])
+def test_a_day_before_a_list_of_places_visited_is_each_ones_day(visiting):
+    text = ("Title: Albanese to visit Japan\nDate: 2025-04-05\n\n"
+            "Australian Prime Minister Anthony Albanese will be in Tokyo on Monday for talks "
+            "with Prime Minister Shigeru Ishiba. On Tuesday he will travel to the Kansai "
+            f"region, {visiting}.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Kyoto"] == (date(2025, 4, 8), date(2025, 4, 8))
+    assert stops["Osaka"] == (date(2025, 4, 8), date(2025, 4, 8))
+
+
+def test_a_thing_done_by_others_on_a_date_at_a_stop_is_not_the_travellers_day():
+    # the accord's signing in Nairobi months before is the accord's date, not a day there
+    text = ("Title: Envoy to visit Kenya and Uganda\nDate: 2024-06-10\n\n"
+            "The UN envoy will visit Kampala on Wednesday for talks with President Yoweri "
+            "Museveni. The visit backs the regional peace accord, signed in Nairobi on March "
+            "3 by nine countries. The envoy will travel to Nairobi on Friday for talks with "
+            "President William Ruto.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Nairobi"][0] == date(2024, 6, 14)
+
+
+def test_a_dateline_with_its_year_is_when_the_story_was_filed():
+    # "LONDON, June 3, 2024 -": the release's own day, not the first stop's
+    text = ("Title: Minister to visit Ghana\nDate: 2024-06-03\n\n"
+            "LONDON, June 3, 2024 - The Minister for Africa will travel to Ghana and Nigeria "
+            "from June 5 to 7. The visit begins on Wednesday in Accra, where the Minister will "
+            "meet President Nana Akufo-Addo. On Friday she will be in Abuja.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Accra"][0] == date(2024, 6, 5)

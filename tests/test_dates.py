@@ -210,3 +210,30 @@ def test_last_weekday_is_strictly_before_the_dateline():
 def test_this_afternoon_is_the_anchor_day():
     found = find_dates("We land in Lima this afternoon.", anchor=date(2025, 3, 4))
     assert [(d.text, d.first) for d in found] == [("this afternoon", date(2025, 3, 4))]
+
+
+@pytest.mark.parametrize("text", [
+    "She will hold talks with Vice Premier Hu Chun Sun. The visit follows a call in May.",
+    "He met Deputy Minister Tran Van Sat. They discussed rice exports.",
+])
+def test_an_abbreviated_weekday_ending_a_name_is_no_date(text):
+    assert find_dates(text, anchor=date(2024, 10, 18)) == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Talks are set for Sun. in the capital.", date(2024, 10, 20)),
+    ("The minister will arrive on Sat. for two days.", date(2024, 10, 19)),
+    ("Departure: Sun., Oct. 20", date(2024, 10, 20)),
+])
+def test_an_abbreviated_weekday_after_a_lead_in_is_a_date(text, day):
+    assert [d.first for d in find_dates(text, anchor=date(2024, 10, 18))] == [day]
+
+
+@pytest.mark.parametrize("text, reporting", [
+    ("The Prime Minister today announced that he will travel to Rome.", True),
+    ("The ministry on Monday said the visit would go ahead.", True),
+    ("The Prime Minister yesterday met the President in Rome.", False),
+    ("He said on Monday that he was ready.", True),
+])
+def test_a_date_right_before_a_verb_of_saying_is_the_statements(text, reporting):
+    assert [d.reporting for d in find_dates(text, anchor=date(2024, 10, 18))] == [reporting]

@@ -479,3 +479,50 @@ def test_leaving_a_stop_the_next_day_ends_it_that_day():
     stops = {s.city: (s.start, s.end) for s in trip_of(LEAVES_FOR.format(
         when="tomorrow")).stops}
     assert stops["Lisbon"] == (date(2025, 4, 9), date(2025, 4, 10))
+
+
+def test_a_stay_stated_as_a_range_keeps_its_last_day_when_the_move_on_is_later():
+    # a wrap-up told after the fact: the days in Hanoi are stated as a range, and the flight
+    # to Da Nang two days later does not stretch them (the days between are not told)
+    text = ("Title: The Chancellor's tour of Vietnam ends\nDate: 2025-03-20\n\n"
+            "German Chancellor Angela Merkel has toured Vietnam this month.\n\n"
+            "She spent two days in Hanoi on March 12 and 13, where she met Prime Minister "
+            "Pham Minh Chinh. On March 16 she flew to Da Nang to visit a wind farm.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Hanoi"] == (date(2025, 3, 12), date(2025, 3, 13))
+
+
+@pytest.mark.parametrize("leaving", ["and left on Wednesday morning", "and departed Wednesday",
+                                     "before he left on Wednesday"])
+def test_leaving_told_with_the_arrival_ends_the_stop(leaving):
+    # the day of leaving is told in the sentence that brings him there, with no place after
+    # the verb: it is the stop's last day (end-date convention: the day of moving on)
+    text = ("Title: Minister's Gulf tour ends\nDate: 2025-02-22\n\n"
+            "Foreign Minister Penny Wong has wrapped up a tour of the Gulf.\n\n"
+            f"Wong flew into Doha on Monday for talks with the Emir, {leaving}. On Friday "
+            "she was in Muscat.\n")
+    stops = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert stops["Doha"] == (date(2025, 2, 17), date(2025, 2, 19))
+
+
+def test_the_day_a_trip_is_announced_is_no_day_abroad():
+    text = ("Title: Prime Minister to travel to Italy and Greece\nDate: 2025-05-09\n\n"
+            "The Prime Minister, Mark Carney, today announced that he will travel to Rome, "
+            "Italy, and Athens, Greece, from May 11 to 13, 2025.\n\n"
+            "On Monday, May 12, in Rome, the Prime Minister will meet with Prime Minister "
+            "Giorgia Meloni. On May 13, he will travel to Athens, where he will meet with "
+            "Prime Minister Kyriakos Mitsotakis.\n")
+    stops = {s.city: s.start for s in trip_of(text).stops}
+    assert stops["Athens"] == date(2025, 5, 13)
+
+
+@pytest.mark.parametrize("leaves", ["leaves for Hanoi on Thursday",
+                                    "departs for Hanoi on Thursday morning"])
+def test_leaving_a_stop_for_the_next_on_a_day_starts_the_next(leaves):
+    # at a stop already, "leaves for Y on Thursday" is the day of moving on: Y's first day
+    text = ("Title: President in Jakarta\nDate: 2025-03-12\n\n"
+            "South Korean President Lee Jae-myung arrived in Jakarta on Monday for a state "
+            "visit, his first to Indonesia. He held talks with President Prabowo Subianto on "
+            f"Tuesday. The President {leaves} for the last leg of his tour.\n")
+    stops = {s.city: s.start for s in trip_of(text).stops}
+    assert stops["Hanoi"] == date(2025, 3, 13)

@@ -269,3 +269,66 @@ def test_a_programme_days_line_naming_its_town_alone_places_the_days_meetings_th
             "November 4, Monday\nBangkok. Summit sessions. Departure for home.\n")
     trip = extract_trip(read_article_text("programme.txt", text))
     assert [s.country_code for s in trip.stops] == ["TH"]
+
+
+# A programme in capitals whose headings name two places on a day of moving, one of them a
+# town the gazetteer does not know ("KELMARU", our own invented name)
+CAPITALS = (
+    "Title: Programme of the Minister's visit to Kenya\n"
+    "Date: 2025-06-01\n\n"
+    "The Minister for Trade will lead a business mission to Kenya.\n\n"
+    "TUESDAY 3 JUNE - KELMARU / NAIROBI\n"
+    "0900 Visit to a tea estate, Kelmaru\n"
+    "1500 Depart for Nairobi by road\n\n"
+    "WEDNESDAY 4 JUNE - NAIROBI\n"
+    "0900 Meeting with President William Ruto, State House\n"
+    "1300 Lunch with exporters\n\n"
+    "THURSDAY 5 JUNE - NAIROBI / MOMBASA\n"
+    "0900 Visit to a flower farm\n"
+    "1500 Depart for Mombasa\n\n"
+    "FRIDAY 6 JUNE - MOMBASA\n"
+    "1000 Tour of the container terminal\n"
+    "1700 Depart Mombasa for home\n")
+
+
+def test_a_capitals_heading_naming_an_unknown_town_still_names_the_days_places():
+    days = {s.city: (s.start, s.end) for s in trip_of(CAPITALS).stops}
+    assert days["Nairobi"] == (date(2025, 6, 3), date(2025, 6, 5))
+    assert days["Mombasa"] == (date(2025, 6, 5), date(2025, 6, 6))
+
+
+# Plain day headings whose paragraph opens with the day's place alone ("Accra."), then the
+# day's items, one of which the parse may read as a verb ("talks")
+PLACE_FIRST = (
+    "Title: Schedule of the President's visit to Ghana and Senegal\n"
+    "Date: 2025-10-10\n\n"
+    "From October 13 to 16, German President Frank-Walter Steinmeier will pay state visits "
+    "to Ghana and Senegal.\n\n"
+    "Programme of the visit:\n\n"
+    "October 13, Monday\n"
+    "Departure from Berlin. Arrival in Accra in the evening.\n\n"
+    "October 14, Tuesday\n"
+    "Accra. Bilateral talks with President John Mahama. Departure for Senegal.\n\n"
+    "October 15, Wednesday\n"
+    "Dakar. Official talks with President Bassirou Diomaye Faye. State banquet.\n\n"
+    "October 16, Thursday\n"
+    "Dakar. Visit to the port. Departure for Berlin.\n")
+
+
+def test_a_place_alone_opening_the_day_says_where_the_day_is_spent():
+    # "Departure for Senegal" ends Accra on Tuesday; Dakar starts on the day that opens
+    # with it, and the flight home is no day of another stop
+    assert _days(trip_of(PLACE_FIRST)) == [("Accra", date(2025, 10, 13), date(2025, 10, 14)),
+                                           ("Dakar", date(2025, 10, 15), date(2025, 10, 16))]
+
+
+def test_the_day_of_arriving_home_is_no_day_at_the_last_stop():
+    # "(arrive Ottawa Saturday 7 June)": the flight home lands the next day, in a country
+    # with no stop; the last stop ends on the day it is left
+    text = CAPITALS.replace(
+        "The Minister for Trade will lead a business mission to Kenya.",
+        "Canada's Minister for Trade, Mary Ng, will lead a business mission to Kenya.").replace(
+        "1700 Depart Mombasa for home\n",
+        "1700 Depart Mombasa for Canada (arrive Ottawa Saturday 7 June)\n")
+    days = {s.city: (s.start, s.end) for s in trip_of(text).stops}
+    assert days["Mombasa"] == (date(2025, 6, 5), date(2025, 6, 6))

@@ -45,10 +45,10 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
     verb = departures[-1]
     if ARRIVAL.search(before, verb.end()):
         return False
+    if leaves_a_stop_for_the_next(fact, d, drafts, verb.group(0)):
+        return False  # (at a stop) "leaves for Y on Tuesday": the day of moving on to Y
     if re.match(r"(?<!\s)\s+for\b", before[verb.end():]):
         return True  # "leaves for China on Tuesday night"
-    if leaves_a_stop_for_the_next(fact, d, drafts, verb.group(0)):
-        return False
     named = [m for m in fact.places if clause_start + verb.end() <= m.start < d.start
              and m.kind in {"country", "city", "venue"}]
     if any(s.returns and any(m.start == s.position for m in named) for s in fact.signals):
@@ -59,6 +59,9 @@ def is_departure_date(fact: SentenceFacts, d: dates_mod.DateMention,
 
 # "leaves (on) Friday": the date right after the verb
 DATE_AFTER_VERB = re.compile(r"(?<!\s)\s+(?:on\s+)?")
+# "leaves for X on Tuesday": the destination, a name of up to four words, then the date
+FOR_BEFORE_DATE = re.compile(r"(?<!\s)\s+for\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]*"
+                             r"(?:[ \t][A-Z][\w'’-]*){0,3})\s+(?:on\s+)?")
 # "leaves tomorrow for X": the destination right after the date
 FOR_AFTER_DATE = re.compile(r"(?<!\s)(?:\s+(?:morning|afternoon|evening|night))?\s+for\s+"
                             r"(?:the\s+)?", re.IGNORECASE)
@@ -73,14 +76,20 @@ def leaves_a_stop_for_the_next(fact: SentenceFacts, d: dates_mod.DateMention,
     the date."""
     s = fact.sentence
     found = list(DEPARTURE.finditer(s.text, 0, d.start - s.start))
-    if not found or not DATE_AFTER_VERB.fullmatch(s.text, found[-1].end(), d.start - s.start):
+    if not found or not (verb or found[-1].group(0)).lower().startswith(
+            ("leav", "left", "depart")):
         return False
-    if not (verb or found[-1].group(0)).lower().startswith(("leav", "left", "depart")):
-        return False
-    after = FOR_AFTER_DATE.match(fact.sentence.text, d.end - fact.sentence.start)
-    if after is None:
-        return False
-    at = fact.sentence.start + after.end()
+    # ("The King leaves for X on Tuesday": the destination between the verb and the date)
+    between = FOR_BEFORE_DATE.fullmatch(s.text, found[-1].end(), d.start - s.start)
+    if between is not None:
+        at = s.start + between.start("place")
+    else:
+        if not DATE_AFTER_VERB.fullmatch(s.text, found[-1].end(), d.start - s.start):
+            return False
+        after = FOR_AFTER_DATE.match(fact.sentence.text, d.end - fact.sentence.start)
+        if after is None:
+            return False
+        at = fact.sentence.start + after.end()
     target = next((stop_for_place(m.place, drafts) for m in fact.places if m.start == at), None)
     return target is not None and target > 0
 
@@ -126,6 +135,13 @@ def goes_home(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDr
 RETURNING = re.compile(r"\b(?:return\w*|back\s+(?:to|home)|home\s+(?:on|from))\b", re.IGNORECASE)
 
 
+# Getting to a place, right before its name: "arrive Sydney", "arriving back in Canberra"
+ARRIVING_AT = re.compile(r"\barriv(?:e|es|ed|ing|al)(?:[ \t]+back)?(?:[ \t]+(?:in|at))?[ \t]+$",
+                         re.IGNORECASE)
+# ... and its date right after the name: "Sydney Friday 12 April", "Canberra on Friday"
+DATE_RIGHT_AFTER = re.compile(r"[ \t,]*(?:on[ \t]+)?")
+
+
 def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
                     drafts: list[StopDraft]) -> bool:
     """The date follows a travel cue whose destination is no stop ("will travel to
@@ -134,6 +150,14 @@ def sends_elsewhere(fact: SentenceFacts, d: dates_mod.DateMention,
     s = fact.sentence
     clause_start = max(s.start, *(s.text.rfind(mark, 0, d.start - s.start) + s.start + 1
                                   for mark in ";,"))
+    if any(clause_start <= m.start and m.end <= d.start
+           and DATE_RIGHT_AFTER.fullmatch(s.text, m.end - s.start, d.start - s.start)
+           and ARRIVING_AT.search(s.text, max(0, m.start - s.start - 24), m.start - s.start)
+           and not any(draft.code == m.place.code for draft in drafts)
+           for m in fact.places):
+        # "Depart X for home (arrive Sydney Friday 12 April)": the day of getting to a
+        # country with no stop (home) is not the current stop's
+        return True
     cues = list(TRAVEL_CUE.finditer(fact.sentence.text, clause_start - s.start,
                                     d.start - s.start))
     if not cues:
@@ -223,6 +247,13 @@ def _dates_a_thing(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
     on 7 October", "the proposal the President laid out last Friday" date the attack and
     the proposal, not the traveller's day there."""
     node = _governing_token(fact, d)
+    if node is not None and node.dep_ == "acl" and "Part" in node.morph.get("VerbForm") \
+            and node.head.pos_ in {"NOUN", "PROPN"} and node.head.ent_type_ != "PERSON":
+        # "the Framework ..., signed in X on February 24 by 11 countries": a thing done by
+        # others (an agent that is no person or office), dated by its own participle
+        agents = [t for a in node.children if a.dep_ == "agent" for t in a.children
+                  if t.dep_ == "pobj"]
+        return bool(agents) and not any(grammar._can_travel(t) for t in agents)
     if node is None or node.dep_ != "relcl" or node.head.pos_ != "NOUN":
         return False
     if any(c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass", "dobj"}

@@ -162,3 +162,40 @@ def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
              for sig in reversed(members)]
     stops = list(dict.fromkeys(s for s in stops if s is not None))
     return stops if len(stops) >= 2 else []
+
+
+# A visiting word right before a list of places: "visiting X and Y", "will visit X and Y",
+# "touring X, Y and Z"
+VISITING_BEFORE = re.compile(r"\b(?:visit(?:s|ing)?|tour(?:s|ing)?)\s+(?:both\s+)?$",
+                             re.IGNORECASE)
+
+
+def listed_after(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                 ) -> list[int]:
+    """The stops of a list of two or more places visited that follows the date ("On 5 June
+    he will travel to the region, visiting X and Y" -> [X, Y]), with no other stop named
+    between the date and the list; [] otherwise. A single day before such a list is each
+    one's day, as one after it is (`listed_before`)."""
+    after = sorted((sig for sig in fact.signals if sig.position >= d.end
+                    and sig.list_size >= 2 and sig.strength != "dateline"),
+                   key=lambda sig: sig.position)
+    if not after or after[0].list_index != 0:
+        return []
+    first = after[0]
+    s = fact.sentence
+    if not VISITING_BEFORE.search(s.text, max(0, first.position - s.start - 20),
+                                  first.position - s.start):
+        return []
+    if any(d.end <= m.start < first.position and stop_for_place(m.place, drafts) is not None
+           for m in fact.places):
+        return []
+    members = [first]
+    for index in range(1, first.list_size):
+        later = [sig for sig in after if sig.list_index == index and sig.list_size ==
+                 first.list_size and sig.position >= members[-1].end]
+        if not later:
+            return []
+        members.append(min(later, key=lambda sig: sig.position))
+    stops = list(dict.fromkeys(s for s in (stop_for_signal(sig, drafts) for sig in members)
+                               if s is not None))
+    return stops if len(stops) >= 2 else []

@@ -109,6 +109,12 @@ REPORTING_NEAR = re.compile(
     r"(?:\s+(?:at|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s+(?:on\s+)?$",
     re.IGNORECASE)
 
+# The verb of a statement right after its date: "The Prime Minister today announced that he
+# will travel ...", "the ministry on Monday said": the day of saying, not of travelling
+# (starting only where a run of spaces starts: linear on hostile text)
+ANNOUNCED_AFTER = re.compile(r"(?<![ \t])[ \t]+(?:announced|said|says|confirmed)\b",
+                             re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -182,6 +188,21 @@ def _absolute(groups: dict, anchor: date | None, future: bool | None
     return None, None, False
 
 
+# A capitalised word right before a word: "Nam Sun." is a name, unless the word is one that
+# leads a date ("On Sun.", "From Sat.", "Next Wed.")
+WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]$")
+DATE_LEADS = {"on", "by", "from", "until", "till", "through", "last", "next", "this", "since",
+              "before", "after", "and", "or", "to", "every", "each"}
+
+
+def _after_a_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a capitalised word that is no date's lead-in:
+    an abbreviated weekday after it ("Paek Nam Sun.") ends a person's name."""
+    word = WORD_BEFORE.search(text, start, end)
+    return word is not None and word.group(1).lower() not in DATE_LEADS | set(MONTHS) and \
+        word.group(1).lower()[:3] not in MONTHS
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None,
                anchor: date | None = None, year_anchor: date | None = None) -> list[DateMention]:
     """Every date expression in text[start:end], resolved where the anchors allow.
@@ -200,13 +221,17 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         if match.start() < skip_until:
             continue
         groups = match.groupdict()
+        announced = bool(ANNOUNCED_AFTER.match(text, match.end(), end))
         if groups["rel"]:
             if anchor is not None:
                 word = " ".join(groups["rel"].lower().split())
                 day = anchor + timedelta(days=RELATIVE_DAYS.get(word, 0))
                 found.append(DateMention(match.group(0), match.start(), match.end(), day, day,
-                                         True))
+                                         True, reporting=announced))
             continue
+        if groups["wd"] and not groups["w2"] and groups["w1"].endswith(".") and \
+                _after_a_name(text, max(start, match.start() - 24), match.start()):
+            continue  # "Foreign Minister Paek Nam Sun.": the last word of a name
         future = clause_tense(text, match.start())
         if groups["weekend"]:
             # "this weekend", "spend the weekend in X": Saturday and Sunday, the coming
@@ -220,8 +245,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
                 found.append(DateMention(match.group(0), match.start(), match.end(), saturday,
                                          saturday + timedelta(days=1), True))
             continue
-        reporting = bool(REPORTING_NEAR.search(text[max(start, match.start() - REPORT_REACH):
-                                                              match.start()]))
+        reporting = announced or bool(REPORTING_NEAR.search(
+            text[max(start, match.start() - REPORT_REACH):match.start()]))
         if groups["wdn"]:
             # "Sunday 14th": the day of that number, near the anchor, that is that weekday
             first = weekday_numbered(groups["w3"], _day(groups["d9"]), year_anchor)

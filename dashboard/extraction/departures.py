@@ -282,8 +282,11 @@ def close_on_departure(drafts: list[StopDraft], active: list[SentenceFacts], tex
             # over several days when told after the fact; a stated one-day activity keeps its
             # own day, and a start that is only the trip's first day (leaving home) says
             # nothing of the stay (end-date convention)
+            # (a stay stated as a range, "in X from April 7 to 9", "on Jan. 9 and 10",
+            # keeps its own last day however the move on is told)
             moved_on = (
-                before.end is not None and before.end > before.start and MOVED_ON.search(
+                before.end is not None and before.end > before.start
+                and not _range_ends(before, by_index) and MOVED_ON.search(
                     text, max(fact.sentence.start, sig.position - 60), sig.position)) or (
                 before.end is None and not inferred[k - 1]
                 and _arrived_that_day(before, by_index)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.extraction import meeting_grammar
+from dashboard.extraction import grammar, meeting_grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import _subject, token_at
 from dashboard.extraction.name_index import index_of
@@ -137,3 +137,33 @@ def with_the_speaker(sig: VisitSignal, fact: SentenceFacts, text: str) -> bool:
     after = text[last.end:fact.sentence.end]
     before = text[fact.sentence.start:first.position]
     return bool(WITH_SPEAKER_AFTER.match(after) or WITH_SPEAKER_BEFORE.search(before))
+
+
+# Verbs of going or being somewhere whose subject is where the day belongs: "X is expected in
+# Y on Friday", "X arrives in Y on Monday", "X will be in Y on Friday"
+BEING_OR_GOING = {"expect", "arrive", "travel", "visit", "fly", "go", "head", "come", "land",
+                  "be", "due", "reach", "stop"}
+
+
+def someone_elses_day(fact: SentenceFacts, start: int, others: set[str],
+                      own_names: frozenset[str]) -> bool:
+    """The date at `start` hangs, by the parse, from a verb of going or being somewhere
+    whose subject is another person the text names ("Turkish Prime Minister X is expected
+    in Tripoli on Friday"): the day is that person's, not the traveller's, unless the
+    traveller is among the subjects ("X and <traveller> will arrive ...")."""
+    if fact.parse is None or not others:
+        return False
+    verb_index = grammar.governing_verb(fact.parse, start)
+    if verb_index is None:
+        return False
+    verb = fact.parse.doc[verb_index]
+    if verb.lemma_.lower() not in BEING_OR_GOING:
+        return False
+    # (the verb's own subject only: "X left on Nov. 8, hours after Y wrapped up a visit, and
+    # arrived that evening" may hang "arrived" from Y's verb)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.ent_type_ != "PERSON":
+        return False
+    subjects = [subject, *subject.conjuncts]
+    words = {t.text for s in subjects for t in s.subtree}
+    return subject.text in others and not words & own_names

@@ -51,17 +51,34 @@ def is_day_heading(fact: SentenceFacts, with_place: bool = False) -> bool:
     rest_text = HEADING_WORDS.sub("", "".join(rest))
     if with_place:
         rest_text = PLACE_JOINERS.sub("", rest_text)
+        if _capitals_heading(fact):
+            # "SUNDAY 7 APRIL - SANYA / BOAO": a heading in capitals names only places,
+            # some of them too small for the gazetteer
+            rest_text = CAPITALS_WORD.sub("", rest_text)
     return not rest_text.strip()
 
 
+CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+
+
+def _capitals_heading(fact: SentenceFacts) -> bool:
+    """Whether every place the heading names is written in capitals ("MONDAY 8 APRIL -
+    BOAO / BEIJING"): its other words in capitals are places too."""
+    text, offset = fact.sentence.text, fact.sentence.start
+    named = [text[m.start - offset:m.end - offset] for m in fact.places
+             if m.kind in PLACE_KINDS]
+    return bool(named) and all(name.isupper() for name in named)
+
+
 def is_place_line(fact: SentenceFacts) -> bool:
-    """The sentence names a place and nothing else ("Lima.", "Caracas / La Guaira."): a
-    programme's line that says where the day's items happen."""
-    places = [m for m in fact.places if m.kind in PLACE_KINDS]
-    if not places or fact.dates:
+    """The sentence is a place and nothing else ("Lima.", "Rio de Janeiro.", "Caracas / La
+    Guaira."): a programme's line that says where the day's items happen (under a day heading
+    naming no place, the first such line is where the day is spent)."""
+    named = [m for m in fact.places if m.kind in PLACE_KINDS]
+    if not named or fact.dates:
         return False
     offset, rest = fact.sentence.start, list(fact.sentence.text)
-    for m in places:
+    for m in named:
         rest[m.start - offset:m.end - offset] = " " * (m.end - m.start)
     return not re.sub(r"[\W_]", "", PLACE_JOINERS.sub("", "".join(rest)))
 
@@ -141,9 +158,11 @@ def _programme_days(facts: list[SentenceFacts], per_line: dict[int, int]
     for fact, after in pairwise(body):
         # (a timed or bulleted item may run on: "09.00 Arrival at the airport. The X is
         # greeted by Y.")
+        # ("Rio de Janeiro. Russian-Brazilian talks with ...": a paragraph opening with the
+        # day's place alone is the day's items, whatever the parse makes of them)
         if per_line[fact.sentence.line] != 1 or after.sentence.heading or (
                 per_line[after.sentence.line] != 1 and not BULLET.match(after.sentence.text)
-                and after.sentence.line not in items):
+                and after.sentence.line not in items and not is_place_line(after)):
             continue
         for kind, with_place in enumerate((False, True)):
             if is_day_heading(fact, with_place):
@@ -215,6 +234,7 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     headed: set[int] = set()  # stops a heading names
     left_for: dict[int, tuple[date, int]] = {}  # stop -> (first day left for, heading)
     days_of: dict[int, list[date]] = {}  # stop -> its programme days
+    first_line = False  # the sentence is the first under a day heading
     for fact in facts:
         if fact.sentence.clutter:
             continue
@@ -224,7 +244,19 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
             for k in heading_stops:
                 _date(drafts[k], day, heading_index, days_of, k)
                 headed.add(k)
+            first_line = True
             continue
+        if day is not None and first_line and not heading_stops and fact.stops and \
+                is_place_line(fact):
+            # "November 25, Tuesday" / "Rio de Janeiro. Talks with ...": the day's first
+            # item, a place alone, says where the day is spent, as a heading naming it would
+            heading_stops = list(dict.fromkeys(fact.stops))
+            for k in heading_stops:
+                _date(drafts[k], day, heading_index, days_of, k)
+                headed.add(k)
+            first_line = False
+            continue
+        first_line = False
         if fact.sentence.heading:
             day = None
             continue
@@ -236,9 +268,10 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
             continue
         named = list(dict.fromkeys(fact.stops))
         targets = named or ([fact.context] if fact.context is not None else [])
-        if heading_stops and not MOVING_LINE.search(fact.sentence.text):
+        if heading_stops and (not named or not MOVING_LINE.search(fact.sentence.text)):
             # under the day's place, a line that goes nowhere is about that place ("12.45
-            # Address to the bishops of <another stop's country>")
+            # Address to the bishops of <another stop's country>"), and so is one going
+            # to no stop ("Departure for Moscow")
             targets = [k for k in named if k in heading_stops] or (
                 [fact.context] if fact.context in heading_stops else [])
         if len(heading_stops) == 1 and named and all(

@@ -22,7 +22,12 @@ from dashboard.extraction.date_filters import (
     placed_elsewhere,
     sends_elsewhere,
 )
-from dashboard.extraction.date_targets import clauses_of, listed_before, nearest_stop
+from dashboard.extraction.date_targets import (
+    clauses_of,
+    listed_after,
+    listed_before,
+    nearest_stop,
+)
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.first_days import activity_day
 from dashboard.extraction.itinerary import stop_for_place
@@ -94,6 +99,11 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
                for m in fact.places)
 
 
+# A dateline with the year after its date: "WASHINGTON, May 20, 2013 - " (linear: one way
+# to match each part)
+DATED_DATELINE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3},[ \t]*"
+                            r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]*(?:19|20)\d{2}[ \t]*"
+                            r"(?:[:—–]|-{1,2})[ \t]")
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
 
 
@@ -157,7 +167,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         if fact.sentence.clutter or fact.sentence.heading or fact.others_travel:
             continue  # "Scholz visited Israel on Tuesday": not the traveller's day there
         # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
-        dateline = DATELINE.match(fact.sentence.text)
+        dateline = DATELINE.match(fact.sentence.text) or DATED_DATELINE.match(
+            fact.sentence.text)
         filed_until = fact.sentence.start + dateline.end() if dateline else -1
         # "will depart tomorrow (Monday, 4 July) on a visit to X, Y and Z": the day of
         # leaving home for the trip is its first day (end-date convention: a trip start)
@@ -218,6 +229,13 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                     # one day at each
                     _put_listed(drafts, group, d, fact, n)
                     used.extend((target, d) for target in group)
+                    continue
+                listed = listed_after(fact, d, drafts) if sole_date and not d.is_range else []
+                if listed:
+                    # "On 5 June he will travel to the region, visiting X and Y": that day
+                    # at each
+                    _put_listed(drafts, listed, d, fact, n)
+                    used.extend((target, d) for target in listed)
                     continue
                 named_after = [m.start for m in fact.places if m.start >= d.end and
                                stop_for_place(m.place, drafts) in stops_here]

@@ -44,6 +44,8 @@ from dashboard.extraction.itinerary import (
     sentence_stops,
 )
 from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.leaving_days import close_on_leaving
+from dashboard.extraction.live_entries import date_live_entries
 from dashboard.extraction.meeting_rules import is_met
 from dashboard.extraction.name_particles import extend_over_particles
 from dashboard.extraction.named_bodies import (
@@ -56,6 +58,7 @@ from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.others_travel import (
     reported_by_someone_else,
     someone_elses,
+    someone_elses_day,
     with_the_speaker,
 )
 from dashboard.extraction.parse_steps import (
@@ -202,6 +205,7 @@ def find_dates(state: TripState) -> None:
         order_clause_dates(fact)
         drop_dates_of_things_described(fact)
     date_counted_days(state.active, text)
+    date_live_entries(state.active, article.published)
     narrative_dates(state.active, text, article.published)
 
 
@@ -244,6 +248,9 @@ def drop_other_travel(state: TripState) -> None:
                   not in {n.lower() for n in own_names} | office]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
+        # "Turkish Prime Minister X is expected in Y on Friday": that day is X's
+        fact.others_legs += [(d.start, d.start) for d in fact.dates if someone_elses_day(
+            fact, d.start, others, frozenset(own_names))]
         fact.signals = [sig for sig in fact.signals if sig not in theirs
                         and not earlier_trip(fact, sig.end, text, state.anchor)
                         and not untold(fact.parse, sig.position, year)]
@@ -353,6 +360,7 @@ def date_stops(state: TripState) -> None:
                 i for i in trip_sentences if i not in drafts[n].date_sentences)
     close_on_departure(drafts, active, state.text, inferred,
                        max((day for _n, day in home_days), default=None))
+    close_on_leaving(active, drafts)
     close_on_the_way_home(drafts, home_days)
     state.drafts, state.used_dates, state.inferred = drafts, used_dates, inferred
 
