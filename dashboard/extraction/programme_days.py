@@ -268,7 +268,8 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
             continue
         named = list(dict.fromkeys(fact.stops))
         targets = named or ([fact.context] if fact.context is not None else [])
-        if heading_stops and (not named or not MOVING_LINE.search(fact.sentence.text)):
+        if heading_stops and (not named or not MOVING_LINE.search(fact.sentence.text)) \
+                and not _opens_with_place_item(fact):
             # under the day's place, a line that goes nowhere is about that place ("12.45
             # Address to the bishops of <another stop's country>"), and so is one going
             # to no stop ("Departure for Moscow")
@@ -310,6 +311,15 @@ PLACE_ITEM = re.compile(r"(?<!\s)\s*:\s+(?:an?\s+|the\s+)?(?:(?:official|working
                         r"courtesy|private)\s+)?(?:visit|talks|meetings?|tour|call|wreath|"
                         r"ceremony|lunch|dinner|reception|address|inspection)\b",
                         re.IGNORECASE)
+
+
+def _opens_with_place_item(fact: SentenceFacts) -> bool:
+    """The line opens with a city, a colon and what is done there ("Da Nang: visit to the
+    shipyard"): the day moves to that city, whatever place line came before."""
+    text, offset = fact.sentence.text, fact.sentence.start
+    first = min(fact.places, key=lambda m: m.start, default=None)
+    return first is not None and first.kind == "city" and not text[:first.start - offset].strip() \
+        and PLACE_ITEM.match(text, first.end - offset) is not None
 
 
 def place_item_signals(fact: SentenceFacts, text: str) -> list[VisitSignal]:
