@@ -82,6 +82,8 @@ def parse_date_value(value: str, dayfirst: bool = False) -> date | None:
     # dateutil fills a missing day or month from today: demand a year and something more
     if not year or not re.search(r"\d", value[:year.start()] + value[year.end():]):
         return None
+    # ("08.05.2025": dots are written day first, wherever the page comes from)
+    dayfirst = dayfirst or re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", value) is not None
     try:
         return date_parser.parse(value, fuzzy=False, dayfirst=dayfirst).date()
     except (ValueError, OverflowError):

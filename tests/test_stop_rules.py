@@ -362,3 +362,10 @@ def test_the_title_alone_stands_for_the_one_monarch_who_bears_it():
 
 def test_a_postponed_visit_and_a_plan_in_the_past_perfect_are_no_stops():
     assert [s.country_code for s in trip_of(ROYAL).stops] == ["ES"]
+
+
+def test_a_travel_pools_wheels_down_is_a_landing():
+    text = ("Title: Pool report #2\nDate: 2008-02-17\n\n"
+            "Wheels down at Lome airport at 10:42 local time. President Dana Ross was greeted "
+            "by President Faure Gnassingbe at the foot of the stairs. Motorcade to the palace.\n")
+    assert [(s.country_code, s.city) for s in trip_of(text).stops] == [("TG", "Lomé")]

@@ -57,7 +57,8 @@ CUE_FORMS: dict[str, str] = {
                 r"wrapped\s+up)(?:s|ed|ing|ning)?\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?"
                 r"(?:trip|tour|visit|journey)\s+)?in",
     "land_in": r"land(?:s|ed|ing)?\s+in",
-    "touch_down": r"touch(?:es|ed)?\s+down\s+in",
+    # ("Wheels down in X at 10:42": a travel pool's word for landing)
+    "touch_down": r"(?:touch(?:es|ed)?|[Ww]heels)\s+down\s+(?:in|at)",
     "bound_for": r"bound\s+for",
     # ("with stops in X, Y and Z": the noun, which the parse's travel verbs do not read)
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
