@@ -369,3 +369,12 @@ def test_a_travel_pools_wheels_down_is_a_landing():
             "Wheels down at Lome airport at 10:42 local time. President Dana Ross was greeted "
             "by President Faure Gnassingbe at the foot of the stairs. Motorcade to the palace.\n")
     assert [(s.country_code, s.city) for s in trip_of(text).stops] == [("TG", "Lomé")]
+
+
+def test_a_factbox_line_of_hours_in_a_place_is_a_stop():
+    text = ("Title: Factbox: the president's tour\nDate: 2000-03-26\n\n"
+            "* March 20 - Arrives in Dhaka; talks with Prime Minister Sheikh Hasina.\n"
+            "* March 25 - Five hours in Kathmandu; meets King Gyanendra.\n\n"
+            "President Ben Hart returns home on March 26.\n")
+    assert [(s.city, s.start) for s in trip_of(text).stops] == [
+        ("Dhaka", date(2000, 3, 20)), ("Kathmandu", date(2000, 3, 25))]

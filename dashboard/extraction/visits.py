@@ -64,7 +64,9 @@ CUE_FORMS: dict[str, str] = {
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
-    "day_in": r"(?:a\s+day|two\s+days|days|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
+    # ("Five hours in X; meets Y": a factbox's short stay)
+    "day_in": r"(?:a\s+day|two\s+days|days|(?:\d+|two|three|four|five|six|seven|eight|"
+              r"several|few)\s+hours|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
 }
 TRAVEL_CUE = re.compile(r"\b(?:" + "|".join(CUE_FORMS.values()) + r")\s+(?:the\s+)?",
                         re.IGNORECASE)
