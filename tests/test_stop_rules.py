@@ -9,6 +9,8 @@ from __future__ import annotations
 import warnings
 from datetime import date
 
+import pytest
+
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip, stop_grammar
 from dashboard.extraction.nlp import parse_lines
@@ -378,3 +380,16 @@ def test_a_factbox_line_of_hours_in_a_place_is_a_stop():
             "President Ben Hart returns home on March 26.\n")
     assert [(s.city, s.start) for s in trip_of(text).stops] == [
         ("Dhaka", date(2000, 3, 20)), ("Kathmandu", date(2000, 3, 25))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("After stops in Lima and Quito, Prime Minister Ana Soto arrived in Bogota on Saturday.",
+     ["Lima", "Quito", "Bogotá"]),
+    ("Prime Minister Ana Soto arrived in Bogota on Saturday after a two-day visit to Quito.",
+     ["Quito", "Bogotá"]),
+    ("Prime Minister Ana Soto arrived in Bogota on Saturday following talks in Quito.",
+     ["Quito", "Bogotá"]),
+])
+def test_places_of_an_after_phrase_of_trips_or_talks_come_first(sentence, expected):
+    text = f"Title: PM in Colombia\nDate: 2019-04-14\n\n{sentence}\n"
+    assert [s.city for s in trip_of(text).stops] == expected

@@ -163,9 +163,13 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
                        r"in\s+the\s+new\s+year)\b",
                        re.IGNORECASE)
 # ("having attended a conference in X": a perfect participle tells an earlier leg too)
+# ("after a two-day visit to X", "following talks in X", "after stops in X and Y": a trip
+# noun or a meeting after "after"/"following" is an earlier leg)
 AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
-                          r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
-                          r"(?:visit|stop|stopover|trip)\s+(?:to|in)\b)", re.IGNORECASE)
+                          r"\bafter\s+\w+ing\b|"
+                          r"\b(?:after|following)\s+(?:(?:a|an|his|her|their)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(?:visits?|stops?|stopovers?|trips?|talks|"
+                          r"meetings?)\s+(?:to|in)\b", re.IGNORECASE)
 # ("BOAO (Hainan), March 30 (Bernama) --": a province in brackets may follow the place)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:\s\([A-Z][A-Za-z ]{1,30}\))?"
                       r"(?:,\s*[A-Z][\w .]+?)?\s*"
@@ -351,7 +355,18 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         main = [sig for sig in signals if sig.position < after.start()
                 and sig.strength != "dateline"]
         if not main:
-            continue  # "After meeting Biden, he flew to Tokyo": Tokyo is the main clause's
+            # "After stops in X and Y, she arrived in Z": the fronted clause's places, up to
+            # its comma, come before the main clause's first ("After meeting Biden, he flew
+            # to Tokyo": Tokyo is the main clause's)
+            comma = text.find(",", after.end(), end)
+            later = [sig for sig in signals if comma >= 0 and sig.position > comma
+                     and sig.strength != "dateline"]
+            if later:
+                anchor = min(later, key=lambda sig: sig.position).position
+                signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
+                           if after.start() < sig.position < comma and sig.precedes < 0
+                           and sig.strength != "dateline" else sig for sig in signals]
+            continue
         anchor = max(main, key=lambda sig: sig.position).position
         signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
                    if sig.position > after.start() and sig.strength != "dateline" else sig
