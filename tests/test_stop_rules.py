@@ -393,3 +393,10 @@ def test_a_factbox_line_of_hours_in_a_place_is_a_stop():
 def test_places_of_an_after_phrase_of_trips_or_talks_come_first(sentence, expected):
     text = f"Title: PM in Colombia\nDate: 2019-04-14\n\n{sentence}\n"
     assert [s.city for s in trip_of(text).stops] == expected
+
+
+@pytest.mark.parametrize("verb", ["took in", "included", "was taking in"])
+def test_a_tour_that_took_in_places_lists_its_stops(verb):
+    text = (f"Title: A whirlwind tour\nDate: 2019-04-14\n\n"
+            f"Prime Minister Ana Soto's whirlwind tour {verb} Lima, Quito and Bogota.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Lima", "Quito", "Bogotá"]

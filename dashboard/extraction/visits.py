@@ -34,7 +34,7 @@ from dashboard.extraction.places import Place, PlaceMention
 CUE_FORMS: dict[str, str] = {
     # "a tour that also includes X", "a trip ... taking in X"
     "trip_includes": r"(?:tour|trip|swing|itinerary|journey)\b[^.;]{0,60}?\b(?:also\s+)?"
-                     r"(?:includes?|including|takes?\s+in)",
+                     r"(?:includes?|included|including|takes?\s+in|took\s+in|taking\s+in)",
     # ("during the trip to X", "the trip to X comes ...": a trip noun with no travelling
     # verb above it, which the parse does not read)
     "trip_to": r"trips?\s+to",
