@@ -400,3 +400,10 @@ def test_a_tour_that_took_in_places_lists_its_stops(verb):
     text = (f"Title: A whirlwind tour\nDate: 2019-04-14\n\n"
             f"Prime Minister Ana Soto's whirlwind tour {verb} Lima, Quito and Bogota.\n")
     assert [s.city for s in trip_of(text).stops] == ["Lima", "Quito", "Bogotá"]
+
+
+def test_the_place_a_tour_began_in_is_first_wherever_the_sentence_names_it():
+    text = ("Title: Minister arrives\nDate: 2019-05-04\n\n"
+            "QUITO, May 4 (Reuters) - Foreign Minister Ana Soto arrived in Quito on Saturday, "
+            "the second leg of a tour that began in Peru on Friday.\n")
+    assert [s.country_code for s in trip_of(text).stops] == ["PE", "EC"]

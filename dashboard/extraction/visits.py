@@ -247,7 +247,13 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
     """Visit evidence in one sentence."""
     signals: list[VisitSignal] = []
     sentence = text[start:end]
-    first = bool(FIRST_STOP.search(sentence))
+    first_match = FIRST_STOP.search(sentence)
+    first = first_match is not None
+    # ("arrived in Y, the second leg of a tour that began in X": the place right after
+    # "began in" is the first, wherever the sentence names it)
+    first_place = next((m.start for m in mentions if first_match is not None
+                        and first_match.group(0).lower().endswith("in")
+                        and 0 <= m.start - (start + first_match.end()) <= 5), None)
     # ("wrapping up the first leg of a tour": the end of the first stop, not the last)
     last = any(not ENDS_A_FIRST.match(sentence, m.end()) for m in LAST_STOP.finditer(sentence))
     taken: set[int] = set()
@@ -376,6 +382,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         # "will begin in New York, then travel to Washington": only the earliest is first
         earliest = min(sig.position for sig in signals if sig.strength != "dateline") \
             if any(sig.strength != "dateline" for sig in signals) else None
+        if any(sig.position == first_place for sig in signals):
+            earliest = first_place
         signals = [sig if not sig.first or sig.position == earliest else
                    VisitSignal(**{**sig.__dict__, "first": False}) for sig in signals]
     return signals
