@@ -387,3 +387,23 @@ def test_an_aircraft_in_a_headline_is_no_traveller():
             "leave on Tuesday. One official said the talks would be on trade. One more "
             "thing: the President will meet the Emperor.")
     assert trip_of(text).traveler == "Donald Trump"
+
+
+@pytest.mark.parametrize("sentence", [
+    "King Hamad welcomed Indian President Ravi Kumar to Manama on Saturday.",
+    "King Hamad hosted Indian President Ravi Kumar in Manama on Saturday.",
+])
+def test_the_guest_a_host_welcomed_to_a_place_is_the_traveller(sentence):
+    text = ("Title: Indian President in Bahrain\nDate: 2019-05-04\n\n"
+            f"{sentence} The King and Kumar discussed regional security. The King hosted a "
+            "state banquet. The King praised the ties.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Ravi Kumar"
+    assert [s.city for s in trip.stops] == ["Manama"]
+
+
+def test_a_host_who_will_welcome_someone_home_later_stays_the_traveller():
+    text = ("Title: President in Kenya\nDate: 2019-05-04\n\n"
+            "President Ann Hale arrived in Nairobi on Saturday and met President William Ruto. "
+            "Hale will host Prime Minister Ravi Kumar at the White House next month.\n")
+    assert trip_of(text).traveler == "Ann Hale"
