@@ -407,3 +407,13 @@ def test_the_place_a_tour_began_in_is_first_wherever_the_sentence_names_it():
             "QUITO, May 4 (Reuters) - Foreign Minister Ana Soto arrived in Quito on Saturday, "
             "the second leg of a tour that began in Peru on Friday.\n")
     assert [s.country_code for s in trip_of(text).stops] == ["PE", "EC"]
+
+
+@pytest.mark.parametrize("subject", ["She", "Prime Minister Ana Soto"])
+def test_a_place_visited_after_meeting_someone_is_the_travellers(subject):
+    text = ("Title: PM in Japan\nDate: 2019-05-08\n\n"
+            "Prime Minister Ana Soto wrapped up a three-day visit to Japan on Wednesday. "
+            f"{subject} met Prime Minister Taro Kono in Tokyo on Monday and visited Kyoto on "
+            "Tuesday.\n")
+    assert [(s.city, s.start) for s in trip_of(text).stops] == [
+        ("Tokyo", date(2019, 5, 6)), ("Kyoto", date(2019, 5, 7))]
