@@ -893,3 +893,9 @@ def test_a_municipality_is_found_without_the_gazetteers_suffix(written, code):
     mentions = find_places(f"The minister visited {written} on Tuesday.")
     assert [(m.text, m.candidates[0].code, m.candidates[0].name) for m in mentions] == [
         (written, code, written)]
+
+
+@pytest.mark.parametrize("written, code", [("Frankfurt", "DE"), ("Newcastle", "GB")])
+def test_a_town_is_found_without_the_river_in_its_gazetteer_name(written, code):
+    mentions = find_places(f"The minister flew to {written} on Tuesday.")
+    assert [(m.text, m.candidates[0].code) for m in mentions] == [(written, code)]
