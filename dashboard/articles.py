@@ -73,6 +73,14 @@ URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/
 DATE_LINE_SEARCH_CHARS = 1500
 
 
+# What pages print around a date that dateutil does not read: a label ("Published:", "Last
+# updated"), a clock time written with a dot ("10.15 GMT", the Guardian's style) and its zone
+DATE_VALUE_NOISE = re.compile(
+    r"^[ \t]*+(?:(?:first[ \t]++)?published|(?:last[ \t]++)?updated|posted|date)[ \t]*+:?|"
+    r"\b\d{1,2}\.\d{2}(?:[ \t]*+(?:am|pm|a\.m\.|p\.m\.))?(?:[ \t]++(?:GMT|BST|UTC|CET|CEST|"
+    r"EST|EDT|ET|PT|[A-Z]{3,4}))?(?![\d.])", re.IGNORECASE)
+
+
 def parse_date_value(value: str, dayfirst: bool = False) -> date | None:
     """A header or date-line value -> date, or None when it is not a full date."""
     value = value.strip()
@@ -82,10 +90,14 @@ def parse_date_value(value: str, dayfirst: bool = False) -> date | None:
     # dateutil fills a missing day or month from today: demand a year and something more
     if not year or not re.search(r"\d", value[:year.start()] + value[year.end():]):
         return None
-    try:
-        return date_parser.parse(value, fuzzy=False, dayfirst=dayfirst).date()
-    except (ValueError, OverflowError):
-        return None
+    # ("08.05.2025": dots are written day first, wherever the page comes from)
+    dayfirst = dayfirst or re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", value) is not None
+    for attempt in (value, DATE_VALUE_NOISE.sub(" ", value)):
+        try:
+            return date_parser.parse(attempt, fuzzy=False, dayfirst=dayfirst).date()
+        except (ValueError, OverflowError):
+            continue
+    return None
 
 
 def _split_header(text: str) -> tuple[dict[str, str], int]:

@@ -173,3 +173,15 @@ def test_numeric_date_lines(line):
     # dotted dates are day first (European sites), slashed ones month first (US sites)
     assert read_article_text("x.txt", f"Headline\n{line}\n\n{BODY}").published == \
         date(2022, 10, 4)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Tue 3 Mar 2020 10.15 GMT", date(2020, 3, 3)),
+    ("Published: 3rd March 2020", date(2020, 3, 3)),
+    ("Last updated: 4 March 2020", date(2020, 3, 4)),
+    ("First published on Wed 4 Mar 2020 09.30 EST", date(2020, 3, 4)),
+    ("08.05.2025", date(2025, 5, 8)),
+])
+def test_a_header_date_with_a_label_or_a_dotted_clock_time_is_read(value, expected):
+    from dashboard.articles import parse_date_value
+    assert parse_date_value(value) == expected

@@ -148,3 +148,21 @@ def test_a_sentence_with_its_own_day_keeps_it_under_a_time_stamp():
 def test_a_time_stamp_says_when_the_traveller_was_seen_not_when_he_left():
     seoul = next(s for s in trip_of(LIVE).stops if s.city == "Seoul")
     assert (seoul.start, seoul.end) == (date(2024, 2, 20), None)
+
+
+def test_dotted_dates_are_day_first_in_the_header_and_the_body():
+    # (a German, Polish or Russian outlet's English page writes dates with dots, day first)
+    trip = trip_of(
+        "Title: Chancellor in Warsaw\nDate: 08.05.2025\n\n"
+        "Warsaw, 07.05.2025 - Austrian Chancellor Paul Egger visited Warsaw on Wednesday, a "
+        "day after his trip to Prague. On 06.05.2025 he was in Prague, where he met Prime "
+        "Minister Petr Fiala.\n")
+    assert trip.published == date(2025, 5, 8)
+    assert days(trip) == [("CZ", "Prague", date(2025, 5, 6), date(2025, 5, 6)),
+                          ("PL", "Warsaw", date(2025, 5, 7), date(2025, 5, 7))]
+
+
+def test_a_dotted_number_that_is_no_day_and_month_is_no_date():
+    from dashboard.extraction.dates import find_dates
+    text = "Version 2.14.2025 shipped; the 31.02.2024 figure is a typo; 1.5.20255 is a code."
+    assert [m.text for m in find_dates(text) if m.first is not None] == []

@@ -913,3 +913,27 @@ def test_a_time_describing_a_summit_still_dates_an_earlier_meeting():
                    "on Monday. The trip follows the summit hosted by President Xi Jinping in "
                    "September.\n")
     assert [leader.name for s in trip.stops for leader in s.leaders] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Lin Bao, general secretary of the Central Committee of the party, arrived on Monday.",
+     ("General Secretary", "Lin Bao")),
+    ("He was greeted by Ri Song Chol, chairman of the State Affairs Commission of the DPRK.",
+     ("Chairman", "Ri Song Chol")),
+    ("His Excellency Mr. Tomas Vidal, President of the Republic of Peru, paid a visit.",
+     ("President", "Tomas Vidal")),
+])
+def test_an_office_in_apposition_after_a_full_name_titles_it(sentence, expected):
+    assert [(p.title, p.name) for p in find_people(sentence, 0, len(sentence))] == [expected]
+
+
+def test_a_state_agency_story_names_its_traveller_and_host_by_offices_after_the_names():
+    text = ("Title: State visit\nDate: 2019-06-21\n\n"
+            "Hanoi, June 21 (VNA) -- Lin Bao, general secretary of the Central Committee of the "
+            "party and president of the republic, arrived in Hanoi on June 20 for a state visit. "
+            "He was greeted at the airport by Tran Van Minh, chairman of the National Assembly "
+            "of Viet Nam.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Lin Bao"
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Hanoi", ["Tran Van Minh"])]

@@ -885,3 +885,17 @@ def test_landing_at_an_airport_is_arriving_in_its_city(landing, city):
     text = (f"Title: The visit\nDate: 2010-05-03\n\nThe prime minister {landing} on Monday "
             "evening for a three-day visit.")
     assert [c for _, c in stops(text)] == [city]
+
+
+@pytest.mark.parametrize("written, code", [("Nara", "JP"), ("Fukui", "JP"), ("Seongnam", "KR")])
+def test_a_municipality_is_found_without_the_gazetteers_suffix(written, code):
+    # (GeoNames writes "Nara-shi", "Seongnam-si"; English writes the bare name)
+    mentions = find_places(f"The minister visited {written} on Tuesday.")
+    assert [(m.text, m.candidates[0].code, m.candidates[0].name) for m in mentions] == [
+        (written, code, written)]
+
+
+@pytest.mark.parametrize("written, code", [("Frankfurt", "DE"), ("Ludwigshafen", "DE")])
+def test_a_town_is_found_without_the_river_in_its_gazetteer_name(written, code):
+    mentions = find_places(f"The minister flew to {written} on Tuesday.")
+    assert [(m.text, m.candidates[0].code) for m in mentions] == [(written, code)]

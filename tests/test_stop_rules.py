@@ -9,6 +9,8 @@ from __future__ import annotations
 import warnings
 from datetime import date
 
+import pytest
+
 from dashboard.articles import read_article_text
 from dashboard.extraction import extract_trip, stop_grammar
 from dashboard.extraction.nlp import parse_lines
@@ -362,3 +364,56 @@ def test_the_title_alone_stands_for_the_one_monarch_who_bears_it():
 
 def test_a_postponed_visit_and_a_plan_in_the_past_perfect_are_no_stops():
     assert [s.country_code for s in trip_of(ROYAL).stops] == ["ES"]
+
+
+def test_a_travel_pools_wheels_down_is_a_landing():
+    text = ("Title: Pool report #2\nDate: 2008-02-17\n\n"
+            "Wheels down at Lome airport at 10:42 local time. President Dana Ross was greeted "
+            "by President Faure Gnassingbe at the foot of the stairs. Motorcade to the palace.\n")
+    assert [(s.country_code, s.city) for s in trip_of(text).stops] == [("TG", "Lomé")]
+
+
+def test_a_factbox_line_of_hours_in_a_place_is_a_stop():
+    text = ("Title: Factbox: the president's tour\nDate: 2000-03-26\n\n"
+            "* March 20 - Arrives in Dhaka; talks with Prime Minister Sheikh Hasina.\n"
+            "* March 25 - Five hours in Kathmandu; meets King Gyanendra.\n\n"
+            "President Ben Hart returns home on March 26.\n")
+    assert [(s.city, s.start) for s in trip_of(text).stops] == [
+        ("Dhaka", date(2000, 3, 20)), ("Kathmandu", date(2000, 3, 25))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("After stops in Lima and Quito, Prime Minister Ana Soto arrived in Bogota on Saturday.",
+     ["Lima", "Quito", "Bogotá"]),
+    ("Prime Minister Ana Soto arrived in Bogota on Saturday after a two-day visit to Quito.",
+     ["Quito", "Bogotá"]),
+    ("Prime Minister Ana Soto arrived in Bogota on Saturday following talks in Quito.",
+     ["Quito", "Bogotá"]),
+])
+def test_places_of_an_after_phrase_of_trips_or_talks_come_first(sentence, expected):
+    text = f"Title: PM in Colombia\nDate: 2019-04-14\n\n{sentence}\n"
+    assert [s.city for s in trip_of(text).stops] == expected
+
+
+@pytest.mark.parametrize("verb", ["took in", "included", "was taking in"])
+def test_a_tour_that_took_in_places_lists_its_stops(verb):
+    text = (f"Title: A whirlwind tour\nDate: 2019-04-14\n\n"
+            f"Prime Minister Ana Soto's whirlwind tour {verb} Lima, Quito and Bogota.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Lima", "Quito", "Bogotá"]
+
+
+def test_the_place_a_tour_began_in_is_first_wherever_the_sentence_names_it():
+    text = ("Title: Minister arrives\nDate: 2019-05-04\n\n"
+            "QUITO, May 4 (Reuters) - Foreign Minister Ana Soto arrived in Quito on Saturday, "
+            "the second leg of a tour that began in Peru on Friday.\n")
+    assert [s.country_code for s in trip_of(text).stops] == ["PE", "EC"]
+
+
+@pytest.mark.parametrize("subject", ["She", "Prime Minister Ana Soto"])
+def test_a_place_visited_after_meeting_someone_is_the_travellers(subject):
+    text = ("Title: PM in Japan\nDate: 2019-05-08\n\n"
+            "Prime Minister Ana Soto wrapped up a three-day visit to Japan on Wednesday. "
+            f"{subject} met Prime Minister Taro Kono in Tokyo on Monday and visited Kyoto on "
+            "Tuesday.\n")
+    assert [(s.city, s.start) for s in trip_of(text).stops] == [
+        ("Tokyo", date(2019, 5, 6)), ("Kyoto", date(2019, 5, 7))]

@@ -444,3 +444,41 @@ def test_a_knight_called_by_the_given_name_is_the_traveller_by_full_name():
             "Abela in Valletta on Tuesday. Sir Rowan said the talks were warm. Sir Rowan "
             "arrived in Rome on Monday. Sir Rowan returns to London on Wednesday.\n")
     assert trip_of(text).traveler == "Rowan Blake"
+
+
+@pytest.mark.parametrize("sentence", [
+    "King Hamad welcomed Indian President Ravi Kumar to Manama on Saturday.",
+    "King Hamad hosted Indian President Ravi Kumar in Manama on Saturday.",
+])
+def test_the_guest_a_host_welcomed_to_a_place_is_the_traveller(sentence):
+    text = ("Title: Indian President in Bahrain\nDate: 2019-05-04\n\n"
+            f"{sentence} The King and Kumar discussed regional security. The King hosted a "
+            "state banquet. The King praised the ties.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Ravi Kumar"
+    assert [s.city for s in trip.stops] == ["Manama"]
+
+
+def test_a_host_who_will_welcome_someone_home_later_stays_the_traveller():
+    text = ("Title: President in Kenya\nDate: 2019-05-04\n\n"
+            "President Ann Hale arrived in Nairobi on Saturday and met President William Ruto. "
+            "Hale will host Prime Minister Ravi Kumar at the White House next month.\n")
+    assert trip_of(text).traveler == "Ann Hale"
+
+
+def test_a_transcripts_turn_label_names_the_first_person_traveller():
+    text = ("Title: Press availability\nDate: 2023-03-02\n\n"
+            "FOREIGN MINISTER OKAFOR: Good afternoon. Yesterday I was in Astana, where I met "
+            "with President Tokayev.\n"
+            "QUESTION: Minister, what did you discuss?\n"
+            "FOREIGN MINISTER OKAFOR: We discussed trade routes.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Foreign Minister Okafor"
+    assert [s.city for s in trip.stops] == ["Astana"]
+
+
+@pytest.mark.parametrize("label", ["QUESTION", "MODERATOR", "MR. GRAY"])
+def test_a_turn_label_that_is_no_office_names_no_traveller(label):
+    from dashboard.extraction.turn_labels import turn_speaker
+    text = f"{label}: Yesterday I was in Astana."
+    assert turn_speaker(text, len(text)) is None

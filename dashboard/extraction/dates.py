@@ -1,7 +1,8 @@
 """Dates in news phrasing -> day ranges, resolved against the publication date.
 
 Absolute forms: "October 3-7, 2022", "October 3rd and 4th", "July 11- 12", "November 5 through
-7", "from November 30 to December 2", "Dec 2", "19 May", "16th May", "[16th May]", "13 May 2023".
+7", "from November 30 to December 2", "Dec 2", "19 May", "16th May", "[16th May]", "13 May 2023",
+"13.05.2023" (day first).
 Relative weekdays ("on Monday", "On Wednesday", "on Thursday and Friday") resolve against the
 anchor date with the tense of the clause: past tense looks back, future tense looks forward.
 A year left out is the one that puts the day closest to the anchor. The calendar
@@ -67,6 +68,10 @@ DATE_PATTERN = re.compile(
     rf"(?:{_TO}(?:the\s+)?(?P<nth2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b)?"
     rf"(?!\s*(?:of\s+)?{_M}){_ALONE}"
     rf"|(?P<iso>(?P<iy>{_Y})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b"
+    # "07.05.2025": day first, as every outlet that writes dates with dots does (German,
+    # Polish, Russian, Turkish English-language pages); never a version or a sum ("1.5.2")
+    rf"|(?<![\d.])(?P<dotted>(?P<dd>0?[1-9]|[12]\d|3[01])\.(?P<dmo>0?[1-9]|1[0-2])\.(?P<dy>{_Y}))"
+    rf"(?![\d]|\.\d)"
     rf"|\b(?P<rel>today|tonight|tomorrow|yesterday|this\s+(?:morning|afternoon|evening)|"
     rf"last\s+(?:night|evening))\b"
     rf"|\b(?P<weekend>(?:this|the|next|last|past)\s+weekend)\b",
@@ -184,6 +189,9 @@ def _absolute(groups: dict, anchor: date | None, future: bool | None
         return in_one_month(groups["m8"], groups["d8"], groups["d8"], groups["y8"])
     if groups["iso"]:
         d = safe_date(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
+        return d, d, False
+    if groups["dotted"]:
+        d = safe_date(int(groups["dy"]), int(groups["dmo"]), int(groups["dd"]))
         return d, d, False
     return None, None, False
 

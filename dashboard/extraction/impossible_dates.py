@@ -32,6 +32,8 @@ def impossible_dates(text: str, start: int = 0, end: int | None = None) -> list[
                    for m, d, y in _DAY_GROUPS if groups[m] and groups[d]]
         if groups["iso"]:
             triples.append((int(groups["im"]), int(groups["id"]), groups["iy"]))
+        if groups["dotted"]:
+            triples.append((int(groups["dmo"]), int(groups["dd"]), groups["dy"]))
         for month, day, year in triples:
             days = calendar.monthrange(int(year) if year else 2000, month)[1]
             if day > days:

@@ -254,6 +254,10 @@ def people_moving(span: Span) -> list[str]:
     return found
 
 
+# Verbs whose object is a guest: "welcomed X to Amman", "hosted X in Cairo"
+HOSTING_VERBS = {"welcome", "host", "receive"}
+
+
 def described_as_visiting(span: Span) -> list[int]:
     """Offsets of the words a "visiting" / "touring" participle describes ("a toast to the
     visiting French President, X", "a banquet for the visiting President X of Chile"):
@@ -261,6 +265,8 @@ def described_as_visiting(span: Span) -> list[int]:
     person so described is the visitor, whoever speaks first in the article."""
     found = []
     for token in span:
+        if token.lemma_.lower() in HOSTING_VERBS and token.pos_ == "VERB":
+            found.extend(_hosted_here(token))
         if token.tag_ != "VBG" or token.lemma_.lower() not in {"visit", "tour"}:
             continue
         if token.dep_ == "amod":
@@ -268,6 +274,23 @@ def described_as_visiting(span: Span) -> list[int]:
         if token.i + 1 < len(token.doc):
             found.append(_offsets(token.doc[token.i + 1])[0])
     return found
+
+
+def _hosted_here(verb: Token) -> list[int]:
+    """"King X welcomed President Y to Amman", "Z hosted Prime Minister Y in Cairo": the
+    object of a verb of hosting, with the place it is hosted in or welcomed to, is the
+    visitor (the offsets of the object's words). Only a visit told as done or under way:
+    "X is expected to host Y at the White House next month", "X will host Y in Moscow" are
+    other visits, to the host's home."""
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in {
+            "will", "would", "shall", "to"} for c in verb.children):
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ in {"to", "in", "at"} and any(
+            g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+            for c in verb.children):
+        return []
+    return [_offsets(w)[0] for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
+            for w in c.subtree]
 
 
 def named_travellers(span: Span) -> list[tuple[int, int]]:

@@ -12,10 +12,12 @@ from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import _subject, token_at
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.setting_grammar import NOT_THERE
+from dashboard.extraction.stop_grammar import subject_of_place
 from dashboard.extraction.visits import VisitSignal
 
 OWN_TRAVEL = re.compile(r"\b(?:visit(?:s|ed)|travel(?:s|l?ed)|went|toured|arrived|flew|"
                         r"has\s+been|had\s+been)\b", re.IGNORECASE)
+SUBJECT_PRONOUNS = {"he", "she", "i", "we"}
 PRONOUN = re.compile(r"\b(?:he|she|him|her|his|they|them|their)\b", re.IGNORECASE)
 
 
@@ -52,9 +54,12 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
         between = before[last_end:]
         if _met_by_someone_else(actors, met, before, traveller, offset):
             return True  # "just as President X held talks with Y in Moscow": X's meeting
-        # ... nor "held talks with X in Bamako on Thursday, then flew on to Y"
+        # ... nor "held talks with X in Bamako on Thursday, then flew on to Y", nor "She met
+        # X in Tokyo and visited Kyoto" (the verb's subject, by the parse, is the pronoun
+        # that met X: the one met is no antecedent of it)
         return bool(OWN_TRAVEL.search(between)) and not re.search(
-            r",\s*and\b|\band\s+(?:then|from|later)\b|,\s*then\b", between)
+            r",\s*and\b|\band\s+(?:then|from|later)\b|,\s*then\b", between) and (
+            subject_of_place(fact.parse, sig.position) or "").lower() not in SUBJECT_PRONOUNS
     if PRONOUN.search(before[last_end:]):
         return False
     names = sorted(({traveller} | {n for n in own_names if n[:1].isupper()}) - {None, ""},

@@ -45,6 +45,7 @@ from dashboard.extraction.place_lists import group_city_country
 from dashboard.extraction.places import find_places
 from dashboard.extraction.titles import STAFF_TITLES, TITLES
 from dashboard.extraction.traveller import Traveller
+from dashboard.extraction.turn_labels import turn_speaker
 from dashboard.extraction.visits import (
     CALLED_OFF,
     COUNTERFACTUAL,
@@ -338,6 +339,10 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
                       if p.end <= fact.sentence.start + pronoun.start()]
             if before:
                 return before[-1]
+    # a transcript's turn label: "SECRETARY DIAZ: ... Yesterday I was in Astana"
+    labelled = turn_speaker(text, spoken[0].sentence.start) if text else None
+    if labelled is not None:
+        return labelled
     if title:
         named = not_met(find_people(title, 0, len(title)))
         if named:

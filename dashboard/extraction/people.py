@@ -95,6 +95,15 @@ OFFICE_APPOSITION = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?:[a-z][a-z ]{0,40}?|(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|on)\s+)?)"
     r"{0,5}[A-Z][\w'’-]*))?"
     rf",\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,4}})")
+# "Xi Jinping, general secretary of the Central Committee ...", "Mr. X Y, President of the
+# Republic of Chile": a full name, then its office in apposition (state media and joint
+# statements write the office after the name, often in lower case)
+NAME_THEN_TITLE = re.compile(
+    rf"(?<![\w'’-]){_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD})"
+    r"{1,3}),\s++(?:the\s++)?(?P<title>(?i:president|prime\s+minister|premier|chancellor|king|"
+    r"queen|emir|sultan|general\s+secretary|chairman|chairwoman|foreign\s+minister|"
+    r"secretary[-\s]general|vice[-\s]president|supreme\s+leader|crown\s+prince))"
+    r"(?=\s+of\s)")
 # Words that look like names after a title but are not ("President Obama for the opening").
 NOT_NAME = {"of", "and", "for", "the", "to", "in", "on", "at", "with", "will", "has", "is",
             "was", "said", "says", "who", "that", "a", "an", "elect", "administration",
@@ -344,6 +353,20 @@ def find_people(text: str, start: int, end: int,
         name_start = match.start("name")
         people.append(PersonMention(match.group("title").capitalize(), name,
                                     match.start("title"), name_start + len(name), name_start))
+    for match in NAME_THEN_TITLE.finditer(text, start, end):
+        name = _clean_name(match.group("name"))
+        if len(name.split()) < 2 or name.split()[0] in NON_NAME_WORDS or any(
+                p.start < match.end() and match.start("name") < p.end for p in people):
+            continue
+        name_start = match.start("name")
+        title = " ".join(w.capitalize() for w in match.group("title").split())
+        nationality = nationality_text = None
+        of = OF_COUNTRY.match(text, match.end(), end)
+        if of and country_at and of.end() in country_at:
+            nationality = country_at[of.end()][0]
+            nationality_text = text[of.end():country_at[of.end()][1]]
+        people.append(PersonMention(title, name, name_start, name_start + len(name), name_start,
+                                    nationality, nationality_text))
     people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dashboard.extraction.name_forms import local_spellings, normalize, plural, unhyphenated
@@ -25,6 +25,10 @@ MAX_NGRAM = 6
 # Cities whose alternate (exonym) names are indexed too ("Kiev", "Peking"): large ones only,
 # because small towns' alternate names collide with ordinary words.
 ALTNAME_MIN_POPULATION = 1_000_000
+MUNICIPAL_SUFFIX = re.compile(r"-(?:shi|si)$")
+# "Frankfurt am Main", "Newcastle upon Tyne": English often writes the town without its river
+# (not "X City": "International City", "Ho Chi Minh City" would make a word or a person a place)
+RIVER_SUFFIX = re.compile(r"(?<=\w) (?:am|an der|upon|on) [A-Z][\w-]++$")
 # Cities GeoNames names by their English exonym ("Pilsen") are also found under their local
 # spelling with diacritics ("Plzeň"), see `name_forms.local_spellings`
 LOCAL_SPELLING_MIN_POPULATION = 100_000
@@ -181,6 +185,14 @@ def _build() -> Gazetteer:
         place = Place("city", code, city["name"], float(city["latitude"]),
                       float(city["longitude"]), int(city.get("population") or 0))
         gaz.add(city["name"], place)
+        municipal = MUNICIPAL_SUFFIX.search(city["name"]) or (
+            RIVER_SUFFIX.search(city["name"]) if place.population >= 100_000 else None)
+        if municipal and not any(p.code == code for p in gaz.index.get(
+                normalize(city["name"][:municipal.start()]), [])):
+            # "Nara" for GeoNames' "Nara-shi": a Japanese or Korean municipality's suffix
+            # ("-shi", "-si") that English leaves off; a large town's river
+            stem = city["name"][:municipal.start()]
+            gaz.add(stem, replace(place, name=stem))
         spaced = unhyphenated(city["name"])
         if spaced and normalize(spaced) not in gaz.index:
             # "Port Vila" for GeoNames' "Port-Vila": English often drops the hyphen (only

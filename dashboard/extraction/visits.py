@@ -34,7 +34,7 @@ from dashboard.extraction.places import Place, PlaceMention
 CUE_FORMS: dict[str, str] = {
     # "a tour that also includes X", "a trip ... taking in X"
     "trip_includes": r"(?:tour|trip|swing|itinerary|journey)\b[^.;]{0,60}?\b(?:also\s+)?"
-                     r"(?:includes?|including|takes?\s+in)",
+                     r"(?:includes?|included|including|takes?\s+in|took\s+in|taking\s+in)",
     # ("during the trip to X", "the trip to X comes ...": a trip noun with no travelling
     # verb above it, which the parse does not read)
     "trip_to": r"trips?\s+to",
@@ -57,13 +57,16 @@ CUE_FORMS: dict[str, str] = {
                 r"wrapped\s+up)(?:s|ed|ing|ning)?\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?"
                 r"(?:trip|tour|visit|journey)\s+)?in",
     "land_in": r"land(?:s|ed|ing)?\s+in",
-    "touch_down": r"touch(?:es|ed)?\s+down\s+in",
+    # ("Wheels down in X at 10:42": a travel pool's word for landing)
+    "touch_down": r"(?:touch(?:es|ed)?|[Ww]heels)\s+down\s+(?:in|at)",
     "bound_for": r"bound\s+for",
     # ("with stops in X, Y and Z": the noun, which the parse's travel verbs do not read)
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
-    "day_in": r"(?:a\s+day|two\s+days|days|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
+    # ("Five hours in X; meets Y": a factbox's short stay)
+    "day_in": r"(?:a\s+day|two\s+days|days|(?:\d+|two|three|four|five|six|seven|eight|"
+              r"several|few)\s+hours|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
 }
 TRAVEL_CUE = re.compile(r"\b(?:" + "|".join(CUE_FORMS.values()) + r")\s+(?:the\s+)?",
                         re.IGNORECASE)
@@ -167,9 +170,13 @@ PAST_TRIP = re.compile(r"^[^.;]{0,40}?\b(?:last\s+(?:month|year|spring|summer|au
 REPRESENTED_AT = re.compile(r"\brepresented\s+(?:at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 REPRESENTED_BY = re.compile(r"[^.;]{0,60}?\bby\b", re.IGNORECASE)
 # ("having attended a conference in X": a perfect participle tells an earlier leg too)
+# ("after a two-day visit to X", "following talks in X", "after stops in X and Y": a trip
+# noun or a meeting after "after"/"following" is an earlier leg)
 AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
-                          r"\bafter\s+(?:\w+ing\b|(?:a|an|his|her|their)\s+(?:\w+\s+)?"
-                          r"(?:visit|stop|stopover|trip)\s+(?:to|in)\b)", re.IGNORECASE)
+                          r"\bafter\s+\w+ing\b|"
+                          r"\b(?:after|following)\s+(?:(?:a|an|his|her|their)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(?:visits?|stops?|stopovers?|trips?|talks|"
+                          r"meetings?)\s+(?:to|in)\b", re.IGNORECASE)
 # ("BOAO (Hainan), March 30 (Bernama) --": a province in brackets may follow the place)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:\s\([A-Z][A-Za-z ]{1,30}\))?"
                       r"(?:,\s*[A-Z][\w .]+?)?\s*"
@@ -250,7 +257,13 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
     """Visit evidence in one sentence."""
     signals: list[VisitSignal] = []
     sentence = text[start:end]
-    first = bool(FIRST_STOP.search(sentence))
+    first_match = FIRST_STOP.search(sentence)
+    first = first_match is not None
+    # ("arrived in Y, the second leg of a tour that began in X": the place right after
+    # "began in" is the first, wherever the sentence names it)
+    first_place = next((m.start for m in mentions if first_match is not None
+                        and first_match.group(0).lower().endswith("in")
+                        and 0 <= m.start - (start + first_match.end()) <= 5), None)
     # ("wrapping up the first leg of a tour": the end of the first stop, not the last)
     last = any(not ENDS_A_FIRST.match(sentence, m.end()) for m in LAST_STOP.finditer(sentence))
     taken: set[int] = set()
@@ -358,7 +371,18 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         main = [sig for sig in signals if sig.position < after.start()
                 and sig.strength != "dateline"]
         if not main:
-            continue  # "After meeting Biden, he flew to Tokyo": Tokyo is the main clause's
+            # "After stops in X and Y, she arrived in Z": the fronted clause's places, up to
+            # its comma, come before the main clause's first ("After meeting Biden, he flew
+            # to Tokyo": Tokyo is the main clause's)
+            comma = text.find(",", after.end(), end)
+            later = [sig for sig in signals if comma >= 0 and sig.position > comma
+                     and sig.strength != "dateline"]
+            if later:
+                anchor = min(later, key=lambda sig: sig.position).position
+                signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
+                           if after.start() < sig.position < comma and sig.precedes < 0
+                           and sig.strength != "dateline" else sig for sig in signals]
+            continue
         anchor = max(main, key=lambda sig: sig.position).position
         signals = [VisitSignal(**{**sig.__dict__, "precedes": anchor})
                    if sig.position > after.start() and sig.strength != "dateline" else sig
@@ -368,6 +392,8 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
         # "will begin in New York, then travel to Washington": only the earliest is first
         earliest = min(sig.position for sig in signals if sig.strength != "dateline") \
             if any(sig.strength != "dateline" for sig in signals) else None
+        if any(sig.position == first_place for sig in signals):
+            earliest = first_place
         signals = [sig if not sig.first or sig.position == earliest else
                    VisitSignal(**{**sig.__dict__, "first": False}) for sig in signals]
     return signals
