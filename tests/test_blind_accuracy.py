@@ -33,20 +33,23 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # before anyone looked at its misses. Since then a development set (first round of
     # 2026-11-30's rules), with 19 end dates aligned to the development articles' convention
     "set6": {"country_f1": 0.957, "country_set": 0.75, "country_order": 0.666,
-             "start": 0.974, "end": 0.769, "city": 1.0, "leaders": 0.82,
-             "leader_f1": 0.924, "stop_order": 0.925, "traveller": 1.0, "six_part": 0.946},
+             "start": 0.974, "end": 0.769, "city": 1.0, "leaders": 0.846,
+             "leader_f1": 0.934, "stop_order": 0.925, "traveller": 1.0, "six_part": 0.948},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.801)
     # and after the first round of that day's rules (0.809); a development set since
     "set7": {"country_f1": 0.989, "country_set": 0.928, "country_order": 0.857,
-             "start": 0.916, "end": 0.791, "city": 1.0, "leaders": 1.0, "leader_f1": 1.0,
-             "stop_order": 0.97, "traveller": 1.0, "six_part": 0.969},
+             "start": 0.916, "end": 0.812, "city": 1.0, "leaders": 1.0, "leader_f1": 1.0,
+             "stop_order": 0.97, "traveller": 1.0, "six_part": 0.97},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.783),
     # after the first round of that day's rules (0.768) and after the second (0.775); read
     # and tuned on in the third round (0.842; 0.896 after the evening's rounds)
+    # (set8's "leader_f1" floor went from 0.921 to 0.913 in round 10: "following his visits
+    # to Jeddah ... and to Abu Dhabi" now puts those stops before Doha, stop order 86% -> 89%,
+    # six-part 0.904 -> 0.907; the re-aligned stops count one host met at the wrong stop)
     "set8": {"country_f1": 0.96, "country_set": 0.714, "country_order": 0.642,
              "start": 0.816, "end": 0.734, "city": 0.979, "leaders": 0.857,
-             "leader_f1": 0.921, "stop_order": 0.857, "traveller": 0.928,
-             "six_part": 0.903},
+             "leader_f1": 0.913, "stop_order": 0.885, "traveller": 0.928,
+             "six_part": 0.907},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.806)
     # and at the end of that day's three rounds (0.818); read and tuned on in the evening's
     # rounds (0.933)
@@ -76,21 +79,21 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
              "leader_f1": 0.8, "stop_order": 0.8, "traveller": 0.928, "six_part": 0.859},
     "set14": {"country_f1": 0.951, "country_set": 0.714, "country_order": 0.5,
              "start": 0.888, "end": 0.685, "city": 0.925, "leaders": 0.574,
-             "leader_f1": 0.693, "stop_order": 0.825, "traveller": 1.0, "six_part": 0.863},
+             "leader_f1": 0.707, "stop_order": 0.825, "traveller": 1.0, "six_part": 0.866},
     "set15": {"country_f1": 0.933, "country_set": 0.642, "country_order": 0.571,
-             "start": 0.937, "end": 0.791, "city": 0.958, "leaders": 0.687,
-             "leader_f1": 0.821, "stop_order": 0.911, "traveller": 0.928,
-             "six_part": 0.903},
+             "start": 0.937, "end": 0.791, "city": 0.958, "leaders": 0.708,
+             "leader_f1": 0.833, "stop_order": 0.911, "traveller": 0.928,
+             "six_part": 0.905},
     "set16": {"country_f1": 0.852, "country_set": 0.571, "country_order": 0.428,
              "start": 0.833, "end": 0.547, "city": 0.88, "leaders": 0.619,
              "leader_f1": 0.725, "stop_order": 0.785, "traveller": 0.928, "six_part": 0.81},
-    "set17": {"country_f1": 0.851, "country_set": 0.357, "country_order": 0.214,
-             "start": 0.666, "end": 0.577, "city": 0.8, "leaders": 0.577,
-             "leader_f1": 0.747, "stop_order": 0.677, "traveller": 0.785,
-             "six_part": 0.747},
-    "set18": {"country_f1": 0.877, "country_set": 0.5, "country_order": 0.214,
-             "start": 0.711, "end": 0.653, "city": 0.903, "leaders": 0.596,
-             "leader_f1": 0.74, "stop_order": 0.684, "traveller": 0.714, "six_part": 0.767},
+    "set17": {"country_f1": 0.947, "country_set": 0.785, "country_order": 0.428,
+             "start": 0.866, "end": 0.733, "city": 0.866, "leaders": 0.8,
+             "leader_f1": 0.909, "stop_order": 0.806, "traveller": 0.928,
+             "six_part": 0.876},
+    "set18": {"country_f1": 0.916, "country_set": 0.785, "country_order": 0.5,
+             "start": 0.884, "end": 0.788, "city": 0.961, "leaders": 0.884,
+             "leader_f1": 0.948, "stop_order": 0.868, "traveller": 0.928, "six_part": 0.91},
 }
 
 
