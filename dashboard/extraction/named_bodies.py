@@ -93,12 +93,19 @@ def drop_places_of_things_described(fact: SentenceFacts) -> None:
                        if not any(m.start <= sig.position < m.end for sig in described)]
 
 
-def _described_thing(fact: SentenceFacts, position: int) -> bool:
+def _head_of(fact: SentenceFacts, position: int, through: set[str]) -> Token | None:
+    """The word at `position`, climbed up to three heads through `through` labels ("Addis"
+    -> "Ababa": a name's head; "24" -> "February": a date's)."""
     token = token_at(fact.parse, position)
-    for _ in range(3):  # ("Addis" -> "Ababa": the name's head)
-        if token is None or token.dep_ not in {"compound", "flat"}:
+    for _ in range(3):
+        if token is None or token.dep_ not in through:
             break
         token = token.head
+    return token
+
+
+def _described_thing(fact: SentenceFacts, position: int) -> bool:
+    token = _head_of(fact, position, {"compound", "flat"})
     if token is None or token.dep_ != "pobj" or token.head.lower_ not in {"in", "at"}:
         return False
     return _describes_a_thing(token.head.head)
@@ -114,11 +121,7 @@ def drop_dates_of_things_described(fact: SentenceFacts) -> None:
 
 
 def _in_a_thing_described(fact: SentenceFacts, position: int) -> bool:
-    token = token_at(fact.parse, position)
-    for _ in range(3):  # ("24" -> "February": the date's head)
-        if token is None or token.dep_ not in {"compound", "nummod"}:
-            break
-        token = token.head
+    token = _head_of(fact, position, {"compound", "nummod"})
     if token is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False
     return _describes_a_thing(token.head.head)
