@@ -156,19 +156,6 @@ def test_a_town_that_names_a_body_meeting_there_stays_a_stop():
     assert countries(trip) == ["CN"]
 
 
-# ---------------------------------------------------------------- home
-
-def test_a_return_to_a_home_city_the_trip_never_went_to_is_going_home():
-    # a domestic stop on the way out ("Anchorage") sent the traveller to a place of the
-    # home country; the return to another of its cities is still going home
-    trip = trip_of("Date: 2019-06-01\n\nDefense Secretary Mark Olsen leaves the Pentagon "
-                   "tomorrow. He will make a short stop at U.S. Northern Command headquarters in "
-                   "Anchorage on the way out and arrive in Tokyo "
-                   "on Monday, then travel to Manila on Wednesday. He returns to Washington on "
-                   "Friday.\n")
-    assert cities(trip) == ["Tokyo", "Manila"]
-
-
 # ---------------------------------------------------------------- a thing's history
 
 def test_a_place_and_date_where_an_agreement_was_signed_are_no_stop_and_no_day():

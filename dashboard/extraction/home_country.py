@@ -96,7 +96,6 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
     # ... but "flying back to Indonesia" after "flew to Indonesia" goes back to a stop
     sent_to: set[str] = set()
-    sent_cities: set[str] = set()
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
             # ("returning to the United States": the article before the name)
@@ -105,12 +104,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
             says_home = "home" in match.group(0).lower()
-            # (a city is gone back to only if the trip went to that city: "a brief stop in
-            # Honolulu on the way out ... returns to Washington" goes home)
-            went_back = place is not None and (
-                places_mod.normalize(place.place.name) in sent_cities
-                if place.kind == "city" else place.place.code in sent_to)
-            if place is not None and not (went_back and not says_home):
+            if place is not None and not (place.place.code in sent_to and not says_home):
                 # ("flies home to Buenos Aires": the text says it is home, which outweighs a
                 # venue that names a country, such as a visit to the Kremlin)
                 votes[place.place.code] += 2 if says_home else 1
@@ -129,8 +123,6 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 own_office.add(place.place.code)
         if not fact.sentence.heading:  # (a headline sums up the whole trip, return and all)
             sent_to.update(sig.code for sig in fact.signals)
-            sent_cities.update(places_mod.normalize(sig.city.name) for sig in fact.signals
-                               if sig.city is not None)
     if votes:
         ranked = [code for code, _ in votes.most_common()]
         code = ranked[0]
