@@ -233,3 +233,12 @@ def test_the_place_the_traveller_left_here_for_comes_after_the_datelines_place()
                    "Minister Paul Martin.\n")
     assert countries(trip) == ["MX", "MX", "CA"]
     assert cities(trip)[:2] == ["Mexico City", "Monterrey"]
+
+
+def test_a_country_ending_a_numbered_headline_is_not_the_office_on_the_next_line():
+    # a briefing's item: "1. Prime Minister heads to Chile" above "Prime Minister X will ..."
+    trip = trip_of("Title: Morning briefing\nDate: 2022-04-14\n\nGood morning.\n\n"
+                   "1. Prime Minister heads to Chile\n"
+                   "Prime Minister Ana Soto will arrive in Santiago on Friday for a two-day "
+                   "visit.\n\n2. Floods\nHeavy rain has killed 20 people, officials said.\n")
+    assert cities(trip) == ["Santiago"]

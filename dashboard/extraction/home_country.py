@@ -53,8 +53,10 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         if not title:
             continue
         for mention in fact.places:
-            if mention.kind in {"demonym", "country"} and text.startswith(
-                    title, mention.end + 1) and not OTHERS_OFFICE.search(
+            # (on the same line: "... heads to India\nPrime Minister X will" is a headline
+            # above a sentence, not an Indian Prime Minister)
+            if mention.kind in {"demonym", "country"} and text[mention.end:mention.end + 1] == " " \
+                    and text.startswith(title, mention.end + 1) and not OTHERS_OFFICE.search(
                     text, max(0, mention.start - 20), mention.start):
                 after = text[mention.end + 1 + len(title):mention.end + 40 + len(title)]
                 # (a name may follow in apposition: "the Thai Foreign Minister, X")
