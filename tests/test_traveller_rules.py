@@ -294,6 +294,35 @@ def test_the_one_holder_of_an_office_is_the_traveller_the_table_cannot_name():
     assert trip_of(text).traveler == "Ruto Kamau"
 
 
+def test_a_sovereign_named_by_title_with_a_consort_is_the_holder():
+    # a court circular: the monarch and a consort ("The King and The Queen", "The Queen and
+    # The Duke of X") are the subject, never a name
+    text = ("Title: Court Circular\nDate: 2011-05-16\n\n"
+            "Buckingham Palace, 16th May 2011. "
+            "The Queen and The Duke of Edinburgh arrived this morning in "
+            "Dublin. The Queen and The Duke of Edinburgh travelled by car to Aras an "
+            "Uachtarain, where they were received by the President of Ireland, Mrs Mary "
+            "McAleese. The Queen later laid a wreath "
+            "at the Garden of Remembrance, and will return to London on Friday.")
+    assert trip_of(text).traveler == "Elizabeth II"
+
+
+@pytest.mark.parametrize(("acronym", "day", "name"), [
+    ("POTUS", "2014-03-25", "Barack Obama"),
+    ("VPOTUS", "2011-03-09", "Joe Biden"),
+])
+def test_a_pool_report_calling_the_traveller_by_an_office_acronym_names_the_holder(
+        acronym, day, name):
+    # a pool report names its principal by the office's acronym, and quotes them naming
+    # someone else with a title ("Secretary X"), which gives that person no office
+    text = (f"Title: Pool report 3\nDate: {day}\n\n"
+            f"Wheels down at Schiphol 11:02. {acronym} met Prime Minister Mark Rutte at the "
+            f"Rijksmuseum. Asked about Ukraine, {acronym} said Secretary Kerry, who flew to "
+            f"Rome on Monday, was working the phones. {acronym} holds a news conference at "
+            f"five.")
+    assert trip_of(text).traveler == name
+
+
 def test_a_traveller_named_once_and_called_by_office_after_stays_named():
     text = ("Title: Premier's trip\nDate: 2031-05-10\n\n"
             "Premier Lin Wei will travel to Hanoi on Monday. The Premier will meet President "
