@@ -69,6 +69,16 @@ def test_the_place_a_tour_ends_by_going_to_is_home(ending):
     assert [s.country_code for s in trip.stops] == ["VN", "KR"]
 
 
+def test_going_back_to_the_travellers_own_capital_outweighs_a_hosts_palace():
+    # an institution of the host country (a presidential palace) places a visitor there as
+    # well as its own officials; on a tie, what the text says of the traveller decides
+    text = ("Title: Chancellor on the road\nDate: 2031-05-07\n\n"
+            "Chancellor Jonas Weber was received at the Elysee Palace on Wednesday morning "
+            "by President Claire Martin. In the afternoon Weber flew on to Madrid for talks "
+            "with Prime Minister Luis Ortega. Weber is returning to Berlin tonight.")
+    assert [s.country_code for s in trip_of(text).stops] == ["FR", "ES"]
+
+
 def test_going_back_to_an_earlier_stop_is_no_sign_of_home():
     trip = trip_of(
         "Title: President ends Pacific tour\nDate: 2019-05-20\n\n"
