@@ -246,3 +246,17 @@ def test_the_place_the_traveller_left_here_for_comes_after_the_datelines_place()
                    "Minister Paul Martin.\n")
     assert countries(trip) == ["MX", "MX", "CA"]
     assert cities(trip)[:2] == ["Mexico City", "Monterrey"]
+
+
+# ------------------------------------ a small town where an event the traveller attends is
+
+def test_a_small_town_where_an_attended_event_is_held_is_a_stop():
+    # "will attend the X Summit in <town>, <region>": the town is where the traveller goes,
+    # though nothing sends anyone "to" it and no country follows it
+    text = ("Title: Novak to Italy\nDate: 2019-05-06\n\n"
+            "Prime Minister Hana Novak arrived in Rome on Monday for talks with Prime "
+            "Minister Paolo Conti of Italy. On Thursday she will attend the Mediterranean "
+            "Forum in Cefalu, Sicily, before flying home.")
+    trip = trip_of(text)
+    assert [s.city for s in trip.stops] == ["Rome", "Cefalù"]
+    assert trip.stops[1].start == date(2019, 5, 9)
