@@ -260,3 +260,13 @@ def test_a_small_town_where_an_attended_event_is_held_is_a_stop():
     trip = trip_of(text)
     assert [s.city for s in trip.stops] == ["Rome", "Cefalù"]
     assert trip.stops[1].start == date(2019, 5, 9)
+
+
+def test_a_small_town_someone_leaves_for_is_a_stop():
+    # "leaves for <town>": a verb of setting out with "for" names where the traveller goes
+    text = ("Title: Kumar in Italy\nDate: 2019-05-06\n\n"
+            "Foreign Minister Ravi Kumar held talks in Rome with Prime Minister Paolo Conti "
+            "of Italy on Monday. Kumar leaves for Cefalu tomorrow.")
+    trip = trip_of(text)
+    assert [s.city for s in trip.stops] == ["Rome", "Cefalù"]
+    assert trip.stops[1].start == date(2019, 5, 7)

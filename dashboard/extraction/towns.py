@@ -174,9 +174,21 @@ def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
     (`destination_grammar.sent_to` of any of its words), or sets what someone does there
     ("In Boao he held talks": `setting_grammar.fronted_destinations`)."""
     offset = fact.parse.doc.user_data.get("offset", 0)
-    return any(destination_grammar.sent_to(token) or _attended_in(token) for token in fact.parse
-               if start <= offset + token.idx < end) or any(
+    return any(destination_grammar.sent_to(token) or _attended_in(token) or _set_out_for(token)
+               for token in fact.parse if start <= offset + token.idx < end) or any(
         start <= d.start < end for d in setting_grammar.fronted_destinations(fact.parse))
+
+
+def _set_out_for(token: Token) -> bool:
+    """Whether the place word is the object of "for" after a verb of setting out ("left for
+    X", "departs for X", "heads for X"), which names where the traveller goes next."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ in {"VERB", "AUX"} \
+        and prep.head.lemma_.lower() in LEAVE_FOR_VERBS
+
+
+# Verbs of setting out whose "for" names where the traveller goes ("left for X")
+LEAVE_FOR_VERBS = destination_grammar.SETTING_OUT | {"leave", "depart"}
 
 
 # Verbs whose object is an event someone goes to: "will attend the summit in X"
