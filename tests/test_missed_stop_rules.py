@@ -270,3 +270,18 @@ def test_a_small_town_someone_leaves_for_is_a_stop():
     trip = trip_of(text)
     assert [s.city for s in trip.stops] == ["Rome", "Cefalù"]
     assert trip.stops[1].start == date(2019, 5, 7)
+
+
+# ----------------------------------- a chronology's entry: "* DATE - In <place>, <clause>"
+
+def test_a_chronology_entry_opening_with_its_date_label_sets_the_place_of_its_clause():
+    # a factbox dates each entry with a label in capitals, then opens the clause with the
+    # place (with an apposition between): the label is no subject and no clause of its own
+    text = ("Title: Factbox: Novak's tour\nDate: 2019-06-06\n\n"
+            "* JUNE 6 - President Hana Novak arrives in Lima for talks with President Luis "
+            "Prado.\n\n"
+            "* JUNE 8 - In Arequipa, the white city that calls itself the country's second "
+            "capital, Novak opens a heritage centre with the regional governor.\n")
+    trip = trip_of(text)
+    assert [s.city for s in trip.stops] == ["Lima", "Arequipa"]
+    assert trip.stops[1].start == date(2019, 6, 8)
