@@ -242,3 +242,42 @@ def test_a_country_ending_a_numbered_headline_is_not_the_office_on_the_next_line
                    "Prime Minister Ana Soto will arrive in Santiago on Friday for a two-day "
                    "visit.\n\n2. Floods\nHeavy rain has killed 20 people, officials said.\n")
     assert cities(trip) == ["Santiago"]
+
+
+# ------------------------------------ a small town where an event the traveller attends is
+
+def test_a_small_town_where_an_attended_event_is_held_is_a_stop():
+    # "will attend the X Summit in <town>, <region>": the town is where the traveller goes,
+    # though nothing sends anyone "to" it and no country follows it
+    text = ("Title: Novak to Italy\nDate: 2019-05-06\n\n"
+            "Prime Minister Hana Novak arrived in Rome on Monday for talks with Prime "
+            "Minister Paolo Conti of Italy. On Thursday she will attend the Mediterranean "
+            "Forum in Cefalu, Sicily, before flying home.")
+    trip = trip_of(text)
+    assert [s.city for s in trip.stops] == ["Rome", "Cefalù"]
+    assert trip.stops[1].start == date(2019, 5, 9)
+
+
+def test_a_small_town_someone_leaves_for_is_a_stop():
+    # "leaves for <town>": a verb of setting out with "for" names where the traveller goes
+    text = ("Title: Kumar in Italy\nDate: 2019-05-06\n\n"
+            "Foreign Minister Ravi Kumar held talks in Rome with Prime Minister Paolo Conti "
+            "of Italy on Monday. Kumar leaves for Cefalu tomorrow.")
+    trip = trip_of(text)
+    assert [s.city for s in trip.stops] == ["Rome", "Cefalù"]
+    assert trip.stops[1].start == date(2019, 5, 7)
+
+
+# ----------------------------------- a chronology's entry: "* DATE - In <place>, <clause>"
+
+def test_a_chronology_entry_opening_with_its_date_label_sets_the_place_of_its_clause():
+    # a factbox dates each entry with a label in capitals, then opens the clause with the
+    # place (with an apposition between): the label is no subject and no clause of its own
+    text = ("Title: Factbox: Novak's tour\nDate: 2019-06-06\n\n"
+            "* JUNE 6 - President Hana Novak arrives in Lima for talks with President Luis "
+            "Prado.\n\n"
+            "* JUNE 8 - In Arequipa, the white city that calls itself the country's second "
+            "capital, Novak opens a heritage centre with the regional governor.\n")
+    trip = trip_of(text)
+    assert [s.city for s in trip.stops] == ["Lima", "Arequipa"]
+    assert trip.stops[1].start == date(2019, 6, 8)

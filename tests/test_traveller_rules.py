@@ -69,6 +69,16 @@ def test_the_place_a_tour_ends_by_going_to_is_home(ending):
     assert [s.country_code for s in trip.stops] == ["VN", "KR"]
 
 
+def test_going_back_to_the_travellers_own_capital_outweighs_a_hosts_palace():
+    # an institution of the host country (a presidential palace) places a visitor there as
+    # well as its own officials; on a tie, what the text says of the traveller decides
+    text = ("Title: Chancellor on the road\nDate: 2031-05-07\n\n"
+            "Chancellor Jonas Weber was received at the Elysee Palace on Wednesday morning "
+            "by President Claire Martin. In the afternoon Weber flew on to Madrid for talks "
+            "with Prime Minister Luis Ortega. Weber is returning to Berlin tonight.")
+    assert [s.country_code for s in trip_of(text).stops] == ["FR", "ES"]
+
+
 def test_going_back_to_an_earlier_stop_is_no_sign_of_home():
     trip = trip_of(
         "Title: President ends Pacific tour\nDate: 2019-05-20\n\n"
@@ -292,6 +302,35 @@ def test_the_one_holder_of_an_office_is_the_traveller_the_table_cannot_name():
             "Sato. The Prime Minister said the visit opened a new chapter. President Sato "
             "will pay a return visit next year.")
     assert trip_of(text).traveler == "Ruto Kamau"
+
+
+def test_a_sovereign_named_by_title_with_a_consort_is_the_holder():
+    # a court circular: the monarch and a consort ("The King and The Queen", "The Queen and
+    # The Duke of X") are the subject, never a name
+    text = ("Title: Court Circular\nDate: 2011-05-16\n\n"
+            "Buckingham Palace, 16th May 2011. "
+            "The Queen and The Duke of Edinburgh arrived this morning in "
+            "Dublin. The Queen and The Duke of Edinburgh travelled by car to Aras an "
+            "Uachtarain, where they were received by the President of Ireland, Mrs Mary "
+            "McAleese. The Queen later laid a wreath "
+            "at the Garden of Remembrance, and will return to London on Friday.")
+    assert trip_of(text).traveler == "Elizabeth II"
+
+
+@pytest.mark.parametrize(("acronym", "day", "name"), [
+    ("POTUS", "2014-03-25", "Barack Obama"),
+    ("VPOTUS", "2011-03-09", "Joe Biden"),
+])
+def test_a_pool_report_calling_the_traveller_by_an_office_acronym_names_the_holder(
+        acronym, day, name):
+    # a pool report names its principal by the office's acronym, and quotes them naming
+    # someone else with a title ("Secretary X"), which gives that person no office
+    text = (f"Title: Pool report 3\nDate: {day}\n\n"
+            f"Wheels down at Schiphol 11:02. {acronym} met Prime Minister Mark Rutte at the "
+            f"Rijksmuseum. Asked about Ukraine, {acronym} said Secretary Kerry, who flew to "
+            f"Rome on Monday, was working the phones. {acronym} holds a news conference at "
+            f"five.")
+    assert trip_of(text).traveler == name
 
 
 def test_a_traveller_named_once_and_called_by_office_after_stays_named():

@@ -126,7 +126,9 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         if not fact.sentence.heading:  # (a headline sums up the whole trip, return and all)
             sent_to.update(sig.code for sig in fact.signals)
     if votes:
-        ranked = [code for code, _ in votes.most_common()]
+        # (on a tie, what the text says of the traveller outweighs an institution it names:
+        # "welcomed at the Elysee Palace ... is returning to Berlin tonight")
+        ranked = sorted(votes, key=lambda c: (votes[c], c in own_office), reverse=True)
         code = ranked[0]
         # a trip goes somewhere: a home that every place the text sends the traveller to is
         # in leaves no trip, so the runner-up is home ("received at the White House ... fly

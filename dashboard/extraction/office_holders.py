@@ -44,7 +44,11 @@ OFFICES: dict[str, str] = {
         "defence_minister",
     "vice president": "vice_president",
     "secretary-general": "secretary_general", "secretary general": "secretary_general",
+    "potus": "head_of_state", "vpotus": "vice_president",
 }
+# Offices the press writes as an acronym (White House pool reports, briefings): each names the
+# office of one country, so the holder needs no country from the text.
+ACRONYMS: dict[str, str] = {"POTUS": "US", "VPOTUS": "US"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,11 @@ def office_of(title: str | None) -> str | None:
     if not title:
         return None
     return OFFICES.get(" ".join(title.lower().replace("’", "'").split()))
+
+
+def acronym_country(title: str | None) -> str | None:
+    """The country whose office an acronym names ("POTUS" -> "US"), or None."""
+    return ACRONYMS.get((title or "").strip())
 
 
 def holder(country: str | None, office: str | None, day: date | None) -> str | None:

@@ -14,7 +14,7 @@ import re
 
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import index_of
-from dashboard.extraction.office_holders import OFFICES, office_of
+from dashboard.extraction.office_holders import ACRONYMS, OFFICES, office_of
 from dashboard.extraction.traveller import (
     SUBJECT_AFTER,
     SUBJECT_VERB,
@@ -24,11 +24,16 @@ from dashboard.extraction.traveller import (
 
 _OFFICE_NAMES = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in OFFICES),
                                 key=len, reverse=True))
-# "The Vice President will", "the Secretary-General left", "The Vice President and Mrs. Pence
-# will depart": the office, bare (no name, no "of X" after it), then a verb of its own
+# "The Vice President will", "the Secretary-General left": the office, bare (no name, no "of
+# X" after it), then a verb of its own; with a companion ("The Vice President and Mrs. Pence
+# will depart", "The Queen and The Duke of Edinburgh arrive" (a court circular), or an office
+# the press writes as an acronym ("POTUS met", pool reports)
+_CO_SUBJECT = (r"(?:\s++and\s++(?:(?:Mrs|Mr|Ms)\.?\s++[A-Z][\w'’-]++"
+               r"|[Tt]he\s++[A-Z][\w'’-]++(?:\s++[A-Z][\w'’-]++)?(?:\s++of\s++[A-Z][\w'’-]++)?))?")
+_ACRONYMS = "|".join(sorted(ACRONYMS, key=len, reverse=True))
 BARE_OFFICE_SUBJECT = re.compile(
-    rf"\b[Tt]he\s+(?P<office>(?i:{_OFFICE_NAMES}))(?![\w-]|\s+[A-Z]|\s+of\b)"
-    rf"(?:\s++and\s++(?:Mrs|Mr|Ms)\.?\s++[A-Z][\w'’-]++)?[\s,]++{SUBJECT_VERB}")
+    rf"(?:\b[Tt]he\s+(?P<office>(?i:{_OFFICE_NAMES}))(?![\w-]|\s+[A-Z]|\s+of\b)"
+    rf"|\b(?P<acronym>{_ACRONYMS})\b){_CO_SUBJECT}[\s,]++{SUBJECT_VERB}")
 # "Deputy Secretary-General X": a lower rank of the office, someone else
 RANK_BEFORE = re.compile(
     r"\b(?:[Dd]eputy|[Aa]ssistant|[Vv]ice|[Aa]cting|[Ff]ormer|[Uu]nder)[\s-]*$")
@@ -40,7 +45,9 @@ def holds_the_office(text: str, surname: str, office: str) -> bool:
     """Whether the text gives `surname` the office itself ("Prime Minister Jacinda Ardern",
     "Secretary-General Guterres"), not a lower rank of it ("Deputy Secretary-General X")."""
     words = r"\s+".join(re.escape(w) for w in office.split())
-    before_name = re.compile(rf"(?<![\w-]){words}\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}$", re.IGNORECASE)
+    # (only the office is caseless: the words between it and the name are capitalised, so
+    # "POTUS said Secretary Rice" gives Rice no office)
+    before_name = re.compile(rf"(?<![\w-])(?i:{words})\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}$")
     for at in index_of(text).occurrences(surname):
         before = text[max(0, at - 60):at]
         found = before_name.search(before)
@@ -63,7 +70,7 @@ def office_traveller(facts: list[SentenceFacts], text: str,
             continue
         seen = set()
         for match in BARE_OFFICE_SUBJECT.finditer(text, s.start, s.end):
-            office = " ".join(match.group("office").split())
+            office = " ".join((match.group("office") or match.group("acronym")).split())
             if office[:1].isupper() and office_of(office) is not None:
                 seen.add(office)
         for office in seen:

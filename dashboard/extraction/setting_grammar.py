@@ -78,10 +78,19 @@ def sight_destinations(span: Span) -> list[Destination]:
     return found
 
 
+# Month names and their short forms: a chronology's date label in capitals ("* MARCH 24 -
+# In X, ...") is often not read as a date by the model
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def _opens_the_clause(span: Span, i: int) -> bool:
     """Nothing but punctuation, a date or an adverb stands before token `i` in the sentence
-    ("In Beijing, ...", "On Friday, in Beijing, ...", "Later, in Beijing, ...")."""
+    ("In Beijing, ...", "On Friday, in Beijing, ...", "Later, in Beijing, ...", a
+    chronology's "* MARCH 24 - In Beijing, ...")."""
     return all(t.is_punct or t.pos_ == "ADV" or t.ent_type_ == "DATE"
+               or t.lower_.rstrip(".") in MONTH_WORDS or (t.like_num and t.i > span.start)
                or (t.dep_ == "prep" and t.i + 1 < i and span.doc[t.i + 1].ent_type_ == "DATE")
                for t in span.doc[span.start:i])
 

@@ -15,9 +15,11 @@ from dashboard.extraction.places import PlaceMention
 from dashboard.extraction.visits import region_targets
 
 
-def order_key(draft: StopDraft, overview: set[int]) -> tuple:
+def order_key(draft: StopDraft, overview: set[int],
+              reading: dict[int, int] | None = None) -> tuple:
     """"First stop" first and "end his trip in" last; otherwise where the text first
-    describes the stop in detail, overview sentences counting only for stops never detailed."""
+    describes the stop in detail, overview sentences counting only for stops never detailed.
+    `reading` re-ranks sentences of a page written newest entry first (`newest_first`)."""
     # a dateline says where the story was filed (often the latest stop), not where the trip
     # began: it orders a stop only when nothing else names it
     signals = [s for s in draft.signals if s.strength != "dateline"] or draft.signals
@@ -28,8 +30,11 @@ def order_key(draft: StopDraft, overview: set[int]) -> tuple:
         first = (2,)
     else:
         first = (1,)
-    chosen = min(detail or signals, key=lambda s: (s.sentence, s.list_index, s.position))
-    return (*first, 0 if detail else 1, chosen.sentence, chosen.list_index, chosen.position)
+    rank = reading or {}
+    chosen = min(detail or signals, key=lambda s: (rank.get(s.sentence, s.sentence),
+                                                   s.list_index, s.position))
+    return (*first, 0 if detail else 1, rank.get(chosen.sentence, chosen.sentence),
+            chosen.list_index, chosen.position)
 
 
 def overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]:
@@ -55,9 +60,10 @@ def overview_sentences(facts: list[SentenceFacts], lead: int | None) -> set[int]
     return overview
 
 
-def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
-    """Travel order: text order (see `order_key`), then dated stops put in date order among
-    the places they hold."""
+def order_stops(drafts: list[StopDraft], overview: set[int],
+                reading: dict[int, int] | None = None) -> list[StopDraft]:
+    """Travel order: text order (see `order_key`; `reading` for a page told newest entry
+    first), then dated stops put in date order among the places they hold."""
     # an overview none of whose stops is told in detail later ("a tour of the Gulf ... the
     # leaders of X, Y and Z. On Friday ... in Vienna") keeps its order, ahead of stops first
     # named after it (unless a dateline says where the traveller already is: "BUDAPEST -
@@ -68,7 +74,7 @@ def order_stops(drafts: list[StopDraft], overview: set[int]) -> list[StopDraft]:
                           if s.strength != "dateline") and not any(
             s.strength == "dateline" for d in drafts for s in d.signals):
         overview = set()
-    drafts = sorted(drafts, key=lambda d: order_key(d, overview))
+    drafts = sorted(drafts, key=lambda d: order_key(d, overview, reading))
     drafts = after_origins(in_listed_order(drafts, overview_all))
     dated = [n for n, d in enumerate(drafts) if d.start is not None]
     chronological = _same_day_by_end(sorted(dated, key=lambda n: drafts[n].start), drafts)

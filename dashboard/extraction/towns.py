@@ -16,11 +16,15 @@ import re
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.extraction import destination_grammar, setting_grammar
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.places import Place, PlaceMention, find_places, normalize
 from dashboard.extraction.visits import DATELINE, programme_item
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 TOWNS_FILE = Path(__file__).resolve().parents[2] / "data" / "towns.tsv.gz"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -170,9 +174,38 @@ def _is_destination(fact: SentenceFacts, start: int, end: int) -> bool:
     (`destination_grammar.sent_to` of any of its words), or sets what someone does there
     ("In Boao he held talks": `setting_grammar.fronted_destinations`)."""
     offset = fact.parse.doc.user_data.get("offset", 0)
-    return any(destination_grammar.sent_to(token) for token in fact.parse
-               if start <= offset + token.idx < end) or any(
+    return any(destination_grammar.sent_to(token) or _attended_in(token) or _set_out_for(token)
+               for token in fact.parse if start <= offset + token.idx < end) or any(
         start <= d.start < end for d in setting_grammar.fronted_destinations(fact.parse))
+
+
+def _set_out_for(token: Token) -> bool:
+    """Whether the place word is the object of "for" after a verb of setting out ("left for
+    X", "departs for X", "heads for X"), which names where the traveller goes next."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ in {"VERB", "AUX"} \
+        and prep.head.lemma_.lower() in LEAVE_FOR_VERBS
+
+
+# Verbs of setting out whose "for" names where the traveller goes ("left for X")
+LEAVE_FOR_VERBS = destination_grammar.SETTING_OUT | {"leave", "depart"}
+
+
+# Verbs whose object is an event someone goes to: "will attend the summit in X"
+ATTEND_VERBS = {"attend"}
+
+
+def _attended_in(token: Token) -> bool:
+    """Whether the place word is where an attended event is held: the object of "in"/"at"
+    hanging from the verb ("attended in X a summit") or from its object ("will attend the
+    Leaders' Summit in X", "attended a ceremony at X")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in {"in", "at"}:
+        return False
+    governor = prep.head
+    if governor.dep_ in {"dobj", "obj"}:
+        governor = governor.head
+    return governor.pos_ in {"VERB", "AUX"} and governor.lemma_.lower() in ATTEND_VERBS
 
 
 # First-level regions a model tags as places, which GeoNames also has as towns of the same

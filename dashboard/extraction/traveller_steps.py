@@ -58,7 +58,8 @@ def name_by_office(state: TripState) -> None:
             where = office_holders.organisation_of(state.text)
         else:
             # (the countries and demonyms `find_mentions` already found, sentence by sentence)
-            where = state.home or office_holders.office_country(
+            where = office_holders.acronym_country(traveller.name) or state.home or \
+                office_holders.office_country(
                 state.text, traveller.name,
                 [(m.place.code, m.start, m.end) for f in state.active for m in f.places
                  if m.kind in {"country", "demonym"}])

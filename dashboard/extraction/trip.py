@@ -54,6 +54,7 @@ from dashboard.extraction.named_bodies import (
     drop_places_of_things_described,
 )
 from dashboard.extraction.narrative import earlier_trip, narrative_dates
+from dashboard.extraction.newest_first import reading_ranks
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.others_travel import (
     reported_by_someone_else,
@@ -321,7 +322,7 @@ def build_itinerary(state: TripState) -> None:
                            "the traveller goes to a named country or city)")
     lead = next((f.sentence.index for f in state.active if not f.sentence.heading), None)
     state.overview = overview_sentences(state.active, lead)
-    state.drafts = order_stops(drafts, state.overview)
+    state.drafts = order_stops(drafts, state.overview, reading_ranks(state.active))
 
 
 def place_leaders(state: TripState) -> None:
@@ -343,7 +344,7 @@ def date_stops(state: TripState) -> None:
         active, drafts, state.overview, state.article.published or state.anchor, home_days)
     date_programme_lines(active, drafts)
     order_before = list(drafts)
-    drafts = order_stops(drafts, state.overview)
+    drafts = order_stops(drafts, state.overview, reading_ranks(active))
     if drafts != order_before:
         remap = {order_before.index(d): n for n, d in enumerate(drafts)}
         for fact in active:
