@@ -17,6 +17,7 @@ from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
+from dashboard.extraction.stay_ends import after_the_dateline, opens_the_stay
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
                       r"the\s+same\s+day|"
@@ -341,7 +342,8 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 fact.dates = [dates_mod.DateMention(also.group(0), also.start(), also.end(),
                                                     last_day, last_day, True)]
         length = STAY_LENGTH.search(text, s.start, s.end)
-        singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
+        singles = after_the_dateline(s.text, s.start, [
+            d for d in fact.dates if d.first and not d.is_range and not d.reporting])
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
             d = singles[0]
             # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday",
@@ -350,6 +352,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 r"[^.;]{0,40}?\b(?:for|on|opening|beginning|starting|kicking\s+off)\s+"
                 r"(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
                 text[d.end:length.start()])) or (
+                d.end <= length.start() and opens_the_stay(text[d.end:length.start()])) or (
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
                     text[length.end():d.start]))

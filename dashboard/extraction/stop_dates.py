@@ -32,6 +32,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.first_days import activity_day
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP, UNTIL_BOUND
+from dashboard.extraction.stay_ends import reaches_the_next_stop
 from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
@@ -370,6 +371,7 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
             continue
         if draft.open_end or (following is not None
                                and following > draft.start + timedelta(days=1)
+                               and not reaches_the_next_stop(draft, following)
                                and not (anchor is not None and following <= anchor
                                         and activity_day(draft, by_index))):
             draft.end = None
