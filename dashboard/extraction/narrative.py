@@ -18,6 +18,7 @@ from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
 from dashboard.extraction.stay_ends import after_the_dateline, opens_the_stay
+from dashboard.extraction.titled_stamps import titled_stamp_day
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
                       r"the\s+same\s+day|"
@@ -289,15 +290,17 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         # (a time stamp in front of its day, "14:10  Fri 15 Sep", reads as a timed item:
         # it heads its entry all the same)
         stamp = ENTRY_STAMP.fullmatch(s.text.strip())
-        if s.heading or (stamp and fact.dates):
-            stated = [d for d in fact.dates if d.first and not d.relative and not d.is_range
-                      and (not d.year_inferred or stamp)]
-            if stated:
+        titled = [] if s.heading or stamp else titled_stamp_day(fact)
+        if s.heading or (stamp and fact.dates) or titled:
+            stated = titled or [d for d in fact.dates if d.first and not d.relative
+                                and not d.is_range and (not d.year_inferred or stamp)]
+            if stated and not titled:
                 section_day = stated[-1].first
             # a live blog's entry opens on its time stamp ("22:18", "13 May 2023, 18:05
             # BST"): the entry reports that day, the stamp's own or the page's
             entry = None
-            if stamp:
+            if stamp or titled:
+                # ("09:05  RECAP - Tuesday": the entry looks back on the day it names)
                 day = stated[-1].first if stated else published
                 if day is not None:
                     entry = (day, s.start, s.end, s.text)
