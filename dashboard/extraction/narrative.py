@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
 from dashboard.extraction.stay_ends import after_the_dateline, opens_the_stay
 from dashboard.extraction.titled_stamps import titled_stamp_day
@@ -308,6 +309,9 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         if entry is not None and not fact.dates and fact.signals:
             day, start, end, stamp = entry
             fact.dates = [dates_mod.DateMention(stamp, start, end, day, day, True)]
+        if section_day in (None, published) and entry is None:
+            # ("X has arrived in Kyiv": on the page's day, `perfect_arrivals.py`)
+            fact.dates = fact.dates or perfect_arrival_day(fact, text, published)
         if section_day is not None and published is not None and section_day != published:
             shift = section_day - published
             fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
