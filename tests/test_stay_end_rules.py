@@ -66,3 +66,13 @@ def test_told_days_ending_the_day_before_the_next_stop_leave_the_night_open():
             "talks with President Macron. The President will then arrive in Belgrade on the "
             "evening of May 7 for a state visit to Serbia.")
     assert days_of(text)["Paris"] == (date(2024, 5, 5), None)
+
+
+def test_a_day_trip_is_that_one_day():
+    text = ("Title: FACTBOX - The Prime Minister's European tour\nDate: 2011-04-08\n\n"
+            "Key dates of the tour:\n\n"
+            "* APRIL 2 (Saturday) - The Prime Minister lands in Paris for talks with "
+            "President Nicolas Sarkozy.\n"
+            "* APRIL 4 - Day trip to Brussels for talks with the European Commission.\n"
+            "* APRIL 7 - In Berlin, the Prime Minister meets Chancellor Angela Merkel.\n")
+    assert days_of(text)["Brussels"] == (date(2011, 4, 4), date(2011, 4, 4))

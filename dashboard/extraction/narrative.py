@@ -18,7 +18,7 @@ from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
-from dashboard.extraction.stay_ends import after_the_dateline, opens_the_stay
+from dashboard.extraction.stay_ends import after_the_dateline, one_day_stay, opens_the_stay
 from dashboard.extraction.titled_stamps import titled_stamp_day
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
@@ -371,6 +371,9 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 # "on Tuesday, on the second day of a three-day visit": the days left,
                 # counted from that one
                 fact.stay_days = total - ORDINALS.get(nth.group("nth").lower(), total) + 1
+        if not fact.stay_days and len(singles) == 1 and one_day_stay(text, s.start, s.end,
+                                                                     singles[0].end):
+            fact.stay_days = 1  # "MARCH 20 - Day trip to Dhaka"
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted

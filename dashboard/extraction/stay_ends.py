@@ -60,3 +60,19 @@ def after_the_dateline(sentence_text: str, sentence_start: int, days: list) -> l
     if dateline is None:
         return days
     return [d for d in days if d.start >= sentence_start + dateline.end()]
+
+
+# "a day trip to X", "a one-day visit", "a day-long stop": a stay of that one day
+ONE_DAY_STAY = re.compile(r"\b(?:day[- ]trip|(?:one|single)[- ]day\s+(?:visit|trip|stop|"
+                          r"stopover)|day-long\s+(?:visit|trip|stop|stopover))\b",
+                          re.IGNORECASE)
+DAY_TRIP_REACH = 40  # characters after the day: the phrase that names the day's stay
+
+
+def one_day_stay(text: str, start: int, end: int, day_end: int) -> bool:
+    """True when `text[start:end]` (a sentence) calls the stay told after the day ending at
+    `day_end` a one-day one ("MARCH 20 - Day trip to Dhaka", "on Monday, a one-day visit to
+    X"), within `DAY_TRIP_REACH` characters of the day: the day is the stop's start and
+    end."""
+    return ONE_DAY_STAY.search(text, max(start, day_end),
+                               min(end, day_end + DAY_TRIP_REACH)) is not None
