@@ -39,8 +39,10 @@ def test_stamped_entries_of_a_live_page_report_the_pages_day():
 
 def test_a_page_of_one_timed_line_is_no_live_blog():
     # one stamped paragraph is a timed item, not a page of entries: no day is made up
+    # (told in the simple past: "has arrived" is on the page's day by its tense, see
+    # test_perfect_arrival_rules.py)
     text = ("Title: Chancellor in Kyiv\nDate: 2024-05-14\n\n"
-            "09:40 - Chancellor Olaf Scholz has arrived in Kyiv on an unannounced visit.\n")
+            "09:40 - Chancellor Olaf Scholz arrived in Kyiv on an unannounced visit.\n")
     assert _days(trip_of(text)) == [("Kyiv", None, None)]
 
 

@@ -16,7 +16,10 @@ from dateutil.relativedelta import relativedelta
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, tense
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
+from dashboard.extraction.stay_ends import after_the_dateline, one_day_stay, opens_the_stay
+from dashboard.extraction.titled_stamps import titled_stamp_day
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
                       r"the\s+same\s+day|"
@@ -288,15 +291,17 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         # (a time stamp in front of its day, "14:10  Fri 15 Sep", reads as a timed item:
         # it heads its entry all the same)
         stamp = ENTRY_STAMP.fullmatch(s.text.strip())
-        if s.heading or (stamp and fact.dates):
-            stated = [d for d in fact.dates if d.first and not d.relative and not d.is_range
-                      and (not d.year_inferred or stamp)]
-            if stated:
+        titled = [] if s.heading or stamp else titled_stamp_day(fact)
+        if s.heading or (stamp and fact.dates) or titled:
+            stated = titled or [d for d in fact.dates if d.first and not d.relative
+                                and not d.is_range and (not d.year_inferred or stamp)]
+            if stated and not titled:
                 section_day = stated[-1].first
             # a live blog's entry opens on its time stamp ("22:18", "13 May 2023, 18:05
             # BST"): the entry reports that day, the stamp's own or the page's
             entry = None
-            if stamp:
+            if stamp or titled:
+                # ("09:05  RECAP - Tuesday": the entry looks back on the day it names)
                 day = stated[-1].first if stated else published
                 if day is not None:
                     entry = (day, s.start, s.end, s.text)
@@ -304,6 +309,9 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         if entry is not None and not fact.dates and fact.signals:
             day, start, end, stamp = entry
             fact.dates = [dates_mod.DateMention(stamp, start, end, day, day, True)]
+        if section_day in (None, published) and entry is None:
+            # ("X has arrived in Kyiv": on the page's day, `perfect_arrivals.py`)
+            fact.dates = fact.dates or perfect_arrival_day(fact, text, published)
         if section_day is not None and published is not None and section_day != published:
             shift = section_day - published
             fact.dates = [dates_mod.DateMention(d.text, d.start, d.end, d.first + shift,
@@ -341,7 +349,8 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 fact.dates = [dates_mod.DateMention(also.group(0), also.start(), also.end(),
                                                     last_day, last_day, True)]
         length = STAY_LENGTH.search(text, s.start, s.end)
-        singles = [d for d in fact.dates if d.first and not d.is_range and not d.reporting]
+        singles = after_the_dateline(s.text, s.start, [
+            d for d in fact.dates if d.first and not d.is_range and not d.reporting])
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
             d = singles[0]
             # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday",
@@ -350,6 +359,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 r"[^.;]{0,40}?\b(?:for|on|opening|beginning|starting|kicking\s+off)\s+"
                 r"(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?",
                 text[d.end:length.start()])) or (
+                d.end <= length.start() and opens_the_stay(text[d.end:length.start()])) or (
                 length.end() <= d.start and re.fullmatch(
                     r"[^.;]{0,60}?\b(?:starting|beginning|opening)\s+(?:on\s+)?",
                     text[length.end():d.start]))
@@ -361,6 +371,9 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 # "on Tuesday, on the second day of a three-day visit": the days left,
                 # counted from that one
                 fact.stay_days = total - ORDINALS.get(nth.group("nth").lower(), total) + 1
+        if not fact.stay_days and len(singles) == 1 and one_day_stay(text, s.start, s.end,
+                                                                     singles[0].end):
+            fact.stay_days = 1  # "MARCH 20 - Day trip to Dhaka"
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted

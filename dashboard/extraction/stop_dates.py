@@ -32,6 +32,8 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.first_days import activity_day
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.narrative import ALSO_TRAVELS, ENTRY_STAMP, UNTIL_BOUND
+from dashboard.extraction.noun_dates import names_a_dated_thing
+from dashboard.extraction.stay_ends import reaches_the_next_stop
 from dashboard.extraction.visits import DATELINE, LAST_STOP
 from dashboard.models import Article
 
@@ -187,7 +189,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
             and not sends_elsewhere(fact, d, drafts) and not negated(fact, d)
-            and not attributive(fact, d)]
+            and not attributive(fact, d) and not names_a_dated_thing(fact, d)]
         # another person's days in the sentence are not the traveller's, but they still
         # make it an itinerary of several days rather than one span over the trip
         sole_date = len(valid) == 1
@@ -370,6 +372,7 @@ def close_dates(drafts: list[StopDraft], trip_start: date | None, trip_end: date
             continue
         if draft.open_end or (following is not None
                                and following > draft.start + timedelta(days=1)
+                               and not reaches_the_next_stop(draft, following)
                                and not (anchor is not None and following <= anchor
                                         and activity_day(draft, by_index))):
             draft.end = None
