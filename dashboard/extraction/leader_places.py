@@ -40,7 +40,8 @@ LOCAL_BODY = re.compile(r" (?:(?:Communist )?Party|Provincial|Municipal|City|Reg
 def of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
                     text: str) -> bool:
     """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
-    Governor X"): the office of a place the traveller visits, not the traveller's own."""
+    Governor X", or "the Mayor of Atlanta, X"): the office of a place the traveller visits,
+    not the traveller's own."""
     # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
     stop_codes = {d.code for d in drafts}
     # ... or of a body of that place: "Shanghai Party Secretary X", "Hanoi Municipal Governor"
@@ -49,6 +50,9 @@ def of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[Sto
                 and stop_for_place(m.place, drafts) is not None)
                or (m.place.code in stop_codes and 0 < person.start - m.end <= 14 and re.fullmatch(
                    r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start]))
+               # ... or named after the title: "the Lord Mayor of Lyon, Monsieur X"
+               or (person.start < m.start and m.end <= person.name_start
+                   and stop_for_place(m.place, drafts) is not None)
                for m in fact.places if m.kind in {"city", "country"})
 
 
