@@ -6,7 +6,9 @@ the words of one sentence: an office "of" a place below a country, with its hold
 comma or in brackets and a form of address ("the Lord Mayor of Lyon, Monsieur X", "the
 Minister President of Saxony (Mr X)"), where the place is never the person; a meal given for
 the traveller by someone ("Lunch given by ..."); and a second person met in a clause that
-leaves out its verb ("met X in Paris on Monday and Y in Berlin on Tuesday").
+leaves out its verb ("met X in Paris on Monday and Y in Berlin on Tuesday"); and leaders
+the traveller arrives with ("arrived in Kyiv with President A and Chancellor B"), who travel
+with them, whatever their country, and are not met.
 """
 
 from __future__ import annotations
@@ -79,3 +81,14 @@ def test_a_portfolio_list_after_an_office_is_not_a_name():
         "talks with Mr. Alberto van Klaveren, Minister of Foreign Affairs, International "
         "Trade and Cooperation.\n")
     assert leaders(trip) == [("Santiago", ["Alberto van Klaveren"])]
+
+
+def test_leaders_the_traveller_arrives_with_travel_with_them_and_are_not_met():
+    trip = trip_of(
+        "Title: Three leaders in Lithuania\nDate: 2023-06-16\n\n"
+        "Spanish Prime Minister Luis Ortega has arrived in Vilnius with Polish President Jan "
+        "Nowak and Dutch Prime Minister Pieter Visser, the first joint visit by the three "
+        "leaders. Late in the morning they were driven to Kaunas. Ortega, Nowak and Visser "
+        "stopped at a war memorial there. They then returned to Vilnius for talks with "
+        "President Gitanas Nauseda.\n")
+    assert leaders(trip) == [("Vilnius", ["Gitanas Nauseda"]), ("Kaunas", [])]
