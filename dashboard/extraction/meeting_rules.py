@@ -61,6 +61,8 @@ TOGETHER = re.compile(r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting
 JOURNEY_WITH = re.compile(
     r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(?:arriv\w*|travell?\w*|fl[eiy]\w*|came|come|"
     r"went|journey\w*|set\s+off)\b[^.;,]{0,40}?\b(?:together\s+)?with\s+$")
+# ... not "arrived in Beijing for talks with Premier X": the one met
+MEETING_WORDS = re.compile(r"\b(?:for|talks|meet\w*|met|summit|audience|dinner|lunch)\b")
 COMPANION_LIST = re.compile(r"(?<!\s)(?:,\s+(?:and\s+)?|\s+and\s+)$")
 
 
@@ -101,8 +103,9 @@ def _journeying_with(fact: SentenceFacts, traveller: Traveller, text: str) -> se
         if last is None:
             continue
         gap = text[last.end:person.start]
-        if (JOURNEY_WITH.fullmatch(gap) if last.surname == traveller.surname
-                else COMPANION_LIST.fullmatch(gap)) and person.nationality not in visited:
+        if (JOURNEY_WITH.fullmatch(gap) and not MEETING_WORDS.search(gap)
+                if last.surname == traveller.surname else COMPANION_LIST.fullmatch(gap)) and \
+                person.nationality not in visited:
             found.add(person.surname)
             last = person
         else:
