@@ -92,3 +92,15 @@ def test_leaders_the_traveller_arrives_with_travel_with_them_and_are_not_met():
         "stopped at a war memorial there. They then returned to Vilnius for talks with "
         "President Gitanas Nauseda.\n")
     assert leaders(trip) == [("Vilnius", ["Gitanas Nauseda"]), ("Kaunas", [])]
+
+
+@pytest.mark.parametrize("office", ["former President of Brazil",
+                                    "former President of the Federative Republic of Brazil"])
+def test_a_country_inside_an_office_is_not_where_the_meeting_is(office):
+    # (the narrative's stop is: "There he met ..." after arriving in the second city)
+    trip = trip_of(
+        "Title: Petrov back from Brazil\nDate: 2019-06-06\n\n"
+        "Russian President Ivan Petrov has returned to Moscow from a visit to Brazil. On Monday "
+        "he held talks in Brasilia with President Ana Souza. The next day the Russian leader "
+        f"arrived in Rio de Janeiro. There he met with {office} Carlos Lima.\n")
+    assert leaders(trip) == [("Brasília", ["Ana Souza"]), ("Rio de Janeiro", ["Carlos Lima"])]
