@@ -75,3 +75,13 @@ def two_people(name: str, other: str) -> bool:
     Dae-jung"; not "Shinzo Abe" and "Abe")."""
     return len(name.split()) > 1 and len(other.split()) > 1 and name != other and \
         not name.startswith(other) and not other.startswith(name)
+
+
+def countries_only_in_offices(fact: SentenceFacts) -> set[str]:
+    """Countries of the places the sentence names, when every one is inside someone's
+    office ("There he met former President of the United States X"): the sentence names no
+    place of its own, and a stop of those countries is not its place (else empty)."""
+    places = [m for m in fact.places if m.kind in {"city", "country"}]
+    if places and all(any(p.start <= m.start < p.end for p in fact.people) for m in places):
+        return {m.place.code for m in places}
+    return set()

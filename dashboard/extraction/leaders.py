@@ -17,6 +17,7 @@ from dashboard.extraction.invitations import drop_invitations_met_elsewhere
 from dashboard.extraction.itinerary import stop_for_signal
 from dashboard.extraction.leader_places import (
     MOVES_ON,
+    countries_only_in_offices,
     in_own_country_named,
     of_a_stop_place,
     own_country_here_of,
@@ -103,16 +104,6 @@ def _bare_hosts(fact: SentenceFacts, titled: dict[str, PersonMention],
         found.append(PersonMention(person.title, person.name, at, match.end(), at,
                                    person.nationality, None))
     return found
-
-
-def _countries_only_in_offices(fact: SentenceFacts) -> set[str]:
-    """Countries of the places the sentence names, when every one is inside someone's
-    office ("There he met former President of the United States X"): the sentence names no
-    place of its own, and a stop of those countries is not its place (else empty)."""
-    places = [m for m in fact.places if m.kind in {"city", "country"}]
-    if places and all(any(p.start <= m.start < p.end for p in fact.people) for m in places):
-        return {m.place.code for m in places}
-    return set()
 
 
 def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMention]:
@@ -331,7 +322,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             elif other_clause and not named_here and len(fact.stops) == 1 and \
                     not own_country_here_of(person, fact, drafts):
                 continue  # the sentence's one stop is another clause's place
-            office_codes = _countries_only_in_offices(fact)
+            office_codes = countries_only_in_offices(fact)
             office_only = bool(office_codes)
             stops_here = [i for i in fact.stops if drafts[i].code not in office_codes]
             own_country_here = [i for i in stops_here if person.nationality
