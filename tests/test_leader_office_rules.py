@@ -5,7 +5,8 @@ Each kind is about how English news and state-visit reports name the people met,
 the words of one sentence: an office "of" a place below a country, with its holder after a
 comma or in brackets and a form of address ("the Lord Mayor of Lyon, Monsieur X", "the
 Minister President of Saxony (Mr X)"), where the place is never the person; a meal given for
-the traveller by someone ("Lunch given by ..."); and a second person met in a clause that
+the traveller by someone ("Lunch given by ...", "X hosted a banquet in her honour"); a second
+person met in a clause that
 leaves out its verb ("met X in Paris on Monday and Y in Berlin on Tuesday"); and leaders
 the traveller arrives with ("arrived in Kyiv with President A and Chancellor B"), who travel
 with them, whatever their country, and are not met.
@@ -104,3 +105,19 @@ def test_a_country_inside_an_office_is_not_where_the_meeting_is(office):
         "he held talks in Brasilia with President Ana Souza. The next day the Russian leader "
         f"arrived in Rio de Janeiro. There he met with {office} Carlos Lima.\n")
     assert leaders(trip) == [("Brasília", ["Ana Souza"]), ("Rio de Janeiro", ["Carlos Lima"])]
+
+
+@pytest.mark.parametrize(("host", "meal"), [
+    ("President Nguyen Van Minh", "hosted a banquet in her honour"),
+    ("Nguyen Van Minh", "hosted a banquet in her honour"),
+    ("President Nguyen Van Minh", "gave a dinner for her"),
+    ("President Nguyen Van Minh", "hosts a state banquet"),
+    ("President Nguyen Van Minh", "hosted a dinner for his party's leaders"),
+])
+def test_a_host_who_gives_a_meal_for_the_traveller_is_met(host, meal):
+    trip = trip_of(
+        "Title: Rojas in Vietnam\nDate: 2019-06-10\n\n"
+        "Chilean President Ana Rojas arrived in Hanoi on Saturday for a state visit. That "
+        f"evening {host} {meal}.\n")
+    met = [] if "party's" in meal else ["Nguyen Van Minh"]
+    assert leaders(trip) == [("Hanoi", met)]
