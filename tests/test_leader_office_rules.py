@@ -6,10 +6,11 @@ the words of one sentence: an office "of" a place below a country, with its hold
 comma or in brackets and a form of address ("the Lord Mayor of Lyon, Monsieur X", "the
 Minister President of Saxony (Mr X)"), where the place is never the person; a meal given for
 the traveller by someone ("Lunch given by ...", "X hosted a banquet in her honour"); a second
-person met in a clause that
-leaves out its verb ("met X in Paris on Monday and Y in Berlin on Tuesday"); and leaders
-the traveller arrives with ("arrived in Kyiv with President A and Chancellor B"), who travel
-with them, whatever their country, and are not met.
+person met in a clause that leaves out its verb ("met X in Paris on Monday and Y in Berlin
+on Tuesday"); leaders the traveller arrives with ("arrived in Kyiv with President A and
+Chancellor B"), who travel with them, whatever their country, and are not met; and a country
+named only inside an office ("met former President of the United States X"), which is not
+where the meeting is.
 """
 
 from __future__ import annotations
