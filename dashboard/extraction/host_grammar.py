@@ -89,6 +89,34 @@ def _meets_the_traveller(verb: Token, traveller: str) -> bool:
         t.lower_ == "with" and names_traveller(t) for t in c.subtree) for c in verb.children)
 
 
+# "X hosted a banquet in his honour", "Y gives a state dinner for her": a meal a host gives
+# for the traveller, whose guest the traveller is in person
+MEALS = {"banquet", "dinner", "lunch", "luncheon", "reception", "breakfast", "supper"}
+
+
+def _meal_for_the_traveller(verb: Token) -> bool:
+    """`verb` hosts or gives a meal ("banquet", "dinner") that is a state one, in "his" or
+    "her" honour, or for "him" or "her"; active and not negated."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in {"host", "give", "throw", "offer"} or \
+            any(c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+        return False
+    meals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in MEALS]
+    if not meals:
+        return False
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ == "state" for m in meals
+           for c in m.children):
+        return True
+    for token in [t for m in meals for t in m.subtree] + [
+            t for c in verb.children if c.dep_ in {"prep", "dative"} for t in c.subtree]:
+        if token.lemma_.lower() in {"honour", "honor"} and any(
+                c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in token.children):
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and _stands_for_the_traveller(
+                token):
+            return True
+    return False
+
+
 def hosts_of(span: Span, traveller: str) -> list[int]:
     """Offsets (into the article) of the name heads that host, receive, welcome or greet
     the traveller, or tell the traveller something face to face (`traveller`: the
@@ -105,6 +133,11 @@ def hosts_of(span: Span, traveller: str) -> list[int]:
                 subject = _named_subject(verb)
                 if subject is not None and subject.text != traveller:
                     found.append(token_start(subject))
+            continue
+        if _meal_for_the_traveller(verb):
+            subject = _named_subject(verb)
+            if subject is not None and subject.text != traveller:
+                found.append(token_start(subject))
             continue
         if verb.pos_ == "VERB" and not remote and _meets_the_traveller(verb, traveller):
             # "X ..., as he held the first summit with <traveller>": X meets the traveller
@@ -134,10 +167,12 @@ def host_names(span: Span) -> list[tuple[int, int, str, str, bool]]:
     described): the traveller's hosts, whom the caller checks as it checks names met."""
     found = []
     for verb in span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in HOST_VERBS or any(
-                c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+        meal = _meal_for_the_traveller(verb)
+        if not meal and (verb.pos_ != "VERB" or verb.lemma_.lower() not in HOST_VERBS or any(
+                c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children)):
             continue
-        if not any(_stands_for_the_traveller(c) for c in verb.children if c.dep_ == "dobj"):
+        if not meal and not any(_stands_for_the_traveller(c) for c in verb.children
+                                if c.dep_ == "dobj"):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON":

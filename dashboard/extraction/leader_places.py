@@ -40,7 +40,8 @@ LOCAL_BODY = re.compile(r" (?:(?:Communist )?Party|Provincial|Municipal|City|Reg
 def of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[StopDraft],
                     text: str) -> bool:
     """The title is prefixed by a stop's place ("Atlanta Mayor Andre Dickens", "Hokkaido
-    Governor X"): the office of a place the traveller visits, not the traveller's own."""
+    Governor X", or "the Mayor of Atlanta, X"): the office of a place the traveller visits,
+    not the traveller's own."""
     # (or a state of a stop's country: "Washington State Governor X" on a visit to Seattle)
     stop_codes = {d.code for d in drafts}
     # ... or of a body of that place: "Shanghai Party Secretary X", "Hanoi Municipal Governor"
@@ -49,6 +50,9 @@ def of_a_stop_place(person: PersonMention, fact: SentenceFacts, drafts: list[Sto
                 and stop_for_place(m.place, drafts) is not None)
                or (m.place.code in stop_codes and 0 < person.start - m.end <= 14 and re.fullmatch(
                    r" (?:State|Province|Region|County|Prefecture) ", text[m.end:person.start]))
+               # ... or named after the title: "the Lord Mayor of Lyon, Monsieur X"
+               or (person.start < m.start and m.end <= person.name_start
+                   and stop_for_place(m.place, drafts) is not None)
                for m in fact.places if m.kind in {"city", "country"})
 
 
@@ -71,3 +75,13 @@ def two_people(name: str, other: str) -> bool:
     Dae-jung"; not "Shinzo Abe" and "Abe")."""
     return len(name.split()) > 1 and len(other.split()) > 1 and name != other and \
         not name.startswith(other) and not other.startswith(name)
+
+
+def countries_only_in_offices(fact: SentenceFacts) -> set[str]:
+    """Countries of the places the sentence names, when every one is inside someone's
+    office ("There he met former President of the United States X"): the sentence names no
+    place of its own, and a stop of those countries is not its place (else empty)."""
+    places = [m for m in fact.places if m.kind in {"city", "country"}]
+    if places and all(any(p.start <= m.start < p.end for p in fact.people) for m in places):
+        return {m.place.code for m in places}
+    return set()

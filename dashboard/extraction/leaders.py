@@ -17,6 +17,7 @@ from dashboard.extraction.invitations import drop_invitations_met_elsewhere
 from dashboard.extraction.itinerary import stop_for_signal
 from dashboard.extraction.leader_places import (
     MOVES_ON,
+    countries_only_in_offices,
     in_own_country_named,
     of_a_stop_place,
     own_country_here_of,
@@ -298,9 +299,13 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             other_clause = [sig for sig in fact.signals if (
                 re.search(r"\bthen\b", text[sig.end:person.start]) if sig.end <= person.start
                 else MOVES_ON.search(text, person.end, sig.position))]
+            # (a country inside someone's office is no place of the sentence: "met former
+            # President of the United States X" after "arrived in San Francisco")
+            in_office = [sig for sig in fact.signals if any(
+                p.start <= sig.position < p.end for p in fact.people)]
             named_here = list(dict.fromkeys(
-                stop_for_signal(sig, drafts)
-                for sig in fact.signals if sig.strength != "leader" and sig not in other_clause))
+                stop_for_signal(sig, drafts) for sig in fact.signals
+                if sig.strength != "leader" and sig not in other_clause and sig not in in_office))
             named_here = [i for i in named_here if i is not None]
             moved_on_from = None
             other_stops = {stop_for_signal(sig, drafts) for sig in other_clause}
@@ -317,8 +322,16 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             elif other_clause and not named_here and len(fact.stops) == 1 and \
                     not own_country_here_of(person, fact, drafts):
                 continue  # the sentence's one stop is another clause's place
-            own_country_here = [i for i in fact.stops if person.nationality
+            office_codes = countries_only_in_offices(fact)
+            office_only = bool(office_codes)
+            stops_here = [i for i in fact.stops if drafts[i].code not in office_codes]
+            own_country_here = [i for i in stops_here if person.nationality
                                 and drafts[i].code == person.nationality]
+            if nationality_stop is not None and office_only and not stops_here and \
+                    before is not None and drafts[before].code == person.nationality:
+                # the sentence names no place of its own, and the leader's country has more
+                # stops than one: met where the narrative is, not at that country's first
+                nationality_stop = before
             if moved_on_from is not None:
                 target = moved_on_from
             elif located is not None:
@@ -330,7 +343,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             elif nationality_stop is not None:
                 target = nationality_stop
             else:
-                target = fact.stops[0] if len(fact.stops) == 1 else fact.context
+                target = stops_here[0] if len(stops_here) == 1 else None if (
+                    fact.context is not None and drafts[fact.context].code in office_codes
+                ) else fact.context
             if target is None:
                 # a meeting in a paragraph of its own ("On Tuesday, the envoy will meet with
                 # Foreign Minister X."): at the stop the narrative last named

@@ -197,6 +197,16 @@ def _office_with_article(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
+def _domain_of_office(token: Token) -> bool:
+    """The name after "of" under an office is where the office is held, not its holder:
+    "received by the Minister President of Saxony (Mr X)", "the Mayor of Lyon, Y" (the
+    holder is the apposition after it, found on its own)."""
+    prep = token.head
+    office = prep.head
+    return token.dep_ == "pobj" and prep.lower_ == "of" and prep is not office and (
+        office.lemma_.lower() in OFFICE_TITLES or _office_with_article(office))
+
+
 def _names_an_office(token: Token) -> bool:
     """A name in apposition after an office noun: "the emir, Sabah ...", "the speaker of
     the lower house, X", "the President, X" (not "his half-sister, Auma")."""
@@ -361,6 +371,21 @@ def _of_a_country(head: Token) -> bool:
     return any(c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"} for c in head.children)
 
 
+def _gapped_objects(sub: Span, root: Token) -> list[Token]:
+    """Second objects of a meeting verb left out the second time ("met X in Paris on Monday
+    and Y in Berlin on Tuesday"): the parse hangs Y from the day or place before "and", as
+    one more of them; a person's name there is another one met."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "with":
+        verb = verb.head  # "met with X in Paris ... and Y in Berlin"
+    if verb.i == root.i or verb.pos_ not in {"VERB", "AUX"} or root.dep_ not in {"dobj", "pobj"}:
+        return []
+    # (tokens are compared by index: spaCy makes a new Token object at every access)
+    return [t for t in verb.subtree if t.i >= sub.end and t.dep_ == "conj"
+            and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"
+            and t.head.head.dep_ == "prep" and t.head.head.head.i == verb.i]
+
+
 def met_names(span: Span, objects: list[tuple[int, int]] | None = None
               ) -> list[tuple[int, int, str, str, bool]]:
     """Proper names heading a met object, with any "title of <country>" apposition after
@@ -379,8 +404,9 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         root = sub.root
         heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
                      or t is root or _names_an_office(t))
+        heads.extend(_gapped_objects(sub, root))
     for head in dict.fromkeys(heads):
-        if head.pos_ != "PROPN" or _office_with_article(head):
+        if head.pos_ != "PROPN" or _office_with_article(head) or _domain_of_office(head):
             continue
         if _names_an_office(head):
             # "talks with the emir, Sabah ...", "met his counterpart, X": the office noun

@@ -56,6 +56,16 @@ TOGETHER = re.compile(r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting
                       r"discussed|signed|bilateral)\b")
 
 
+# "X has arrived in Kyiv with President A and Chancellor B", "flew to Cairo together with
+# A": those the traveller journeys with, whatever their country (a joint visit of leaders)
+JOURNEY_WITH = re.compile(
+    r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(?:arriv\w*|travell?\w*|fl[eiy]\w*|came|come|"
+    r"went|journey\w*|set\s+off)\b[^.;,]{0,40}?\b(?:together\s+)?with\s+$")
+# ... not "arrived in Beijing for talks with Premier X": the one met
+MEETING_WORDS = re.compile(r"\b(?:for|talks|meet\w*|met|summit|audience|dinner|lunch)\b")
+COMPANION_LIST = re.compile(r"(?<!\s)(?:,\s+(?:and\s+)?|\s+and\s+)$")
+
+
 def travelling_companions(facts: list[SentenceFacts], traveller: Traveller,
                           home: str | None, text: str) -> set[str]:
     """Surnames of people who share the traveller's subject ("Secretary Austin and
@@ -74,6 +84,32 @@ def travelling_companions(facts: list[SentenceFacts], traveller: Traveller,
                     CO_SUBJECT_VERB.match(text, second.end) and \
                     not TOGETHER.match(text, second.end, fact.sentence.end):
                 found.add(second.surname)
+        found |= _journeying_with(fact, traveller, text)
+    return found
+
+
+def _journeying_with(fact: SentenceFacts, traveller: Traveller, text: str) -> set[str]:
+    """Surnames of those the traveller "arrived in X with" (and the people listed after
+    them), unless of a country the sentence sends the traveller to ("arrived with the
+    Ukrainian president" is a host who came along)."""
+    found: set[str] = set()
+    visited = {m.place.code for m in fact.places if m.kind in {"city", "country"} and not any(
+        p.start <= m.start < p.end for p in fact.people)}
+    last = None
+    for person in fact.people:
+        if person.surname == traveller.surname:
+            last = person
+            continue
+        if last is None:
+            continue
+        gap = text[last.end:person.start]
+        if (JOURNEY_WITH.fullmatch(gap) and not MEETING_WORDS.search(gap)
+                if last.surname == traveller.surname else COMPANION_LIST.fullmatch(gap)) and \
+                person.nationality not in visited:
+            found.add(person.surname)
+            last = person
+        else:
+            last = None
     return found
 
 

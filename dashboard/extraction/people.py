@@ -52,6 +52,9 @@ _HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness
               r"Dato['’]?|Datuk|Datin|Tan\s+Sri|Tun|Seri|Sri|"
               # Burmese: "Daw Aung San Suu Kyi", "U Thaung Tun"
               r"Daw|U(?=\s+[A-Z][a-z])|"
+              # German, French, Italian, Spanish forms of address and a bishop's style:
+              # "the Lord Mayor, Herr X", "Monsignor X"
+              r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Señora|Monsignor|Mgr\.?|"
               r"Dr\.?),?\s+)*")
 # honorifics before a name, as a pattern of their own ("Mr. ", "H.E. Mrs. ")
 HONORIFIC = re.compile(rf"{_HONORIFIC}")
@@ -82,6 +85,13 @@ BODY_OFFICE = re.compile(
 ORG_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|in|on|"
     rf"the)\s+){{0,2}}){{1,8}}?[A-Z][\w'’-]*,\s+{_HONORIFIC}"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}})")
+# ... or a place below a country set off after the office: "received by the Lord Mayor of
+# Lyon, Monsieur X Y", "the Minister President of Saxony (Mr X Y)" (a full name of two or
+# more words, after a comma or inside brackets, so a name is never read into the place)
+PLACE_OFFICE = re.compile(
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?"
+    rf"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,3}}[A-Z][\w'’-]*(?:,\s+|\s+\()(?:the\s+)?{_HONORIFIC}"
     rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}})")
 # "talks with the emir, Sabah al-Ahmad al-Jaber al-Sabah", "the speaker of the lower house
 # of parliament, Thura Shwe Mann": an office written in lower case, then the name after a
@@ -157,6 +167,10 @@ MEETING_CUE = re.compile(
     r"(?:talks|dialogue|consultations|lunch|dinner|minutes|hours)\b[^.;:]{0,60}?\bwith|"
     r"spen[dt]\s+[^.;:]{0,30}?\bwith|co-?(?:host|chair)\w*\b[^.;:]{0,100}?\bwith|"
     r"(?:greeted|received|welcomed|hosted)(?:\s+[^.;,]{0,25}?)?\s+by|"
+    # "Lunch given by the Mayor, X", "a state banquet offered in her honour by X": a meal
+    # or a reception someone gives for the traveller
+    r"(?:lunch(?:eon)?|dinner|banquet|reception|breakfast|supper)\s+(?:given|offered)"
+    r"(?:\s+[^.;,]{0,25}?)?\s+by|"
     r"bilateral\s+(?:meeting|talks)\s+with|press\s+conference\s+with|joined\s+by)\b",
     re.IGNORECASE,
 )
@@ -337,11 +351,13 @@ def find_people(text: str, start: int, end: int,
                 nationality_text = text[of.end():country_at[of.end()][1]]
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
-    for match in [*BODY_OFFICE.finditer(text, start, end), *ORG_OFFICE.finditer(text, start, end)]:
+    for match in [*BODY_OFFICE.finditer(text, start, end), *ORG_OFFICE.finditer(text, start, end),
+                  *PLACE_OFFICE.finditer(text, start, end)]:
         name = _clean_name(match.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS or any(
-                p.start < match.end() and match.start() < p.end for p in people):
-            continue
+                p.start < match.end() and match.start() < p.end for p in people) or all(
+                re.fullmatch(_PORTFOLIO_WORD, w) for w in name.split()):
+            continue  # ("Minister of Foreign Affairs, International Trade": the office)
         name_start = match.start("name")
         people.append(PersonMention(match.group("title"), name, match.start(),
                                     name_start + len(name), name_start))

@@ -14,6 +14,8 @@ TITLES = [
     "Secretary-General", "Secretary General", "UN Secretary-General",
     "Vice President", "Vice-President", "President-elect", "President",
     "Deputy Prime Minister", "Prime Minister", "Premier",
+    # the head of a German state's government: "the Minister-President of Bavaria"
+    "Minister-President", "Minister President",
     "Minister of Foreign Affairs", "Minister for Foreign Affairs", "Foreign Affairs Minister",
     "External Affairs Minister", "Deputy Foreign Minister", "Foreign Minister",
     "First Lady", "Chief Executive", "Chief Adviser", "Chief Minister", "State Counsellor",
