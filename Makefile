@@ -49,7 +49,9 @@ accuracy: $(VENV)/.installed-run
 	  tests/fixtures/blind/set7 tests/fixtures/blind/set8 tests/fixtures/blind/set9 \
 	  tests/fixtures/blind/set10 tests/fixtures/blind/set11 tests/fixtures/blind/set12 \
 	  tests/fixtures/blind/set13 tests/fixtures/blind/set14 tests/fixtures/blind/set15 \
-	  tests/fixtures/blind/set16 tests/fixtures/blind/set17 tests/fixtures/blind/set18; \
+	  tests/fixtures/blind/set16 tests/fixtures/blind/set17 tests/fixtures/blind/set18 \
+	  tests/fixtures/blind/set19 tests/fixtures/blind/set20 tests/fixtures/blind/set21 \
+	  tests/fixtures/blind/set22; \
 	else echo "../shared/articles not found (the team's development articles): skipped"; \
 	  $(BIN)/python scripts/accuracy.py tests/fixtures/trips tests/fixtures/blind/set2 \
 	  tests/fixtures/blind/set3 tests/fixtures/blind/set4 tests/fixtures/blind/set5 \
@@ -57,7 +59,8 @@ accuracy: $(VENV)/.installed-run
 	  tests/fixtures/blind/set9 tests/fixtures/blind/set10 tests/fixtures/blind/set11 \
 	  tests/fixtures/blind/set12 tests/fixtures/blind/set13 tests/fixtures/blind/set14 \
 	  tests/fixtures/blind/set15 tests/fixtures/blind/set16 tests/fixtures/blind/set17 \
-	  tests/fixtures/blind/set18; fi
+	  tests/fixtures/blind/set18 tests/fixtures/blind/set19 tests/fixtures/blind/set20 \
+	  tests/fixtures/blind/set21 tests/fixtures/blind/set22; fi
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshots.py
