@@ -464,11 +464,11 @@ def test_the_subject_of_travel_and_meeting_verbs_outweighs_a_talker_and_a_passin
 
 
 def test_travelling_subjects_leave_out_negated_and_earlier_travel():
-    from dashboard.extraction import meeting_grammar
+    from dashboard.extraction import traveller_grammar
     from dashboard.extraction.nlp import parse_lines
     text = ("Li landed in Moscow on Monday. Sokolov did not travel. Petrov last visited Turkey "
             "in 2018. The deal was signed by Ivanov.")
-    assert meeting_grammar.travelling_subjects(parse_lines(text).span(0, len(text))) == ["Li"]
+    assert traveller_grammar.travelling_subjects(parse_lines(text).span(0, len(text))) == ["Li"]
 
 
 # ------------------------------------------------ a companion's days in the speaker's text

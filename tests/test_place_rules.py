@@ -365,7 +365,7 @@ def test_stops_to_follow_come_after_the_stop_the_sentence_dates():
 
 
 def test_a_counterfactual_before_a_colon_leaves_the_next_statement_alone():
-    from dashboard.extraction.visits import ruled_out
+    from dashboard.extraction.taken_back import ruled_out
 
     text = ("His tour, which was to have opened in Rome, has been put back: he is now "
             "expected in Madrid on Monday for talks.")

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.grammar import token_start
-from dashboard.extraction.meeting_grammar import MOVING_VERBS
+from dashboard.extraction.traveller_grammar import MOVING_VERBS
 
 # how much a principal gains, and a companion loses, per sentence that names them as a couple
 COUPLE_WEIGHT = 4

@@ -17,7 +17,8 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.grammar import TRIP_NOUNS
 from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 from dashboard.extraction.period_grammar import unrealised
-from dashboard.extraction.visits import NEGATION, TRAVEL_CUE
+from dashboard.extraction.taken_back import NEGATION
+from dashboard.extraction.visits import TRAVEL_CUE
 
 # Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
 # on Sunday", "leaves for China on Tuesday night" (the arrival is another day)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
-from dashboard.extraction.meeting_grammar import MOVING_VERBS, name_start
+from dashboard.extraction.meeting_grammar import name_start
+from dashboard.extraction.traveller_grammar import MOVING_VERBS
 
 PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face

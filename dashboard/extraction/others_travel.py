@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.extraction import grammar, meeting_grammar
+from dashboard.extraction import grammar, traveller_grammar
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import _subject, token_at
 from dashboard.extraction.name_index import index_of
@@ -40,7 +40,7 @@ def someone_elses(sig: VisitSignal, fact: SentenceFacts, others: set[str],
     last_end, last_name, last_at = max(actors)
     if traveller and fact.parse is not None and any(
             p.surname == traveller and p.start <= at < p.end for p in fact.people
-            for at in meeting_grammar.described_as_visiting(fact.parse)):
+            for at in traveller_grammar.described_as_visiting(fact.parse)):
         return False  # "X told guests at a banquet in <place>, toasting the visiting <traveller>"
     # the traveller named after that person is who goes ("At the invitation of X, Prime
     # Minister KISHIDA Fumio paid a visit to Y": a surname in capitals is still the name)

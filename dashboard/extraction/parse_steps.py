@@ -34,25 +34,15 @@ from dashboard.extraction import (
 )
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
-from dashboard.extraction.people import (
-    HONORIFIC,
-    NON_NAME_WORDS,
-    TITLE_RE,
-    PersonMention,
-    find_people,
-)
+from dashboard.extraction.name_patterns import HONORIFIC, TITLE_RE
+from dashboard.extraction.people import NON_NAME_WORDS, PersonMention, find_people
 from dashboard.extraction.place_lists import group_city_country
 from dashboard.extraction.places import find_places
+from dashboard.extraction.taken_back import CALLED_OFF, COUNTERFACTUAL, ruled_out
 from dashboard.extraction.titles import STAFF_TITLES, TITLES
 from dashboard.extraction.traveller import Traveller
 from dashboard.extraction.turn_labels import turn_speaker
-from dashboard.extraction.visits import (
-    CALLED_OFF,
-    COUNTERFACTUAL,
-    VENUE_NOUN,
-    VisitSignal,
-    ruled_out,
-)
+from dashboard.extraction.visits import VENUE_NOUN, VisitSignal
 
 AIRPORT_AFTER = re.compile(r"(?<!\s)\s+(?:international\s+)?(?:airport|air\s*base|airfield)\b",
                            re.IGNORECASE)

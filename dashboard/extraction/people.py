@@ -10,63 +10,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.extraction.titles import MONARCH_TITLES, TITLES
+from dashboard.extraction.family_names import FAMILY_NAME_FIRST
+from dashboard.extraction.name_patterns import (
+    HONORIFIC_WORDS_RE,
+    NAME_WORD,
+    PARTICLE,
+    PORTFOLIO_WORD,
+    ROMAN,
+    TITLE_RE,
+    UPPER,
+)
+from dashboard.extraction.titles import MONARCH_TITLES
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_NAME_WORD = (rf"(?:(?:[{_UPPER}]\.){{2,3}}|[{_UPPER}][\w'’\-]*\.?|[{_UPPER}]\.|"
-              rf"(?:al|el|bin|ibn|abu|ben|de|van|von|da|di|le|la|du)-[{_UPPER}][\w'’\-]*)")
-_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|das|y|ibn|abu)"
-# regnal numbers I to XXXIX ("Charles III", "Benedict XVI", "Pius XII")
-_ROMAN = r"(?:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
-# "Minister of International Relations and Cooperation", "Secretary of Foreign Affairs"
-_PORTFOLIO = (r"(?:(?:Foreign|External|Home|International|Internal|Economic|European)\s+"
-              r"(?:Affairs|Relations|Trade)(?:\s+and\s+(?:Cooperation|Trade|Development))?|"
-              r"Defen[cs]e|Finance|Trade|Economy|Interior|Commerce|Energy|Health|Justice|"
-              r"Education|Agriculture)")
-_OFFICE = rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO}"
-# Any portfolio written out in words of government business ("Minister of Foreign Affairs and
-# Emigrants", "Minister for International Trade and Industry,"): only such words, so the name
-# after it is never read as part of the office
-_PORTFOLIO_WORD = (
-    r"(?:Affairs|Relations|Trade|Cooperation|Co-operation|Development|Industry|Emigrants|"
-    r"Expatriates|Diaspora|Commonwealth|Integration|Investment|Tourism|Culture|Environment|"
-    r"Security|Defen[cs]e|Finance|Planning|Economy|Energy|Health|Justice|Education|"
-    r"Agriculture|Fisheries|Communications|Technology|Science|Innovation|Labour|Labor|"
-    r"Employment|Transport|Infrastructure|Interior|Immigration|Worship|Francophonie|"
-    r"International|Regional|European|National|Foreign|External|Home|Internal|Public|Works|"
-    r"Resources|Mines|Petroleum|Water|Housing|Youth|Sports?|Women|Family|Social|Welfare|"
-    r"Information|Digital|Climate|Natural|Economic|Commerce|Overseas|Pacific|Asian|African|"
-    r"Arab|Gulf|Veterans|Maritime|Ocean|Oceans|Union)")
-_WRITTEN_OFFICE = (rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:the\s+)?{_PORTFOLIO_WORD}(?![\w'’-])"
-                   rf"(?>(?:(?:\s+|\s+and\s+|\s+&\s+|,\s+){_PORTFOLIO_WORD}(?![\w'’-])){{0,6}})")
-# "the President of the Republic, Emmanuel Macron": the formal title, then the name
-# (the written-out office first: "Minister for Foreign Affairs and Trade Penny Wong" is not
-# "Minister for Foreign Affairs" followed by a person called "Trade")
-TITLE_RE = _WRITTEN_OFFICE + "|" + "|".join(
-    re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + "|" + \
-    _OFFICE + r"|President\s+of\s+the\s+Republic(?=,)"
-_HONORIFIC = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|"
-              r"Her\s+Highness|His\s+Majesty|Her\s+Majesty|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|"
-              r"Sheikh|Sheikha|"
-              # Malaysian and Bruneian honours: "Dato' Sri", "Datuk Seri", "Tan Sri", "Tun"
-              r"Dato['’]?|Datuk|Datin|Tan\s+Sri|Tun|Seri|Sri|"
-              # Burmese: "Daw Aung San Suu Kyi", "U Thaung Tun"
-              r"Daw|U(?=\s+[A-Z][a-z])|"
-              # German, French, Italian, Spanish forms of address and a bishop's style:
-              # "the Lord Mayor, Herr X", "Monsignor X"
-              r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Señora|Monsignor|Mgr\.?|"
-              r"Dr\.?),?\s+)*")
-# honorifics before a name, as a pattern of their own ("Mr. ", "H.E. Mrs. ")
-HONORIFIC = re.compile(rf"{_HONORIFIC}")
 PERSON = re.compile(
-    rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{_HONORIFIC}"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,4}}"
-    rf"(?:\s+{_ROMAN}\b)?)"
+    rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{HONORIFIC_WORDS_RE}"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,4}}"
+    rf"(?:\s+{ROMAN}\b)?)"
 )
 # "President of France H.E. Mr. Emmanuel Macron": the title, then "of <country>"
 TITLE_OF = re.compile(rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?")
 NAME_AFTER_COUNTRY = re.compile(
-    rf"(?<!\s),?\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+    rf"(?<!\s),?\s+{HONORIFIC_WORDS_RE}(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}})")
 # "Speaker of the Parliament Nabih Berri", "President of the European Commission Ursula von
 # der Leyen", "President of the Council of State X": a title of an institution, then the
 # name (the institution ends in a word for a body, or in "of" and one word after it, so the
@@ -78,21 +42,21 @@ _BODY = (r"(?:Parliament|Assembly|Council|Commission|Congress|Senate|House|Chamb
 BODY_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+(?P<body>(?:[A-Z][\w'’-]*\s+){{0,3}}"
     rf"{_BODY}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)?)|(?:the\s+)?(?-i:[A-Z]{{2,6}}))"
-    rf"(?![\w'’-])(?!\s+of\b),?\s+{_HONORIFIC}"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,3}})")
+    rf"(?![\w'’-])(?!\s+of\b),?\s+{HONORIFIC_WORDS_RE}"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}})")
 # ... or any organisation's full name set off by a comma before a full name: "the Secretary
 # General of the Organization for Security and Co-operation in Europe, X Y"
 ORG_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|in|on|"
-    rf"the)\s+){{0,2}}){{1,8}}?[A-Z][\w'’-]*,\s+{_HONORIFIC}"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}})")
+    rf"the)\s+){{0,2}}){{1,8}}?[A-Z][\w'’-]*,\s+{HONORIFIC_WORDS_RE}"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}})")
 # ... or a place below a country set off after the office: "received by the Lord Mayor of
 # Lyon, Monsieur X Y", "the Minister President of Saxony (Mr X Y)" (a full name of two or
 # more words, after a comma or inside brackets, so a name is never read into the place)
 PLACE_OFFICE = re.compile(
     rf"(?<![\w-])(?P<title>{TITLE_RE})\s+of\s+(?:the\s+)?"
-    rf"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,3}}[A-Z][\w'’-]*(?:,\s+|\s+\()(?:the\s+)?{_HONORIFIC}"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,3}})")
+    rf"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,3}}[A-Z][\w'’-]*(?:,\s+|\s+\()(?:the\s+)?{HONORIFIC_WORDS_RE}"
+    rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}})")
 # "talks with the emir, Sabah al-Ahmad al-Jaber al-Sabah", "the speaker of the lower house
 # of parliament, Thura Shwe Mann": an office written in lower case, then the name after a
 # comma (a full name of two or more words)
@@ -104,12 +68,12 @@ OFFICE_APPOSITION = re.compile(
     # ("the head of the National Health Commission, X": a body's name in capitals)
     r"(?:\s+of\s+(?:the\s+)?(?:[a-z][a-z ]{0,40}?|(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|on)\s+)?)"
     r"{0,5}[A-Z][\w'’-]*))?"
-    rf",\s+{_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{1,4}})")
+    rf",\s+{HONORIFIC_WORDS_RE}(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,4}})")
 # "Xi Jinping, general secretary of the Central Committee ...", "Mr. X Y, President of the
 # Republic of Chile": a full name, then its office in apposition (state media and joint
 # statements write the office after the name, often in lower case)
 NAME_THEN_TITLE = re.compile(
-    rf"(?<![\w'’-]){_HONORIFIC}(?P<name>{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD})"
+    rf"(?<![\w'’-]){HONORIFIC_WORDS_RE}(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD})"
     r"{1,3}),\s++(?:the\s++)?(?P<title>(?i:president|prime\s+minister|premier|chancellor|king|"
     r"queen|emir|sultan|general\s+secretary|chairman|chairwoman|foreign\s+minister|"
     r"secretary[-\s]general|vice[-\s]president|supreme\s+leader|crown\s+prince))"
@@ -176,18 +140,6 @@ MEETING_CUE = re.compile(
 )
 
 
-# Common Chinese, Korean and Vietnamese family names, which English-language news writes
-# first ("Xi Jinping" -> "Xi said", "talks with Xi"). Japanese names are written given name
-# first in English, so they are not here.
-FAMILY_NAME_FIRST = {
-    "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu",
-    "Sun", "Hu", "Zhu", "Gao", "Lin", "Guo", "Ma", "Luo", "Liang", "Song", "Zheng", "Xie",
-    "Tang", "Feng", "Dong", "Xiao", "Cheng", "Cao", "Yuan", "Deng", "Fu", "Shen", "Zeng",
-    "Peng", "Su", "Jiang", "Cai", "Jia", "Ding", "Wei", "Ye", "Yan", "Pan", "Du", "Dai", "Xia",
-    "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi", "Yao", "Tan", "Liao", "Qin", "Wen", "Kim",
-    "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Moon", "Nguyen",
-    "Tran", "Pham", "Hoang", "Vo", "Vu", "Dang", "Bui", "Ngo", "Duong", "Ly",
-}
 
 
 @dataclass(frozen=True)
@@ -202,7 +154,7 @@ class PersonMention:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.split() if not re.fullmatch(_ROMAN, w)
+        words = [w for w in self.name.split() if not re.fullmatch(ROMAN, w)
                  and w not in {"Jr.", "Jr", "Sr.", "Sr"}]
         if 2 <= len(words) <= 3 and words[0] in FAMILY_NAME_FIRST and len(words[1]) > 1 \
                 and not words[1].endswith("."):
@@ -261,7 +213,7 @@ def _clean_name(name: str) -> str:
     if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in {
             "Jr.", "Sr."}:
         words[-1] = words[-1][:-1]  # "Macron. He": the sentence's full stop
-    if words and all(w in {"Jr.", "Jr", "Sr.", "Sr"} or re.fullmatch(_ROMAN, w) for w in words):
+    if words and all(w in {"Jr.", "Jr", "Sr.", "Sr"} or re.fullmatch(ROMAN, w) for w in words):
         return ""  # "the Martin Luther King Jr. Center": a suffix alone is no name
     return " ".join(words)
 
@@ -310,7 +262,7 @@ def find_people(text: str, start: int, end: int,
         family_he = len(words) == 2 and words[0] == "He"
         if len(words) < 2 and match.group("title") in FULL_NAME_TITLES:
             continue  # "General Motors", "General Electric": a full name or none
-        if words and all(re.fullmatch(_PORTFOLIO_WORD, w) for w in words):
+        if words and all(re.fullmatch(PORTFOLIO_WORD, w) for w in words):
             continue  # "Minister of Foreign Affairs, International Trade and ...": the office
         if any(w in GROUP_OFFICES for w in match.group("name").split()[:len(words) + 1]):
             continue  # "Lithuanian President, Baltic Defense Ministers": a group, no name
@@ -356,7 +308,7 @@ def find_people(text: str, start: int, end: int,
         name = _clean_name(match.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS or any(
                 p.start < match.end() and match.start() < p.end for p in people) or all(
-                re.fullmatch(_PORTFOLIO_WORD, w) for w in name.split()):
+                re.fullmatch(PORTFOLIO_WORD, w) for w in name.split()):
             continue  # ("Minister of Foreign Affairs, International Trade": the office)
         name_start = match.start("name")
         people.append(PersonMention(match.group("title"), name, match.start(),
@@ -392,8 +344,8 @@ def find_people(text: str, start: int, end: int,
 # Suu Kyi": a full name of up to four words (as after a title) with no title right after a
 # meeting verb
 UNTITLED_MET = re.compile(
-    rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{_UPPER}][\w'’\-]+"
-    rf"(?:\s+(?:{_PARTICLE}\s+)?[{_UPPER}][\w'’\-]+){{1,3}})\b")
+    rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{UPPER}][\w'’\-]+"
+    rf"(?:\s+(?:{PARTICLE}\s+)?[{UPPER}][\w'’\-]+){{1,3}})\b")
 APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
 # an office held for another one, right before a title: "the Spokesperson for the", "Special
 # Adviser to the"; a name after "<title>," is then the first office's holder

@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 
 from dashboard.extraction.facts import SentenceFacts
-from dashboard.extraction.visits import VisitSignal, ruled_out
+from dashboard.extraction.taken_back import ruled_out
+from dashboard.extraction.visits import VisitSignal
 
 # "back in X", "back to X", "returned to X", "flew back to X" (not "home to X": home is no
 # stop); the place must follow at once

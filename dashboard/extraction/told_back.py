@@ -26,7 +26,8 @@ from dashboard.extraction.grammar import (
     _subject,
     carries,
 )
-from dashboard.extraction.visits import VisitSignal, ruled_out
+from dashboard.extraction.taken_back import ruled_out
+from dashboard.extraction.visits import VisitSignal
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

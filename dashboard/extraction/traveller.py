@@ -15,17 +15,13 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dashboard.extraction import meeting_grammar
+from dashboard.extraction import traveller_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
 from dashboard.extraction.name_index import index_of
-from dashboard.extraction.people import (
-    HEADLINE_WORDS,
-    HONORIFIC,
-    NON_NAME_WORDS,
-    PersonMention,
-)
+from dashboard.extraction.name_patterns import HONORIFIC
+from dashboard.extraction.people import HEADLINE_WORDS, NON_NAME_WORDS, PersonMention
 from dashboard.extraction.places import find_places
 from dashboard.extraction.protagonist import untitled_protagonist
 from dashboard.extraction.sentences import Sentence
@@ -161,7 +157,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     for fact in facts:
         if fact.parse is None or fact.sentence.heading:
             continue
-        for word in meeting_grammar.travelling_subjects(fact.parse):
+        for word in traveller_grammar.travelling_subjects(fact.parse):
             if word in scores:
                 scores[word] += 2
     # "the visiting French President, X": the visitor, however often the host speaks
@@ -169,7 +165,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     for fact in facts:
         if fact.parse is None:
             continue
-        for at in meeting_grammar.described_as_visiting(fact.parse):
+        for at in traveller_grammar.described_as_visiting(fact.parse):
             visitors.update(p.surname for p in fact.people if p.start <= at < p.end
                             and p.surname in scores and not in_met_span(p.start))
         # ... and the owner of a visit told as this one: "Petro is paying a state visit to
@@ -312,7 +308,7 @@ def subject_traveller(facts: list[SentenceFacts], text: str) -> Traveller | None
         if fact.parse is None or fact.sentence.heading:
             continue
         names = []
-        for a, b in meeting_grammar.named_travellers(fact.parse):
+        for a, b in traveller_grammar.named_travellers(fact.parse):
             honorific = HONORIFIC.match(text, a, b)
             name = " ".join(text[honorific.end() if honorific else a:b].split())
             knight = KNIGHTED.fullmatch(name)

@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from dashboard.date_range import drop_out_of_range_dates
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import meeting_grammar
+from dashboard.extraction import traveller_grammar
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
@@ -232,7 +232,7 @@ def drop_other_travel(state: TripState) -> None:
                 others.add(name.split()[-1])
     # "his successor, Qin Gang, went to ...": whoever else the parse sends somewhere
     others |= {name for f in active if f.parse is not None
-               for name in meeting_grammar.people_moving(f.parse)} - {surname} - name_parts
+               for name in traveller_grammar.people_moving(f.parse)} - {surname} - name_parts
     # in a first-person text "with me" is the traveller: a companion's leg "with me" is theirs
     speaker_travels = any(f.first_person and not f.sentence.heading for f in active)
     own_names = {name for name in [*(state.traveller.name or "").split(), surname] if name}
