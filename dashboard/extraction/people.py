@@ -294,13 +294,11 @@ def find_people(text: str, start: int, end: int,
                 if text[span_start:key] != nationality_text:
                     span_start = text.rfind(nationality_text, 0, key)
         name_start = match.start("name")
-        if nationality is None and country_at:
+        if nationality is None:
             # "Crown Prince Salman of Saudi Arabia", "Prime Minister X of Belgium": the country
             # after the name
-            of = OF_COUNTRY.match(text, name_start + len(name), end)
-            if of and of.end() in country_at:
-                nationality = country_at[of.end()][0]
-                nationality_text = text[of.end():country_at[of.end()][1]]
+            nationality, nationality_text = _country_of(text, name_start + len(name), end,
+                                                        country_at)
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
     for match in [*BODY_OFFICE.finditer(text, start, end), *ORG_OFFICE.finditer(text, start, end),
@@ -314,30 +312,41 @@ def find_people(text: str, start: int, end: int,
         people.append(PersonMention(match.group("title"), name, match.start(),
                                     name_start + len(name), name_start))
     for match in OFFICE_APPOSITION.finditer(text, start, end):
-        name = _clean_name(match.group("name"))
-        if len(name.split()) < 2 or name.split()[0] in NON_NAME_WORDS or any(
-                p.start < match.end() and match.start("title") < p.end for p in people):
-            continue
-        name_start = match.start("name")
-        people.append(PersonMention(match.group("title").capitalize(), name,
-                                    match.start("title"), name_start + len(name), name_start))
+        name = _full_name(match, "title", people)
+        if name:
+            name_start = match.start("name")
+            people.append(PersonMention(match.group("title").capitalize(), name,
+                                        match.start("title"), name_start + len(name), name_start))
     for match in NAME_THEN_TITLE.finditer(text, start, end):
-        name = _clean_name(match.group("name"))
-        if len(name.split()) < 2 or name.split()[0] in NON_NAME_WORDS or any(
-                p.start < match.end() and match.start("name") < p.end for p in people):
-            continue
-        name_start = match.start("name")
-        title = " ".join(w.capitalize() for w in match.group("title").split())
-        nationality = nationality_text = None
-        of = OF_COUNTRY.match(text, match.end(), end)
-        if of and country_at and of.end() in country_at:
-            nationality = country_at[of.end()][0]
-            nationality_text = text[of.end():country_at[of.end()][1]]
-        people.append(PersonMention(title, name, name_start, name_start + len(name), name_start,
-                                    nationality, nationality_text))
+        name = _full_name(match, "name", people)
+        if name:
+            name_start = match.start("name")
+            title = " ".join(w.capitalize() for w in match.group("title").split())
+            people.append(PersonMention(title, name, name_start, name_start + len(name),
+                                        name_start, *_country_of(text, match.end(), end,
+                                                                 country_at)))
     people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people
+
+
+def _full_name(match: re.Match[str], span_group: str, people: list[PersonMention]) -> str:
+    """The full name (two words or more) an office in apposition names, or "" when it is no
+    name or a person already found overlaps the match from its `span_group` on."""
+    name = _clean_name(match.group("name"))
+    if len(name.split()) < 2 or name.split()[0] in NON_NAME_WORDS or any(
+            p.start < match.end() and match.start(span_group) < p.end for p in people):
+        return ""
+    return name
+
+
+def _country_of(text: str, at: int, end: int, country_at: dict[int, tuple[str, int]] | None
+                ) -> tuple[str | None, str | None]:
+    """(ISO code, text) of "of <country>" right at `at` ("... X of Belgium"), else Nones."""
+    of = OF_COUNTRY.match(text, at, end)
+    if of and country_at and of.end() in country_at:
+        return country_at[of.end()][0], text[of.end():country_at[of.end()][1]]
+    return None, None
 
 
 # "has met Rishi Sunak at Chequers", "he met Wang Yi, China's top diplomat", "meets Aung San
