@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import index_of
+from dashboard.extraction.name_patterns import PARTICLE
 from dashboard.extraction.nlp import load_pipeline
 from dashboard.extraction.places import find_places
 from dashboard.extraction.titles import TITLES
@@ -45,8 +46,6 @@ HEADLINE_TRAVEL = re.compile(
     r"['’]s[ \t]++(?:[\w-]++[ \t]++){0,2}?(?:visits?|trip|tour|journey|week|weekend|mission|"
     r"swing|travels)\b")
 HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Madam"}
-NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "van", "von", "der", "bin", "al",
-                  "el", "ibn", "la", "le"}
 # the name must be the subject of that many body sentences in its short form ("Kim toured")
 MIN_BODY_MENTIONS = 3
 
@@ -140,7 +139,8 @@ def _name_run(token: Token) -> str:
             and t.text.rstrip(".") not in HONORIFIC_WORDS and t.ent_type_ != "NORP"
 
     def is_particle(t: Token) -> bool:
-        return t.lower_ in NAME_PARTICLES and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
+        return re.fullmatch(PARTICLE, t.lower_) is not None and t.i + 1 < len(doc) \
+            and doc[t.i + 1].text[:1].isupper()
 
     first = last = token.i
     while first > 0 and (is_name_word(doc[first - 1]) or (
