@@ -13,11 +13,14 @@ from datetime import date
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction.facts import SentenceFacts
 
+# A live page's clock time: "12:10", "9.45am", "18:05 GMT" (single spaces or tabs, one way to
+# match: linear on hostile text); `titled_stamps` reads it too
+CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:[ \t]?[ap]\.?m\.?)?(?:[ \t][A-Z]{2,4})?"
 # A clock time opening an entry, then a dash, bar or colon: "12:10 - ", "9.45am | ",
-# "18:05 GMT: " (single spaces or tabs, one way to match: linear on hostile text)
-LEADING_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]?[ap]\.?m\.?)?(?:[ \t][A-Z]{2,4})?"
-                           r"[ \t]?[-–—|:][ \t]", re.IGNORECASE)
-# A live page has entries, not one timed line: this many stamped entries at least
+# "18:05 GMT: "
+LEADING_STAMP = re.compile(rf"{CLOCK_TIME}[ \t]?[-–—|:][ \t]", re.IGNORECASE)
+# A live page has entries, not one timed line: this many stamped entries at least (also
+# `newest_first`'s)
 MIN_ENTRIES = 3
 PLACE_KINDS = {"country", "city", "venue"}
 

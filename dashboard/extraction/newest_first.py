@@ -15,13 +15,12 @@ import re
 from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.live_entries import MIN_ENTRIES
 
 # A clock time opening a line: "19:42", "9.45am", "2:10 p.m. -", "09:05  RECAP" (single
 # characters between the parts, one way to match: linear on hostile text)
 OPENING_TIME = re.compile(r"(?P<hour>\d{1,2})[:.](?P<minute>[0-5]\d)(?!\d)"
                           r"(?:[ \t]?(?P<half>[ap])\.?m\b\.?)?", re.IGNORECASE)
-# A page has entries, not one timed line: this many stamped entries at least
-MIN_ENTRIES = 3
 
 
 def _minutes(text: str) -> int | None:

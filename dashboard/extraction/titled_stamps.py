@@ -11,10 +11,11 @@ import re
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.live_entries import CLOCK_TIME
 
 # A clock time, then a title on the same line ("09:05  RECAP - ...", "9.05am | ...")
-STAMP_THEN_TITLE = re.compile(r"\d{1,2}[:.]\d{2}(?:[ \t]?[ap]\.?m\.?)?(?:[ \t][A-Z]{2,4})?"
-                              r"[ \t]*(?:[-–—|:][ \t]*)?(?=[A-Za-z])", re.IGNORECASE)
+STAMP_THEN_TITLE = re.compile(rf"{CLOCK_TIME}[ \t]*(?:[-–—|:][ \t]*)?(?=[A-Za-z])",
+                              re.IGNORECASE)
 MAX_TITLE = 80  # characters: a title, not an entry's first sentence
 SENTENCE_END = re.compile(r"[.!?]\s*$")
 
