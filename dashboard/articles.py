@@ -46,9 +46,11 @@ DATE_LINE = re.compile(
     rf"[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# A short byline-like line with a full date in it: "By Jane Doe | Oct 4, 2022 | 10:31 AM ET"
+# A short byline-like line with a full date in it: "By Jane Doe | Oct 4, 2022 | 10:31 AM ET",
+# "Newsletter No. 212 - 14 June 2016" (a dot only before a number: no sentence's full stop)
 SHORT_DATE_LINE = re.compile(
-    rf"^(?P<line>[^\n.]{{0,50}}?(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"^(?P<line>(?:[^\n.]|\.(?=[^\S\n]*\d)){{0,50}}?"
+    rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})[^\n]{{0,30}})$",
     re.IGNORECASE | re.MULTILINE,
 )

@@ -11,6 +11,8 @@ come from the dependency parse (`grammar.governing_clause`, `grammar.governing_v
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import timedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar
@@ -199,3 +201,53 @@ def listed_after(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
     stops = list(dict.fromkeys(s for s in (stop_for_signal(sig, drafts) for sig in members)
                                if s is not None))
     return stops if len(stops) >= 2 else []
+
+
+
+def before_the_move(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft],
+                    days: list[dates_mod.DateMention]) -> int | None:
+    """The stop the sentence moves on to after the date's day: the date follows the first of
+    two coordinated verbs, every destination named is the later verb's, and that verb has a
+    date of its own: "met X on Monday and travelled to Seoul on Wednesday" (Monday is not
+    Seoul's; `grammar.later_move`); else None. A fronted date is the whole sentence's ("On
+    Thursday he will visit X and then fly to Y"), and a move with no date of its own happens
+    the same day ("crossed the border on 2 October and travelled by road to Y"). `days` are
+    the sentence's dates of the traveller's days (not "the April 25 House of Culture")."""
+    if fact.parse is None:
+        return None
+    verb = grammar.governing_verb(fact.parse, d.start)
+    if verb is None or grammar.token_start(fact.parse.doc[verb]) > d.start:
+        return None
+    moves = [(stop_for_signal(sig, drafts), grammar.later_move(fact.parse, d.start,
+                                                               sig.position))
+             for sig in fact.signals if sig.strength != "leader"]
+    moves = [(stop, at) for stop, at in moves if stop is not None]
+    if not moves or any(at is None for _stop, at in moves):
+        return None
+    if not any(other.start > at for other in days for _stop, at in moves):
+        return None
+    return min(stop for stop, _at in moves)
+
+
+def offset_days(fact: SentenceFacts, days: list[dates_mod.DateMention],
+                drafts: list[StopDraft]) -> list[tuple[int, dates_mod.DateMention]]:
+    """(stop, its day) for destinations in a clause a stated number of days from the
+    sentence's one day: "held talks in Sarajevo on Wednesday, a day after meeting X in
+    Belgrade" gives Belgrade the Tuesday (`grammar.day_offset`). `days` are the sentence's
+    dates of the traveller's days; only a sentence with exactly one, a single day, counts."""
+    if fact.parse is None or len(days) != 1 or days[0].is_range or days[0].first is None:
+        return []
+    day = days[0]
+    if grammar.day_offset(fact.parse, day.start) is not None:
+        return []  # (the date is itself in the offset clause)
+    found = []
+    for sig in fact.signals:
+        stop = stop_for_signal(sig, drafts)
+        offset = grammar.day_offset(fact.parse, sig.position) if stop is not None else None
+        if offset is None:
+            continue
+        direction, count = offset
+        first = day.first - timedelta(days=count) if direction == "after" else \
+            day.first + timedelta(days=count)
+        found.append((stop, replace(day, first=first, last=first)))
+    return found

@@ -92,6 +92,22 @@ def sent_to(token: Token) -> bool:
     return False
 
 
+# Words that put someone somewhere ahead of time: "is due in X", "is expected in X"
+EXPECTED_WORDS = {"due", "expect"}
+
+
+def expected_there(token: Token) -> bool:
+    """"due" as the complement of "be", or a passive "expected", whose "in"/"at" phrase is
+    where the subject is to be; not "due back in X" (going home) nor a thing expected ("a
+    deal is expected in Lima": `destinations` asks whether the subject can travel)."""
+    if token.lemma_.lower() not in EXPECTED_WORDS or any(c.lower_ == "back"
+                                                        for c in token.children):
+        return False
+    if token.lower_ == "due":
+        return token.dep_ == "acomp" and token.head.lemma_.lower() == "be"
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
+
+
 def _setting_out_on(noun: Token) -> bool:
     """"embark on / set out on / leave on / be on a visit ...": the trip noun is the object
     of "on" after a verb of setting out."""
@@ -272,6 +288,13 @@ def destinations(span: Span) -> list[Destination]:
                             add(pobj, token, _has_first(noun) or _first_of_trip(noun),
                                 any(c.lower_ in {"final", "last"} for c in noun.children),
                                 trip_subject=True)
+        if expected_there(token):
+            # "He is due in Podgorica on Friday", "She is expected in Lima next week"
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                            add(pobj, token)
         if token.pos_ in {"VERB", "AUX"}:
             first = _has_first(token)  # ("begin in X": the cue patterns' FIRST_STOP)
             trip_object = [c for c in token.children if c.dep_ == "dobj"

@@ -250,3 +250,66 @@ def governing_verb(span: Span, start: int, through: set[str] | None = None) -> i
             return None
         node = node.head
     return None
+
+
+# Verbs that take the traveller somewhere else (`TRAVEL_VERBS` without the verbs of being
+# somewhere, and leaving): the second of two coordinated verbs moves on.
+MOVING_ON_VERBS = (TRAVEL_VERBS - {"be", "stay", "stop"}) | {"leave", "depart", "journey",
+                                                              "return"}
+
+
+def later_move(span: Span, start: int, place_start: int) -> int | None:
+    """Where the later coordinated verb of travel starts (a character offset), when the place
+    at `place_start` is where it goes and the token at `start` hangs from the verb before it:
+    "met X on Monday and travelled to Seoul on Wednesday", "held talks with X and then flew
+    to Cairo" (X and Monday come before the move); else None. The place's verb is a `conj`
+    of the other's and comes after it."""
+    first, later = governing_verb(span, start), governing_verb(span, place_start)
+    if first is None or later is None or later <= first:
+        return None
+    mover = span.doc[later]
+    if mover.dep_ != "conj" or mover.head.i != first or \
+            mover.lemma_.lower() not in MOVING_ON_VERBS:
+        return None
+    return token_start(mover)
+
+
+# "a day after", "two days before", "a week after": how far the clause's day is from the
+# main clause's, in days (the number as the parse tags it: a digit or a word)
+DAY_UNITS = {"day": 1, "week": 7}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7}
+
+
+def _count_of(unit: Token) -> int | None:
+    for child in unit.children:
+        if child.dep_ in {"nummod", "det"}:
+            word = child.lower_
+            if word.isdigit():
+                return int(word)
+            return NUMBER_WORDS.get(word)
+    return None
+
+
+def day_offset(span: Span, start: int) -> tuple[str, int] | None:
+    """("after" or "before", days) when the token at `start` is in a clause a stated number
+    of days after or before the main clause: "(held talks on Wednesday,) a day after meeting
+    X in Belgrade" -> ("after", 1); "(arrived ...) two days after visiting Belgrade" ->
+    ("after", 2); else None."""
+    node = token_at(span, start)
+    for _ in range(8):
+        if node is None or node.head is node:
+            return None
+        if node.dep_ == "pcomp" and node.head.lower_ in {"after", "before"}:
+            marker = node.head
+            units = [c for c in marker.children if c.dep_ == "npadvmod"]
+            if marker.head.dep_ == "npadvmod":
+                units.append(marker.head)
+            for unit in units:
+                days = DAY_UNITS.get(unit.lemma_.lower())
+                count = _count_of(unit)
+                if days and count:
+                    return marker.lower_, days * count
+            return None
+        node = node.head
+    return None

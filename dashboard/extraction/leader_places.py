@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.itinerary import stop_for_place
 from dashboard.extraction.people import PersonMention
@@ -85,3 +86,12 @@ def countries_only_in_offices(fact: SentenceFacts) -> set[str]:
     if places and all(any(p.start <= m.start < p.end for p in fact.people) for m in places):
         return {m.place.code for m in places}
     return set()
+
+
+
+def moves_on_by_conjunct(fact: SentenceFacts, person_start: int, place_start: int) -> bool:
+    """The place is the destination of a later coordinated verb of travel than the one the
+    person hangs from: "met X on Monday and travelled to Seoul on Wednesday" (X is met before
+    the move, where the narrative was); see `grammar.later_move`."""
+    return fact.parse is not None and \
+        grammar.later_move(fact.parse, person_start, place_start) is not None

@@ -19,6 +19,7 @@ from dashboard.extraction.leader_places import (
     MOVES_ON,
     countries_only_in_offices,
     in_own_country_named,
+    moves_on_by_conjunct,
     of_a_stop_place,
     own_country_here_of,
     placed_before,
@@ -298,7 +299,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
             # two days after she held talks with Putin at the Kremlin" is not at the Kremlin
             other_clause = [sig for sig in fact.signals if (
                 re.search(r"\bthen\b", text[sig.end:person.start]) if sig.end <= person.start
-                else MOVES_ON.search(text, person.end, sig.position))]
+                else MOVES_ON.search(text, person.end, sig.position)
+                or moves_on_by_conjunct(fact, person.name_start, sig.position))]
             # (a country inside someone's office is no place of the sentence: "met former
             # President of the United States X" after "arrived in San Francisco")
             in_office = [sig for sig in fact.signals if any(
@@ -314,7 +316,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                     not own_country_here_of(person, fact, drafts) and \
                     before is not None and before not in other_stops and \
                     all(i in other_stops or i == before for i in fact.stops) and \
-                    MOVES_ON.search(text, person.end, fact.sentence.end) and not (
+                    (MOVES_ON.search(text, person.end, fact.sentence.end) or any(
+                        sig.position >= person.end for sig in other_clause)) and not (
                         person.nationality and drafts[before].code != person.nationality):
                 # the sentence's stop is another clause's place: "met President X, ...,
                 # before leaving for Seoul" is met where the narrative was before

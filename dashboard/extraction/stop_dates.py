@@ -23,10 +23,12 @@ from dashboard.extraction.date_filters import (
     sends_elsewhere,
 )
 from dashboard.extraction.date_targets import (
+    before_the_move,
     clauses_of,
     listed_after,
     listed_before,
     nearest_stop,
+    offset_days,
 )
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.first_days import activity_day
@@ -197,6 +199,11 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
         stops_here = list(dict.fromkeys(fact.stops))
         for d in valid:
             target = None
+            moved_to = before_the_move(fact, d, drafts, valid)
+            if moved_to is not None:
+                if moved_to > 0:  # (a day at the stop the traveller then moves on from)
+                    carried.append((moved_to - 1, n, d))
+                continue
             if len(stops_here) >= 2:
                 # "X on July 11 and then Y on July 13": each date to the destination named
                 # right before it; one range over several destinations spans the whole trip
@@ -299,6 +306,10 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                 continue
             _put_date(drafts[target], d, fact, n, leaves_a_stop_for_the_next(fact, d, drafts))
             used.append((target, d))
+        for target, d in offset_days(fact, valid, drafts):
+            if drafts[target].start is None:  # (a day the text states outranks a count)
+                _put_date(drafts[target], d, fact, n)
+                used.append((target, d))
     for target, n, d in carried:
         draft = drafts[target]
         if trip_start is not None and trip_end is not None and (
