@@ -304,3 +304,13 @@ def test_a_body_holding_another_bodys_word_ends_at_its_last(office, name):
     text = f"She met {office} {name} on Monday."
     assert [(p.title, p.name) for p in find_people(text, 0, len(text))] == [
         ("Chairman", name)]
+
+
+@pytest.mark.parametrize("name", ["João Manuel dos Reis", "Maria Luisa da Silva"])
+def test_an_untitled_name_met_goes_on_over_its_particles(name: str) -> None:
+    # (the parse may end the name before "dos": the name goes on to its last word all the
+    # same; a known limit: "Pedro Miguel dos Santos", where the model takes "Santos" for a
+    # place and the name for a description, is still missed)
+    trip = trip_of("Date: 2014-07-21\n\nItalian Prime Minister Matteo Renzi arrived in Luanda "
+                   f"on Sunday. He sat down with {name}, Angola's president since 1979.\n")
+    assert leaders(trip) == [("AO", [name])]

@@ -251,3 +251,12 @@ def offset_days(fact: SentenceFacts, days: list[dates_mod.DateMention],
             day.first + timedelta(days=count)
         found.append((stop, replace(day, first=first, last=first)))
     return found
+
+
+def spoken_there(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[StopDraft]
+                 ) -> bool:
+    """The day of a statement is a day at a stop when the statement's own verb places it
+    there: "told reporters in Osaka on Tuesday", "said on Thursday in Nairobi" (not "said on
+    Tuesday that she will fly to Osaka": the place is another verb's)."""
+    return any(stop_for_signal(sig, drafts) is not None and shares_verb(fact, d, sig.position)
+               for sig in fact.signals)

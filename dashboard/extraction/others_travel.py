@@ -112,6 +112,29 @@ def reported_by_someone_else(sig: VisitSignal, fact: SentenceFacts,
     return not any(t.lower_ in OBJECT_PRONOUNS or t.lower_ in owned for t in fact.parse)
 
 
+# Verbs of speaking whose "in X" is where the speaker spoke
+SPEAKING_VERBS = {"say", "tell", "speak", "brief", "address"}
+
+
+def spoken_by_someone_else(sig: VisitSignal, fact: SentenceFacts) -> bool:
+    """"Spokesperson X told a regular briefing in Beijing", "Y, who returned on Monday, told
+    reporters in Geneva": a named person other than the traveller speaking in a place puts
+    that person there, not the traveller (the caller keeps a place whose subject is the
+    traveller). The place hangs from the speaking verb or from its object; False without a
+    parse. Source: the grammar of a locative adjunct, which places its own clause's subject."""
+    if fact.parse is None:
+        return False
+    place = token_at(fact.parse, sig.position)
+    if place is None or place.dep_ != "pobj" or place.head.dep_ != "prep":
+        return False
+    verb = place.head.head
+    if verb.dep_ in {"dobj", "npadvmod"}:
+        verb = verb.head
+    subject = _subject(verb)
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in SPEAKING_VERBS and \
+        subject is not None and subject.pos_ == "PROPN"
+
+
 # "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes
 # there too, so a companion's leg told this way is the speaker's own
 # (starting only where a run of spaces starts, split one way: linear time on long runs)

@@ -22,8 +22,8 @@ from dataclasses import replace
 from datetime import timedelta
 from functools import cache
 
-from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import (
+    activity_grammar,
     destination_grammar,
     grammar,
     host_grammar,
@@ -32,9 +32,10 @@ from dashboard.extraction import (
     speaker_grammar,
     stop_grammar,
 )
+from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
-from dashboard.extraction.name_patterns import HONORIFIC, TITLE_RE
+from dashboard.extraction.name_patterns import HONORIFIC, PARTICLE, TITLE_RE
 from dashboard.extraction.people import NON_NAME_WORDS, PersonMention, find_people
 from dashboard.extraction.place_lists import group_city_country
 from dashboard.extraction.places import find_places
@@ -69,6 +70,13 @@ def _given_name_town(mention: places_mod.PlaceMention, a: int, b: int, kind: str
         mention.end < b and not any(places_mod.is_capital(c) for c in mention.candidates)
 
 
+# A name particle and the capitalised name word after it, right after a name
+# ... and a particle right before a word of the name (which may also be a town: "Santos")
+AFTER_PARTICLE = re.compile(rf"\b{PARTICLE}[ \t]++$")
+# (matched only where a run of blanks starts: linear time on long runs)
+PARTICLE_TAIL = re.compile(rf"(?<![ \t])[ \t]++{PARTICLE}[ \t]++[A-Z][\w'’-]*+")
+
+
 def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset()) -> None:
     """Untitled names the meeting words take, as people (title from an apposition). A name
     in `named` (surnames of people the article names with a title) is left to the
@@ -83,6 +91,8 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
         honorific = HONORIFIC.match(text, a, b)
         if honorific and honorific.end() < b:
             a = honorific.end()  # "Mr. Paolo Gentiloni": the name without "Mr."
+        while (more := PARTICLE_TAIL.match(text, b, fact.sentence.end)) is not None:
+            b = more.end()  # "José Eduardo dos Santos": the tagger may read "dos" as a verb
         name = text[a:b]
         words = name.split()
         if any(x < b and a < y for x, y in taken) or not words:
@@ -100,8 +110,9 @@ def add_met_names(fact: SentenceFacts, text: str, named: set[str] = frozenset())
             # "Is the Secretary going to see X?": a meeting asked about, not told
         if any(m.start <= a and m.end >= b for m in find_places(text, a, b)) or any(
                 m.start < b and a < m.end and not _given_name_town(m, a, b, kind)
-                for m in fact.places):
-            continue  # "met with Kenyan officials", "talks with Ethiopia"
+                and not AFTER_PARTICLE.search(text, a, m.start) for m in fact.places):
+            continue  # "met with Kenyan officials", "talks with Ethiopia" (a town after a
+            # particle is the name's: "dos Santos")
         nationality = nationality_text = None
         if title:
             # "Angela Merkel, Chancellor of Germany": the country after the title
@@ -192,7 +203,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         + setting_grammar.day_destinations(fact.parse) \
         + setting_grammar.cleft_destinations(fact.parse) \
         + setting_grammar.dateline_destinations(fact.parse) \
-        + stop_grammar.departure_destinations(fact.parse)
+        + stop_grammar.departure_destinations(fact.parse) \
+        + activity_grammar.activity_destinations(fact.parse)
     fact.first_person = any(d.subject.lower() in speaker_grammar.FIRST_PERSON for d in found) or (
         bool(found) and speaker_grammar.asks_to_travel_oneself(fact.parse))
     if not found:

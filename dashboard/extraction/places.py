@@ -180,6 +180,7 @@ def _build() -> Gazetteer:
     # GeoNames' "Ulan Bator"): its alternate names are indexed at any population
     capitals = {(code, normalize(info.get("capital") or ""))
                 for code, info in cache.get_countries().items()}
+    us_states = {state["name"] for state in cache.get_us_states().values()}
     for city in cache.get_cities().values():
         code = city["countrycode"]
         place = Place("city", code, city["name"], float(city["latitude"]),
@@ -193,6 +194,12 @@ def _build() -> Gazetteer:
             # ("-shi", "-si") that English leaves off; a large town's river
             stem = city["name"][:municipal.start()]
             gaz.add(stem, replace(place, name=stem))
+        if city["name"].endswith(" City") and city["name"][:-5] in (
+                city.get("alternatenames") or []) and city["name"][:-5] not in us_states \
+                and not gaz.index.get(normalize(city["name"][:-5])):
+            # "Cebu" for GeoNames' "Cebu City": a name GeoNames itself gives the city (not
+            # "Kansas", which it does not; nor "Oklahoma", a state)
+            gaz.add(city["name"][:-5], place)
         spaced = unhyphenated(city["name"])
         if spaced and normalize(spaced) not in gaz.index:
             # "Port Vila" for GeoNames' "Port-Vila": English often drops the hyphen (only

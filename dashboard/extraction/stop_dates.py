@@ -29,6 +29,7 @@ from dashboard.extraction.date_targets import (
     listed_before,
     nearest_stop,
     offset_days,
+    spoken_there,
 )
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.first_days import activity_day
@@ -187,7 +188,8 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
                                         TRAVEL_DATE_WINDOW) and goes_home(fact, d, drafts):
                 # "left Beijing on Saturday for Riyadh": the day the trip ends
                 home_days.append((n, d.first))
-        valid = [d for d in fact.dates if d.first is not None and not d.reporting and (
+        valid = [d for d in fact.dates if d.first is not None and (
+            not d.reporting or spoken_there(fact, d, drafts)) and (
             anchor is None or abs(d.first - anchor) <= TRAVEL_DATE_WINDOW)
             and d.end > filed_until and not is_departure_date(fact, d, drafts)
             and not sends_elsewhere(fact, d, drafts) and not negated(fact, d)

@@ -60,6 +60,7 @@ from dashboard.extraction.others_travel import (
     reported_by_someone_else,
     someone_elses,
     someone_elses_day,
+    spoken_by_someone_else,
     with_the_speaker,
 )
 from dashboard.extraction.parse_steps import (
@@ -241,7 +242,8 @@ def drop_other_travel(state: TripState) -> None:
     for fact in active:
         theirs = [sig for sig in fact.signals
                   if (someone_elses(sig, fact, others, surname, text, frozenset(own_names))
-                      or reported_by_someone_else(sig, fact, frozenset(own_names)))
+                      or reported_by_someone_else(sig, fact, frozenset(own_names))
+                      or spoken_by_someone_else(sig, fact))
                   and not (speaker_travels and with_the_speaker(sig, fact, text))
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived"),
                   # or the traveller's office ("X said the premier will arrive in Y")
