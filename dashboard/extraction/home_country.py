@@ -98,6 +98,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
     # ... but "flying back to Indonesia" after "flew to Indonesia" goes back to a stop
     sent_to: set[str] = set()
+    headline_to: set[str] = set()
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
             # ("returning to the United States": the article before the name)
@@ -125,6 +126,8 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 own_office.add(place.place.code)
         if not fact.sentence.heading:  # (a headline sums up the whole trip, return and all)
             sent_to.update(sig.code for sig in fact.signals)
+        else:
+            headline_to.update(sig.code for sig in fact.signals)
     if votes:
         # (on a tie, what the text says of the traveller outweighs an institution it names:
         # "welcomed at the Elysee Palace ... is returning to Berlin tonight")
@@ -134,8 +137,14 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
         # in leaves no trip, so the runner-up is home ("received at the White House ... fly
         # aboard Air Force One to Toledo, before returning to Mexico City")
         # (`sent_to`: the places of every sentence but the headline, gathered above)
-        if len(ranked) > 1 and sent_to and sent_to <= {code}:
+        if sent_to and sent_to <= {code} and len(ranked) > 1:
             code = ranked[1]
+        elif (sent_to or headline_to) <= {code} and (sent_to or headline_to) and \
+                code not in own_office:
+            # (nothing else to fall back on, and only institutions the text names say it,
+            # headlines counted: "Howard in Washington ... a few blocks from the White
+            # House" is where the visitor is, not home)
+            return None, False
         return code, code in own_office
     return None, False
 

@@ -1,0 +1,40 @@
+"""Home country, of our own wording: institutions a text names ("the White House", "the
+Capitol") vote for a home only as long as the trip still goes somewhere. When every place
+the text sends the traveller to, headline included, is in that country and nothing the
+text says of the traveller makes it theirs, there is no known home rather than no trip
+(`home_country.home_country`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def test_a_visitor_among_the_hosts_institutions_keeps_the_trip() -> None:
+    trip = trip_of(
+        "Title: Lindqvist in Washington as storm hits capital\nDate: 2012-10-30\n\n"
+        "Lindqvist in Washington as storm hits capital\n\n"
+        "The Prime Minister, Karin Lindqvist, was at her hotel near the White House yesterday "
+        "when the storm closed federal offices. On Monday she had met President Barack Obama "
+        "at the White House. Her address to Congress at the Capitol has been postponed.\n")
+    assert [(s.country_code, s.city, s.start, [x.name for x in s.leaders])
+            for s in trip.stops] == [("US", "Washington", date(2012, 10, 29), ["Barack Obama"])]
+
+
+def test_a_home_the_text_gives_the_traveller_stays_home() -> None:
+    # (a guard: "U.S. Secretary" makes the United States the traveller's, so a speech at
+    # home is no trip)
+    trip = trip_of(
+        "Date: 2012-10-30\n\nU.S. Secretary of State Jane Rowe spoke at the White House on "
+        "Monday. She flies to Ottawa on Friday.\n")
+    assert [s.country_code for s in trip.stops] == ["CA"]
