@@ -1,8 +1,9 @@
-"""Home country, of our own wording: institutions a text names ("the White House", "the
-Capitol") vote for a home only as long as the trip still goes somewhere. When every place
-the text sends the traveller to, headline included, is in that country and nothing the
-text says of the traveller makes it theirs, there is no known home rather than no trip
-(`home_country.home_country`).
+"""Home country and the visitor among hosts, of our own wording. Institutions a text names
+("the White House", "the Capitol") vote for a home only as long as the trip still goes
+somewhere: when every place the text sends the traveller to, headline included, is in that
+country and nothing the text says of the traveller makes it theirs, there is no known home
+rather than no trip (`home_country.home_country`). The guest a host welcomes with a
+ceremony is the visitor (`traveller_grammar`).
 """
 
 from __future__ import annotations
@@ -38,3 +39,18 @@ def test_a_home_the_text_gives_the_traveller_stays_home() -> None:
         "Date: 2012-10-30\n\nU.S. Secretary of State Jane Rowe spoke at the White House on "
         "Monday. She flies to Ottawa on Friday.\n")
     assert [s.country_code for s in trip.stops] == ["CA"]
+
+
+def test_the_guest_a_host_welcomes_with_a_ceremony_is_the_traveller() -> None:
+    # (the host speaks most; "welcomed X with a full arrival ceremony" says who visits,
+    # even where the guest is named by surname alone)
+    trip = trip_of(
+        "Title: Trade pact gets a send-off\nDate: 2011-10-14\n\nWASHINGTON - President Barack "
+        "Obama said on Thursday the new trade pact would create jobs. Obama welcomed "
+        "Lindqvist with a full arrival ceremony on the South Lawn of the White House and held "
+        "talks with her in the Oval Office. Obama said the deal was historic. Obama also "
+        "praised Congress. Swedish Prime Minister Karin Lindqvist said the pact was a "
+        "milestone.\n")
+    assert trip.traveler == "Karin Lindqvist"
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("US", ["Barack Obama"])]

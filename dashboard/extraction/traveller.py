@@ -168,6 +168,9 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         for at in traveller_grammar.described_as_visiting(fact.parse):
             visitors.update(p.surname for p in fact.people if p.start <= at < p.end
                             and p.surname in scores and not in_met_span(p.start))
+            # ... or named by surname alone ("Obama welcomed Lee with a full ceremony")
+            visitors.update(k for k in scores if text.startswith(k, at)
+                            and not text[at + len(k):at + len(k) + 1].isalnum())
         # ... and the owner of a visit told as this one: "Petro is paying a state visit to
         # China" (not "agreed during X's visit to Doha in February": an earlier one)
         if not fact.sentence.heading and not fact.earlier_trip:

@@ -81,17 +81,25 @@ def described_as_visiting(span: Span) -> list[int]:
     return found
 
 
+# What a host welcomes a visitor with: "welcomed Y with a full arrival ceremony", "received
+# Y with military honours" (a state's welcome, given only to a guest)
+WELCOME_NOUNS = {"ceremony", "honours", "honors", "guard", "salute", "carpet", "banquet"}
+
+
 def _hosted_here(verb: Token) -> list[int]:
-    """"King X welcomed President Y to Amman", "Z hosted Prime Minister Y in Cairo": the
-    object of a verb of hosting, with the place it is hosted in or welcomed to, is the
+    """"King X welcomed President Y to Amman", "Z hosted Prime Minister Y in Cairo", "X
+    welcomed Y with a full arrival ceremony": the object of a verb of hosting, with the
+    place it is hosted in or welcomed to or the ceremony it is welcomed with, is the
     visitor (the offsets of the object's words). Only a visit told as done or under way:
     "X is expected to host Y at the White House next month", "X will host Y in Moscow" are
     other visits, to the host's home."""
     if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in {
             "will", "would", "shall", "to"} for c in verb.children):
         return []
-    if not any(c.dep_ == "prep" and c.lower_ in {"to", "in", "at"} and any(
-            g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+    if not any(c.dep_ == "prep" and ((c.lower_ in {"to", "in", "at", "on"} and any(
+            g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children))
+            or (c.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_.lower() in
+                                          WELCOME_NOUNS for g in c.children)))
             for c in verb.children):
         return []
     return [_offsets(w)[0] for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
