@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 HEADLINE_VISITOR = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})"
     r"(?:[ \t]+(?:in|visits|arrives|lands|heads|travels|flies|to[ \t]+visit|begins|starts|"
-    r"wraps[ \t]+up|ends)\b|['’]s[ \t]+(?:\w+[ \t]+)?(?:visit|trip|tour|journey)\b)")
+    r"wraps[ \t]+up|ends)\b|['’]s[ \t]+(?:\w+[ \t]+)?(?:visit|trip|tour|journey)\b|"
+    # "Kim Jong-il's slow train through China": a conveyance on its way somewhere
+    r"['’]s[ \t]+(?:\w+[ \t]+)?(?:train|plane|jet|motorcade|convoy|flight)[ \t]+"
+    r"(?:through|to|across|into)[ \t]+[A-Z])")
 # words of offices (from `titles.TITLES`) and of page furniture: "Foreign Secretary visits
 # Africa", "LIVE" are no names
 NOT_NAME_WORDS = {w.lower() for title in TITLES for w in re.split(r"[\s-]+", title)
@@ -44,7 +47,9 @@ HEADLINE_TRAVEL = re.compile(
     r"(?<![ \t])[ \t]++(?:in[ \t]++[A-Z]|(?:visits|arrives|lands|heads|travels|flies|tours|jets|"
     r"becomes|makes|begins|starts|ends|wraps|kicks|embarks|pays)\b)|"
     r"['’]s[ \t]++(?:[\w-]++[ \t]++){0,2}?(?:visits?|trip|tour|journey|week|weekend|mission|"
-    r"swing|travels)\b")
+    r"swing|travels)\b|"
+    r"['’]s[ \t]++(?:[\w-]++[ \t]++)?(?:train|plane|jet|motorcade|convoy|flight)[ \t]++"
+    r"(?:through|to|across|into)[ \t]++[A-Z]")
 HONORIFIC_WORDS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Madam"}
 # the name must be the subject of that many body sentences in its short form ("Kim toured")
 MIN_BODY_MENTIONS = 3
