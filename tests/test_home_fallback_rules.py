@@ -54,3 +54,25 @@ def test_the_guest_a_host_welcomes_with_a_ceremony_is_the_traveller() -> None:
     assert trip.traveler == "Karin Lindqvist"
     assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("US", ["Barack Obama"])]
+
+
+def test_a_visit_by_an_office_of_a_nationality_gives_the_untitled_traveller_a_home() -> None:
+    # (the White House and the Capitol name the host's institutions; "the first visit to
+    # Chile by a serving Swedish prime minister" says whose trip it is)
+    trip = trip_of(
+        "Title: Karin Lindqvist (section: Washington signing and visit to Chile)\n\n"
+        "On 13 May 2011 Karin Lindqvist attended the signing at the White House in Washington "
+        "and met President Barack Obama. The treaty went to the Capitol the next week.\n\n"
+        "The following day Lindqvist flew to Chile, where she was received by President "
+        "Pablo Rivas in Santiago. It was the first visit to Chile by a serving Swedish prime "
+        "minister.\n")
+    assert [s.country_code for s in trip.stops] == ["US", "CL"]
+
+
+def test_someone_elses_visit_by_an_office_gives_no_home() -> None:
+    # (a guard: "Rivas's visit to Sweden, the first by a Chilean president" is Rivas's)
+    trip = trip_of(
+        "Date: 2011-05-20\n\nKarin Lindqvist flew to Santiago on Monday and met President "
+        "Pablo Rivas. Rivas's visit to Sweden last year, the first by a Chilean president, "
+        "opened talks.\n")
+    assert [s.country_code for s in trip.stops] == ["CL"]

@@ -19,6 +19,20 @@ OWN_OFFICE = re.compile(
     r"foreign\s+secretary|secretary\s+of\s+state|leader|head\s+of\s+state)"
     r"(?P<trip>(?:'s|’s)\s+(?:\w+\s+)?(?:trip|visit|tour|journey|travels))?(?![\w-]|\s+(?-i:[A-Z]))",
     re.IGNORECASE)
+# "the first public visit to Morocco by a serving Israeli prime minister": a visit by an
+# office of that nationality is the traveller's own office
+VISIT_BY_OFFICE = re.compile(r"\b(?P<visit>visit|trip|tour|journey)\b[^.;]{0,40}?\bby\s+"
+                             r"(?:an?|the)\s+(?:(?:serving|sitting|incumbent)\s+)?$",
+                             re.IGNORECASE)
+# ... unless the visit is someone else's: "Prime Minister Modi's historic visit to the UAE,
+# the first by an Indian Prime Minister"
+OWNED_VISIT = re.compile(r"['’]s\s+(?:\w+\s+)?$")
+
+
+def _visit_by_office(text: str, at: int) -> bool:
+    match = VISIT_BY_OFFICE.search(text, max(0, at - 60), at)
+    return match is not None and not OWNED_VISIT.search(
+        text, max(0, match.start("visit") - 30), match.start("visit"))
 TOUR_ENDS_FOR = re.compile(
     r"\bfor\s+(?P<place>[A-Z][\w'’ -]{1,30}?),?\s+(?:bringing\s+to\s+an?\s+(?:end|close)|"
     r"ending|concluding|wrapping\s+up|rounding\s+off|capping)\s+(?:[\w'’-]+\s+){0,4}?"
@@ -91,7 +105,8 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             # traveller's own office)
             if office and (office.group("trip") or re.search(
                     r"\b(?:as\s+(?:the\s+)?|the\s+first\s+(?:time\s+(?:that\s+)?(?:an?|the)\s+)?)$",
-                    text[max(0, mention.start - 25):mention.start])):
+                    text[max(0, mention.start - 25):mention.start]) or (
+                    traveller.surname and _visit_by_office(text, mention.start))):
                 votes[mention.place.code] += 2
                 own_office.add(mention.place.code)
     # "before returning to Paris", "flying home to Washington", "back in Washington by the
