@@ -65,10 +65,16 @@ EARLIER_TRIP = re.compile(
     r"November|December)\s+)?(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
 
 
+# A caption of an archive picture: another day than this trip's
+FILE_PICTURE = re.compile(r"^\W*(?:file|archive)\s+(?:picture|photo|image)\b", re.IGNORECASE)
+
+
 def earlier_trip(fact: SentenceFacts, position: int, text: str, anchor) -> bool:
     """The clause after `position` dates what it says to an earlier trip: "(met Biden) in
     Washington in February" in an April story, "a state visit to Washington last month"."""
     s = fact.sentence
+    if FILE_PICTURE.match(s.text):
+        return True  # "File picture: X and Y shake hands at the summit in Z, 11 April"
     # "In July 2022 he travelled to Cameroon": a time that opens the sentence governs it
     opening = EARLIER_TRIP.match(text, s.start)
     if opening and opening.end() <= position and is_earlier(opening, anchor, s.start):

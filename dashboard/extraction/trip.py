@@ -31,6 +31,7 @@ from dashboard.date_range import drop_out_of_range_dates
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import traveller_grammar
 from dashboard.extraction.assemble import assemble_trip, headline
+from dashboard.extraction.caption_places import add_caption_signals
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
 from dashboard.extraction.cities import names_a_place, sentence_places
 from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
@@ -206,6 +207,7 @@ def find_dates(state: TripState) -> None:
                                           anchor=article.published, year_anchor=state.anchor)
         order_clause_dates(fact)
         drop_dates_of_things_described(fact)
+        add_caption_signals(fact, text)  # "..., Moscow, Saturday 9 May." (needs the dates)
     date_counted_days(state.active, text)
     date_live_entries(state.active, article.published)
     narrative_dates(state.active, text, article.published)
