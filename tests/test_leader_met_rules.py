@@ -314,3 +314,15 @@ def test_an_untitled_name_met_goes_on_over_its_particles(name: str) -> None:
     trip = trip_of("Date: 2014-07-21\n\nItalian Prime Minister Matteo Renzi arrived in Luanda "
                    f"on Sunday. He sat down with {name}, Angola's president since 1979.\n")
     assert leaders(trip) == [("AO", [name])]
+
+
+def test_a_town_that_is_someone_s_family_name_places_no_meeting_elsewhere() -> None:
+    # ("Lima's party" is the deposed president's, not a meeting in Peru)
+    trip = trip_of(
+        "Date: 2013-07-31\n\nThe EU's foreign policy chief, Anna Berg, has become the first "
+        "outsider to see the deposed president, Rafael Lima, since the army removed him.\n\n"
+        "Berg arrived in Cairo on Sunday evening.\n\n"
+        "Over two days she met the interim president, Karim Nasser, as well as senior figures "
+        "from Lima's party.\n")
+    assert leaders(trip)[0][0] == "EG"
+    assert "Karim Nasser" in leaders(trip)[0][1]

@@ -355,7 +355,7 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 # (not when it names a place of its own: "will meet X in Auckland" is not at
                 # a stop), nor for a leader of another country than that stop's ("talks on the
                 # sidelines with Japanese Prime Minister X" at a summit in Riyadh)
-                target = None if placed_elsewhere(fact, drafts, text) \
+                target = None if placed_elsewhere(fact, drafts, text, frozenset(longest)) \
                     else last_named.get(n)
                 if target is not None and person.nationality and \
                         drafts[target].code != person.nationality:

@@ -22,9 +22,12 @@ from dashboard.extraction.programme_days import day_headings, place_day_headings
 from dashboard.extraction.traveller import Traveller
 
 
-def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str) -> bool:
+def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str,
+                     surnames: frozenset[str] = frozenset()) -> bool:
     """The sentence names a country or city of no stop ("will meet X in Auckland before
-    leaving", "is due to visit Washington to meet ..."), words of a person's name aside."""
+    leaving", "is due to visit Washington to meet ..."), words of a person's name aside, and
+    a town that is the family name of someone the article names (`surnames`: "Morsi's
+    party" is no visit to Morsi, India)."""
     codes = {d.code for d in drafts}
     names = [(p.name_start, p.end) for p in fact.people]
     if fact.parse is not None:
@@ -32,7 +35,7 @@ def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str) ->
         names += [(offset + e.start_char, offset + e.end_char) for e in fact.parse.ents
                   if e.label_ == "PERSON"]
     return any(m.kind in {"country", "city"} and m.place.code not in codes
-               and not any(a <= m.start < b for a, b in names)
+               and not any(a <= m.start < b for a, b in names) and m.text not in surnames
                for m in places_mod.find_places(text, fact.sentence.start, fact.sentence.end))
 
 
