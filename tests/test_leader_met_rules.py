@@ -326,3 +326,13 @@ def test_a_town_that_is_someone_s_family_name_places_no_meeting_elsewhere() -> N
         "from Lima's party.\n")
     assert leaders(trip)[0][0] == "EG"
     assert "Karim Nasser" in leaders(trip)[0][1]
+
+
+@pytest.mark.parametrize("tail", ["since last month's failed coup",
+                                  "after last year's election"])
+def test_a_time_that_dates_a_thing_leaves_the_meeting_on_this_trip(tail: str) -> None:
+    trip = trip_of(
+        "Date: 1991-09-03\n\nSwedish Prime Minister Karin Lindqvist arrived in Beijing on "
+        "Monday from Moscow, where on Sunday she held talks with Soviet President Pavel "
+        f"Orlov in the first visit by a Western head of government {tail}.\n")
+    assert leaders(trip) == [("RU", ["Pavel Orlov"]), ("CN", [])]

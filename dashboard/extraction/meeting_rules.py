@@ -180,17 +180,25 @@ def in_earlier_relative_clause(person: PersonMention, fact: SentenceFacts,
     """The person is met in a relative clause about an earlier time ("The prime minister,
     who discussed his trip with X during X's state visit last month, ..."): not on this
     trip. A time in a clause nested inside it about someone else does not count ("where he
-    met President X and the president-elect, Y, who takes office in March")."""
+    met President X and the president-elect, Y, who takes office in March"), nor a time that
+    dates a thing ("since last month's failed coup")."""
     clauses = _relative_clauses(fact)
     for a, b in clauses:
         if not a <= person.start < b:
             continue
         inner = [(c, d) for c, d in clauses if a <= c and d <= b and (c, d) != (a, b)
                  and not c <= person.start < d]
-        if any(not any(c <= m.start() < d for c, d in inner)
+        if any(not any(c <= m.start() < d for c, d in inner) and not _dates_a_thing(m, text)
                for m in EARLIER_TRIP.finditer(text, a, b)):
             return True
     return False
+
+
+def _dates_a_thing(time: re.Match, text: str) -> bool:
+    """The time is a reference point or a thing's ("the first visit since last month's failed
+    coup"), not when the clause happens: after "since", or possessive."""
+    return text[time.end():time.end() + 2] in {"'s", "’s"} or bool(
+        re.search(r"\bsince\s+$", text[max(0, time.start() - 7):time.start()]))
 
 
 def past_only_about_a_person(fact: SentenceFacts, text: str) -> bool:
