@@ -336,3 +336,20 @@ def test_a_time_that_dates_a_thing_leaves_the_meeting_on_this_trip(tail: str) ->
         "Monday from Moscow, where on Sunday she held talks with Soviet President Pavel "
         f"Orlov in the first visit by a Western head of government {tail}.\n")
     assert leaders(trip) == [("RU", ["Pavel Orlov"]), ("CN", [])]
+
+
+def test_a_host_who_goes_out_to_meet_the_traveller_is_met() -> None:
+    # ("Federal" is also a town in Argentina, and the host's errand says the meeting)
+    trip = trip_of(
+        "Date: 2013-07-03\n\nBolivian President Pablo Rivas landed in Vienna late on Tuesday "
+        "night.\n\nThis morning Federal President Anna Gruber drove out to the airport to meet "
+        "Rivas, who was clearly angry.\n")
+    assert leaders(trip) == [("AT", ["Anna Gruber"])]
+
+
+def test_a_host_who_hopes_to_meet_the_traveller_some_day_is_not_met() -> None:
+    # (a guard: a wish, not an errand)
+    trip = trip_of(
+        "Date: 2013-07-03\n\nBolivian President Pablo Rivas landed in Vienna late on Tuesday "
+        "night. Federal President Anna Gruber said she hoped to meet Rivas next year.\n")
+    assert leaders(trip) == [("AT", [])]

@@ -29,13 +29,18 @@ def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str,
     a town that is the family name of someone the article names (`surnames`: "Morsi's
     party" is no visit to Morsi, India)."""
     codes = {d.code for d in drafts}
-    names = [(p.name_start, p.end) for p in fact.people]
+    # (titles too: "Federal President X" is no visit to Federal, Argentina)
+    names = [(p.start, p.end) for p in fact.people]
     if fact.parse is not None:
         offset = fact.parse.doc.user_data.get("offset", 0)
         names += [(offset + e.start_char, offset + e.end_char) for e in fact.parse.ents
                   if e.label_ == "PERSON"]
+    # (... and a word right before a title: "Federal President X", "Atlanta Mayor Y" name
+    # an office, not where anyone is)
+    titled_at = {p.start for p in fact.people if p.title}
     return any(m.kind in {"country", "city"} and m.place.code not in codes
                and not any(a <= m.start < b for a, b in names) and m.text not in surnames
+               and m.end + 1 not in titled_at
                for m in places_mod.find_places(text, fact.sentence.start, fact.sentence.end))
 
 
@@ -321,6 +326,10 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
         r"will\s+welcome|received|receives|will\s+receive|greeted|greets|will\s+greet|"
+        # ("drove out to the airport to meet <traveller>": the host's errand, not "hoped to
+        # meet <traveller> next year")
+        r"(?:went|came|drove|flew|walked|headed|rushed|hurried)\b[^.;]{0,30}?\bto\s+"
+        r"(?:meet|greet|welcome|receive)|"
         r"held\s+talks\s+with)\s+(?:with\s+)?"
         rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}|him|her|them)\b", after):
         return True
