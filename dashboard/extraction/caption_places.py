@@ -18,7 +18,7 @@ from dashboard.extraction.visits import VisitSignal
 
 # (only blanks and commas may stand between the place, the region or country after it, the
 # date, and the line's end)
-AFTER_DATE = re.compile(r"[ \t]*+\.?[ \t]*+$")
+AFTER_DATE = re.compile(r"(?<![ \t])[ \t]*+\.?[ \t]*+$")
 BETWEEN = re.compile(r",[ \t]*+(?:[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+)?,[ \t]*+)?")
 
 
