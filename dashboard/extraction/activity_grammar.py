@@ -48,15 +48,22 @@ def _placing_phrases(verb: Token) -> list[Token]:
     return phrases
 
 
-def activity_destinations(span: Span) -> list[Destination]:
+# Verbs of speaking: where someone speaks is told only when the sentence sends no one
+# anywhere else ("told reporters in Brasilia: 'Tomorrow I leave for Shanghai'" is said
+# before setting out, perhaps at home)
+SPEAKING = {"say", "tell", "speak", "brief"}
+
+
+def activity_destinations(span: Span, travel_told: bool = False) -> list[Destination]:
     """Places named as where the subject of a verb of doing something in person does it;
-    not in the past of another trip ("spoke in Ottawa last year"), not by video link."""
+    not in the past of another trip ("spoke in Ottawa last year"), not by video link; with
+    `travel_told` (the sentence has destinations of its own), not a place of speaking."""
     if any(t.lower_ in REMOTE for t in span):
         return []
     found = []
     for verb in span:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in ACTIVITY_VERBS or \
-                _in_the_past(verb):
+                _in_the_past(verb) or (travel_told and verb.lemma_.lower() in SPEAKING):
             continue
         subject = _subject(verb)
         # (the doer is the active subject: "was welcomed in X" is the host's doing)

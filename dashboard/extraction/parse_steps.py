@@ -203,8 +203,8 @@ def add_destinations(fact: SentenceFacts, text: str) -> None:
         + setting_grammar.day_destinations(fact.parse) \
         + setting_grammar.cleft_destinations(fact.parse) \
         + setting_grammar.dateline_destinations(fact.parse) \
-        + stop_grammar.departure_destinations(fact.parse) \
-        + activity_grammar.activity_destinations(fact.parse)
+        + stop_grammar.departure_destinations(fact.parse)
+    found += activity_grammar.activity_destinations(fact.parse, bool(found))
     fact.first_person = any(d.subject.lower() in speaker_grammar.FIRST_PERSON for d in found) or (
         bool(found) and speaker_grammar.asks_to_travel_oneself(fact.parse))
     if not found:
