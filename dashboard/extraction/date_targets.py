@@ -123,7 +123,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
                 continue
             stop = stop_for_place(mention.place, drafts)
             clauses = clauses_of(fact, d, mention.start)
-            if stop is None or clauses[1] == "after" or (
+            if stop is None or clauses[1] == "after" != clauses[0] or (
                     other_clause and clauses[0] != clauses[1]):
                 continue
             distance = d.start - mention.end if mention.end <= d.start else \
