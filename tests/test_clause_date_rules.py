@@ -1,6 +1,8 @@
 """Dates and stop order read from the clause a date or place hangs from, in texts of our
 own wording: a fronted "After talks in X on Monday, ..." phrase (an event noun, not only a
-verb, after "after"/"before": `grammar.governing_clause`), ...
+verb, after "after"/"before": `grammar.governing_clause`); days counted on from the day told
+before ("Two days later he was in X", "The next day she travelled to X, and on January 13
+...": `counted_days`).
 """
 
 from __future__ import annotations
@@ -55,3 +57,46 @@ def test_the_event_noun_of_after_holds_its_places_not_a_clause_on_it():
     assert clause_at("After talks in Cairo on Monday, he travelled to Amman.", "Monday") == \
         "after"
     assert clause_at("After talks in Cairo on Monday, he travelled to Amman.", "Amman") == ""
+
+
+def test_days_later_count_from_the_day_told_before():
+    trip = trip_of(
+        "Date: 2019-10-31\n\nNorwegian Prime Minister Erik Dahl arrived in Nairobi on Monday. "
+        "Two days later he was in Kampala for talks with President Yoweri Museveni.\n")
+    assert starts(trip) == [("KE", "Nairobi", date(2019, 10, 28)),
+                            ("UG", "Kampala", date(2019, 10, 30))]
+
+
+def test_a_week_later_with_a_comma_and_a_flight():
+    trip = trip_of(
+        "Date: 2018-04-20\n\nIrish President Niamh Kelly arrived in Lagos on 2 "
+        "April. A week later, she flew to Accra to meet President Nana Akufo-Addo.\n")
+    assert starts(trip) == [("NG", "Lagos", date(2018, 4, 2)),
+                            ("GH", "Accra", date(2018, 4, 9))]
+
+
+def test_later_without_a_count_is_no_counted_day():
+    # (a guard: "later" alone, "later this week" are not a number of days on)
+    trip = trip_of(
+        "Date: 2019-10-31\n\nNorwegian Prime Minister Erik Dahl arrived in Nairobi on Monday. "
+        "He later travelled to Kampala.\n")
+    assert trip.stops[1].city == "Kampala" and trip.stops[1].start != date(2019, 10, 30)
+
+
+def test_an_opening_next_day_dates_its_clause_though_a_later_clause_has_a_date():
+    trip = trip_of(
+        "Date: 2023-01-16\n\nOn January 10, Foreign Minister Ines Costa of Portugal arrived "
+        "in Dakar. The next day she travelled to Abidjan, and on January 13 she ended her tour "
+        "in Accra.\n")
+    assert starts(trip) == [("SN", "Dakar", date(2023, 1, 10)),
+                            ("CI", "Abidjan", date(2023, 1, 11)),
+                            ("GH", "Accra", date(2023, 1, 13))]
+
+
+def test_the_next_day_with_its_own_date_keeps_that_date():
+    # (a guard: "The following morning, 14 May, ..." is the written day, not one counted on)
+    trip = trip_of(
+        "Date: 2021-05-20\n\nOn 11 May, Foreign Minister Ines Costa of Portugal arrived in "
+        "Dakar. The following morning, 14 May, she travelled to Abidjan.\n")
+    assert starts(trip) == [("SN", "Dakar", date(2021, 5, 11)),
+                            ("CI", "Abidjan", date(2021, 5, 14))]

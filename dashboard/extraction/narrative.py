@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, tense
+from dashboard.extraction.counted_days import counted_later, opening_next_day
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
@@ -318,7 +319,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                                                 d.last + shift, True, False, d.reporting)
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
         _from_stated_day(fact, text, stated_day, published)
-        fact.dates = _next_day_after_a_date(fact, text)
+        fact.dates = opening_next_day(fact, last_day) + _next_day_after_a_date(fact, text)
         fact.dates = _same_day_in_a_dated_sentence(fact, text, last_day)
         opener = PART_OF_DAY_OPENING.match(s.text)
         if opener and fact.dates and last_day is not None and all(
@@ -334,6 +335,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             fact.dates = [dates_mod.DateMention(following.group(0), following.start(),
                                                 following.end(), last_day + timedelta(days=1),
                                                 last_day + timedelta(days=n), True)]
+        fact.dates = fact.dates or counted_later(fact, last_day)  # "Two days later ..."
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)

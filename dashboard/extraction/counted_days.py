@@ -1,0 +1,68 @@
+"""Days the narrative counts on from the day it told before.
+
+"Two days later he was in Kampala", "A week later, she flew to Lusaka": the count, read from
+the dependency parse ("later" with a measure of days or weeks under it), is added to the
+narrative's last day (`counted_later`). "The next day she travelled to X, and on January 13
+she ended her tour in Y": a "next day" that opens the sentence is the day after the one
+told before, though the sentence dates a later clause of its own (`opening_next_day`).
+Both are used by `narrative.narrative_dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import grammar
+from dashboard.extraction.facts import SentenceFacts
+
+# ("later" in "later this week", "later that day" has no count: those are other rules')
+LATER_WORDS = {"later", "afterwards", "afterward"}
+
+
+def counted_later(fact: SentenceFacts, last_day: date | None) -> list[dates_mod.DateMention]:
+    """The day "<count> days/weeks later" names, counted from `last_day`: one DateMention
+    spanning the phrase, or [] without a parse, a day told before, or such a phrase."""
+    if fact.parse is None or last_day is None:
+        return []
+    offset = fact.parse.doc.user_data.get("offset", 0)
+    for word in fact.parse:
+        if word.lower_ not in LATER_WORDS or word.dep_ != "advmod":
+            continue
+        for unit in word.children:
+            days = grammar.DAY_UNITS.get(unit.lemma_.lower())
+            count = grammar._count_of(unit) if unit.dep_ == "npadvmod" else None
+            if days and count:
+                day = last_day + timedelta(days=days * count)
+                start = offset + unit.left_edge.idx
+                return [dates_mod.DateMention(fact.sentence.text[
+                    start - fact.sentence.start:offset + word.idx + len(word) -
+                    fact.sentence.start], start, offset + word.idx + len(word), day, day,
+                    True)]
+    return []
+
+
+NEXT_DAY_OPENING = re.compile(r"(?:the\s+)?(?:next|following)\s+(?:day|morning)\b",
+                              re.IGNORECASE)
+
+
+def opening_next_day(fact: SentenceFacts, last_day: date | None
+                     ) -> list[dates_mod.DateMention]:
+    """The day after `last_day`, when "The next day" / "The following morning" opens the
+    sentence and the sentence's own dates hang from another verb ("The next day she
+    travelled to X, and on January 13 she ended her tour in Y"); [] otherwise (also for
+    "The next day, 4 June, she ...", whose date is the phrase's own)."""
+    s = fact.sentence
+    opening = NEXT_DAY_OPENING.match(s.text)
+    if opening is None or last_day is None or fact.parse is None or not fact.dates:
+        return []
+    start, end = s.start + opening.start(), s.start + opening.end()
+    if any(d.start < end for d in fact.dates):
+        return []
+    verb = grammar.governing_verb(fact.parse, end - 1)
+    if verb is None or any(grammar.governing_verb(fact.parse, d.start) == verb
+                           for d in fact.dates):
+        return []
+    day = last_day + timedelta(days=1)
+    return [dates_mod.DateMention(opening.group(0), start, end, day, day, True)]
