@@ -2,7 +2,8 @@
 own wording: a fronted "After talks in X on Monday, ..." phrase (an event noun, not only a
 verb, after "after"/"before": `grammar.governing_clause`); days counted on from the day told
 before ("Two days later he was in X", "The next day she travelled to X, and on January 13
-...": `counted_days`).
+...": `counted_days`); a sentence opening on "Earlier this week", "Earlier on Tuesday" or
+"Before that" tells a stop before the one told just before (`told_back.opens_earlier`).
 """
 
 from __future__ import annotations
@@ -100,3 +101,33 @@ def test_the_next_day_with_its_own_date_keeps_that_date():
         "Dakar. The following morning, 14 May, she travelled to Abidjan.\n")
     assert starts(trip) == [("SN", "Dakar", date(2021, 5, 11)),
                             ("CI", "Abidjan", date(2021, 5, 14))]
+
+
+def order(trip) -> list[str]:
+    return [s.city for s in trip.stops]
+
+
+def test_earlier_on_a_time_phrase_tells_the_stop_before():
+    trip = trip_of(
+        "Date: 2024-03-13\n\nCanadian Foreign Minister Paul Girard is in Mexico City today. "
+        "Earlier this week he visited Guatemala City.\n")
+    assert order(trip) == ["Guatemala City", "Mexico City"]
+    trip = trip_of(
+        "Date: 2024-03-13\n\nCanadian Foreign Minister Paul Girard arrived in Mexico City on "
+        "Tuesday. Earlier on Tuesday, he held talks in Guatemala City.\n")
+    assert order(trip) == ["Guatemala City", "Mexico City"]
+
+
+def test_before_that_tells_the_stop_before():
+    trip = trip_of(
+        "Date: 2024-03-13\n\nKenyan Foreign Minister Amos Otieno arrived in Hanoi on Tuesday. "
+        "Before that, he stopped in Bangkok.\n")
+    assert order(trip) == ["Bangkok", "Hanoi"]
+
+
+def test_later_on_a_time_phrase_keeps_the_text_order():
+    # (a guard: "Later on Tuesday" goes on from the stop before)
+    trip = trip_of(
+        "Date: 2024-03-13\n\nCanadian Foreign Minister Paul Girard arrived in Mexico City on "
+        "Tuesday. Later on Tuesday, he flew to Guatemala City.\n")
+    assert order(trip) == ["Mexico City", "Guatemala City"]

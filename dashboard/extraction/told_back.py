@@ -97,8 +97,24 @@ def opens_earlier(fact: SentenceFacts) -> bool:
     if fact.parse is None:
         return False
     root = next((t for t in fact.parse if t.dep_ == "ROOT"), None)
-    return root is not None and any(
-        c.dep_ == "advmod" and c.lower_ in EARLIER and c.i < root.i for c in root.children)
+    if root is None:
+        return False
+    for child in root.children:
+        if child.i > root.i:
+            continue
+        if child.dep_ == "advmod" and child.lower_ in EARLIER:
+            return True
+        # "Earlier this week he visited X", "Earlier on Tuesday, ...": the adverb on the
+        # time phrase that opens the clause; "Before that, she stopped in Y"
+        if child.dep_ in {"npadvmod", "prep"} and any(
+                c.dep_ == "advmod" and c.lower_ in EARLIER and c.i < child.i
+                for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "before" and any(
+                c.dep_ == "pobj" and c.lower_ in {"that", "this", "then"}
+                for c in child.children):
+            return True
+    return False
 
 
 def mark_told_back(facts: list[SentenceFacts]) -> None:
