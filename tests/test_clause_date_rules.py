@@ -3,7 +3,9 @@ own wording: a fronted "After talks in X on Monday, ..." phrase (an event noun, 
 verb, after "after"/"before": `grammar.governing_clause`); days counted on from the day told
 before ("Two days later he was in X", "The next day she travelled to X, and on January 13
 ...": `counted_days`); a sentence opening on "Earlier this week", "Earlier on Tuesday" or
-"Before that" tells a stop before the one told just before (`told_back.opens_earlier`).
+"Before that" tells a stop before the one told just before (`told_back.opens_earlier`); a
+fronted "Before arriving in X, ..." clause names a later stop than its main clause's
+(`told_back.mark_fronted_before_clauses`), and "after two days in X" an earlier one.
 """
 
 from __future__ import annotations
@@ -131,3 +133,31 @@ def test_later_on_a_time_phrase_keeps_the_text_order():
         "Date: 2024-03-13\n\nCanadian Foreign Minister Paul Girard arrived in Mexico City on "
         "Tuesday. Later on Tuesday, he flew to Guatemala City.\n")
     assert order(trip) == ["Mexico City", "Guatemala City"]
+
+
+def test_a_fronted_before_clause_names_the_later_stop():
+    trip = trip_of(
+        "Date: 2024-03-13\n\nBefore arriving in Berlin on Thursday, Prime Minister Mei Tanaka "
+        "of Japan will spend a day in Prague.\n")
+    assert order(trip) == ["Prague", "Berlin"]
+    assert trip.stops[1].start == date(2024, 3, 14)
+    trip = trip_of(
+        "Date: 2024-03-13\n\nBefore heading to Warsaw, US Secretary of State Mark Ellis "
+        "stopped in Dublin on Friday.\n")
+    assert order(trip) == ["Dublin", "Warsaw"]
+    assert trip.stops[0].start == date(2024, 3, 8)
+
+
+def test_a_trailing_before_clause_keeps_the_text_order():
+    # (a guard: told in travel order already)
+    trip = trip_of(
+        "Date: 2024-03-13\n\nUS Secretary of State Mark Ellis will stop in Dublin on Friday "
+        "before heading to Warsaw for a NATO meeting.\n")
+    assert order(trip) == ["Dublin", "Warsaw"]
+
+
+def test_days_spent_after_after_are_an_earlier_stop():
+    trip = trip_of(
+        "Date: 2024-03-13\n\nJapanese Prime Minister Mei Tanaka visited Hanoi on Tuesday, "
+        "after two days in Jakarta.\n")
+    assert order(trip) == ["Jakarta", "Hanoi"]

@@ -163,6 +163,36 @@ def mark_after_clauses(facts: list[SentenceFacts]) -> None:
                             and s.code != before.code else s for s in fact.signals]
 
 
+def mark_fronted_before_clauses(facts: list[SentenceFacts]) -> None:
+    """A fronted "before" clause names a stop after the main clause's: "Before arriving in
+    Berlin on Thursday, she will spend a day in Prague", "Before he flew to Rome, the
+    minister met students in Athens" (Prague, Athens come first). The main clause's signals
+    record the clause's first stop as the one they come before (`precedes`), which
+    `stop_order.order_stops` honours where the dates do not decide. A trailing clause
+    ("stopped in X before heading to Y") is already told in travel order."""
+    for fact in facts:
+        if fact.parse is None or not fact.signals:
+            continue
+        offset = fact.parse.doc.user_data.get("offset", 0)
+        for word in fact.parse:
+            if word.lower_ != "before" or word.i != fact.parse.start or not (
+                    word.dep_ == "mark" or (word.dep_ == "prep" and any(
+                        c.dep_ == "pcomp" for c in word.children))):
+                continue
+            clause = word.head if word.dep_ == "mark" else word
+            a = offset + clause.left_edge.idx
+            b = offset + clause.right_edge.idx + len(clause.right_edge)
+            inside = [s for s in fact.signals if a <= s.position < b
+                      and s.strength != "dateline"]
+            if not inside:
+                continue
+            later = min(inside, key=lambda s: s.position)
+            fact.signals = [replace(s, precedes=later.position) if s.position >= b
+                            and s.strength != "dateline" and s.precedes < 0
+                            and s.follows is None and s.code != later.code else s
+                            for s in fact.signals]
+
+
 # "X left here this afternoon for Canada": "here" is the dateline's place
 LEFT_HERE = re.compile(r"\b(?:left|leaves|leaving|departed|departs)\s+here\b", re.IGNORECASE)
 
