@@ -5,7 +5,10 @@ before ("Two days later he was in X", "The next day she travelled to X, and on J
 ...": `counted_days`); a sentence opening on "Earlier this week", "Earlier on Tuesday" or
 "Before that" tells a stop before the one told just before (`told_back.opens_earlier`); a
 fronted "Before arriving in X, ..." clause names a later stop than its main clause's
-(`told_back.mark_fronted_before_clauses`), and "after two days in X" an earlier one.
+(`told_back.mark_fronted_before_clauses`), and "after two days in X" an earlier one; "X,
+followed by Y on Wednesday and Z on Friday" gives each its own day (not a thing's history,
+`named_bodies`; not one day over the list, `date_targets.listed_before`); "will leave on
+Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_the_trip`).
 """
 
 from __future__ import annotations
@@ -161,3 +164,49 @@ def test_days_spent_after_after_are_an_earlier_stop():
         "Date: 2024-03-13\n\nJapanese Prime Minister Mei Tanaka visited Hanoi on Tuesday, "
         "after two days in Jakarta.\n")
     assert order(trip) == ["Jakarta", "Hanoi"]
+
+
+def test_followed_by_places_each_keep_their_own_day():
+    trip = trip_of(
+        "Date: 2023-09-08\n\nPresident Elena Novak of Slovakia will visit Bogota on Monday, "
+        "followed by Quito on Wednesday and Lima on Friday.\n")
+    assert starts(trip) == [("CO", "Bogotá", date(2023, 9, 11)),
+                            ("EC", "Quito", date(2023, 9, 13)),
+                            ("PE", "Lima", date(2023, 9, 15))]
+    assert trip.stops[0].end != date(2023, 9, 15)
+
+
+def test_a_range_after_a_list_still_covers_the_list():
+    # (a guard: no date inside the list, so the range opens the first and closes the last)
+    trip = trip_of(
+        "Date: 2023-09-08\n\nPresident Elena Novak of Slovakia will travel to Quito and Lima "
+        "between 12 and 15 September.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("Quito", date(2023, 9, 12), None), ("Lima", None, date(2023, 9, 15))]
+
+
+def test_a_thing_described_by_a_participle_still_keeps_its_date_off_the_stop():
+    # (a guard: "an accord signed in Lima on 3 May" is the accord's history)
+    trip = trip_of(
+        "Date: 2023-09-08\n\nPresident Elena Novak of Slovakia will visit Quito on Monday to "
+        "discuss the trade accord, signed in Quito on 3 May.\n")
+    assert [(s.city, s.start) for s in trip.stops] == [("Quito", date(2023, 9, 11))]
+
+
+def test_leaving_on_a_day_for_a_tour_starts_the_trip_at_its_first_stop():
+    trip = trip_of(
+        "Date: 2023-09-08\n\nPresident Elena Novak of Slovakia will leave on Monday for a tour "
+        "of South America. Her first stop is Bogota, followed by Quito on Wednesday and Lima "
+        "on Friday.\n")
+    assert starts(trip) == [("CO", "Bogotá", date(2023, 9, 11)),
+                            ("EC", "Quito", date(2023, 9, 13)),
+                            ("PE", "Lima", date(2023, 9, 15))]
+
+
+def test_the_days_of_a_followed_by_phrase_are_the_stops_days_not_a_things():
+    trip = trip_of(
+        "Date: 2023-09-08\n\nSlovak President Elena Novak will be in Bogota on Monday. Her first "
+        "stop is Bogota, followed by Quito on Wednesday and Lima on Friday.\n")
+    assert starts(trip) == [("CO", "Bogotá", date(2023, 9, 11)),
+                            ("EC", "Quito", date(2023, 9, 13)),
+                            ("PE", "Lima", date(2023, 9, 15))]

@@ -102,8 +102,20 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
     home for the trip, not going back."""
     if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
         return False
-    return len({stop_for_signal(sig, drafts)
-                for sig in fact.signals if sig.position > d.end} - {None}) >= 2
+    ahead = {stop_for_signal(sig, drafts) for sig in fact.signals if sig.position > d.end}
+    return len(ahead - {None}) >= 2 or (not ahead - {None} and _sets_off_on_a_trip(fact, d))
+
+
+def _sets_off_on_a_trip(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """The date's verb sets off on a trip noun ("will leave on Monday for a tour of the
+    region", "departs Sunday on a week-long trip"), by the parse."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, d.start)
+    return verb is not None and any(
+        prep.dep_ == "prep" and prep.lower_ in {"for", "on"} and any(
+            obj.dep_ == "pobj" and grammar.is_trip_noun(obj) for obj in prep.children)
+        for prep in fact.parse.doc[verb].children)
 
 
 # ("leave for home", "head back home"): the way home, whatever word links the verb to it

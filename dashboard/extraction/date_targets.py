@@ -160,6 +160,8 @@ def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
         if not earlier:
             return []
         members.append(max(earlier, key=lambda sig: sig.end))
+    if any(members[-1].end <= other.start < last.position for other in fact.dates):
+        return []  # "X, followed by Y on Wednesday and Z on Friday": each has its own day
     stops = [stop_for_signal(sig, drafts)
              for sig in reversed(members)]
     stops = list(dict.fromkeys(s for s in stops if s is not None))
