@@ -8,7 +8,8 @@ fronted "Before arriving in X, ..." clause names a later stop than its main clau
 (`told_back.mark_fronted_before_clauses`), and "after two days in X" an earlier one; "X,
 followed by Y on Wednesday and Z on Friday" gives each its own day (not a thing's history,
 `named_bodies`; not one day over the list, `date_targets.listed_before`); "will leave on
-Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_the_trip`).
+Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_the_trip`);
+"arrived on Sunday for three days of talks" is a stay of three days (`stay_ends.days_of_stay`).
 """
 
 from __future__ import annotations
@@ -210,3 +211,22 @@ def test_the_days_of_a_followed_by_phrase_are_the_stops_days_not_a_things():
     assert starts(trip) == [("CO", "Bogotá", date(2023, 9, 11)),
                             ("EC", "Quito", date(2023, 9, 13)),
                             ("PE", "Lima", date(2023, 9, 15))]
+
+
+def test_for_a_number_of_days_after_the_day_is_the_stay():
+    trip = trip_of(
+        "Date: 2023-01-16\n\nFrench Foreign Minister Claire Martin arrived in Kyiv on Sunday for "
+        "three days of talks.\n")
+    assert [(s.start, s.end) for s in trip.stops] == [(date(2023, 1, 15), date(2023, 1, 17))]
+    trip = trip_of(
+        "Date: 2023-01-16\n\nFrench Foreign Minister Claire Martin will be in Kyiv on Tuesday "
+        "for two days.\n")
+    assert [(s.start, s.end) for s in trip.stops] == [(date(2023, 1, 17), date(2023, 1, 18))]
+
+
+def test_days_counted_to_another_time_are_no_stay():
+    # (a guard: "for the first time in two years", "two days before" are not a stay)
+    trip = trip_of(
+        "Date: 2023-01-16\n\nFrench Foreign Minister Claire Martin arrived in Kyiv on Sunday, "
+        "her first trip there for two years.\n")
+    assert [(s.start, s.end) for s in trip.stops] == [(date(2023, 1, 15), date(2023, 1, 15))]

@@ -19,7 +19,12 @@ from dashboard.extraction.counted_days import counted_later, opening_next_day
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
-from dashboard.extraction.stay_ends import after_the_dateline, one_day_stay, opens_the_stay
+from dashboard.extraction.stay_ends import (
+    after_the_dateline,
+    days_of_stay,
+    one_day_stay,
+    opens_the_stay,
+)
 from dashboard.extraction.titled_stamps import titled_stamp_day
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
@@ -376,6 +381,8 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         if not fact.stay_days and len(singles) == 1 and one_day_stay(text, s.start, s.end,
                                                                      singles[0].end):
             fact.stay_days = 1  # "MARCH 20 - Day trip to Dhaka"
+        if not fact.stay_days and len(singles) == 1 and not length:
+            fact.stay_days = days_of_stay(text, s.end, singles[0].end)  # "for three days"
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted

@@ -76,3 +76,20 @@ def one_day_stay(text: str, start: int, end: int, day_end: int) -> bool:
     end."""
     return ONE_DAY_STAY.search(text, max(start, day_end),
                                min(end, day_end + DAY_TRIP_REACH)) is not None
+
+
+# "arrived on Sunday for three days of talks", "(in X) on Monday for two days": a stay
+# counted in days right after the day ("for a week" is left alone: often a plan, not days)
+DAYS_STAY = re.compile(r"[^.;:]{0,30}?\bfor\s+(?P<n>two|three|four|five|six|seven|[2-7])\s+"
+                       r"days\b(?!\s+(?:before|after|later|earlier|ago))", re.IGNORECASE)
+DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def days_of_stay(text: str, end: int, day_end: int) -> int:
+    """The number of days "for N days" gives a stay that opens on the day ending at
+    `day_end` (within the sentence, up to `end`, and within a short phrase of it), else 0."""
+    found = DAYS_STAY.match(text, day_end, end)
+    if found is None:
+        return 0
+    n = found.group("n").lower()
+    return DAY_COUNTS.get(n) or int(n)
