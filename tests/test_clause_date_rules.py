@@ -9,7 +9,9 @@ fronted "Before arriving in X, ..." clause names a later stop than its main clau
 followed by Y on Wednesday and Z on Friday" gives each its own day (not a thing's history,
 `named_bodies`; not one day over the list, `date_targets.listed_before`); "will leave on
 Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_the_trip`);
-"arrived on Sunday for three days of talks" is a stay of three days (`stay_ends.days_of_stay`).
+"arrived on Sunday for three days of talks" is a stay of three days (`stay_ends.days_of_stay`);
+"wrapped up a three-day visit to X on Tuesday" counts back from that day
+(`stay_ends.closed_stay`).
 """
 
 from __future__ import annotations
@@ -230,3 +232,26 @@ def test_days_counted_to_another_time_are_no_stay():
         "Date: 2023-01-16\n\nFrench Foreign Minister Claire Martin arrived in Kyiv on Sunday, "
         "her first trip there for two years.\n")
     assert [(s.start, s.end) for s in trip.stops] == [(date(2023, 1, 15), date(2023, 1, 15))]
+
+
+def test_a_stay_of_stated_length_closed_on_a_day_counts_back_from_it():
+    trip = trip_of(
+        "Date: 2021-11-24\n\nChilean President Ana Rojas wrapped up a three-day visit to Mexico "
+        "on Tuesday and flew to Havana.\n")
+    first = trip.stops[0]
+    assert (first.country_code, first.start, first.end) == (
+        "MX", date(2021, 11, 21), date(2021, 11, 23))
+    trip = trip_of(
+        "Date: 2021-11-24\n\nOn Tuesday, Chilean President Ana Rojas concluded a two-day state "
+        "visit to Peru.\n")
+    assert [(s.country_code, s.start, s.end) for s in trip.stops] == [
+        ("PE", date(2021, 11, 22), date(2021, 11, 23))]
+
+
+def test_a_stay_closed_in_a_city_may_be_the_last_leg_of_a_longer_one():
+    # (a guard: the three days also cover the stop before, in another city)
+    trip = trip_of(
+        "Date: 2023-03-27\n\nThe Dutch King will arrive in Lisbon on Wednesday. He will end "
+        "the three-day visit in Porto on Friday.\n")
+    assert [(s.city, s.start) for s in trip.stops] == [
+        ("Lisbon", date(2023, 3, 29)), ("Porto", date(2023, 3, 31))]

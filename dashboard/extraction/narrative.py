@@ -14,17 +14,12 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import grammar, tense
+from dashboard.extraction import grammar, stay_ends, tense
 from dashboard.extraction.counted_days import counted_later, opening_next_day
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
-from dashboard.extraction.stay_ends import (
-    after_the_dateline,
-    days_of_stay,
-    one_day_stay,
-    opens_the_stay,
-)
+from dashboard.extraction.stay_ends import after_the_dateline, one_day_stay, opens_the_stay
 from dashboard.extraction.titled_stamps import titled_stamp_day
 
 SAME_DAY = re.compile(r"\b(?:(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
@@ -358,6 +353,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         length = STAY_LENGTH.search(text, s.start, s.end)
         singles = after_the_dateline(s.text, s.start, [
             d for d in fact.dates if d.first and not d.is_range and not d.reporting])
+        fact.dates = stay_ends.closed_stay(fact.dates, text, length, singles, fact.places)
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
             d = singles[0]
             # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday",
@@ -382,7 +378,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                                                                      singles[0].end):
             fact.stay_days = 1  # "MARCH 20 - Day trip to Dhaka"
         if not fact.stay_days and len(singles) == 1 and not length:
-            fact.stay_days = days_of_stay(text, s.end, singles[0].end)  # "for three days"
+            fact.stay_days = stay_ends.days_of_stay(text, s.end, singles[0].end)  # "for three days"
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted
