@@ -255,3 +255,25 @@ def test_a_stay_closed_in_a_city_may_be_the_last_leg_of_a_longer_one():
         "the three-day visit in Porto on Friday.\n")
     assert [(s.city, s.start) for s in trip.stops] == [
         ("Lisbon", date(2023, 3, 29)), ("Porto", date(2023, 3, 31))]
+
+
+def test_days_earlier_and_the_day_before_count_back_and_order_the_stop_first():
+    trip = trip_of(
+        "Date: 2024-06-10\n\nIndonesian President Budi Santoso met Prime Minister Anthony "
+        "Albanese in Canberra on Monday. The day before, he had visited Sydney.\n")
+    assert starts(trip) == [("AU", "Sydney", date(2024, 6, 9)),
+                            ("AU", "Canberra", date(2024, 6, 10))]
+    trip = trip_of(
+        "Date: 2024-06-10\n\nKenyan President William Ruto arrived in Kigali on Monday. Two days "
+        "earlier, he had held talks in Kampala.\n")
+    assert starts(trip) == [("UG", "Kampala", date(2024, 6, 8)),
+                            ("RW", "Kigali", date(2024, 6, 10))]
+
+
+def test_days_before_a_thing_are_no_day_counted_back():
+    # (a guard: "two days before the summit" counts from the summit, not the day told)
+    trip = trip_of(
+        "Date: 2024-06-10\n\nKenyan President William Ruto arrived in Kigali on Monday. He will "
+        "travel to Kampala two days before the regional summit.\n")
+    assert [s.city for s in trip.stops] == ["Kigali", "Kampala"]
+    assert trip.stops[1].start != date(2024, 6, 8)

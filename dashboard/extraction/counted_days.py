@@ -1,10 +1,12 @@
 """Days the narrative counts on from the day it told before.
 
-"Two days later he was in Kampala", "A week later, she flew to Lusaka": the count, read from
-the dependency parse ("later" with a measure of days or weeks under it), is added to the
-narrative's last day (`counted_later`). "The next day she travelled to X, and on January 13
-she ended her tour in Y": a "next day" that opens the sentence is the day after the one
-told before, though the sentence dates a later clause of its own (`opening_next_day`).
+"Two days later he was in Kampala", "A week later, she flew to Lusaka", "A day earlier, she
+had been in Kigali": the count, read from the dependency parse ("later"/"earlier" with a
+measure of days or weeks under it), is counted from the narrative's last day
+(`counted_later`), as is "The day before, ..." (one day back). "The next day she travelled
+to X, and on January 13 she ended her tour in Y": a "next day" that opens the sentence is
+the day after the one told before, though the sentence dates a later clause of its own
+(`opening_next_day`).
 Both are used by `narrative.narrative_dates`.
 """
 
@@ -18,23 +20,34 @@ from dashboard.extraction import grammar
 from dashboard.extraction.facts import SentenceFacts
 
 # ("later" in "later this week", "later that day" has no count: those are other rules')
-LATER_WORDS = {"later", "afterwards", "afterward"}
+LATER_WORDS = {"later": 1, "afterwards": 1, "afterward": 1, "earlier": -1, "before": -1}
+# "The day before, he had visited X", "The previous day, ...": one day back, told first
+PREVIOUS_DAY_OPENING = re.compile(r"the\s+(?:day\s+before|previous\s+day)\b", re.IGNORECASE)
 
 
 def counted_later(fact: SentenceFacts, last_day: date | None) -> list[dates_mod.DateMention]:
-    """The day "<count> days/weeks later" names, counted from `last_day`: one DateMention
-    spanning the phrase, or [] without a parse, a day told before, or such a phrase."""
+    """The day "<count> days/weeks later" (or "earlier", "before": told back) names,
+    counted from `last_day`, or the day before it for an opening "The day before": one
+    DateMention spanning the phrase, or [] without a parse, a day told before, or such a
+    phrase."""
     if fact.parse is None or last_day is None:
         return []
+    s = fact.sentence
+    opening = PREVIOUS_DAY_OPENING.match(s.text)
+    if opening:
+        day = last_day - timedelta(days=1)
+        return [dates_mod.DateMention(opening.group(0), s.start, s.start + opening.end(), day,
+                                      day, True)]
     offset = fact.parse.doc.user_data.get("offset", 0)
     for word in fact.parse:
-        if word.lower_ not in LATER_WORDS or word.dep_ != "advmod":
+        sign = LATER_WORDS.get(word.lower_)
+        if sign is None or word.dep_ != "advmod":
             continue
         for unit in word.children:
             days = grammar.DAY_UNITS.get(unit.lemma_.lower())
             count = grammar._count_of(unit) if unit.dep_ == "npadvmod" else None
             if days and count:
-                day = last_day + timedelta(days=days * count)
+                day = last_day + timedelta(days=sign * days * count)
                 start = offset + unit.left_edge.idx
                 return [dates_mod.DateMention(fact.sentence.text[
                     start - fact.sentence.start:offset + word.idx + len(word) -
