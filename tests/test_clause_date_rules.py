@@ -11,7 +11,8 @@ followed by Y on Wednesday and Z on Friday" gives each its own day (not a thing'
 Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_the_trip`);
 "arrived on Sunday for three days of talks" is a stay of three days (`stay_ends.days_of_stay`);
 "wrapped up a three-day visit to X on Tuesday" counts back from that day
-(`stay_ends.closed_stay`).
+(`stay_ends.closed_stay`); "On the second day of her visit she travelled to X" is the
+visit's second day (`counted_days.nth_day_of_the_visit`).
 """
 
 from __future__ import annotations
@@ -277,3 +278,23 @@ def test_days_before_a_thing_are_no_day_counted_back():
         "travel to Kampala two days before the regional summit.\n")
     assert [s.city for s in trip.stops] == ["Kigali", "Kampala"]
     assert trip.stops[1].start != date(2024, 6, 8)
+
+
+def test_the_nth_day_of_the_visit_counts_from_its_first_day():
+    trip = trip_of(
+        "Date: 2024-06-12\n\nSwiss President Anna Keller arrived in New Delhi on Monday. On the "
+        "second day of her visit she travelled to Agra.\n")
+    assert starts(trip) == [("IN", "New Delhi", date(2024, 6, 10)),
+                            ("IN", "Agra", date(2024, 6, 11))]
+    trip = trip_of(
+        "Date: 2024-06-12\n\nSwiss President Anna Keller arrived in New Delhi on Monday. On the "
+        "third day of her state visit, she flew to Mumbai.\n")
+    assert starts(trip)[1] == ("IN", "Mumbai", date(2024, 6, 12))
+
+
+def test_the_nth_day_of_a_visit_to_a_named_place_is_not_counted_from_the_first_stop():
+    # (a guard: "the second day of her visit to Japan" counts from the Japan leg, not told)
+    trip = trip_of(
+        "Date: 2024-06-12\n\nSwiss President Anna Keller arrived in Seoul on Monday. On the "
+        "second day of her visit to Japan, she met students in Osaka.\n")
+    assert all(s.start != date(2024, 6, 11) for s in trip.stops if s.country_code == "JP")

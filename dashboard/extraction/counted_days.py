@@ -6,8 +6,8 @@ measure of days or weeks under it), is counted from the narrative's last day
 (`counted_later`), as is "The day before, ..." (one day back). "The next day she travelled
 to X, and on January 13 she ended her tour in Y": a "next day" that opens the sentence is
 the day after the one told before, though the sentence dates a later clause of its own
-(`opening_next_day`).
-Both are used by `narrative.narrative_dates`.
+(`opening_next_day`). "On the second day of his visit, he travelled to X" counts from the
+first travel day told (`nth_day_of_the_visit`). All are used by `narrative.narrative_dates`.
 """
 
 from __future__ import annotations
@@ -79,3 +79,29 @@ def opening_next_day(fact: SentenceFacts, last_day: date | None
         return []
     day = last_day + timedelta(days=1)
     return [dates_mod.DateMention(opening.group(0), start, end, day, day, True)]
+
+
+# "On the second day of her visit, she travelled to X": the visit's Nth day, no place named
+# after it ("of his visit to X" may be a later leg's own visit)
+NTH_DAY_OPENING = re.compile(r"(?:on\s+)?the\s+(?P<nth>second|third|fourth|fifth)\s+day\s+of\s+"
+                             r"(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:visit|trip|tour|stay)\b(?!\s+to\b)", re.IGNORECASE)
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def nth_day_of_the_visit(facts: list[SentenceFacts]) -> None:
+    """A sentence with no date of its own that opens on "On the second day of his visit"
+    gets that day, counted from the first travel day told before it (the visit's first).
+    In place."""
+    first: date | None = None
+    for fact in facts:
+        opening = NTH_DAY_OPENING.match(fact.sentence.text)
+        if opening and not fact.dates and first is not None:
+            s = fact.sentence
+            day = first + timedelta(days=ORDINALS[opening.group("nth").lower()] - 1)
+            fact.dates = [dates_mod.DateMention(opening.group(0), s.start,
+                                                s.start + opening.end(), day, day, True)]
+        if not fact.sentence.heading:
+            days = [d.first for d in fact.dates if d.first is not None and not d.reporting]
+            if days and first is None:
+                first = min(days)

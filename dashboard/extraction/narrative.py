@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
 from dashboard.extraction import grammar, stay_ends, tense
-from dashboard.extraction.counted_days import counted_later, opening_next_day
+from dashboard.extraction.counted_days import counted_later, nth_day_of_the_visit, opening_next_day
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
@@ -394,3 +394,4 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
             if dated[-1].is_range:
                 last_day = None  # "the next day" after a range is ambiguous
+    nth_day_of_the_visit(facts)  # "On the second day of his visit, ..."
