@@ -12,7 +12,8 @@ Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_
 "arrived on Sunday for three days of talks" is a stay of three days (`stay_ends.days_of_stay`);
 "wrapped up a three-day visit to X on Tuesday" counts back from that day
 (`stay_ends.closed_stay`); "On the second day of her visit she travelled to X" is the
-visit's second day (`counted_days.nth_day_of_the_visit`).
+visit's second day (`counted_days.nth_day_of_the_visit`); a line "May 17: Visit to X" is an
+itinerary entry, not a heading (`sentences.DATED_ENTRY`).
 """
 
 from __future__ import annotations
@@ -298,3 +299,20 @@ def test_the_nth_day_of_a_visit_to_a_named_place_is_not_counted_from_the_first_s
         "Date: 2024-06-12\n\nSwiss President Anna Keller arrived in Seoul on Monday. On the "
         "second day of her visit to Japan, she met students in Osaka.\n")
     assert all(s.start != date(2024, 6, 11) for s in trip.stops if s.country_code == "JP")
+
+
+def test_a_line_a_day_opens_with_a_colon_is_an_itinerary_entry():
+    trip = trip_of(
+        "Date: 2022-05-19\n\nForeign Minister Ana Silva of Portugal: programme\n\nMay 17: Visit "
+        "to Rabat\n\nMay 19: Visit to Tunis\n")
+    assert starts(trip) == [("MA", "Rabat", date(2022, 5, 17)), ("TN", "Tunis", date(2022, 5, 19))]
+
+
+def test_a_day_alone_on_its_line_still_heads_the_lines_after_it():
+    # (a guard: "Tuesday, June 11" is a heading whose day the next line takes)
+    trip = trip_of(
+        "Date: 2024-06-10\n\nItinerary of Foreign Minister Lena Berg\n\nTuesday, June 11\n"
+        "Foreign Minister Berg arrives in Santiago and meets President Gabriel Boric.\n\n"
+        "Thursday, June 13\nForeign Minister Berg travels to Lima.\n")
+    assert starts(trip) == [("CL", "Santiago", date(2024, 6, 11)),
+                            ("PE", "Lima", date(2024, 6, 13))]

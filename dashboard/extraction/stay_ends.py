@@ -117,7 +117,7 @@ def closed_stay(dates: list, text: str, length: re.Match | None, singles: list,
     where = min((m for m in places if m.start >= length.end()), default=None,
                 key=lambda m: m.start)
     if where is None or where.kind != "country" or not re.fullmatch(
-            r"\s+to\s+(?:the\s+)?", text[length.end():where.start]):
+            r"(?<!\s)\s+to\s+(?:the\s+)?", text[length.end():where.start]):
         return dates
     d = singles[0]
     # ("... visit to X on Tuesday"; "On Tuesday, X concluded a ...": a fronted day)
