@@ -13,7 +13,8 @@ Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_
 "wrapped up a three-day visit to X on Tuesday" counts back from that day
 (`stay_ends.closed_stay`); "On the second day of her visit she travelled to X" is the
 visit's second day (`counted_days.nth_day_of_the_visit`); a line "May 17: Visit to X" is an
-itinerary entry, not a heading (`sentences.DATED_ENTRY`).
+itinerary entry, not a heading (`sentences.DATED_ENTRY`); "will be in X Tuesday and in Y
+Thursday" gives each place the day after it (`date_targets.nearest_stop`).
 """
 
 from __future__ import annotations
@@ -316,3 +317,21 @@ def test_a_day_alone_on_its_line_still_heads_the_lines_after_it():
         "Thursday, June 13\nForeign Minister Berg travels to Lima.\n")
     assert starts(trip) == [("CL", "Santiago", date(2024, 6, 11)),
                             ("PE", "Lima", date(2024, 6, 13))]
+
+
+def test_bare_weekdays_after_each_place_of_one_verb_are_that_places():
+    trip = trip_of(
+        "Date: 2024-06-10\n\nUS Secretary of State Ann Lee will be in Paris Tuesday and "
+        "Wednesday and in London Thursday.\n")
+    assert [(s.city, s.start, s.end) for s in trip.stops] == [
+        ("Paris", date(2024, 6, 11), date(2024, 6, 12)), ("London", date(2024, 6, 13),
+                                                          date(2024, 6, 13))]
+
+
+def test_a_date_of_the_later_verb_is_its_place_though_an_earlier_place_is_nearer():
+    # (a guard: "leave for X" and "be in Y" are two verbs; Friday is Y's)
+    trip = trip_of(
+        "Date: 2024-06-10\n\nFOREIGN MINISTER OKADA: Tomorrow I will leave for Hanoi, and on "
+        "Thursday I will be in Bangkok.\n")
+    assert starts(trip) == [("VN", "Hanoi", date(2024, 6, 11)),
+                            ("TH", "Bangkok", date(2024, 6, 13))]

@@ -93,9 +93,13 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
             # "(a conference) on the 27th, before travelling to X": the date is the main
             # clause's; X takes it only when no place of the date's own clause does
             distance += OTHER_CLAUSE
-        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
+        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(
+                fact, d, sig.position) and not any(
+                other.end <= d.start and other.strength != "dateline"
+                and shares_verb(fact, d, other.position) for other in fact.signals):
             # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
-            # from one verb, so the date is Y's though X is nearer
+            # from one verb, so the date is Y's though X is nearer (not when a place before
+            # the date hangs from it too: "will be in X Tuesday and in Y Thursday")
             distance = 0
         # a date after the last of several listed places covers the list; after any other
         # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
