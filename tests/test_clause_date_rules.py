@@ -14,7 +14,9 @@ Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_
 (`stay_ends.closed_stay`); "On the second day of her visit she travelled to X" is the
 visit's second day (`counted_days.nth_day_of_the_visit`); a line "May 17: Visit to X" is an
 itinerary entry, not a heading (`sentences.DATED_ENTRY`); "will be in X Tuesday and in Y
-Thursday" gives each place the day after it (`date_targets.nearest_stop`).
+Thursday" gives each place the day after it (`date_targets.nearest_stop`); a fronted "On his
+way to X on Thursday, ..." / "En route to X, ..." names a later stop than the main clause's,
+with its own day (`told_back._on_the_way`, `grammar.governing_clause`).
 """
 
 from __future__ import annotations
@@ -335,3 +337,22 @@ def test_a_date_of_the_later_verb_is_its_place_though_an_earlier_place_is_nearer
         "Thursday I will be in Bangkok.\n")
     assert starts(trip) == [("VN", "Hanoi", date(2024, 6, 11)),
                             ("TH", "Bangkok", date(2024, 6, 13))]
+
+
+def test_a_fronted_on_the_way_to_phrase_names_the_later_stop_and_keeps_its_day():
+    trip = trip_of(
+        "Date: 2024-06-10\n\nOn his way to the G7 summit in Rome on Thursday, Prime Minister "
+        "Ken Ito of Japan will make a stopover in Dubai on Wednesday.\n")
+    assert starts(trip) == [("AE", "Dubai", date(2024, 6, 12)), ("IT", "Rome", date(2024, 6, 13))]
+    trip = trip_of(
+        "Date: 2024-06-10\n\nEn route to Rome, Prime Minister Ken Ito of Japan stopped in Dubai "
+        "on Sunday.\n")
+    assert order(trip) == ["Dubai", "Rome"]
+
+
+def test_on_the_way_home_is_no_later_stop():
+    # (a guard: "On his way home, he stopped in X" goes on after the stop told before)
+    trip = trip_of(
+        "Date: 2024-06-10\n\nPrime Minister Ken Ito of Japan arrived in Dubai on Sunday. On his "
+        "way home, he stopped in Manila.\n")
+    assert order(trip) == ["Dubai", "Manila"]

@@ -232,6 +232,10 @@ def governing_clause(span: Span, start: int) -> str:
             # (a noun too: "after talks in X on Monday" names an event there; not a clause
             # on that noun: "after the meeting that the United States ...")
             return node.head.lower_
+        if node.dep_ == "pobj" and node.lower_ in {"way", "route"} and phrase and \
+                node.head.lower_ in {"on", "en"} and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in node.children):
+            return "before"  # "On his way to the summit in X on Thursday, (he stops in Y)"
         phrase = phrase and node.dep_ in EVENT_PHRASE_DEPS
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "after"}
                                         for c in node.children):

@@ -163,10 +163,21 @@ def mark_after_clauses(facts: list[SentenceFacts]) -> None:
                             and s.code != before.code else s for s in fact.signals]
 
 
+def _on_the_way(word) -> bool:
+    """"On his way to X", "En route to X": a fronted phrase naming where the traveller
+    goes after the main clause's stop (by the parse: the preposition, its "way"/"route"
+    object and that noun's "to")."""
+    return word.dep_ == "prep" and word.lower_ in {"on", "en"} and any(
+        c.dep_ == "pobj" and c.lower_ in {"way", "route"} and any(
+            p.dep_ == "prep" and p.lower_ == "to" for p in c.children)
+        for c in word.children)
+
+
 def mark_fronted_before_clauses(facts: list[SentenceFacts]) -> None:
     """A fronted "before" clause names a stop after the main clause's: "Before arriving in
     Berlin on Thursday, she will spend a day in Prague", "Before he flew to Rome, the
-    minister met students in Athens" (Prague, Athens come first). The main clause's signals
+    minister met students in Athens", "On his way to the summit in Rome, he will stop in
+    Dubai" (Prague, Athens, Dubai come first). The main clause's signals
     record the clause's first stop as the one they come before (`precedes`), which
     `stop_order.order_stops` honours where the dates do not decide. A trailing clause
     ("stopped in X before heading to Y") is already told in travel order."""
@@ -175,9 +186,9 @@ def mark_fronted_before_clauses(facts: list[SentenceFacts]) -> None:
             continue
         offset = fact.parse.doc.user_data.get("offset", 0)
         for word in fact.parse:
-            if word.lower_ != "before" or word.i != fact.parse.start or not (
+            if word.i != fact.parse.start or not ((word.lower_ == "before" and (
                     word.dep_ == "mark" or (word.dep_ == "prep" and any(
-                        c.dep_ == "pcomp" for c in word.children))):
+                        c.dep_ == "pcomp" for c in word.children)))) or _on_the_way(word)):
                 continue
             clause = word.head if word.dep_ == "mark" else word
             a = offset + clause.left_edge.idx
