@@ -16,7 +16,8 @@ visit's second day (`counted_days.nth_day_of_the_visit`); a line "May 17: Visit 
 itinerary entry, not a heading (`sentences.DATED_ENTRY`); "will be in X Tuesday and in Y
 Thursday" gives each place the day after it (`date_targets.nearest_stop`); a fronted "On his
 way to X on Thursday, ..." / "En route to X, ..." names a later stop than the main clause's,
-with its own day (`told_back._on_the_way`, `grammar.governing_clause`).
+with its own day (`told_back._on_the_way`, `grammar.governing_clause`); "The trip, which
+begins Thursday, ..." starts the trip (`date_filters.trip_begins`).
 """
 
 from __future__ import annotations
@@ -356,3 +357,22 @@ def test_on_the_way_home_is_no_later_stop():
         "Date: 2024-06-10\n\nPrime Minister Ken Ito of Japan arrived in Dubai on Sunday. On his "
         "way home, he stopped in Manila.\n")
     assert order(trip) == ["Dubai", "Manila"]
+
+
+def test_the_day_a_trip_begins_starts_its_first_stop():
+    trip = trip_of(
+        "Date: 2024-06-10\n\nSpanish Foreign Minister Carla Ruiz will travel to Cairo and Amman "
+        "this week. The trip, which begins Thursday, is her first to the region.\n")
+    assert starts(trip)[0] == ("EG", "Cairo", date(2024, 6, 13))
+    trip = trip_of(
+        "Date: 2024-06-10\n\nSpanish Foreign Minister Carla Ruiz will travel to Cairo and Amman "
+        "this week. The trip begins on Thursday.\n")
+    assert starts(trip)[0] == ("EG", "Cairo", date(2024, 6, 13))
+
+
+def test_a_talk_that_begins_on_a_day_is_no_trip_start():
+    # (a guard: "talks, which begin Thursday" are no trip noun)
+    trip = trip_of(
+        "Date: 2024-06-10\n\nSpanish Foreign Minister Carla Ruiz will travel to Cairo and Amman "
+        "this week. The talks, which begin Thursday, will focus on trade.\n")
+    assert trip.stops[0].start != date(2024, 6, 13)

@@ -100,10 +100,27 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
     """A departure date (`is_departure_date`) whose sentence sends the traveller on to two
     or more of the trip's stops ("will depart tomorrow on a visit to X, Y and Z"): leaving
     home for the trip, not going back."""
+    if trip_begins(fact, d) and not {stop_for_signal(sig, drafts)
+                                      for sig in fact.signals} - {None}:
+        return True  # "The trip, which begins Thursday, is her first to the region"
     if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
         return False
     ahead = {stop_for_signal(sig, drafts) for sig in fact.signals if sig.position > d.end}
     return len(ahead - {None}) >= 2 or (not ahead - {None} and _sets_off_on_a_trip(fact, d))
+
+
+def trip_begins(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
+    """The date's verb is "begin"/"start" with a trip noun as its subject, or hangs as a
+    relative clause from one ("The tour begins on Monday", "The trip, which starts
+    Thursday, ..."), by the parse."""
+    if fact.parse is None:
+        return False
+    verb = grammar.governing_verb(fact.parse, d.start)
+    node = fact.parse.doc[verb] if verb is not None else None
+    if node is None or node.lemma_.lower() not in {"begin", "start"}:
+        return False
+    subject = node.head if node.dep_ == "relcl" else grammar._subject(node)
+    return subject is not None and grammar.is_trip_noun(subject)
 
 
 def _sets_off_on_a_trip(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
