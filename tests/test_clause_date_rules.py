@@ -8,7 +8,7 @@ fronted "Before arriving in X, ..." clause names a later stop than its main clau
 (`told_back.mark_fronted_before_clauses`), and "after two days in X" an earlier one; "X,
 followed by Y on Wednesday and Z on Friday" gives each its own day (not a thing's history,
 `named_bodies`; not one day over the list, `date_targets.listed_before`); "will leave on
-Monday for a tour of the region" starts the trip (`date_filters.leaves_home_for_the_trip`);
+Monday for a tour of the region" starts the trip (`trip_starts.sets_off_on_a_trip`);
 "arrived on Sunday for three days of talks" is a stay of three days (`stay_ends.days_of_stay`);
 "wrapped up a three-day visit to X on Tuesday" counts back from that day
 (`stay_ends.closed_stay`); "On the second day of her visit she travelled to X" is the
@@ -17,7 +17,7 @@ itinerary entry, not a heading (`sentences.DATED_ENTRY`); "will be in X Tuesday 
 Thursday" gives each place the day after it (`date_targets.nearest_stop`); a fronted "On his
 way to X on Thursday, ..." / "En route to X, ..." names a later stop than the main clause's,
 with its own day (`told_back._on_the_way`, `grammar.governing_clause`); "The trip, which
-begins Thursday, ..." starts the trip (`date_filters.trip_begins`).
+begins Thursday, ..." starts the trip (`trip_starts.trip_begins`).
 """
 
 from __future__ import annotations

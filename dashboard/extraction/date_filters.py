@@ -18,6 +18,7 @@ from dashboard.extraction.grammar import TRIP_NOUNS
 from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 from dashboard.extraction.period_grammar import unrealised
 from dashboard.extraction.taken_back import NEGATION
+from dashboard.extraction.trip_starts import sets_off_on_a_trip, trip_begins
 from dashboard.extraction.visits import TRAVEL_CUE
 
 # Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
@@ -106,33 +107,7 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
     if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
         return False
     ahead = {stop_for_signal(sig, drafts) for sig in fact.signals if sig.position > d.end}
-    return len(ahead - {None}) >= 2 or (not ahead - {None} and _sets_off_on_a_trip(fact, d))
-
-
-def trip_begins(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """The date's verb is "begin"/"start" with a trip noun as its subject, or hangs as a
-    relative clause from one ("The tour begins on Monday", "The trip, which starts
-    Thursday, ..."), by the parse."""
-    if fact.parse is None:
-        return False
-    verb = grammar.governing_verb(fact.parse, d.start)
-    node = fact.parse.doc[verb] if verb is not None else None
-    if node is None or node.lemma_.lower() not in {"begin", "start"}:
-        return False
-    subject = node.head if node.dep_ == "relcl" else grammar._subject(node)
-    return subject is not None and grammar.is_trip_noun(subject)
-
-
-def _sets_off_on_a_trip(fact: SentenceFacts, d: dates_mod.DateMention) -> bool:
-    """The date's verb sets off on a trip noun ("will leave on Monday for a tour of the
-    region", "departs Sunday on a week-long trip"), by the parse."""
-    if fact.parse is None:
-        return False
-    verb = grammar.governing_verb(fact.parse, d.start)
-    return verb is not None and any(
-        prep.dep_ == "prep" and prep.lower_ in {"for", "on"} and any(
-            obj.dep_ == "pobj" and grammar.is_trip_noun(obj) for obj in prep.children)
-        for prep in fact.parse.doc[verb].children)
+    return len(ahead - {None}) >= 2 or (not ahead - {None} and sets_off_on_a_trip(fact, d))
 
 
 # ("leave for home", "head back home"): the way home, whatever word links the verb to it
