@@ -18,6 +18,7 @@ from dashboard.extraction.grammar import TRIP_NOUNS
 from dashboard.extraction.itinerary import stop_for_place, stop_for_signal
 from dashboard.extraction.period_grammar import unrealised
 from dashboard.extraction.taken_back import NEGATION
+from dashboard.extraction.trip_starts import sets_off_on_a_trip, trip_begins
 from dashboard.extraction.visits import TRAVEL_CUE
 
 # Leaving home or going back: "leaves Washington on Saturday", "before returning to Brasilia
@@ -100,10 +101,13 @@ def leaves_home_for_the_trip(fact: SentenceFacts, d: dates_mod.DateMention,
     """A departure date (`is_departure_date`) whose sentence sends the traveller on to two
     or more of the trip's stops ("will depart tomorrow on a visit to X, Y and Z"): leaving
     home for the trip, not going back."""
+    if trip_begins(fact, d) and not {stop_for_signal(sig, drafts)
+                                      for sig in fact.signals} - {None}:
+        return True  # "The trip, which begins Thursday, is her first to the region"
     if not is_departure_date(fact, d, drafts) or RETURNING.search(fact.sentence.text):
         return False
-    return len({stop_for_signal(sig, drafts)
-                for sig in fact.signals if sig.position > d.end} - {None}) >= 2
+    ahead = {stop_for_signal(sig, drafts) for sig in fact.signals if sig.position > d.end}
+    return len(ahead - {None}) >= 2 or (not ahead - {None} and sets_off_on_a_trip(fact, d))
 
 
 # ("leave for home", "head back home"): the way home, whatever word links the verb to it

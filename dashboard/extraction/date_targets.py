@@ -93,9 +93,13 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
             # "(a conference) on the 27th, before travelling to X": the date is the main
             # clause's; X takes it only when no place of the date's own clause does
             distance += OTHER_CLAUSE
-        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(fact, d, sig.position):
+        elif sig.position >= d.end and sig.list_size == 1 and shares_verb(
+                fact, d, sig.position) and not any(
+                other.end <= d.start and other.strength != "dateline"
+                and shares_verb(fact, d, other.position) for other in fact.signals):
             # "Tomorrow I leave for X, and on Friday I will be in Y": the date and Y hang
-            # from one verb, so the date is Y's though X is nearer
+            # from one verb, so the date is Y's though X is nearer (not when a place before
+            # the date hangs from it too: "will be in X Tuesday and in Y Thursday")
             distance = 0
         # a date after the last of several listed places covers the list; after any other
         # place it is that place's ("Tokyo November 5 through 7 and then Hanoi")
@@ -123,7 +127,7 @@ def nearest_stop(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[Sto
                 continue
             stop = stop_for_place(mention.place, drafts)
             clauses = clauses_of(fact, d, mention.start)
-            if stop is None or clauses[1] == "after" or (
+            if stop is None or clauses[1] == "after" != clauses[0] or (
                     other_clause and clauses[0] != clauses[1]):
                 continue
             distance = d.start - mention.end if mention.end <= d.start else \
@@ -160,6 +164,8 @@ def listed_before(fact: SentenceFacts, d: dates_mod.DateMention, drafts: list[St
         if not earlier:
             return []
         members.append(max(earlier, key=lambda sig: sig.end))
+    if any(members[-1].end <= other.start < last.position for other in fact.dates):
+        return []  # "X, followed by Y on Wednesday and Z on Friday": each has its own day
     stops = [stop_for_signal(sig, drafts)
              for sig in reversed(members)]
     stops = list(dict.fromkeys(s for s in stops if s is not None))

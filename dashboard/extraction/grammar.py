@@ -214,16 +214,30 @@ def _in_the_past(token: Token) -> bool:
                             if c.dep_ in {"npadvmod", "advmod", "prep"} for w in c.subtree)
 
 
+# How a place or date may hang under the event noun of "after talks in X on Monday"
+EVENT_PHRASE_DEPS = {"prep", "pobj", "compound", "nummod", "npadvmod", "amod", "det",
+                     "appos", "conj", "cc", "punct", "poss"}
+
+
 def governing_clause(span: Span, start: int) -> str:
     """How the clause holding the token at `start` hangs from the sentence: "before" for
-    "(arrived ..., ) before travelling to X on Wednesday", "after" for "after visiting X",
-    else ""."""
+    "(arrived ..., ) before travelling to X on Wednesday", "after" for "after visiting X"
+    or "After talks in X on Monday, (he travelled to Y)", else ""."""
     node = token_at(span, start)
+    phrase = True  # (reached through prepositions and nouns only, no clause of its own)
     for _ in range(8):
         if node is None or node.head is node:
             return ""
-        if node.dep_ == "pcomp" and node.head.lower_ in {"before", "after"}:
+        if node.head.lower_ in {"before", "after"} and (node.dep_ == "pcomp" or (
+                node.dep_ == "pobj" and phrase)):
+            # (a noun too: "after talks in X on Monday" names an event there; not a clause
+            # on that noun: "after the meeting that the United States ...")
             return node.head.lower_
+        if node.dep_ == "pobj" and node.lower_ in {"way", "route"} and phrase and \
+                node.head.lower_ in {"on", "en"} and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in node.children):
+            return "before"  # "On his way to the summit in X on Thursday, (he stops in Y)"
+        phrase = phrase and node.dep_ in EVENT_PHRASE_DEPS
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "after"}
                                         for c in node.children):
             return next(c.lower_ for c in node.children if c.dep_ == "mark")

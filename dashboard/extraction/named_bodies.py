@@ -127,11 +127,17 @@ def _in_a_thing_described(fact: SentenceFacts, position: int) -> bool:
     return _describes_a_thing(token.head.head)
 
 
+# Participles that order an itinerary, not tell a thing's history: "Her first stop is X,
+# followed by Y on Wednesday", "a visit to Z, preceded by a stop in W on Monday"
+SEQUENCE_VERBS = {"follow", "precede"}
+
+
 def _describes_a_thing(participle: Token) -> bool:
     """A past participle hanging from a thing it describes ("the Framework ..., signed"),
-    not from a person, a trip or a meeting ("talks held", "the delegation led by")."""
+    not from a person, a trip or a meeting ("talks held", "the delegation led by"), nor
+    one ordering the stops ("X, followed by Y on Wednesday")."""
     thing = participle.head
     return participle.dep_ == "acl" and participle.tag_ == "VBN" \
-        and participle.lemma_.lower() not in TRAVEL_VERBS | VISIT_VERBS \
+        and participle.lemma_.lower() not in TRAVEL_VERBS | VISIT_VERBS | SEQUENCE_VERBS \
         and thing.pos_ in {"NOUN", "PROPN"} and thing.ent_type_ != "PERSON" \
         and thing.lemma_.lower() not in PERSON_NOUNS | TRIP_NOUNS | MEET_NOUNS

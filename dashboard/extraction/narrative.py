@@ -14,7 +14,8 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from dashboard.extraction import dates as dates_mod
-from dashboard.extraction import grammar, tense
+from dashboard.extraction import grammar, stay_ends, tense
+from dashboard.extraction.counted_days import counted_later, nth_day_of_the_visit, opening_next_day
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.perfect_arrivals import perfect_arrival_day
 from dashboard.extraction.preview_weeks import align_named_weekdays, forward_weekdays
@@ -324,7 +325,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                                                 d.last + shift, True, False, d.reporting)
                           if TODAY_WORDS.match(d.text) and d.first else d for d in fact.dates]
         _from_stated_day(fact, text, stated_day, published)
-        fact.dates = _next_day_after_a_date(fact, text)
+        fact.dates = opening_next_day(fact, last_day) + _next_day_after_a_date(fact, text)
         fact.dates = _same_day_in_a_dated_sentence(fact, text, last_day)
         opener = PART_OF_DAY_OPENING.match(s.text)
         if opener and fact.dates and last_day is not None and all(
@@ -340,6 +341,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             fact.dates = [dates_mod.DateMention(following.group(0), following.start(),
                                                 following.end(), last_day + timedelta(days=1),
                                                 last_day + timedelta(days=n), True)]
+        fact.dates = fact.dates or counted_later(fact, last_day)  # "Two days later ..."
         if not fact.dates and last_day is not None:
             for pattern, days in ((SAME_DAY, 0), (NEXT_DAY, 1)):
                 match = pattern.search(text, s.start, s.end)
@@ -357,6 +359,7 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         length = STAY_LENGTH.search(text, s.start, s.end)
         singles = after_the_dateline(s.text, s.start, [
             d for d in fact.dates if d.first and not d.is_range and not d.reporting])
+        fact.dates = stay_ends.closed_stay(fact.dates, text, length, singles, fact.places)
         if length and len(singles) == 1 and not ENDING.search(text, s.start, s.end):
             d = singles[0]
             # "on Thursday for a two-day visit", "a two-day conference, starting on Wednesday",
@@ -380,6 +383,8 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
         if not fact.stay_days and len(singles) == 1 and one_day_stay(text, s.start, s.end,
                                                                      singles[0].end):
             fact.stay_days = 1  # "MARCH 20 - Day trip to Dhaka"
+        if not fact.stay_days and len(singles) == 1 and not length:
+            fact.stay_days = stay_ends.days_of_stay(text, s.end, singles[0].end)  # "for three days"
         dated = [d for d in fact.dates if d.first and not d.reporting]
         if dated:
             # the narrative's day: a written date (a range: its first day), or a day counted
@@ -395,3 +400,4 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
             last_day = dated[-1].last if not dated[-1].is_range else dated[-1].first
             if dated[-1].is_range:
                 last_day = None  # "the next day" after a range is ambiguous
+    nth_day_of_the_visit(facts)  # "On the second day of his visit, ..."

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.extraction.dates import _M
+
 # Lines that are navigation or site furniture wherever they appear.
 CLUTTER_LINE = re.compile(
     r"^(?:\d+\.\s*)?(?:"
@@ -59,6 +61,10 @@ CAPTION = re.compile(
 
 # a list item: a bullet, a number, or a programme's clock time ("12.00  Arrival at X",
 # "10:30 – Meeting with Y", "0900 hrs Departure")
+# "May 17: Visit to Rabat", "Tuesday 11 June: the Minister meets ...": an itinerary entry
+# that a day opens, not a heading (a day alone, "Tuesday, June 11", still heads its lines)
+DATED_ENTRY = re.compile(r"^[ \t]*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+" + _M + r"|" + _M +
+                         r"\s+\d{1,2})(?:,?\s+\d{4})?\s*:\s+[A-Za-z]+\s+[A-Za-z]+")
 BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d+[.)]|(?:[01]?\d|2[0-3])[.:h]?[0-5]\d"
                     r"(?:\s*(?:hrs?|[ap]\.?m\.?))?(?:\s*[-–—:])?)\s+", re.IGNORECASE)
 ABBREVIATIONS = {
@@ -182,7 +188,7 @@ def split_sentences(text: str, body_start: int = 0, title: str | None = None) ->
         pieces = _split_line(text, a, b)
         is_heading = (len(pieces) == 1 and len(line_text) < 160
                       and not re.search(r"[.!?:\"'”’)]\s*$", line_text)
-                      and not BULLET.match(line_text))
+                      and not BULLET.match(line_text) and not DATED_ENTRY.match(line_text))
         if not reason and not is_heading:
             body_seen = True
         if title and key == " ".join(title.split()).lower():

@@ -14,7 +14,8 @@ opening a two-day visit", "arrived this morning at the start of a two-day visit"
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from dashboard.extraction.facts import StopDraft
 from dashboard.extraction.visits import DATELINE
@@ -76,3 +77,55 @@ def one_day_stay(text: str, start: int, end: int, day_end: int) -> bool:
     end."""
     return ONE_DAY_STAY.search(text, max(start, day_end),
                                min(end, day_end + DAY_TRIP_REACH)) is not None
+
+
+# "arrived on Sunday for three days of talks", "(in X) on Monday for two days": a stay
+# counted in days right after the day ("for a week" is left alone: often a plan, not days)
+DAYS_STAY = re.compile(r"[^.;:]{0,30}?\bfor\s+(?P<n>two|three|four|five|six|seven|[2-7])\s+"
+                       r"days\b(?!\s+(?:before|after|later|earlier|ago))", re.IGNORECASE)
+DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def days_of_stay(text: str, end: int, day_end: int) -> int:
+    """The number of days "for N days" gives a stay that opens on the day ending at
+    `day_end` (within the sentence, up to `end`, and within a short phrase of it), else 0."""
+    found = DAYS_STAY.match(text, day_end, end)
+    if found is None:
+        return 0
+    n = found.group("n").lower()
+    return DAY_COUNTS.get(n) or int(n)
+
+
+# "wrapped up a three-day visit", "ends her two-day state visit": the stay length closes
+ENDS_THE_STAY = re.compile(r"\b(?:wrap(?:s|ped|ping)?\s+up|end(?:s|ed|ing)?|"
+                           r"conclud(?:e|es|ed|ing)|finish(?:es|ed|ing)?)\s+"
+                           r"(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+ENDS_REACH = 40  # characters between the stay length and its closing day
+
+
+def closed_stay(dates: list, text: str, length: re.Match | None, singles: list,
+                places: list) -> list:
+    """`dates` with the one day of a sentence that closes a stay of stated length in a
+    country ("wrapped up a three-day visit to X on Tuesday", "On Tuesday, she concluded a
+    two-day visit to X") as the stay's days, counted back from it (`length` is the "N-day
+    visit" match, `singles` the sentence's single travel days, `places` its place mentions).
+    A visit "in" a city may be the last leg of a longer one ("end the three-day visit in
+    Y on Friday", after a stop in another city): left alone."""
+    if length is None or len(singles) != 1 or not ENDS_THE_STAY.search(
+            text, max(0, length.start() - ENDS_REACH), length.start()):
+        return dates
+    where = min((m for m in places if m.start >= length.end()), default=None,
+                key=lambda m: m.start)
+    if where is None or where.kind != "country" or not re.fullmatch(
+            r"(?<!\s)\s+to\s+(?:the\s+)?", text[length.end():where.start]):
+        return dates
+    d = singles[0]
+    # ("... visit to X on Tuesday"; "On Tuesday, X concluded a ...": a fronted day)
+    if not (d.start >= length.end() and re.fullmatch(r"[^,;.]{0,40}", text[length.end():
+                                                                            d.start])) and \
+            not (d.end <= length.start() and re.fullmatch(r",?[^,;.]{0,80}",
+                                                          text[d.end:length.start()])):
+        return dates
+    n = length.group("n").lower()
+    first = d.first - timedelta(days=(DAY_COUNTS.get(n) or int(n)) - 1)
+    return [replace(x, first=first) if x is d else x for x in dates]

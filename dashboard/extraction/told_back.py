@@ -97,8 +97,24 @@ def opens_earlier(fact: SentenceFacts) -> bool:
     if fact.parse is None:
         return False
     root = next((t for t in fact.parse if t.dep_ == "ROOT"), None)
-    return root is not None and any(
-        c.dep_ == "advmod" and c.lower_ in EARLIER and c.i < root.i for c in root.children)
+    if root is None:
+        return False
+    for child in root.children:
+        if child.i > root.i:
+            continue
+        if child.dep_ == "advmod" and child.lower_ in EARLIER:
+            return True
+        # "Earlier this week he visited X", "Earlier on Tuesday, ...": the adverb on the
+        # time phrase that opens the clause; "Before that, she stopped in Y"
+        if child.dep_ in {"npadvmod", "prep"} and any(
+                c.dep_ == "advmod" and c.lower_ in EARLIER and c.i < child.i
+                for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "before" and any(
+                c.dep_ == "pobj" and c.lower_ in {"that", "this", "then"}
+                for c in child.children):
+            return True
+    return False
 
 
 def mark_told_back(facts: list[SentenceFacts]) -> None:
@@ -145,6 +161,47 @@ def mark_after_clauses(facts: list[SentenceFacts]) -> None:
                             and s.position < a and s.strength != "dateline"
                             and s.follows is None and s.precedes < 0
                             and s.code != before.code else s for s in fact.signals]
+
+
+def _on_the_way(word) -> bool:
+    """"On his way to X", "En route to X": a fronted phrase naming where the traveller
+    goes after the main clause's stop (by the parse: the preposition, its "way"/"route"
+    object and that noun's "to")."""
+    return word.dep_ == "prep" and word.lower_ in {"on", "en"} and any(
+        c.dep_ == "pobj" and c.lower_ in {"way", "route"} and any(
+            p.dep_ == "prep" and p.lower_ == "to" for p in c.children)
+        for c in word.children)
+
+
+def mark_fronted_before_clauses(facts: list[SentenceFacts]) -> None:
+    """A fronted "before" clause names a stop after the main clause's: "Before arriving in
+    Berlin on Thursday, she will spend a day in Prague", "Before he flew to Rome, the
+    minister met students in Athens", "On his way to the summit in Rome, he will stop in
+    Dubai" (Prague, Athens, Dubai come first). The main clause's signals
+    record the clause's first stop as the one they come before (`precedes`), which
+    `stop_order.order_stops` honours where the dates do not decide. A trailing clause
+    ("stopped in X before heading to Y") is already told in travel order."""
+    for fact in facts:
+        if fact.parse is None or not fact.signals:
+            continue
+        offset = fact.parse.doc.user_data.get("offset", 0)
+        for word in fact.parse:
+            if word.i != fact.parse.start or not ((word.lower_ == "before" and (
+                    word.dep_ == "mark" or (word.dep_ == "prep" and any(
+                        c.dep_ == "pcomp" for c in word.children)))) or _on_the_way(word)):
+                continue
+            clause = word.head if word.dep_ == "mark" else word
+            a = offset + clause.left_edge.idx
+            b = offset + clause.right_edge.idx + len(clause.right_edge)
+            inside = [s for s in fact.signals if a <= s.position < b
+                      and s.strength != "dateline"]
+            if not inside:
+                continue
+            later = min(inside, key=lambda s: s.position)
+            fact.signals = [replace(s, precedes=later.position) if s.position >= b
+                            and s.strength != "dateline" and s.precedes < 0
+                            and s.follows is None and s.code != later.code else s
+                            for s in fact.signals]
 
 
 # "X left here this afternoon for Canada": "here" is the dateline's place

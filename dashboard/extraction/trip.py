@@ -90,6 +90,7 @@ from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import (
     add_origins,
     mark_after_clauses,
+    mark_fronted_before_clauses,
     mark_left_here,
     mark_told_back,
 )
@@ -320,6 +321,7 @@ def build_itinerary(state: TripState) -> None:
     add_returns(state.active, state.text, state.home if state.home_certain else None)
     mark_told_back(state.active)
     mark_after_clauses(state.active)
+    mark_fronted_before_clauses(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)
     if not drafts:
         raise ArticleError(f"{state.article.path}: no visited place found (no sentence says "

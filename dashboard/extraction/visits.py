@@ -139,12 +139,13 @@ VENUE_NOUN = re.compile(r"(?<!\s)(?:\s+[A-Z][a-z'’]+){0,2}\s+(?:Palace|Hotel|A
 AIRFIELD = re.compile(r"Airport|Air\s+Base|Airbase")
 # ("having attended a conference in X": a perfect participle tells an earlier leg too)
 # ("after a two-day visit to X", "following talks in X", "after stops in X and Y": a trip
-# noun or a meeting after "after"/"following" is an earlier leg)
+# noun or a meeting after "after"/"following" is an earlier leg; so is a stay counted in
+# days: "after two days in X", "after a week in Y")
 AFTER_CLAUSE = re.compile(r"\bhaving\s+\w+(?:ed|en|d)\b|"
                           r"\bafter\s+\w+ing\b|"
                           r"\b(?:after|following)\s+(?:(?:a|an|his|her|their)\s+)?"
                           r"(?:[\w-]+\s+){0,2}?(?:visits?|stops?|stopovers?|trips?|talks|"
-                          r"meetings?)\s+(?:to|in)\b", re.IGNORECASE)
+                          r"meetings?|days|nights|weeks?)\s+(?:to|in)\b", re.IGNORECASE)
 # ("BOAO (Hainan), March 30 (Bernama) --": a province in brackets may follow the place)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:\s\([A-Z][A-Za-z ]{1,30}\))?"
                       r"(?:,\s*[A-Z][\w .]+?)?\s*"
