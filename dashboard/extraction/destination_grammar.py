@@ -37,6 +37,7 @@ from dashboard.extraction.grammar import (
     carries,
     is_trip_noun,
 )
+from dashboard.extraction.traveller_grammar import guest_destinations
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -247,7 +248,8 @@ def _moving_on_to(verb: Token) -> Iterator[Token]:
 def destinations(span: Span) -> list[Destination]:
     """Places this sentence sends someone to, by the parse: objects of visit verbs, the
     "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
-    with a trip ("finish his tour next week in X"), and "the leaders of X, Y and Z" met."""
+    with a trip ("finish his tour next week in X"), "the leaders of X, Y and Z" met, and
+    where a host receives a named guest."""
     found: list[Destination] = []
 
     def add(head: Token, word: Token, first: bool = False, last: bool = False,
@@ -371,4 +373,8 @@ def destinations(span: Span) -> list[Destination]:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
                         add(pobj, token)
+    # "President X on Wednesday received Finnish President Y at State House, Nairobi": where
+    # a host receives a named guest, the guest is (a host-country outlet's only travel word)
+    for verb, place in guest_destinations(span):
+        add(place, verb)
     return found

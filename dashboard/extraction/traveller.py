@@ -162,12 +162,17 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 scores[word] += 2
     # "the visiting French President, X": the visitor, however often the host speaks
     visitors: set[str] = set()
+    guests: dict[str, set[str]] = {}  # host's key -> keys of the guests met at home
     for fact in facts:
         if fact.parse is None:
             continue
         for at in traveller_grammar.described_as_visiting(fact.parse):
             visitors.update(p.surname for p in fact.people if p.start <= at < p.end
                             and p.surname in scores and not in_met_span(p.start))
+        # "Chinese President X met with Argentine President Y in Beijing": a host meeting a
+        # guest of another country at home; the guest is the visitor
+        for host, guest in _guests_at_home(fact):
+            guests.setdefault(host.surname, set()).add(guest.surname)
         # ... and the owner of a visit told as this one: "Petro is paying a state visit to
         # China" (not "agreed during X's visit to Doha in February": an earlier one)
         if not fact.sentence.heading and not fact.earlier_trip:
@@ -205,6 +210,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
     if len(visitors & set(candidates)) == 1:
         surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
+    elif len(guests.get(surname, ())) == 1 and next(iter(guests[surname])) in scores:
+        # the one picked meets one guest at home: the guest travelled, however often the host
+        # is the subject (a host-country outlet)
+        surname = next(iter(guests[surname]))
     else:
         untitled = untitled_protagonist(facts, index, titled, surname)
         if untitled is not None:
@@ -234,6 +243,27 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     # (the short form of a merged patronymic name is the one the text goes on to use)
     short = next((k for k, v in merged.items() if v == surname), surname)
     return Traveller(name, short, person, where[surname], home)
+
+
+def _guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMention]]:
+    """(host, guest) for the people a host meets at home, by the parse
+    (`meetings_somewhere`): the host's country (a demonym before the title) is the country
+    of the place of the meeting, and the guest's is another one."""
+    if fact.parse is None:
+        return []
+
+    def person_at(at: int) -> PersonMention | None:
+        return next((p for p in fact.people if p.start <= at < p.end), None)
+    found = []
+    for subject_at, met_at, places_at in traveller_grammar.meetings_somewhere(fact.parse):
+        host = person_at(subject_at)
+        codes = {m.place.code for m in fact.places for at in places_at
+                 if m.start <= at < m.end and m.kind in {"city", "country"}}
+        if host is None or host.nationality is None or codes != {host.nationality}:
+            continue
+        found.extend((host, guest) for at in met_at if (guest := person_at(at)) is not None
+                     and guest.nationality and guest.nationality != host.nationality)
+    return found
 
 
 def _merge_short_keys(scores: Counter[str], first_seen: dict[str, int],

@@ -82,20 +82,87 @@ def described_as_visiting(span: Span) -> list[int]:
 
 
 def _hosted_here(verb: Token) -> list[int]:
-    """"King X welcomed President Y to Amman", "Z hosted Prime Minister Y in Cairo": the
-    object of a verb of hosting, with the place it is hosted in or welcomed to, is the
-    visitor (the offsets of the object's words). Only a visit told as done or under way:
-    "X is expected to host Y at the White House next month", "X will host Y in Moscow" are
-    other visits, to the host's home."""
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.lower_ in {
-            "will", "would", "shall", "to"} for c in verb.children):
-        return []
-    if not any(c.dep_ == "prep" and c.lower_ in {"to", "in", "at"} and any(
-            g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
-            for c in verb.children):
+    """"King X welcomed President Y to Amman", "Z hosted Prime Minister Y in Cairo", "X
+    received Y at State House, Nairobi": the object of a verb of hosting, with the place it
+    is hosted in or welcomed to, is the visitor (the offsets of the object's words). Only a
+    visit told as done or under way: "X is expected to host Y at the White House next
+    month", "X will host Y in Moscow" are other visits, to the host's home."""
+    if not _hosting_now(verb) or not hosting_places(verb, venues=True):
         return []
     return [_offsets(w)[0] for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"
             for w in c.subtree]
+
+
+def _hosting_now(verb: Token) -> bool:
+    """An active verb of hosting, told as done or under way ("received", "hosts"), not
+    ahead ("will host", "to receive")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in HOSTING_VERBS and \
+        verb.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+            c.dep_ in {"auxpass", "nsubjpass", "neg"} or (c.dep_ == "aux" and c.lower_ in {
+                "will", "would", "shall", "to"}) for c in verb.children)
+
+
+# A place's entity labels, and a venue's too ("at the White House", "at Village Urugwiro")
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def hosting_places(verb: Token, venues: bool = False) -> list[Token]:
+    """The place words of the "to/in/at" phrases of a verb of hosting: "welcomed Y to
+    Amman", "received Y at State House, Nairobi" (a place anywhere in the phrase). With
+    `venues`, a proper noun heading the phrase counts too ("hosted Y at Village Urugwiro")."""
+    found = []
+    # (the parse may hang the phrase from the guest: "hosted Y at Village Urugwiro")
+    guests = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(c for g in guests for c in g.children)]:
+        if prep.dep_ != "prep" or prep.lower_ not in {"to", "in", "at"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            words = [t for t in pobj.subtree if t.ent_type_ in PLACE_LABELS - {"FAC"}]
+            if words:
+                found.extend(words)
+            elif venues and (pobj.pos_ == "PROPN" or pobj.ent_type_ in PLACE_LABELS):
+                found.append(pobj)
+    return found
+
+
+def guest_destinations(span: Span) -> list[tuple[Token, Token]]:
+    """(verb, place word) of the towns and countries a guest is hosted in, by an active
+    verb of hosting told as done or under way whose object is a proper name ("President X
+    on Wednesday received Finnish President Y at State House, Nairobi" -> Nairobi): the
+    guest is there, whoever tells it (a host-country outlet names no travel verb)."""
+    return [(verb, place) for verb in span if _hosting_now(verb) and any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
+        for place in hosting_places(verb)]
+
+
+def meetings_somewhere(span: Span) -> list[tuple[int, list[int], list[int]]]:
+    """(subject, people met, places) of active meetings told as done or under way whose
+    subject and people met are proper names and whose "in/at" phrase names a place: "Chinese
+    President X met with Argentine President Y in Beijing" -> (X, [Y], [Beijing]), as the
+    offsets of the words' starts. The caller knows whose country the place is: a host
+    meeting a foreign guest at home makes the guest the visitor."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "meet" or any(
+                c.dep_ in {"auxpass", "nsubjpass", "neg"} or (c.dep_ == "aux" and c.lower_ in {
+                    "will", "would", "shall", "to"}) for c in verb.children):
+            continue
+        # (a dateline may be parsed as a second subject: "BEIJING (Xinhua) -- X met ...")
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None)
+        met = [c for c in verb.children if c.dep_ == "dobj"] + [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children if o.dep_ == "pobj"]
+        met = [m for m in met if m.pos_ == "PROPN"]
+        if subject is None or not met:
+            continue
+        places = [t for holder in [verb, *met] for prep in holder.children
+                  if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+                  for t in prep.subtree if t.ent_type_ in PLACE_LABELS - {"FAC"}]
+        if places:
+            found.append((_offsets(subject)[0], [_offsets(m)[0] for m in met],
+                          [_offsets(t)[0] for t in places]))
+    return found
 
 
 def named_travellers(span: Span) -> list[tuple[int, int]]:
