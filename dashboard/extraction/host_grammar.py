@@ -5,15 +5,22 @@ their name.
 Kremlin": the host is the subject of an active verb of hosting whose object names the
 traveller; a pronoun subject ("he", "she") stands for the subject of the clause it hangs
 from. Source: the dependency parse (nsubj / dobj of host verbs and their governing verbs).
+`guests_at_home` reads the other side: the guest a host meets at home is the visitor.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
 from dashboard.extraction.meeting_grammar import name_start
-from dashboard.extraction.traveller_grammar import MOVING_VERBS
+from dashboard.extraction.traveller_grammar import MOVING_VERBS, meetings_somewhere
+
+if TYPE_CHECKING:
+    from dashboard.extraction.facts import SentenceFacts
+    from dashboard.extraction.people import PersonMention
 
 PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face
@@ -224,4 +231,25 @@ def fellow_subjects(span: Span, traveller: str, together_only: bool = False) -> 
                 continue
             found.extend(token_start(t) for t in group if t.text != traveller
                          and t.pos_ in {"PROPN", "NOUN"})
+    return found
+
+
+def guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMention]]:
+    """(host, guest) for the people a host meets at home, by the parse
+    (`meetings_somewhere`): the host's country (a demonym before the title) is the country
+    of the place of the meeting, and the guest's is another one."""
+    if fact.parse is None:
+        return []
+
+    def person_at(at: int) -> PersonMention | None:
+        return next((p for p in fact.people if p.start <= at < p.end), None)
+    found = []
+    for subject_at, met_at, places_at in meetings_somewhere(fact.parse):
+        host = person_at(subject_at)
+        codes = {m.place.code for m in fact.places for at in places_at
+                 if m.start <= at < m.end and m.kind in {"city", "country"}}
+        if host is None or host.nationality is None or codes != {host.nationality}:
+            continue
+        found.extend((host, guest) for at in met_at if (guest := person_at(at)) is not None
+                     and guest.nationality and guest.nationality != host.nationality)
     return found

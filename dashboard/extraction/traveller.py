@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dashboard.extraction import traveller_grammar
+from dashboard.extraction import host_grammar, traveller_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
@@ -171,7 +171,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                             and p.surname in scores and not in_met_span(p.start))
         # "Chinese President X met with Argentine President Y in Beijing": a host meeting a
         # guest of another country at home; the guest is the visitor
-        for host, guest in _guests_at_home(fact):
+        for host, guest in host_grammar.guests_at_home(fact):
             guests.setdefault(host.surname, set()).add(guest.surname)
         # ... and the owner of a visit told as this one: "Petro is paying a state visit to
         # China" (not "agreed during X's visit to Doha in February": an earlier one)
@@ -243,27 +243,6 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     # (the short form of a merged patronymic name is the one the text goes on to use)
     short = next((k for k, v in merged.items() if v == surname), surname)
     return Traveller(name, short, person, where[surname], home)
-
-
-def _guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMention]]:
-    """(host, guest) for the people a host meets at home, by the parse
-    (`meetings_somewhere`): the host's country (a demonym before the title) is the country
-    of the place of the meeting, and the guest's is another one."""
-    if fact.parse is None:
-        return []
-
-    def person_at(at: int) -> PersonMention | None:
-        return next((p for p in fact.people if p.start <= at < p.end), None)
-    found = []
-    for subject_at, met_at, places_at in traveller_grammar.meetings_somewhere(fact.parse):
-        host = person_at(subject_at)
-        codes = {m.place.code for m in fact.places for at in places_at
-                 if m.start <= at < m.end and m.kind in {"city", "country"}}
-        if host is None or host.nationality is None or codes != {host.nationality}:
-            continue
-        found.extend((host, guest) for at in met_at if (guest := person_at(at)) is not None
-                     and guest.nationality and guest.nationality != host.nationality)
-    return found
 
 
 def _merge_short_keys(scores: Counter[str], first_seen: dict[str, int],
