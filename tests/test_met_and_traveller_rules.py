@@ -197,3 +197,32 @@ def test_others_meetings_reads_a_meeting_verb_with_a_named_subject():
     for other in ["He met with Prime Minister Liam Carter in Hiroshima.",
                   "Whitfield and Sato met Prime Minister Liam Carter in Hiroshima."]:
         assert meeting_grammar.others_meetings(span_of(other)) == []
+
+
+# ---------------------------------------------------------------- relative clauses, transcripts
+
+def test_a_leader_the_traveller_met_in_a_relative_clause_is_met():
+    trip = trip_of(
+        "Date: 2019-10-22\n\nJapanese Prime Minister Kenji Sato flew to Manila on Monday. "
+        "President Rodrigo Duterte, whom Sato met at the Malacanang Palace, praised the new "
+        "railway loan.\n")
+    assert stops(trip) == [("PH", "Manila", date(2019, 10, 21), ["Rodrigo Duterte"])]
+
+
+def test_a_leader_someone_else_met_in_a_relative_clause_is_not():
+    # (a guard: "whom <another leader> met in Beijing" is that leader's meeting)
+    trip = trip_of(
+        "Date: 2019-10-22\n\nJapanese Prime Minister Kenji Sato flew to Manila on Monday and "
+        "met Foreign Secretary Teodoro Locsin. President Rodrigo Duterte, whom Chinese "
+        "President Li Wenhua met in Beijing, was away in Davao.\n")
+    assert stops(trip) == [("PH", "Manila", date(2019, 10, 21), ["Teodoro Locsin"])]
+
+
+def test_a_transcript_speaker_who_met_someone_here_in_a_city_travels_there():
+    # ("here in Seoul": the place hangs from the adverb; the turn label names the speaker)
+    trip = trip_of(
+        "Title: Remarks to the press in Seoul\nDate: 2021-03-18\n\n"
+        "SECRETARY LINDGREN: Good afternoon. Today I met with President Moon Jae-in here in "
+        "Seoul.\n")
+    assert trip.traveler is not None and trip.traveler.split()[-1] == "Lindgren"
+    assert stops(trip) == [("KR", "Seoul", date(2021, 3, 18), ["Moon Jae-in"])]

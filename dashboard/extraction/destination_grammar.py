@@ -362,7 +362,10 @@ def destinations(span: Span) -> list[Destination]:
                 token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)):
             # "after meeting with authorities in Congo", "held talks in Cairo": where the
             # meeting is (on the meeting word or on the people met)
-            places = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"]
+            # (also "here in Seoul", "there in Lima": the phrase hangs from the adverb)
+            places = [c for h in [token, *(a for a in token.children if a.dep_ == "advmod"
+                                           and a.lower_ in {"here", "there"})]
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
             for obj in token.children:
                 if obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.lower_ == "with"):
                     people = [obj] if obj.dep_ == "dobj" else [

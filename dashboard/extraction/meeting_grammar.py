@@ -86,6 +86,9 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                     t.ent_type_ in {"GPE", "NORP"} for t in c.subtree))
             elif lemma in MEET_VERBS:
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
+                if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {
+                        "whom", "who", "that"} for c in token.children):
+                    spans.append(_clip(token.head))  # "President X, whom <traveller> met"
                 spans.extend(_clip(c) for c in objects(token))
             elif lemma in SEE_VERBS and not _attributive(token):
                 # "is expected to see Sultan X in Muscat": seeing a named person is meeting
@@ -233,6 +236,9 @@ def _verb_meetings(verb: Token) -> list[tuple[str, tuple[int, int]]]:
     partners = [c for c in verb.children if c.dep_ == "dobj"] + [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
         for o in c.children if o.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {"whom", "who", "that"}
+                                    for c in verb.children):
+        partners.append(verb.head)  # "President X, whom A met"
     return [(owner, _clip(p)) for p in partners if p.pos_ == "PROPN"]
 
 
