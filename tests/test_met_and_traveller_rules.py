@@ -226,3 +226,53 @@ def test_a_transcript_speaker_who_met_someone_here_in_a_city_travels_there():
         "Seoul.\n")
     assert trip.traveler is not None and trip.traveler.split()[-1] == "Lindgren"
     assert stops(trip) == [("KR", "Seoul", date(2021, 3, 18), ["Moon Jae-in"])]
+
+
+# ---------------------------------------------------------------- calls, visiting guests
+
+def test_a_courtesy_call_on_a_leader_in_a_city_places_the_traveller_there():
+    trip = trip_of(
+        "Title: Prime Minister receives Foreign Minister of Australia\nDate: 2023-03-10\n\n"
+        "The Foreign Minister of Australia, Ms Penny Wong, called on Prime Minister Shri "
+        "Narendra Modi in New Delhi today.\n")
+    assert trip.traveler == "Penny Wong"
+    assert stops(trip) == [("IN", "New Delhi", date(2023, 3, 10), ["Narendra Modi"])]
+
+
+def test_calling_for_something_somewhere_is_no_meeting_there():
+    # (a guard: "X, on his first trip abroad, called for restraint in Moscow": "on" is not
+    # a call on a person, and Moscow is no stop of the traveller's)
+    trip = trip_of(
+        "Date: 2023-03-21\n\nJapanese Prime Minister Kenji Sato arrived in Kyiv on Tuesday "
+        "and met President Volodymyr Zelensky. Chinese President Li Wenhua, on his first trip "
+        "abroad this year, called for restraint in Moscow.\n")
+    assert [s.country_code for s in trip.stops] == ["UA"]
+
+
+def test_a_host_holding_talks_with_a_visiting_leader_makes_the_visitor_the_traveller():
+    trip = trip_of(
+        "Date: 2024-06-20\n\nPresident Vo Van Thuong held talks with visiting Russian "
+        "President Vladimir Putin in Hanoi on Thursday. The two sides signed eleven "
+        "agreements.\n")
+    assert trip.traveler == "Vladimir Putin"
+    assert stops(trip) == [("VN", "Hanoi", date(2024, 6, 20), ["Vo Van Thuong"])]
+
+
+def test_visiting_guests_reads_the_parse():
+    text = "President Vo Van Thuong held talks with visiting Russian President Vladimir Putin."
+    ((host, guest),) = traveller_grammar.visiting_guests(span_of(text))
+    assert text[host:].startswith("Thuong") and text[guest:].startswith("Putin")
+    # (no host named: nothing)
+    assert traveller_grammar.visiting_guests(span_of(
+        "Talks were held with visiting Russian President Vladimir Putin.")) == []
+
+
+def test_a_titled_other_visitor_meeting_a_host_is_their_own_meeting():
+    # ("von der Leyen" read by the model as a place: the title says it is a person)
+    trip = trip_of(
+        "Date: 2023-04-07\n\nFrench President Emmanuel Macron arrived in Beijing on Wednesday "
+        "and met President Xi Jinping on Thursday. European Commission President Ursula von "
+        "der Leyen, who also travelled to Beijing, met Premier Li Qiang separately.\n")
+    assert trip.traveler == "Emmanuel Macron"
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("CN", ["Xi Jinping"])]

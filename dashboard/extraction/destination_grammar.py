@@ -359,7 +359,13 @@ def destinations(span: Span) -> list[Destination]:
             for pobj in _of_objects(token):
                 add(pobj, verb, leaders_of=True)
         if token.pos_ in {"VERB", "NOUN"} and (lemma in MEET_VERBS or (
-                token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)):
+                token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)
+                or (lemma == "call" and any(
+                    c.dep_ == "prep" and c.lower_ == "on" and c.i == token.i + 1 and any(
+                        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+                    for c in token.children))):
+            # ("called on Prime Minister X in New Delhi": a courtesy call on a person is a
+            # meeting; not "X, on his first trip abroad, called for dialogue in Moscow")
             # "after meeting with authorities in Congo", "held talks in Cairo": where the
             # meeting is (on the meeting word or on the people met)
             # (also "here in Seoul", "there in Lima": the phrase hangs from the adverb)

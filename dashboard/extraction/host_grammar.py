@@ -5,7 +5,8 @@ their name.
 Kremlin": the host is the subject of an active verb of hosting whose object names the
 traveller; a pronoun subject ("he", "she") stands for the subject of the clause it hangs
 from. Source: the dependency parse (nsubj / dobj of host verbs and their governing verbs).
-`guests_at_home` reads the other side: the guest a host meets at home is the visitor.
+`guests_at_home` reads the other side: the guest a host meets at home, or meets as
+"visiting", is the visitor.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from spacy.tokens import Span, Token
 
 from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
 from dashboard.extraction.meeting_grammar import name_start
-from dashboard.extraction.traveller_grammar import MOVING_VERBS, meetings_somewhere
+from dashboard.extraction.traveller_grammar import (
+    MOVING_VERBS,
+    meetings_somewhere,
+    visiting_guests,
+)
 
 if TYPE_CHECKING:
     from dashboard.extraction.facts import SentenceFacts
@@ -252,4 +257,9 @@ def guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMenti
             continue
         found.extend((host, guest) for at in met_at if (guest := person_at(at)) is not None
                      and guest.nationality and guest.nationality != host.nationality)
+    # "X held talks with visiting Russian President Y": the text says who the guest is
+    for host_at, guest_at in visiting_guests(fact.parse):
+        host, guest = person_at(host_at), person_at(guest_at)
+        if host is not None and guest is not None and host.surname != guest.surname:
+            found.append((host, guest))
     return found

@@ -224,8 +224,11 @@ def _verb_meetings(verb: Token) -> list[tuple[str, tuple[int, int]]]:
     name's words as one text, for each object or "with" partner."""
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return []
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
-                and c.ent_type_ == "PERSON"]
+    # (a person by the model, or a name with a title: the model may take "von der Leyen"
+    # for a place)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and (
+        c.ent_type_ == "PERSON" or any(t.dep_ == "compound" and t.text in TITLE_HEADS
+                                       for t in c.children))]
     if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
         return []  # ("A and B met X": either may be the traveller's side)
     # (with its appositions: the parse may take a place for the name and the name for its

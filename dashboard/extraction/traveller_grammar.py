@@ -165,6 +165,29 @@ def meetings_somewhere(span: Span) -> list[tuple[int, list[int], list[int]]]:
     return found
 
 
+def visiting_guests(span: Span) -> list[tuple[int, int]]:
+    """(host, guest) offsets where a host meets someone the text calls visiting: "President
+    X held talks with visiting Russian President Y in Hanoi", "X met visiting Finnish
+    President Y" (the parse makes "visiting" a verb taking Y, under the host's verb)."""
+    found = []
+    for token in span:
+        if token.tag_ != "VBG" or token.lemma_.lower() != "visit" or not token.lower_.islower():
+            continue
+        # (or the participle describes the name: "with visiting ... Y", amod of Y)
+        guests = [c for c in [*token.children, token.head]
+                  if c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and (
+                      (c.dep_ == "dobj" and c.head.i == token.i)
+                      or (token.dep_ == "amod" and c.i == token.head.i))]
+        verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+        if not guests or verb is None or token.dep_ not in {"pcomp", "xcomp", "amod"}:
+            continue
+        host = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                     and c.ent_type_ == "PERSON"), None)
+        if host is not None:
+            found.extend((_offsets(host)[0], _offsets(g)[0]) for g in guests)
+    return found
+
+
 def named_travellers(span: Span) -> list[tuple[int, int]]:
     """Spans of the full proper names that are subjects of active verbs of moving ("After
     crossing the date line, Mr. X Y will arrive in Apia" -> "Mr. X Y"), for a text whose
