@@ -276,3 +276,23 @@ def test_a_titled_other_visitor_meeting_a_host_is_their_own_meeting():
     assert trip.traveler == "Emmanuel Macron"
     assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("CN", ["Xi Jinping"])]
+
+
+# ---------------------------------------------------------------- alongside
+
+def test_a_foreign_leader_the_traveller_stands_alongside_is_met():
+    trip = trip_of(
+        "Date: 2018-07-17\n\nUS President Dan Whitfield arrived in Helsinki on Monday. "
+        "Standing alongside Russian President Vladimir Putin at a news conference, Whitfield "
+        "praised the talks.\n")
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("FI", ["Vladimir Putin"])]
+
+
+def test_someone_of_no_stated_country_alongside_the_traveller_may_be_a_companion():
+    # (a guard: "alongside Secretary of State X for the stops in ..." travels along)
+    trip = trip_of(
+        "Date: 2021-03-15\n\nUS Defense Secretary Lloyd Hale arrived in Tokyo on Monday, "
+        "alongside Secretary of State Antony Blinken, and met Prime Minister Yoshihide Suga.\n")
+    assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("JP", ["Yoshihide Suga"])]

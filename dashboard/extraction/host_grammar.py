@@ -239,6 +239,16 @@ def fellow_subjects(span: Span, traveller: str, together_only: bool = False) -> 
     return found
 
 
+def alongside(span: Span) -> list[int]:
+    """Offsets of the words of the names someone stands, speaks or sits "alongside" ("Standing
+    alongside Russian President X at a news conference, <traveller> praised the talks"): in
+    the same place, in person. Whether that is a leader met (one of another country) or a
+    companion is the caller's to say."""
+    return [token_start(t) for prep in span if prep.lower_ == "alongside" and prep.dep_ == "prep"
+            for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            for t in o.subtree]
+
+
 def guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMention]]:
     """(host, guest) for the people a host meets at home, by the parse
     (`meetings_somewhere`): the host's country (a demonym before the title) is the country

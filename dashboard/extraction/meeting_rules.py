@@ -310,6 +310,9 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             person.start <= at < person.end
             for at in host_grammar.fellow_subjects(fact.parse, traveller)):
         return True  # "<traveller> and his Congolese counterpart X clashed openly"
+    if person.nationality and fact.parse is not None and any(
+            person.start <= at < person.end for at in host_grammar.alongside(fact.parse)):
+        return True  # "Standing alongside Russian President X, <traveller> said ..."
     if person.title and fact.signals and fact.parse is not None and any(
             person.start <= at < person.end
             for at in host_grammar.fellow_subjects(fact.parse, traveller, True)):
