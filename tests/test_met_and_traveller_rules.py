@@ -77,6 +77,27 @@ def test_a_host_meeting_a_foreign_guest_at_home_makes_the_guest_the_traveller():
     assert stops(trip) == [("CN", "Beijing", date(2024, 11, 20), ["Li Wenhua"])]
 
 
+def test_a_host_holding_talks_with_a_foreign_guest_at_home_under_an_agency_dateline():
+    # (the parse makes the agency's dateline a second subject: the host is the person)
+    trip = trip_of(
+        "Title: Chinese president holds talks with Brazilian president\nDate: 2023-04-14\n\n"
+        "BEIJING, April 14 (Xinhua) -- Chinese President Li Wenhua held talks with Brazilian "
+        "President Luiz Inacio Lula da Silva in Beijing on Friday. Li said China and Brazil "
+        "are comprehensive strategic partners.\n")
+    assert trip.traveler == "Luiz Inacio Lula da Silva"
+    assert stops(trip) == [("CN", "Beijing", date(2023, 4, 14), ["Li Wenhua"])]
+
+
+def test_the_traveller_meeting_a_host_abroad_stays_the_traveller():
+    # (a guard: the subject meets a foreign leader in the leader's country, not at home)
+    trip = trip_of(
+        "Title: PM meets Japanese counterpart in Tokyo\nDate: 2022-05-24\n\n"
+        "Australian Prime Minister Anthony Albanese held talks with Japanese Prime Minister "
+        "Fumio Kishida in Tokyo on Tuesday. Albanese said the Quad was united.\n")
+    assert trip.traveler == "Anthony Albanese"
+    assert stops(trip) == [("JP", "Tokyo", date(2022, 5, 24), ["Fumio Kishida"])]
+
+
 def test_a_host_who_will_host_someone_later_stays_the_traveller():
     # (a guard: "will host X in Nairobi next month" is another visit, to the host's home)
     trip = trip_of(

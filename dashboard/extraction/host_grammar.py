@@ -41,7 +41,10 @@ NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 def _named_subject(verb: Token) -> Token | None:
     """The subject of `verb`, or for a pronoun the subject of the nearest governing verb
     with a named subject that is no place or body."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # (a dateline the parse makes a second subject: "BEIJING (Xinhua) -- X held talks ...")
+    subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None) or next(
+        iter(subjects), None)
     if subject is None or subject.pos_ == "PROPN":
         return subject
     if subject.lower_ not in PRONOUNS:

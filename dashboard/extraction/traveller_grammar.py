@@ -138,12 +138,17 @@ def guest_destinations(span: Span) -> list[tuple[Token, Token]]:
 def meetings_somewhere(span: Span) -> list[tuple[int, list[int], list[int]]]:
     """(subject, people met, places) of active meetings told as done or under way whose
     subject and people met are proper names and whose "in/at" phrase names a place: "Chinese
-    President X met with Argentine President Y in Beijing" -> (X, [Y], [Beijing]), as the
+    President X met with (held talks with) Argentine President Y in Beijing" -> (X, [Y],
+    [Beijing]), as the
     offsets of the words' starts. The caller knows whose country the place is: a host
     meeting a foreign guest at home makes the guest the visitor."""
     found = []
     for verb in span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() != "meet" or any(
+        # "met (with) Y", or "held talks with Y": the meeting noun holds the partner
+        talks = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in {
+            "talk", "talks", "meeting", "discussion"}] if verb.lemma_.lower() in {
+            "hold", "have"} else []
+        if verb.pos_ != "VERB" or (verb.lemma_.lower() != "meet" and not talks) or any(
                 c.dep_ in {"auxpass", "nsubjpass", "neg"} or (c.dep_ == "aux" and c.lower_ in {
                     "will", "would", "shall", "to"}) for c in verb.children):
             continue
@@ -151,12 +156,12 @@ def meetings_somewhere(span: Span) -> list[tuple[int, list[int], list[int]]]:
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None)
         met = [c for c in verb.children if c.dep_ == "dobj"] + [
-            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-            for o in c.children if o.dep_ == "pobj"]
+            o for h in [verb, *talks] for c in h.children if c.dep_ == "prep"
+            and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
         met = [m for m in met if m.pos_ == "PROPN"]
         if subject is None or not met:
             continue
-        places = [t for holder in [verb, *met] for prep in holder.children
+        places = [t for holder in [verb, *talks, *met] for prep in holder.children
                   if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
                   for t in prep.subtree if t.ent_type_ in PLACE_LABELS - {"FAC"}]
         if places:
