@@ -317,3 +317,30 @@ def test_someone_of_no_stated_country_alongside_the_traveller_may_be_a_companion
         "alongside Secretary of State Antony Blinken, and met Prime Minister Yoshihide Suga.\n")
     assert [(s.country_code, [x.name for x in s.leaders]) for s in trip.stops] == [
         ("JP", ["Yoshihide Suga"])]
+
+
+# ---------------------------------------------------------------- someone's envoy
+
+def test_the_envoy_of_a_named_leader_is_the_traveller():
+    trip = trip_of(
+        "Date: 2019-04-23\n\nPresident Li Wenhua's special envoy, Zhao Ming, arrived in "
+        "Islamabad on Monday and was met at the airport by Foreign Minister Shah Mahmood "
+        "Qureshi.\n")
+    assert trip.traveler == "Zhao Ming"
+    assert stops(trip) == [("PK", "Islamabad", date(2019, 4, 22), ["Shah Mahmood Qureshi"])]
+
+
+def test_the_owner_of_a_visit_is_the_traveller():
+    # (a guard: "X's visit to Y began" is X's own trip)
+    trip = trip_of(
+        "Date: 2019-04-23\n\nPresident Li Wenhua's visit to Islamabad began on Monday. He was "
+        "met at the airport by Foreign Minister Shah Mahmood Qureshi.\n")
+    assert trip.traveler == "Li Wenhua"
+
+
+def test_owner_of_subject_reads_the_parse():
+    text = "President Li Wenhua's special envoy, Zhao Ming, arrived in Islamabad."
+    span = span_of(text)
+    assert traveller_grammar.owner_of_subject(span, text.index("'s"))
+    visit = "President Li Wenhua's visit to Islamabad began on Monday."
+    assert not traveller_grammar.owner_of_subject(span_of(visit), visit.index("'s"))

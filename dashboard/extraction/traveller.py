@@ -94,9 +94,12 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             key = person.surname
             weight = 1 + (title in TRAVELLER_TITLES)
             if any(a <= person.start < b for a, b in spans) or COMPANIONS.search(
-                    text, s.start, person.start):
+                    text, s.start, person.start) or (
+                    fact.parse is not None and traveller_grammar.owner_of_subject(
+                        fact.parse, person.end)):
                 # (met, or named in the list of those travelling with the traveller: "the
-                # delegation will include Foreign Minister X")
+                # delegation will include Foreign Minister X", or the one whose envoy goes:
+                # "President X's special envoy, Y, arrived")
                 weight -= 5
             elif SUBJECT_AFTER.match(text, person.end, s.end):
                 weight += 3

@@ -193,6 +193,22 @@ def visiting_guests(span: Span) -> list[tuple[int, int]]:
     return found
 
 
+def owner_of_subject(span: Span, end: int) -> bool:
+    """Whether the name ending at character `end` owns the subject of a verb, which is no
+    trip ("President X's special envoy, Y, arrived in Z": X does not go; "X's visit to Z
+    begins" is X's own)."""
+    token = next((t for t in span if _offsets(t)[1] == end), None)
+    if token is None or token.dep_ != "poss":
+        return False
+    owned = token.head
+    return owned.dep_ in {"nsubj", "nsubjpass"} and owned.pos_ == "NOUN" and \
+        owned.lemma_.lower() not in TRIP_WORDS
+
+
+TRIP_WORDS = {"visit", "trip", "tour", "journey", "travel", "stop", "leg", "plane",
+              "motorcade", "arrival", "delegation", "entourage"}
+
+
 def named_travellers(span: Span) -> list[tuple[int, int]]:
     """Spans of the full proper names that are subjects of active verbs of moving ("After
     crossing the date line, Mr. X Y will arrive in Apia" -> "Mr. X Y"), for a text whose
@@ -204,7 +220,11 @@ def named_travellers(span: Span) -> list[tuple[int, int]]:
         if any(c.dep_ in {"neg", "auxpass", "nsubjpass"} for c in token.children):
             continue
         for child in token.children:
-            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+            if child.dep_ == "nsubj" and child.pos_ == "NOUN":
+                # "President X's special envoy, Y, arrived": the name in apposition
+                child = next((a for a in child.children if a.dep_ == "appos"), child)
+            if child.dep_ in {"nsubj", "appos"} and child.pos_ == "PROPN" and \
+                    child.ent_type_ == "PERSON":
                 words = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
                 first = words[0] if words else child
                 found.append((_offsets(first)[0], _offsets(child)[1]))
