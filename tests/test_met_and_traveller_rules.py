@@ -321,11 +321,11 @@ def test_someone_of_no_stated_country_alongside_the_traveller_may_be_a_companion
 
 # ---------------------------------------------------------------- someone's envoy
 
-def test_the_envoy_of_a_named_leader_is_the_traveller():
+@pytest.mark.parametrize("envoy", ["special envoy, Zhao Ming,", "envoy Zhao Ming"])
+def test_the_envoy_of_a_named_leader_is_the_traveller(envoy):
     trip = trip_of(
-        "Date: 2019-04-23\n\nPresident Li Wenhua's special envoy, Zhao Ming, arrived in "
-        "Islamabad on Monday and was met at the airport by Foreign Minister Shah Mahmood "
-        "Qureshi.\n")
+        f"Date: 2019-04-23\n\nPresident Li Wenhua's {envoy} arrived in Islamabad on Monday "
+        "and was met at the airport by Foreign Minister Shah Mahmood Qureshi.\n")
     assert trip.traveler == "Zhao Ming"
     assert stops(trip) == [("PK", "Islamabad", date(2019, 4, 22), ["Shah Mahmood Qureshi"])]
 

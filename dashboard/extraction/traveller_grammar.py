@@ -201,7 +201,9 @@ def owner_of_subject(span: Span, end: int) -> bool:
     if token is None or token.dep_ != "poss":
         return False
     owned = token.head
-    return owned.dep_ in {"nsubj", "nsubjpass"} and owned.pos_ == "NOUN" and \
+    # ("X's envoy Y arrived": the parse may make the office a compound of the name)
+    subject = owned.head if owned.dep_ == "compound" else owned
+    return subject.dep_ in {"nsubj", "nsubjpass"} and owned.pos_ == "NOUN" and \
         owned.lemma_.lower() not in TRIP_WORDS
 
 
