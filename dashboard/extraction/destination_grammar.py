@@ -37,6 +37,7 @@ from dashboard.extraction.grammar import (
     carries,
     is_trip_noun,
 )
+from dashboard.extraction.traveller_grammar import guest_destinations
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -247,7 +248,8 @@ def _moving_on_to(verb: Token) -> Iterator[Token]:
 def destinations(span: Span) -> list[Destination]:
     """Places this sentence sends someone to, by the parse: objects of visit verbs, the
     "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
-    with a trip ("finish his tour next week in X"), and "the leaders of X, Y and Z" met."""
+    with a trip ("finish his tour next week in X"), "the leaders of X, Y and Z" met, and
+    where a host receives a named guest."""
     found: list[Destination] = []
 
     def add(head: Token, word: Token, first: bool = False, last: bool = False,
@@ -357,10 +359,19 @@ def destinations(span: Span) -> list[Destination]:
             for pobj in _of_objects(token):
                 add(pobj, verb, leaders_of=True)
         if token.pos_ in {"VERB", "NOUN"} and (lemma in MEET_VERBS or (
-                token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)):
+                token.pos_ == "NOUN" and lemma in MEET_NOUNS and lemma not in GENERIC_EVENTS)
+                or (lemma == "call" and any(
+                    c.dep_ == "prep" and c.lower_ == "on" and c.i == token.i + 1 and any(
+                        o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+                    for c in token.children))):
+            # ("called on Prime Minister X in New Delhi": a courtesy call on a person is a
+            # meeting; not "X, on his first trip abroad, called for dialogue in Moscow")
             # "after meeting with authorities in Congo", "held talks in Cairo": where the
             # meeting is (on the meeting word or on the people met)
-            places = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"]
+            # (also "here in Seoul", "there in Lima": the phrase hangs from the adverb)
+            places = [c for h in [token, *(a for a in token.children if a.dep_ == "advmod"
+                                           and a.lower_ in {"here", "there"})]
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "in"]
             for obj in token.children:
                 if obj.dep_ == "dobj" or (obj.dep_ == "prep" and obj.lower_ == "with"):
                     people = [obj] if obj.dep_ == "dobj" else [
@@ -371,4 +382,8 @@ def destinations(span: Span) -> list[Destination]:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
                         add(pobj, token)
+    # "President X on Wednesday received Finnish President Y at State House, Nairobi": where
+    # a host receives a named guest, the guest is (a host-country outlet's only travel word)
+    for verb, place in guest_destinations(span):
+        add(place, verb)
     return found

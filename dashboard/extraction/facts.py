@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dashboard.extraction import dates as dates_mod
+from dashboard.extraction import meeting_grammar
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.people import PersonMention, meeting_objects
 from dashboard.extraction.places import PlaceMention
@@ -70,6 +71,11 @@ def met_objects_of(fact: SentenceFacts, text: str) -> list[tuple[int, int]]:
     parse's (`meeting_grammar.met_objects`, added by the pipeline step) and the cue patterns'."""
     if fact.met is None:
         fact.met = meeting_objects(text, fact.sentence.start, fact.sentence.end)
+        if fact.parse is not None:
+            # (a cue's object ends with a clause fronted before the main verb: "After
+            # meeting X in Nairobi, <traveller> flew to Y" does not meet the traveller)
+            fact.met = [(a, min(b, meeting_grammar.fronted_clause_end(fact.parse, a) or b))
+                        for a, b in fact.met]
     return fact.met
 
 

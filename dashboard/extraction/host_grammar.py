@@ -5,15 +5,27 @@ their name.
 Kremlin": the host is the subject of an active verb of hosting whose object names the
 traveller; a pronoun subject ("he", "she") stands for the subject of the clause it hangs
 from. Source: the dependency parse (nsubj / dobj of host verbs and their governing verbs).
+`guests_at_home` reads the other side: the guest a host meets at home, or meets as
+"visiting", is the visitor.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
 from dashboard.extraction.meeting_grammar import name_start
-from dashboard.extraction.traveller_grammar import MOVING_VERBS
+from dashboard.extraction.traveller_grammar import (
+    MOVING_VERBS,
+    meetings_somewhere,
+    visiting_guests,
+)
+
+if TYPE_CHECKING:
+    from dashboard.extraction.facts import SentenceFacts
+    from dashboard.extraction.people import PersonMention
 
 PRONOUNS = {"he", "she"}
 # "X told <traveller> as the two leaders sat down": words said to the traveller's face
@@ -29,7 +41,10 @@ NOT_PEOPLE = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 def _named_subject(verb: Token) -> Token | None:
     """The subject of `verb`, or for a pronoun the subject of the nearest governing verb
     with a named subject that is no place or body."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # (a dateline the parse makes a second subject: "BEIJING (Xinhua) -- X held talks ...")
+    subject = next((c for c in subjects if c.ent_type_ == "PERSON"), None) or next(
+        iter(subjects), None)
     if subject is None or subject.pos_ == "PROPN":
         return subject
     if subject.lower_ not in PRONOUNS:
@@ -224,4 +239,40 @@ def fellow_subjects(span: Span, traveller: str, together_only: bool = False) -> 
                 continue
             found.extend(token_start(t) for t in group if t.text != traveller
                          and t.pos_ in {"PROPN", "NOUN"})
+    return found
+
+
+def alongside(span: Span) -> list[int]:
+    """Offsets of the words of the names someone stands, speaks or sits "alongside" ("Standing
+    alongside Russian President X at a news conference, <traveller> praised the talks"): in
+    the same place, in person. Whether that is a leader met (one of another country) or a
+    companion is the caller's to say."""
+    return [token_start(t) for prep in span if prep.lower_ == "alongside" and prep.dep_ == "prep"
+            for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            for t in o.subtree]
+
+
+def guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMention]]:
+    """(host, guest) for the people a host meets at home, by the parse
+    (`meetings_somewhere`): the host's country (a demonym before the title) is the country
+    of the place of the meeting, and the guest's is another one."""
+    if fact.parse is None:
+        return []
+
+    def person_at(at: int) -> PersonMention | None:
+        return next((p for p in fact.people if p.start <= at < p.end), None)
+    found = []
+    for subject_at, met_at, places_at in meetings_somewhere(fact.parse):
+        host = person_at(subject_at)
+        codes = {m.place.code for m in fact.places for at in places_at
+                 if m.start <= at < m.end and m.kind in {"city", "country"}}
+        if host is None or host.nationality is None or codes != {host.nationality}:
+            continue
+        found.extend((host, guest) for at in met_at if (guest := person_at(at)) is not None
+                     and guest.nationality and guest.nationality != host.nationality)
+    # "X held talks with visiting Russian President Y": the text says who the guest is
+    for host_at, guest_at in visiting_guests(fact.parse):
+        host, guest = person_at(host_at), person_at(guest_at)
+        if host is not None and guest is not None and host.surname != guest.surname:
+            found.append((host, guest))
     return found

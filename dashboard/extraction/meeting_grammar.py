@@ -38,8 +38,10 @@ def _clip(token: Token) -> tuple[int, int]:
     prepositional phrase of place or time hanging from it."""
     left, right = token.left_edge, token
     for child in token.children:
+        # ("opposition figures including A and B": the members listed are met too)
         if child.i > token.i and (child.dep_ not in {"relcl", "acl", "prep", "advcl"}
-                                  or (child.dep_ == "prep" and child.lower_ == "of")):
+                                  or (child.dep_ == "prep" and child.lower_ in {
+                                      "of", "including"})):
             right = max(right, child.right_edge, key=lambda t: t.i)
     a, _ = _offsets(left)
     _, b = _offsets(right)
@@ -84,8 +86,11 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                     t.ent_type_ in {"GPE", "NORP"} for t in c.subtree))
             elif lemma in MEET_VERBS:
                 spans.extend(_clip(c) for c in token.children if c.dep_ == "dobj")
+                if token.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {
+                        "whom", "who", "that"} for c in token.children):
+                    spans.append(_clip(token.head))  # "President X, whom <traveller> met"
                 spans.extend(_clip(c) for c in objects(token))
-            elif lemma in SEE_VERBS:
+            elif lemma in SEE_VERBS and not _attributive(token):
                 # "is expected to see Sultan X in Muscat": seeing a named person is meeting
                 # them ("see the old town" is not)
                 # (or a titled name the model takes for a place: "see President Thabo X")
@@ -104,6 +109,32 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
     if spans:
         spans.extend(_added_with_phrases(span, min(a for a, _b in spans)))
     return spans
+
+
+def fronted_clause_end(span: Span, start: int) -> int | None:
+    """The end offset of the clause fronted before the main verb that holds the word at
+    `start` ("After meeting X in Nairobi on Tuesday, <traveller> flew to Y": the clause ends
+    at "Tuesday"), or None when the word is in the main clause or after the main verb."""
+    token = next((t for t in span if _offsets(t)[1] > start), None)
+    root = span.root
+    if token is None or token.i >= root.i:
+        return None
+    # the highest word above it that is not the root: the fronted phrase's head
+    node = token
+    while node.head.i not in {root.i, node.i}:
+        node = node.head
+    if node.head.i != root.i or node.i == root.i or node.right_edge.i >= root.i or \
+            node.dep_ not in {"prep", "advcl", "npadvmod", "advmod"}:
+        return None
+    return _offsets(node.right_edge)[1]
+
+
+def _attributive(token: Token) -> bool:
+    """"Visiting Chinese Foreign Minister X was welcomed ...": a participle that describes
+    the name after it (the parse may still give it that name as an object, making the
+    participle the sentence's subject), not one who visits X."""
+    return token.tag_ == "VBG" and token.dep_ in {"csubj", "csubjpass", "amod", "compound",
+                                                  "nsubj", "nsubjpass"}
 
 
 def _added_with_phrases(span: Span, after: int) -> list[tuple[int, int]]:
@@ -163,6 +194,11 @@ def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
     the traveller is the caller's to say."""
     found = []
     for token in span:
+        if token.pos_ == "VERB" and token.lemma_.lower() in MEET_VERBS:
+            # "Japanese Prime Minister A met with Australian Prime Minister B in Hiroshima":
+            # a named person's own meeting (the owner as the parse names them, title words too)
+            found.extend(_verb_meetings(token))
+            continue
         if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in MEET_NOUNS:
             continue
         # (a plural is a kind of meeting, not its owner: "a Foreign Ministers' Meeting with
@@ -181,6 +217,32 @@ def others_meetings(span: Span) -> list[tuple[str, tuple[int, int]]]:
                         if pobj.dep_ == "pobj":
                             found.append((owners[0].text, _clip(pobj)))
     return found
+
+
+def _verb_meetings(verb: Token) -> list[tuple[str, tuple[int, int]]]:
+    """(owner, span met) of an active meeting verb whose subject is a person's name: the
+    name's words as one text, for each object or "with" partner."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    # (a person by the model, or a name with a title: the model may take "von der Leyen"
+    # for a place)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and (
+        c.ent_type_ == "PERSON" or any(t.dep_ == "compound" and t.text in TITLE_HEADS
+                                       for t in c.children))]
+    if len(subjects) != 1 or any(c.dep_ == "conj" for c in subjects[0].children):
+        return []  # ("A and B met X": either may be the traveller's side)
+    # (with its appositions: the parse may take a place for the name and the name for its
+    # apposition, "In the capital, Abuja, Mrs X will meet ...")
+    owner = " ".join(t.text for h in [subjects[0], *(c for c in subjects[0].children
+                                                     if c.dep_ == "appos")]
+                     for t in verb.doc[name_start(h).i:h.i + 1])
+    partners = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children if o.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in {"whom", "who", "that"}
+                                    for c in verb.children):
+        partners.append(verb.head)  # "President X, whom A met"
+    return [(owner, _clip(p)) for p in partners if p.pos_ == "PROPN"]
 
 
 # Office nouns a name may stand in apposition to: "the emir, X", "his counterpart, X"
@@ -304,6 +366,9 @@ def met_names(span: Span, objects: list[tuple[int, int]] | None = None
         heads.extend(t for t in _list_members(root) if t.dep_ in {"conj", "pobj", "dobj"}
                      or t is root or _names_an_office(t))
         heads.extend(_gapped_objects(sub, root))
+        # "met opposition figures including A and B": the members named after a group
+        heads.extend(m for c in root.children if c.dep_ == "prep" and c.lower_ == "including"
+                     for o in c.children if o.dep_ == "pobj" for m in _list_members(o))
     for head in dict.fromkeys(heads):
         if head.pos_ != "PROPN" or _office_with_article(head) or _domain_of_office(head):
             continue

@@ -19,7 +19,10 @@ from dashboard.extraction.itinerary import main_stop, stop_for_place
 from dashboard.extraction.narrative import EARLIER_TRIP
 from dashboard.extraction.people import PersonMention
 from dashboard.extraction.programme_days import day_headings, place_day_headings
+from dashboard.extraction.titles import TITLES
 from dashboard.extraction.traveller import Traveller
+
+TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()}
 
 
 def placed_elsewhere(fact: SentenceFacts, drafts: list[StopDraft], text: str,
@@ -230,9 +233,17 @@ def in_others_meeting(person: PersonMention, fact: SentenceFacts,
     # (the owner may be the traveller's own title: "the King's talks with President X")
     title = traveller.person.title.split()[-1].lower() if traveller.person and \
         traveller.person.title else None
+    # (any word of the traveller's name: the owner may be "Lula" of "Luiz Inacio Lula da
+    # Silva", or a bare office, "the King's talks with X")
+    own = _name_words(f"{traveller.name or ''} {traveller.surname or ''}")
     return any(a <= person.start < b and not (traveller.surname and traveller.surname in owner)
-               and owner.lower() != title
+               and not own & _name_words(owner) and owner.lower() != title
                for owner, (a, b) in meeting_grammar.others_meetings(fact.parse))
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name without its title words ("Prime Minister A B" -> {"A", "B"})."""
+    return {w for w in re.split(r"[\s‐-]+", name) if w and w.lower() not in TITLE_WORDS}
 
 
 def narrative_stop(facts: list[SentenceFacts]) -> dict[int, int]:
@@ -315,6 +326,9 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             person.start <= at < person.end
             for at in host_grammar.fellow_subjects(fact.parse, traveller)):
         return True  # "<traveller> and his Congolese counterpart X clashed openly"
+    if person.nationality and fact.parse is not None and any(
+            person.start <= at < person.end for at in host_grammar.alongside(fact.parse)):
+        return True  # "Standing alongside Russian President X, <traveller> said ..."
     if person.title and fact.signals and fact.parse is not None and any(
             person.start <= at < person.end
             for at in host_grammar.fellow_subjects(fact.parse, traveller, True)):

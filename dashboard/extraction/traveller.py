@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from dashboard.extraction import traveller_grammar
+from dashboard.extraction import host_grammar, traveller_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import token_at
@@ -94,9 +94,12 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             key = person.surname
             weight = 1 + (title in TRAVELLER_TITLES)
             if any(a <= person.start < b for a, b in spans) or COMPANIONS.search(
-                    text, s.start, person.start):
+                    text, s.start, person.start) or (
+                    fact.parse is not None and traveller_grammar.owner_of_subject(
+                        fact.parse, person.end)):
                 # (met, or named in the list of those travelling with the traveller: "the
-                # delegation will include Foreign Minister X")
+                # delegation will include Foreign Minister X", or the one whose envoy goes:
+                # "President X's special envoy, Y, arrived")
                 weight -= 5
             elif SUBJECT_AFTER.match(text, person.end, s.end):
                 weight += 3
@@ -162,6 +165,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                 scores[word] += 2
     # "the visiting French President, X": the visitor, however often the host speaks
     visitors: set[str] = set()
+    guests: dict[str, set[str]] = {}  # host's key -> keys of the guests met at home
     for fact in facts:
         if fact.parse is None:
             continue
@@ -171,6 +175,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             # ... or named by surname alone ("Obama welcomed Lee with a full ceremony")
             visitors.update(k for k in scores if text.startswith(k, at)
                             and not text[at + len(k):at + len(k) + 1].isalnum())
+        # "Chinese President X met with Argentine President Y in Beijing": a host meeting a
+        # guest of another country at home; the guest is the visitor
+        for host, guest in host_grammar.guests_at_home(fact):
+            guests.setdefault(host.surname, set()).add(guest.surname)
         # ... and the owner of a visit told as this one: "Petro is paying a state visit to
         # China" (not "agreed during X's visit to Doha in February": an earlier one)
         if not fact.sentence.heading and not fact.earlier_trip:
@@ -208,6 +216,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     surname = max(candidates, key=lambda k: (scores[k], -first_seen[k]))
     if len(visitors & set(candidates)) == 1:
         surname = next(iter(visitors & set(candidates)))  # one visitor: the article says so
+    elif len(guests.get(surname, ())) == 1 and next(iter(guests[surname])) in scores:
+        # the one picked meets one guest at home: the guest travelled, however often the host
+        # is the subject (a host-country outlet)
+        surname = next(iter(guests[surname]))
     else:
         untitled = untitled_protagonist(facts, index, titled, surname)
         if untitled is not None:
