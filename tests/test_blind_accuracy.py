@@ -32,14 +32,14 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # bfbe781 (six-part 0.725) and after the date, order and people rules of that day (0.729)
     # before anyone looked at its misses. Since then a development set (first round of
     # 2026-11-30's rules), with 19 end dates aligned to the development articles' convention
-    "set6": {"country_f1": 0.957, "country_set": 0.75, "country_order": 0.666,
-             "start": 0.974, "end": 0.769, "city": 1.0, "leaders": 0.846,
-             "leader_f1": 0.934, "stop_order": 0.925, "traveller": 1.0, "six_part": 0.948},
+    "set6": {"country_f1": 0.974, "country_set": 0.833, "country_order": 0.666,
+             "start": 0.974, "end": 0.794, "city": 1.0, "leaders": 0.846,
+             "leader_f1": 0.934, "stop_order": 0.925, "traveller": 1.0, "six_part": 0.953},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.801)
     # and after the first round of that day's rules (0.809); a development set since
     "set7": {"country_f1": 0.989, "country_set": 0.928, "country_order": 0.857,
-             "start": 0.916, "end": 0.812, "city": 1.0, "leaders": 1.0, "leader_f1": 1.0,
-             "stop_order": 0.97, "traveller": 1.0, "six_part": 0.97},
+             "start": 0.937, "end": 0.854, "city": 1.0, "leaders": 1.0, "leader_f1": 1.0,
+             "stop_order": 0.97, "traveller": 1.0, "six_part": 0.976},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.783),
     # after the first round of that day's rules (0.768) and after the second (0.775); read
     # and tuned on in the third round (0.842; 0.896 after the evening's rounds)
@@ -47,9 +47,8 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # to Jeddah ... and to Abu Dhabi" now puts those stops before Doha, stop order 86% -> 89%,
     # six-part 0.904 -> 0.907; the re-aligned stops count one host met at the wrong stop)
     "set8": {"country_f1": 0.96, "country_set": 0.714, "country_order": 0.642,
-             "start": 0.816, "end": 0.734, "city": 0.979, "leaders": 0.857,
-             "leader_f1": 0.913, "stop_order": 0.885, "traveller": 0.928,
-             "six_part": 0.907},
+             "start": 0.857, "end": 0.734, "city": 0.979, "leaders": 0.857,
+             "leader_f1": 0.913, "stop_order": 0.885, "traveller": 0.928, "six_part": 0.91},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.806)
     # and at the end of that day's three rounds (0.818); read and tuned on in the evening's
     # rounds (0.933)
@@ -59,14 +58,14 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # written on 2026-11-30 without seeing the code; measured blind on main at 4fa4143
     # (0.773) and after that evening's first round (0.774); read and tuned on in the second
     # and third rounds (0.881)
-    "set10": {"country_f1": 1.0, "country_set": 1.0, "country_order": 0.714, "start": 0.842,
-             "end": 0.789, "city": 0.921, "leaders": 0.815, "leader_f1": 0.888,
-             "stop_order": 0.875, "traveller": 1.0, "six_part": 0.916},
+    "set10": {"country_f1": 1.0, "country_set": 1.0, "country_order": 0.714, "start": 0.868,
+             "end": 0.815, "city": 0.921, "leaders": 0.815, "leader_f1": 0.888,
+             "stop_order": 0.875, "traveller": 1.0, "six_part": 0.921},
     # written on 2026-11-30 without seeing the code; measured on main at 4fa4143 (0.687) and
     # after that evening's second and third rounds (0.722, 0.725); never looked at
     "set11": {"country_f1": 0.993, "country_set": 0.928, "country_order": 0.785,
-             "start": 0.927, "end": 0.8, "city": 1.0, "leaders": 0.909, "leader_f1": 0.954,
-             "stop_order": 0.951, "traveller": 1.0, "six_part": 0.96},
+             "start": 0.945, "end": 0.818, "city": 1.0, "leaders": 0.909,
+             "leader_f1": 0.954, "stop_order": 0.951, "traveller": 1.0, "six_part": 0.963},
     "set12": {"country_f1": 0.95, "country_set": 0.857, "country_order": 0.571,
              "start": 0.944, "end": 0.555, "city": 0.972, "leaders": 0.861,
              "leader_f1": 0.9, "stop_order": 1.0, "traveller": 1.0, "six_part": 0.928},
@@ -74,9 +73,9 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # Indonesia from "Metro Manila", and a second Manila are gone, and the truth's Caliraya,
     # a place no gazetteer here lists, had been aligned to one of them with no leaders;
     # every other set13 field rose, six-part 0.843 -> 0.859)
-    "set13": {"country_f1": 0.876, "country_set": 0.571, "country_order": 0.428,
-             "start": 0.909, "end": 0.772, "city": 0.931, "leaders": 0.613,
-             "leader_f1": 0.8, "stop_order": 0.833, "traveller": 0.928, "six_part": 0.868},
+    "set13": {"country_f1": 0.876, "country_set": 0.571, "country_order": 0.5,
+             "start": 0.909, "end": 0.795, "city": 0.954, "leaders": 0.636,
+             "leader_f1": 0.8, "stop_order": 0.9, "traveller": 0.928, "six_part": 0.885},
     "set14": {"country_f1": 0.951, "country_set": 0.714, "country_order": 0.5,
              "start": 0.888, "end": 0.685, "city": 0.925, "leaders": 0.574,
              "leader_f1": 0.707, "stop_order": 0.825, "traveller": 1.0, "six_part": 0.866},
@@ -85,12 +84,13 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
              "leader_f1": 0.833, "stop_order": 0.911, "traveller": 0.928,
              "six_part": 0.906},
     "set16": {"country_f1": 0.852, "country_set": 0.571, "country_order": 0.428,
-             "start": 0.833, "end": 0.547, "city": 0.88, "leaders": 0.619,
-             "leader_f1": 0.725, "stop_order": 0.785, "traveller": 0.928, "six_part": 0.81},
-    "set17": {"country_f1": 0.947, "country_set": 0.785, "country_order": 0.428,
-             "start": 0.866, "end": 0.733, "city": 0.866, "leaders": 0.8,
-             "leader_f1": 0.909, "stop_order": 0.806, "traveller": 0.928,
-             "six_part": 0.876},
+             "start": 0.833, "end": 0.547, "city": 0.88, "leaders": 0.642,
+             "leader_f1": 0.739, "stop_order": 0.785, "traveller": 0.928,
+             "six_part": 0.812},
+    "set17": {"country_f1": 0.961, "country_set": 0.857, "country_order": 0.5,
+             "start": 0.888, "end": 0.755, "city": 0.888, "leaders": 0.822,
+             "leader_f1": 0.918, "stop_order": 0.838, "traveller": 0.928,
+             "six_part": 0.893},
     "set18": {"country_f1": 0.916, "country_set": 0.785, "country_order": 0.5,
              "start": 0.884, "end": 0.788, "city": 0.961, "leaders": 0.884,
              "leader_f1": 0.948, "stop_order": 0.894, "traveller": 0.928,
@@ -103,12 +103,28 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
              "leader_f1": 0.772, "stop_order": 0.666, "traveller": 1.0, "six_part": 0.821},
     "set21": {"country_f1": 0.925, "country_set": 0.571, "country_order": 0.357,
              "start": 0.681, "end": 0.636, "city": 0.863, "leaders": 0.545,
-             "leader_f1": 0.675, "stop_order": 0.633, "traveller": 0.785,
-             "six_part": 0.757},
+             "leader_f1": 0.675, "stop_order": 0.666, "traveller": 0.785,
+             "six_part": 0.762},
     "set22": {"country_f1": 0.628, "country_set": 0.357, "country_order": 0.071,
-             "start": 0.404, "end": 0.361, "city": 0.382, "leaders": 0.404,
-             "leader_f1": 0.428, "stop_order": 0.242, "traveller": 0.642,
-             "six_part": 0.451},
+             "start": 0.404, "end": 0.361, "city": 0.425, "leaders": 0.446,
+             "leader_f1": 0.457, "stop_order": 0.303, "traveller": 0.642,
+             "six_part": 0.473},
+    # written on 2026-12-01 without seeing the code (everyday pages: national newspapers,
+    # wires filed mid-trip, an encyclopedia section, an embassy item, local TV and radio,
+    # an explainer, photo galleries, a media advisory, a column, a business paper); measured
+    # blind on f7e267f at 0.579, then read and tuned on in round 12 (0.817)
+    "set23": {"country_f1": 0.878, "country_set": 0.642, "country_order": 0.357,
+             "start": 0.766, "end": 0.766, "city": 0.8, "leaders": 0.733,
+             "leader_f1": 0.842, "stop_order": 0.687, "traveller": 0.928,
+             "six_part": 0.817},
+    # written on 2026-12-01 without seeing the code (machine-translated pages, a social-media
+    # thread, a speech, a weekly roundup, a home-town paper, an almanac chronology, an
+    # interview, a wire advance with an update, culture and sports angles, a campus paper);
+    # never read: measured on f7e267f (0.542) and after round 12 (0.542), summary lines only
+    "set24": {"country_f1": 0.763, "country_set": 0.5, "country_order": 0.214,
+             "start": 0.413, "end": 0.239, "city": 0.565, "leaders": 0.347,
+             "leader_f1": 0.576, "stop_order": 0.375, "traveller": 0.642,
+             "six_part": 0.541},
 }
 
 
@@ -122,7 +138,7 @@ def measured(request):
 # Articles of a set that give no trip at all, as measured: a floor like the others. set22 was
 # measured blind and not read; three of its pages that mix several stories (newsletters)
 # give "no visited place found", which is the honest state of the extractor on such pages.
-NO_TRIP_ALLOWED = {"set22": 3}
+NO_TRIP_ALLOWED = {"set22": 3, "set24": 1}
 
 
 def test_every_article_extracts_and_keeps_its_floors(measured):
