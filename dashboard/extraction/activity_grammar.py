@@ -17,6 +17,7 @@ from dashboard.extraction.grammar import (
     _offsets,
     _subject,
 )
+from dashboard.extraction.places import find_places
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -30,6 +31,13 @@ ACTIVITY_VERBS = {"say", "tell", "speak", "tour", "inspect", "spend", "address",
 # Pronouns that stand for a person ("it would open a line in X", "both were closely watched
 # in Y" stand for things)
 PERSONAL_PRONOUNS = {"i", "we", "he", "she", "they", "who"}
+
+
+def _a_country(subject: Token) -> bool:
+    """"China has spent billions in Kenya": a country as the doer (the model's entity label
+    alone would also catch "Sanchez", which it sometimes takes for a place)."""
+    return any(m.kind in {"country", "region"} and m.text == subject.text
+               for m in find_places(subject.text))
 # Prepositions that place the doer: in or at a place, or just outside it
 PLACING_PREPS = {"in", "at", "near", "outside"}
 # Objects whose own "in X" is no place of the doer: "told reporters about the war in X"
@@ -67,8 +75,10 @@ def activity_destinations(span: Span, travel_told: bool = False) -> list[Destina
             continue
         subject = _subject(verb)
         # (the doer is the active subject: "was welcomed in X" is the host's doing)
+        # (a person: not "China has spent billions in Kenya")
         if subject is None or subject.dep_ != "nsubj" or not _can_travel(subject) or (
-                subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS):
+                subject.pos_ == "PRON" and subject.lower_ not in PERSONAL_PRONOUNS) or \
+                _a_country(subject):
             continue
         for prep in _placing_phrases(verb):
             for place in prep.children:

@@ -29,12 +29,12 @@ from dashboard.extraction.grammar import (
     VISIT_VERBS,
     WEEKDAYS,
     Destination,
-    _can_travel,
     _in_the_past,
     _list_members,
     _offsets,
     _subject,
     carries,
+    carries_someone,
     is_trip_noun,
 )
 from dashboard.extraction.traveller_grammar import guest_destinations
@@ -257,7 +257,7 @@ def destinations(span: Span) -> list[Destination]:
         verb = _verb_of(word)
         # (a trip as the subject, "the final visit is to X", is the traveller's trip)
         subject = None if trip_subject else _subject(verb)
-        if not _can_travel(subject) or _in_the_past(word) or _in_the_past(verb):
+        if not carries_someone(subject) or _in_the_past(word) or _in_the_past(verb):
             return
         for member in _list_members(head):
             if member.pos_ not in {"PROPN", "NOUN"} and member.ent_type_ not in {"GPE", "LOC",

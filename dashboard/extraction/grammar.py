@@ -174,8 +174,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _can_travel(subject: Token | None) -> bool:
-    """A subject that can travel: a pronoun, a name, a person or office ("the pontiff"), a
-    conveyance ("the train"); not "the trip", "aid", "a planned second leg"."""
+    """A subject that can travel: a pronoun, a name, a person or office ("the pontiff");
+    not "the trip", "aid", "a planned second leg"."""
     if subject is None:
         return True
     if subject.lower_ in {"that", "which"}:
@@ -185,9 +185,16 @@ def _can_travel(subject: Token | None) -> bool:
                        if t.dep_ == "relcl"), None)
         if clause is not None and clause.head is not subject:
             return _can_travel(clause.head)
-    # (a conveyance carries its passengers: "Kim's armoured train headed first to X")
     return subject.pos_ in {"PRON", "PROPN"} or subject.lemma_.lower() in PERSON_NOUNS \
-        or _mistagged_name(subject) or subject.lemma_.lower() in CONVEYANCES
+        or _mistagged_name(subject)
+
+
+def carries_someone(subject: Token | None) -> bool:
+    """A subject that travels or carries its passengers somewhere: as `_can_travel`, or a
+    conveyance ("Kim's armoured train headed first to X"; only for going to a place: "the
+    train has left Kyiv for Poland" at the end of a visit is the way home)."""
+    return _can_travel(subject) or (subject is not None
+                                    and subject.lemma_.lower() in CONVEYANCES)
 
 
 def _mistagged_name(token: Token) -> bool:

@@ -131,8 +131,10 @@ def spoken_by_someone_else(sig: VisitSignal, fact: SentenceFacts) -> bool:
     if verb.dep_ in {"dobj", "npadvmod"}:
         verb = verb.head
     subject = _subject(verb)
+    # (not "President Duda told her ...": spoken to the traveller, who is there too)
     return verb.pos_ == "VERB" and verb.lemma_.lower() in SPEAKING_VERBS and \
-        subject is not None and subject.pos_ == "PROPN"
+        subject is not None and subject.pos_ == "PROPN" and not any(
+            c.lower_ in OBJECT_PRONOUNS for c in verb.children)
 
 
 # "... before travelling to X and Y with me", "... will accompany us to X": the speaker goes
