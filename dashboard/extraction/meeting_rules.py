@@ -340,11 +340,14 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     if re.match(
         r"[^.;]{0,40}?\b(?:met|meets|will\s+meet|hosted|hosts|will\s+host|welcomed|welcomes|"
         r"will\s+welcome|received|receives|will\s+receive|greeted|greets|will\s+greet|"
-        # ("drove out to the airport to meet <traveller>": the host's errand, not "hoped to
-        # meet <traveller> next year")
-        r"(?:went|came|drove|flew|walked|headed|rushed|hurried)\b[^.;]{0,30}?\bto\s+"
-        r"(?:meet|greet|welcome|receive)|"
         r"held\s+talks\s+with)\s+(?:with\s+)?"
+        rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}|him|her|them)\b", after):
+        return True
+    # "drove out to the airport to meet <traveller>": the host's errand (not "hoped to meet
+    # <traveller> next year"); looked for only where the words are (a hot path)
+    if " to " in after[:80] and re.match(
+        r"[^.;]{0,40}?\b(?:went|came|drove|flew|walked|headed|rushed|hurried)\b[^.;]{0,30}?"
+        r"\bto\s+(?:meet|greet|welcome|receive)\s+"
         rf"(?:(?:[A-Z][\w.'’-]*\s+){{0,5}}{re.escape(traveller)}|him|her|them)\b", after):
         return True
     # "Obama and Cuban President Raul Castro have wrapped up a joint news conference"
