@@ -344,3 +344,17 @@ def test_owner_of_subject_reads_the_parse():
     assert traveller_grammar.owner_of_subject(span, text.index("'s"))
     visit = "President Li Wenhua's visit to Islamabad began on Monday."
     assert not traveller_grammar.owner_of_subject(span_of(visit), visit.index("'s"))
+
+
+def test_a_host_meeting_a_guest_named_by_family_name_alone_makes_the_guest_the_traveller():
+    # (round 12, the lead: the host is titled and the guest is the family name of a person
+    # the text names in full elsewhere, as host-country outlets write)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article_text("article.txt", (
+            "Date: 2011-05-27\n\nNorth Korean leader Kim Jong-il's train rolled into China on "
+            "Monday and headed to Mudanjiang. On Thursday Chinese President Hu Jintao held "
+            "talks with Kim in Beijing.\n")))
+    assert trip.traveler == "Kim Jong-il"
+    assert [(s.city, [x.name for x in s.leaders]) for s in trip.stops] == [
+        ("Mudanjiang", []), ("Beijing", ["Hu Jintao"])]

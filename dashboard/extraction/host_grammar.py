@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_start
+from dashboard.extraction.grammar import HOST_VERBS, MEET_NOUNS, REMOTE, token_at, token_start
 from dashboard.extraction.meeting_grammar import name_start
 from dashboard.extraction.traveller_grammar import (
     MOVING_VERBS,
@@ -252,15 +252,22 @@ def alongside(span: Span) -> list[int]:
             for t in o.subtree]
 
 
-def guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMention]]:
+def guests_at_home(fact: SentenceFacts, known: dict[str, PersonMention] | None = None
+                   ) -> list[tuple[PersonMention, PersonMention]]:
     """(host, guest) for the people a host meets at home, by the parse
     (`meetings_somewhere`): the host's country (a demonym before the title) is the country
-    of the place of the meeting, and the guest's is another one."""
+    of the place of the meeting, and the guest's is another one. `known` (family name ->
+    the person the article names in full) lets a guest be named by family name alone:
+    "Chinese President Hu held talks with Kim in Beijing"."""
     if fact.parse is None:
         return []
 
     def person_at(at: int) -> PersonMention | None:
         return next((p for p in fact.people if p.start <= at < p.end), None)
+
+    def guest_at(at: int) -> PersonMention | None:
+        token = token_at(fact.parse, at)
+        return person_at(at) or (known or {}).get(token.text if token is not None else "")
     found = []
     for subject_at, met_at, places_at in meetings_somewhere(fact.parse):
         host = person_at(subject_at)
@@ -268,7 +275,7 @@ def guests_at_home(fact: SentenceFacts) -> list[tuple[PersonMention, PersonMenti
                  if m.start <= at < m.end and m.kind in {"city", "country"}}
         if host is None or host.nationality is None or codes != {host.nationality}:
             continue
-        found.extend((host, guest) for at in met_at if (guest := person_at(at)) is not None
+        found.extend((host, guest) for at in met_at if (guest := guest_at(at)) is not None
                      and guest.nationality and guest.nationality != host.nationality)
     # "X held talks with visiting Russian President Y": the text says who the guest is
     for host_at, guest_at in visiting_guests(fact.parse):

@@ -177,7 +177,7 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                             and not text[at + len(k):at + len(k) + 1].isalnum())
         # "Chinese President X met with Argentine President Y in Beijing": a host meeting a
         # guest of another country at home; the guest is the visitor
-        for host, guest in host_grammar.guests_at_home(fact):
+        for host, guest in host_grammar.guests_at_home(fact, best_form):
             guests.setdefault(host.surname, set()).add(guest.surname)
         # ... and the owner of a visit told as this one: "Petro is paying a state visit to
         # China" (not "agreed during X's visit to Doha in February": an earlier one)
