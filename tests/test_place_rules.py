@@ -899,3 +899,14 @@ def test_a_municipality_is_found_without_the_gazetteers_suffix(written, code):
 def test_a_town_is_found_without_the_river_in_its_gazetteer_name(written, code):
     mentions = find_places(f"The minister flew to {written} on Tuesday.")
     assert [(m.text, m.candidates[0].code) for m in mentions] == [(written, code)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Wednesday, March 25, President Lindqvist addressed a joint meeting of Congress.",
+    "On 25 March, President Lindqvist addressed a joint meeting of Congress.",
+    "MARCH 21 - Talks with Prime Minister Vajpayee.",
+])
+def test_a_month_beside_a_day_is_no_town(sentence: str) -> None:
+    # ("March" is also a town in England; "flew to March" still is one)
+    assert [m.text for m in find_places(sentence)] == []
+    assert [m.text for m in find_places("She flew to March on Monday.")] == ["March"]

@@ -295,6 +295,13 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or token[:1].isdigit()
 
 
+# Towns named like a month ("March", England) are dates beside a day's number
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december"}
+DAY_AFTER = re.compile(r"(?<![ \t])[ \t]++\d{1,2}\b")
+DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?[ \t]++$")
+
+
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
     """Every place named in text[start:end], longest match first, left to right."""
     gaz = gazetteer()
@@ -339,6 +346,11 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
                 normalize(text[a:span_end]) in FACILITY_WORDS and i > 0 and \
                 _is_capitalised(text[tokens[i - 1][0]:tokens[i - 1][1]]):
             i += n  # "Jose Marti International Airport": the facility, not Airport, Hawaii
+            continue
+        if all(c.kind == "city" for c in candidates) and n == 1 and \
+                word.lower() in MONTH_NAMES and (DAY_AFTER.match(text, span_end) or
+                                                  DAY_BEFORE.search(text, start, a)):
+            i += n  # "March 25", "25 March": a date, not March, England
             continue
         if all(c.kind == "venue" and normalize(c.name) != normalize(c.city or "")
                for c in candidates) and name_goes_on(text, tokens[i + n:i + n + 1], span_end):
