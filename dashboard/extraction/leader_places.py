@@ -88,7 +88,6 @@ def countries_only_in_offices(fact: SentenceFacts) -> set[str]:
     return set()
 
 
-
 def moves_on_by_conjunct(fact: SentenceFacts, person_start: int, place_start: int) -> bool:
     """The place is the destination of a later coordinated verb of travel than the one the
     person hangs from: "met X on Monday and travelled to Seoul on Wednesday" (X is met before

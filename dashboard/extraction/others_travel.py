@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from dashboard.extraction import grammar, traveller_grammar
+from dashboard.extraction.activity_grammar import SPEAKING
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.grammar import _subject, token_at
 from dashboard.extraction.name_index import index_of
@@ -112,8 +113,9 @@ def reported_by_someone_else(sig: VisitSignal, fact: SentenceFacts,
     return not any(t.lower_ in OBJECT_PRONOUNS or t.lower_ in owned for t in fact.parse)
 
 
-# Verbs of speaking whose "in X" is where the speaker spoke
-SPEAKING_VERBS = {"say", "tell", "speak", "brief", "address"}
+# Verbs of speaking whose "in X" is where the speaker spoke (`activity_grammar.SPEAKING`,
+# and addressing a meeting somewhere)
+SPEAKING_VERBS = SPEAKING | {"address"}
 
 
 def spoken_by_someone_else(sig: VisitSignal, fact: SentenceFacts) -> bool:
