@@ -86,6 +86,7 @@ class TripState:
 
     article: Article
     text: str
+    early_trailers: bool = True  # see `sentences.split_sentences`
     sentences: list[Sentence] = field(default_factory=list)
     facts: list[SentenceFacts] = field(default_factory=list)
     active: list[SentenceFacts] = field(default_factory=list)  # facts of non-clutter sentences

@@ -49,6 +49,11 @@ TRAILER_START = re.compile(
     r"(?:[a-z]{1,4}/)+[a-z]{1,4}\s*\((?:[A-Za-z]+(?:,\s*)?)+\))\s*$",
     re.IGNORECASE,
 )
+# A trailer ends an article, so an article comes before it. A newsletter's greeting ("Good
+# morning. A prime minister on the Sabbath, ...") and then "--- TOP STORY ---" is the page's
+# opening, and the story follows; a page read that way a second time, when the first reading
+# found no trip (see `trip.extract_trip`), needs this much body before a trailer.
+MIN_BODY_BEFORE_TRAILER = 200  # characters of body text, not headings or clutter
 # Photo captions and credits.
 CAPTION = re.compile(
     r"(?:\b(?:Image|Photo|Picture|Photograph|Credit|Source)\s*:\s*[^.]{0,80}$|"
@@ -140,8 +145,13 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def split_sentences(text: str, body_start: int = 0, title: str | None = None) -> list[Sentence]:
+def split_sentences(text: str, body_start: int = 0, title: str | None = None,
+                    early_trailers: bool = True) -> list[Sentence]:
     """Every sentence of the body, in order, with clutter flagged.
+
+    With `early_trailers` False, a trailer line ("Top stories", "Related") with fewer than
+    `MIN_BODY_BEFORE_TRAILER` characters of body text before it is not taken as the end of
+    the article: the second reading of a page whose short opening told no trip.
 
     A `Title:` header that the body does not repeat comes first, as a heading: it often
     names the destinations ("Secretary Kerry Travels to France, Belgium, ...").
@@ -159,7 +169,7 @@ def split_sentences(text: str, body_start: int = 0, title: str | None = None) ->
                                       end=match.end(1), line=-1, heading=True))
             seen_lines.add(folded)
     in_trailer = False
-    body_seen = False
+    body_chars = 0
     caption_lines: set[int] = set()
     # A caption credit line also makes the line right above it (the caption itself) clutter.
     for n, (a, b) in enumerate(lines):
@@ -175,7 +185,8 @@ def split_sentences(text: str, body_start: int = 0, title: str | None = None) ->
         reason = ""
         if in_trailer:
             reason = "after the end of the article (teasers, site trailer)"
-        elif TRAILER_START.match(line_text) and body_seen:
+        elif TRAILER_START.match(line_text) and body_chars and (
+                early_trailers or body_chars >= MIN_BODY_BEFORE_TRAILER):
             in_trailer = True
             reason = "start of teasers / site trailer"
         elif CLUTTER_LINE.match(line_text):
@@ -190,7 +201,7 @@ def split_sentences(text: str, body_start: int = 0, title: str | None = None) ->
                       and not re.search(r"[.!?:\"'”’)]\s*$", line_text)
                       and not BULLET.match(line_text) and not DATED_ENTRY.match(line_text))
         if not reason and not is_heading:
-            body_seen = True
+            body_chars += b - a
         if title and key == " ".join(title.split()).lower():
             is_heading = True
         for s, e in pieces:

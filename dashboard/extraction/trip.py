@@ -108,10 +108,15 @@ UNTITLED_TRAVELLER = re.compile(
     r"(?:visited|travell?ed|went|flew|toured|goes|joined|will\s+(?:visit|travel|join))\b")
 
 
+class NoVisitedPlace(ArticleError):
+    """No sentence sends the traveller to a named country or city."""
+
+
 def read_sentences(state: TripState) -> None:
     """Sentences with offsets and clutter flags; a headline when the header has no title."""
     article = state.article
-    state.sentences = split_sentences(state.text, article.body_start, article.title)
+    state.sentences = split_sentences(state.text, article.body_start, article.title,
+                                      state.early_trailers)
     if not article.title:
         state.article = article.model_copy(update={"title": headline(state.sentences)})
     state.facts = [SentenceFacts(s) for s in state.sentences]
@@ -324,7 +329,7 @@ def build_itinerary(state: TripState) -> None:
     mark_fronted_before_clauses(state.active)
     drafts = build_stops(state.active, state.home, state.home_certain)
     if not drafts:
-        raise ArticleError(f"{state.article.path}: no visited place found (no sentence says "
+        raise NoVisitedPlace(f"{state.article.path}: no visited place found (no sentence says "
                            "the traveller goes to a named country or city)")
     lead = next((f.sentence.index for f in state.active if not f.sentence.heading), None)
     state.overview = overview_sentences(state.active, lead)
@@ -404,7 +409,22 @@ def extract_trip(article: Article) -> Trip:
 
 
 def _extract_trip(article: Article) -> Trip:
-    state = TripState(article, article.text)
+    try:
+        return _run_steps(TripState(article, article.text))
+    except NoVisitedPlace:
+        # a page whose trailer line came after a line or two of greeting or teaser ("Good
+        # morning. ..." then "--- TOP STORY ---"): the story is after it; read once more
+        # (only here: a page with a trip is read once)
+        state = TripState(article, article.text, early_trailers=False)
+        if [s.clutter for s in split_sentences(article.text, article.body_start,
+                                               article.title)] == \
+                [s.clutter for s in split_sentences(article.text, article.body_start,
+                                                    article.title, False)]:
+            raise
+        return _run_steps(state)
+
+
+def _run_steps(state: TripState) -> Trip:
     for step in STEPS:
         step(state)
     return assemble_trip(state)
