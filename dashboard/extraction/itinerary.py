@@ -288,16 +288,19 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
     # a programme's day heading keeps the place, and its lines are one paragraph
     days = day_headings(facts)
     under_day = False
+    place_heading = False  # the sentence before is a heading naming one stop
     for fact in facts:
         if fact.sentence.clutter:
             fact.context = None
             continue
         if fact.sentence.index in days:
-            # (the first day of a programme starts afresh, as any heading does)
+            # (the first day of a programme starts afresh, as any heading does, unless a
+            # heading naming one place, "CANBERRA", opens the section the day is in)
             fact.context = None
-            current = current if under_day else None
+            current = current if under_day or place_heading else None
             under_day = True
             continue
+        place_heading = fact.sentence.heading and len(fact.stops) == 1
         under_day = under_day and not fact.sentence.heading
         new_paragraph = fact.sentence.line != line and not under_day
         line = fact.sentence.line

@@ -235,12 +235,20 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     left_for: dict[int, tuple[date, int]] = {}  # stop -> (first day left for, heading)
     days_of: dict[int, list[date]] = {}  # stop -> its programme days
     first_line = False  # the sentence is the first under a day heading
+    # the stop a section heading names ("CANBERRA" above its day headings; see
+    # `add_section_place_signals`): the first day heading under it is a day there
+    section: list[int] = []
+    sections = {f.sentence.index for f in _section_headings(facts)}
     for fact in facts:
         if fact.sentence.clutter:
             continue
+        if fact.sentence.index in sections:
+            section = list(dict.fromkeys(fact.stops))
+            continue
         if fact.sentence.index in plain or fact.sentence.index in placed:
             day, heading_index = fact.dates[0].first, fact.sentence.index
-            heading_stops = list(dict.fromkeys(fact.stops))
+            heading_stops = list(dict.fromkeys(fact.stops)) or section
+            section = []  # (the section's first day; the days after it name their places)
             for k in heading_stops:
                 _date(drafts[k], day, heading_index, days_of, k)
                 headed.add(k)
@@ -335,3 +343,27 @@ def place_item_signals(fact: SentenceFacts, text: str) -> list[VisitSignal]:
         return []
     return [VisitSignal(first.place.code, first.place, s.index, first.start, first.end,
                         "locative", text=first.text)]
+
+
+def _section_headings(facts: list[SentenceFacts]) -> list[SentenceFacts]:
+    """Heading lines that are one city alone, right above a day heading ("CANBERRA", then
+    "Wednesday 19 October", then the day's items): a programme's sections by place."""
+    body = [f for f in facts if not f.sentence.clutter]
+    per_line = _lines(body)
+    # (the day a programme's day heading, not a release's sign-off: "New Delhi / 28 December")
+    days = _programme_days(body, per_line)[0]
+    return [fact for fact, after in pairwise(body)
+            if fact.sentence.heading and per_line[fact.sentence.line] == 1
+            and is_place_line(fact) and after.sentence.index in days
+            and [m.kind for m in fact.places] == ["city"]]
+
+
+def add_section_place_signals(facts: list[SentenceFacts]) -> None:
+    """A programme's section heading naming a city (see `_section_headings`) puts the
+    traveller in that city for the days below it: it gets a visit signal. Needs the
+    sentences' dates (a day heading is known by them); `facts` are the body's, in order."""
+    for fact in _section_headings(facts):
+        if not fact.signals:
+            place = fact.places[0]
+            fact.signals = [VisitSignal(place.place.code, place.place, fact.sentence.index,
+                                        place.start, place.end, "locative", text=place.text)]

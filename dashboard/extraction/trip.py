@@ -75,6 +75,7 @@ from dashboard.extraction.parse_steps import (
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
 from dashboard.extraction.places import PlaceMention, find_places
 from dashboard.extraction.programme_days import (
+    add_section_place_signals,
     date_programme_lines,
     is_place_line,
     place_item_signals,
@@ -215,6 +216,7 @@ def find_dates(state: TripState) -> None:
         drop_dates_of_things_described(fact)
         add_caption_signals(fact, text)  # "..., Moscow, Saturday 9 May." (needs the dates)
     date_counted_days(state.active, text)
+    add_section_place_signals(state.active)  # "CANBERRA" above "Wednesday 19 October"
     date_live_entries(state.active, article.published)
     narrative_dates(state.active, text, article.published)
 
