@@ -51,3 +51,58 @@ def test_a_page_with_no_trip_before_or_after_its_label_still_has_none():
             "Markets rose on Wednesday as oil prices fell.\n")
     with pytest.raises(ArticleError, match="no visited place"):
         trip_of(text)
+
+
+# ---------------------------------------------------------------- a list of engagements
+
+ENGAGEMENTS = ("Title: The King in Canada: the list of engagements\nDate: 2009-05-20\n\n"
+               "Below is the Palace's list of engagements as carried out.\n\nOTTAWA\n\n"
+               "Monday 11 May\n- Arrival at the airport. Received by the Governor General, "
+               "Ms Ana Lopes.\n- The King and the Queen stay at Rideau Hall.\n\nHALIFAX\n\n"
+               "Wednesday 13 May\n- Received by the Premier of Nova Scotia, Mr Tom Reed.\n"
+               "- A walk along the harbour.\n\nThursday 14 May\n- A visit to a school.\n"
+               "- Departure from Halifax.\n")
+
+
+def test_a_city_heading_above_day_headings_is_a_stop_for_those_days():
+    trip = trip_of(ENGAGEMENTS)
+    assert stops(trip) == [("CA", "Ottawa"), ("CA", "Halifax")]
+    assert [(str(s.start), str(s.end)) for s in trip.stops] == [
+        ("2009-05-11", "2009-05-11"), ("2009-05-13", "2009-05-14")]
+    assert [[leader.name for leader in s.leaders] for s in trip.stops] == [
+        ["Ana Lopes"], ["Tom Reed"]]
+
+
+def test_a_city_heading_above_prose_is_no_stop():
+    text = ("Date: 2009-05-20\n\nThe minister flew to Ottawa on Monday for talks.\n\nHALIFAX\n\n"
+            "The port's new terminal opened on Tuesday, officials said.\n")
+    assert stops(trip_of(text)) == [("CA", "Ottawa")]
+
+
+# ---------------------------------------------------------------- a sovereign by title alone
+
+def test_a_sovereign_the_text_calls_by_title_alone_is_the_sovereign_of_the_day():
+    text = ("Date: 2011-10-20\n\nThe Queen and the Duke fly to Ottawa today. The Queen opens "
+            "the new wing of the national gallery on Friday. The Queen will return to London "
+            "on Sunday.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Elizabeth II"
+    assert stops(trip) == [("CA", "Ottawa")]  # London is the Queen's home
+    text = ("Date: 2015-09-20\n\nThe Pope flew to Havana on Saturday. The Pope meets President "
+            "Raul Castro on Sunday. The Pope will go on to Washington on Tuesday.\n")
+    assert trip_of(text).traveler == "Francis"
+
+
+def test_a_sovereign_by_title_is_called_by_the_regnal_name_too():
+    # ("Charles and Queen Camilla flew": the regnal name alone is the traveller as well)
+    text = ("Date: 2023-11-03\n\nThe King has left Ghana at the end of a four-day state "
+            "visit, in which he spoke of abuses under British rule.\n\nCharles and Queen "
+            "Camilla flew out of Kumasi on Friday afternoon.\n\n"
+            "The royal couple arrived in Accra late on Monday. The following day President "
+            "Kofi Mensah welcomed them with a ceremony at the Jubilee House, and that evening "
+            "the King told a state banquet that trade would grow.\n\nOn Thursday "
+            "the royal couple flew to Kumasi, where the King met veterans.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Charles III"
+    assert stops(trip) == [("GH", "Accra"), ("GH", "Kumasi")]
+    assert [[leader.name for leader in s.leaders] for s in trip.stops] == [["Kofi Mensah"], []]

@@ -28,7 +28,7 @@ TABLE = Path(__file__).resolve().parents[2] / "data" / "office_holders.csv"
 # German one) still need the country the extractor found for the traveller.
 OFFICES: dict[str, str] = {
     "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state",
-    "pope": "head_of_state", "his holiness": "head_of_state",
+    "pope": "head_of_state", "his holiness": "head_of_state", "emperor": "head_of_state",
     "prime minister": "head_of_government", "premier": "head_of_government",
     "chancellor": "head_of_government", "taoiseach": "head_of_government",
     "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
@@ -46,6 +46,13 @@ OFFICES: dict[str, str] = {
     "secretary-general": "secretary_general", "secretary general": "secretary_general",
     "potus": "head_of_state", "vpotus": "vice_president",
 }
+# Titles of a sovereign, a head of state for life whose title the press uses bare ("the
+# Queen", "the Pope") -> the one realm of that title, or None when the realm is found among
+# the countries the text names that are in `MONARCHIES`
+SOVEREIGNS: dict[str, str | None] = {"king": None, "queen": None, "emperor": None,
+                                     "pope": "VA", "his holiness": "VA"}
+# Countries of this table whose head of state is a sovereign
+MONARCHIES = {"GB", "ES", "NL", "BE", "SE", "NO", "DK", "JP", "TH", "MA", "SA", "JO", "BH"}
 # Offices the press writes as an acronym (White House pool reports, briefings): each names the
 # office of one country, so the holder needs no country from the text.
 ACRONYMS: dict[str, str] = {"POTUS": "US", "VPOTUS": "US"}

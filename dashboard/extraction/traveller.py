@@ -41,7 +41,9 @@ SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arr
                 r"visit\w*|continu\w*|head\w*|wrap\w*|made|makes|flew|flies|left|leaves|"
                 r"landed|lands|criticis\w*|criticiz\w*|urged|urges|called|told|held|holds|"
                 r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
-                r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced)\b")
+                r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced|"
+                # (and the plain present after two subjects: "The Queen and the Duke fly")
+                r"went|goes|go|fly|leave|meet|hold|opens|opened|return\w*|stay\w*)\b")
 # Right after a name or title: its own verb, two words at most between ("Blinken said", "X,
 # who arrived, met"); the possessive quantifiers keep it linear on long runs of spaces
 SUBJECT_AFTER = re.compile(rf"(?<![\s,])[\s,]++(?:[\w-]++\s++){{0,2}}?{SUBJECT_VERB}")

@@ -18,7 +18,7 @@ from dashboard.extraction.parse_steps import (
     office_of_header,
     speaker_of_first_person,
 )
-from dashboard.extraction.traveller import pick_traveller, traveller_of
+from dashboard.extraction.traveller import Traveller, pick_traveller, traveller_of
 
 
 def choose_traveller(state: TripState) -> None:
@@ -58,12 +58,16 @@ def name_by_office(state: TripState) -> None:
             where = office_holders.organisation_of(state.text)
         else:
             # (the countries and demonyms `find_mentions` already found, sentence by sentence)
-            where = office_holders.acronym_country(traveller.name) or state.home or \
+            where = office_holders.acronym_country(traveller.name) or \
+                office_holders.SOVEREIGNS.get(traveller.name.lower()) or state.home or \
                 office_holders.office_country(
                 state.text, traveller.name,
                 [(m.place.code, m.start, m.end) for f in state.active for m in f.places
                  if m.kind in {"country", "demonym"}])
         name = office_holders.holder(where, office, state.anchor)
+        if traveller.name.lower() in office_holders.SOVEREIGNS:
+            _name_sovereign(state, traveller, office, where if name else None)
+            return
     elif traveller.person is not None and len(traveller.person.name.split()) == 1 and (
             traveller.name in {traveller.person.name, traveller.person.display,
                                f"{traveller.person.title} {traveller.person.name}"}):
@@ -81,3 +85,35 @@ def name_by_office(state: TripState) -> None:
         state.traveller = state.named_traveller
         state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
                                                       state.article.body_start)
+
+
+def _name_sovereign(state: TripState, traveller: Traveller, office: str,
+                    realm: str | None) -> None:
+    """"The Queen opens ...", "The Pope flew to Havana": a sovereign's realm is seldom named
+    beside the title. It is the title's own (the Pope's), else `realm` (found by the text),
+    else the first country the text names that has a sovereign. The traveller gets the name
+    the sovereign had on the day (a regnal name may be one word: "Francis") and that realm
+    as home; with no sovereign found, the office stays the traveller (or the named traveller
+    it stood in for comes back)."""
+    realms = office_holders.MONARCHIES | set(filter(None, office_holders.SOVEREIGNS.values()))
+    realm = realm if realm in realms else next(
+        (code for code in _countries_by_mentions(state) if code in realms), None)
+    name = office_holders.holder(realm, office, state.anchor)
+    if name:
+        # (the regnal name is what the text calls the sovereign by: "King Charles said")
+        state.traveller = replace(traveller, name=name, surname=name.split()[0])
+        state.home, state.home_certain = realm, True
+    elif state.named_traveller is not None:  # (no sovereign found: the name stays)
+        state.traveller = state.named_traveller
+        state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
+                                                      state.article.body_start)
+
+
+def _countries_by_mentions(state: TripState) -> list[str]:
+    """The countries of every place the body names (cities too), most named first."""
+    counts: dict[str, int] = {}
+    for fact in state.active:
+        for mention in fact.places:
+            if mention.place.code:
+                counts[mention.place.code] = counts.get(mention.place.code, 0) + 1
+    return sorted(counts, key=lambda code: -counts[code])
