@@ -106,3 +106,13 @@ def test_a_sovereign_by_title_is_called_by_the_regnal_name_too():
     assert trip.traveler == "Charles III"
     assert stops(trip) == [("GH", "Accra"), ("GH", "Kumasi")]
     assert [[leader.name for leader in s.leaders] for s in trip.stops] == [["Kofi Mensah"], []]
+
+
+# ---------------------------------------------------------------- a verb the tagger misreads
+
+def test_heads_for_a_place_is_travel_even_where_the_tagger_reads_a_noun():
+    trip = trip_of("Date: 2007-12-15\n\nPresident Ana Costa heads for Madrid this weekend.\n")
+    assert stops(trip) == [("ES", "Madrid")]
+    trip = trip_of("Date: 2007-12-15\n\nAfter five days in Paris, President Ana Costa packs up "
+                   "this weekend and heads for Madrid, where the king will receive her.\n")
+    assert stops(trip) == [("FR", "Paris"), ("ES", "Madrid")]

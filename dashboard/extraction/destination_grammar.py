@@ -245,6 +245,20 @@ def _moving_on_to(verb: Token) -> Iterator[Token]:
                     yield from (p for p in prep.children if p.dep_ == "pobj")
 
 
+
+# Verbs the small model often tags as plural nouns: "Ana Costa heads for Madrid", "X packs
+# up and heads for Y" (ROOT or conjunct "heads", the name its compound)
+MISREAD_VERBS = {"heads"}
+
+
+def _misread_verb(token: Token) -> bool:
+    """A clause's head that the tagger took for a noun but is a verb of travel with its
+    preposition: "heads" at the root (or as a conjunct of the root's verb) with a "for" or
+    "to" phrase below it."""
+    return token.lower_ in MISREAD_VERBS and token.dep_ in {"ROOT", "conj"} and any(
+        c.dep_ == "prep" and c.lower_ in {"for", "to"} for c in token.children)
+
+
 def destinations(span: Span) -> list[Destination]:
     """Places this sentence sends someone to, by the parse: objects of visit verbs, the
     "to/in/for" phrases of travel verbs, of trip nouns ("a visit to X") and of boundary verbs
@@ -297,7 +311,7 @@ def destinations(span: Span) -> list[Destination]:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
                             add(pobj, token)
-        if token.pos_ in {"VERB", "AUX"}:
+        if token.pos_ in {"VERB", "AUX"} or _misread_verb(token):
             first = _has_first(token)  # ("begin in X": the cue patterns' FIRST_STOP)
             trip_object = [c for c in token.children if c.dep_ == "dobj"
                            and c.lemma_.lower() in TRIP_NOUNS]
