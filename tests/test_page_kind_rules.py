@@ -116,3 +116,17 @@ def test_heads_for_a_place_is_travel_even_where_the_tagger_reads_a_noun():
     trip = trip_of("Date: 2007-12-15\n\nAfter five days in Paris, President Ana Costa packs up "
                    "this weekend and heads for Madrid, where the king will receive her.\n")
     assert stops(trip) == [("FR", "Paris"), ("ES", "Madrid")]
+
+
+# ---------------------------------------------------------------- an itinerary's items
+
+def test_an_itinerary_item_headed_by_its_city_and_days_is_a_stop():
+    text = ("Date: 2019-04-22\n\nFACTBOX - The chancellor's visit to India\n\nBERLIN, April 22 - "
+            "Chancellor Ana Costa leaves for India on Tuesday. Key facts about the trip:\n\n"
+            "ITINERARY\n-- NEW DELHI, Tuesday-Wednesday: talks with Prime Minister Ravi Rao.\n"
+            "-- MUMBAI, Thursday: Costa and Rao are to be joined by President Sami Haddad of "
+            "Lebanon and President Omar Diallo of Senegal at a trade forum.\n")
+    trip = trip_of(text)
+    assert stops(trip) == [("IN", "New Delhi"), ("IN", "Mumbai")]
+    assert [(str(s.start), str(s.end)) for s in trip.stops] == [
+        ("2019-04-23", "2019-04-24"), ("2019-04-25", "2019-04-25")]

@@ -18,6 +18,7 @@ import re
 from datetime import date
 from itertools import pairwise
 
+from dashboard.extraction.dates import _M
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.name_forms import normalize
 from dashboard.extraction.places import gazetteer
@@ -320,6 +321,16 @@ PLACE_ITEM = re.compile(r"(?<!\s)\s*:\s+(?:an?\s+|the\s+)?(?:(?:official|working
                         r"ceremony|lunch|dinner|reception|address|inspection)\b",
                         re.IGNORECASE)
 
+# An itinerary's item headed by its place and days: "-- SHANGHAI, Friday: Yeltsin and Jiang
+# are to sign ...", "Lima, 5-6 March: ...", "Hanoi (Wednesday-Thursday): ..." (a place, its
+# day or days, a colon, then whatever happens there)
+ITEM_MARKS = " \t-–—•*·▪>"
+_DAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)?)"
+_DAYS = (rf"{_DAY}(?:\s*(?:[-–/]|and|to)\s*{_DAY})?(?:\s+{_M})?|{_M}\s+\d{{1,2}}"
+         rf"(?:\s*[-–]\s*\d{{1,2}})?")
+DAYS_ITEM = re.compile(rf"(?<!\s)\s*(?:,\s*|\(\s*)(?:{_DAYS})\s*\)?\s*:\s+\S",
+                       re.IGNORECASE)
+
 
 def _opens_with_place_item(fact: SentenceFacts) -> bool:
     """The line opens with a city, a colon and what is done there ("Da Nang: visit to the
@@ -337,8 +348,10 @@ def place_item_signals(fact: SentenceFacts, text: str) -> list[VisitSignal]:
     for any other sentence."""
     s = fact.sentence
     first = min(fact.places, key=lambda m: m.start, default=None)
-    if first is None or first.kind != "city" or text[s.start:first.start].strip() \
+    # (after an item's bullet: "-- SHANGHAI, Friday: ...")
+    if first is None or first.kind != "city" or text[s.start:first.start].strip(ITEM_MARKS) \
             or not (PLACE_ITEM.match(text, first.end, s.end)
+                    or DAYS_ITEM.match(text, first.end, s.end)
                     or text[first.end:s.end].strip() == "."):
         return []
     return [VisitSignal(first.place.code, first.place, s.index, first.start, first.end,
