@@ -130,3 +130,32 @@ def test_an_itinerary_item_headed_by_its_city_and_days_is_a_stop():
     assert stops(trip) == [("IN", "New Delhi"), ("IN", "Mumbai")]
     assert [(str(s.start), str(s.end)) for s in trip.stops] == [
         ("2019-04-23", "2019-04-24"), ("2019-04-25", "2019-04-25")]
+
+
+ROYAL_TOUR = ("Date: 2019-10-03\n\nThe Prince flew home last night. He did not go back to "
+              "Lesotho, where his charity works.\n\nKENYA - NAIROBI\n\nMonday 23 September\n"
+              "- A visit to a school.\n\nTuesday 24 September\n- Talks with President Tom Reed."
+              "\n\nRWANDA\n- A visit to a national park.\n\nUGANDA\n- Kampala: meeting with "
+              "President Ali Musa.\n\nKENYA - MOMBASA\n\nTuesday 1 October\n- A walk in the "
+              "port.\n\nWednesday 2 October\n- Farewell call on the governor.\n")
+
+
+def test_country_and_city_headings_of_a_programme_are_its_stops_in_order():
+    trip = trip_of(ROYAL_TOUR)
+    assert [code for code, _city in stops(trip)] == ["KE", "RW", "UG", "KE"]
+    assert [s.city for s in trip.stops if not s.city_inferred] == ["Nairobi", "Kampala",
+                                                                  "Mombasa"]
+    # (a section without a day heading has no day: the day before it is over)
+    assert [str(s.start) for s in trip.stops] == ["2019-09-23", "None", "None", "2019-10-01"]
+
+
+def test_a_topic_heading_above_bullets_on_a_page_with_no_programme_is_no_stop():
+    text = ("Date: 2019-10-03\n\nPresident Ana Costa flew to Lima on Monday.\n\nUKRAINE\n"
+            "- Shelling went on near the front.\n\nGAZA\n- Talks on a truce resumed.\n")
+    assert stops(trip_of(text)) == [("PE", "Lima")]
+
+
+def test_a_return_the_text_denies_makes_no_home():
+    from dashboard.extraction.home_country import NOT_BEFORE
+    assert NOT_BEFORE.search("the Duke did not go ")
+    assert not NOT_BEFORE.search("the Duke will go ")

@@ -37,6 +37,8 @@ TOUR_ENDS_FOR = re.compile(
     r"\bfor\s+(?P<place>[A-Z][\w'’ -]{1,30}?),?\s+(?:bringing\s+to\s+an?\s+(?:end|close)|"
     r"ending|concluding|wrapping\s+up|rounding\s+off|capping)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:tour|trip|visit|journey)\b")
+# A negation right before a return: "the Duke did not go back to Lesotho"
+NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
                        r"(?:fl(?:y|ies|ew|ying)|head(?:s|ed|ing)?)\s+(?:back|home)\s+to)\s+",
                        re.IGNORECASE)
@@ -116,6 +118,9 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     headline_to: set[str] = set()
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
+            if NOT_BEFORE.search(text, max(fact.sentence.start, match.start() - 30),
+                                 match.start()):
+                continue  # "did not go back to Lesotho": no return at all
             # ("returning to the United States": the article before the name)
             the = re.match(r"the\s+", text[match.end():match.end() + 8], re.IGNORECASE)
             at = match.end() + (the.end() if the else 0)

@@ -21,7 +21,7 @@ from itertools import pairwise
 from dashboard.extraction.dates import _M
 from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.name_forms import normalize
-from dashboard.extraction.places import gazetteer
+from dashboard.extraction.places import PlaceMention, gazetteer
 from dashboard.extraction.sentences import BULLET
 from dashboard.extraction.visits import VisitSignal
 
@@ -239,12 +239,13 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     # the stop a section heading names ("CANBERRA" above its day headings; see
     # `add_section_place_signals`): the first day heading under it is a day there
     section: list[int] = []
-    sections = {f.sentence.index for f in _section_headings(facts)}
+    sections = {f.sentence.index for f in section_headings(facts)}
     for fact in facts:
         if fact.sentence.clutter:
             continue
         if fact.sentence.index in sections:
             section = list(dict.fromkeys(fact.stops))
+            day = None  # (a new section: the day before it is over)
             continue
         if fact.sentence.index in plain or fact.sentence.index in placed:
             day, heading_index = fact.dates[0].first, fact.sentence.index
@@ -358,25 +359,47 @@ def place_item_signals(fact: SentenceFacts, text: str) -> list[VisitSignal]:
                         "locative", text=first.text)]
 
 
-def _section_headings(facts: list[SentenceFacts]) -> list[SentenceFacts]:
-    """Heading lines that are one city alone, right above a day heading ("CANBERRA", then
-    "Wednesday 19 October", then the day's items): a programme's sections by place."""
+def section_headings(facts: list[SentenceFacts]) -> list[SentenceFacts]:
+    """Heading lines that are places alone ("CANBERRA", "SOUTH AFRICA - CAPE TOWN",
+    "BOTSWANA"), one city or one country, right above a programme's day heading ("Wednesday
+    19 October", then the day's items): a programme's sections by place. Once one such heading
+    sits above a day heading, one above bulleted items ("ANGOLA", "- Luanda: meeting with
+    ...") is a section too; alone, that is a newsletter's topic ("UKRAINE", "- Shelling ...")."""
     body = [f for f in facts if not f.sentence.clutter]
     per_line = _lines(body)
     # (the day a programme's day heading, not a release's sign-off: "New Delhi / 28 December")
     days = _programme_days(body, per_line)[0]
-    return [fact for fact, after in pairwise(body)
-            if fact.sentence.heading and per_line[fact.sentence.line] == 1
-            and is_place_line(fact) and after.sentence.index in days
-            and [m.kind for m in fact.places] == ["city"]]
+    dated, listed = [], []
+    for fact, after in pairwise(body):
+        if not (fact.sentence.heading and per_line[fact.sentence.line] == 1
+                and is_place_line(fact) and _section_place(fact) is not None):
+            continue
+        if after.sentence.index in days:
+            dated.append(fact)
+        elif BULLET.match(after.sentence.text):
+            listed.append(fact)
+    return sorted(dated + listed, key=lambda f: f.sentence.index) if dated else []
+
+
+def _section_place(fact: SentenceFacts) -> PlaceMention | None:
+    """The one city a section heading names ("SOUTH AFRICA - CAPE TOWN": Cape Town), else
+    its one country; None for anything else."""
+    cities = [m for m in fact.places if m.kind == "city"]
+    countries = {m.place.code for m in fact.places if m.kind == "country"}
+    if len(cities) == 1 and countries <= {cities[0].place.code}:
+        return cities[0]
+    if not cities and len(countries) == 1 and len(fact.places) == 1:
+        return fact.places[0]
+    return None
 
 
 def add_section_place_signals(facts: list[SentenceFacts]) -> None:
-    """A programme's section heading naming a city (see `_section_headings`) puts the
-    traveller in that city for the days below it: it gets a visit signal. Needs the
-    sentences' dates (a day heading is known by them); `facts` are the body's, in order."""
-    for fact in _section_headings(facts):
-        if not fact.signals:
-            place = fact.places[0]
-            fact.signals = [VisitSignal(place.place.code, place.place, fact.sentence.index,
+    """A programme's section heading naming a place (see `section_headings`) puts the
+    traveller there for the days below it: it gets a visit signal. Needs the sentences'
+    dates (a day heading is known by them); `facts` are the body's, in order."""
+    for fact in section_headings(facts):
+        place = _section_place(fact)
+        if place is not None:
+            city = place.place if place.kind == "city" else None
+            fact.signals = [VisitSignal(place.place.code, city, fact.sentence.index,
                                         place.start, place.end, "locative", text=place.text)]

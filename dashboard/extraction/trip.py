@@ -79,6 +79,7 @@ from dashboard.extraction.programme_days import (
     date_programme_lines,
     is_place_line,
     place_item_signals,
+    section_headings,
 )
 from dashboard.extraction.range_days import date_counted_days
 from dashboard.extraction.referred_places import referred_countries
@@ -334,7 +335,9 @@ def build_itinerary(state: TripState) -> None:
         raise NoVisitedPlace(f"{state.article.path}: no visited place found (no sentence says "
                            "the traveller goes to a named country or city)")
     lead = next((f.sentence.index for f in state.active if not f.sentence.heading), None)
-    state.overview = overview_sentences(state.active, lead)
+    # (a programme's section heading, "RWANDA" above its items, tells one stop in turn)
+    state.overview = overview_sentences(state.active, lead) - {
+        f.sentence.index for f in section_headings(state.active)}
     state.drafts = order_stops(drafts, state.overview, reading_ranks(state.active))
 
 
