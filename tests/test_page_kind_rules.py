@@ -159,3 +159,37 @@ def test_a_return_the_text_denies_makes_no_home():
     from dashboard.extraction.home_country import NOT_BEFORE
     assert NOT_BEFORE.search("the Duke did not go ")
     assert not NOT_BEFORE.search("the Duke will go ")
+
+
+# ---------------------------------------------------------------- a programme's own country
+
+HOST_PROGRAMME = ("Title: State Visit to the United Kingdom: outline programme\n"
+                  "Date: 2014-04-07\n\n"
+                  "Office of the President | President of Ireland\n"
+                  "STATE VISIT TO THE UNITED KINGDOM\nPresident Ana Costa\n\n"
+                  "TUESDAY 8 APRIL 2014\n\nMorning      Arrival in Windsor.\n"
+                  "Afternoon    Travel to London.\nEvening      Return to Windsor.\n\n"
+                  "WEDNESDAY 9 APRIL 2014\n\nMorning      Travel to London.\n")
+
+
+def test_a_programme_in_the_named_country_takes_that_countrys_namesake_town():
+    # Windsor, Ontario is the bigger town; the page names only the United Kingdom
+    trip = trip_of(HOST_PROGRAMME)
+    assert {code for code, _city in stops(trip)} == {"GB"}
+    assert ("GB", "Windsor") in stops(trip)
+
+
+def test_the_travellers_title_of_a_country_makes_it_home_and_a_return_to_a_stop_does_not():
+    from dashboard.extraction.facts import TripState
+    from dashboard.extraction.home_country import home_country
+    from dashboard.extraction.trip import STEPS
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        state = TripState(read_article_text("a.txt", HOST_PROGRAMME),
+                          read_article_text("a.txt", HOST_PROGRAMME).text)
+        for step in STEPS:
+            step(state)
+            if step.__name__ == "choose_traveller":
+                break
+    assert home_country(state.traveller, state.active, state.text,
+                        state.article.body_start) == ("IE", True)

@@ -83,6 +83,14 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 if not named or theirs:
                     votes[mention.place.code] += 2
                     own_office.add(mention.place.code)
+            # "Uachtarán na hÉireann | President of Ireland": the title of the country, with
+            # no other name after it
+            if mention.kind == "country" and re.search(
+                    rf"(?<![\w-]){re.escape(title)}\s+of\s+(?:the\s+)?$",
+                    text[max(0, mention.start - len(title) - 12):mention.start]) and \
+                    not re.match(r",?[ \t]+[A-Z]", text[mention.end:mention.end + 3]):
+                votes[mention.place.code] += 2
+                own_office.add(mention.place.code)
     if traveller.surname:
         # "Japan's Kishida", "Brazil's Lula heads to China", "China's new foreign minister
         # Qin Gang": the country the name belongs to (words of office between, no
@@ -115,6 +123,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
     # end of next week": where the trip ends is home (a weak vote: it may be someone else's)
     # ... but "flying back to Indonesia" after "flew to Indonesia" goes back to a stop
     sent_to: set[str] = set()
+    sent_names: set[str] = set()
     headline_to: set[str] = set()
     for fact in facts:
         for match in RETURN_TO.finditer(text, fact.sentence.start, fact.sentence.end):
@@ -127,7 +136,11 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             place = next((m for m in fact.places if m.start == at
                           and m.kind in {"country", "city"}), None)
             says_home = "home" in match.group(0).lower()
-            if place is not None and not (place.place.code in sent_to and not says_home):
+            # ("Arrival in Windsor ... Return to Windsor": back to a stop, whatever country
+            # each mention's namesake was given)
+            if place is not None and not ((place.place.code in sent_to
+                                           or place.text.lower() in sent_names)
+                                          and not says_home):
                 # ("flies home to Buenos Aires": the text says it is home, which outweighs a
                 # venue that names a country, such as a visit to the Kremlin)
                 votes[place.place.code] += 2 if says_home else 1
@@ -146,6 +159,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                 own_office.add(place.place.code)
         if not fact.sentence.heading:  # (a headline sums up the whole trip, return and all)
             sent_to.update(sig.code for sig in fact.signals)
+            sent_names.update(sig.text.lower() for sig in fact.signals)
         else:
             headline_to.update(sig.code for sig in fact.signals)
     if votes:
