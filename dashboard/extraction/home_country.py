@@ -88,7 +88,7 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             if mention.kind == "country" and re.search(
                     rf"(?<![\w-]){re.escape(title)}\s+of\s+(?:the\s+)?$",
                     text[max(0, mention.start - len(title) - 12):mention.start]) and \
-                    not re.match(r",?[ \t]+[A-Z]", text[mention.end:mention.end + 3]):
+                    not _name_follows(text[mention.end:mention.end + 3]):
                 votes[mention.place.code] += 2
                 own_office.add(mention.place.code)
     if traveller.surname:
@@ -181,6 +181,12 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             return None, False
         return code, code in own_office
     return None, False
+
+
+def _name_follows(after: str) -> bool:
+    """Whether a name follows on the same line (", Michael D. Higgins", " Higgins")."""
+    rest = after.removeprefix(",")
+    return rest[:1] in {" ", "\t"} and rest.lstrip(" \t")[:1].isupper()
 
 
 def home_marker_country(text: str) -> list[tuple[str, int, int]]:

@@ -53,6 +53,8 @@ HONORIFIC_WORDS_RE = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+
               # German, French, Italian, Spanish forms of address and a bishop's style:
               # "the Lord Mayor, Herr X", "Monsignor X"
               r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Señora|Monsignor|Mgr\.?|"
+              # a military rank after an office: "Defense Minister Gen. Phung Quang Thanh"
+              r"(?:Lt|Maj|Brig)\.?\s*Gen\.|Gen\.|Adm\.|Col\.|"
               r"Dr\.?),?\s+)*")
 # honorifics before a name, as a pattern of their own ("Mr. ", "H.E. Mrs. ")
 HONORIFIC = re.compile(rf"{HONORIFIC_WORDS_RE}")

@@ -40,12 +40,13 @@ def drop_places_naming_bodies(fact: SentenceFacts) -> None:
     dropped = []
     for ent in fact.parse.ents:
         words = [t for t in ent if t.lower_ != "the"]
-        if ent.label_ not in BODY_LABELS or len(words) < 2:
+        if ent.label_ not in BODY_LABELS | {"FAC"} or len(words) < 2:
             continue
         start = token_start(words[0])
         opening = [m for m in fact.places if m.kind in {"country", "city"}
                    and m.start == start and m.end < start + len(ent.text)]
-        if opening and _held_elsewhere(ent, offset, fact):
+        if opening and ((ent.label_ in BODY_LABELS and _held_elsewhere(ent, offset, fact))
+                        or _in_where_clause_of_a_place(ent, fact)):
             dropped += opening
     if dropped:
         fact.signals = [sig for sig in fact.signals
@@ -72,6 +73,23 @@ def _held_elsewhere(ent: Span, offset: int, fact: SentenceFacts) -> bool:
                 return True
             if node.head is node:
                 break
+    return False
+
+
+def _in_where_clause_of_a_place(ent: Span, fact: SentenceFacts) -> bool:
+    """Whether the entity is inside a "where" clause that describes another place of the
+    sentence: "for Singapore, where he will speak at the Shangri-La Dialogue" (the Dialogue,
+    a facility's or an event's name, is in Singapore, not in the town of Shangri-La)."""
+    node = ent.root
+    for _ in range(6):
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            head = node.head
+            return head.pos_ == "PROPN" and head.i not in {t.i for t in ent} and any(
+                m.kind in {"country", "city"} and m.start <= token_start(head) < m.end
+                for m in fact.places)
+        if node.head is node:
+            return False
+        node = node.head
     return False
 
 

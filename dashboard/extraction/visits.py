@@ -69,7 +69,10 @@ CUE_FORMS: dict[str, str] = {
     "day_in": r"(?:a\s+day|two\s+days|days|(?:\d+|two|three|four|five|six|seven|eight|"
               r"several|few)\s+hours|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
 }
-TRAVEL_CUE = re.compile(r"\b(?:" + "|".join(CUE_FORMS.values()) + r")\s+(?:the\s+)?",
+# "a stop in the northern port city of Haiphong": the place after the kind of place it is
+THE_CITY_OF = (r"(?:the\s+(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:city|town|port|village|resort|"
+               r"island)\s+of\s+|the\s+)?")
+TRAVEL_CUE = re.compile(r"\b(?:" + "|".join(CUE_FORMS.values()) + r")\s+" + THE_CITY_OF,
                         re.IGNORECASE)
 STOP_WORDS = re.compile(r"\b(?:first|next|last|final|second|third|other|later|two|three)\s+"
                         r"(?:stop|stops|leg|legs|destination|destinations)\b", re.IGNORECASE)
@@ -93,7 +96,7 @@ LAST_STOP = re.compile(
     r"(?:trip|tour|visit|journey|travels)\b", re.IGNORECASE)
 ENDS_A_FIRST = re.compile(r"(?<!\s)\s+(?:up\s+)?(?:(?:the|his|her|their)\s+)?first\b",
                           re.IGNORECASE)
-LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?", re.IGNORECASE)
+LOCATIVE = re.compile(r"\b(?:in|at)\s+" + THE_CITY_OF, re.IGNORECASE)
 ACTIVITY = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
     r"host(?:s|ed|ing)?|take\s+part|took\s+part|participat\w*|arriv\w*|visit\w*|travel\w*|"

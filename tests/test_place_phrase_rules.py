@@ -1,0 +1,41 @@
+"""Places named inside longer phrases: "the northern port city of X", an event named after a
+town and held in another ("for Singapore, where he will speak at the Shangri-La Dialogue"),
+and people named with a military rank. Short texts of our own wording with their right
+reading."""
+
+from __future__ import annotations
+
+import warnings
+
+from dashboard.articles import read_article_text
+from dashboard.extraction import extract_trip
+
+
+def trip_of(text: str):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article_text("article.txt", text))
+
+
+def stops(trip) -> list[tuple[str, str | None]]:
+    return [(s.country_code, s.city) for s in trip.stops]
+
+
+TOUR = ("Date: 2015-05-28\n\nDefense Secretary Ana Costa left Honolulu after the ceremony for "
+        "Singapore, where she will speak at the Shangri-La Dialogue, the annual gathering of "
+        "defense chiefs. From Singapore, the secretary goes on to Vietnam, with a stop in the "
+        "northern port city of Haiphong before talks in Hanoi with Defense Minister Gen. Tran "
+        "Van Minh.\n")
+
+
+def test_an_event_named_after_a_town_inside_a_where_clause_is_held_in_that_place():
+    # (Shangri-La is also a town in China)
+    assert stops(trip_of(TOUR))[0] == ("SG", "Singapore")
+
+
+def test_a_place_named_as_the_port_city_of_x_is_x():
+    assert stops(trip_of(TOUR)) == [("SG", "Singapore"), ("VN", "Haiphong"), ("VN", "Hanoi")]
+
+
+def test_a_military_rank_after_an_office_is_no_part_of_the_name():
+    assert [leader.name for leader in trip_of(TOUR).stops[-1].leaders] == ["Tran Van Minh"]
