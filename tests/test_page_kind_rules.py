@@ -193,3 +193,18 @@ def test_the_travellers_title_of_a_country_makes_it_home_and_a_return_to_a_stop_
                 break
     assert home_country(state.traveller, state.active, state.text,
                         state.article.body_start) == ("IE", True)
+
+
+# ---------------------------------------------------------------- a roundup by person
+
+ROUNDUP = ("Date: 2022-04-12\n\nDIPLOMACY ROUNDUP\n\nANA COSTA: FROM LIMA TO QUITO\n\n"
+           "Chancellor Ana Costa flew to Quito yesterday for talks with President Luis Vega.\n\n"
+           "The Quito trip followed a visit to Peru on Saturday, when Costa was in Lima.\n\n"
+           "MARIA SILVA: A TRAIN TO CUSCO\n\nThe Commission president was in Peru on Friday, "
+           "travelling by train to Cusco. Her envoy would return to Lima in May.\n")
+
+
+def test_a_roundups_section_on_another_person_tells_their_travel_not_the_travellers():
+    trip = trip_of(ROUNDUP)
+    assert [(s.city, str(s.start)) for s in trip.stops] == [("Lima", "2022-04-09"),
+                                                            ("Quito", "2022-04-11")]

@@ -39,3 +39,17 @@ def test_a_place_named_as_the_port_city_of_x_is_x():
 
 def test_a_military_rank_after_an_office_is_no_part_of_the_name():
     assert [leader.name for leader in trip_of(TOUR).stops[-1].leaders] == ["Tran Van Minh"]
+
+
+def test_a_date_in_a_since_phrase_naming_a_thing_dates_that_thing_not_a_stop():
+    text = ("Date: 2022-04-12\n\nChancellor Ana Costa flew to Moscow yesterday for talks with "
+            "President Ivan Petrov, the first such meeting since the invasion of Ukraine on "
+            "24 February.\n\nThe Moscow trip followed a visit to Ukraine on Saturday, when Costa "
+            "was in Kyiv for talks with President Oleh Bondar.\n")
+    trip = trip_of(text)
+    assert [(s.city, str(s.start), str(s.end)) for s in trip.stops] == [
+        ("Kyiv", "2022-04-09", "2022-04-09"), ("Moscow", "2022-04-11", "2022-04-11")]
+    # (the date after "since" alone, or after "since arriving", is the traveller's)
+    from dashboard.extraction.named_bodies import SINCE_A_THING
+    assert not SINCE_A_THING.search("in Kyiv since ")
+    assert not SINCE_A_THING.search("since arriving in Kyiv on ")

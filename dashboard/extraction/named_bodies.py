@@ -8,6 +8,7 @@ A pipeline helper of `trip.parse`, after the parse: it reads the language model'
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dashboard.extraction.facts import SentenceFacts
@@ -133,9 +134,22 @@ def drop_dates_of_things_described(fact: SentenceFacts) -> None:
     """"the Framework ..., signed in Addis Ababa on February 24": a date in the phrase of a
     past participle describing a thing (see `drop_places_of_things_described`) is the
     thing's, and dates no stop the sentence names."""
-    if fact.parse is None or not fact.dates:
+    if not fact.dates:
+        return
+    text, start = fact.sentence.text, fact.sentence.start
+    fact.dates = [d for d in fact.dates
+                  if not SINCE_A_THING.search(text, max(0, d.start - start - 60), d.start - start)]
+    if fact.parse is None:
         return
     fact.dates = [d for d in fact.dates if not _in_a_thing_described(fact, d.start)]
+
+
+# "the first such meeting since the invasion of Ukraine on 24 February": a date in a "since"
+# phrase that names a thing dates that thing (the parse often hangs it on the verb or noun
+# before); not "since Monday" (the date itself) nor "since arriving in X on Monday"
+SINCE_A_THING = re.compile(r"\bsince\s+(?:the|a|an|its|his|her|their|last|this)\s+"
+                           r"[^\s,;:.]+(?:\s+[^\s,;:.]+){0,5}?\s+(?:on|in)\s+$",
+                           re.IGNORECASE)
 
 
 def _in_a_thing_described(fact: SentenceFacts, position: int) -> bool:

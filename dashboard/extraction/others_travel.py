@@ -199,3 +199,43 @@ def someone_elses_day(fact: SentenceFacts, start: int, others: set[str],
     subjects = [subject, *subject.conjuncts]
     words = {t.text for s in subjects for t in s.subtree}
     return subject.text in others and not words & own_names
+
+
+# A roundup's section heading that opens with a person's name: "KARL NEHAMMER: FROM BUCHA TO
+# THE KREMLIN'S DOOR", "Ursula von der Leyen - a train to Kyiv"
+NAMED_SECTION = re.compile(r"^[ \t]*(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){0,3}?[A-Z][\w'’.-]+)"
+                           r"[ \t]*[:–—-][ \t]")
+SECTION_NAME_PARTICLES = {"von", "der", "van", "de", "da", "di", "bin", "al"}
+
+
+def drop_others_sections(facts: list[SentenceFacts], surname: str | None) -> None:
+    """On a roundup page with a section per person ("KARL NEHAMMER: ...", then "URSULA VON
+    DER LEYEN: A TRAIN TO KYIV"), the sentences under another person's section heading tell
+    that person's travel: their signals and days go. Only when one such heading names the traveller
+    (then the page is sorted by person); a section runs to the next heading. In place."""
+    if not surname:
+        return
+    sections: list[tuple[int, bool]] = []  # (heading's sentence index, the traveller's)
+    for fact in facts:
+        if not fact.sentence.heading:
+            continue
+        match = NAMED_SECTION.match(fact.sentence.text)
+        words = match.group("name").split() if match else []
+        if len(words) >= 2 and all(w[:1].isupper() or w.lower() in SECTION_NAME_PARTICLES
+                                   for w in words):
+            sections.append((fact.sentence.index,
+                             surname.lower() in (w.lower() for w in words)))
+    if not any(own for _n, own in sections) or all(own for _n, own in sections):
+        return
+    own = True
+    for fact in facts:
+        if fact.sentence.heading:
+            heading = next((o for n, o in sections if n == fact.sentence.index), None)
+            own = heading if heading is not None else own
+            continue
+        if not own:
+            # (its days are that person's too: "was in Ukraine on Friday")
+            fact.others_travel = True
+            fact.others_legs += [(sig.position, sig.end) for sig in fact.signals]
+            fact.others_legs += [(d.start, d.start) for d in fact.dates]
+            fact.signals = []

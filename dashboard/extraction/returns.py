@@ -29,6 +29,8 @@ def add_returns(facts: list[SentenceFacts], text: str, home: str | None) -> None
     whose place has no signal yet gets one."""
     seen: list[tuple[int, str, str | None]] = []  # (sentence, country, city name)
     for fact in facts:
+        if fact.others_travel:
+            continue  # ("the EU's ambassador would return to Kyiv": someone else's)
         for match in BACK_TO.finditer(text, fact.sentence.start, fact.sentence.end):
             mention = next((m for m in fact.places if m.start == match.end()
                             and m.kind in {"city", "country"}), None)

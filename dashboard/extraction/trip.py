@@ -58,6 +58,7 @@ from dashboard.extraction.narrative import earlier_trip, narrative_dates
 from dashboard.extraction.newest_first import reading_ranks
 from dashboard.extraction.nlp import ModelUnavailable, parse_lines
 from dashboard.extraction.others_travel import (
+    drop_others_sections,
     reported_by_someone_else,
     someone_elses,
     someone_elses_day,
@@ -268,6 +269,7 @@ def drop_other_travel(state: TripState) -> None:
         fact.signals = [sig for sig in fact.signals if sig not in theirs
                         and not earlier_trip(fact, sig.end, text, state.anchor)
                         and not untold(fact.parse, sig.position, year)]
+    drop_others_sections(active, surname)  # a roundup's section on someone else
 
 
 def meetings_as_visits(state: TripState) -> None:
