@@ -53,3 +53,30 @@ def test_a_date_in_a_since_phrase_naming_a_thing_dates_that_thing_not_a_stop():
     from dashboard.extraction.named_bodies import SINCE_A_THING
     assert not SINCE_A_THING.search("in Kyiv since ")
     assert not SINCE_A_THING.search("since arriving in Kyiv on ")
+
+
+def test_a_bare_place_fronted_by_before_or_after_is_a_stop_in_that_order():
+    text = ("Date: 2022-04-22\n\nPresident Ana Costa flew to Lima on Monday.\n\nBefore Lima, "
+            "Costa was in Quito, where she met President Luis Vega last Friday.\n")
+    assert [(s.city, str(s.start)) for s in trip_of(text).stops] == [
+        ("Quito", "2022-04-15"), ("Lima", "2022-04-18")]
+    text = ("Date: 2022-04-22\n\nPresident Ana Costa spent two days in Santiago.\n\nAfter "
+            "Lima, Costa flew to Quito for talks with President Luis Vega.\n")
+    assert stops(trip_of(text)) == [("CL", "Santiago"), ("PE", "Lima"), ("EC", "Quito")]
+
+
+def test_did_tells_the_past_for_a_weekday():
+    text = ("Date: 2022-04-22\n\nPresident Ana Costa is on a visit to Peru and Ecuador. It is "
+            "not every day that a president walks a red carpet. But on Monday evening in Lima, "
+            "Costa did exactly that, at a premiere. She flew to Quito on Wednesday.\n")
+    assert [(s.city, str(s.start)) for s in trip_of(text).stops] == [
+        ("Lima", "2022-04-18"), ("Quito", "2022-04-20")]
+
+
+def test_a_fronted_place_already_a_stop_adds_nothing_to_it():
+    text = ("Date: 1996-07-11\n\nPresident Ana Costa arrived in Lima on Tuesday. On Friday she "
+            "toured Callao, where she met dock workers.\n\nAfter Callao, the President has a "
+            "private lunch with Prince Luis, then leaves Lima on Saturday for Quito.\n")
+    trip = trip_of(text)
+    callao = next(s for s in trip.stops if s.city == "Callao")
+    assert callao.leaders == []

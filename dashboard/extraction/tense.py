@@ -13,7 +13,7 @@ PAST_MARKERS = re.compile(
     r"concluded|ended|opened|kicked off|took|gave|made|urged|stressed|reiterated|last|"
     # irregular past forms that narrate travel: "He flew to Rome on Tuesday"
     r"flew|went|came|spent|drove|rode|saw|sat|stood|wrote|brought|sought|won|lost|got|"
-    r"led|fled|ate|"
+    r"led|fled|ate|did|"
     r"(?!(?:scheduled|expected|planned|slated|supposed|needed|indeed|based|related|followed|"
     r"accompanied|titled|entitled|dubbed|aimed|intended|designed)\b)"
     r"(?-i:[a-z]\w{2,}ed))\b", re.IGNORECASE)

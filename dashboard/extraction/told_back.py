@@ -221,3 +221,39 @@ def mark_left_here(facts: list[SentenceFacts], text: str) -> None:
                         if s.position > left.end() and s.code != dateline.code
                         and s.follows is None and s.strength != "dateline" else s
                         for s in fact.signals]
+
+
+# "Before New York, Samia was in Washington", "After Lima, she flew to Quito": a bare place
+# fronted by "before"/"after" and a comma is a stop of the trip, after or before the main
+# clause's
+FRONTED_PLACE = re.compile(r"[\"“‘']?(?P<word>Before|After)\s+(?P<place>[A-Z][^,]{1,40}?),\s")
+
+
+def mark_fronted_places(facts: list[SentenceFacts], text: str) -> None:
+    """A sentence that opens with "Before X," or "After X," (X a city or country alone) and
+    sends the traveller somewhere in its main clause: X is a stop, after the main clause's
+    stops ("Before New York, Samia was in Washington": Washington, then New York) or before
+    them ("After Lima, she flew to Quito"); `precedes` records the order for
+    `stop_order.order_stops`, which keeps it where the dates do not decide. Only a place no
+    other sentence makes a stop: the rest of the sentence ("After Brixton, he has lunch with
+    X, then leaves London") is not about it. In place."""
+    told = {(s.code, s.text.lower()) for f in facts for s in f.signals}
+    for fact in facts:
+        main = [s for s in fact.signals if s.strength != "dateline"]
+        match = FRONTED_PLACE.match(text, fact.sentence.start, fact.sentence.end)
+        if not main or match is None:
+            continue
+        place = next((m for m in fact.places if m.start == match.start("place")
+                      and m.end == match.end("place") and m.kind in {"city", "country"}), None)
+        if place is None or (place.place.code, place.text.lower()) in told:
+            continue
+        first = min(main, key=lambda s: s.position)
+        city = place.place if place.kind == "city" else None
+        fronted = VisitSignal(place.place.code, city, fact.sentence.index, place.start,
+                              place.end, "cue", text=place.text)
+        if match.group("word") == "Before":
+            fact.signals = [replace(s, precedes=place.start) if s in main and s.precedes < 0
+                            and s.code != place.place.code else s for s in fact.signals]
+        else:
+            fronted = replace(fronted, precedes=first.position)
+        fact.signals.append(fronted)

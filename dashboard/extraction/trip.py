@@ -94,6 +94,7 @@ from dashboard.extraction.told_back import (
     add_origins,
     mark_after_clauses,
     mark_fronted_before_clauses,
+    mark_fronted_places,
     mark_left_here,
     mark_told_back,
 )
@@ -332,6 +333,7 @@ def build_itinerary(state: TripState) -> None:
     mark_told_back(state.active)
     mark_after_clauses(state.active)
     mark_fronted_before_clauses(state.active)
+    mark_fronted_places(state.active, state.text)  # "Before New York, she was in X"
     drafts = build_stops(state.active, state.home, state.home_certain)
     if not drafts:
         raise NoVisitedPlace(f"{state.article.path}: no visited place found (no sentence says "
