@@ -80,3 +80,15 @@ def test_a_fronted_place_already_a_stop_adds_nothing_to_it():
     trip = trip_of(text)
     callao = next(s for s in trip.stops if s.city == "Callao")
     assert callao.leaders == []
+
+
+def test_a_us_state_named_beside_a_small_town_confirms_it():
+    text = ("Date: 2012-02-20\n\nChinese Vice-President Ana Li held talks in Washington on "
+            "Tuesday. On Wednesday Li flew to Ames, the Iowa college town, for a farm visit.\n")
+    assert stops(trip_of(text)) == [("US", "Washington"), ("US", "Ames")]
+
+
+def test_it_was_west_to_a_place_moves_the_story_on():
+    text = ("Date: 2012-02-20\n\nChinese Vice-President Ana Li held talks in Washington on "
+            "Tuesday. Then it was west to Los Angeles, where she watched a basketball game.\n")
+    assert stops(trip_of(text)) == [("US", "Washington"), ("US", "Los Angeles")]

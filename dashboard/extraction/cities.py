@@ -9,6 +9,7 @@ travel cues named no city one from a venue or from a sentence about the stop.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dashboard.extraction import places as places_mod
 from dashboard.extraction.facts import SentenceFacts, StopDraft
@@ -141,9 +142,15 @@ def names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
 
 
 def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMention],
-                     article_codes: set[str]) -> list[PlaceMention]:
+                     article_codes: set[str], span: tuple[int, int] | None = None
+                     ) -> list[PlaceMention]:
+    """The sentence's place mentions (`raw`, from `find_places`), with each town's namesake
+    chosen and doubtful towns dropped (see `keep_city`); `span` is the sentence's (start,
+    end) in `text`, where a US state it names ("the small Iowa town") confirms a US town."""
     name_spans = [(p.name_start, p.end) for p in people]
     sentence_codes = {m.place.code for m in raw if m.kind in {"country", "demonym"}}
+    if span is not None and _us_state_named(text[span[0]:span[1]]):
+        sentence_codes.add("US")
     kept = []
     for mention in raw:
         if any(a <= mention.start < b for a, b in name_spans):
@@ -156,6 +163,18 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
             mention = settle_country(mention, article_codes)
         kept.append(capital_named_by_nationality(mention, text) or mention)
     return kept
+
+
+@cache
+def _us_state_pattern() -> re.Pattern[str]:
+    # (not Georgia, a country too, nor Washington, a city the scores already weigh)
+    names = sorted((n for n in places_mod.gazetteer().us_state_names
+                    if n not in {"Georgia", "Washington"}), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _us_state_named(sentence: str) -> bool:
+    return _us_state_pattern().search(sentence) is not None
 
 
 # "the Ethiopian capital", "Kenya's capital": the country's capital city, unless its name

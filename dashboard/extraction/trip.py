@@ -149,7 +149,7 @@ def find_mentions(state: TripState) -> None:
                        if p.title or not names_a_place(p, raw_places[fact.sentence.index])]
         fact.people = shared_nationality(fact.people, text)
         fact.places = sentence_places(text, raw_places[fact.sentence.index], fact.people,
-                                      article_codes)
+                                      article_codes, (fact.sentence.start, fact.sentence.end))
         # (every visit signal is a run of the sentence's own places: none named, none found;
         # the cue patterns cost more than anything else per sentence, so not run for nothing)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
