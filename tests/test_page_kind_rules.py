@@ -208,3 +208,18 @@ def test_a_roundups_section_on_another_person_tells_their_travel_not_the_travell
     trip = trip_of(ROUNDUP)
     assert [(s.city, str(s.start)) for s in trip.stops] == [("Lima", "2022-04-09"),
                                                             ("Quito", "2022-04-11")]
+
+
+# ---------------------------------------------------------------- a parliament's record
+
+def test_a_ministers_statement_in_a_parliament_record_is_the_members_trip():
+    text = ("Title: Peru (Foreign Secretary's visit) - statement\nDate: 2012-01-10\n\nPeru\n\n"
+            "12.31 pm\n\nThe Secretary of State for Foreign Affairs (Ms Ana Costa): With "
+            "permission, Mr Speaker, I should like to make a statement on my visit to Peru.\n\n"
+            "On Thursday 5 January I travelled to Lima, where I held talks with President Luis "
+            "Vega. The following day, in Cusco, I met Daw Rosa Mar Diaz at her home.\n\n"
+            "Mr Tom Reed (Leeds North) (Lab): I thank the Foreign Secretary.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Ana Costa"
+    assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
+        ("Lima", ["Luis Vega"]), ("Cusco", ["Rosa Mar Diaz"])]

@@ -352,8 +352,9 @@ def _country_of(text: str, at: int, end: int, country_at: dict[int, tuple[str, i
 # "has met Rishi Sunak at Chequers", "he met Wang Yi, China's top diplomat", "meets Aung San
 # Suu Kyi": a full name of up to four words (as after a title) with no title right after a
 # meeting verb
+# ("met Daw Aung San Suu Kyi": an honorific before the name is no part of it)
 UNTITLED_MET = re.compile(
-    rf"\b(?:met|meets|meeting)\s+(?:with\s+)?(?P<name>[{UPPER}][\w'’\-]+"
+    rf"\b(?:met|meets|meeting)\s+(?:with\s+)?{HONORIFIC_WORDS_RE}(?P<name>[{UPPER}][\w'’\-]+"
     rf"(?:\s+(?:{PARTICLE}\s+)?[{UPPER}][\w'’\-]+){{1,3}})\b")
 APPOSITIVE = re.compile(r",\s+(?:the\s+)?")
 # an office held for another one, right before a title: "the Spokesperson for the", "Special

@@ -18,6 +18,14 @@ TURN_LABEL = re.compile(r"^[ \t]*+(?P<label>[A-Z][A-Z.'’-]*+(?:[ \t]++[A-Z][A-
 _OFFICES = sorted(TRAVELLER_TITLES, key=len, reverse=True)
 
 
+# A parliament record's turn: "The Secretary of State for Foreign and Commonwealth Affairs (Mr
+# William Hague): With permission, ..." (the office, then the member's name in brackets)
+MEMBER_TURN = re.compile(r"^[ \t]*+(?:The[ \t]++)?(?P<office>[A-Z][\w'’-]*+(?:[ \t]++[\w'’-]++)"
+                         r"{0,10}?)[ \t]*+\((?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?[ \t]++"
+                         r"(?P<name>[A-Z][\w'’-]*+(?:[ \t]++[A-Z][\w'’-]*+){1,3}+)\)[ \t]*+:",
+                         re.MULTILINE)
+
+
 def turn_speaker(text: str, before: int) -> PersonMention | None:
     """The person of the last turn label before offset `before` whose words are an office
     the traveller may hold, then a surname ("SECRETARY DIAZ" -> Secretary Diaz); None when
@@ -25,6 +33,13 @@ def turn_speaker(text: str, before: int) -> PersonMention | None:
     last = None
     for match in TURN_LABEL.finditer(text, 0, before):
         last = match
+    member = None
+    for match in MEMBER_TURN.finditer(text, 0, before):
+        member = match
+    if member is not None and (last is None or member.start() > last.start()):
+        office = " ".join(member.group("office").split())
+        return PersonMention(office, member.group("name"), member.start("office"),
+                             member.end("name"), member.start("name"))
     if last is None:
         return None
     label = " ".join(last.group("label").split())
