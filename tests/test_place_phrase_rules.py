@@ -92,3 +92,18 @@ def test_it_was_west_to_a_place_moves_the_story_on():
     text = ("Date: 2012-02-20\n\nChinese Vice-President Ana Li held talks in Washington on "
             "Tuesday. Then it was west to Los Angeles, where she watched a basketball game.\n")
     assert stops(trip_of(text)) == [("US", "Washington"), ("US", "Los Angeles")]
+
+
+def test_first_to_x_then_on_to_y_is_the_order():
+    text = ("Date: 2022-03-06\n\nPrime Minister Ana Costa is back home this morning after a "
+            "whirlwind trip yesterday, first to Lima to see President Luis Vega, then on to "
+            "Quito.\n\nIn Lima she spent three hours with Vega. In Quito she met President Rosa "
+            "Diaz in the evening.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Lima", "Quito"]
+
+
+def test_a_place_in_an_about_phrase_is_a_topic():
+    text = ("Date: 2022-03-06\n\nPrime Minister Ana Costa flew to Lima yesterday. We are told "
+            "the conversation was about the war, the situation of migrants in Chile, and the "
+            "nuclear talks with Iran in Vienna.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Lima"]

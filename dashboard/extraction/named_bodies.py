@@ -100,16 +100,35 @@ def drop_places_of_things_described(fact: SentenceFacts) -> None:
     plant built there) tells the thing's history, not where the traveller goes: its
     signal and its mention go (the sentence's dates are the thing's). Only the
     cue patterns' "locative" reading is judged; a participle of a person, trip or meeting
-    ("talks held in Doha", "the delegation led by X") keeps its place."""
+    ("talks held in Doha", "the delegation led by X") keeps its place. A place inside an
+    "about" phrase is a topic and goes too ("the conversation was about ... the talks in
+    Vienna")."""
     if fact.parse is None or not any(sig.strength == "locative" for sig in fact.signals):
         return
     described = [sig for sig in fact.signals
-                 if sig.strength == "locative" and _described_thing(fact, sig.position)]
+                 if sig.strength == "locative" and (_described_thing(fact, sig.position)
+                                                    or _talked_about(fact, sig.position))]
     if described:
         # (the mention goes too: the sentence's dates are the thing's, not the stop's)
         fact.signals = [sig for sig in fact.signals if sig not in described]
         fact.places = [m for m in fact.places
                        if not any(m.start <= sig.position < m.end for sig in described)]
+
+
+def _talked_about(fact: SentenceFacts, position: int) -> bool:
+    """Whether the place is inside an "about" phrase: "the conversation was about the war in
+    Ukraine, ... and the nuclear talks with Iran in Vienna" (a topic, not where anyone is):
+    an "about" before it with no verb between (the parse often hangs such a list's later
+    items elsewhere, so the words between decide, not the tree)."""
+    place = token_at(fact.parse, position)
+    if place is None:
+        return False
+    for token in reversed(fact.parse.doc[fact.parse.start:place.i]):
+        if token.pos_ in {"VERB", "AUX"}:
+            return False  # (a clause of its own: "talked about it, then flew to X")
+        if token.lower_ == "about" and token.dep_ == "prep":
+            return True
+    return False
 
 
 def _head_of(fact: SentenceFacts, position: int, through: set[str]) -> Token | None:
