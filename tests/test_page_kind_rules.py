@@ -223,3 +223,24 @@ def test_a_ministers_statement_in_a_parliament_record_is_the_members_trip():
     assert trip.traveler == "Ana Costa"
     assert [(s.city, [leader.name for leader in s.leaders]) for s in trip.stops] == [
         ("Lima", ["Luis Vega"]), ("Cusco", ["Rosa Mar Diaz"])]
+
+
+# ---------------------------------------------------------------- a travel diary
+
+DIARY = ("Title: Official visit to Peru\nDate: 2024-02-23\n\nTravel diary\n\n"
+         "Day 1 - Wednesday 21 February - Lima\n\nThe Prime Minister landed in Lima for the first "
+         "visit of a Greek Prime Minister to Peru in fifteen years.\n\nTalks with Prime Minister "
+         "Luis Vega at the Palace, first in a restricted format and then with the delegations."
+         "\n\nIn the evening, the Prime Minister delivered the address at the forum.\n\n"
+         "Day 2 - Thursday 22 February - Cusco\n\nFlight to Cusco. The Prime Minister addressed a "
+         "business forum.\n\nDeparture for Athens.\n")
+
+
+def test_a_host_met_with_the_travellers_office_is_not_the_traveller():
+    trip = trip_of(DIARY)
+    assert trip.traveler != "Luis Vega"
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Luis Vega"]
+
+
+def test_a_programmes_closing_departure_to_a_new_place_is_the_way_home():
+    assert stops(trip_of(DIARY)) == [("PE", "Lima"), ("PE", "Cusco")]

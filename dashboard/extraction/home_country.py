@@ -37,6 +37,10 @@ TOUR_ENDS_FOR = re.compile(
     r"\bfor\s+(?P<place>[A-Z][\w'’ -]{1,30}?),?\s+(?:bringing\s+to\s+an?\s+(?:end|close)|"
     r"ending|concluding|wrapping\s+up|rounding\s+off|capping)\s+(?:[\w'’-]+\s+){0,4}?"
     r"(?:tour|trip|visit|journey)\b")
+# A programme's closing line: "Departure for Athens.", "- Evening departure for London."
+CLOSING_DEPARTURE = re.compile(r"^[\W\d]*(?:(?:morning|afternoon|evening|night)\s+)?"
+                               r"departure\s+(?:from\s+[^,.;]{1,40}?\s+)?for\s+(?:the\s+)?",
+                               re.IGNORECASE)
 # A negation right before a return: "the Duke did not go back to Lesotho"
 NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 RETURN_TO = re.compile(r"\b(?:return(?:s|ed|ing)?\s+(?:home\s+)?to|(?:back|home)\s+(?:to|in)|"
@@ -162,6 +166,17 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
             sent_names.update(sig.text.lower() for sig in fact.signals)
         else:
             headline_to.update(sig.code for sig in fact.signals)
+    # "Departure for Athens." as the programme's last line that goes anywhere, to a place
+    # it never went before: the way home (as sure as an office)
+    last = next((f for f in reversed(facts) if f.signals and not f.sentence.heading), None)
+    opening = CLOSING_DEPARTURE.match(last.sentence.text) if last is not None else None
+    if opening is not None:
+        place = next((m for m in last.places if m.start == last.sentence.start + opening.end()
+                      and m.kind in {"country", "city"}), None)
+        earlier = {sig.code for f in facts if f is not last for sig in f.signals}
+        if place is not None and place.place.code not in earlier:
+            votes[place.place.code] += 2
+            own_office.add(place.place.code)
     if votes:
         # (on a tie, what the text says of the traveller outweighs an institution it names:
         # "welcomed at the Elysee Palace ... is returning to Berlin tonight")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.extraction.facts import SentenceFacts
+from dashboard.extraction.facts import SentenceFacts, met_objects_of
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.office_holders import ACRONYMS, OFFICES, office_of
 from dashboard.extraction.traveller import (
@@ -80,8 +80,11 @@ def office_traveller(facts: list[SentenceFacts], text: str,
     office = max(counts, key=lambda o: counts[o])
     if counts[office] < MIN_SUBJECT_SENTENCES:
         return None
-    if picked.surname and holds_the_office(text, picked.surname, office):
-        return None  # "Prime Minister Jacinda Ardern ... The Prime Minister will": one person
+    met = bool(picked.surname) and _met(facts, text, picked.surname)
+    if picked.surname and holds_the_office(text, picked.surname, office) and not met:
+        # "Prime Minister Jacinda Ardern ... The Prime Minister will": one person (not
+        # "Talks with Prime Minister Narendra Modi": a host of that office, met)
+        return None
     named = 0
     if picked.surname:
         index = index_of(text)
@@ -92,7 +95,8 @@ def office_traveller(facts: list[SentenceFacts], text: str,
     # if the table cannot name the office's holder: the picked traveller, unless the text
     # gives them another office and gives this one to a single person ("President Isaias"
     # picked, "Prime Minister Dr. Abiy Ahmed" the one Prime Minister)
-    fallback = picked
+    # (a host the text meets is no fallback: the office stays the traveller)
+    fallback = Traveller(office, None, None, None, None) if met else picked
     picked_office = office_of(picked.person.title) if picked.person is not None else None
     if picked_office is not None and picked_office != office_of(office):
         holders = {p.surname: p for fact in facts for p in fact.people
@@ -101,3 +105,8 @@ def office_traveller(facts: list[SentenceFacts], text: str,
         if len(holders) == 1:
             fallback = traveller_of(next(iter(holders.values())), facts)
     return Traveller(office, None, None, None, None), fallback
+
+
+def _met(facts: list[SentenceFacts], text: str, surname: str) -> bool:
+    """Whether the text meets the person of that surname ("Talks with Prime Minister X")."""
+    return any(surname in text[a:b] for fact in facts for a, b in met_objects_of(fact, text))
