@@ -43,10 +43,7 @@ SUBJECT_VERB = (r"(?:will|would|is|was|has|had|met|meets|said|says|travel\w*|arr
                 r"spoke|speaks|began|begins|embark\w*|kick\w*|toured|tours|stopped|"
                 r"attend\w*|plans|hopes|wants|discuss\w*|praised|announced|"
                 # (and the plain present after two subjects: "The Queen and the Duke fly")
-                r"went|goes|go|fly|leave|meet|hold|opens|opened|return\w*|stay\w*|"
-                # (a programme's doings: "the Prime Minister delivered the address")
-                r"address\w*|deliver\w*|gave|gives|laid|lays|signed|signs|inaugurat\w*|"
-                r"unveil\w*)\b")
+                r"went|goes|go|fly|leave|meet|hold|opens|opened|return\w*|stay\w*)\b")
 # Right after a name or title: its own verb, two words at most between ("Blinken said", "X,
 # who arrived, met"); the possessive quantifiers keep it linear on long runs of spaces
 SUBJECT_AFTER = re.compile(rf"(?<![\s,])[\s,]++(?:[\w-]++\s++){{0,2}}?{SUBJECT_VERB}")

@@ -65,8 +65,9 @@ CUE_FORMS: dict[str, str] = {
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
-    # ("a whirlwind trip yesterday, first to Moscow to see X, then on to Berlin")
-    "first_to": r"first\s+to",
+    # ("a whirlwind trip yesterday, first to Moscow to see X, then on to Berlin": only with
+    # its "then", which says the order; alone, "first to X" misled more than it told)
+    "first_to": r"(?<!the\s)first\s+to(?=\s+(?:the\s+)?[A-Z][^.;]{0,80}?\bthen\b)",
     # ("Five hours in X; meets Y": a factbox's short stay)
     "day_in": r"(?:a\s+day|two\s+days|days|(?:\d+|two|three|four|five|six|seven|eight|"
               r"several|few)\s+hours|time|visit|stop|leg|trip|tour|journey|stay)\s+in",
@@ -87,7 +88,7 @@ STOP_LINK_AFTER = re.compile(
 STOP_LINK_BEFORE = re.compile(r"(?<!\s)(?:\s*,)?(?:\s*(?:is|was|will\s+be|are|were))?"
                               r"(?:\s*,)?(?:\s*(?:the|his|her|their))?\s*$", re.IGNORECASE)
 FIRST_STOP = re.compile(
-    r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+travel|\bfirst\s+to\b|"
+    r"\bfirst\s+(?:stop|leg|destination)\b|\bwill\s+first\b|\bfirst\s+travel|"
     # "Modi will begin in New York", "the tour began in Rome"
     r"\b(?:begin|begins|began|start|starts|started|kick(?:s|ed)?\s+off)\s+"
     r"(?:(?:his|her|their|the)\s+(?:\w+\s+)?(?:trip|tour|visit|journey)\s+)?in\b",
