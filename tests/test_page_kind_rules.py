@@ -244,3 +244,9 @@ def test_a_host_met_with_the_travellers_office_is_not_the_traveller():
 
 def test_a_programmes_closing_departure_to_a_new_place_is_the_way_home():
     assert stops(trip_of(DIARY)) == [("PE", "Lima"), ("PE", "Cusco")]
+
+
+def test_the_office_of_a_country_someone_meets_is_not_the_travellers():
+    text = ("Date: 2023-06-09\n\nCommission President Ana Costa will travel to Brazil on 12 "
+            "June. In Brasilia she will meet the President of Brazil.\n")
+    assert [code for code, _city in stops(trip_of(text))] == ["BR"]

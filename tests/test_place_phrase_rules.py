@@ -107,3 +107,11 @@ def test_a_place_in_an_about_phrase_is_a_topic():
             "the conversation was about the war, the situation of migrants in Chile, and the "
             "nuclear talks with Iran in Vienna.\n")
     assert [s.city for s in trip_of(text).stops] == ["Lima"]
+
+
+def test_earlier_this_week_is_the_trips_own_week_and_last_week_is_not():
+    text = ("Date: 2025-02-14\n\nVice President Ana Costa spoke at a conference in Munich "
+            "today. Earlier in the week she was in Paris for a summit.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Paris", "Munich"]
+    text = text.replace("Earlier in the week", "Last week")
+    assert [s.city for s in trip_of(text).stops] == ["Munich"]

@@ -217,7 +217,12 @@ def _in_the_past(token: Token) -> bool:
                for w in c.subtree)
     # "Earlier on Friday he had been in X", "the previous evening", "earlier that day": a
     # time within the trip's days, told back from a later stop
-    return past and not any(w.lower_ in WEEKDAYS | DAY_PARTS for c in token.children
+    # ("Earlier this week / in the week she was in Paris": the trip's own week; not "last
+    # week", which is often another trip)
+    within = WEEKDAYS | DAY_PARTS
+    if any(w.lower_ == "earlier" for c in token.children for w in c.subtree):
+        within = within | {"week"}
+    return past and not any(w.lower_ in within for c in token.children
                             if c.dep_ in {"npadvmod", "advmod", "prep"} for w in c.subtree)
 
 

@@ -89,10 +89,15 @@ def home_country(traveller: Traveller, facts: list[SentenceFacts], text: str,
                     own_office.add(mention.place.code)
             # "Uachtarán na hÉireann | President of Ireland": the title of the country, with
             # no other name after it
-            if mention.kind == "country" and re.search(
-                    rf"(?<![\w-]){re.escape(title)}\s+of\s+(?:the\s+)?$",
-                    text[max(0, mention.start - len(title) - 12):mention.start]) and \
-                    not _name_follows(text[mention.end:mention.end + 3]):
+            # (not someone else's: "will meet the President of Brazil")
+            base = max(0, mention.start - len(title) - 12)
+            office_of_country = re.search(
+                rf"(?<![\w-]){re.escape(title)}\s+of\s+(?:the\s+)?$",
+                text[base:mention.start])
+            at = base + office_of_country.start() if office_of_country else 0
+            if mention.kind == "country" and office_of_country and \
+                    not _name_follows(text[mention.end:mention.end + 3]) and \
+                    not OTHERS_OFFICE.search(text, max(0, at - 24), max(0, at)):
                 votes[mention.place.code] += 2
                 own_office.add(mention.place.code)
     if traveller.surname:
