@@ -115,3 +115,20 @@ def test_earlier_this_week_is_the_trips_own_week_and_last_week_is_not():
     assert [s.city for s in trip_of(text).stops] == ["Paris", "Munich"]
     text = text.replace("Earlier in the week", "Last week")
     assert [s.city for s in trip_of(text).stops] == ["Munich"]
+
+
+def test_a_venue_then_its_city_after_a_comma_places_the_item_in_that_city():
+    text = ("Date: 2023-10-30\n\nPresident Ana Costa is expected to arrive in the country today "
+            "for a state visit.\n\nThe programme of the visit is as follows:\n\nMonday, October "
+            "30: Arrival at the Julius Nyerere International Airport (JNIA), Dar es Salaam, and "
+            "official welcome.\n\nTuesday, October 31: Official talks at State House, Dar es "
+            "Salaam.\n\nWednesday, November 1: Travel to Songea; visit to the museum.\n")
+    assert [(s.city, str(s.start), str(s.end)) for s in trip_of(text).stops] == [
+        ("Dar es Salaam", "2023-10-30", "2023-10-31"), ("Songea", "2023-11-01", "2023-11-01")]
+
+
+def test_a_city_word_that_opens_a_longer_name_after_a_venue_is_no_city():
+    text = ("Date: 1997-10-24\n\nPresident Ana Costa flew to Honolulu on Sunday.\n\nSunday, "
+            "October 26: Wreath-laying at the USS Arizona Memorial, Pearl Harbor. Meeting with "
+            "Governor Tom Reed.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Honolulu"]

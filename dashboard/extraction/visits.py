@@ -100,6 +100,11 @@ LAST_STOP = re.compile(
 ENDS_A_FIRST = re.compile(r"(?<!\s)\s+(?:up\s+)?(?:(?:the|his|her|their)\s+)?first\b",
                           re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(?:in|at)\s+" + THE_CITY_OF, re.IGNORECASE)
+NAME_GOES_ON = re.compile(r"(?<![ \t])[ \t]++[A-Z]")
+# A venue's name (capitalised words, perhaps its initials in brackets), then a comma: the
+# city comes next ("State House, Dar es Salaam")
+VENUE_THEN_CITY = re.compile(r"(?:[A-Z][\w'’.-]*+[ \t]++){0,6}+[A-Z][\w'’.-]*+"
+                             r"(?:[ \t]++\([A-Z]{2,6}\))?+,[ \t]++")
 ACTIVITY = re.compile(
     r"\b(?:meet(?:s|ing|ings)?|met|attend(?:s|ed|ing)?|summit|talks|hold(?:s|ing)?|held|"
     r"host(?:s|ed|ing)?|take\s+part|took\s+part|participat\w*|arriv\w*|visit\w*|travel\w*|"
@@ -291,6 +296,13 @@ def visit_signals(sentence_index: int, text: str, start: int, end: int,
             if BLOCKED_BEFORE_IN.search(text[max(start, loc.start() - 30):loc.end()]):
                 continue
             run = place_list_after(loc.end(), mentions, text, end)
+            venue = VENUE_THEN_CITY.match(text, loc.end(), end) if not run else None
+            if venue is not None:
+                # "talks at State House, Dar es Salaam", "Arrival at the Julius Nyerere
+                # International Airport (JNIA), Dar es Salaam": a venue, then its city
+                # (the city's name whole: not "Pearl" of "USS Arizona Memorial, Pearl Harbor")
+                run = [m for m in place_list_after(venue.end(), mentions, text, end)[:1]
+                       if m.kind == "city" and not NAME_GOES_ON.match(text, m.end, end)]
             if not run:
                 continue
             # "In Tokyo, the Secretary will meet ...", "met Duda in Warsaw", "the Summit in
