@@ -132,3 +132,12 @@ def test_a_city_word_that_opens_a_longer_name_after_a_venue_is_no_city():
             "October 26: Wreath-laying at the USS Arizona Memorial, Pearl Harbor. Meeting with "
             "Governor Tom Reed.\n")
     assert [s.city for s in trip_of(text).stops] == ["Honolulu"]
+
+
+def test_a_host_receiving_the_travellers_style_receives_the_traveller():
+    text = ("Date: 2021-12-10\n\nMuscat, December 6, 2021, SPA -- His Royal Highness Prince Ali "
+            "bin Omar, Crown Prince, arrived in Oman today on a tour of the Gulf states.\n\nThe "
+            "tour began in the Sultanate of Oman, where His Majesty Sultan Haitham bin Tarik "
+            "received His Royal Highness in Muscat.\n")
+    trip = trip_of(text)
+    assert [leader.name for leader in trip.stops[0].leaders] == ["Haitham bin Tarik"]

@@ -65,11 +65,20 @@ TRAVELLER_OFFICES = {"president", "minister", "premier", "chancellor", "secretar
                      "queen", "pope", "pontiff", "visitor", "guest", "delegation", "adviser"}
 
 
+# The head noun of a style of address: "His Royal Highness", "Her Majesty", "His Excellency"
+STYLE_NOUNS = {"highness", "majesty", "excellency"}
+
+
 def _stands_for_the_traveller(word: Token) -> bool:
     """"her", "him", "them", or "the Prime Minister" / "the visitor" with no name of its
     own: the object stands for the traveller the story follows."""
     if word.pos_ == "PRON":
         return word.lower_ in {"her", "him", "them"}
+    if word.lower_ in STYLE_NOUNS and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                          for c in word.children):
+        # "received His Royal Highness in Muscat": a style with no name after it (an
+        # agency's way of naming its own leader, the guest)
+        return True
     has_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                    for c in word.children)
     return word.lower_ in TRAVELLER_OFFICES and not has_name and any(
