@@ -99,6 +99,7 @@ class TripState:
     anchor: date | None = None  # the date relative days and missing years resolve against
     drafts: list[StopDraft] = field(default_factory=list)
     overview: set[int] = field(default_factory=set)
+    sections: set[int] = field(default_factory=set)  # a programme's place headings
     leader_stop: dict[str, int] = field(default_factory=dict)
     used_dates: list[tuple[int, dates_mod.DateMention]] = field(default_factory=list)
     inferred: list[bool] = field(default_factory=list)

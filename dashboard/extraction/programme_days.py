@@ -208,7 +208,8 @@ def _date(draft: StopDraft, day: date, heading_index: int,
         draft.date_sentences.append(heading_index)
 
 
-def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) -> None:
+def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft],
+                         sections: set[int] | None = None) -> None:
     """Each undated line under a day heading, up to the next heading, dates the stops it
     names, else the stop it is about, with the heading's day: a stop's first and last such
     day become its start and end unless it has earlier or later dates already. The day of a
@@ -239,7 +240,8 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft]) ->
     # the stop a section heading names ("CANBERRA" above its day headings; see
     # `add_section_place_signals`): the first day heading under it is a day there
     section: list[int] = []
-    sections = {f.sentence.index for f in section_headings(facts)}
+    if sections is None:
+        sections = {f.sentence.index for f in section_headings(facts)}
     for fact in facts:
         if fact.sentence.clutter:
             continue
@@ -393,13 +395,16 @@ def _section_place(fact: SentenceFacts) -> PlaceMention | None:
     return None
 
 
-def add_section_place_signals(facts: list[SentenceFacts]) -> None:
+def add_section_place_signals(facts: list[SentenceFacts]) -> set[int]:
     """A programme's section heading naming a place (see `section_headings`) puts the
     traveller there for the days below it: it gets a visit signal. Needs the sentences'
-    dates (a day heading is known by them); `facts` are the body's, in order."""
-    for fact in section_headings(facts):
+    dates (a day heading is known by them); `facts` are the body's, in order. Returns the
+    headings' sentence indices (for `date_programme_lines` and the overview)."""
+    headings = section_headings(facts)
+    for fact in headings:
         place = _section_place(fact)
         if place is not None:
             city = place.place if place.kind == "city" else None
             fact.signals = [VisitSignal(place.place.code, city, fact.sentence.index,
                                         place.start, place.end, "locative", text=place.text)]
+    return {f.sentence.index for f in headings}

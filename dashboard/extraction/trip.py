@@ -80,7 +80,6 @@ from dashboard.extraction.programme_days import (
     date_programme_lines,
     is_place_line,
     place_item_signals,
-    section_headings,
 )
 from dashboard.extraction.range_days import date_counted_days
 from dashboard.extraction.referred_places import referred_countries
@@ -219,7 +218,7 @@ def find_dates(state: TripState) -> None:
         drop_dates_of_things_described(fact)
         add_caption_signals(fact, text)  # "..., Moscow, Saturday 9 May." (needs the dates)
     date_counted_days(state.active, text)
-    add_section_place_signals(state.active)  # "CANBERRA" above "Wednesday 19 October"
+    state.sections = add_section_place_signals(state.active)  # "CANBERRA" above a day
     date_live_entries(state.active, article.published)
     narrative_dates(state.active, text, article.published)
 
@@ -340,8 +339,7 @@ def build_itinerary(state: TripState) -> None:
                            "the traveller goes to a named country or city)")
     lead = next((f.sentence.index for f in state.active if not f.sentence.heading), None)
     # (a programme's section heading, "RWANDA" above its items, tells one stop in turn)
-    state.overview = overview_sentences(state.active, lead) - {
-        f.sentence.index for f in section_headings(state.active)}
+    state.overview = overview_sentences(state.active, lead) - state.sections
     state.drafts = order_stops(drafts, state.overview, reading_ranks(state.active))
 
 
@@ -362,7 +360,7 @@ def date_stops(state: TripState) -> None:
     home_days: list = []
     trip_start, trip_end, trip_sentences, used_dates = attach_dates(
         active, drafts, state.overview, state.article.published or state.anchor, home_days)
-    date_programme_lines(active, drafts)
+    date_programme_lines(active, drafts, state.sections)
     order_before = list(drafts)
     drafts = order_stops(drafts, state.overview, reading_ranks(active))
     if drafts != order_before:
@@ -418,15 +416,17 @@ def extract_trip(article: Article) -> Trip:
 
 
 def _extract_trip(article: Article) -> Trip:
+    first = TripState(article, article.text)
     try:
-        return _run_steps(TripState(article, article.text))
+        return _run_steps(first)
     except NoVisitedPlace:
         # a page whose trailer line came after a line or two of greeting or teaser ("Good
         # morning. ..." then "--- TOP STORY ---"): the story is after it; read once more
-        # (only here: a page with a trip is read once)
+        # (only here, and only when the first reading cut a trailer off)
+        if not any(s.clutter_reason.startswith("start of teasers") for s in first.sentences):
+            raise
         state = TripState(article, article.text, early_trailers=False)
-        if [s.clutter for s in split_sentences(article.text, article.body_start,
-                                               article.title)] == \
+        if [s.clutter for s in first.sentences] == \
                 [s.clutter for s in split_sentences(article.text, article.body_start,
                                                     article.title, False)]:
             raise
