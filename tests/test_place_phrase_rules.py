@@ -141,3 +141,10 @@ def test_a_host_receiving_the_travellers_style_receives_the_traveller():
             "received His Royal Highness in Muscat.\n")
     trip = trip_of(text)
     assert [leader.name for leader in trip.stops[0].leaders] == ["Haitham bin Tarik"]
+
+
+def test_the_seat_of_a_body_that_adopted_a_thing_is_no_stop():
+    text = ("Date: 2015-07-26\n\nHigh Representative Ana Costa will travel to Riyadh on Monday "
+            "27 July. The visit follows the conclusions adopted by the Foreign Affairs Council "
+            "in Brussels on 20 July.\n")
+    assert [s.city for s in trip_of(text).stops] == ["Riyadh"]

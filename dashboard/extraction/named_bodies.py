@@ -146,7 +146,12 @@ def _described_thing(fact: SentenceFacts, position: int) -> bool:
     token = _head_of(fact, position, {"compound", "flat"})
     if token is None or token.dep_ != "pobj" or token.head.lower_ not in {"in", "at"}:
         return False
-    return _describes_a_thing(token.head.head)
+    owner = token.head.head
+    if owner.dep_ == "pobj" and owner.head.dep_ == "agent":
+        # "the conclusions adopted by the Foreign Affairs Council in Brussels": the place of
+        # the participle's agent, a body acting in its own seat
+        owner = owner.head.head
+    return _describes_a_thing(owner)
 
 
 def drop_dates_of_things_described(fact: SentenceFacts) -> None:
