@@ -18,13 +18,13 @@ BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/README.md)
     "set2": {"country_f1": 1.0, "country_set": 1.0, "country_order": 1.0, "start": 0.911,
              "end": 0.764, "city": 0.97, "leaders": 0.941, "leader_f1": 0.967,
-             "stop_order": 0.958, "traveller": 0.9, "six_part": 0.939},
+             "stop_order": 0.958, "traveller": 1.0, "six_part": 0.955},
     "set3": {"country_f1": 0.94, "country_set": 0.9, "country_order": 0.9, "start": 0.931,
              "end": 0.862, "city": 1.0, "leaders": 0.793, "leader_f1": 0.83,
              "stop_order": 1.0, "traveller": 1.0, "six_part": 0.944},
-    "set4": {"country_f1": 0.819, "country_set": 0.6, "country_order": 0.5, "start": 0.875,
+    "set4": {"country_f1": 0.833, "country_set": 0.7, "country_order": 0.6, "start": 0.875,
              "end": 0.875, "city": 0.937, "leaders": 0.812, "leader_f1": 0.867,
-             "stop_order": 1.0, "traveller": 0.9, "six_part": 0.899},
+             "stop_order": 1.0, "traveller": 0.9, "six_part": 0.902},
     "set5": {"country_f1": 0.975, "country_set": 0.875, "country_order": 0.875,
              "start": 0.842, "end": 0.789, "city": 0.947, "leaders": 0.947,
              "leader_f1": 1.0, "stop_order": 0.909, "traveller": 1.0, "six_part": 0.941},
@@ -34,7 +34,7 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # 2026-11-30's rules), with 19 end dates aligned to the development articles' convention
     "set6": {"country_f1": 0.974, "country_set": 0.833, "country_order": 0.666,
              "start": 0.974, "end": 0.794, "city": 1.0, "leaders": 0.846,
-             "leader_f1": 0.934, "stop_order": 0.925, "traveller": 1.0, "six_part": 0.953},
+             "leader_f1": 0.944, "stop_order": 0.925, "traveller": 1.0, "six_part": 0.954},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.801)
     # and after the first round of that day's rules (0.809); a development set since
     "set7": {"country_f1": 0.989, "country_set": 0.928, "country_order": 0.857,
@@ -46,9 +46,10 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # (set8's "leader_f1" floor went from 0.921 to 0.913 in round 10: "following his visits
     # to Jeddah ... and to Abu Dhabi" now puts those stops before Doha, stop order 86% -> 89%,
     # six-part 0.904 -> 0.907; the re-aligned stops count one host met at the wrong stop)
-    "set8": {"country_f1": 0.96, "country_set": 0.714, "country_order": 0.642,
+    "set8": {"country_f1": 0.97, "country_set": 0.785, "country_order": 0.714,
              "start": 0.857, "end": 0.734, "city": 0.979, "leaders": 0.857,
-             "leader_f1": 0.913, "stop_order": 0.885, "traveller": 0.928, "six_part": 0.91},
+             "leader_f1": 0.921, "stop_order": 0.885, "traveller": 0.928,
+             "six_part": 0.913},
     # written on 2026-11-30 without seeing the code; measured blind on main at 86a2884 (0.806)
     # and at the end of that day's three rounds (0.818); read and tuned on in the evening's
     # rounds (0.933)
@@ -73,9 +74,9 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # Indonesia from "Metro Manila", and a second Manila are gone, and the truth's Caliraya,
     # a place no gazetteer here lists, had been aligned to one of them with no leaders;
     # every other set13 field rose, six-part 0.843 -> 0.859)
-    "set13": {"country_f1": 0.876, "country_set": 0.571, "country_order": 0.5,
+    "set13": {"country_f1": 0.9, "country_set": 0.642, "country_order": 0.571,
              "start": 0.909, "end": 0.795, "city": 0.954, "leaders": 0.636,
-             "leader_f1": 0.8, "stop_order": 0.9, "traveller": 0.928, "six_part": 0.885},
+             "leader_f1": 0.8, "stop_order": 0.9, "traveller": 0.928, "six_part": 0.889},
     "set14": {"country_f1": 0.951, "country_set": 0.714, "country_order": 0.5,
              "start": 0.888, "end": 0.685, "city": 0.925, "leaders": 0.574,
              "leader_f1": 0.707, "stop_order": 0.825, "traveller": 1.0, "six_part": 0.866},
@@ -87,17 +88,19 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
              "start": 0.833, "end": 0.547, "city": 0.88, "leaders": 0.642,
              "leader_f1": 0.739, "stop_order": 0.785, "traveller": 0.928,
              "six_part": 0.812},
-    "set17": {"country_f1": 0.961, "country_set": 0.857, "country_order": 0.5,
-             "start": 0.888, "end": 0.755, "city": 0.888, "leaders": 0.822,
+    # (end 0.755 -> 0.733 in round 13: a false second stop is gone, country F1 0.96 ->
+    # 0.99, and with it the day it gave Beijing's end, which matched the truth only so)
+    "set17": {"country_f1": 0.985, "country_set": 0.928, "country_order": 0.571,
+             "start": 0.888, "end": 0.733, "city": 0.888, "leaders": 0.822,
              "leader_f1": 0.918, "stop_order": 0.838, "traveller": 0.928,
-             "six_part": 0.893},
+             "six_part": 0.895},
     "set18": {"country_f1": 0.916, "country_set": 0.785, "country_order": 0.5,
              "start": 0.884, "end": 0.788, "city": 0.961, "leaders": 0.884,
              "leader_f1": 0.948, "stop_order": 0.894, "traveller": 0.928,
              "six_part": 0.914},
-    "set19": {"country_f1": 0.876, "country_set": 0.571, "country_order": 0.357,
+    "set19": {"country_f1": 0.89, "country_set": 0.642, "country_order": 0.428,
              "start": 0.711, "end": 0.555, "city": 0.866, "leaders": 0.711,
-             "leader_f1": 0.781, "stop_order": 0.838, "traveller": 0.928, "six_part": 0.82},
+             "leader_f1": 0.8, "stop_order": 0.838, "traveller": 0.928, "six_part": 0.826},
     # (1 Dec, round 12: leader_f1 0.772 -> 0.764 and six_part 0.821 -> 0.820 when "March 21"
     # stopped being March, England: the factbox's return to New Delhi now gets its day and
     # Vajpayee, whom the truth, merging both New Delhi stays into one stop, counts at the
@@ -105,14 +108,13 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     "set20": {"country_f1": 0.947, "country_set": 0.785, "country_order": 0.357,
              "start": 0.765, "end": 0.531, "city": 0.893, "leaders": 0.659,
              "leader_f1": 0.764, "stop_order": 0.666, "traveller": 1.0, "six_part": 0.82},
-    "set21": {"country_f1": 0.925, "country_set": 0.571, "country_order": 0.357,
-             "start": 0.681, "end": 0.636, "city": 0.863, "leaders": 0.545,
-             "leader_f1": 0.675, "stop_order": 0.666, "traveller": 0.785,
-             "six_part": 0.762},
-    "set22": {"country_f1": 0.628, "country_set": 0.357, "country_order": 0.071,
-             "start": 0.404, "end": 0.361, "city": 0.425, "leaders": 0.446,
-             "leader_f1": 0.457, "stop_order": 0.303, "traveller": 0.642,
-             "six_part": 0.473},
+    "set21": {"country_f1": 0.963, "country_set": 0.714, "country_order": 0.571,
+             "start": 0.75, "end": 0.659, "city": 0.931, "leaders": 0.613,
+             "leader_f1": 0.7, "stop_order": 0.833, "traveller": 0.857, "six_part": 0.831},
+    "set22": {"country_f1": 0.869, "country_set": 0.785, "country_order": 0.5,
+             "start": 0.723, "end": 0.574, "city": 0.787, "leaders": 0.638,
+             "leader_f1": 0.753, "stop_order": 0.727, "traveller": 0.857,
+             "six_part": 0.773},
     # written on 2026-12-01 without seeing the code (everyday pages: national newspapers,
     # wires filed mid-trip, an encyclopedia section, an embassy item, local TV and radio,
     # an explainer, photo galleries, a media advisory, a column, a business paper); measured
@@ -121,9 +123,8 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # stopped being March, England: the day of "addressed ... the United States Congress"
     # goes to the first US stop, Camp David, by the country inside the body's name)
     "set23": {"country_f1": 0.878, "country_set": 0.642, "country_order": 0.357,
-             "start": 0.766, "end": 0.733, "city": 0.8, "leaders": 0.7,
-             "leader_f1": 0.842, "stop_order": 0.687, "traveller": 0.928,
-             "six_part": 0.814},
+             "start": 0.766, "end": 0.733, "city": 0.8, "leaders": 0.7, "leader_f1": 0.842,
+             "stop_order": 0.687, "traveller": 0.928, "six_part": 0.814},
     # written on 2026-12-01 without seeing the code (machine-translated pages, a social-media
     # thread, a speech, a weekly roundup, a home-town paper, an almanac chronology, an
     # interview, a wire advance with an update, culture and sports angles, a campus paper);
@@ -132,6 +133,24 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
              "start": 0.413, "end": 0.239, "city": 0.565, "leaders": 0.347,
              "leader_f1": 0.576, "stop_order": 0.375, "traveller": 0.642,
              "six_part": 0.541},
+    # written on 2026-12-01 without seeing the code (ordinary news pages: broadcasters' web
+    # articles, first-day and last-day wires, a host town's paper, the traveller's own news
+    # agency, a news magazine, a live blog, a story mixed with politics at home, a brief,
+    # features on a royal and on heads of international organisations); never read:
+    # measured on 0a4415b (0.739) and after round 13, its summary line once per commit,
+    # which showed two of the round's rules misreading it (both narrowed; see the README)
+    "set25": {"country_f1": 0.845, "country_set": 0.714, "country_order": 0.428,
+             "start": 0.518, "end": 0.629, "city": 0.74, "leaders": 0.629,
+             "leader_f1": 0.74, "stop_order": 0.769, "traveller": 0.928, "six_part": 0.766},
+    # written on 2026-12-01 without seeing the code (official pages: release announcing a
+    # trip, readouts, a joint statement, a ministry's month of travels, a congressional
+    # delegation's report, a leader's website with captions, a press-conference transcript,
+    # international organisations' items, a background briefing, a court circular); never
+    # read: measured on 0a4415b (0.776) and after round 13, summary lines only
+    "set26": {"country_f1": 0.901, "country_set": 0.571, "country_order": 0.357,
+             "start": 0.833, "end": 0.761, "city": 0.904, "leaders": 0.69,
+             "leader_f1": 0.757, "stop_order": 0.607, "traveller": 0.785,
+             "six_part": 0.792},
 }
 
 
@@ -142,10 +161,10 @@ def measured(request):
     return request.param, scores
 
 
-# Articles of a set that give no trip at all, as measured: a floor like the others. set22 was
-# measured blind and not read; three of its pages that mix several stories (newsletters)
-# give "no visited place found", which is the honest state of the extractor on such pages.
-NO_TRIP_ALLOWED = {"set22": 3, "set24": 1}
+# Articles of a set that give no trip at all, as measured: a floor like the others. Three of
+# set22's pages that mix several stories gave "no visited place found" until round 13 read
+# it; one (a morning briefing) still does, as do one page each of set24 and set25 (unread).
+NO_TRIP_ALLOWED = {"set22": 1, "set24": 1, "set25": 1}
 
 
 def test_every_article_extracts_and_keeps_its_floors(measured):
