@@ -215,7 +215,7 @@ def drop_others_sections(facts: list[SentenceFacts], surname: str | None) -> Non
     (then the page is sorted by person); a section runs to the next heading. In place."""
     if not surname:
         return
-    sections: list[tuple[int, bool]] = []  # (heading's sentence index, the traveller's)
+    sections: dict[int, bool] = {}  # heading's sentence index -> whether the traveller's
     for fact in facts:
         if not fact.sentence.heading:
             continue
@@ -223,15 +223,13 @@ def drop_others_sections(facts: list[SentenceFacts], surname: str | None) -> Non
         words = match.group("name").split() if match else []
         if len(words) >= 2 and all(w[:1].isupper() or w.lower() in SECTION_NAME_PARTICLES
                                    for w in words):
-            sections.append((fact.sentence.index,
-                             surname.lower() in (w.lower() for w in words)))
-    if not any(own for _n, own in sections) or all(own for _n, own in sections):
+            sections[fact.sentence.index] = surname.lower() in (w.lower() for w in words)
+    if not any(sections.values()) or all(sections.values()):
         return
     own = True
     for fact in facts:
         if fact.sentence.heading:
-            heading = next((o for n, o in sections if n == fact.sentence.index), None)
-            own = heading if heading is not None else own
+            own = sections.get(fact.sentence.index, own)
             continue
         if not own:
             # (its days are that person's too: "was in Ukraine on Friday")

@@ -209,7 +209,7 @@ def _date(draft: StopDraft, day: date, heading_index: int,
 
 
 def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft],
-                         sections: set[int] | None = None) -> None:
+                         sections: set[int]) -> None:
     """Each undated line under a day heading, up to the next heading, dates the stops it
     names, else the stop it is about, with the heading's day: a stop's first and last such
     day become its start and end unless it has earlier or later dates already. The day of a
@@ -239,9 +239,8 @@ def date_programme_lines(facts: list[SentenceFacts], drafts: list[StopDraft],
     first_line = False  # the sentence is the first under a day heading
     # the stop a section heading names ("CANBERRA" above its day headings; see
     # `add_section_place_signals`): the first day heading under it is a day there
+    # (`sections`: the headings' indices, as `add_section_place_signals` returned them)
     section: list[int] = []
-    if sections is None:
-        sections = {f.sentence.index for f in section_headings(facts)}
     for fact in facts:
         if fact.sentence.clutter:
             continue

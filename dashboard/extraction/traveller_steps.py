@@ -5,6 +5,7 @@ by office or surname (`name_by_office`, after the dates, since it needs the anch
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from dashboard.extraction import office_holders
@@ -81,10 +82,8 @@ def name_by_office(state: TripState) -> None:
         return
     if name and len(name.split()) > 1:
         state.traveller = replace(traveller, name=name)
-    elif state.named_traveller is not None:  # (the office's holder is unknown: the name stays)
-        state.traveller = state.named_traveller
-        state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
-                                                      state.article.body_start)
+    else:  # (the office's holder is unknown: the name stays)
+        _back_to_the_named_traveller(state)
 
 
 def _name_sovereign(state: TripState, traveller: Traveller, office: str,
@@ -103,7 +102,14 @@ def _name_sovereign(state: TripState, traveller: Traveller, office: str,
         # (the regnal name is what the text calls the sovereign by: "King Charles said")
         state.traveller = replace(traveller, name=name, surname=name.split()[0])
         state.home, state.home_certain = realm, True
-    elif state.named_traveller is not None:  # (no sovereign found: the name stays)
+    else:  # (no sovereign found: the name stays)
+        _back_to_the_named_traveller(state)
+
+
+def _back_to_the_named_traveller(state: TripState) -> None:
+    """The named traveller an office stood in for comes back, with its own home, when the
+    office's holder cannot be named; nothing changes when there was none."""
+    if state.named_traveller is not None:
         state.traveller = state.named_traveller
         state.home, state.home_certain = home_country(state.traveller, state.active, state.text,
                                                       state.article.body_start)
@@ -111,9 +117,5 @@ def _name_sovereign(state: TripState, traveller: Traveller, office: str,
 
 def _countries_by_mentions(state: TripState) -> list[str]:
     """The countries of every place the body names (cities too), most named first."""
-    counts: dict[str, int] = {}
-    for fact in state.active:
-        for mention in fact.places:
-            if mention.place.code:
-                counts[mention.place.code] = counts.get(mention.place.code, 0) + 1
-    return sorted(counts, key=lambda code: -counts[code])
+    counts = Counter(m.place.code for f in state.active for m in f.places if m.place.code)
+    return [code for code, _n in counts.most_common()]

@@ -426,14 +426,13 @@ def _extract_trip(article: Article) -> Trip:
         if not any(s.clutter_reason.startswith("start of teasers") for s in first.sentences):
             raise
         state = TripState(article, article.text, early_trailers=False)
-        if [s.clutter for s in first.sentences] == \
-                [s.clutter for s in split_sentences(article.text, article.body_start,
-                                                    article.title, False)]:
+        read_sentences(state)
+        if [s.clutter for s in first.sentences] == [s.clutter for s in state.sentences]:
             raise
-        return _run_steps(state)
+        return _run_steps(state, STEPS[1:])
 
 
-def _run_steps(state: TripState) -> Trip:
-    for step in STEPS:
+def _run_steps(state: TripState, steps: tuple[Step, ...] = STEPS) -> Trip:
+    for step in steps:
         step(state)
     return assemble_trip(state)
