@@ -149,7 +149,7 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
     end) in `text`, where a US state it names ("the small Iowa town") confirms a US town."""
     name_spans = [(p.name_start, p.end) for p in people]
     sentence_codes = {m.place.code for m in raw if m.kind in {"country", "demonym"}}
-    if span is not None and _us_state_named(text[span[0]:span[1]]):
+    if span is not None and us_state_named(text[span[0]:span[1]]):
         sentence_codes.add("US")
     kept = []
     for mention in raw:
@@ -173,7 +173,7 @@ def _us_state_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def _us_state_named(sentence: str) -> bool:
+def us_state_named(sentence: str) -> bool:
     return _us_state_pattern().search(sentence) is not None
 
 

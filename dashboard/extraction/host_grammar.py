@@ -81,6 +81,12 @@ def _stands_for_the_traveller(word: Token) -> bool:
         return True
     has_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                    for c in word.children)
+    if word.tag_ == "NNS" and word.lemma_.lower() in TRAVELLER_OFFICES | {"leader"}:
+        # "X hosted the two leaders", "welcomed both ministers": a pair the traveller is
+        # one of (not "the foreign ministers of A and B", a group named by its countries)
+        return any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
+                   for c in word.children) and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
     return word.lower_ in TRAVELLER_OFFICES and not has_name and any(
         c.dep_ == "det" and c.lower_ == "the" for c in word.children)
 

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+# Verbs of going somewhere or seeing a site, whose "with" names who goes along
+TOURING_VERBS = {"go", "tour", "visit", "walk", "stroll", "drive", "inspect", "view"}
+
 # Title words that head a name ("President X", "King Y"), as the parse compounds them
 TITLE_HEADS = {"President", "King", "Queen", "Emir", "Sultan", "Minister", "Chancellor",
                "Premier", "Prince", "Princess", "Sheikh", "Pope", "Governor", "Mayor",
@@ -101,6 +104,15 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
             elif lemma in WITH_VERBS:
                 spans.extend(_clip(c) for c in objects(token))
                 spans.extend(_clip(c) for c in _low_with_people(token))
+            elif lemma in TOURING_VERBS and any(
+                    (c.dep_ == "prep" and c.lower_ in {"to", "around", "through"})
+                    or c.dep_ == "dobj" for c in token.children):
+                # "will go to Kyoto with X", "toured the shrine with X": a named person the
+                # traveller goes somewhere with (whether a host or a companion from home is
+                # `meeting_rules.travelling_companions`' to say)
+                spans.extend(_clip(c) for c in objects(token) if c.pos_ == "PROPN" and (
+                    c.ent_type_ == "PERSON" or any(t.dep_ == "compound" and t.text in
+                                                   TITLE_HEADS for t in c.children)))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
         elif token.pos_ == "NOUN" and lemma in TIME_WITH_NOUNS and \

@@ -308,6 +308,16 @@ NEGATED_MEETING = re.compile(
     r"(?:\s+with)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 
+def _met_each_other(fact: SentenceFacts) -> bool:
+    """"A and B met at the palace": "meet" with no object, the two subjects meeting each
+    other, which says they were together though the sentence names no town."""
+    return fact.parse is not None and any(
+        t.pos_ == "VERB" and t.lemma_.lower() == "meet" and not any(
+            c.dep_ in {"dobj", "neg", "auxpass"} for c in t.children) and any(
+            c.dep_ == "nsubj" and any(k.dep_ == "conj" for k in c.children)
+            for c in t.children) for t in fact.parse)
+
+
 def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
             text: str) -> bool:
     """The person is someone the traveller meets: the object of "meet with ...", "talks
@@ -329,9 +339,9 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     if person.nationality and fact.parse is not None and any(
             person.start <= at < person.end for at in host_grammar.alongside(fact.parse)):
         return True  # "Standing alongside Russian President X, <traveller> said ..."
-    if person.title and fact.signals and fact.parse is not None and any(
-            person.start <= at < person.end
-            for at in host_grammar.fellow_subjects(fact.parse, traveller, True)):
+    if person.title and (fact.signals or _met_each_other(fact)) and fact.parse is not None \
+            and any(person.start <= at < person.end
+                    for at in host_grammar.fellow_subjects(fact.parse, traveller, True)):
         # "In New Delhi, <traveller> and Prime Minister X talked trade": with each other, at
         # a place the sentence gives (a person of no stated country may be a companion: only
         # where the sentence says where the two were)

@@ -50,6 +50,8 @@ HONORIFIC_WORDS_RE = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+
               r"Dato['’]?|Datuk|Datin|Tan\s+Sri|Tun|Seri|Sri|"
               # Burmese: "Daw Aung San Suu Kyi", "U Thaung Tun"
               r"Daw|U(?=\s+[A-Z][a-z])|"
+              # South Asia's "Honourable": "Rt. Hon'ble Sher Bahadur X", "Hon'ble Justice"
+              r"(?:Rt\.?\s+|Right\s+)?Hon['’]ble|"
               # German, French, Italian, Spanish forms of address and a bishop's style:
               # "the Lord Mayor, Herr X", "Monsignor X"
               r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Señora|Monsignor|Mgr\.?|"

@@ -358,6 +358,10 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
                for c in candidates) and name_goes_on(text, tokens[i + n:i + n + 1], span_end):
             i += n  # "Istana Nurul Iman": a longer name the venue's only begins
             continue
+        if i > 0 and f"{text[tokens[i - 1][0]:tokens[i - 1][1]]} {text[a:span_end]}" in \
+                gaz.us_state_names and text[tokens[i - 1][1]:a] == " ":
+            i += n  # "New Mexico", "New Jersey", "West Virginia": a US state, not the country
+            continue
         found.append(PlaceMention(text[a:span_end], a, span_end, tuple(candidates)))
         i += n
     return _us_states_after_cities(found, text, gaz)

@@ -41,6 +41,8 @@ TITLES = [
     "Head of Government", "Head of State",
     # Commonwealth forms of address that stand for a title: "Rt Hon Winston Peters"
     "Rt Hon", "Rt. Hon.", "Right Honourable", "Hon", "Hon.",
+    # ... and South Asia's abbreviation of it: "Rt. Hon'ble Sher Bahadur X" (Nepal, India)
+    "Rt. Hon'ble", "Rt Hon'ble", "Right Hon'ble", "Hon'ble", "Hon’ble", "Rt. Hon’ble",
     "foreign policy chief", "chief",
     "foreign minister", "prime minister", "president", "leader",
 ]

@@ -33,7 +33,7 @@ from dashboard.extraction import traveller_grammar
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.caption_places import add_caption_signals
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
-from dashboard.extraction.cities import names_a_place, sentence_places
+from dashboard.extraction.cities import names_a_place, sentence_places, us_state_named
 from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
 from dashboard.extraction.facts import SentenceFacts, TripState
 from dashboard.extraction.invisible import clean_article, map_trip_back
@@ -138,6 +138,11 @@ def find_mentions(state: TripState) -> None:
         raw_places[fact.sentence.index] = found
         # (only names that mean one country: "Congo" is settled by the others, see cities.py)
         article_codes.update(next(iter(m.countries)) for m in found if len(m.countries) == 1)
+    if "US" not in article_codes and any(us_state_named(text[f.sentence.start:f.sentence.end])
+                                         for f in active):
+        # ("arrived in Ithaca", with "New Jersey" further on: a page that names US states
+        # is about the US, whose small towns it may name without saying "United States")
+        article_codes.add("US")
     for fact in active:
         nationality_at = {m.end: (m.place.code, m.text) for m in raw_places[fact.sentence.index]
                           if m.kind in {"country", "demonym"}}
