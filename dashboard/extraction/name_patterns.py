@@ -56,7 +56,7 @@ HONORIFIC_WORDS_RE = (r"(?:(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+
               # "the Lord Mayor, Herr X", "Monsignor X"
               r"Herr|Frau|Monsieur|Madame|Signor|Signora|Señor|Señora|Monsignor|Mgr\.?|"
               # a military rank after an office: "Defense Minister Gen. Phung Quang Thanh"
-              r"(?:Lt|Maj|Brig)\.?\s*Gen\.|Gen\.|Adm\.|Col\.|"
+              r"(?:Lt|Maj|Brig)\.?\s*Gen\.|Gen\.|Adm\.|Col\.|Colonel|"
               r"Dr\.?),?\s+)*")
 # honorifics before a name, as a pattern of their own ("Mr. ", "H.E. Mrs. ")
 HONORIFIC = re.compile(rf"{HONORIFIC_WORDS_RE}")

@@ -285,6 +285,22 @@ def _from_stated_day(fact: SentenceFacts, text: str, stated_day, published) -> N
     fact.dates = moved
 
 
+# what follows a date that labels its entry: "October 17: The Queen ...", "17 June - ..."
+LABEL_END = re.compile(r"[ \t]*+(?::|[-–—](?=[ \t]))")
+
+
+def _date_label_day(fact: SentenceFacts):
+    """The day of a diary's entry that opens on its own date and a colon or dash ("October 17:
+    The Queen this morning left ...", a court circular, a chronology), which its "today" and
+    "this morning", and the sentences after it, mean; None for any other sentence."""
+    s = fact.sentence
+    first = next((d for d in fact.dates if d.start == s.start), None)
+    if first is None or first.relative or first.is_range or not first.first or \
+            not LABEL_END.match(s.text, first.end - s.start):
+        return None
+    return first.first
+
+
 def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
     """Dates the narrative implies: "the next day" / "later that day" after a dated sentence;
     "today" in a readout under its own dated heading ("...: 19 October 2023"); "arrived on
@@ -313,6 +329,9 @@ def narrative_dates(facts: list[SentenceFacts], text: str, published) -> None:
                 if day is not None:
                     entry = (day, s.start, s.end, s.text)
             continue
+        label = _date_label_day(fact)
+        if label is not None:
+            section_day = label  # "October 19: The Queen today travelled ..."
         if entry is not None and not fact.dates and fact.signals:
             day, start, end, stamp = entry
             fact.dates = [dates_mod.DateMention(stamp, start, end, day, day, True)]

@@ -30,10 +30,13 @@ _OFFICE_NAMES = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in OF
 # the press writes as an acronym ("POTUS met", pool reports)
 _CO_SUBJECT = (r"(?:\s++and\s++(?:(?:Mrs|Mr|Ms)\.?\s++[A-Z][\w'’-]++"
                r"|[Tt]he\s++[A-Z][\w'’-]++(?:\s++[A-Z][\w'’-]++)?(?:\s++of\s++[A-Z][\w'’-]++)?))?")
+# a time of day between the subject and its verb, as a court circular writes it: "The Queen
+# this morning left Heathrow", "The Duke today travelled"
+_TIME_WORDS = r"(?:today|tonight|yesterday|(?:this|that)\s++(?:morning|afternoon|evening))"
 _ACRONYMS = "|".join(sorted(ACRONYMS, key=len, reverse=True))
 BARE_OFFICE_SUBJECT = re.compile(
     rf"(?:\b[Tt]he\s+(?P<office>(?i:{_OFFICE_NAMES}))(?![\w-]|\s+[A-Z]|\s+of\b)"
-    rf"|\b(?P<acronym>{_ACRONYMS})\b){_CO_SUBJECT}[\s,]++{SUBJECT_VERB}")
+    rf"|\b(?P<acronym>{_ACRONYMS})\b){_CO_SUBJECT}[\s,]++(?:{_TIME_WORDS}\s++)?{SUBJECT_VERB}")
 # "Deputy Secretary-General X": a lower rank of the office, someone else
 RANK_BEFORE = re.compile(
     r"\b(?:[Dd]eputy|[Aa]ssistant|[Vv]ice|[Aa]cting|[Ff]ormer|[Uu]nder)[\s-]*$")

@@ -23,7 +23,10 @@ from dashboard.extraction.name_patterns import (
 from dashboard.extraction.titles import MONARCH_TITLES
 
 PERSON = re.compile(
-    rf"(?<![\w-])(?P<title>{TITLE_RE}),?\s+{HONORIFIC_WORDS_RE}"
+    # ("received by the Mayor (Mr X Y)": a court circular's or a parliament record's way of
+    # naming an office's holder, in brackets, two capitalised words at least)
+    rf"(?<![\w-])(?P<title>{TITLE_RE})(?:,?\s+|\s+\((?=[A-Z][\w.'’-]*\s+[A-Z]))"
+    rf"{HONORIFIC_WORDS_RE}"
     rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,4}}"
     rf"(?:\s+{ROMAN}\b)?)"
 )
@@ -113,7 +116,7 @@ INSTITUTION_WORDS = {
 NON_NAME_WORDS |= INSTITUTION_WORDS
 # Titles that also open the names of companies and bodies ("General Motors"): they take a
 # full name of two or more words
-FULL_NAME_TITLES = {"General", "Commander", "Director General", "Director-General", "Hon",
+FULL_NAME_TITLES = {"General", "Commander", "Colonel", "Director General", "Director-General", "Hon",
                     "Hon.", "Rt Hon", "Rt. Hon.", "Right Honourable",
                     "Rt. Hon'ble", "Rt Hon'ble", "Right Hon'ble", "Hon'ble", "Hon’ble",
                     "Rt. Hon’ble"}

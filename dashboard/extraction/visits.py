@@ -65,6 +65,10 @@ CUE_FORMS: dict[str, str] = {
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
+    # ("After South Africa, Botswana, where the President will meet X": a briefing's verbless
+    # next leg, a place and its "where" clause after the leg before)
+    "after_then": r"(?-i:After)[ \t]++(?:[A-Z][\w'’.-]*+[ \t]++){0,3}+[A-Z][\w'’.-]*+,"
+                  r"(?=[ \t]++[A-Z][^,.;]{0,40}+,[ \t]++where\b)",
     # ("a whirlwind trip yesterday, first to Moscow to see X, then on to Berlin": only with
     # its "then", which says the order; alone, "first to X" misled more than it told)
     "first_to": r"(?<!the\s)first\s+to(?=\s+(?:the\s+)?[A-Z][^.;]{0,80}?\bthen\b)",
