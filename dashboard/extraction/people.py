@@ -116,8 +116,8 @@ INSTITUTION_WORDS = {
 NON_NAME_WORDS |= INSTITUTION_WORDS
 # Titles that also open the names of companies and bodies ("General Motors"): they take a
 # full name of two or more words
-FULL_NAME_TITLES = {"General", "Commander", "Colonel", "Director General", "Director-General", "Hon",
-                    "Hon.", "Rt Hon", "Rt. Hon.", "Right Honourable",
+FULL_NAME_TITLES = {"General", "Commander", "Colonel", "Director General", "Director-General",
+                    "Hon", "Hon.", "Rt Hon", "Rt. Hon.", "Right Honourable",
                     "Rt. Hon'ble", "Rt Hon'ble", "Right Hon'ble", "Hon'ble", "Hon’ble",
                     "Rt. Hon’ble"}
 # Offices in the plural name groups, never one person
