@@ -35,7 +35,9 @@ HOST_VERBS = {"host", "receive", "welcome", "greet"}
 MEET_NOUNS = {"meeting", "talk", "talks", "discussion", "audience", "call", "dialogue",
               "consultation", "conversation", "bilateral", "bilaterals", "lunch", "dinner",
               "breakfast", "session", "exchange", "meet", "summit", "interaction",
-              "engagement", "press", "conference", "agreement", "memorandum", "deal"}
+              "engagement", "press", "conference", "agreement", "memorandum", "deal",
+              # ("a bruising encounter with X", "a sit-down with Y", "a tête-à-tête with Z")
+              "encounter", "sit-down"}
 # Verbs that take "with" for a partner when they govern a meeting noun or sign something.
 WITH_VERBS = {"sign", "agree", "hold", "have", "speak", "confer", "dine", "lunch", "sit",
               # "to discuss the G7 preparations ... with Mr. X, Minister for ...": a partner

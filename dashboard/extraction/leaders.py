@@ -247,6 +247,9 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                     (i for i, d in enumerate(drafts) if d.code == person.nationality), None)
             if not met:
                 continue
+            if fact.others_travel and any(a <= person.start < b for a, b in
+                                          met_objects_of(fact, text)):
+                continue  # "X travels to Moscow today to meet Y": X's meeting, on X's trip
             # (a secretary or senator with no country may be the traveller's own colleague; a
             # governor or mayor is met where the sentence itself places the meeting at a stop:
             # checked with the stop below)

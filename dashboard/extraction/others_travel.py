@@ -189,6 +189,14 @@ def someone_elses_day(fact: SentenceFacts, start: int, others: set[str],
     if verb_index is None:
         return False
     verb = fact.parse.doc[verb_index]
+    head = verb.head
+    if verb.dep_ == "relcl" and head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and \
+            own_names and head.text not in own_names and \
+            any(c.tag_ in {"WP", "WDT"} for c in verb.children) and not any(
+            t.text in own_names or t.lower_ in {"him", "her", "them"} for t in verb.subtree):
+        # "Sir Keir X, who was surrounded by protesters outside Parliament on Monday": a
+        # relative clause on another person tells that person's day, whatever it says
+        return True
     if verb.lemma_.lower() not in BEING_OR_GOING:
         return False
     # (the verb's own subject only: "X left on Nov. 8, hours after Y wrapped up a visit, and
