@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
+from dashboard.extraction.grammar import token_at
 from dashboard.extraction.invitations import drop_invitations_met_elsewhere
 from dashboard.extraction.itinerary import stop_for_signal
 from dashboard.extraction.leader_places import (
@@ -119,6 +120,16 @@ def shared_nationality(people: list[PersonMention], text: str) -> list[PersonMen
                                       second.name_start, first.nationality, None)
     return shared
 
+
+
+def _agent_of_a_passive(fact: SentenceFacts, person: PersonMention) -> bool:
+    """The person's name is, by the parse, inside the "by" phrase of a passive ("received
+    by the President (Mr X)")."""
+    if fact.parse is None:
+        return False
+    # (the title's word or the name's: the parse may hang a bracketed name elsewhere)
+    tokens = [token_at(fact.parse, at) for at in (person.start, person.name_start)]
+    return any(t is not None and any(a.dep_ == "agent" for a in t.ancestors) for t in tokens)
 
 
 # ---------------------------------------------------------------- leaders
@@ -247,9 +258,12 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                     (i for i, d in enumerate(drafts) if d.code == person.nationality), None)
             if not met:
                 continue
-            if fact.others_travel and any(a <= person.start < b for a, b in
-                                          met_objects_of(fact, text)):
-                continue  # "X travels to Moscow today to meet Y": X's meeting, on X's trip
+            if fact.others_travel and fact.others_legs and any(
+                    a <= person.start < b for a, b in met_objects_of(fact, text)) and \
+                    not _agent_of_a_passive(fact, person):
+                # "X travels to Moscow today to meet Y": X's meeting, on X's trip (not "were
+                # received at the Kremlin by Y", whoever the sentence's legs are given to)
+                continue
             # (a secretary or senator with no country may be the traveller's own colleague; a
             # governor or mayor is met where the sentence itself places the meeting at a stop:
             # checked with the stop below)

@@ -265,6 +265,9 @@ def find_people(text: str, start: int, end: int,
         words = name.split()
         # "Vice Premier He Lifeng" (the surname stays "Lifeng": "He" would match every "He")
         family_he = len(words) == 2 and words[0] == "He"
+        if "(" in text[match.end("title"):match.start("name")] and \
+                " of " in match.group("title"):
+            continue  # "the President of X (Mr Y Z)": `PLACE_OFFICE`'s, below
         if len(words) < 2 and match.group("title") in FULL_NAME_TITLES:
             continue  # "General Motors", "General Electric": a full name or none
         if words and all(re.fullmatch(PORTFOLIO_WORD, w) for w in words):
