@@ -26,8 +26,10 @@ US_STATE_AFTER = re.compile(r",[ \t]*([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b")
 
 
 def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
-               sentence_codes: set[str]) -> PlaceMention | None:
-    """Choose among a city name's candidates, or drop it when it is probably not a place."""
+               sentence_codes: set[str], dateline_names: frozenset[str] = frozenset()
+               ) -> PlaceMention | None:
+    """Choose among a city name's candidates, or drop it when it is probably not a place.
+    `dateline_names`: normalised names of the article's datelines that name no US state."""
     words = mention.text
     if words.isupper() and len(words) <= 3:
         return None
@@ -35,6 +37,12 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     if not cities:
         return mention
     following = text[mention.end:mention.end + 60]
+    if places_mod.normalize(words) in dateline_names or \
+            stateless_dateline(mention, text, following):
+        # "GENEVA, Jan 16 (wire) -": a US dateline names its state unless the city is one
+        # of the big ones (AP Stylebook, "datelines"), so no small US town is meant
+        cities = [p for p in cities if p.code != "US" or p.population >= CITY_MIN_POPULATION
+                  ] or cities
     if re.match(r"(?<!\s)\s+of\s+(?:the\s+)?[A-Z]", following):
         return None  # "the Temple of Heaven": part of a longer name, not the city Temple
     named_country = None
@@ -90,6 +98,19 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
     return PlaceMention(mention.text, mention.start, mention.end, (best, *others))
 
 
+# what follows a dateline's city: a date, an agency in brackets, or the dash
+DATELINE_AFTER = re.compile(r"(?:,[ \t]*+[A-Z][a-z]{2,8}\.?[ \t]++\d|[ \t]*+\(|"
+                            r"[ \t]*+(?:[—–]|--?)[ \t])")
+
+
+def stateless_dateline(mention: PlaceMention, text: str, following: str) -> bool:
+    """The mention opens its line as a dateline in capitals ("GENEVA, Jan 16 (wire) -",
+    "GENEVA (Reuters) -") with no state after it."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start:mention.start].strip() and mention.text.isupper() and \
+        DATELINE_AFTER.match(following) is not None
+
+
 # a capitalised word right before the name (not after a sentence's end) or right after it
 NAME_WORD_BEFORE = re.compile(r"(?<![.!?:;\"“])\s[A-Z][\w'’-]*[ \t]$")
 NAME_WORD_AFTER = re.compile(r"(?<![ \t])[ \t]+[A-Z][a-z]")
@@ -142,11 +163,12 @@ def names_a_place(person: PersonMention, raw: list[PlaceMention]) -> bool:
 
 
 def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMention],
-                     article_codes: set[str], span: tuple[int, int] | None = None
-                     ) -> list[PlaceMention]:
+                     article_codes: set[str], span: tuple[int, int] | None = None,
+                     dateline_names: frozenset[str] = frozenset()) -> list[PlaceMention]:
     """The sentence's place mentions (`raw`, from `find_places`), with each town's namesake
     chosen and doubtful towns dropped (see `keep_city`); `span` is the sentence's (start,
-    end) in `text`, where a US state it names ("the small Iowa town") confirms a US town."""
+    end) in `text`, where a US state it names ("the small Iowa town") confirms a US town;
+    `dateline_names` as for `keep_city`."""
     name_spans = [(p.name_start, p.end) for p in people]
     sentence_codes = {m.place.code for m in raw if m.kind in {"country", "demonym"}}
     if span is not None and us_state_named(text[span[0]:span[1]]):
@@ -156,7 +178,7 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
         if any(a <= mention.start < b for a, b in name_spans):
             continue  # "Antony" in "Antony Blinken" is not the French town
         if mention.kind == "city":
-            mention = keep_city(mention, text, article_codes, sentence_codes)
+            mention = keep_city(mention, text, article_codes, sentence_codes, dateline_names)
             if mention is None:
                 continue
         elif len(mention.countries) > 1:

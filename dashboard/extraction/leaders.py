@@ -10,6 +10,7 @@ in full elsewhere, "the crown prince" when one person fits, and the parse's unti
 from __future__ import annotations
 
 import re
+from datetime import date
 from itertools import pairwise
 
 from dashboard.extraction.facts import SentenceFacts, StopDraft, met_objects_of
@@ -40,6 +41,7 @@ from dashboard.extraction.meeting_rules import (
     venue_place_stop,
     where_clause_stop,
 )
+from dashboard.extraction.office_holders import full_name, office_of
 from dashboard.extraction.people import PersonMention
 from dashboard.extraction.titles import BARE_TITLE, STAFF_TITLES, TITLES
 from dashboard.extraction.traveller import Traveller
@@ -417,3 +419,20 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
     # a family name two people met at two stops share ("Chairman Kim X" in Pyongyang,
     # "President Kim Y" in Seoul) names neither stop in a sentence
     return {key: stop for key, stop in leader_stop.items() if key not in shared}
+
+
+def name_office_holders(drafts: list[StopDraft], day: date | None) -> None:
+    """A leader the text names by title and family name only ("President Clinton") gets the
+    full name of the one holder of that office on `day` with that family name, from
+    `data/office_holders.csv` ("Bill Clinton" in January 1994); others stay. In place."""
+    for draft in drafts:
+        for key, (person, n) in list(draft.leaders.items()):
+            office = office_of(person.title)
+            if len(person.name.split()) != 1 or office is None:
+                continue
+            countries = frozenset({person.nationality or draft.code})
+            name = full_name(person.surname, day, office, countries)
+            if name and len(name.split()) > 1 and name.split()[-1] == person.surname:
+                draft.leaders[key] = (PersonMention(
+                    person.title, name, person.start, person.end, person.name_start,
+                    person.nationality, person.nationality_text), n)

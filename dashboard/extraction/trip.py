@@ -33,7 +33,12 @@ from dashboard.extraction import traveller_grammar
 from dashboard.extraction.assemble import assemble_trip, headline
 from dashboard.extraction.caption_places import add_caption_signals
 from dashboard.extraction.cities import fill_cities as fill_stop_cities
-from dashboard.extraction.cities import names_a_place, sentence_places, us_state_named
+from dashboard.extraction.cities import (
+    names_a_place,
+    sentence_places,
+    stateless_dateline,
+    us_state_named,
+)
 from dashboard.extraction.departures import close_on_departure, close_on_the_way_home
 from dashboard.extraction.facts import SentenceFacts, TripState
 from dashboard.extraction.invisible import clean_article, map_trip_back
@@ -44,7 +49,7 @@ from dashboard.extraction.itinerary import (
     build_stops,
     sentence_stops,
 )
-from dashboard.extraction.leaders import find_leaders, shared_nationality
+from dashboard.extraction.leaders import find_leaders, name_office_holders, shared_nationality
 from dashboard.extraction.leaving_days import close_on_leaving
 from dashboard.extraction.live_entries import date_live_entries
 from dashboard.extraction.meeting_rules import is_met
@@ -74,7 +79,7 @@ from dashboard.extraction.parse_steps import (
     order_clause_dates,
 )
 from dashboard.extraction.people import NON_NAME_WORDS, find_people
-from dashboard.extraction.places import PlaceMention, find_places
+from dashboard.extraction.places import PlaceMention, find_places, normalize
 from dashboard.extraction.programme_days import (
     add_section_place_signals,
     date_programme_lines,
@@ -132,12 +137,16 @@ def find_mentions(state: TripState) -> None:
     text, active = state.text, state.active
     # nationality map first: demonyms and country names right before titles
     article_codes: set[str] = set()
+    dateline_names: set[str] = set()
     raw_places: dict[int, list[PlaceMention]] = {}
     for fact in active:
         found = find_places(text, fact.sentence.start, fact.sentence.end)
         raw_places[fact.sentence.index] = found
         # (only names that mean one country: "Congo" is settled by the others, see cities.py)
         article_codes.update(next(iter(m.countries)) for m in found if len(m.countries) == 1)
+        # ("GENEVA, Jan 16 (wire) -", then "flew to Geneva": the dateline's city throughout)
+        dateline_names.update(normalize(m.text) for m in found if m.kind == "city" and
+                              stateless_dateline(m, text, text[m.end:m.end + 60]))
     if "US" not in article_codes and any(us_state_named(text[f.sentence.start:f.sentence.end])
                                          for f in active):
         # ("arrived in Ithaca", with "New Jersey" further on: a page that names US states
@@ -153,7 +162,8 @@ def find_mentions(state: TripState) -> None:
                        if p.title or not names_a_place(p, raw_places[fact.sentence.index])]
         fact.people = shared_nationality(fact.people, text)
         fact.places = sentence_places(text, raw_places[fact.sentence.index], fact.people,
-                                      article_codes, (fact.sentence.start, fact.sentence.end))
+                                      article_codes, (fact.sentence.start, fact.sentence.end),
+                                      frozenset(dateline_names))
         # (every visit signal is a run of the sentence's own places: none named, none found;
         # the cue patterns cost more than anything else per sentence, so not run for nothing)
         fact.signals = visit_signals(fact.sentence.index, text, fact.sentence.start,
@@ -356,6 +366,7 @@ def place_leaders(state: TripState) -> None:
         assign_context(state.active, state.traveller.surname)
         state.leader_stop = find_leaders(state.active, state.drafts, state.traveller,
                                          state.home, state.text)
+    name_office_holders(state.drafts, state.anchor)
 
 
 def date_stops(state: TripState) -> None:
