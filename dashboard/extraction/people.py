@@ -147,6 +147,10 @@ MEETING_CUE = re.compile(
 
 
 
+# "Ching-te", "Jae-in", "Yong-nam": a romanised East Asian given name
+HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+
+
 @dataclass(frozen=True)
 class PersonMention:
     title: str
@@ -164,6 +168,11 @@ class PersonMention:
         if 2 <= len(words) <= 3 and words[0] in FAMILY_NAME_FIRST and len(words[1]) > 1 \
                 and not words[1].endswith("."):
             return words[0]  # "Xi Jinping" is Xi, "Yoon Suk-yeol" is Yoon
+        if len(words) == 2 and HYPHENED_GIVEN_NAME.fullmatch(words[1]):
+            # "Lai Ching-te", "Moon Jae-in": a given name of two syllables joined by a hyphen,
+            # the second in lower case (Wade-Giles and Korean romanisation), comes after the
+            # family name, whatever that family name is
+            return words[0]
         # "Mohammed bin Salman" and "King Salman", "Tamim bin Hamad Al Thani" and "Mohammed bin
         # Abdulrahman Al Thani" are different people: a patronymic name is known by its given
         # name and father's name, not by the last word

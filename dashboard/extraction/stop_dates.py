@@ -109,6 +109,11 @@ def _names_city_stop(fact: SentenceFacts, target: int, drafts: list[StopDraft]) 
 DATED_DATELINE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3},[ \t]*"
                             r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2},[ \t]*(?:19|20)\d{2}[ \t]*"
                             r"(?:[:—–]|-{1,2})[ \t]")
+# ... or a news agency's: "Taipei, Aug. 16 (TNN) Vice President X ...", "Beijing, May 3
+# (Xinhua) --" (the city in any case, the agency in brackets after the date)
+AGENCY_DATELINE = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+){0,3}+,[ \t]*+"
+                             r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2}(?:,[ \t]*+(?:19|20)\d{2})?[ \t]*+"
+                             r"\([A-Z][A-Za-z ]{1,30}\)")
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
 
 
@@ -173,7 +178,7 @@ def attach_dates(facts: list[SentenceFacts], drafts: list[StopDraft],
             continue  # "Scholz visited Israel on Tuesday": not the traveller's day there
         # "BRASILIA, April 11 (Reuters) -": the dateline's date is when the story was filed
         dateline = DATELINE.match(fact.sentence.text) or DATED_DATELINE.match(
-            fact.sentence.text)
+            fact.sentence.text) or AGENCY_DATELINE.match(fact.sentence.text)
         filed_until = fact.sentence.start + dateline.end() if dateline else -1
         # "will depart tomorrow (Monday, 4 July) on a visit to X, Y and Z": the day of
         # leaving home for the trip is its first day (end-date convention: a trip start)

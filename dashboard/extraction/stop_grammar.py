@@ -338,6 +338,26 @@ def subject_of_place(span: Span | None, start: int) -> str | None:
     return None
 
 
+def subject_words_of_place(span: Span | None, start: int) -> set[str]:
+    """The words of the whole name that is the subject of the verb the place at `start` hangs
+    from, with the parts of hyphenated words joined ("Vice President Lai Ching-te attended
+    ... in Asuncion": {"Vice", "President", "Lai", "Ching-te"}); empty without one."""
+    if span is None:
+        return set()
+    node = token_at(span, start)
+    for _ in range(6):
+        if node is None or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            # (every subject the parse gives the verb: a dateline may be one of them,
+            # "Taipei, Aug. 16 (TNN) Vice President X attended ...")
+            return {word for subject in node.children if subject.dep_ == "nsubj"
+                    for word in re.split(r"\s+", subject.doc[subject.left_edge.i:
+                                                              subject.i + 1].text)}
+    return set()
+
+
 # Verbs that call a meeting or a leg off ("the talks were postponed", "the visits to X and Y
 # will be rescheduled": put off to another time, not part of this trip)
 CALLING_OFF = {"cancel", "postpone", "scrap", "shelve", "drop", "delay", "reschedule", "defer",

@@ -91,7 +91,12 @@ from dashboard.extraction.referred_places import referred_countries
 from dashboard.extraction.returns import add_returns
 from dashboard.extraction.sentences import split_sentences
 from dashboard.extraction.stop_dates import attach_dates, close_dates, date_anchor
-from dashboard.extraction.stop_grammar import elsewhen, subject_of_place, untold
+from dashboard.extraction.stop_grammar import (
+    elsewhen,
+    subject_of_place,
+    subject_words_of_place,
+    untold,
+)
 from dashboard.extraction.stop_order import order_stops, overview_sentences
 from dashboard.extraction.titles import STAFF_TITLES
 from dashboard.extraction.told_back import (
@@ -275,7 +280,10 @@ def drop_other_travel(state: TripState) -> None:
                   # the parse's subject is the traveller ("Qin, who succeeded X, arrived"),
                   # or the traveller's office ("X said the premier will arrive in Y")
                   and (subject_of_place(fact.parse, sig.position) or "").lower()
-                  not in {n.lower() for n in own_names} | office]
+                  not in {n.lower() for n in own_names} | office
+                  # (a name the parse cuts at a hyphen: "Lai Ching-te" heads on "te")
+                  and not (len(own_names) > 1 and own_names <= subject_words_of_place(
+                      fact.parse, sig.position))]
         fact.others_travel = bool(theirs) and len(theirs) == len(fact.signals)
         fact.others_legs = [(sig.position, sig.end) for sig in theirs]
         # "Turkish Prime Minister X is expected in Y on Friday": that day is X's
