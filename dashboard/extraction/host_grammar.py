@@ -236,8 +236,11 @@ def fellow_subjects(span: Span, traveller: str, together_only: bool = False) -> 
         if together_only and (verb.lemma_.lower() not in TOGETHER_VERBS or any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
                 c.lower_ == "with" for o in verb.children if o.dep_ == "dobj"
-                for c in o.children)):
-            continue  # (with each other, not "A and B held talks with C": B goes with A)
+                for c in o.children) or any(
+                c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)):
+            # (with each other, not "A and B held talks with C" nor "A and B will meet
+            # President C": B goes with A)
+            continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             # ("A and Prime Minister B talked": the parse may make B a second subject)
             siblings = [c for c in verb.children if c.dep_ == "nsubj" and c is not subject

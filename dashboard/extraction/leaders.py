@@ -134,6 +134,26 @@ def _agent_of_a_passive(fact: SentenceFacts, person: PersonMention) -> bool:
     return any(t is not None and any(a.dep_ == "agent" for a in t.ancestors) for t in tokens)
 
 
+def _met_by_the_traveller(fact: SentenceFacts, person: PersonMention,
+                          traveller: Traveller) -> bool:
+    """By the parse, the nearest verb above the person, or the verb it depends on ("travels
+    to X to meet Y"), has the traveller among its subjects, by name or as "he"/"she" ("He and
+    Secretary X, who arrives in Y from Z, will hold talks with W")."""
+    if fact.parse is None:
+        return True
+    token = token_at(fact.parse, person.name_start)
+    # (the speaker too: "where in The Hague we will meet X", a statement's first person)
+    own = {traveller.surname, *(traveller.name or "").split(), "he", "she", "He", "She", "I",
+           "we", "We"} - {None}
+    for node in [] if token is None else token.ancestors:
+        if node.pos_ not in {"VERB", "AUX"}:
+            continue
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return any(t.text in own for c in subjects for t in [c, *c.conjuncts])
+    return False
+
+
 # ---------------------------------------------------------------- leaders
 
 # titles too common to stand for one person
@@ -262,7 +282,8 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
                 continue
             if fact.others_travel and fact.others_legs and any(
                     a <= person.start < b for a, b in met_objects_of(fact, text)) and \
-                    not _agent_of_a_passive(fact, person):
+                    not _agent_of_a_passive(fact, person) and \
+                    not _met_by_the_traveller(fact, person, traveller):
                 # "X travels to Moscow today to meet Y": X's meeting, on X's trip (not "were
                 # received at the Kremlin by Y", whoever the sentence's legs are given to)
                 continue

@@ -112,7 +112,7 @@ DATED_DATELINE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3},[
 # ... or a news agency's: "Taipei, Aug. 16 (TNN) Vice President X ...", "Beijing, May 3
 # (Xinhua) --" (the city in any case, the agency in brackets after the date)
 AGENCY_DATELINE = re.compile(r"[A-Z][\w'’.-]*+(?:[ \t][A-Z][\w'’.-]*+){0,3}+,[ \t]*+"
-                             r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2}(?:,[ \t]*+(?:19|20)\d{2})?[ \t]*+"
+                             r"[A-Z][a-z]{2,8}\.?[ \t]\d{1,2}[ \t]*+"
                              r"\([A-Z][A-Za-z ]{1,30}\)")
 MOVE_ON = re.compile(r"\b(?:then|left|leaves|departed|departs)\b", re.IGNORECASE)
 

@@ -363,13 +363,19 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     where: dict[str, Sentence] = {}
     full: dict[str, str] = {}
     # "Blinken criticised", "Rishi Sunak has visited", "Mr Sunak travelled"
-    pattern = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?P<first>[A-Z][a-z'’-]+)\s+)?"
+    # (after up to three fronted phrases: "On Thursday, in a church hall in Harlem, Hugo X
+    # did ...", "A week earlier, in Havana, X had been ...")
+    pattern = re.compile(r"(?:[^,.;:\n]{1,60}+,[ \t]++){0,3}?"
+                         r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?P<first>[A-Z][a-z'’-]+)\s+)?"
                          r"(?P<word>[A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
     for fact in facts:
         match = pattern.match(fact.sentence.text)
         if not match or match.group("word") in NOT_SUBJECTS:
             continue
         word = match.group("word")
+        if match.start("word") > 0 and fact.parse is not None and not _a_subject(fact, at := (
+                fact.sentence.start + match.start("word"))):
+            continue  # after a fronted phrase, only the parse's subject: "In Paris, Le Monde ..."
         if re.sub(r"['’]s$", "", word) in NON_NAME_WORDS:
             continue  # "Prime Minister's visit to Africa": an office, no name
         at = fact.sentence.start + match.start("word")
@@ -392,8 +398,31 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             full.setdefault(word, f"{first} {word}")
     if not counts:
         return Traveller(None, None, None, None, None)
-    word = counts.most_common(1)[0][0]
-    return Traveller(full.get(word, word), word, None, where[word], None)
+    # (a tie goes to the name the text uses most: the column's subject, not the critic
+    # quoted once)
+    index = index_of(text)
+    word = max(counts, key=lambda w: (counts[w], len(index.occurrences(w))))
+    return Traveller(full.get(word) or _given_name_before(word, text) or word, word, None,
+                     where[word], None)
+
+
+def _given_name_before(surname: str, text: str) -> str | None:
+    """A family name's full form where the text gives exactly one given name before it
+    ("Hugo Chávez" for "Chávez"), that is no title, honorific or place; None otherwise."""
+    found = {match.group(1) for match in re.finditer(
+        rf"\b([A-Z][a-z'’-]+) {re.escape(surname)}\b", text)
+        if match.group(1) not in NON_NAME_WORDS and match.group(1) not in NOT_SUBJECTS
+        and not HEADLINE_WORDS.match(match.group(1)) and not find_places(match.group(1))
+        and match.group(1) not in {"Mr", "Mrs", "Ms", "Dr"}}
+    return f"{found.pop()} {surname}" if len(found) == 1 else None
+
+
+def _a_subject(fact: SentenceFacts, at: int) -> bool:
+    """Whether the word starting at character `at` is, by the parse, part of a subject."""
+    token = token_at(fact.parse, at)
+    while token is not None and token.dep_ == "compound":
+        token = token.head
+    return token is not None and token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _parsed_as_name(fact: SentenceFacts, at: int) -> bool:
