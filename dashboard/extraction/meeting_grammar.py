@@ -115,6 +115,13 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
                                                    TITLE_HEADS for t in c.children)))
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
+        elif token.pos_ == "NOUN" and lemma == "visit" and any(
+                c.dep_ == "amod" and c.lower_ == "courtesy" or c.lower_ == "courtesy"
+                for c in token.children):
+            # "Courtesy visit to the President of the Republic, X": a call on a person (a
+            # visit to a place is no meeting)
+            spans.extend(_clip(o) for c in token.children if c.dep_ == "prep" and c.lower_ in {
+                "to", "on"} for o in c.children if o.dep_ == "pobj")
         elif token.pos_ == "NOUN" and lemma in TIME_WITH_NOUNS and \
                 token.ent_type_ in {"TIME", "DATE"}:
             spans.extend(_clip(c) for c in objects(token))  # "after an hour with X"

@@ -81,7 +81,12 @@ def is_place_line(fact: SentenceFacts) -> bool:
     offset, rest = fact.sentence.start, list(fact.sentence.text)
     for m in named:
         rest[m.start - offset:m.end - offset] = " " * (m.end - m.start)
-    return not re.sub(r"[\W_]", "", PLACE_JOINERS.sub("", "".join(rest)))
+    rest_text = PLACE_JOINERS.sub("", "".join(rest))
+    if _capitals_heading(fact):
+        # ("BAGHDAD - ERBIL - MOSUL - QARAQOSH": a line in capitals names only places, some
+        # of them too small for the gazetteer)
+        rest_text = CAPITALS_WORD.sub("", rest_text)
+    return not re.sub(r"[\W_]", "", rest_text)
 
 
 # A region after a place and a comma ("HONOLULU, HAWAII", "Austin, Texas"), or its
@@ -161,7 +166,10 @@ def _programme_days(facts: list[SentenceFacts], per_line: dict[int, int]
         # greeted by Y.")
         # ("Rio de Janeiro. Russian-Brazilian talks with ...": a paragraph opening with the
         # day's place alone is the day's items, whatever the parse makes of them)
-        if per_line[fact.sentence.line] != 1 or after.sentence.heading or (
+        # (a route under the day, "BAGHDAD - NAJAF - NASIRIYAH - BAGHDAD", is a heading and
+        # a place line: the day's places, in order)
+        if per_line[fact.sentence.line] != 1 or (
+                after.sentence.heading and not is_place_line(after)) or (
                 per_line[after.sentence.line] != 1 and not BULLET.match(after.sentence.text)
                 and after.sentence.line not in items and not is_place_line(after)):
             continue

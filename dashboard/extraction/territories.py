@@ -28,7 +28,16 @@ def sovereign(code: str) -> str:
     return _sovereigns().get(code, code)
 
 
+@lru_cache(maxsize=1)
+def _enclaves() -> dict[str, str]:
+    if not PLACES_FILE.exists():
+        return {}
+    table = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")).get("enclaves", {})
+    return {str(k).upper(): str(v).upper() for k, v in table.items()}
+
+
 def at_home(code: str, home: str | None) -> bool:
     """Whether a place in country `code` is in the traveller's home country `home` (the
-    country itself or one of its territories); False when home is unknown."""
-    return home is not None and sovereign(code) == home
+    country itself or one of its territories), or in the country that surrounds an enclave
+    home (`[enclaves]`: a papal journey leaves from Rome); False when home is unknown."""
+    return home is not None and (sovereign(code) == home or _enclaves().get(home) == code)

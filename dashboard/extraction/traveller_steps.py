@@ -44,6 +44,11 @@ def choose_traveller(state: TripState) -> None:
     state.traveller = traveller
     state.home, state.home_certain = home_country(traveller, active, text,
                                                   state.article.body_start)
+    realm = office_holders.SOVEREIGNS.get((traveller.person.title if traveller.person
+                                           else "").lower())
+    if realm is not None:
+        # "Pope Francis": a title that names its realm (the Holy See) says where home is
+        state.home, state.home_certain = realm, True
 
 
 def name_by_office(state: TripState) -> None:

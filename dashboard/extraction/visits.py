@@ -65,6 +65,10 @@ CUE_FORMS: dict[str, str] = {
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
+    # a programme's items: "Departure by air for Najaf", "Transfer by helicopter to Mosul"
+    # (the noun, which the parse's travel verbs do not read)
+    "departure_for": r"(?:departure|transfer)\s+(?:by\s+(?:air|car|road|helicopter|plane|"
+                     r"train|motorcade)\s+)?(?:for|to)",
     # ("After South Africa, Botswana, where the President will meet X": a briefing's verbless
     # next leg, a place and its "where" clause after the leg before)
     "after_then": r"(?-i:After)[ \t]++(?:[A-Z][\w'’.-]*+[ \t]++){0,3}+[A-Z][\w'’.-]*+,"
