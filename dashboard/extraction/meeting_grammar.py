@@ -116,7 +116,7 @@ def met_objects(span: Span) -> list[tuple[int, int]]:
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in MEET_NOUNS:
             spans.extend(_clip(c) for c in objects(token))
         elif token.pos_ == "NOUN" and lemma == "visit" and any(
-                c.dep_ == "amod" and c.lower_ == "courtesy" or c.lower_ == "courtesy"
+                (c.dep_ == "amod" and c.lower_ == "courtesy") or c.lower_ == "courtesy"
                 for c in token.children):
             # "Courtesy visit to the President of the Republic, X": a call on a person (a
             # visit to a place is no meeting)
