@@ -5,6 +5,8 @@ entities and how often each surname is named. Used by `traveller.pick_traveller`
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dashboard.extraction.facts import SentenceFacts
 from dashboard.extraction.name_index import NameIndex
 from dashboard.extraction.sentences import Sentence
@@ -20,7 +22,7 @@ def untitled_protagonist(facts: list[SentenceFacts], index: NameIndex, titled: s
     and at least once as a clause's subject: the one the story follows. From the parse's
     PERSON entities of two or more words (the last word the surname): (full name, surname,
     first sentence naming them), or None."""
-    fullest: dict[str, str] = {}
+    forms: dict[str, Counter[str]] = {}
     subjects: set[str] = set()
     where: dict[str, Sentence] = {}
     for fact in facts:
@@ -33,10 +35,13 @@ def untitled_protagonist(facts: list[SentenceFacts], index: NameIndex, titled: s
             key = words[-1]
             if key in titled:
                 continue
-            if len(ent.text) > len(fullest.get(key, "")):
-                fullest[key] = ent.text
+            # (of several full names with one surname, the one named most, else first:
+            # "Justin Trudeau" of the lede, not "Sophie Grégoire Trudeau" further down)
+            forms.setdefault(key, Counter())[ent.text] += 1
             where.setdefault(key, fact.sentence)
         subjects.update(t.text for t in fact.parse if t.dep_ == "nsubj" and t.pos_ == "PROPN")
+    fullest = {key: max(counts, key=lambda form: counts[form])  # (ties: the first seen)
+               for key, counts in forms.items()}
     chosen_count = len(index.occurrences(chosen)) if chosen else 0
     best = None
     for key in fullest:

@@ -54,6 +54,8 @@ CUE_FORMS: dict[str, str] = {
                 r"their|next|last|first|whole|entire|and|\d+|Monday|Tuesday|Wednesday|Thursday|"
                 r"Friday|Saturday|Sunday|days?|nights?|hours?|weekend|morning|afternoon|evening|"
                 r"week)[\s,]+){1,5}?in",
+    # ("Tuesday was spent in Mumbai", "the weekend will be spent in X": the passive)
+    "was_spent_in": r"(?:was|were|is|will\s+be|are)\s+spent\s+in",
     "begin_in": r"(?:begin|began|begun|start|kick\s+off|kicked\s+off|end|conclude|wrap\s+up|"
                 r"wrapped\s+up)(?:s|ed|ing|ning)?\s+(?:(?:his|her|their|the)\s+(?:\w+\s+)?"
                 r"(?:trip|tour|visit|journey)\s+)?in",
