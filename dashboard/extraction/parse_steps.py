@@ -354,6 +354,14 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
         named = not_met(lead.people)
         if named:
             return named[0]
+    if text:
+        # a release's header line, which the page-clutter rules may have set aside: "Release
+        # | Rt Hon Chris X | Prime Minister", right above "This week I led ..."
+        # (a title at a line's end is no name's: "Prime Minister\n\nChina mission ...")
+        named = [p for p in not_met(find_people(text, 0, spoken[0].sentence.start))
+                 if "\n" not in text[p.start:p.end] and not find_places(p.name)]
+        if named:
+            return named[-1]
     return None
 
 
