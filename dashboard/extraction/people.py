@@ -47,6 +47,12 @@ BODY_OFFICE = re.compile(
     rf"{_BODY}(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)?)|(?:the\s+)?(?-i:[A-Z]{{2,6}}))"
     rf"(?![\w'’-])(?!\s+of\b),?\s+{HONORIFIC_WORDS_RE}"
     rf"(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{0,3}})")
+# ... or an envoy's post at an organisation: "U.S. Ambassador to the United Nations Nikki
+# X", "Permanent Representative to the EU Y"
+ENVOY_TO = re.compile(
+    rf"(?<![\w-])(?P<title>{TITLE_RE})\s+to\s+(?:the\s+)?(?P<body>United\s+Nations|UN|U\.N\.|"
+    rf"European\s+Union|EU|NATO|African\s+Union|OSCE|WTO|Holy\s+See)(?![\w'’-]),?\s+"
+    rf"{HONORIFIC_WORDS_RE}(?P<name>{NAME_WORD}(?:\s+(?:{PARTICLE}\s+){{0,2}}{NAME_WORD}){{1,3}})")
 # ... or any organisation's full name set off by a comma before a full name: "the Secretary
 # General of the Organization for Security and Co-operation in Europe, X Y"
 ORG_OFFICE = re.compile(
@@ -319,7 +325,7 @@ def find_people(text: str, start: int, end: int,
         people.append(PersonMention(title, name, span_start, name_start + len(name), name_start,
                                     nationality, nationality_text))
     for match in [*BODY_OFFICE.finditer(text, start, end), *ORG_OFFICE.finditer(text, start, end),
-                  *PLACE_OFFICE.finditer(text, start, end)]:
+                  *PLACE_OFFICE.finditer(text, start, end), *ENVOY_TO.finditer(text, start, end)]:
         name = _clean_name(match.group("name"))
         if not name or name.split()[0] in NON_NAME_WORDS or any(
                 p.start < match.end() and match.start() < p.end for p in people) or all(

@@ -76,6 +76,11 @@ def _span_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+# An ambassador of cabinet rank who tours: the envoy to the United Nations
+UN_ENVOY = re.compile(r"\b(?:to\s+the\s+(?:United\s+Nations|UN|U\.N\.)|(?:UN|U\.N\.)\s+"
+                      r"[Aa]mbassador)")
+
+
 def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     """The person the trip is about: the titled person who is most often the subject of the
     sentences ("Blinken met", "Secretary Blinken will travel"), never one being met."""
@@ -91,7 +96,9 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         met_spans.extend(spans)
         for person in fact.people:
             title = person.title.lower()
-            if title in STAFF_TITLES:
+            if title in STAFF_TITLES and not UN_ENVOY.search(text, person.start, person.name_start):
+                # (the envoy to the United Nations travels in their own right: "U.S.
+                # Ambassador to the United Nations X met ... in Juba")
                 continue
             key = person.surname
             weight = 1 + (title in TRAVELLER_TITLES)
