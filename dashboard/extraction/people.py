@@ -125,7 +125,7 @@ NON_NAME_WORDS |= INSTITUTION_WORDS
 FULL_NAME_TITLES = {"General", "Commander", "Colonel", "Director General", "Director-General",
                     "Hon", "Hon.", "Rt Hon", "Rt. Hon.", "Right Honourable",
                     "Rt. Hon'ble", "Rt Hon'ble", "Right Hon'ble", "Hon'ble", "Hon’ble",
-                    "Rt. Hon’ble"}
+                    "Rt. Hon’ble", "The Honorable", "The Honourable"}
 # Offices in the plural name groups, never one person
 GROUP_OFFICES = {"Ministers", "Presidents", "Secretaries", "Leaders", "Officials",
                  "Counterparts", "Chiefs", "Commanders", "Ambassadors", "Envoys", "Delegates",

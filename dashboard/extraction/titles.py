@@ -45,6 +45,8 @@ TITLES = [
     "Rt Hon", "Rt. Hon.", "Right Honourable", "Hon", "Hon.",
     # ... and South Asia's abbreviation of it: "Rt. Hon'ble Sher Bahadur X" (Nepal, India)
     "Rt. Hon'ble", "Rt Hon'ble", "Right Hon'ble", "Hon'ble", "Hon’ble", "Rt. Hon’ble",
+    # ... and the American style of a member of Congress or an official: "The Honorable X"
+    "The Honorable", "The Honourable",
     "foreign policy chief", "chief",
     "foreign minister", "prime minister", "president", "leader",
 ]

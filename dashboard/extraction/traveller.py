@@ -76,6 +76,12 @@ def _span_test(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+# "led by Chairman X", "headed by the Honorable Y": the name ends the search window
+LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]++\s++){0,6}?$")
+# "X, Speaker of the House (Delegation Leader)", "X, head of the delegation"
+DELEGATION_LEADER = re.compile(r"[^\n()]{0,60}?(?:\(\s*(?:delegation\s+leader|head\s+of\s+"
+                               r"(?:the\s+)?delegation)\s*\)|,\s+(?:the\s+)?head\s+of\s+the\s+"
+                               r"delegation\b)", re.IGNORECASE)
 # An ambassador of cabinet rank who tours: the envoy to the United Nations
 UN_ENVOY = re.compile(r"\b(?:to\s+the\s+(?:United\s+Nations|UN|U\.N\.)|(?:UN|U\.N\.)\s+"
                       r"[Aa]mbassador)")
@@ -207,6 +213,14 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         for key, at in first_at.items():
             if not in_met_span(at):
                 scores[key] += 2
+    # "a delegation led by X", "X (Delegation Leader)", "X, head of the delegation": the
+    # one a delegation's travel is told of
+    for key in list(scores):
+        for at in index.occurrences(key):
+            if LED_BY.search(text, max(0, at - 60), at) or DELEGATION_LEADER.match(
+                    text, at + len(key)):
+                scores[key] += 5
+                break
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():
         scores[key] += change
