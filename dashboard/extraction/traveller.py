@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span
 
 from dashboard.extraction import host_grammar, traveller_grammar
 from dashboard.extraction.couples import couple_scores
 from dashboard.extraction.facts import SentenceFacts, met_objects_of
-from dashboard.extraction.grammar import token_at
+from dashboard.extraction.grammar import token_at, token_start
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.name_patterns import HONORIFIC
 from dashboard.extraction.people import HEADLINE_WORDS, NON_NAME_WORDS, PersonMention
@@ -82,6 +83,27 @@ LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]++\s++){0,6}?$")
 DELEGATION_LEADER = re.compile(r"[^\n()]{0,60}?(?:\(\s*(?:delegation\s+leader|head\s+of\s+"
                                r"(?:the\s+)?delegation)\s*\)|,\s+(?:the\s+)?head\s+of\s+the\s+"
                                r"delegation\b)", re.IGNORECASE)
+LEAD_SUBJECT_BONUS = 3
+
+
+def lead_subjects(span: Span) -> list[str]:
+    """The last words of the proper names that are subjects of the sentence's root verb (a
+    dateline the parse makes a subject too is no person, and is left to the caller's
+    lookup of names)."""
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    subjects = [c for r in roots for c in r.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # (with the names in apposition: "SOCHI, Russia, June 3 - President X, ..., said" makes
+    # the dateline the subject and the name its apposition)
+    subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
+    return [c.text for c in subjects if c.pos_ == "PROPN"]
+
+
+def token_start_of(span: Span, word: str) -> int:
+    """The offset of the first token of `span` reading `word` (-1 when none)."""
+    token = next((t for t in span if t.text == word), None)
+    return -1 if token is None else token_start(token)
+
+
 # An ambassador of cabinet rank who tours: the envoy to the United Nations
 UN_ENVOY = re.compile(r"\b(?:to\s+the\s+(?:United\s+Nations|UN|U\.N\.)|(?:UN|U\.N\.)\s+"
                       r"[Aa]mbassador)")
@@ -221,6 +243,14 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
                     text, at + len(key)):
                 scores[key] += 5
                 break
+    # the subject of the story's lead sentence: a news story opens on the one it follows
+    # ("SOCHI, Russia, June 3 - Senegalese President X, ..., said on Friday ...")
+    lead = next((f for f in facts if not f.sentence.heading and f.parse is not None
+                 and any(t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in f.parse)), None)
+    if lead is not None:
+        for key in lead_subjects(lead.parse):
+            if key in scores and not in_met_span(token_start_of(lead.parse, key)):
+                scores[key] += LEAD_SUBJECT_BONUS
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():
         scores[key] += change
