@@ -15,7 +15,7 @@ from dashboard.extraction.facts import SentenceFacts, StopDraft
 from dashboard.extraction.home_country import RETURN_TO
 from dashboard.extraction.name_index import index_of
 from dashboard.extraction.places import PlaceMention
-from dashboard.extraction.programme_days import day_headings
+from dashboard.extraction.programme_days import day_headings, is_place_line
 from dashboard.extraction.territories import at_home
 from dashboard.extraction.visits import (
     VisitSignal,
@@ -301,7 +301,12 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
             under_day = True
             continue
         place_heading = fact.sentence.heading and len(fact.stops) == 1
-        under_day = under_day and not fact.sentence.heading
+        # under a day, a capitalised line of four words or more is one of the day's items
+        # ("Courtesy visit to the President of the Republic, X"), not a section's heading
+        heading = fact.sentence.heading and not (
+            under_day and len(fact.sentence.text.split()) >= 4 and not is_place_line(fact))
+        # (a route line under the day, "KINSHASA - JUBA", is a heading of the day's own)
+        under_day = under_day and not (heading and not is_place_line(fact))
         new_paragraph = fact.sentence.line != line and not under_day
         line = fact.sentence.line
         if new_paragraph and not fact.stops and not after_heading and \
@@ -310,20 +315,20 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
                 not DAY_THEN_PRONOUN.match(fact.sentence.text) and not (
                     own_name and own_name.match(fact.sentence.text)):
             current = None
-        after_heading = fact.sentence.heading
+        after_heading = heading
         fact.trip_scope = bool(TRIP_SCOPE.search(fact.sentence.text)) and len(fact.stops) != 1
         if len(fact.stops) == 1:
             current = fact.stops[0]
             fact.context = current
         elif len(fact.stops) > 1:
             fact.context = None
-            current = None if fact.sentence.heading else (
+            current = None if heading else (
                 main_stop(fact) if main_stop(fact) is not None else fact.stops[-1])
             if fact.trip_scope:
                 current = None
-        elif fact.trip_scope or fact.sentence.heading:
+        elif fact.trip_scope or heading:
             fact.context = None
-            if fact.sentence.heading:
+            if heading:
                 current = None
         else:
             fact.context = current

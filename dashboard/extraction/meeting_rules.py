@@ -308,6 +308,12 @@ NEGATED_MEETING = re.compile(
     r"(?:\s+with)?\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")
 
 
+# "the Leader of the Revolution, ", "the President of the Republic, ": an office and a comma
+# right before a name
+OFFICE_BEFORE = re.compile(r"the[ \t]++[A-Z][\w'’-]*+(?:[ \t]++(?:of[ \t]++(?:the[ \t]++)?)?"
+                           r"[A-Z][\w'’-]*+){0,5}?,[ \t]++$")
+
+
 def _met_each_other(fact: SentenceFacts) -> bool:
     """"A and B met at the palace": "meet" with no object, the two subjects meeting each
     other, which says they were together though the sentence names no town."""
@@ -368,8 +374,11 @@ def is_met(person: PersonMention, fact: SentenceFacts, traveller: str | None,
     if re.search(the_traveller + r"(?:was|were|is|will\s+be)\s+(?:(?:in|at)\s+(?:the\s+)?"
                  r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?with\s+$", before[-80:]):
         return True
-    # ... and "he and Qatari Foreign Minister X signed a memorandum"
-    return bool(person.nationality and re.search(
-        the_traveller + r"and\s+$", before) and re.match(
+    # ... and "he and Qatari Foreign Minister X signed a memorandum", "he and the Leader of
+    # the Revolution, Colonel X, signed a treaty" (an office set off before the name says
+    # whose it is, as a country does)
+    office = OFFICE_BEFORE.search(before)
+    return bool((person.nationality or office) and re.search(
+        the_traveller + r"and\s+" + (office.group(0) if office else "") + "$", before) and re.match(
         r"[^.;]{0,60}?\b(?:joint|together|talks|agreed|met|meeting|summit|discussed|signed)\b",
         after))

@@ -28,7 +28,8 @@ TABLE = Path(__file__).resolve().parents[2] / "data" / "office_holders.csv"
 # German one) still need the country the extractor found for the traveller.
 OFFICES: dict[str, str] = {
     "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state",
-    "pope": "head_of_state", "his holiness": "head_of_state", "emperor": "head_of_state",
+    "pope": "head_of_state", "his holiness": "head_of_state", "holy father": "head_of_state",
+    "emperor": "head_of_state",
     "prime minister": "head_of_government", "premier": "head_of_government",
     "chancellor": "head_of_government", "taoiseach": "head_of_government",
     "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
@@ -50,7 +51,8 @@ OFFICES: dict[str, str] = {
 # Queen", "the Pope") -> the one realm of that title, or None when the realm is found among
 # the countries the text names that are in `MONARCHIES`
 SOVEREIGNS: dict[str, str | None] = {"king": None, "queen": None, "emperor": None,
-                                     "pope": "VA", "his holiness": "VA"}
+                                     "pope": "VA", "his holiness": "VA",
+                                     "holy father": "VA"}
 # Countries of this table whose head of state is a sovereign
 MONARCHIES = {"GB", "ES", "NL", "BE", "SE", "NO", "DK", "JP", "TH", "MA", "SA", "JO", "BH"}
 # Offices the press writes as an acronym (White House pool reports, briefings): each names the

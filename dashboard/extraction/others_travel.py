@@ -183,7 +183,7 @@ def someone_elses_day(fact: SentenceFacts, start: int, others: set[str],
     whose subject is another person the text names ("Turkish Prime Minister X is expected
     in Tripoli on Friday"): the day is that person's, not the traveller's, unless the
     traveller is among the subjects ("X and <traveller> will arrive ...")."""
-    if fact.parse is None or not others:
+    if fact.parse is None:
         return False
     verb_index = grammar.governing_verb(fact.parse, start)
     if verb_index is None:
@@ -197,7 +197,7 @@ def someone_elses_day(fact: SentenceFacts, start: int, others: set[str],
         # "Sir Keir X, who was surrounded by protesters outside Parliament on Monday": a
         # relative clause on another person tells that person's day, whatever it says
         return True
-    if verb.lemma_.lower() not in BEING_OR_GOING:
+    if not others or verb.lemma_.lower() not in BEING_OR_GOING:
         return False
     # (the verb's own subject only: "X left on Nov. 8, hours after Y wrapped up a visit, and
     # arrived that evening" may hang "arrived" from Y's verb)

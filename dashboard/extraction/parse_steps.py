@@ -359,7 +359,8 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
         # | Rt Hon Chris X | Prime Minister", right above "This week I led ..."
         # (a title at a line's end is no name's: "Prime Minister\n\nChina mission ...")
         named = [p for p in not_met(find_people(text, 0, spoken[0].sentence.start))
-                 if "\n" not in text[p.start:p.end] and not find_places(p.name)]
+                 if "\n" not in text[p.start:p.end] and not any(
+                     m.start == 0 and m.end == len(p.name) for m in find_places(p.name))]
         if named:
             return named[-1]
     return None

@@ -83,7 +83,7 @@ LED_BY = re.compile(r"\b(?:led|headed)\s+by\s+(?:[\w.'’-]++\s++){0,6}?$")
 DELEGATION_LEADER = re.compile(r"[^\n()]{0,60}?(?:\(\s*(?:delegation\s+leader|head\s+of\s+"
                                r"(?:the\s+)?delegation)\s*\)|,\s+(?:the\s+)?head\s+of\s+the\s+"
                                r"delegation\b)", re.IGNORECASE)
-LEAD_SUBJECT_BONUS = 3
+LEAD_SUBJECT_BONUS = 5
 
 
 def lead_subjects(span: Span) -> list[str]:
@@ -92,6 +92,8 @@ def lead_subjects(span: Span) -> list[str]:
     lookup of names)."""
     roots = [t for t in span if t.dep_ == "ROOT"]
     subjects = [c for r in roots for c in r.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if any(c.conjuncts for c in subjects):
+        return []  # ("Prime Minister A and Prime Minister B signed ...": host and guest)
     # (with the names in apposition: "SOCHI, Russia, June 3 - President X, ..., said" makes
     # the dateline the subject and the name its apposition)
     subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
@@ -463,7 +465,9 @@ def _given_name_before(surname: str, text: str) -> str | None:
     found = {match.group(1) for match in re.finditer(
         rf"\b([A-Z][a-z'’-]+) {re.escape(surname)}\b", text)
         if match.group(1) not in NON_NAME_WORDS and match.group(1) not in NOT_SUBJECTS
-        and not HEADLINE_WORDS.match(match.group(1)) and not find_places(match.group(1))
+        and not HEADLINE_WORDS.match(match.group(1))
+        # (a given name may be a town's, "Marco", never a country's: "Cuban Valdes")
+        and not any(m.kind in {"country", "demonym"} for m in find_places(match.group(1)))
         and match.group(1) not in {"Mr", "Mrs", "Ms", "Dr"}}
     return f"{found.pop()} {surname}" if len(found) == 1 else None
 
