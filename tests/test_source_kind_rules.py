@@ -6,8 +6,9 @@ about the grammar or the page's form, never a name."""
 from __future__ import annotations
 
 import warnings
+from pathlib import Path
 
-from dashboard.articles import read_article_text
+from dashboard.articles import read_article, read_article_text
 from dashboard.extraction import extract_trip
 from dashboard.extraction.people import find_people
 from dashboard.extraction.places import find_places
@@ -258,3 +259,22 @@ def test_an_agency_dateline_at_home_gives_no_day_to_the_stop():
     trip = trip_of(text)
     assert trip.traveler == "Lai Ching-te"
     assert days(trip) == [("2023-08-15", "2023-08-15")]
+
+
+def test_a_place_set_apart_before_also_travelling_is_visited_too():
+    text = ("Title: State visit to India\nDate: 2020-02-06\n\nPrime Minister Dinesh Perera will "
+            "pay a State Visit to India from 07-11 February 2020.\n\nApart from New Delhi, Prime "
+            "Minister Perera will also travel to Varanasi and Tirupati.\n")
+    assert [city for _code, city in stops(trip_of(text))] == ["New Delhi", "Varanasi", "Tirupati"]
+
+
+def test_a_host_at_home_opening_the_lead_is_no_traveller():
+    # "DAMASCUS, Sept 1 (Reuters) - Syrian President X told U.N. Secretary-General Y ...": the
+    # lead's subject gets no weight for opening the story when the dateline is their home
+    # (a blind set's text: the bonus alone turned it to the host)
+    path = (Path(__file__).parent / "fixtures" / "blind" / "set14"
+            / "05_wire_annan_lebanon_israel_syria_iran_2006.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article(path))
+    assert trip.traveler == "Kofi Annan"

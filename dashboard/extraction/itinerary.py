@@ -304,7 +304,8 @@ def assign_context(facts: list[SentenceFacts], traveller: str | None = None) -> 
         # under a day, a capitalised line of four words or more is one of the day's items
         # ("Courtesy visit to the President of the Republic, X"), not a section's heading
         heading = fact.sentence.heading and not (
-            under_day and len(fact.sentence.text.split()) >= 4 and not is_place_line(fact))
+            under_day and len(fact.sentence.text.split()) >= 4 and not is_place_line(fact)
+            and not fact.dates)  # (the next day's heading, "WEDNESDAY 10 APRIL - X / Y")
         # (a route line under the day, "KINSHASA - JUBA", is a heading of the day's own)
         under_day = under_day and not (heading and not is_place_line(fact))
         new_paragraph = fact.sentence.line != line and not under_day

@@ -250,8 +250,11 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     lead = next((f for f in facts if not f.sentence.heading and f.parse is not None
                  and any(t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in f.parse)), None)
     if lead is not None:
+        # (not a host at home: "DAMASCUS - Syrian President X told U.N. Secretary-General Y")
+        here = {m.place.code for m in lead.places if m.kind in {"city", "country"}}
         for key in lead_subjects(lead.parse):
-            if key in scores and not in_met_span(token_start_of(lead.parse, key)):
+            if key in scores and not in_met_span(token_start_of(lead.parse, key)) and \
+                    best_form[key].nationality not in here:
                 scores[key] += LEAD_SUBJECT_BONUS
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():

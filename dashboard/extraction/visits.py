@@ -67,6 +67,9 @@ CUE_FORMS: dict[str, str] = {
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
+    # ("Apart from New Delhi, he will also travel to X": the place set apart is visited too)
+    "apart_from": r"(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to)(?=[ \t]++[A-Z]"
+                  r"[^.;]{0,100}?\balso[ \t]++(?:visit|travel|go|fly|stop|tour|head|call))",
     # a programme's items: "Departure by air for Najaf", "Transfer by helicopter to Mosul"
     # (the noun, which the parse's travel verbs do not read)
     "departure_for": r"(?:departure|transfer)\s+(?:by\s+(?:air|car|road|helicopter|plane|"
