@@ -278,3 +278,14 @@ def test_a_host_at_home_opening_the_lead_is_no_traveller():
         warnings.simplefilter("ignore")
         trip = extract_trip(read_article(path))
     assert trip.traveler == "Kofi Annan"
+
+
+def test_the_guest_a_host_receives_in_the_hosts_paper_is_the_traveller():
+    text = ("Title: Ruiz chose Lima for his first trip abroad\nDate: 2022-04-04\n\nPresident Ana "
+            "Castillo received this Monday her Bolivian counterpart Tomas Ruiz at the Government "
+            "Palace, in the first visit abroad of the leader. \"We share a destiny,\" Castillo "
+            "said. Castillo thanked Ruiz for making Peru his first destination. Castillo later "
+            "addressed Congress.\n")
+    trip = trip_of(text)
+    assert trip.traveler == "Tomas Ruiz"
+    assert stops(trip) == [("PE", "Lima")]

@@ -20,6 +20,7 @@ from dashboard.extraction.meeting_grammar import name_start
 from dashboard.extraction.traveller_grammar import (
     MOVING_VERBS,
     meetings_somewhere,
+    received_guests,
     visiting_guests,
 )
 
@@ -298,6 +299,11 @@ def guests_at_home(fact: SentenceFacts, known: dict[str, PersonMention] | None =
     # "X held talks with visiting Russian President Y": the text says who the guest is
     for host_at, guest_at in visiting_guests(fact.parse):
         host, guest = person_at(host_at), person_at(guest_at)
+        if host is not None and guest is not None and host.surname != guest.surname:
+            found.append((host, guest))
+    # "X received his Chilean counterpart Y at the Casa Rosada", "X welcomed Y to Z"
+    for host_at, guest_offset in received_guests(fact.parse):
+        host, guest = person_at(host_at), guest_at(guest_offset)
         if host is not None and guest is not None and host.surname != guest.surname:
             found.append((host, guest))
     return found

@@ -202,6 +202,35 @@ def visiting_guests(span: Span) -> list[tuple[int, int]]:
     return found
 
 
+# Verbs of receiving a guest: "X received his Chilean counterpart Y", "X welcomed Y to Z"
+RECEIVING = {"receive", "welcome", "host", "greet"}
+
+
+def received_guests(span: Span) -> list[tuple[int, int]]:
+    """(host, guest) offsets where a named person receives, welcomes, hosts or greets another
+    named person ("President X received this Monday his Chilean counterpart Y at the Casa
+    Rosada", "X welcomed President Y to his home town of Z"): active, not negated, the guest
+    the object (or the name in apposition to an object like "counterpart")."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING or any(
+                c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+            continue
+        host = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                     and c.ent_type_ == "PERSON"), None)
+        if host is None:
+            continue
+        # (the parse may take a name after a time for an adverbial: "received this Monday her
+        # counterpart Y" makes Y an npadvmod)
+        for obj in (c for c in verb.children if c.dep_ == "dobj" or (
+                c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > verb.i)):
+            names = [obj] if obj.pos_ == "PROPN" else [
+                a for a in obj.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            found.extend((_offsets(host)[0], _offsets(g)[0]) for g in names
+                         if g.ent_type_ == "PERSON")
+    return found
+
+
 def owner_of_subject(span: Span, end: int) -> bool:
     """Whether the name ending at character `end` owns the subject of a verb, which is no
     trip ("President X's special envoy, Y, arrived in Z": X does not go; "X's visit to Z
