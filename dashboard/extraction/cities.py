@@ -99,7 +99,7 @@ def keep_city(mention: PlaceMention, text: str, article_codes: set[str],
 
 
 # what follows a dateline's city: a date, an agency in brackets, or the dash
-DATELINE_AFTER = re.compile(r"(?:,[ \t]*+[A-Z][a-z]{2,8}\.?[ \t]++\d|[ \t]*+\(|"
+DATELINE_AFTER = re.compile(r"(?<![ \t])(?:,[ \t]*+[A-Z][a-z]{2,8}\.?[ \t]++\d|[ \t]*+\(|"
                             r"[ \t]*+(?:[—–]|--?)[ \t])")
 
 

@@ -286,7 +286,7 @@ def _from_stated_day(fact: SentenceFacts, text: str, stated_day, published) -> N
 
 
 # what follows a date that labels its entry: "October 17: The Queen ...", "17 June - ..."
-LABEL_END = re.compile(r"[ \t]*+(?::|[-–—](?=[ \t]))")
+LABEL_END = re.compile(r"(?<![ \t])[ \t]*+(?::|[-–—](?=[ \t]))")
 
 
 def _date_label_day(fact: SentenceFacts):
