@@ -289,3 +289,8 @@ def test_the_guest_a_host_receives_in_the_hosts_paper_is_the_traveller():
     trip = trip_of(text)
     assert trip.traveler == "Tomas Ruiz"
     assert stops(trip) == [("PE", "Lima")]
+
+
+def test_he_after_a_family_name_is_a_given_name_not_a_pronoun():
+    text = "Vice Premier Liu He, who led the talks, will lead a delegation to Washington."
+    assert [p.name for p in find_people(text, 0, len(text))] == ["Liu He"]

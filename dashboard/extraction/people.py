@@ -228,7 +228,10 @@ def _clean_name(name: str) -> str:
     if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in {
             "Jr.", "Sr."}:
         words[-1] = words[-1][:-1]
-    while words and (words[-1] in NON_NAME_WORDS or words[-1].lower() in NOT_NAME):
+    while words and (words[-1] in NON_NAME_WORDS or words[-1].lower() in NOT_NAME) and not (
+            len(words) == 2 and words == [words[0], "He"] and words[0] in FAMILY_NAME_FIRST):
+        # ("Vice Premier Liu He": a given name after a family name, not the pronoun, which
+        # a full stop would part from the name: "President Xi. He said")
         words.pop()
     if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in {
             "Jr.", "Sr."}:
