@@ -442,14 +442,33 @@ def find_leaders(facts: list[SentenceFacts], drafts: list[StopDraft], traveller:
     return {key: stop for key, stop in leader_stop.items() if key not in shared}
 
 
-def name_office_holders(drafts: list[StopDraft], day: date | None) -> None:
-    """A leader the text names by title and family name only ("President Clinton") gets the
-    full name of the one holder of that office on `day` with that family name, from
-    `data/office_holders.csv` ("Bill Clinton" in January 1994); others stay. In place."""
+def name_office_holders(drafts: list[StopDraft], day: date | None,
+                        facts: list[SentenceFacts] = ()) -> None:
+    """A leader the text names by title and one name only ("President Clinton", "Prime
+    Minister Abiy") gets the one full name the text gives elsewhere that opens or ends with
+    that name ("Prime Minister Dr. Abiy Ahmed"), else the full name of the one holder of that
+    office on `day` with that name, from `data/office_holders.csv` ("Bill Clinton" in January
+    1994); others stay. In place."""
+    fuller: dict[str, set[str]] = {}
+    for fact in facts:
+        for p in fact.people:
+            words = p.name.split()
+            if p.title and len(words) > 1:
+                fuller.setdefault(words[0], set()).add(p.name)
+                fuller.setdefault(words[-1], set()).add(p.name)
     for draft in drafts:
         for key, (person, n) in list(draft.leaders.items()):
             office = office_of(person.title)
-            if len(person.name.split()) != 1 or office is None:
+            if len(person.name.split()) != 1:
+                continue
+            named = fuller.get(person.name, set())
+            if len(named) == 1:
+                name = next(iter(named))
+                draft.leaders[key] = (PersonMention(
+                    person.title, name, person.start, person.end, person.name_start,
+                    person.nationality, person.nationality_text), n)
+                continue
+            if office is None:
                 continue
             countries = frozenset({person.nationality or draft.code})
             name = full_name(person.surname, day, office, countries)

@@ -393,7 +393,7 @@ def place_leaders(state: TripState) -> None:
         assign_context(state.active, state.traveller.surname)
         state.leader_stop = find_leaders(state.active, state.drafts, state.traveller,
                                          state.home, state.text)
-    name_office_holders(state.drafts, state.anchor)
+    name_office_holders(state.drafts, state.anchor, state.active)
 
 
 def date_stops(state: TripState) -> None:
