@@ -43,7 +43,7 @@ from dashboard.extraction.meeting_rules import (
 )
 from dashboard.extraction.office_holders import full_name, office_of
 from dashboard.extraction.people import PersonMention
-from dashboard.extraction.titles import BARE_TITLE, STAFF_TITLES, TITLES
+from dashboard.extraction.titles import BARE_TITLE, MONARCH_TITLES, STAFF_TITLES, TITLES
 from dashboard.extraction.traveller import Traveller
 
 TITLE_WORDS = {w.lower() for t in TITLES for w in t.split()} | {"mr", "mr.", "mrs", "ms"}
@@ -449,20 +449,21 @@ def name_office_holders(drafts: list[StopDraft], day: date | None,
     that name ("Prime Minister Dr. Abiy Ahmed"), else the full name of the one holder of that
     office on `day` with that name, from `data/office_holders.csv` ("Bill Clinton" in January
     1994); others stay. In place."""
-    fuller: dict[str, set[str]] = {}
+    # (one name, title) -> the full names the text gives under that title or office
+    fuller: dict[tuple[str, str], set[str]] = {}
     for fact in facts:
         for p in fact.people:
             words = p.name.split()
             if p.title and len(words) > 1:
-                fuller.setdefault(words[0], set()).add(p.name)
-                fuller.setdefault(words[-1], set()).add(p.name)
+                for word in (words[0], words[-1]):
+                    fuller.setdefault((word, _office_key(p.title)), set()).add(p.name)
     for draft in drafts:
         for key, (person, n) in list(draft.leaders.items()):
             office = office_of(person.title)
             if len(person.name.split()) != 1:
                 continue
-            named = fuller.get(person.name, set())
-            if len(named) == 1:
+            named = fuller.get((person.name, _office_key(person.title)), set())
+            if len(named) == 1 and person.title.lower() not in MONARCH_TITLES:
                 name = next(iter(named))
                 draft.leaders[key] = (PersonMention(
                     person.title, name, person.start, person.end, person.name_start,
@@ -476,3 +477,8 @@ def name_office_holders(drafts: list[StopDraft], day: date | None,
                 draft.leaders[key] = (PersonMention(
                     person.title, name, person.start, person.end, person.name_start,
                     person.nationality, person.nationality_text), n)
+
+
+def _office_key(title: str) -> str:
+    """A title's office kind ("Prime Minister" and "Premier" are one), else the title."""
+    return office_of(title) or title.lower()

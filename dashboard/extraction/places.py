@@ -10,7 +10,6 @@ dict, so finding places in a sentence costs microseconds, not a regex over 34,00
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -33,27 +32,6 @@ RIVER_SUFFIX = re.compile(r"(?<=\w) (?:am|an der|upon|on) [A-Z][\w-]++$")
 # Cities GeoNames names by their English exonym ("Pilsen") are also found under their local
 # spelling with diacritics ("Plzeň"), see `name_forms.local_spellings`
 LOCAL_SPELLING_MIN_POPULATION = 100_000
-# ... and a large town under another romanisation of its name ("Hawassa" for GeoNames'
-# "Awasa", "Malatiya" for "Malatya"): alternate names spelled nearly alike
-TRANSLITERATION_MIN_POPULATION = 200_000
-TRANSLITERATION_MIN_RATIO = 0.8
-
-
-def transliterations(name: str, alternates: list[str]) -> list[str]:
-    """The alternate names of a town that spell its name nearly alike (difflib's ratio at
-    least `TRANSLITERATION_MIN_RATIO`): another romanisation, not another name; capitalised,
-    ASCII, four letters or more, not in capitals."""
-    found, own = [], name.lower()
-    for alt in alternates:
-        if len(alt) < 4 or not alt[0].isupper() or not alt.isascii() or alt.isupper() or \
-                alt.lower() == own:
-            continue
-        match = difflib.SequenceMatcher(None, alt.lower(), own)
-        if match.real_quick_ratio() >= TRANSLITERATION_MIN_RATIO and \
-                match.quick_ratio() >= TRANSLITERATION_MIN_RATIO and \
-                match.ratio() >= TRANSLITERATION_MIN_RATIO:
-            found.append(alt)
-    return found
 
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?\.?|\d+[\w-]*")
 CONNECTORS = {"of", "and", "de", "del", "da", "do", "dos", "la", "le", "el", "the", "d'", "al",
@@ -242,11 +220,6 @@ def _build() -> Gazetteer:
                 usable = len(alt) >= 4 and alt[0].isupper() and alt.isascii() \
                     and not alt.isupper()
                 if usable and all(p.kind == "city" for p in gaz.index.get(normalize(alt), [])):
-                    gaz.add(alt, place)
-                    by_name.setdefault(normalize(alt), place)
-        if ALTNAME_MIN_POPULATION > place.population >= TRANSLITERATION_MIN_POPULATION:
-            for alt in transliterations(city["name"], city.get("alternatenames") or []):
-                if all(p.kind == "city" for p in gaz.index.get(normalize(alt), [])):
                     gaz.add(alt, place)
                     by_name.setdefault(normalize(alt), place)
         if place.population >= LOCAL_SPELLING_MIN_POPULATION:
