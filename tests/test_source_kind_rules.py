@@ -301,3 +301,12 @@ def test_a_leader_named_by_title_and_given_name_gets_the_full_name_the_text_give
             "Afwerki arrived on Saturday for a visit which Prime Minister Dr. Abiy Ahmed called "
             "a new chapter. Prime Minister Abiy welcomed him at the airport.\n")
     assert leaders(trip_of(text)) == ["Abiy Ahmed"]
+
+
+def test_the_first_named_of_two_visiting_ministers_in_the_lead_is_the_traveller():
+    text = ("Title: Ministers tour Goma camp\nDate: 2008-11-01\n\nGOMA, Congo, Nov 1 - British "
+            "Foreign Secretary Tom Ashby and his French counterpart Luc Marchand toured a camp "
+            "on the edge of Goma on Saturday.\n\nThe two ministers flew to Goma from Kinshasa. "
+            "Marchand said Europe could not stand aside. Marchand has raised the idea of a "
+            "European force.\n")
+    assert trip_of(text).traveler == "Tom Ashby"

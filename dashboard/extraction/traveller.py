@@ -86,18 +86,24 @@ DELEGATION_LEADER = re.compile(r"[^\n()]{0,60}?(?:\(\s*(?:delegation\s+leader|he
 LEAD_SUBJECT_BONUS = 5
 
 
-def lead_subjects(span: Span) -> list[str]:
-    """The last words of the proper names that are subjects of the sentence's root verb (a
-    dateline the parse makes a subject too is no person, and is left to the caller's
-    lookup of names)."""
+def lead_subjects(span: Span) -> list[tuple[str, bool]]:
+    """(last word, whether the name must be a known foreigner there) of the proper names that
+    are subjects of the sentence's root verb (a dateline the parse makes a subject too is no
+    person, and is left to the caller's lookup of names)."""
     roots = [t for t in span if t.dep_ == "ROOT"]
     subjects = [c for r in roots for c in r.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if any(c.conjuncts for c in subjects):
-        return []  # ("Prime Minister A and Prime Minister B signed ...": host and guest)
+        # "A and B signed ...": only the first named, and only as a foreigner where the lead
+        # is (the caller checks: "British Foreign Secretary A and his French counterpart B
+        # toured a camp" in Goma; not "Prime Minister A and ... B signed" in A's Lahore)
+        # (the parse may make a dateline the head of the list: "GOMA, Congo, Nov 1 - A and B")
+        named = [t for c in subjects for t in [c, *c.conjuncts]
+                 if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+        return [(named[0].text, True)] if named else []
     # (with the names in apposition: "SOCHI, Russia, June 3 - President X, ..., said" makes
     # the dateline the subject and the name its apposition)
     subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
-    return [c.text for c in subjects if c.pos_ == "PROPN"]
+    return [(c.text, False) for c in subjects if c.pos_ == "PROPN"]
 
 
 def token_start_of(span: Span, word: str) -> int:
@@ -252,9 +258,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     if lead is not None:
         # (not a host at home: "DAMASCUS - Syrian President X told U.N. Secretary-General Y")
         here = {m.place.code for m in lead.places if m.kind in {"city", "country"}}
-        for key in lead_subjects(lead.parse):
+        for key, foreigner in lead_subjects(lead.parse):
             if key in scores and not in_met_span(token_start_of(lead.parse, key)) and \
-                    best_form[key].nationality not in here:
+                    best_form[key].nationality not in here and (
+                        not foreigner or best_form[key].nationality is not None):
                 scores[key] += LEAD_SUBJECT_BONUS
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():
