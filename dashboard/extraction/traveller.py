@@ -97,9 +97,10 @@ def lead_subjects(span: Span) -> list[tuple[str, bool]]:
         # is (the caller checks: "British Foreign Secretary A and his French counterpart B
         # toured a camp" in Goma; not "Prime Minister A and ... B signed" in A's Lahore)
         # (the parse may make a dateline the head of the list: "GOMA, Congo, Nov 1 - A and B")
-        named = [t for c in subjects for t in [c, *c.conjuncts]
-                 if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
-        return [(named[0].text, True)] if named else []
+        named = sorted((t for c in subjects for t in [c, *c.conjuncts]
+                        if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "FAC", "DATE"}),
+                       key=lambda t: t.i)
+        return [(t.text, True) for t in named]  # (the caller takes the first it knows)
     # (with the names in apposition: "SOCHI, Russia, June 3 - President X, ..., said" makes
     # the dateline the subject and the name its apposition)
     subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]
@@ -259,10 +260,14 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         # (not a host at home: "DAMASCUS - Syrian President X told U.N. Secretary-General Y")
         here = {m.place.code for m in lead.places if m.kind in {"city", "country"}}
         for key, foreigner in lead_subjects(lead.parse):
-            if key in scores and not in_met_span(token_start_of(lead.parse, key)) and \
+            if key not in scores:
+                continue
+            if not in_met_span(token_start_of(lead.parse, key)) and \
                     best_form[key].nationality not in here and (
                         not foreigner or best_form[key].nationality is not None):
                 scores[key] += LEAD_SUBJECT_BONUS
+            if foreigner:
+                break  # (of a list, only the first named person)
     # "King X and Queen Y landed in ...": the first-named of a couple travelling together
     for key, change in couple_scores(facts, set(scores)).items():
         scores[key] += change
