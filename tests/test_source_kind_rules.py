@@ -310,3 +310,14 @@ def test_the_first_named_of_two_visiting_ministers_in_the_lead_is_the_traveller(
             "Marchand said Europe could not stand aside. Marchand has raised the idea of a "
             "European force.\n")
     assert trip_of(text).traveler == "Tom Ashby"
+
+
+def test_a_news_agencys_name_is_no_town():
+    # Xinhua is also a town in China; after "news agency" or in a dateline's brackets it is
+    # the agency
+    text = ("Title: Kim enters China\nDate: 2011-08-25\n\nNorth Korean leader Kim Jong Il entered "
+            "China on Thursday "
+            "on his way home, state news agency Xinhua said.\n")
+    trip = trip_of(text)
+    assert [code for code, _city in stops(trip)] == ["CN"]
+    assert stops(trip)[0][1] != "Xinhua"

@@ -177,6 +177,8 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
     for mention in raw:
         if any(a <= mention.start < b for a, b in name_spans):
             continue  # "Antony" in "Antony Blinken" is not the French town
+        if mention.kind == "city" and _names_an_outlet(mention, text):
+            continue  # "state news agency Xinhua said", "BEIJING (Xinhua) --": the agency
         if mention.kind == "city":
             mention = keep_city(mention, text, article_codes, sentence_codes, dateline_names)
             if mention is None:
@@ -185,6 +187,24 @@ def sentence_places(text: str, raw: list[PlaceMention], people: list[PersonMenti
             mention = settle_country(mention, article_codes)
         kept.append(capital_named_by_nationality(mention, text) or mention)
     return kept
+
+
+# "news agency Xinhua", "the broadcaster Al Arabiya": an outlet's name after its kind
+OUTLET_BEFORE = re.compile(r"\b(?:news\s+agency|agency|broadcaster|newspaper|daily|channel|"
+                           r"radio|television)[ \t]++$", re.IGNORECASE)
+# "BEIJING (Xinhua) --", "SEOUL, Aug. 3 (Yonhap) -": a dateline's agency in brackets
+AGENCY_BRACKETS = re.compile(r"^[ \t]*+[A-Z][A-Z.'’ -]*+(?:,[^(\n]{0,30}+)?[ \t]*+\($")
+
+
+def _names_an_outlet(mention: PlaceMention, text: str) -> bool:
+    """The town name is a news outlet's: right after "news agency" (or another outlet's
+    kind), or in the brackets after a dateline."""
+    if OUTLET_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return True
+    if text[mention.end:mention.end + 1] != ")":
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return AGENCY_BRACKETS.match(text[line_start:mention.start]) is not None
 
 
 @cache

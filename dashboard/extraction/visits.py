@@ -67,6 +67,8 @@ CUE_FORMS: dict[str, str] = {
     "stop_in": r"stop(?:s|ped|ping)?\s+(?:in|at)",
     "en_route": r"en\s+route\s+to",
     "then_to": r"then\s+(?:on\s+)?to",
+    # ("He entered Russia on Saturday", "had entered China at the border town of X")
+    "entered": r"(?<!\bnot\s)enter(?:s|ed|ing)",
     # ("Apart from New Delhi, he will also travel to X": the place set apart is visited too)
     "apart_from": r"(?:apart\s+from|aside\s+from|besides|in\s+addition\s+to)(?=[ \t]++[A-Z]"
                   r"[^.;]{0,100}?\balso[ \t]++(?:visit|travel|go|fly|stop|tour|head|call))",
