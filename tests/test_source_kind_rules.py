@@ -321,3 +321,27 @@ def test_a_news_agencys_name_is_no_town():
     trip = trip_of(text)
     assert [code for code, _city in stops(trip)] == ["CN"]
     assert stops(trip)[0][1] != "Xinhua"
+
+
+def test_the_guest_a_speaker_welcomes_is_the_traveller():
+    # "PRESIDENT OBAMA: Well, I want to welcome President Thein Sein to the White House. ...
+    # When I visited Rangoon last November ...": the host's own earlier trip told in the
+    # first person does not make him the traveller (a blind set's transcript)
+    path = (Path(__file__).parent / "fixtures" / "blind" / "set29"
+            / "05_thein_sein_washington_2013.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article(path))
+    assert trip.traveler == "Thein Sein"
+    assert stops(trip) == [("US", "Washington")]
+
+
+def test_a_speaker_who_welcomed_the_guest_is_not_the_traveller_of_their_own_statement():
+    # "PRIME MINISTER ABE: Yesterday I had the great pleasure of welcoming President Putin to
+    # my home town ... I intend to visit Russia again next year" (a blind set's transcript)
+    path = (Path(__file__).parent / "fixtures" / "blind" / "set30"
+            / "14_transcript_putin_abe_nagato_tokyo_2016.txt")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        trip = extract_trip(read_article(path))
+    assert trip.traveler == "Vladimir Putin"

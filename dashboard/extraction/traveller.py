@@ -221,6 +221,10 @@ def pick_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
             # ... or named by surname alone ("Obama welcomed Lee with a full ceremony")
             visitors.update(k for k in scores if text.startswith(k, at)
                             and not text[at + len(k):at + len(k) + 1].isalnum())
+        # "I want to welcome President X to the White House": the speaker's guest
+        for at in traveller_grammar.welcomed_by_the_speaker(fact.parse):
+            visitors.update(p.surname for p in fact.people if p.start <= at < p.end
+                            and p.surname in scores)
         # "Chinese President X met with Argentine President Y in Beijing": a host meeting a
         # guest of another country at home; the guest is the visitor
         for host, guest in host_grammar.guests_at_home(fact, best_form):

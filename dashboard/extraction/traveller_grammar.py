@@ -231,6 +231,29 @@ def received_guests(span: Span) -> list[tuple[int, int]]:
     return found
 
 
+def welcomed_by_the_speaker(span: Span) -> list[int]:
+    """Offsets of the names "I" or "we" receive, welcome or host ("I want to welcome President
+    X to the White House", "I had the great pleasure of welcoming President Y to my home
+    town"): the speaker is the host, the one named the guest."""
+    found = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING or any(
+                c.dep_ in {"auxpass", "nsubjpass", "neg"} for c in verb.children):
+            continue
+        # the subject: the verb's own, or the one of the verb it hangs from ("want to
+        # welcome", "had the pleasure of welcoming")
+        subject = None
+        for node in [verb, *verb.ancestors][:4]:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                break
+        if subject is None or subject.lower_ not in {"i", "we"}:
+            continue
+        found.extend(_offsets(c)[0] for c in verb.children if c.dep_ == "dobj"
+                     and c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
+    return found
+
+
 def owner_of_subject(span: Span, end: int) -> bool:
     """Whether the name ending at character `end` owns the subject of a verb, which is no
     trip ("President X's special envoy, Y, arrived in Z": X does not go; "X's visit to Z

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import replace
 
 from dashboard.extraction import office_holders
-from dashboard.extraction.facts import TripState
+from dashboard.extraction.facts import SentenceFacts, TripState
+from dashboard.extraction.grammar import token_at
 from dashboard.extraction.headline_traveller import headline_subject_traveller, headline_traveller
 from dashboard.extraction.home_country import home_country
 from dashboard.extraction.office_subject import office_traveller
@@ -20,6 +21,7 @@ from dashboard.extraction.parse_steps import (
     speaker_of_first_person,
 )
 from dashboard.extraction.traveller import Traveller, pick_traveller, traveller_of
+from dashboard.extraction.traveller_grammar import welcomed_by_the_speaker
 
 
 def choose_traveller(state: TripState) -> None:
@@ -28,7 +30,8 @@ def choose_traveller(state: TripState) -> None:
     traveller = pick_traveller(active, text)
     speaker = speaker_of_first_person(active, state.article.title, text)
     if speaker is not None and speaker.surname != traveller.surname and (
-            hosts_first_person_trip(active, traveller, text) or first_person_leads(active)):
+            hosts_first_person_trip(active, traveller, text) or first_person_leads(active)) \
+            and not _welcomed_by_the_speaker(active, traveller):
         traveller = traveller_of(speaker, active)
     elif speaker is None and traveller.name is None and first_person_leads(active):
         # "Departure Statement by Prime Minister": a first-person statement whose speaker
@@ -49,6 +52,21 @@ def choose_traveller(state: TripState) -> None:
     if realm is not None:
         # "Pope Francis": a title that names its realm (the Holy See) says where home is
         state.home, state.home_certain = realm, True
+
+
+def _welcomed_by_the_speaker(facts: list[SentenceFacts], traveller: Traveller) -> bool:
+    """The one picked is the guest the speaker welcomes ("I want to welcome President X to
+    the White House"): the speaker hosts, whatever earlier trips of their own they tell."""
+    if not traveller.surname:
+        return False
+    for fact in facts:
+        if fact.parse is None:
+            continue
+        for at in welcomed_by_the_speaker(fact.parse):
+            token = token_at(fact.parse, at)
+            if token is not None and token.text == traveller.surname:
+                return True
+    return False
 
 
 def name_by_office(state: TripState) -> None:
