@@ -345,3 +345,9 @@ def test_a_speaker_who_welcomed_the_guest_is_not_the_traveller_of_their_own_stat
         warnings.simplefilter("ignore")
         trip = extract_trip(read_article(path))
     assert trip.traveler == "Vladimir Putin"
+
+
+def test_a_royal_couples_first_name_takes_the_first_title():
+    text = "The King and Queen of Spain, Felipe VI and Letizia, walked through the old town."
+    found = [(p.title, p.name) for p in find_people(text, 0, len(text))]
+    assert ("King", "Felipe VI") in found

@@ -264,7 +264,13 @@ def find_people(text: str, start: int, end: int,
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue
         name_start = named.start("name")
-        people.append(PersonMention(match.group("title"), name, match.start(),
+        title = match.group("title")
+        paired = COUPLE_TITLES.search(text, max(start, match.start() - 30), match.start())
+        if paired and re.match(r"[ \t]+and[ \t]+[A-Z]", text[name_start + len(name):]):
+            # "The King and Queen of Spain, Felipe VI and Letizia": the first name takes
+            # the first title
+            title = paired.group("title")
+        people.append(PersonMention(title, name, match.start(),
                                     name_start + len(name), name_start, code,
                                     text[match.end():country_end]))
     taken = [(p.start, p.end) for p in people]
@@ -351,9 +357,39 @@ def find_people(text: str, start: int, end: int,
             people.append(PersonMention(title, name, name_start, name_start + len(name),
                                         name_start, *_country_of(text, match.end(), end,
                                                                  country_at)))
+    people.extend(_regnal_names(text, start, end, people))
     people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people
+
+
+# "The King and Queen of X": a couple's titles, the first one the first name's
+COUPLE_TITLES = re.compile(r"\b(?P<title>King|Emperor|Prince|Grand[ \t]Duke|President)"
+                           r"[ \t]++and[ \t]++$")
+# "The King and Queen of Spain, Felipe VI and Letizia": a given name and a regnal number, with
+# a monarch's title earlier in the sentence
+REGNAL_NAME = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]++(?:[ \t][A-Z][a-z]++)?+[ \t]{ROMAN})"
+                         r"(?![\w-])")
+MONARCH_BEFORE = re.compile(r"\b(?P<title>King|Queen|Emperor|Empress|Pope|Sultan|Emir|"
+                            r"Grand[ \t]Duke)\b")
+
+
+def _regnal_names(text: str, start: int, end: int, people: list[PersonMention]
+                  ) -> list[PersonMention]:
+    """Monarchs named by a regnal name with no title before it, when a monarch's title comes
+    earlier in the same sentence ("The King and Queen of Spain, Felipe VI and Letizia"): the
+    last such title is theirs."""
+    found = []
+    for match in REGNAL_NAME.finditer(text, start, end):
+        if any(p.start <= match.start() < p.end for p in people):
+            continue
+        titles = list(MONARCH_BEFORE.finditer(text, start, match.start()))
+        if not titles:
+            continue
+        title = " ".join(titles[0].group("title").split())
+        found.append(PersonMention(title, match.group("name"), match.start(), match.end(),
+                                   match.start()))
+    return found
 
 
 def _full_name(match: re.Match[str], span_group: str, people: list[PersonMention]) -> str:

@@ -97,7 +97,10 @@ def lead_subjects(span: Span) -> list[tuple[str, bool]]:
         # is (the caller checks: "British Foreign Secretary A and his French counterpart B
         # toured a camp" in Goma; not "Prime Minister A and ... B signed" in A's Lahore)
         # (the parse may make a dateline the head of the list: "GOMA, Congo, Nov 1 - A and B")
-        named = sorted((t for c in subjects for t in [c, *c.conjuncts]
+        # (with the names in apposition: "The King and Queen of Spain, A and B, walked")
+        members = [t for c in subjects for t in [c, *c.conjuncts]]
+        members += [a for t in members for a in t.children if a.dep_ == "appos"]
+        named = sorted((t for t in members
                         if t.pos_ == "PROPN" and t.ent_type_ not in {"GPE", "LOC", "FAC", "DATE"}),
                        key=lambda t: t.i)
         return [(t.text, True) for t in named]  # (the caller takes the first it knows)
