@@ -264,12 +264,7 @@ def find_people(text: str, start: int, end: int,
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue
         name_start = named.start("name")
-        title = match.group("title")
-        paired = COUPLE_TITLES.search(text, max(start, match.start() - 30), match.start())
-        if paired and re.match(r"[ \t]+and[ \t]+[A-Z]", text[name_start + len(name):]):
-            # "The King and Queen of Spain, Felipe VI and Letizia": the first name takes
-            # the first title
-            title = paired.group("title")
+        title = _paired_title(text, start, match, name_start + len(name))
         people.append(PersonMention(title, name, match.start(),
                                     name_start + len(name), name_start, code,
                                     text[match.end():country_end]))
@@ -307,7 +302,7 @@ def find_people(text: str, start: int, end: int,
             # "Commander General Joseph Aoun": a second title may start the next match
             position = max(match.start("name"), match.start() + 1)
             continue
-        title = match.group("title")
+        title = _paired_title(text, start, match, match.start("name") + len(name))
         span_start = match.start()
         owner = OFFICE_OF_OFFICE.search(text, max(start, span_start - 60), span_start)
         if owner and "," in text[match.end("title"):match.start("name")]:
@@ -341,8 +336,8 @@ def find_people(text: str, start: int, end: int,
                 re.fullmatch(PORTFOLIO_WORD, w) for w in name.split()):
             continue  # ("Minister of Foreign Affairs, International Trade": the office)
         name_start = match.start("name")
-        people.append(PersonMention(match.group("title"), name, match.start(),
-                                    name_start + len(name), name_start))
+        people.append(PersonMention(_paired_title(text, start, match, name_start + len(name)),
+                                    name, match.start(), name_start + len(name), name_start))
     for match in OFFICE_APPOSITION.finditer(text, start, end):
         name = _full_name(match, "title", people)
         if name:
@@ -366,6 +361,15 @@ def find_people(text: str, start: int, end: int,
 # "The King and Queen of X": a couple's titles, the first one the first name's
 COUPLE_TITLES = re.compile(r"\b(?P<title>King|Emperor|Prince|Grand[ \t]Duke|President)"
                            r"[ \t]++and[ \t]++$")
+def _paired_title(text: str, start: int, match: re.Match[str], name_end: int) -> str:
+    """The title of the name a title match ends on; in "The King and Queen of Spain, Felipe VI
+    and Letizia" the first name takes the first title of the couple."""
+    paired = COUPLE_TITLES.search(text, max(start, match.start() - 30), match.start())
+    if paired and re.match(r"[ \t]+and[ \t]+[A-Z]", text[name_end:]):
+        return " ".join(paired.group("title").split())
+    return match.group("title")
+
+
 # "The King and Queen of Spain, Felipe VI and Letizia": a given name and a regnal number, with
 # a monarch's title earlier in the sentence
 REGNAL_NAME = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]++(?:[ \t][A-Z][a-z]++)?+[ \t]{ROMAN})"
