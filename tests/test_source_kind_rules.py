@@ -351,3 +351,11 @@ def test_a_royal_couples_first_name_takes_the_first_title():
     text = "The King and Queen of Spain, Felipe VI and Letizia, walked through the old town."
     found = [(p.title, p.name) for p in find_people(text, 0, len(text))]
     assert ("King", "Felipe VI") in found
+
+
+def test_a_city_named_by_the_last_words_of_another_is_one_stop():
+    # a headline's "Delhi" and the body's "New Delhi"
+    text = ("Title: Deals signed in Delhi\nDate: 2023-06-02\n\nPrime Minister Pushpa Kamal Dahal "
+            "held talks with his Indian counterpart Narendra Modi at Hyderabad House in New Delhi "
+            "yesterday. He then flew to Indore.\n")
+    assert [city for _code, city in stops(trip_of(text))] == ["New Delhi", "Indore"]

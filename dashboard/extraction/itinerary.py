@@ -8,6 +8,7 @@ and `stop_dates.py` attaches the dates.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dashboard.extraction import grammar
 from dashboard.extraction import places as places_mod
@@ -57,6 +58,7 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
                   if any(s.strength not in WEAK_SIGNALS for s in sigs)}
     drafts: list[StopDraft] = []
     for code, sigs in by_country.items():
+        sigs = _fuller_city_names(sigs)
         cities: list[places_mod.Place] = []
         for sig in sigs:
             if sig.city is not None and all(
@@ -106,6 +108,23 @@ def build_stops(facts: list[SentenceFacts], home: str | None,
             drafts.append(StopDraft(sig.code, sig.city, [sig], "named" if sig.city else "",
                                     [sig.sentence] if sig.city else []))
     return drafts
+
+
+def _fuller_city_names(sigs: list[VisitSignal]) -> list[VisitSignal]:
+    """One country's signals, a city named by the last words of another's name taking that
+    fuller city ("Deals signed in Delhi" in a headline, "talks in New Delhi" in the body: one
+    stop, as `stop_for_place` reads "Delhi" for a stop in New Delhi)."""
+    names = {places_mod.normalize(s.city.name): s.city for s in sigs if s.city is not None}
+    fuller = {}
+    for key in names:
+        longer = [k for k in names if k.endswith(" " + key)]
+        if len(longer) == 1:
+            fuller[key] = names[longer[0]]
+    if not fuller:
+        return sigs
+    return [replace(s, city=fuller[places_mod.normalize(s.city.name)])
+            if s.city is not None and places_mod.normalize(s.city.name) in fuller else s
+            for s in sigs]
 
 
 def _home_from(fact: SentenceFacts, home: str | None) -> int:
