@@ -52,7 +52,9 @@ accuracy: $(VENV)/.installed-run
 	  tests/fixtures/blind/set16 tests/fixtures/blind/set17 tests/fixtures/blind/set18 \
 	  tests/fixtures/blind/set19 tests/fixtures/blind/set20 tests/fixtures/blind/set21 \
 	  tests/fixtures/blind/set22 tests/fixtures/blind/set23 tests/fixtures/blind/set24 \
-	  tests/fixtures/blind/set25 tests/fixtures/blind/set26; \
+	  tests/fixtures/blind/set25 tests/fixtures/blind/set26 tests/fixtures/blind/set27 \
+	  tests/fixtures/blind/set28 tests/fixtures/blind/set29 tests/fixtures/blind/set30 \
+	  tests/fixtures/blind/set31; \
 	else echo "../shared/articles not found (the team's development articles): skipped"; \
 	  $(BIN)/python scripts/accuracy.py tests/fixtures/trips tests/fixtures/blind/set2 \
 	  tests/fixtures/blind/set3 tests/fixtures/blind/set4 tests/fixtures/blind/set5 \
@@ -62,7 +64,9 @@ accuracy: $(VENV)/.installed-run
 	  tests/fixtures/blind/set15 tests/fixtures/blind/set16 tests/fixtures/blind/set17 \
 	  tests/fixtures/blind/set18 tests/fixtures/blind/set19 tests/fixtures/blind/set20 \
 	  tests/fixtures/blind/set21 tests/fixtures/blind/set22 tests/fixtures/blind/set23 \
-	  tests/fixtures/blind/set24 tests/fixtures/blind/set25 tests/fixtures/blind/set26; fi
+	  tests/fixtures/blind/set24 tests/fixtures/blind/set25 tests/fixtures/blind/set26 \
+	  tests/fixtures/blind/set27 tests/fixtures/blind/set28 tests/fixtures/blind/set29 \
+	  tests/fixtures/blind/set30 tests/fixtures/blind/set31; fi
 
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python scripts/screenshots.py

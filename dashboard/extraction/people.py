@@ -20,6 +20,7 @@ from dashboard.extraction.name_patterns import (
     TITLE_RE,
     UPPER,
 )
+from dashboard.extraction.royal_names import paired_title, regnal_names
 from dashboard.extraction.titles import MONARCH_TITLES
 
 PERSON = re.compile(
@@ -264,7 +265,7 @@ def find_people(text: str, start: int, end: int,
         if not name or name.split()[0] in NON_NAME_WORDS:
             continue
         name_start = named.start("name")
-        title = _paired_title(text, start, match, name_start + len(name))
+        title = paired_title(text, start, match, name_start + len(name))
         people.append(PersonMention(title, name, match.start(),
                                     name_start + len(name), name_start, code,
                                     text[match.end():country_end]))
@@ -302,7 +303,7 @@ def find_people(text: str, start: int, end: int,
             # "Commander General Joseph Aoun": a second title may start the next match
             position = max(match.start("name"), match.start() + 1)
             continue
-        title = _paired_title(text, start, match, match.start("name") + len(name))
+        title = paired_title(text, start, match, match.start("name") + len(name))
         span_start = match.start()
         owner = OFFICE_OF_OFFICE.search(text, max(start, span_start - 60), span_start)
         if owner and "," in text[match.end("title"):match.start("name")]:
@@ -336,7 +337,7 @@ def find_people(text: str, start: int, end: int,
                 re.fullmatch(PORTFOLIO_WORD, w) for w in name.split()):
             continue  # ("Minister of Foreign Affairs, International Trade": the office)
         name_start = match.start("name")
-        people.append(PersonMention(_paired_title(text, start, match, name_start + len(name)),
+        people.append(PersonMention(paired_title(text, start, match, name_start + len(name)),
                                     name, match.start(), name_start + len(name), name_start))
     for match in OFFICE_APPOSITION.finditer(text, start, end):
         name = _full_name(match, "title", people)
@@ -352,48 +353,11 @@ def find_people(text: str, start: int, end: int,
             people.append(PersonMention(title, name, name_start, name_start + len(name),
                                         name_start, *_country_of(text, match.end(), end,
                                                                  country_at)))
-    people.extend(_regnal_names(text, start, end, people))
+    people.extend(PersonMention(title, name, a, b, a) for title, name, a, b in regnal_names(
+        text, start, end, [(p.start, p.end) for p in people]))
     people.extend(_untitled_met(text, start, end, people, country_at or {}))
     people.sort(key=lambda p: p.start)
     return people
-
-
-# "The King and Queen of X": a couple's titles, the first one the first name's
-COUPLE_TITLES = re.compile(r"\b(?P<title>King|Emperor|Prince|Grand[ \t]Duke|President)"
-                           r"[ \t]++and[ \t]++$")
-def _paired_title(text: str, start: int, match: re.Match[str], name_end: int) -> str:
-    """The title of the name a title match ends on; in "The King and Queen of Spain, Felipe VI
-    and Letizia" the first name takes the first title of the couple."""
-    paired = COUPLE_TITLES.search(text, max(start, match.start() - 30), match.start())
-    if paired and re.match(r"[ \t]+and[ \t]+[A-Z]", text[name_end:]):
-        return " ".join(paired.group("title").split())
-    return match.group("title")
-
-
-# "The King and Queen of Spain, Felipe VI and Letizia": a given name and a regnal number, with
-# a monarch's title earlier in the sentence
-REGNAL_NAME = re.compile(rf"(?<![\w-])(?P<name>[A-Z][a-z]++(?:[ \t][A-Z][a-z]++)?+[ \t]{ROMAN})"
-                         r"(?![\w-])")
-MONARCH_BEFORE = re.compile(r"\b(?P<title>King|Queen|Emperor|Empress|Pope|Sultan|Emir|"
-                            r"Grand[ \t]Duke)\b")
-
-
-def _regnal_names(text: str, start: int, end: int, people: list[PersonMention]
-                  ) -> list[PersonMention]:
-    """Monarchs named by a regnal name with no title before it, when a monarch's title comes
-    earlier in the same sentence ("The King and Queen of Spain, Felipe VI and Letizia"): the
-    last such title is theirs."""
-    found = []
-    for match in REGNAL_NAME.finditer(text, start, end):
-        if any(p.start <= match.start() < p.end for p in people):
-            continue
-        titles = list(MONARCH_BEFORE.finditer(text, start, match.start()))
-        if not titles:
-            continue
-        title = " ".join(titles[0].group("title").split())
-        found.append(PersonMention(title, match.group("name"), match.start(), match.end(),
-                                   match.start()))
-    return found
 
 
 def _full_name(match: re.Match[str], span_group: str, people: list[PersonMention]) -> str:

@@ -49,7 +49,9 @@ from dashboard.extraction.itinerary import (
     build_stops,
     sentence_stops,
 )
-from dashboard.extraction.leaders import find_leaders, name_office_holders, shared_nationality
+from dashboard.extraction.later_trips import drop_later_trips
+from dashboard.extraction.leader_names import name_office_holders
+from dashboard.extraction.leaders import find_leaders, shared_nationality
 from dashboard.extraction.leaving_days import close_on_leaving
 from dashboard.extraction.live_entries import date_live_entries
 from dashboard.extraction.meeting_rules import is_met
@@ -294,24 +296,6 @@ def drop_other_travel(state: TripState) -> None:
                         and not untold(fact.parse, sig.position, year)]
     drop_others_sections(active, surname)  # a roundup's section on someone else
     drop_later_trips(active)
-
-
-# "Next month I travel to Vilnius", "Later this year she will go to X": a sentence that opens
-# on a time after this trip's
-LATER_OPENING = re.compile(r"[\"“']?(?:next\s+(?:month|year|spring|summer|autumn|fall|"
-                           r"winter)|later\s+this\s+(?:year|month)|in\s+the\s+coming\s+months)\b",
-                           re.IGNORECASE)
-
-
-def drop_later_trips(active: list[SentenceFacts]) -> None:
-    """A sentence opening on a later time ("Next month I travel to Vilnius ...") tells a later
-    trip, when other sentences give this trip's places; a preview whose whole trip is next
-    month keeps them. In place."""
-    later = [f for f in active if f.signals and LATER_OPENING.match(f.sentence.text)]
-    if later and any(f.signals for f in active if f not in later):
-        for fact in later:
-            fact.signals = []
-            fact.earlier_trip = True
 
 
 def meetings_as_visits(state: TripState) -> None:
