@@ -77,7 +77,8 @@ FLOORS = {  # measured figures, rounded down to 0.001 (see tests/fixtures/blind/
     # Indonesia from "Metro Manila", and a second Manila are gone, and the truth's Caliraya,
     # a place no gazetteer here lists, had been aligned to one of them with no leaders;
     # every other set13 field rose, six-part 0.843 -> 0.859)
-    "set13": {"country_f1": 0.9, "country_set": 0.642, "country_order": 0.571,
+    # (country_f1 0.899: the measured 0.8999999999999998 is below 0.9 by rounding alone)
+    "set13": {"country_f1": 0.899, "country_set": 0.642, "country_order": 0.571,
              "start": 0.909, "end": 0.795, "city": 0.954, "leaders": 0.659,
              "leader_f1": 0.81, "stop_order": 0.9, "traveller": 0.928, "six_part": 0.891},
     "set14": {"country_f1": 0.951, "country_set": 0.714, "country_order": 0.5,
