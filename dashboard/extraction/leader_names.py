@@ -73,8 +73,8 @@ def name_office_holders(drafts: list[StopDraft], day: date | None,
                     person.title, name, person.start, person.end, person.name_start,
                     person.nationality, person.nationality_text), n)
                 continue
-            if office is None:
-                continue
+            if office is None or person.title.lower() in MONARCH_TITLES:
+                continue  # (a sovereign's one name is the whole of it: "King Talal")
             countries = frozenset({person.nationality or draft.code})
             name = full_name(person.surname, day, office, countries)
             if name and len(name.split()) > 1 and name.split()[-1] == person.surname:

@@ -358,9 +358,12 @@ def speaker_of_first_person(facts: list[SentenceFacts], title: str | None = None
         # a release's header line, which the page-clutter rules may have set aside: "Release
         # | Rt Hon Chris X | Prime Minister", right above "This week I led ..."
         # (a title at a line's end is no name's: "Prime Minister\n\nChina mission ...")
+        # (only a header's: a name in the body's sentences is the story's, met or not)
+        body = [(f.sentence.start, f.sentence.end) for f in facts if not f.sentence.heading]
         named = [p for p in not_met(find_people(text, 0, spoken[0].sentence.start))
                  if "\n" not in text[p.start:p.end] and not any(
-                     m.start == 0 and m.end == len(p.name) for m in find_places(p.name))]
+                     m.start == 0 and m.end == len(p.name) for m in find_places(p.name))
+                 and not any(a <= p.start < b for a, b in body)]
         if named:
             return named[-1]
     return None

@@ -37,7 +37,9 @@ def untitled_protagonist(facts: list[SentenceFacts], index: NameIndex, titled: s
                 continue
             # (of several full names with one surname, the one named most, else first:
             # "Justin Trudeau" of the lede, not "Sophie Grégoire Trudeau" further down)
-            forms.setdefault(key, Counter())[ent.text] += 1
+            # ("Mrs May" is no full name: an honorific is no given name)
+            weight = 0.25 if words[0].rstrip(".") in {"Mr", "Mrs", "Ms", "Miss", "Dr"} else 1
+            forms.setdefault(key, Counter())[ent.text] += weight
             where.setdefault(key, fact.sentence)
         subjects.update(t.text for t in fact.parse if t.dep_ == "nsubj" and t.pos_ == "PROPN")
     fullest = {key: max(counts, key=lambda form: counts[form])  # (ties: the first seen)

@@ -14,11 +14,14 @@ COUPLE_TITLES = re.compile(r"\b(?P<title>King|Emperor|Prince|Grand[ \t]Duke|Pres
                            r"[ \t]++and[ \t]++$")
 
 
+AND_A_NAME = re.compile(r"[ \t]++and[ \t]++[A-Z]")
+
+
 def paired_title(text: str, start: int, match: re.Match[str], name_end: int) -> str:
     """The title of the name a title match ends on; in "The King and Queen of Spain, Felipe VI
     and Letizia" the first name takes the first title of the couple."""
     paired = COUPLE_TITLES.search(text, max(start, match.start() - 30), match.start())
-    if paired and re.match(r"[ \t]+and[ \t]+[A-Z]", text[name_end:]):
+    if paired and AND_A_NAME.match(text, name_end):
         return " ".join(paired.group("title").split())
     return match.group("title")
 

@@ -37,6 +37,8 @@ TITLES = [
     # military and agency heads met on a visit: "Armed Forces Commander General Joseph Aoun",
     # "IAEA Director General Rafael Grossi"
     "Director General", "Director-General", "Commander", "General",
+    # (the head of the IMF: "IMF Managing Director X arrived in Abuja")
+    "Managing Director",
     # ("the Leader of the Revolution, Colonel X": a ruler known by his rank)
     "Colonel",
     # "call on Head of Government X" (Morocco's prime minister), "Head of State X"

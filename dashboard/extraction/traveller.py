@@ -358,7 +358,7 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
     # "Blinken criticised", "Rishi Sunak has visited", "Mr Sunak travelled"
     # (after up to three fronted phrases: "On Thursday, in a church hall in Harlem, Hugo X
     # did ...", "A week earlier, in Havana, X had been ...")
-    pattern = re.compile(r"(?:[^,.;:\n]{1,60}+,[ \t]++){0,3}?"
+    pattern = re.compile(r"(?P<front>(?:[^,.;:\n]{1,60}+,[ \t]++){0,3}?)"
                          r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|(?P<first>[A-Z][a-z'’-]+)\s+)?"
                          r"(?P<word>[A-Z][\w'’-]+)\s+" + SUBJECT_VERB)
     for fact in facts:
@@ -366,8 +366,8 @@ def untitled_traveller(facts: list[SentenceFacts], text: str) -> Traveller:
         if not match or match.group("word") in NOT_SUBJECTS:
             continue
         word = match.group("word")
-        if match.start("word") > 0 and fact.parse is not None and not _a_subject(fact, at := (
-                fact.sentence.start + match.start("word"))):
+        if match.group("front") and fact.parse is not None and not _a_subject(
+                fact, fact.sentence.start + match.start("word")):
             continue  # after a fronted phrase, only the parse's subject: "In Paris, Le Monde ..."
         if re.sub(r"['’]s$", "", word) in NON_NAME_WORDS:
             continue  # "Prime Minister's visit to Africa": an office, no name
