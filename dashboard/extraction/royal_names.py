@@ -14,7 +14,7 @@ COUPLE_TITLES = re.compile(r"\b(?P<title>King|Emperor|Prince|Grand[ \t]Duke|Pres
                            r"[ \t]++and[ \t]++$")
 
 
-AND_A_NAME = re.compile(r"[ \t]++and[ \t]++[A-Z]")
+AND_A_NAME = re.compile(r"(?<![ \t])[ \t]++and[ \t]++[A-Z]")
 
 
 def paired_title(text: str, start: int, match: re.Match[str], name_end: int) -> str:
