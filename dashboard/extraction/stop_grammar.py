@@ -321,10 +321,8 @@ def describes_someone(span: Span | None, start: int) -> bool:
     return False
 
 
-def subject_of_place(span: Span | None, start: int) -> str | None:
-    """The subject of the verb the place at `start` hangs from ("Qin, who succeeded X,
-    arrived in Y": "Qin"), or None without a parse or a subject. A name in a relative
-    clause between them is not who goes there."""
+def _verb_of_place(span: Span | None, start: int) -> Token | None:
+    """The first verb above the place at `start` (six steps at most), or None."""
     if span is None:
         return None
     node = token_at(span, start)
@@ -333,29 +331,30 @@ def subject_of_place(span: Span | None, start: int) -> str | None:
             break
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
-            subject = _subject(node)
-            return subject.text if subject is not None else None
+            return node
     return None
+
+
+def subject_of_place(span: Span | None, start: int) -> str | None:
+    """The subject of the verb the place at `start` hangs from ("Qin, who succeeded X,
+    arrived in Y": "Qin"), or None without a parse or a subject. A name in a relative
+    clause between them is not who goes there."""
+    verb = _verb_of_place(span, start)
+    subject = _subject(verb) if verb is not None else None
+    return subject.text if subject is not None else None
 
 
 def subject_words_of_place(span: Span | None, start: int) -> set[str]:
     """The words of the whole name that is the subject of the verb the place at `start` hangs
     from, with the parts of hyphenated words joined ("Vice President Lai Ching-te attended
     ... in Asuncion": {"Vice", "President", "Lai", "Ching-te"}); empty without one."""
-    if span is None:
+    verb = _verb_of_place(span, start)
+    if verb is None:
         return set()
-    node = token_at(span, start)
-    for _ in range(6):
-        if node is None or node.head is node:
-            break
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            # (every subject the parse gives the verb: a dateline may be one of them,
-            # "Taipei, Aug. 16 (TNN) Vice President X attended ...")
-            return {word for subject in node.children if subject.dep_ == "nsubj"
-                    for word in re.split(r"\s+", subject.doc[subject.left_edge.i:
-                                                              subject.i + 1].text)}
-    return set()
+    # (every subject the parse gives the verb: a dateline may be one of them, "Taipei, Aug.
+    # 16 (TNN) Vice President X attended ...")
+    return {word for subject in verb.children if subject.dep_ == "nsubj"
+            for word in re.split(r"\s+", subject.doc[subject.left_edge.i:subject.i + 1].text)}
 
 
 # Verbs that call a meeting or a leg off ("the talks were postponed", "the visits to X and Y

@@ -14,30 +14,25 @@ from functools import lru_cache
 from dashboard.extraction.places import PLACES_FILE
 
 
-@lru_cache(maxsize=1)
-def _sovereigns() -> dict[str, str]:
+@lru_cache(maxsize=2)
+def _code_table(name: str) -> dict[str, str]:
+    """A table of ISO codes from `data/places.toml` (`[territories]`, `[enclaves]`)."""
     if not PLACES_FILE.exists():
         return {}
-    table = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")).get("territories", {})
+    table = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")).get(name, {})
     return {str(k).upper(): str(v).upper() for k, v in table.items()}
 
 
 def sovereign(code: str) -> str:
     """The ISO code of the country `code` belongs to: itself unless it is a territory of
     another ("MQ" -> "FR", "GU" -> "US", "FR" -> "FR")."""
-    return _sovereigns().get(code, code)
-
-
-@lru_cache(maxsize=1)
-def _enclaves() -> dict[str, str]:
-    if not PLACES_FILE.exists():
-        return {}
-    table = tomllib.loads(PLACES_FILE.read_text(encoding="utf-8")).get("enclaves", {})
-    return {str(k).upper(): str(v).upper() for k, v in table.items()}
+    return _code_table("territories").get(code, code)
 
 
 def at_home(code: str, home: str | None) -> bool:
     """Whether a place in country `code` is in the traveller's home country `home` (the
     country itself or one of its territories), or in the country that surrounds an enclave
     home (`[enclaves]`: a papal journey leaves from Rome); False when home is unknown."""
-    return home is not None and (sovereign(code) == home or _enclaves().get(home) == code)
+    if home is None:
+        return False
+    return sovereign(code) == home or _code_table("enclaves").get(home) == code
