@@ -20,6 +20,15 @@ def trip_of(text: str):
         return extract_trip(read_article_text("article.txt", text))
 
 
+def fixture_trip(folder: str, name: str):
+    """The trip of a blind set's own text (tests/fixtures/blind), where a short text of our
+    own wording did not reproduce the fault."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_trip(read_article(Path(__file__).parent / "fixtures" / "blind" / folder
+                                         / name))
+
+
 def stops(trip) -> list[tuple[str, str | None]]:
     return [(s.country_code, s.city) for s in trip.stops]
 
@@ -272,11 +281,7 @@ def test_a_host_at_home_opening_the_lead_is_no_traveller():
     # "DAMASCUS, Sept 1 (Reuters) - Syrian President X told U.N. Secretary-General Y ...": the
     # lead's subject gets no weight for opening the story when the dateline is their home
     # (a blind set's text: the bonus alone turned it to the host)
-    path = (Path(__file__).parent / "fixtures" / "blind" / "set14"
-            / "05_wire_annan_lebanon_israel_syria_iran_2006.txt")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        trip = extract_trip(read_article(path))
+    trip = fixture_trip("set14", "05_wire_annan_lebanon_israel_syria_iran_2006.txt")
     assert trip.traveler == "Kofi Annan"
 
 
@@ -327,11 +332,7 @@ def test_the_guest_a_speaker_welcomes_is_the_traveller():
     # "PRESIDENT OBAMA: Well, I want to welcome President Thein Sein to the White House. ...
     # When I visited Rangoon last November ...": the host's own earlier trip told in the
     # first person does not make him the traveller (a blind set's transcript)
-    path = (Path(__file__).parent / "fixtures" / "blind" / "set29"
-            / "05_thein_sein_washington_2013.txt")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        trip = extract_trip(read_article(path))
+    trip = fixture_trip("set29", "05_thein_sein_washington_2013.txt")
     assert trip.traveler == "Thein Sein"
     assert stops(trip) == [("US", "Washington")]
 
@@ -339,11 +340,7 @@ def test_the_guest_a_speaker_welcomes_is_the_traveller():
 def test_a_speaker_who_welcomed_the_guest_is_not_the_traveller_of_their_own_statement():
     # "PRIME MINISTER ABE: Yesterday I had the great pleasure of welcoming President Putin to
     # my home town ... I intend to visit Russia again next year" (a blind set's transcript)
-    path = (Path(__file__).parent / "fixtures" / "blind" / "set30"
-            / "14_transcript_putin_abe_nagato_tokyo_2016.txt")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        trip = extract_trip(read_article(path))
+    trip = fixture_trip("set30", "14_transcript_putin_abe_nagato_tokyo_2016.txt")
     assert trip.traveler == "Vladimir Putin"
 
 
